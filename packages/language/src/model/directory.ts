@@ -1,0 +1,104 @@
+import type { Organisation, Party, Person, EntryField } from '../generated/ast.js';
+import { isOrganisation, isPerson } from '../generated/ast.js';
+import { splitHonorific } from './names.js';
+import { writtenText as plainText } from './text.js';
+
+/** Stakeholder groups, as written after `stakeholder:`. */
+export const STAKEHOLDER_GROUPS = [
+    'government', 'intergovernmental', 'civil society', 'private sector', 'technical community', 'academia'
+] as const;
+export type StakeholderGroup = typeof STAKEHOLDER_GROUPS[number];
+
+/** The fields of a directory entry with the given key (and its synonyms). */
+export function entryFields(party: Party, ...keys: string[]): EntryField[] {
+    return party.fields.filter(field => keys.includes(field.key?.toLowerCase()));
+}
+
+function firstFieldText(party: Party, ...keys: string[]): string | undefined {
+    const field = entryFields(party, ...keys)[0];
+    const text = field ? plainText(field.value).trim() : '';
+    return text || undefined;
+}
+
+/** The display name as written after the handle, without honorific. */
+export function displayName(party: Party): string {
+    const written = plainText(party.displayName).trim();
+    if (!written) return party.name;
+    return isPerson(party) ? splitHonorific(written).name : written;
+}
+
+/** Ms, Mr, Dr, Ambassador...: from `honorific:` or from the start of the display name. */
+export function honorificOf(person: Person): string | undefined {
+    return firstFieldText(person, 'honorific:') ?? splitHonorific(plainText(person.displayName)).honorific;
+}
+
+/** How a party reads in running text: a person's name, an organisation's acronym or name. */
+export function shortName(party: Party): string {
+    if (isOrganisation(party)) {
+        return firstFieldText(party, 'acronym:') ?? displayName(party);
+    }
+    return displayName(party);
+}
+
+/** An organisation's full name: `name:`, or the display name. */
+export function fullName(org: Organisation): string {
+    return firstFieldText(org, 'name:') ?? displayName(org);
+}
+
+/** Aliases: comma- or semicolon-separated names after `alias:`/`aliases:`. */
+export function aliasesOf(party: Party): string[] {
+    return entryFields(party, 'alias:', 'aliases:')
+        .flatMap(field => plainText(field.value).split(/[,;]/))
+        .map(alias => alias.trim())
+        .filter(alias => alias.length > 0);
+}
+
+/** The organisations a person belongs to (`org:`), resolved. */
+export function organisationsOf(person: Person): Organisation[] {
+    return entryFields(person, 'org:', 'orgs:', 'affiliation:')
+        .flatMap(field => field.value?.mentions ?? [])
+        .map(mention => mention.party.ref)
+        .filter(isOrganisation);
+}
+
+/** A person's role or title, as written. */
+export function roleOf(person: Person): string | undefined {
+    return firstFieldText(person, 'role:');
+}
+
+/** The stakeholder group of an organisation, or of a person through their first organisation. */
+export function stakeholderGroupOf(party: Party): StakeholderGroup | undefined {
+    if (isOrganisation(party)) {
+        const written = firstFieldText(party, 'stakeholder:')?.toLowerCase();
+        const group = STAKEHOLDER_GROUPS.find(g => g === written);
+        if (group) return group;
+        if (party.kind === 'country' || party.kind === 'delegation') return 'government';
+        return undefined;
+    }
+    for (const org of organisationsOf(party)) {
+        const group = stakeholderGroupOf(org);
+        if (group) return group;
+    }
+    return undefined;
+}
+
+/** `Matthew Shears (ICANN Board)`: a party with its first organisation. */
+export function nameWithOrganisation(party: Party, name = shortName(party)): string {
+    if (isPerson(party)) {
+        const org = organisationsOf(party)[0];
+        return org ? `${name} (${shortName(org)})` : name;
+    }
+    return name;
+}
+
+/** Every name a party can be referred to by: handle, display name, aliases. */
+export function namesOf(party: Party): string[] {
+    const names = [party.name, displayName(party), ...aliasesOf(party)];
+    if (isOrganisation(party)) {
+        const acronym = firstFieldText(party, 'acronym:');
+        if (acronym) names.push(acronym);
+        const full = firstFieldText(party, 'name:');
+        if (full) names.push(full);
+    }
+    return names;
+}

@@ -1,0 +1,75 @@
+/**
+ * Name matching: how a written name finds a person or organisation.
+ *
+ * Matching is case-, diacritics- and punctuation-insensitive, and ignores a leading
+ * honorific, so `@{Ms Marilia Maciel}`, `@{marilia maciel}` and `@{Marília Maciel}` all
+ * find the same person.
+ */
+
+/** Honorifics recognised at the start of a display name, longest first. */
+export const HONORIFICS = [
+    'Ambassador', 'Professor', 'Minister', 'Senator', 'Justice', 'Judge', 'Prof.', 'Prof', 'Dame', 'Sir',
+    'Amb.', 'Mrs', 'Mrs.', 'Miss', 'H.E.', 'Hon.', 'Ms', 'Ms.', 'Mr', 'Mr.', 'Mx', 'Dr', 'Dr.'
+];
+
+const HONORIFIC_KEYS = new Set(HONORIFICS.map(h => simplify(h)));
+
+const SPECIAL_LETTERS: Record<string, string> = {
+    'ß': 'ss', 'ø': 'o', 'Ø': 'o', 'ł': 'l', 'Ł': 'l', 'đ': 'd', 'Đ': 'd', 'æ': 'ae', 'Æ': 'ae',
+    'œ': 'oe', 'Œ': 'oe', 'ı': 'i', 'þ': 'th', 'ð': 'd'
+};
+
+function simplify(text: string): string {
+    return text
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .replace(/[ßøØłŁđĐæÆœŒıþð]/g, c => SPECIAL_LETTERS[c] ?? c)
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+}
+
+/** The key under which a name is looked up: `Fältström` and `faltstrom` share one. */
+export function nameKey(name: string): string {
+    const words = simplify(name).split(' ');
+    while (words.length > 1 && HONORIFIC_KEYS.has(words[0])) {
+        words.shift();
+    }
+    return words.join(' ');
+}
+
+/** The words of a name, simplified, for word-start matching in completion. */
+export function nameWords(name: string): string[] {
+    return nameKey(name).split(' ').filter(w => w.length > 0);
+}
+
+/** Splits a leading honorific off a display name: `Ms Marilia Maciel` → `Ms`, `Marilia Maciel`. */
+export function splitHonorific(displayName: string): { honorific?: string; name: string } {
+    const trimmed = displayName.trim();
+    for (const honorific of HONORIFICS) {
+        if (trimmed.length > honorific.length && trimmed.startsWith(honorific) && /\s/.test(trimmed[honorific.length])) {
+            return { honorific: honorific.replace(/\.$/, ''), name: trimmed.slice(honorific.length).trim() };
+        }
+    }
+    return { name: trimmed };
+}
+
+/** Levenshtein distance, bounded: returns `limit + 1` as soon as the distance exceeds `limit`. */
+export function editDistance(a: string, b: string, limit = Number.MAX_SAFE_INTEGER): number {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    let previous = new Array<number>(b.length + 1);
+    let current = new Array<number>(b.length + 1);
+    for (let j = 0; j <= b.length; j++) previous[j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        current[0] = i;
+        let rowMin = current[0];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+            if (current[j] < rowMin) rowMin = current[j];
+        }
+        if (rowMin > limit) return limit + 1;
+        [previous, current] = [current, previous];
+    }
+    return previous[b.length];
+}

@@ -1,0 +1,95 @@
+import { CstUtils, isLeafCstNode, type CstNode, type LeafCstNode } from 'langium';
+import { isMention, isLink, type Mention, type Party, type Text } from '../generated/ast.js';
+import { shortName } from './directory.js';
+
+/** One piece of inline text, as generators and the text-content function see it. */
+export type Inline =
+    | { kind: 'text'; text: string }
+    | { kind: 'mention'; text: string; written: string; party?: Party; mention: Mention }
+    | { kind: 'link'; text: string; url: string };
+
+/** The visible tokens of a CST node, in order (comments and white space excluded). */
+export function visibleLeaves(node: CstNode | undefined): LeafCstNode[] {
+    if (!node) return [];
+    const leaves: LeafCstNode[] = [];
+    for (const child of CstUtils.streamCst(node)) {
+        if (isLeafCstNode(child) && !child.hidden) leaves.push(child);
+    }
+    return leaves;
+}
+
+/** The name written in a reference, without `@` and braces: `@{Marilyn Cade}` → `Marilyn Cade`. */
+export function writtenName(refText: string): string {
+    let name = refText.startsWith('@') ? refText.slice(1) : refText;
+    if (name.startsWith('{')) name = name.slice(1, name.endsWith('}') ? -1 : undefined);
+    return name.trim();
+}
+
+/**
+ * How a mention reads: as written, except that a bare handle (`@mcade`) reads as the
+ * short name of whom it names (`Marilyn Cade`). Handles are for typing, not for reading.
+ */
+export function mentionText(written: string, party: Party | undefined): string {
+    if (party && written.toLowerCase() === party.name.toLowerCase()) {
+        return shortName(party);
+    }
+    return written;
+}
+
+/** Splits a Text node into inline pieces; white space between tokens becomes one space. */
+export function inlinesOf(text: Text | undefined): Inline[] {
+    if (!text?.$cstNode) return [];
+    const result: Inline[] = [];
+    let previousEnd = -1;
+    let pending = '';
+    const flush = () => {
+        if (pending) result.push({ kind: 'text', text: pending });
+        pending = '';
+    };
+    for (const leaf of visibleLeaves(text.$cstNode)) {
+        const gap = previousEnd >= 0 && leaf.offset > previousEnd ? ' ' : '';
+        previousEnd = leaf.end;
+        const owner = leaf.astNode;
+        if (isMention(owner)) {
+            pending += gap;
+            flush();
+            const written = writtenName(leaf.text);
+            const party = owner.party.ref;
+            result.push({ kind: 'mention', text: mentionText(written, party), written, party, mention: owner });
+        } else if (isLink(owner)) {
+            pending += gap;
+            flush();
+            result.push({ kind: 'link', text: owner.url, url: owner.url });
+        } else {
+            pending += gap + leaf.text;
+        }
+    }
+    flush();
+    return result;
+}
+
+/** The plain reading of a Text node. */
+export function plainText(text: Text | undefined): string {
+    return inlinesOf(text).map(piece => piece.text).join('');
+}
+
+/**
+ * The text exactly as written, references included with their written names. It never
+ * resolves a reference, so it is safe while the index is being built.
+ */
+export function writtenText(text: Text | undefined): string {
+    if (!text?.$cstNode) return '';
+    let result = '';
+    let previousEnd = -1;
+    for (const leaf of visibleLeaves(text.$cstNode)) {
+        if (previousEnd >= 0 && leaf.offset > previousEnd) result += ' ';
+        previousEnd = leaf.end;
+        result += isMention(leaf.astNode) ? writtenName(leaf.text) : leaf.text;
+    }
+    return result;
+}
+
+/** Every mention in a Text node, in order. */
+export function mentionsOf(text: Text | undefined): Mention[] {
+    return text?.mentions ?? [];
+}

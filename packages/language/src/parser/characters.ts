@@ -1,0 +1,22 @@
+/** Character classes shared by the lexer, the scope index and completion. */
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}_]/u;
+
+/** A character that can start a `@name` reference: a letter, digit or underscore. */
+export function isRefNameStart(codePoint: number | undefined): boolean {
+    if (codePoint === undefined) return false;
+    if (codePoint < 128) {
+        return (codePoint >= 97 && codePoint <= 122) || (codePoint >= 65 && codePoint <= 90) || (codePoint >= 48 && codePoint <= 57) || codePoint === 95;
+    }
+    return LETTER_OR_DIGIT.test(String.fromCodePoint(codePoint));
+}
+
+/** A character inside a `@name` reference: also '.' and '-' (not at the end). */
+export function isRefNameChar(codePoint: number | undefined): boolean {
+    return codePoint === 46 || codePoint === 45 || isRefNameStart(codePoint);
+}
+
+/** A character that makes `@` part of a word (as in an e-mail address). */
+export function isWordChar(codePoint: number | undefined): boolean {
+    return codePoint === 46 || codePoint === 45 || codePoint === 43 || isRefNameStart(codePoint);
+}

@@ -1,0 +1,545 @@
+import { createTokenInstance, type ILexingError, type IToken, type TokenType } from 'chevrotain';
+import type { LangiumCoreServices } from 'langium';
+import type { Lexer, LexerResult, TokenizeOptions } from 'langium';
+import { isRefNameChar, isRefNameStart, isWordChar } from './characters.js';
+
+/**
+ * The Minutes lexer.
+ *
+ * Minutes is line-oriented: what a line is (a heading, a field, a speaker's turn, a
+ * bullet, plain prose) depends on how the line *starts*. A regex-per-token lexer cannot
+ * see that, so this one is a single hand-written pass that knows whether it stands at
+ * the start of a line. It also lexes prose as long runs (a whole sentence is usually
+ * one token) rather than word by word: that keeps the token stream, the CST and the
+ * parse time small, which is what makes large meeting files cheap.
+ *
+ * Every input produces tokens; the only lexing error is an unterminated block comment.
+ */
+export class MinutesLexer implements Lexer {
+    readonly definition: Record<string, TokenType>;
+    private readonly vocabulary: Vocabulary;
+
+    constructor(services: LangiumCoreServices) {
+        const built = services.parser.TokenBuilder.buildTokens(services.Grammar, { caseInsensitive: true });
+        const tokens = Array.isArray(built) ? built : Object.values(built as Record<string, TokenType>);
+        this.definition = {};
+        for (const token of tokens) {
+            this.definition[token.name] = token;
+        }
+        this.vocabulary = new Vocabulary(this.definition);
+    }
+
+    tokenize(text: string, _options?: TokenizeOptions): LexerResult {
+        return new Scanner(text, this.vocabulary).run();
+    }
+}
+
+/** The token types the scanner emits, looked up once. */
+class Vocabulary {
+    readonly blank: TokenType;
+    readonly newline: TokenType;
+    readonly heading: TokenType;
+    readonly rule: TokenType;
+    readonly bullet: TokenType;
+    readonly label: TokenType;
+    readonly quote: TokenType;
+    readonly speakerRef: TokenType;
+    readonly ref: TokenType;
+    readonly actionId: TokenType;
+    readonly url: TokenType;
+    readonly prose: TokenType;
+    readonly lineComment: TokenType;
+    readonly blockComment: TokenType;
+    readonly colon: TokenType;
+    readonly openBracket: TokenType;
+    readonly closeBracket: TokenType;
+    /** Line-start keys such as `date:`, by their normalised spelling (`next-steps:`). */
+    readonly keys = new Map<string, TokenType>();
+    /** Directory entry keywords (`person`, `org`, ...), recognised when followed by `@`. */
+    readonly entryKinds = new Map<string, TokenType>();
+    readonly action: TokenType;
+    readonly update: TokenType;
+
+    constructor(definition: Record<string, TokenType>) {
+        const get = (name: string): TokenType => {
+            const type = definition[name];
+            if (!type) throw new Error(`The Minutes grammar has no token '${name}'.`);
+            return type;
+        };
+        this.blank = get('BLANK');
+        this.newline = get('NL');
+        this.heading = get('HEADING');
+        this.rule = get('RULE');
+        this.bullet = get('BULLET');
+        this.label = get('LABEL');
+        this.quote = get('QUOTE');
+        this.speakerRef = get('SPEAKER_REF');
+        this.ref = get('REF');
+        this.actionId = get('ACTION_ID');
+        this.url = get('URL');
+        this.prose = get('PROSE');
+        this.lineComment = get('SL_COMMENT');
+        this.blockComment = get('ML_COMMENT');
+        this.colon = get(':');
+        this.openBracket = get('[');
+        this.closeBracket = get(']');
+        this.action = get('action');
+        this.update = get('update');
+        for (const [name, type] of Object.entries(definition)) {
+            if (name.length > 1 && name.endsWith(':')) {
+                this.keys.set(name, type);
+            }
+        }
+        for (const kind of ['person', 'org', 'organisation', 'organization', 'country', 'delegation', 'office']) {
+            this.entryKinds.set(kind, get(kind));
+        }
+    }
+}
+
+const BULLET_CHARS = new Set(['-', '*', '•', '·', '‣', '◦', '▪']);
+const LABEL_PATTERN = /(?:\d{1,4}(?:\.\d{1,4})*[.)]|\d{1,4}(?:\.\d{1,4})+|[a-z][.)]|[ivxlcdm]{1,8}[.)])(?=[ \t]|$)/my;
+const KEY_PATTERN = /([A-Za-z][A-Za-z&-]*(?:[ \t]+[A-Za-z&-]+)?)[ \t]*:/y;
+const ENTRY_PATTERN = /([A-Za-z]+)(?=[ \t]+@)/y;
+const ACTION_PATTERN = /action(?=(?:[ \t]+(?:#[\p{L}\p{N}_][\p{L}\p{N}_.-]*|@\{[^}\r\n]*\}|@[\p{L}\p{N}_][\p{L}\p{N}_.-]*|due|by|open|done|dropped|moved|\d{4}-\d{2}-\d{2}|,))*[ \t]*:)/iuy;
+const UPDATE_PATTERN = /update(?=[ \t]+#[\p{L}\p{N}_])/iuy;
+const URL_TRAILING = new Set(['.', ',', ';', ':', '!', '?', '\'', '"', '’', '”', '»']);
+const URL_CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+
+function isHorizontalSpace(c: string): boolean {
+    return c === ' ' || c === '\t' || c === '\u00A0' || c === '\uFEFF' || c === '\u3000' || (c >= '\u2000' && c <= '\u200A') || c === '\u202F' || c === '\u205F';
+}
+
+function isLineBreak(c: string): boolean {
+    return c === '\n' || c === '\r';
+}
+
+/** What may come next on the current line, given what has been emitted on it. */
+const enum Expect {
+    /** Nothing special: inline tokens only. */
+    Inline,
+    /** After a line start or a bullet: `@name` is a speaker. */
+    Speaker,
+    /** After a speaker: `[` opens qualifiers, `:` ends the header. */
+    AfterSpeaker,
+    /** After `action` or `update`: `#id` is the action's identifier. */
+    ActionId
+}
+
+class Scanner {
+    private pos = 0;
+    private line = 1;
+    private lineStart = 0;
+    private atLineStart = true;
+    private expect = Expect.Speaker;
+    private inQualifiers = false;
+    private readonly tokens: IToken[] = [];
+    private readonly hidden: IToken[] = [];
+    private readonly errors: ILexingError[] = [];
+
+    constructor(private readonly text: string, private readonly vocabulary: Vocabulary) {}
+
+    run(): LexerResult {
+        const text = this.text;
+        const length = text.length;
+        while (this.pos < length) {
+            const c = text[this.pos];
+            if (isHorizontalSpace(c)) {
+                this.pos++;
+                continue;
+            }
+            if (isLineBreak(c)) {
+                this.scanLineBreak();
+                continue;
+            }
+            if (c === '/' && text[this.pos + 1] === '*') {
+                this.scanBlockComment();
+                continue;
+            }
+            if (this.atLineStart) {
+                this.atLineStart = false;
+                if (this.scanLineStart(c)) continue;
+            }
+            this.scanInline(c);
+        }
+        return { tokens: this.tokens, hidden: this.hidden, errors: this.errors };
+    }
+
+    // ---- Line starts ----------------------------------------------------------
+
+    /** Tries the constructs that only exist at the start of a line. */
+    private scanLineStart(c: string): boolean {
+        const text = this.text;
+        const start = this.pos;
+        const v = this.vocabulary;
+        const next = text[start + 1];
+        const spaceOrEnd = (i: number) => i >= text.length || isHorizontalSpace(text[i]) || isLineBreak(text[i]);
+        if (c === '/' && next === '/') {
+            this.emitHidden(v.lineComment, start, this.endOfLine(start));
+            return true;
+        }
+        if (c === '#') {
+            let end = start;
+            while (text[end] === '#' && end - start < 7) end++;
+            if (end - start <= 6 && spaceOrEnd(end)) {
+                this.emit(v.heading, start, end, Expect.Inline);
+                return true;
+            }
+            return false;
+        }
+        if (c === '-' && next === '-' && text[start + 2] === '-') {
+            const end = this.endOfLine(start);
+            if (/^-{3,}[ \t]*$/.test(text.slice(start, end))) {
+                this.emit(v.rule, start, end, Expect.Inline);
+                return true;
+            }
+        }
+        if (BULLET_CHARS.has(c) && spaceOrEnd(start + 1)) {
+            this.emit(v.bullet, start, start + 1, Expect.Speaker);
+            return true;
+        }
+        if (c === '>' && spaceOrEnd(start + 1)) {
+            this.emit(v.quote, start, start + 1, Expect.Inline);
+            return true;
+        }
+        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) {
+            LABEL_PATTERN.lastIndex = start;
+            const label = LABEL_PATTERN.exec(text);
+            if (label) {
+                this.emit(v.label, start, start + label[0].length, Expect.Inline);
+                return true;
+            }
+        }
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            return this.scanKeyword(start);
+        }
+        if (c === '@') {
+            return false; // the inline scanner emits it as a speaker (Expect.Speaker)
+        }
+        return false;
+    }
+
+    private scanKeyword(start: number): boolean {
+        const text = this.text;
+        const v = this.vocabulary;
+        KEY_PATTERN.lastIndex = start;
+        const key = KEY_PATTERN.exec(text);
+        if (key) {
+            const normalised = key[1].toLowerCase().replace(/[ \t]+/g, '-') + ':';
+            const type = v.keys.get(normalised);
+            if (type) {
+                this.emit(type, start, start + key[0].length, Expect.Inline);
+                return true;
+            }
+        }
+        ENTRY_PATTERN.lastIndex = start;
+        const entry = ENTRY_PATTERN.exec(text);
+        if (entry) {
+            const type = v.entryKinds.get(entry[1].toLowerCase());
+            if (type) {
+                this.emit(type, start, start + entry[1].length, Expect.Inline);
+                return true;
+            }
+        }
+        ACTION_PATTERN.lastIndex = start;
+        if (ACTION_PATTERN.test(text)) {
+            this.emit(v.action, start, start + 'action'.length, Expect.ActionId);
+            return true;
+        }
+        UPDATE_PATTERN.lastIndex = start;
+        if (UPDATE_PATTERN.test(text)) {
+            this.emit(v.update, start, start + 'update'.length, Expect.ActionId);
+            return true;
+        }
+        return false;
+    }
+
+    // ---- Inline ---------------------------------------------------------------
+
+    private scanInline(c: string): void {
+        const text = this.text;
+        const start = this.pos;
+        const v = this.vocabulary;
+        const expect = this.expect;
+        if (c === '@' && this.isRefStart(start)) {
+            const end = this.endOfRef(start);
+            if (expect === Expect.Speaker) {
+                this.emit(v.speakerRef, start, end, Expect.AfterSpeaker);
+            } else {
+                this.emit(v.ref, start, end, Expect.Inline);
+            }
+            return;
+        }
+        if (expect === Expect.AfterSpeaker) {
+            if (c === '[') {
+                this.inQualifiers = true;
+                this.emit(v.openBracket, start, start + 1, Expect.Inline);
+                return;
+            }
+            if (c === ':') {
+                this.emit(v.colon, start, start + 1, Expect.Inline);
+                return;
+            }
+        }
+        if (this.inQualifiers && c === ']') {
+            this.inQualifiers = false;
+            this.emit(v.closeBracket, start, start + 1, Expect.AfterSpeaker);
+            return;
+        }
+        if (expect === Expect.ActionId && c === '#' && isRefNameStart(text.codePointAt(start + 1))) {
+            let end = start + 1;
+            while (end < text.length && isRefNameChar(text.codePointAt(end))) end += codePointLength(text, end);
+            end = trimTrailing(text, start + 1, end, '.-');
+            this.emit(v.actionId, start, end, Expect.Inline);
+            return;
+        }
+        const urlEnd = this.urlEndAt(start);
+        if (urlEnd > start) {
+            this.emit(v.url, start, urlEnd, Expect.Inline);
+            return;
+        }
+        this.emit(v.prose, start, this.endOfProse(start), Expect.Inline);
+    }
+
+    /** `@` starts a reference unless it is inside a word, as in an e-mail address. */
+    private isRefStart(at: number): boolean {
+        const text = this.text;
+        const next = text[at + 1];
+        if (next === '{') return true;
+        if (!isRefNameStart(text.codePointAt(at + 1))) return false;
+        return at === 0 || !isWordChar(previousCodePoint(text, at));
+    }
+
+    private endOfRef(start: number): number {
+        const text = this.text;
+        if (text[start + 1] === '{') {
+            let end = start + 2;
+            while (end < text.length && text[end] !== '}' && !isLineBreak(text[end])) end++;
+            return text[end] === '}' ? end + 1 : end;
+        }
+        let end = start + 1;
+        while (end < text.length && isRefNameChar(text.codePointAt(end))) end += codePointLength(text, end);
+        // A name does not end in '.' or '-': "met @Joanna." ends a sentence.
+        return trimTrailing(text, start + 1, end, '.-');
+    }
+
+    /** The end of a URL starting here, or `at` when no URL starts here. */
+    private urlEndAt(at: number): number {
+        const text = this.text;
+        const c = text[at];
+        if (c !== 'h' && c !== 'H' && c !== 'm' && c !== 'M') return at;
+        const head = text.slice(at, at + 8).toLowerCase();
+        let bodyStart: number;
+        if (head.startsWith('https://')) bodyStart = at + 8;
+        else if (head.startsWith('http://')) bodyStart = at + 7;
+        else if (head.startsWith('mailto:')) bodyStart = at + 7;
+        else return at;
+        let end = bodyStart;
+        while (end < text.length) {
+            const ch = text[end];
+            if (isHorizontalSpace(ch) || isLineBreak(ch) || ch === '<' || ch === '>' || ch === '"' || ch === ' ') break;
+            end++;
+        }
+        // Sentence punctuation and unbalanced closing brackets are not part of the URL.
+        while (end > bodyStart) {
+            const last = text[end - 1];
+            if (URL_TRAILING.has(last)) {
+                end--;
+                continue;
+            }
+            const opener = URL_CLOSERS[last];
+            if (opener) {
+                const body = text.slice(at, end);
+                const opens = body.split(opener).length - 1;
+                const closes = body.split(last).length - 1;
+                if (closes > opens) {
+                    end--;
+                    continue;
+                }
+            }
+            break;
+        }
+        return end > bodyStart ? end : at;
+    }
+
+    /** Prose runs to the end of the line, stopping before a reference, a URL or a comment. */
+    private endOfProse(start: number): number {
+        const text = this.text;
+        let end = start + 1;
+        while (end < text.length) {
+            const c = text[end];
+            if (isLineBreak(c)) break;
+            if (c === '@' && this.isRefStart(end)) break;
+            if (c === '/' && text[end + 1] === '*') break;
+            if (c === ']' && this.inQualifiers) break;
+            if ((c === 'h' || c === 'H' || c === 'm' || c === 'M') && this.urlEndAt(end) > end) break;
+            end++;
+        }
+        while (end > start + 1 && isHorizontalSpace(text[end - 1])) end--;
+        return end;
+    }
+
+    // ---- Line breaks and comments ---------------------------------------------
+
+    /**
+     * One separator token per run of line breaks: BLANK when the run contains a blank
+     * line, NL otherwise. Comment lines inside the run are hidden tokens and do not
+     * make it blank, so commenting out a line never splits a paragraph.
+     */
+    private scanLineBreak(): void {
+        const text = this.text;
+        const v = this.vocabulary;
+        const first = this.pos;
+        const firstEnd = this.lineBreakEnd(first);
+        let blank = false;
+        const comments: Array<[number, number]> = [];
+        let at = firstEnd;
+        for (;;) {
+            let lineContent = at;
+            while (lineContent < text.length && isHorizontalSpace(text[lineContent])) lineContent++;
+            if (lineContent >= text.length) {
+                at = lineContent;
+                break;
+            }
+            if (isLineBreak(text[lineContent])) {
+                blank = true;
+                at = this.lineBreakEnd(lineContent);
+                continue;
+            }
+            if (text[lineContent] === '/' && text[lineContent + 1] === '/') {
+                const end = this.endOfLine(lineContent);
+                comments.push([lineContent, end]);
+                if (end >= text.length) {
+                    at = end;
+                    break;
+                }
+                at = this.lineBreakEnd(end);
+                continue;
+            }
+            at = lineContent;
+            break;
+        }
+        this.emit(blank ? v.blank : v.newline, first, firstEnd, Expect.Speaker);
+        this.newLine(firstEnd);
+        for (const [start, end] of comments) {
+            this.advanceLinesTo(start);
+            this.emitHidden(v.lineComment, start, end);
+        }
+        this.advanceLinesTo(at);
+        this.pos = at;
+        this.atLineStart = true;
+        this.expect = Expect.Speaker;
+        this.inQualifiers = false;
+    }
+
+    private scanBlockComment(): void {
+        const text = this.text;
+        const start = this.pos;
+        const close = text.indexOf('*/', start + 2);
+        const end = close < 0 ? text.length : close + 2;
+        if (close < 0) {
+            this.errors.push({
+                offset: start,
+                length: end - start,
+                line: this.line,
+                column: start - this.lineStart + 1,
+                message: 'This comment is not closed: add */ where it should end.'
+            });
+        }
+        this.emitHidden(this.vocabulary.blockComment, start, end);
+    }
+
+    private lineBreakEnd(at: number): number {
+        return this.text[at] === '\r' && this.text[at + 1] === '\n' ? at + 2 : at + 1;
+    }
+
+    private endOfLine(from: number): number {
+        const text = this.text;
+        let end = from;
+        while (end < text.length && !isLineBreak(text[end])) end++;
+        return end;
+    }
+
+    /** Moves line bookkeeping forward over any line breaks between pos and `to`. */
+    private advanceLinesTo(to: number): void {
+        const text = this.text;
+        let i = Math.max(this.pos, this.lineStart);
+        while (i < to) {
+            const c = text[i];
+            if (isLineBreak(c)) {
+                i = this.lineBreakEnd(i);
+                this.newLine(i);
+            } else {
+                i++;
+            }
+        }
+        this.pos = Math.max(this.pos, to);
+    }
+
+    private newLine(startOfNextLine: number): void {
+        this.line++;
+        this.lineStart = startOfNextLine;
+        this.pos = startOfNextLine;
+    }
+
+    // ---- Token construction ---------------------------------------------------
+
+    private emit(type: TokenType, start: number, end: number, expectNext: Expect): void {
+        this.tokens.push(this.token(type, start, end));
+        this.pos = end;
+        this.expect = expectNext;
+    }
+
+    private emitHidden(type: TokenType, start: number, end: number): void {
+        this.hidden.push(this.token(type, start, end));
+        // Block comments may span lines: keep line bookkeeping right.
+        const text = this.text;
+        for (let i = start; i < end; i++) {
+            const c = text[i];
+            if (isLineBreak(c)) {
+                const next = this.lineBreakEnd(i);
+                this.line++;
+                this.lineStart = next;
+                i = next - 1;
+            }
+        }
+        this.pos = end;
+    }
+
+    private token(type: TokenType, start: number, end: number): IToken {
+        const text = this.text;
+        const startColumn = start - this.lineStart + 1;
+        // Tokens never contain line breaks, except block comments, whose end position
+        // is recomputed by emitHidden's caller bookkeeping; compute it here directly.
+        let endLine = this.line;
+        let endLineStart = this.lineStart;
+        for (let i = start; i < end - 1; i++) {
+            const c = text[i];
+            if (isLineBreak(c)) {
+                const next = this.lineBreakEnd(i);
+                if (next >= end) break;
+                endLine++;
+                endLineStart = next;
+                i = next - 1;
+            }
+        }
+        return createTokenInstance(type, text.slice(start, end), start, end - 1, this.line, endLine, startColumn, end - 1 - endLineStart + 1);
+    }
+}
+
+function previousCodePoint(text: string, at: number): number | undefined {
+    const code = text.charCodeAt(at - 1);
+    if (code >= 0xdc00 && code <= 0xdfff && at >= 2) {
+        return text.codePointAt(at - 2);
+    }
+    return code;
+}
+
+function codePointLength(text: string, at: number): number {
+    const code = text.codePointAt(at);
+    return code !== undefined && code > 0xffff ? 2 : 1;
+}
+
+function trimTrailing(text: string, min: number, end: number, chars: string): number {
+    while (end > min && chars.includes(text[end - 1])) end--;
+    return end;
+}

@@ -1,0 +1,16 @@
+import { DefaultValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
+import { writtenName } from '../model/text.js';
+
+export class MinutesValueConverter extends DefaultValueConverter {
+    protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
+        switch (rule.name) {
+            case 'REF':
+            case 'SPEAKER_REF':
+                return writtenName(input);
+            case 'ACTION_ID':
+                return input.slice(1);
+            default:
+                return super.runConverter(rule, input, cstNode);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import { DefaultScopeComputation, MultiMap, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
+import { isAction, isDocument, isParty } from '../generated/ast.js';
+import { namesOf } from '../model/directory.js';
+
+/**
+ * Everything a reference can name is global: the directory of people and organisations
+ * is usually a file of its own, shared by every meeting, and action identifiers are
+ * reported on from later meetings. Each party is exported once per name it answers to
+ * (handle, display name, aliases), so the index alone can resolve any written name.
+ */
+export class MinutesScopeComputation extends DefaultScopeComputation {
+    override async collectExportedSymbols(document: LangiumDocument, _cancelToken?: CancellationToken): Promise<AstNodeDescription[]> {
+        const root = document.parseResult.value;
+        const exports: AstNodeDescription[] = [];
+        if (!isDocument(root)) return exports;
+        for (const block of root.blocks) {
+            if (isParty(block) && block.name) {
+                const seen = new Set<string>();
+                for (const name of namesOf(block)) {
+                    if (name && !seen.has(name)) {
+                        seen.add(name);
+                        exports.push(this.descriptions.createDescription(block, name, document));
+                    }
+                }
+            } else if (isAction(block) && block.name) {
+                exports.push(this.descriptions.createDescription(block, block.name, document));
+            }
+        }
+        return exports;
+    }
+
+    /** Nothing is local: see the class comment. */
+    override async collectLocalSymbols(_document: LangiumDocument, _cancelToken?: CancellationToken): Promise<LocalSymbols> {
+        return new MultiMap();
+    }
+}
