@@ -10,6 +10,7 @@ import { MinutesLexer } from './parser/minutes-lexer.js';
 import { MinutesValueConverter } from './parser/minutes-value-converter.js';
 import { MinutesScopeComputation } from './scoping/minutes-scope-computation.js';
 import { MinutesScopeProvider } from './scoping/minutes-scope-provider.js';
+import { MinutesDocumentValidator } from './validation/minutes-document-validator.js';
 import { MinutesValidator, registerValidationChecks } from './validation/minutes-validator.js';
 
 /** Services added by the Minutes language. */
@@ -34,6 +35,7 @@ export const MinutesModule: Module<MinutesServices, PartialLangiumServices & Dee
         ScopeProvider: services => new MinutesScopeProvider(services)
     },
     validation: {
+        DocumentValidator: services => new MinutesDocumentValidator(services),
         MinutesValidator: services => new MinutesValidator(services)
     }
 };

@@ -36,8 +36,12 @@ export function mentionText(written: string, party: Party | undefined): string {
     return written;
 }
 
-/** Splits a Text node into inline pieces; white space between tokens becomes one space. */
-export function inlinesOf(text: Text | undefined): Inline[] {
+/**
+ * Splits a Text node into inline pieces; white space between tokens becomes one space.
+ * With `from`, only the text from that document offset on (used for an action's text
+ * after its header).
+ */
+export function inlinesOf(text: Text | undefined, from = -1): Inline[] {
     if (!text?.$cstNode) return [];
     const result: Inline[] = [];
     let previousEnd = -1;
@@ -47,9 +51,14 @@ export function inlinesOf(text: Text | undefined): Inline[] {
         pending = '';
     };
     for (const leaf of visibleLeaves(text.$cstNode)) {
+        if (leaf.end <= from) continue;
         const gap = previousEnd >= 0 && leaf.offset > previousEnd ? ' ' : '';
         previousEnd = leaf.end;
         const owner = leaf.astNode;
+        if (leaf.offset < from) {
+            pending += leaf.text.slice(from - leaf.offset).trimStart();
+            continue;
+        }
         if (isMention(owner)) {
             pending += gap;
             flush();

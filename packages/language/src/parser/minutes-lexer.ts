@@ -260,6 +260,11 @@ class Scanner {
         const start = this.pos;
         const v = this.vocabulary;
         const expect = this.expect;
+        if (c === '@' && expect === Expect.Speaker && text[start + 1] === '?') {
+            // `@?`: an unidentified speaker.
+            this.emit(v.speakerRef, start, start + 2, Expect.AfterSpeaker);
+            return;
+        }
         if (c === '@' && this.isRefStart(start)) {
             const end = this.endOfRef(start);
             if (expect === Expect.Speaker) {

@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+import { startMinutesLanguageServer } from '../out/lsp-main.js';
+
+startMinutesLanguageServer();

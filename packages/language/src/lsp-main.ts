@@ -1,0 +1,14 @@
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { createMinutesServices } from './minutes-module.js';
+
+/**
+ * Starts the Minutes language server on the connection given by the process arguments
+ * (`--stdio`, `--node-ipc` or `--socket=N`), as language clients start servers.
+ */
+export function startMinutesLanguageServer(): void {
+    const connection = createConnection(ProposedFeatures.all);
+    const { shared } = createMinutesServices({ connection, ...NodeFileSystem });
+    startLanguageServer(shared);
+}

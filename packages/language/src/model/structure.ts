@@ -1,0 +1,695 @@
+import {
+    isAction, isActionUpdate, isAgenda, isBreak, isField, isHeading, isLine, isOutcome, isParty, isRoster,
+    isSegment, isSpeakerLine,
+    type Action, type ActionUpdate, type Agenda, type Block, type Document, type Field, type Heading, type Line,
+    type Outcome, type Party, type Roster, type Segment, type SpeakerLine, type Text
+} from '../generated/ast.js';
+import { inlinesOf, mentionsOf, plainText, writtenText } from './text.js';
+
+/**
+ * The structure of a document, derived from its flat sequence of line blocks.
+ *
+ * The grammar makes every block one line, so that a half-typed line never breaks the
+ * parse of the lines after it. What spans lines — a turn and its paragraphs, a roster and
+ * its attendees, an agenda and its items, a meeting and its blocks — is grouped here, by
+ * the rules written in docs/language.md. The result is cached per parsed document.
+ */
+export interface DocumentStructure {
+    readonly document: Document;
+    /** Document-level fields (outside any meeting), e.g. `report:`. */
+    readonly fields: Field[];
+    readonly meetings: Meeting[];
+    /** Everything in order, grouped: what generators walk. */
+    readonly items: Item[];
+    /** The section tree built from headings. */
+    readonly sections: Section[];
+}
+
+export interface Meeting {
+    /** The `meeting:` field, or undefined for the untitled meeting of a file without one. */
+    readonly start?: Field;
+    readonly fields: Field[];
+    readonly items: Item[];
+    readonly attendees: Attendee[];
+    readonly rosters: RosterGroup[];
+    readonly agendas: AgendaGroup[];
+    readonly turns: Turn[];
+    readonly outcomes: OutcomeGroup[];
+    readonly actions: ActionItem[];
+    readonly updates: ActionReport[];
+    /** The first and last block of the meeting. */
+    readonly firstBlock: Block;
+    readonly lastBlock: Block;
+}
+
+export type Item =
+    | { kind: 'heading'; heading: Heading; level: number; text: string; meeting?: Meeting }
+    | { kind: 'field'; field: Field; meeting?: Meeting; body: Paragraph[] }
+    | { kind: 'party'; party: Party }
+    | { kind: 'roster'; group: RosterGroup; meeting?: Meeting }
+    | { kind: 'agenda'; group: AgendaGroup; meeting?: Meeting }
+    | { kind: 'segment'; segment: Segment; meeting?: Meeting }
+    | { kind: 'turn'; turn: Turn; meeting?: Meeting }
+    | { kind: 'outcome'; group: OutcomeGroup; meeting?: Meeting }
+    | { kind: 'action'; action: ActionItem; meeting?: Meeting }
+    | { kind: 'update'; update: ActionReport; meeting?: Meeting }
+    | { kind: 'prose'; paragraphs: Paragraph[]; meeting?: Meeting }
+    | { kind: 'break'; block: Block; meeting?: Meeting }
+    | { kind: 'meeting-start'; meeting: Meeting };
+
+/** A paragraph of prose, a list, or a quote, made of lines. */
+export type Paragraph =
+    | { kind: 'paragraph'; lines: Line[] }
+    | { kind: 'list'; ordered: boolean; items: ListItem[] }
+    | { kind: 'quote'; lines: Line[] };
+
+export interface ListItem {
+    readonly marker: string;
+    /** The item's line and its continuation lines. */
+    readonly lines: Line[];
+    /** Indentation (columns) of the marker, for nesting. */
+    readonly indent: number;
+}
+
+export type Attendance = 'present' | 'remote' | 'absent' | 'apologies' | 'staff' | 'observer';
+
+export interface Attendee {
+    readonly line: SpeakerLine;
+    readonly party?: Party;
+    readonly attendance: Attendance;
+    /** What follows the name, as written (`(ICANN Board)`, `, Director General, APNIC`). */
+    readonly note: string;
+    readonly roster: Roster;
+}
+
+export interface RosterGroup {
+    readonly roster: Roster;
+    readonly attendees: Attendee[];
+}
+
+export interface AgendaItemNode {
+    readonly line: Line;
+    readonly label: string;
+    readonly text: string;
+    readonly depth: number;
+    readonly children: AgendaItemNode[];
+}
+
+export interface AgendaGroup {
+    readonly agenda: Agenda;
+    readonly items: AgendaItemNode[];
+    /** All items in order, flattened. */
+    readonly lines: Line[];
+}
+
+export type TurnKind = 'intervention' | 'presentation' | 'discussion' | 'question' | 'floor' | 'response';
+
+export interface Turn {
+    readonly line: SpeakerLine;
+    readonly speaker?: Party;
+    /** `@?`: an unidentified speaker. */
+    readonly unidentified: boolean;
+    readonly kind: TurnKind;
+    readonly qualifiers: Qualifiers;
+    readonly paragraphs: Paragraph[];
+    /** The segment (`discussion:` ...) the turn belongs to, if any. */
+    readonly segment?: Segment;
+}
+
+export interface Qualifiers {
+    respondsTo?: Party;
+    onBehalfOf?: Party;
+    presentedBy?: Party;
+    capacity?: string;
+    remote?: boolean;
+    fromFloor?: boolean;
+    /** Phrases that are none of the above, as written. */
+    unknown: string[];
+}
+
+export type OutcomeKind = 'conclusion' | 'decision' | 'takeaway' | 'next-step' | 'key-issue';
+
+export interface OutcomeGroup {
+    readonly outcome: Outcome;
+    readonly kind: OutcomeKind;
+    /** Plural keys hold one outcome per bullet. */
+    readonly plural: boolean;
+    readonly title: string;
+    readonly paragraphs: Paragraph[];
+}
+
+export type ActionStatus = 'open' | 'done' | 'dropped' | 'moved';
+
+export interface ActionItem {
+    readonly action: Action;
+    readonly id?: string;
+    readonly owners: Party[];
+    /** Owner references that did not resolve, as written. */
+    readonly unresolvedOwners: string[];
+    readonly due?: string;
+    readonly status: ActionStatus;
+    /** What is to be done: the text after the header's colon. */
+    readonly text: string;
+    readonly paragraphs: Paragraph[];
+}
+
+export interface ActionReport {
+    readonly update: ActionUpdate;
+    readonly status?: ActionStatus;
+    readonly text: string;
+    readonly paragraphs: Paragraph[];
+}
+
+export interface Section {
+    readonly heading: Heading;
+    readonly level: number;
+    readonly title: string;
+    readonly children: Section[];
+    /** The first and last block of the section (the heading and the last block before the next heading at its level or above). */
+    readonly lastBlock: Block;
+}
+
+const cache = new WeakMap<Document, DocumentStructure>();
+
+/** The structure of a parsed document (cached for the life of the AST). */
+export function structureOf(document: Document): DocumentStructure {
+    let structure = cache.get(document);
+    if (!structure) {
+        structure = buildStructure(document);
+        cache.set(document, structure);
+    }
+    return structure;
+}
+
+function headingLevel(heading: Heading): number {
+    return heading.level.length;
+}
+
+function isMeetingish(block: Block): boolean {
+    return isSpeakerLine(block) || isRoster(block) || isAgenda(block) || isSegment(block)
+        || isOutcome(block) || isAction(block) || isActionUpdate(block);
+}
+
+/** Multi-line fields take the prose that follows them. */
+const BODY_FIELDS = new Set(['disclaimer:', 'summary:', 'background:']);
+
+function fieldKey(field: Field): string {
+    return field.key.toLowerCase();
+}
+
+function buildStructure(document: Document): DocumentStructure {
+    const blocks = document.blocks;
+    const explicit = blocks.some(b => isField(b) && fieldKey(b) === 'meeting:');
+    const implicit = !explicit && blocks.some(isMeetingish);
+
+    const items: Item[] = [];
+    const meetings: MutableMeeting[] = [];
+    const docFields: Field[] = [];
+    let meeting: MutableMeeting | undefined;
+    let meetingAnchorLevel = 0;
+    let lastHeadingLevel = 0;
+    let segment: Segment | undefined;
+
+    if (implicit && blocks.length > 0) {
+        meeting = newMeeting(undefined, blocks[0]);
+        meetings.push(meeting);
+    }
+
+    let i = 0;
+    while (i < blocks.length) {
+        const block = blocks[i];
+        // Meeting boundaries.
+        if (isField(block) && fieldKey(block) === 'meeting:') {
+            meeting = newMeeting(block, block);
+            meetings.push(meeting);
+            meetingAnchorLevel = lastHeadingLevel;
+            segment = undefined;
+            items.push({ kind: 'meeting-start', meeting });
+        } else if (isHeading(block)) {
+            const level = headingLevel(block);
+            if (meeting && meeting.start && level <= meetingAnchorLevel) {
+                meeting = undefined;
+            }
+            lastHeadingLevel = level;
+            segment = undefined;
+        } else if (isBreak(block)) {
+            if (meeting?.start) meeting = undefined;
+            segment = undefined;
+        }
+        if (meeting) meeting.lastBlock = block;
+
+        // Grouping.
+        if (isHeading(block)) {
+            items.push({ kind: 'heading', heading: block, level: headingLevel(block), text: plainText(block.text), meeting });
+            if (meeting) meeting.items.push(items[items.length - 1]);
+            i++;
+            continue;
+        }
+        if (isField(block)) {
+            const key = fieldKey(block);
+            let body: Paragraph[] = [];
+            let next = i + 1;
+            if (BODY_FIELDS.has(key)) {
+                const taken = takeLines(blocks, next);
+                body = paragraphsOf(taken);
+                next += taken.length;
+            }
+            const item: Item = { kind: 'field', field: block, meeting, body };
+            if (meeting) {
+                meeting.fields.push(block);
+                meeting.items.push(item);
+            } else {
+                docFields.push(block);
+            }
+            items.push(item);
+            if (meeting) meeting.lastBlock = blocks[next - 1];
+            i = next;
+            continue;
+        }
+        if (isParty(block)) {
+            items.push({ kind: 'party', party: block });
+            i++;
+            continue;
+        }
+        if (isRoster(block)) {
+            const attendees: Attendee[] = [];
+            let next = i + 1;
+            let previous: Block = block;
+            while (next < blocks.length && !previous.blankAfter && isSpeakerLine(blocks[next])) {
+                const line = blocks[next] as SpeakerLine;
+                attendees.push(attendeeOf(line, block));
+                previous = line;
+                next++;
+            }
+            const group: RosterGroup = { roster: block, attendees };
+            const item: Item = { kind: 'roster', group, meeting };
+            items.push(item);
+            if (meeting) {
+                meeting.rosters.push(group);
+                meeting.attendees.push(...attendees);
+                meeting.items.push(item);
+                meeting.lastBlock = blocks[next - 1];
+            }
+            i = next;
+            continue;
+        }
+        if (isAgenda(block)) {
+            const lines: Line[] = [];
+            let next = i + 1;
+            let previous: Block = block;
+            while (next < blocks.length && !previous.blankAfter && isLine(blocks[next]) && isListMarker((blocks[next] as Line).marker)) {
+                lines.push(blocks[next] as Line);
+                previous = blocks[next];
+                next++;
+            }
+            const group: AgendaGroup = { agenda: block, items: agendaTree(lines), lines };
+            const item: Item = { kind: 'agenda', group, meeting };
+            items.push(item);
+            if (meeting) {
+                meeting.agendas.push(group);
+                meeting.items.push(item);
+                meeting.lastBlock = blocks[next - 1];
+            }
+            i = next;
+            continue;
+        }
+        if (isSegment(block)) {
+            segment = block;
+            const item: Item = { kind: 'segment', segment: block, meeting };
+            items.push(item);
+            meeting?.items.push(item);
+            i++;
+            continue;
+        }
+        if (isSpeakerLine(block)) {
+            const taken = takeLines(blocks, i + 1);
+            const turn = turnOf(block, paragraphsOf(taken), segment);
+            const item: Item = { kind: 'turn', turn, meeting };
+            items.push(item);
+            if (meeting) {
+                meeting.turns.push(turn);
+                meeting.items.push(item);
+                meeting.lastBlock = blocks[i + taken.length];
+            }
+            i += 1 + taken.length;
+            continue;
+        }
+        if (isOutcome(block)) {
+            const taken = takeLines(blocks, i + 1);
+            const group = outcomeOf(block, paragraphsOf(taken));
+            const item: Item = { kind: 'outcome', group, meeting };
+            items.push(item);
+            if (meeting) {
+                meeting.outcomes.push(group);
+                meeting.items.push(item);
+                meeting.lastBlock = blocks[i + taken.length];
+            }
+            i += 1 + taken.length;
+            continue;
+        }
+        if (isAction(block)) {
+            const taken = takeLines(blocks, i + 1);
+            const action = actionItemOf(block, paragraphsOf(taken));
+            const item: Item = { kind: 'action', action, meeting };
+            items.push(item);
+            if (meeting) {
+                meeting.actions.push(action);
+                meeting.items.push(item);
+                meeting.lastBlock = blocks[i + taken.length];
+            }
+            i += 1 + taken.length;
+            continue;
+        }
+        if (isActionUpdate(block)) {
+            const taken = takeLines(blocks, i + 1);
+            const update = actionReportOf(block, paragraphsOf(taken));
+            const item: Item = { kind: 'update', update, meeting };
+            items.push(item);
+            if (meeting) {
+                meeting.updates.push(update);
+                meeting.items.push(item);
+                meeting.lastBlock = blocks[i + taken.length];
+            }
+            i += 1 + taken.length;
+            continue;
+        }
+        if (isLine(block)) {
+            const taken = takeLines(blocks, i);
+            const item: Item = { kind: 'prose', paragraphs: paragraphsOf(taken), meeting };
+            items.push(item);
+            if (meeting) {
+                meeting.items.push(item);
+                meeting.lastBlock = blocks[i + taken.length - 1];
+            }
+            i += taken.length;
+            continue;
+        }
+        // Break
+        items.push({ kind: 'break', block, meeting });
+        i++;
+    }
+
+    return {
+        document,
+        fields: docFields,
+        meetings,
+        items,
+        sections: sectionTree(blocks)
+    };
+}
+
+type MutableMeeting = {
+    -readonly [K in keyof Meeting]: Meeting[K];
+};
+
+function newMeeting(start: Field | undefined, first: Block): MutableMeeting {
+    return {
+        start, fields: [], items: [], attendees: [], rosters: [], agendas: [], turns: [], outcomes: [],
+        actions: [], updates: [], firstBlock: first, lastBlock: first
+    };
+}
+
+/** The prose lines that follow a block and belong to it: up to the next non-line block. */
+function takeLines(blocks: Block[], from: number): Line[] {
+    const lines: Line[] = [];
+    for (let i = from; i < blocks.length && isLine(blocks[i]); i++) {
+        lines.push(blocks[i] as Line);
+    }
+    return lines;
+}
+
+function isListMarker(marker: string | undefined): boolean {
+    return marker !== undefined && marker !== '>';
+}
+
+function isOrderedMarker(marker: string): boolean {
+    return /[.)]$/.test(marker) || /^\d/.test(marker);
+}
+
+/** Indentation of a line, in columns (a tab counts 4). */
+export function indentOf(block: Block): number {
+    const cst = block.$cstNode;
+    if (!cst) return 0;
+    return cst.range.start.character;
+}
+
+/**
+ * Groups lines into paragraphs, lists and quotes. A blank line ends a paragraph; a
+ * marker starts a list item; unmarked lines right after an item continue it.
+ */
+export function paragraphsOf(lines: Line[]): Paragraph[] {
+    const result: Paragraph[] = [];
+    let current: Paragraph | undefined;
+    let previous: Line | undefined;
+    for (const line of lines) {
+        const afterBlank = previous?.blankAfter ?? false;
+        const marker = line.marker;
+        if (marker === '>') {
+            if (current?.kind === 'quote' && !afterBlank) current.lines.push(line);
+            else result.push(current = { kind: 'quote', lines: [line] });
+        } else if (marker) {
+            const ordered = isOrderedMarker(marker);
+            const item: ListItem = { marker, lines: [line], indent: indentOf(line) };
+            if (current?.kind === 'list' && current.ordered === ordered && !afterBlank) current.items.push(item);
+            else if (current?.kind === 'list' && afterBlank && current.ordered === ordered) current.items.push(item);
+            else result.push(current = { kind: 'list', ordered, items: [item] });
+        } else if (current && !afterBlank) {
+            if (current.kind === 'list') current.items[current.items.length - 1].lines.push(line);
+            else current.lines.push(line);
+        } else {
+            result.push(current = { kind: 'paragraph', lines: [line] });
+        }
+        previous = line;
+    }
+    return result;
+}
+
+const ROSTER_ATTENDANCE: Record<string, Attendance> = {
+    'remote:': 'remote', 'absent:': 'absent', 'apologies:': 'apologies', 'staff:': 'staff', 'observers:': 'observer'
+};
+
+const ATTENDANCE_WORDS: Record<string, Attendance> = {
+    present: 'present', 'in person': 'present', remote: 'remote', remotely: 'remote', online: 'remote',
+    absent: 'absent', 'not present': 'absent', apologies: 'apologies', apology: 'apologies', excused: 'apologies',
+    staff: 'staff', secretariat: 'staff', observer: 'observer'
+};
+
+function attendeeOf(line: SpeakerLine, roster: Roster): Attendee {
+    const note = (line.qualifiers ? `[${writtenText(line.qualifiers)}] ` : '') + plainText(line.text);
+    let attendance = ROSTER_ATTENDANCE[roster.key.toLowerCase()] ?? 'present';
+    const status = /^\(([^)]*)\)/.exec(plainText(line.text).trim());
+    const word = status?.[1].trim().toLowerCase();
+    if (word && ATTENDANCE_WORDS[word]) attendance = ATTENDANCE_WORDS[word];
+    return { line, party: line.speaker.ref, attendance, note: note.trim(), roster };
+}
+
+const SEGMENT_KINDS: Record<string, TurnKind> = {
+    'presentations:': 'presentation', 'discussion:': 'discussion', 'questions:': 'question', 'q&a:': 'question',
+    'floor:': 'floor', 'responses:': 'response'
+};
+
+function turnOf(line: SpeakerLine, paragraphs: Paragraph[], segment: Segment | undefined): Turn {
+    const qualifiers = qualifiersOf(line.qualifiers);
+    let kind: TurnKind = segment ? SEGMENT_KINDS[segment.key.toLowerCase()] ?? 'intervention' : 'intervention';
+    if (qualifiers.fromFloor) kind = 'floor';
+    return {
+        line,
+        speaker: line.speaker.ref,
+        unidentified: line.speaker.$refText === '?',
+        kind,
+        qualifiers,
+        paragraphs,
+        segment
+    };
+}
+
+const RESPONDS = /^(replying to|in reply to|in response to|responding to|answering|in answer to|response to|reply to)\b/i;
+const ON_BEHALF = /^(on behalf of|for)\b/i;
+const PRESENTED = /^(presented by|read by)\b/i;
+const CAPACITY = /^as\s+(.+)$/i;
+
+/** Parses `[replying to @x, for @org, as chair, remote]`: phrases split at commas and semicolons. */
+export function qualifiersOf(text: Text | undefined): Qualifiers {
+    const result: Qualifiers = { unknown: [] };
+    if (!text) return result;
+    const phrases: Array<{ words: string; party?: Party }> = [{ words: '' }];
+    for (const piece of inlinesOf(text)) {
+        if (piece.kind === 'mention') {
+            const current = phrases[phrases.length - 1];
+            current.words += ' @';
+            current.party ??= piece.party;
+            continue;
+        }
+        const parts = piece.text.split(/[,;]/);
+        phrases[phrases.length - 1].words += parts[0];
+        for (const part of parts.slice(1)) phrases.push({ words: part });
+    }
+    for (const { words, party } of phrases) {
+        const phrase = words.trim();
+        if (!phrase) continue;
+        if (RESPONDS.test(phrase)) result.respondsTo = party;
+        else if (PRESENTED.test(phrase)) result.presentedBy = party;
+        else if (ON_BEHALF.test(phrase)) result.onBehalfOf = party;
+        else if (CAPACITY.test(phrase)) result.capacity = CAPACITY.exec(phrase)![1];
+        else if (/^remote(ly)?$/i.test(phrase)) result.remote = true;
+        else if (/^(from the floor|floor)$/i.test(phrase)) result.fromFloor = true;
+        else result.unknown.push(phrase);
+    }
+    return result;
+}
+
+const OUTCOME_KINDS: Record<string, [OutcomeKind, boolean]> = {
+    'conclusion:': ['conclusion', false], 'conclusions:': ['conclusion', true],
+    'decision:': ['decision', false], 'decisions:': ['decision', true], 'agreed:': ['decision', false],
+    'takeaway:': ['takeaway', false], 'takeaways:': ['takeaway', true], 'key-takeaways:': ['takeaway', true],
+    'next-step:': ['next-step', false], 'next-steps:': ['next-step', true], 'key-issues:': ['key-issue', true]
+};
+
+function outcomeKey(outcome: Outcome): string {
+    return outcome.key.toLowerCase().replace(/[ \t]+/g, '-');
+}
+
+function outcomeOf(outcome: Outcome, paragraphs: Paragraph[]): OutcomeGroup {
+    const [kind, plural] = OUTCOME_KINDS[outcomeKey(outcome)] ?? ['conclusion', false];
+    return { outcome, kind, plural, title: plainText(outcome.text), paragraphs };
+}
+
+const STATUS_WORDS: Record<string, ActionStatus> = { open: 'open', done: 'done', dropped: 'dropped', moved: 'moved' };
+
+/** The part of an action's line before the first colon that is not inside a reference. */
+export function splitActionHeader(text: Text | undefined): { header: string; body: string; headerEnd: number } {
+    const written = text?.$cstNode?.text ?? '';
+    // Colons inside `@{...}` do not end the header.
+    let depth = 0;
+    for (let i = 0; i < written.length; i++) {
+        const c = written[i];
+        if (c === '{') depth++;
+        else if (c === '}') depth = Math.max(0, depth - 1);
+        else if (c === ':' && depth === 0) {
+            return { header: written.slice(0, i), body: written.slice(i + 1).trim(), headerEnd: (text!.$cstNode!.offset) + i };
+        }
+    }
+    return { header: '', body: written.trim(), headerEnd: text?.$cstNode?.offset ?? 0 };
+}
+
+function actionItemOf(action: Action, paragraphs: Paragraph[]): ActionItem {
+    const { header, headerEnd } = splitActionHeader(action.text);
+    const owners: Party[] = [];
+    const unresolvedOwners: string[] = [];
+    for (const mention of mentionsOf(action.text)) {
+        const offset = mention.$cstNode?.offset ?? 0;
+        if (offset >= headerEnd) continue;
+        if (mention.party.ref) owners.push(mention.party.ref);
+        else unresolvedOwners.push(mention.party.$refText);
+    }
+    const headerWords = header.replace(/@\{[^}]*\}|@[^\s,]+/g, ' ').toLowerCase();
+    const due = /\bdue\s+(\d{4}-\d{2}-\d{2})/.exec(headerWords)?.[1] ?? /\b(\d{4}-\d{2}-\d{2})\b/.exec(headerWords)?.[1];
+    const statusWord = /\b(open|done|dropped|moved)\b/.exec(headerWords)?.[1];
+    return {
+        action,
+        id: action.name,
+        owners,
+        unresolvedOwners,
+        due,
+        status: statusWord ? STATUS_WORDS[statusWord] : 'open',
+        text: actionText(action.text, headerEnd),
+        paragraphs
+    };
+}
+
+/** The readable text of an action: what follows the header's colon, mentions read as names. */
+function actionText(text: Text | undefined, headerEnd: number): string {
+    return inlinesOf(text, headerEnd + 1).map(piece => piece.text).join('').trim();
+}
+
+function actionReportOf(update: ActionUpdate, paragraphs: Paragraph[]): ActionReport {
+    const { header, body } = splitActionHeader(update.text);
+    const statusWord = /\b(open|done|dropped|moved)\b/i.exec(header)?.[1]?.toLowerCase();
+    return { update, status: statusWord ? STATUS_WORDS[statusWord] : undefined, text: body, paragraphs };
+}
+
+// ---- Agenda -------------------------------------------------------------------
+
+type LabelKind = 'number' | 'letter' | 'roman' | 'bullet';
+
+function labelKind(label: string, previousLetter: string | undefined): LabelKind {
+    const core = label.replace(/[.)]$/, '');
+    if (/^\d/.test(core)) return 'number';
+    if (/^[ivxlcdm]+$/.test(core)) {
+        // `i.` after `h.` is a letter, not a roman one.
+        if (core.length === 1 && previousLetter && previousLetter.charCodeAt(0) + 1 === core.charCodeAt(0)) return 'letter';
+        if (core.length > 1 || core === 'i') return 'roman';
+    }
+    if (/^[a-z]$/i.test(core)) return 'letter';
+    return 'bullet';
+}
+
+const KIND_DEPTH: Record<LabelKind, number> = { number: 0, letter: 1, roman: 2, bullet: 0 };
+
+/**
+ * Nests agenda lines: by indentation when the list is indented, otherwise by the kind of
+ * label (1. → a. → i.). Multi-level numbers (2.1) nest by their number of parts.
+ */
+export function agendaTree(lines: Line[]): AgendaItemNode[] {
+    const indents = lines.map(indentOf);
+    const indented = new Set(indents).size > 1;
+    const distinctIndents = [...new Set(indents)].sort((a, b) => a - b);
+    const roots: AgendaItemNode[] = [];
+    const stack: AgendaItemNode[] = [];
+    let previousLetter: string | undefined;
+    lines.forEach((line, index) => {
+        const label = line.marker ?? '';
+        const kind = labelKind(label, previousLetter);
+        if (kind === 'letter') previousLetter = label.replace(/[.)]$/, '');
+        else if (kind === 'number') previousLetter = undefined;
+        let depth: number;
+        if (indented) depth = distinctIndents.indexOf(indents[index]);
+        else if (kind === 'number') depth = label.replace(/[.)]$/, '').split('.').length - 1;
+        else if (kind === 'bullet') depth = stack.length > 0 ? stack[stack.length - 1].depth : 0;
+        else depth = KIND_DEPTH[kind];
+        const node: AgendaItemNode = { line, label, text: plainText(line.text), depth, children: [] };
+        while (stack.length > 0 && stack[stack.length - 1].depth >= depth) stack.pop();
+        const parent = stack[stack.length - 1];
+        if (parent) parent.children.push(node);
+        else roots.push(node);
+        stack.push(node);
+    });
+    return roots;
+}
+
+// ---- Sections -----------------------------------------------------------------
+
+function sectionTree(blocks: Block[]): Section[] {
+    const roots: Section[] = [];
+    const stack: Array<{ -readonly [K in keyof Section]: Section[K] }> = [];
+    for (const block of blocks) {
+        if (isHeading(block)) {
+            const level = headingLevel(block);
+            const section = { heading: block, level, title: plainText(block.text), children: [], lastBlock: block as Block };
+            while (stack.length > 0 && stack[stack.length - 1].level >= level) stack.pop();
+            const parent = stack[stack.length - 1];
+            if (parent) parent.children.push(section);
+            else roots.push(section);
+            stack.push(section);
+        }
+        for (const open of stack) open.lastBlock = block;
+    }
+    return roots;
+}
+
+/** The number a heading starts with (`2.1`, `3`), if any: it links the section to an agenda item. */
+export function headingNumber(text: string): string | undefined {
+    return /^\s*(\d+(?:\.\d+)*)\.?(?=\s|$)/.exec(text)?.[1];
+}
+
+/** The meeting a block belongs to, if any. */
+export function meetingOf(block: Block): Meeting | undefined {
+    const document = block.$container;
+    const structure = structureOf(document);
+    const offset = block.$cstNode?.offset ?? 0;
+    return structure.meetings.find(m => {
+        const start = m.firstBlock.$cstNode?.offset ?? 0;
+        const end = m.lastBlock.$cstNode?.end ?? 0;
+        return offset >= start && offset <= end;
+    });
+}

@@ -1,0 +1,1 @@
+export { startMinutesLanguageServer } from './lsp-main.js';

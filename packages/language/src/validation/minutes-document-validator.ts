@@ -1,0 +1,53 @@
+import { DefaultDocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { MinutesServices } from '../minutes-module.js';
+import { writtenName } from '../model/text.js';
+import { IssueCodes } from './issue-codes.js';
+import { classifyUnknownName, suggestNames, unknownNameMessage } from './unknown-names.js';
+
+/** Data attached to a diagnostic for an unknown name; quick fixes read it. */
+export interface UnknownNameData {
+    code: string;
+    written: string;
+    suggestions: string[];
+}
+
+/**
+ * Reports unresolved references as "Unknown speaker 'X'. Did you mean 'Y'?" with an
+ * issue code per role, instead of Langium's generic linking error, and gives syntax
+ * errors a code too. `@?` (an unidentified speaker) is not an error.
+ */
+export class MinutesDocumentValidator extends DefaultDocumentValidator {
+    private readonly services: MinutesServices;
+
+    constructor(services: MinutesServices) {
+        super(services);
+        this.services = services;
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        const scope = this.services.references.ScopeProvider.scopeFor('Party');
+        for (const reference of document.references) {
+            const error = reference.error;
+            if (!error) continue;
+            const refText = reference.$refText;
+            if (refText === '?') continue;
+            const container = error.info.container;
+            const { code, role } = classifyUnknownName(container, reference);
+            const written = writtenName(reference.$refNode?.text ?? refText);
+            const suggestions = code === IssueCodes.UnknownAction ? [] : suggestNames(scope, written);
+            const message = code === IssueCodes.UnknownAction
+                ? `Unknown action '#${written}': no action of the workspace has this identifier.`
+                : unknownNameMessage(role, written, suggestions);
+            const data: UnknownNameData = { code, written, suggestions };
+            diagnostics.push(this.toDiagnostic('error', message, {
+                node: container,
+                range: reference.$refNode?.range,
+                property: error.info.property,
+                index: error.info.index,
+                code,
+                data
+            }));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import type { AstNode, CstNode } from 'langium';
+import {
+    isActionUpdate, isAction, isEntryField, isField, isMention, isSpeakerLine, type Text
+} from '../generated/ast.js';
+import { editDistance, nameKey } from '../model/names.js';
+import type { NameKeyScope } from '../scoping/minutes-scope-provider.js';
+import { IssueCodes, type IssueCode } from './issue-codes.js';
+import { structureOf, splitActionHeader } from '../model/structure.js';
+
+/** What an unresolved reference was meant to be, for the message and the issue code. */
+export interface UnknownName {
+    code: IssueCode;
+    /** `speaker`, `mention`, `action owner`, `attendee`, `organisation`, `action`. */
+    role: string;
+}
+
+/** Classifies an unresolved reference by where it is written. */
+export function classifyUnknownName(container: AstNode, reference: { $refNode?: CstNode }): UnknownName {
+    if (isActionUpdate(container)) return { code: IssueCodes.UnknownAction, role: 'action' };
+    if (isSpeakerLine(container)) {
+        const document = container.$container;
+        const inRoster = structureOf(document).meetings.some(m => m.attendees.some(a => a.line === container));
+        return inRoster ? { code: IssueCodes.UnknownAttendee, role: 'attendee' } : { code: IssueCodes.UnknownSpeaker, role: 'speaker' };
+    }
+    if (isMention(container)) {
+        const text = container.$container as Text;
+        const owner = text.$container as AstNode;
+        if (isEntryField(owner) && ['org:', 'orgs:', 'affiliation:'].includes(owner.key.toLowerCase())) {
+            return { code: IssueCodes.UnknownOrganisation, role: 'organisation' };
+        }
+        if (isAction(owner) && text === owner.text) {
+            const { headerEnd } = splitActionHeader(owner.text);
+            if ((reference.$refNode?.offset ?? 0) < headerEnd) return { code: IssueCodes.UnknownOwner, role: 'action owner' };
+        }
+        if (isField(owner)) {
+            const key = owner.key.toLowerCase().replace(/:$/, '');
+            if (['chair', 'moderator', 'rapporteur', 'notetaker', 'author'].includes(key)) {
+                return { code: IssueCodes.UnknownMention, role: key };
+            }
+            if (['group', 'series', 'organisers', 'organizers', 'organiser', 'organizer'].includes(key)) {
+                return { code: IssueCodes.UnknownMention, role: key === 'group' || key === 'series' ? 'group' : 'organiser' };
+            }
+        }
+        return { code: IssueCodes.UnknownMention, role: 'name' };
+    }
+    return { code: IssueCodes.UnknownMention, role: 'name' };
+}
+
+/**
+ * The known names closest to a written one: bounded edit distance over name keys
+ * (case-, diacritics- and punctuation-insensitive, aliases included), then names that
+ * start with what was written. One suggestion per person, best first.
+ */
+export function suggestNames(scope: NameKeyScope, written: string, max = 3): string[] {
+    const key = nameKey(written);
+    if (!key) return [];
+    const limit = Math.max(1, Math.min(3, Math.floor(key.length / 3)));
+    const scored: Array<{ name: string; node: unknown; score: number }> = [];
+    for (const [candidateKey, descriptions] of scope.entries()) {
+        let score = editDistance(key, candidateKey, limit);
+        if (score > limit) {
+            if (key.length >= 3 && candidateKey.split(' ').some(word => word.startsWith(key))) score = limit + 0.5;
+            else continue;
+        }
+        for (const description of descriptions) {
+            scored.push({ name: description.name, node: description.node ?? description.path, score });
+        }
+    }
+    scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
+    const seen = new Set<unknown>();
+    const result: string[] = [];
+    for (const entry of scored) {
+        if (seen.has(entry.node)) continue;
+        seen.add(entry.node);
+        result.push(entry.name);
+        if (result.length >= max) break;
+    }
+    return result;
+}
+
+/** `Unknown speaker 'Tatiana Tropnia'. Did you mean 'Tatiana Tropina'?` */
+export function unknownNameMessage(role: string, written: string, suggestions: string[]): string {
+    const what = `Unknown ${role} '${written}'.`;
+    if (suggestions.length === 0) return `${what} No person or organisation in the directory has this name.`;
+    const quoted = suggestions.map(s => `'${s}'`);
+    const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+    return `${what} Did you mean ${list}?`;
+}
