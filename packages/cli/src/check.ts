@@ -1,0 +1,32 @@
+import { collectFiles, loadWorkspace, UsageError } from './workspace.js';
+import { problemsOf, summaryLine, type Problem } from './problems.js';
+import { formatProblems, type ReportFormat } from './report-formats.js';
+import { paint, useColour } from './style.js';
+
+export interface CheckOptions {
+    format: ReportFormat;
+    strict: boolean;
+    directory?: string[];
+}
+
+/** `minutes check`: exit 0 when clean, 1 on problems (errors, or warnings with --strict). */
+export async function check(paths: string[], options: CheckOptions, io: { stdout: NodeJS.WriteStream; readStdin: () => Promise<string> }): Promise<number> {
+    if (paths.length === 0) throw new UsageError('check needs files or folders to check (or - for standard input)');
+    const fromStdin = paths.includes('-');
+    const files = await collectFiles(paths.filter(p => p !== '-'));
+    const stdin = fromStdin ? { text: await io.readStdin(), name: '<stdin>.minutes' } : undefined;
+    const workspace = await loadWorkspace(files, { context: options.directory, stdin });
+    const problems: Problem[] = problemsOf(workspace.documents);
+    const colour = useColour(io.stdout);
+    const checkedCount = workspace.documents.length;
+    const output = formatProblems(options.format, problems, {
+        colour,
+        summary: summaryLine(checkedCount, problems),
+        fileCount: checkedCount
+    });
+    io.stdout.write(output);
+    const failing = problems.some(p => p.severity === 'error' || (options.strict && p.severity === 'warning'));
+    return failing ? 1 : 0;
+}
+
+export { paint };
