@@ -4,3 +4,7 @@ export * from './generated/module.js';
 export * from './model/names.js';
 export * from './model/text.js';
 export * from './model/directory.js';
+export * from './model/structure.js';
+export * from './model/text-content.js';
+export * from './validation/issue-codes.js';
+export { NameKeyScope, MinutesScopeProvider } from './scoping/minutes-scope-provider.js';

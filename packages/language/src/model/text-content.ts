@@ -1,0 +1,85 @@
+import type { Document, Line, SpeakerLine } from '../generated/ast.js';
+import { nameWithOrganisation } from './directory.js';
+import { structureOf, type Item, type Paragraph } from './structure.js';
+import { mentionText, plainText, writtenName } from './text.js';
+
+/**
+ * The text content of a document: everything a reader of any output reads, in source
+ * order, one block per line — field values, headings, attendees, agenda items, turns
+ * (a colon turn headed by its speaker and organisation), prose, outcomes and actions.
+ * Comments, keys and reference syntax are not content. The fidelity test checks that
+ * every sentence of a seed is in the text content of its example.
+ */
+export function textContent(document: Document): string {
+    const out: string[] = [];
+    for (const item of structureOf(document).items) {
+        out.push(...itemText(item));
+    }
+    return out.filter(line => line.length > 0).join('\n');
+}
+
+function itemText(item: Item): string[] {
+    switch (item.kind) {
+        case 'heading':
+            return [item.text];
+        case 'field':
+            return [plainText(item.field.value), ...paragraphsText(item.body)];
+        case 'party':
+            return [];
+        case 'meeting-start':
+            return [];
+        case 'roster':
+            return [plainText(item.group.roster.title), ...item.group.attendees.map(a => speakerText(a.line))];
+        case 'agenda':
+            return [plainText(item.group.agenda.title), ...item.group.lines.map(lineText)];
+        case 'segment':
+            return [plainText(item.segment.title)];
+        case 'turn': {
+            const line = item.turn.line;
+            return [speakerText(line), ...paragraphsText(item.turn.paragraphs)];
+        }
+        case 'outcome':
+            return [plainText(item.group.outcome.text), ...paragraphsText(item.group.paragraphs)];
+        case 'action':
+            return [plainText(item.action.action.text), ...paragraphsText(item.action.paragraphs)];
+        case 'update':
+            return [plainText(item.update.update.text), ...paragraphsText(item.update.paragraphs)];
+        case 'prose':
+            return paragraphsText(item.paragraphs);
+        case 'break':
+            return [];
+    }
+}
+
+/**
+ * A speaker line as it reads: `@Marilyn noted…` → "Marilyn noted…"; a colon turn
+ * `@mshears: text` → "Matthew Shears (ICANN Board)" then "text".
+ */
+export function speakerText(line: SpeakerLine): string {
+    const party = line.speaker.ref;
+    const written = writtenName(line.speaker.$refText);
+    const name = line.speaker.$refText === '?' ? '' : mentionText(written, party);
+    const text = plainText(line.text);
+    if (line.colon) {
+        const heading = party ? nameWithOrganisation(party, name) : name;
+        return [heading, text].filter(Boolean).join('\n');
+    }
+    return [name, text].filter(Boolean).join(' ');
+}
+
+export function lineText(line: Line): string {
+    const text = plainText(line.text);
+    return line.marker && line.marker !== '>' && !/^[-*•·‣◦▪]$/.test(line.marker) ? `${line.marker} ${text}` : text;
+}
+
+export function paragraphsText(paragraphs: Paragraph[]): string[] {
+    const out: string[] = [];
+    for (const paragraph of paragraphs) {
+        if (paragraph.kind === 'list') {
+            for (const item of paragraph.items) out.push(item.lines.map(lineText).join(' '));
+        } else {
+            out.push(paragraph.lines.map(lineText).join(' '));
+        }
+    }
+    return out;
+}
