@@ -64,7 +64,9 @@ export function speakerText(line: SpeakerLine): string {
         const heading = party ? nameWithOrganisation(party, name) : name;
         return [heading, text].filter(Boolean).join('\n');
     }
-    return [name, text].filter(Boolean).join(' ');
+    // `@{Marcus Kummer}. Presentation…` reads "Marcus Kummer. Presentation…": keep the source's spacing.
+    const touching = line.text?.$cstNode && line.speaker.$refNode && line.text.$cstNode.offset === line.speaker.$refNode.end;
+    return [name, text].filter(Boolean).join(touching ? '' : ' ');
 }
 
 export function lineText(line: Line): string {

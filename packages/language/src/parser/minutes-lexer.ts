@@ -100,7 +100,7 @@ const BULLET_CHARS = new Set(['-', '*', '•', '·', '‣', '◦', '▪']);
 const LABEL_PATTERN = /(?:\d{1,4}(?:\.\d{1,4})*[.)]|\d{1,4}(?:\.\d{1,4})+|[a-z][.)]|[ivxlcdm]{1,8}[.)])(?=[ \t]|$)/my;
 const KEY_PATTERN = /([A-Za-z][A-Za-z&-]*(?:[ \t]+[A-Za-z&-]+)?)[ \t]*:/y;
 const ENTRY_PATTERN = /([A-Za-z]+)(?=[ \t]+@)/y;
-const ACTION_PATTERN = /action(?=(?:[ \t]+(?:#[\p{L}\p{N}_][\p{L}\p{N}_.-]*|@\{[^}\r\n]*\}|@[\p{L}\p{N}_][\p{L}\p{N}_.-]*|due|by|open|done|dropped|moved|\d{4}-\d{2}-\d{2}|,))*[ \t]*:)/iuy;
+const ACTION_PATTERN = /action(?=(?:[ \t]*,|[ \t]+(?:#[\p{L}\p{N}_][\p{L}\p{N}_.-]*|@\{[^}\r\n]*\}|@[\p{L}\p{N}_][\p{L}\p{N}_.-]*|due|by|open|done|dropped|moved|\d{4}-\d{2}-\d{2}))*[ \t]*:)/iuy;
 const UPDATE_PATTERN = /update(?=[ \t]+#[\p{L}\p{N}_])/iuy;
 const URL_TRAILING = new Set(['.', ',', ';', ':', '!', '?', '\'', '"', '’', '”', '»']);
 const URL_CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
@@ -410,6 +410,24 @@ class Scanner {
                 at = this.lineBreakEnd(lineContent);
                 continue;
             }
+            if (text[lineContent] === '/' && text[lineContent + 1] === '*') {
+                // A block comment that is all there is on its lines counts as comment lines.
+                const close = text.indexOf('*/', lineContent + 2);
+                const end = close < 0 ? text.length : close + 2;
+                let after = end;
+                while (after < text.length && isHorizontalSpace(text[after])) after++;
+                if (after < text.length && !isLineBreak(text[after])) {
+                    at = lineContent;
+                    break;
+                }
+                comments.push([lineContent, end]);
+                if (after >= text.length) {
+                    at = after;
+                    break;
+                }
+                at = this.lineBreakEnd(after);
+                continue;
+            }
             if (text[lineContent] === '/' && text[lineContent + 1] === '/') {
                 const end = this.endOfLine(lineContent);
                 comments.push([lineContent, end]);
@@ -427,7 +445,12 @@ class Scanner {
         this.newLine(firstEnd);
         for (const [start, end] of comments) {
             this.advanceLinesTo(start);
-            this.emitHidden(v.lineComment, start, end);
+            if (text[start + 1] === '*') {
+                if (!text.startsWith('*/', end - 2) || end - start < 4) this.reportUnclosedComment(start, end);
+                this.emitHidden(v.blockComment, start, end);
+            } else {
+                this.emitHidden(v.lineComment, start, end);
+            }
         }
         this.advanceLinesTo(at);
         this.pos = at;
@@ -441,16 +464,18 @@ class Scanner {
         const start = this.pos;
         const close = text.indexOf('*/', start + 2);
         const end = close < 0 ? text.length : close + 2;
-        if (close < 0) {
-            this.errors.push({
-                offset: start,
-                length: end - start,
-                line: this.line,
-                column: start - this.lineStart + 1,
-                message: 'This comment is not closed: add */ where it should end.'
-            });
-        }
+        if (close < 0) this.reportUnclosedComment(start, end);
         this.emitHidden(this.vocabulary.blockComment, start, end);
+    }
+
+    private reportUnclosedComment(start: number, end: number): void {
+        this.errors.push({
+            offset: start,
+            length: end - start,
+            line: this.line,
+            column: start - this.lineStart + 1,
+            message: 'This comment is not closed: add */ where it should end.'
+        });
     }
 
     private lineBreakEnd(at: number): number {
