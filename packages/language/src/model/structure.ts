@@ -468,7 +468,8 @@ const ROSTER_ATTENDANCE: Record<string, Attendance> = {
     'remote:': 'remote', 'absent:': 'absent', 'apologies:': 'apologies', 'staff:': 'staff', 'observers:': 'observer'
 };
 
-const ATTENDANCE_WORDS: Record<string, Attendance> = {
+/** Words that, in parentheses right after an attendee's name, say how they attended: `(remote)`. */
+export const ATTENDANCE_WORDS: Readonly<Record<string, Attendance>> = {
     present: 'present', 'in person': 'present', remote: 'remote', remotely: 'remote', online: 'remote',
     absent: 'absent', 'not present': 'absent', apologies: 'apologies', apology: 'apologies', excused: 'apologies',
     staff: 'staff', secretariat: 'staff', observer: 'observer'
