@@ -19,6 +19,7 @@ export const MinutesTerminals = {
     ACTION_ID: /#[\p{L}\p{N}_][\p{L}\p{N}_.\-]*/u,
     URL: /(https?:\/\/|mailto:)[^\s<>"]+/,
     PROSE: /[^\s@]+/,
+    ESCAPE: /\\(?=[!-\/:-@\[-`{-~])/,
     WS: /[ \t]+/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,

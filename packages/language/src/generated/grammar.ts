@@ -1670,6 +1670,17 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
     {
       "$type": "TerminalRule",
       "hidden": true,
+      "name": "ESCAPE",
+      "definition": {
+        "$type": "RegexToken",
+        "regex": "/\\\\\\\\(?=[!-\\\\/:-@\\\\[-\`{-~])/",
+        "parenthesized": false
+      },
+      "fragment": false
+    },
+    {
+      "$type": "TerminalRule",
+      "hidden": true,
       "name": "WS",
       "definition": {
         "$type": "RegexToken",

@@ -123,6 +123,8 @@ export interface Qualifiers {
     capacity?: string;
     remote?: boolean;
     fromFloor?: boolean;
+    /** `at 00:01:23`: when the turn starts, as written (a transcript's cue or message time). */
+    at?: string;
     /** Phrases that are none of the above, as written. */
     unknown: string[];
 }
@@ -508,6 +510,8 @@ const RESPONDS = /^(replying to|in reply to|in response to|responding to|answeri
 const ON_BEHALF = /^(on behalf of|for)\b/i;
 const PRESENTED = /^(presented by|read by)\b/i;
 const CAPACITY = /^as\s+(.+)$/i;
+/** `at 00:01:23`, `at 10:02`, `at 9:05 pm`, `at 2024-01-05 10:02`: a time, perhaps after a date. */
+const AT_TIME = /^at\s+((?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}[ T])?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,3})?)?(?:\s?[ap]\.?m\.?)?)$/i;
 
 /** Parses `[replying to @x, for @org, as chair, remote]`: phrases split at commas and semicolons. */
 export function qualifiersOf(text: Text | undefined): Qualifiers {
@@ -531,6 +535,7 @@ export function qualifiersOf(text: Text | undefined): Qualifiers {
         if (RESPONDS.test(phrase)) result.respondsTo = party;
         else if (PRESENTED.test(phrase)) result.presentedBy = party;
         else if (ON_BEHALF.test(phrase)) result.onBehalfOf = party;
+        else if (AT_TIME.test(phrase)) result.at = AT_TIME.exec(phrase)![1];
         else if (CAPACITY.test(phrase)) result.capacity = CAPACITY.exec(phrase)![1];
         else if (/^remote(ly)?$/i.test(phrase)) result.remote = true;
         else if (/^(from the floor|floor)$/i.test(phrase)) result.fromFloor = true;

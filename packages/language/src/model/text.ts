@@ -18,6 +18,15 @@ export function visibleLeaves(node: CstNode | undefined): LeafCstNode[] {
     return leaves;
 }
 
+/**
+ * Whether white space reads between a token that ended at `previousEnd` and `leaf`: only
+ * hidden text lies between them, and an escaping backslash alone (`a\*b`) joins them.
+ */
+function separated(previousEnd: number, leaf: LeafCstNode): boolean {
+    if (previousEnd < 0 || leaf.offset <= previousEnd) return false;
+    return !(leaf.offset === previousEnd + 1 && leaf.root.fullText[previousEnd] === '\\');
+}
+
 /** The name written in a reference, without `@` and braces: `@{Marilyn Cade}` → `Marilyn Cade`. */
 export function writtenName(refText: string): string {
     let name = refText.startsWith('@') ? refText.slice(1) : refText;
@@ -52,7 +61,7 @@ export function inlinesOf(text: Text | undefined, from = -1): Inline[] {
     };
     for (const leaf of visibleLeaves(text.$cstNode)) {
         if (leaf.end <= from) continue;
-        const gap = previousEnd >= 0 && leaf.offset > previousEnd ? ' ' : '';
+        const gap = separated(previousEnd, leaf) ? ' ' : '';
         previousEnd = leaf.end;
         const owner = leaf.astNode;
         if (leaf.offset < from) {
@@ -91,7 +100,7 @@ export function writtenText(text: Text | undefined): string {
     let result = '';
     let previousEnd = -1;
     for (const leaf of visibleLeaves(text.$cstNode)) {
-        if (previousEnd >= 0 && leaf.offset > previousEnd) result += ' ';
+        if (separated(previousEnd, leaf)) result += ' ';
         previousEnd = leaf.end;
         result += isMention(leaf.astNode) ? writtenName(leaf.text) : leaf.text;
     }

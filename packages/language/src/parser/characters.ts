@@ -20,3 +20,10 @@ export function isRefNameChar(codePoint: number | undefined): boolean {
 export function isWordChar(codePoint: number | undefined): boolean {
     return codePoint === 46 || codePoint === 45 || codePoint === 43 || isRefNameStart(codePoint);
 }
+
+/** ASCII punctuation: what a backslash escapes (`\#`, `\@`, `\/`), as in Markdown. */
+export function isAsciiPunctuation(c: string | undefined): boolean {
+    if (c === undefined || c.length !== 1) return false;
+    const code = c.charCodeAt(0);
+    return (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126);
+}

@@ -1,7 +1,7 @@
 import { createTokenInstance, type ILexingError, type IToken, type TokenType } from 'chevrotain';
 import type { LangiumCoreServices } from 'langium';
 import type { Lexer, LexerResult, TokenizeOptions } from 'langium';
-import { isRefNameChar, isRefNameStart, isWordChar } from './characters.js';
+import { isAsciiPunctuation, isRefNameChar, isRefNameStart, isWordChar } from './characters.js';
 
 /**
  * The Minutes lexer.
@@ -50,6 +50,7 @@ class Vocabulary {
     readonly prose: TokenType;
     readonly lineComment: TokenType;
     readonly blockComment: TokenType;
+    readonly escape: TokenType;
     readonly colon: TokenType;
     readonly openBracket: TokenType;
     readonly closeBracket: TokenType;
@@ -80,6 +81,7 @@ class Vocabulary {
         this.prose = get('PROSE');
         this.lineComment = get('SL_COMMENT');
         this.blockComment = get('ML_COMMENT');
+        this.escape = get('ESCAPE');
         this.colon = get(':');
         this.openBracket = get('[');
         this.closeBracket = get(']');
@@ -149,6 +151,10 @@ class Scanner {
             }
             if (isLineBreak(c)) {
                 this.scanLineBreak();
+                continue;
+            }
+            if (c === '\\' && this.isEscape(this.pos)) {
+                this.scanEscape();
                 continue;
             }
             if (c === '/' && text[this.pos + 1] === '*') {
@@ -253,6 +259,28 @@ class Scanner {
         return false;
     }
 
+    // ---- Escapes --------------------------------------------------------------
+
+    /**
+     * `\` before ASCII punctuation makes that character plain text anywhere; at the start
+     * of a line it does so before any character, so that `\1. x` or `\date: x` is prose.
+     * This is how text that would read as syntax is written as prose (`minutes import`).
+     */
+    private isEscape(at: number): boolean {
+        const next = this.text[at + 1];
+        if (next === undefined) return false;
+        if (isAsciiPunctuation(next)) return true;
+        return this.atLineStart && !isHorizontalSpace(next) && !isLineBreak(next);
+    }
+
+    /** The backslash is hidden; the escaped character starts a run of prose. */
+    private scanEscape(): void {
+        const start = this.pos;
+        this.atLineStart = false;
+        this.emitHidden(this.vocabulary.escape, start, start + 1);
+        this.emit(this.vocabulary.prose, start + 1, this.endOfProse(start + 1), Expect.Inline);
+    }
+
     // ---- Inline ---------------------------------------------------------------
 
     private scanInline(c: string): void {
@@ -329,41 +357,7 @@ class Scanner {
 
     /** The end of a URL starting here, or `at` when no URL starts here. */
     private urlEndAt(at: number): number {
-        const text = this.text;
-        const c = text[at];
-        if (c !== 'h' && c !== 'H' && c !== 'm' && c !== 'M') return at;
-        const head = text.slice(at, at + 8).toLowerCase();
-        let bodyStart: number;
-        if (head.startsWith('https://')) bodyStart = at + 8;
-        else if (head.startsWith('http://')) bodyStart = at + 7;
-        else if (head.startsWith('mailto:')) bodyStart = at + 7;
-        else return at;
-        let end = bodyStart;
-        while (end < text.length) {
-            const ch = text[end];
-            if (isHorizontalSpace(ch) || isLineBreak(ch) || ch === '<' || ch === '>' || ch === '"' || ch === ' ') break;
-            end++;
-        }
-        // Sentence punctuation and unbalanced closing brackets are not part of the URL.
-        while (end > bodyStart) {
-            const last = text[end - 1];
-            if (URL_TRAILING.has(last)) {
-                end--;
-                continue;
-            }
-            const opener = URL_CLOSERS[last];
-            if (opener) {
-                const body = text.slice(at, end);
-                const opens = body.split(opener).length - 1;
-                const closes = body.split(last).length - 1;
-                if (closes > opens) {
-                    end--;
-                    continue;
-                }
-            }
-            break;
-        }
-        return end > bodyStart ? end : at;
+        return urlEndAt(this.text, at);
     }
 
     /** Prose runs to the end of the line, stopping before a reference, a URL or a comment. */
@@ -375,6 +369,7 @@ class Scanner {
             if (isLineBreak(c)) break;
             if (c === '@' && this.isRefStart(end)) break;
             if (c === '/' && text[end + 1] === '*') break;
+            if (c === '\\' && isAsciiPunctuation(text[end + 1])) break;
             if (c === ']' && this.inQualifiers) break;
             if ((c === 'h' || c === 'H' || c === 'm' || c === 'M') && this.urlEndAt(end) > end) break;
             end++;
@@ -554,6 +549,55 @@ class Scanner {
         }
         return createTokenInstance(type, text.slice(start, end), start, end - 1, this.line, endLine, startColumn, end - 1 - endLineStart + 1);
     }
+}
+
+/** The end of a URL starting at `at` in `text`, or `at` when no URL starts there. */
+export function urlEndAt(text: string, at: number): number {
+    const c = text[at];
+    if (c !== 'h' && c !== 'H' && c !== 'm' && c !== 'M') return at;
+    const head = text.slice(at, at + 8).toLowerCase();
+    let bodyStart: number;
+    if (head.startsWith('https://')) bodyStart = at + 8;
+    else if (head.startsWith('http://')) bodyStart = at + 7;
+    else if (head.startsWith('mailto:')) bodyStart = at + 7;
+    else return at;
+    let end = bodyStart;
+    while (end < text.length) {
+        const ch = text[end];
+        if (isHorizontalSpace(ch) || isLineBreak(ch) || ch === '<' || ch === '>' || ch === '"' || ch === ' ') break;
+        end++;
+    }
+    // Sentence punctuation and unbalanced closing brackets are not part of the URL.
+    // Brackets are counted once, so that a URL followed by many `)` stays linear.
+    let brackets: Map<string, number> | undefined;
+    while (end > bodyStart) {
+        const last = text[end - 1];
+        if (URL_TRAILING.has(last)) {
+            end--;
+            continue;
+        }
+        const opener = URL_CLOSERS[last];
+        if (opener) {
+            brackets ??= countBrackets(text, at, end);
+            const closes = brackets.get(last) ?? 0;
+            if (closes > (brackets.get(opener) ?? 0)) {
+                brackets.set(last, closes - 1);
+                end--;
+                continue;
+            }
+        }
+        break;
+    }
+    return end > bodyStart ? end : at;
+}
+
+function countBrackets(text: string, from: number, to: number): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (let i = from; i < to; i++) {
+        const c = text[i];
+        if (c === '(' || c === ')' || c === '[' || c === ']' || c === '{' || c === '}') counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    return counts;
 }
 
 function previousCodePoint(text: string, at: number): number | undefined {
