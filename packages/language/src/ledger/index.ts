@@ -1,0 +1,5 @@
+export * from './meetings.js';
+export * from './action-ids.js';
+export * from './action-ledger.js';
+export * from './overdue.js';
+export * from './speaking-statistics.js';

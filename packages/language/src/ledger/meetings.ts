@@ -1,0 +1,130 @@
+import type { AstNode } from 'langium';
+import type { Block, Document, Field } from '../generated/ast.js';
+import { compareDates, isoDate, parseDate, type CalendarDate } from '../model/dates.js';
+import { nameKey } from '../model/names.js';
+import { structureOf, type Meeting } from '../model/structure.js';
+import { plainText, writtenText } from '../model/text.js';
+
+/** A parsed document as the ledger reads it: its address and its tree. */
+export interface SourceDocument {
+    readonly uri: { toString(): string; readonly path: string };
+    readonly parseResult: { readonly value: AstNode };
+}
+
+/**
+ * A meeting placed in the workspace: where it is written, what it is called, when it took
+ * place and which series it belongs to. The action ledger and the statistics read meetings
+ * through this, so that "earlier", "same series" and "where" mean one thing everywhere.
+ */
+export interface MeetingPlace {
+    readonly meeting: Meeting;
+    readonly document: Document;
+    /** The document's URI, as a string. */
+    readonly uri: string;
+    /** The `meeting:` title; for an untitled meeting, the document's `report:` title or file name. */
+    readonly title: string;
+    /** The first day of the meeting (`date:`, or the document's `date:`), when it reads as a full date. */
+    readonly date?: CalendarDate;
+    /** `2018-03-19`, when the date is known to the day. */
+    readonly isoDate?: string;
+    /** The normalised key of `group:`/`series:` (the meeting's, or the document's), if any. */
+    readonly series?: string;
+    /** The series as it reads (`CCWG-IG`). */
+    readonly seriesName?: string;
+    /** 1-based line of the meeting's first block. */
+    readonly line: number;
+    /** The meeting's position in the document, to order meetings of one file. */
+    readonly offset: number;
+}
+
+/** 1-based line of a block. */
+export function lineOf(node: AstNode): number {
+    return (node.$cstNode?.range.start.line ?? 0) + 1;
+}
+
+function field(fields: Field[], ...keys: string[]): Field | undefined {
+    return fields.find(f => keys.includes(f.key.toLowerCase()));
+}
+
+function fileName(uri: string): string {
+    const last = uri.split('/').pop() ?? uri;
+    return decodeURIComponent(last).replace(/\.minutes$/, '');
+}
+
+/**
+ * The series a meeting belongs to: the party its `group:`/`series:` names (so that
+ * `@CCWG-IG` and `@{Cross Community Working Group on Internet Governance}` are one series),
+ * or the words written there.
+ */
+function seriesOf(series: Field | undefined): { key: string; name: string } | undefined {
+    if (!series?.value) return undefined;
+    const party = series.value.mentions.find(m => m.party.ref)?.party.ref;
+    if (party) return { key: `@${party.name}`, name: plainText(series.value).trim() };
+    const written = writtenText(series.value).trim();
+    return written ? { key: nameKey(written), name: written } : undefined;
+}
+
+function fullDate(value: string | undefined): CalendarDate | undefined {
+    if (!value) return undefined;
+    const parsed = parseDate(value);
+    if (!parsed.ok || parsed.value.start.day === undefined) return undefined;
+    return parsed.value.start;
+}
+
+/** The meetings of a document, placed. */
+export function meetingPlacesOf(source: SourceDocument): MeetingPlace[] {
+    const document = source.parseResult.value as Document;
+    const structure = structureOf(document);
+    const uri = source.uri.toString();
+    const documentDate = field(structure.fields, 'date:');
+    const documentSeries = field(structure.fields, 'group:', 'series:');
+    const documentTitle = field(structure.fields, 'report:');
+    return structure.meetings.map(meeting => {
+        const dateField = field(meeting.fields, 'date:') ?? documentDate;
+        const date = fullDate(writtenText(dateField?.value));
+        const series = seriesOf(field(meeting.fields, 'group:', 'series:') ?? documentSeries);
+        const title = plainText(meeting.start?.value).trim()
+            || plainText(documentTitle?.value).trim()
+            || fileName(uri);
+        const first: Block = meeting.start ?? meeting.firstBlock;
+        return {
+            meeting, document, uri, title, date,
+            isoDate: date ? isoDate(date) : undefined,
+            series: series?.key,
+            seriesName: series?.name,
+            line: lineOf(first),
+            offset: first.$cstNode?.offset ?? 0
+        };
+    });
+}
+
+/** Orders meetings by date; undated meetings come after dated ones, then by file and position. */
+export function compareMeetingPlaces(a: MeetingPlace, b: MeetingPlace): number {
+    if (a.date && b.date) {
+        const byDate = compareDates(a.date, b.date);
+        if (byDate !== 0) return byDate;
+    } else if (a.date || b.date) {
+        return a.date ? -1 : 1;
+    }
+    return a.uri.localeCompare(b.uri) || a.offset - b.offset;
+}
+
+/** Every meeting of the documents, in the order of {@link compareMeetingPlaces}. */
+export function meetingPlaces(documents: Iterable<SourceDocument>): MeetingPlace[] {
+    const places: MeetingPlace[] = [];
+    for (const document of documents) places.push(...meetingPlacesOf(document));
+    return places.sort(compareMeetingPlaces);
+}
+
+/** The placed meeting a block belongs to. */
+export function placeOfBlock(places: readonly MeetingPlace[], block: Block): MeetingPlace | undefined {
+    const offset = block.$cstNode?.offset ?? -1;
+    return places.find(place => place.document === block.$container
+        && offset >= (place.meeting.firstBlock.$cstNode?.offset ?? 0)
+        && offset <= (place.meeting.lastBlock.$cstNode?.end ?? 0));
+}
+
+/** A document-relative file name for messages: the last path segment. */
+export function documentName(uri: string): string {
+    return decodeURIComponent(uri.split('/').pop() ?? uri);
+}
