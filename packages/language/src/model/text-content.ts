@@ -58,7 +58,8 @@ function itemText(item: Item): string[] {
 export function speakerText(line: SpeakerLine): string {
     const party = line.speaker.ref;
     const written = writtenName(line.speaker.$refText);
-    const name = line.speaker.$refText === '?' ? '' : mentionText(written, party);
+    const braced = line.speaker.$refNode?.text.startsWith('@{') ?? false;
+    const name = line.speaker.$refText === '?' ? '' : mentionText(written, party, braced);
     const text = plainText(line.text);
     if (line.colon) {
         const heading = party ? nameWithOrganisation(party, name) : name;

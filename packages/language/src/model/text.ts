@@ -37,9 +37,10 @@ export function writtenName(refText: string): string {
 /**
  * How a mention reads: as written, except that a bare handle (`@mcade`) reads as the
  * short name of whom it names (`Marilyn Cade`). Handles are for typing, not for reading.
+ * A name in braces (`@{CCNSO}`) always reads as written, even when it equals a handle.
  */
-export function mentionText(written: string, party: Party | undefined): string {
-    if (party && written.toLowerCase() === party.name.toLowerCase()) {
+export function mentionText(written: string, party: Party | undefined, braced = false): string {
+    if (party && !braced && written.toLowerCase() === party.name.toLowerCase()) {
         return shortName(party);
     }
     return written;
@@ -73,7 +74,7 @@ export function inlinesOf(text: Text | undefined, from = -1): Inline[] {
             flush();
             const written = writtenName(leaf.text);
             const party = owner.party.ref;
-            result.push({ kind: 'mention', text: mentionText(written, party), written, party, mention: owner });
+            result.push({ kind: 'mention', text: mentionText(written, party, leaf.text.startsWith('@{')), written, party, mention: owner });
         } else if (isLink(owner)) {
             pending += gap;
             flush();
