@@ -2,11 +2,15 @@ import { collectFiles, loadWorkspace, UsageError } from './workspace.js';
 import { problemsOf, summaryLine, type Problem } from './problems.js';
 import { formatProblems, type ReportFormat } from './report-formats.js';
 import { paint, useColour } from './style.js';
+import { overdueProblems } from './actions.js';
 
 export interface CheckOptions {
     format: ReportFormat;
     strict: boolean;
     directory?: string[];
+    /** Report open actions past their due date (`overdue-action`), measured against `today` (YYYY-MM-DD, default the real date). */
+    overdue?: boolean;
+    today?: string;
 }
 
 /** `minutes check`: exit 0 when clean, 1 on problems (errors, or warnings with --strict). */
@@ -17,6 +21,10 @@ export async function check(paths: string[], options: CheckOptions, io: { stdout
     const stdin = fromStdin ? { text: await io.readStdin(), name: '<stdin>.minutes' } : undefined;
     const workspace = await loadWorkspace(files, { context: options.directory, stdin });
     const problems: Problem[] = problemsOf(workspace.documents);
+    if (options.overdue) {
+        problems.push(...overdueProblems(workspace, options.today, options.strict));
+        problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+    }
     const colour = useColour(io.stdout);
     const checkedCount = workspace.documents.length;
     const output = formatProblems(options.format, problems, {

@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { check } from './check.js';
+import { ACTION_FORMATS, ACTION_STATES, actions, type ActionsOptions } from './actions.js';
+import { STATS_FORMATS, stats, type StatsOptions } from './stats.js';
 import { REPORT_FORMATS, type ReportFormat } from './report-formats.js';
 import { UsageError } from './workspace.js';
 
@@ -28,8 +30,30 @@ export async function main(argv: string[]): Promise<number> {
         .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS).default('text'))
         .option('--strict', 'fail on warnings too', false)
         .option('-d, --directory <paths...>', 'more files or folders whose people and organisations may be referred to')
-        .action(async (paths: string[], options: { format: ReportFormat; strict: boolean; directory?: string[] }) => {
+        .option('--overdue', 'also report open actions past their due date (overdue-action)', false)
+        .option('--today <date>', 'the date --overdue measures against, YYYY-MM-DD (default: today)')
+        .action(async (paths: string[], options: { format: ReportFormat; strict: boolean; directory?: string[]; overdue: boolean; today?: string }) => {
             exitCode = await check(paths, options, { stdout: process.stdout, readStdin });
+        });
+
+    program.command('actions')
+        .description('List the action items of the workspace grouped by owner: where each was agreed and last reported on.')
+        .argument('[paths...]', 'files or folders (searched for .minutes files); default: the current folder')
+        .option('--owner <handle>', 'only the actions of this owner (handle, name or alias)')
+        .addOption(new Option('--status <status>', 'only actions with this status').choices(ACTION_STATES))
+        .addOption(new Option('-f, --format <format>', 'output format').choices(ACTION_FORMATS).default('text'))
+        .option('-d, --directory <paths...>', 'more files or folders whose people and organisations may be referred to')
+        .action(async (paths: string[], options: ActionsOptions) => {
+            exitCode = await actions(paths, options, { stdout: process.stdout });
+        });
+
+    program.command('stats')
+        .description('Who was heard: interventions and words per person, organisation and stakeholder group.')
+        .argument('[paths...]', 'files or folders (searched for .minutes files); default: the current folder')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(STATS_FORMATS).default('text'))
+        .option('-d, --directory <paths...>', 'more files or folders whose people and organisations may be referred to')
+        .action(async (paths: string[], options: StatsOptions) => {
+            exitCode = await stats(paths, options, { stdout: process.stdout });
         });
 
     try {

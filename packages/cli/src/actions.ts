@@ -1,0 +1,208 @@
+import { URI } from 'langium';
+import {
+    buildActionLedger, isIsoDate, localIsoDate, namesOf, nameKey, overdueActions, shortName,
+    type ActionState, type LedgerAction, type LedgerUpdate, type MeetingPlace, type Party
+} from 'minutes-language';
+import type { Problem } from './problems.js';
+import { collectFiles, displayPath, loadWorkspace, UsageError, type LoadedWorkspace } from './workspace.js';
+
+export const ACTION_FORMATS = ['text', 'json', 'markdown'] as const;
+export type ActionFormat = typeof ACTION_FORMATS[number];
+export const ACTION_STATES = ['open', 'done', 'dropped'] as const;
+
+export interface ActionsOptions {
+    owner?: string;
+    status?: ActionState;
+    format: ActionFormat;
+    directory?: string[];
+}
+
+/** Where a meeting is, as the listing shows it. */
+export interface PlaceSummary {
+    file: string;
+    line: number;
+    meeting: string;
+    date: string | null;
+}
+
+export interface ActionSummary {
+    id: string;
+    /** False when the identifier is derived (the source has none). */
+    idWritten: boolean;
+    text: string;
+    owners: Array<{ handle: string | null; name: string }>;
+    status: ActionState;
+    due: string | null;
+    agreed: PlaceSummary & { status: ActionState; due: string | null };
+    lastReport: (PlaceSummary & { status: string | null; text: string }) | null;
+}
+
+export interface OwnerGroup {
+    /** `@mcade`; null for actions without an owner. */
+    handle: string | null;
+    name: string;
+    actions: ActionSummary[];
+}
+
+/** `minutes actions`: the actions of the given files, grouped by owner. Exit 0. */
+export async function actions(paths: string[], options: ActionsOptions, io: { stdout: NodeJS.WritableStream }): Promise<number> {
+    const files = await collectFiles(paths.length > 0 ? paths : ['.']);
+    const workspace = await loadWorkspace(files, { context: options.directory });
+    // Updates may sit in any loaded file (a later meeting next to this one): the ledger reads them all,
+    // the listing shows the actions agreed in the files asked for.
+    const ledger = buildActionLedger(workspace.all);
+    const asked = new Set(workspace.documents.map(d => d.uri.toString()));
+    const owner = options.owner?.trim();
+    if (owner !== undefined && !owner) throw new UsageError('--owner needs a handle or a name');
+    const listed = ledger.actions.filter(action => asked.has(action.place.uri)
+        && (!options.status || action.current.status === options.status));
+    const groups = groupByOwner(listed, owner);
+    io.stdout.write(formatActions(options.format, groups));
+    return 0;
+}
+
+function ownerMatches(party: Party | undefined, written: string, wanted: string): boolean {
+    const key = nameKey(wanted.replace(/^@/, ''));
+    if (party) return namesOf(party).some(name => nameKey(name) === key);
+    return nameKey(written) === key;
+}
+
+/** Groups actions by owner (an action with two owners is listed under each), owners by name. */
+export function groupByOwner(list: readonly LedgerAction[], owner?: string): OwnerGroup[] {
+    const groups = new Map<string, OwnerGroup>();
+    const add = (key: string, handle: string | null, name: string, action: LedgerAction) => {
+        let group = groups.get(key);
+        if (!group) groups.set(key, group = { handle, name, actions: [] });
+        group.actions.push(summarise(action));
+    };
+    for (const action of list) {
+        const owners: Array<{ party?: Party; written: string }> = [
+            ...action.owners.map(party => ({ party, written: party.name })),
+            ...action.unresolvedOwners.map(written => ({ written }))
+        ];
+        if (owners.length === 0 && owner === undefined) add('', null, 'No owner', action);
+        for (const { party, written } of owners) {
+            if (owner !== undefined && !ownerMatches(party, written, owner)) continue;
+            if (party) add(`@${party.name}`, `@${party.name}`, shortName(party), action);
+            else add(`?${written}`, null, written, action);
+        }
+    }
+    return [...groups.values()].sort((a, b) => (a.handle === null ? 1 : 0) - (b.handle === null ? 1 : 0) || a.name.localeCompare(b.name));
+}
+
+function placeSummary(place: MeetingPlace, line: number): PlaceSummary {
+    return { file: displayPath(URI.parse(place.uri).fsPath), line, meeting: place.title, date: place.isoDate ?? null };
+}
+
+function reportSummary(update: LedgerUpdate): NonNullable<ActionSummary['lastReport']> {
+    return { ...placeSummary(update.place, update.line), status: update.status ?? null, text: update.text };
+}
+
+export function summarise(action: LedgerAction): ActionSummary {
+    return {
+        id: action.id,
+        idWritten: action.written,
+        text: action.text,
+        owners: [
+            ...action.owners.map(party => ({ handle: `@${party.name}`, name: shortName(party) })),
+            ...action.unresolvedOwners.map(name => ({ handle: null, name }))
+        ],
+        status: action.current.status,
+        due: action.current.due ?? null,
+        agreed: { ...placeSummary(action.place, action.line), status: action.agreed.status, due: action.agreed.due ?? null },
+        lastReport: action.current.lastUpdate ? reportSummary(action.current.lastUpdate) : null
+    };
+}
+
+export function formatActions(format: ActionFormat, groups: OwnerGroup[]): string {
+    switch (format) {
+        case 'json':
+            return JSON.stringify({ owners: groups }, undefined, 2) + '\n';
+        case 'markdown':
+            return markdown(groups);
+        default:
+            return text(groups);
+    }
+}
+
+function where(place: PlaceSummary): string {
+    return `${place.file}:${place.line}  ${place.meeting}${place.date ? ` (${place.date})` : ''}`;
+}
+
+function idText(action: ActionSummary): string {
+    return action.idWritten ? `#${action.id}` : `#${action.id} (derived)`;
+}
+
+function reportText(report: NonNullable<ActionSummary['lastReport']>): string {
+    const status = report.status ? `${report.status}: ` : '';
+    return `${status}${report.text}`;
+}
+
+function text(groups: OwnerGroup[]): string {
+    if (groups.length === 0) return 'No actions.\n';
+    const out: string[] = [];
+    for (const group of groups) {
+        out.push(group.handle ? `${group.name} (${group.handle})` : group.name);
+        for (const action of group.actions) {
+            const due = action.due ? `, due ${action.due}` : '';
+            out.push(`  ${idText(action)}  ${action.status}${due}  ${action.text}`);
+            out.push(`    agreed  ${where(action.agreed)}`);
+            if (action.lastReport) out.push(`    last    ${where(action.lastReport)}: ${reportText(action.lastReport)}`);
+        }
+        out.push('');
+    }
+    const distinct = new Set(groups.flatMap(g => g.actions.map(a => a.id))).size;
+    out.push(`${distinct} action${distinct === 1 ? '' : 's'}, ${groups.length} owner${groups.length === 1 ? '' : 's'}`);
+    return out.join('\n') + '\n';
+}
+
+/** Escapes what would break a Markdown table cell. */
+function cell(value: string): string {
+    return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function markdown(groups: OwnerGroup[]): string {
+    if (groups.length === 0) return 'No actions.\n';
+    const out: string[] = ['# Actions', ''];
+    for (const group of groups) {
+        out.push(`## ${cell(group.handle ? `${group.name} (${group.handle})` : group.name)}`, '');
+        out.push('| Action | Status | Due | Agreed | Last reported |', '| --- | --- | --- | --- | --- |');
+        for (const action of group.actions) {
+            const last = action.lastReport ? `${where(action.lastReport)}: ${reportText(action.lastReport)}` : '';
+            out.push(`| ${cell(`${idText(action)} ${action.text}`)} | ${action.status} | ${action.due ?? ''} | ${cell(where(action.agreed))} | ${cell(last)} |`);
+        }
+        out.push('');
+    }
+    return out.join('\n');
+}
+
+/**
+ * `minutes check --overdue`: a problem for every open action of the checked files whose
+ * due date is before `today`, at the action's line; a warning, or an error when strict.
+ */
+export function overdueProblems(workspace: LoadedWorkspace, today: string | undefined, strict: boolean): Problem[] {
+    const date = today ?? localIsoDate();
+    if (!isIsoDate(date)) throw new UsageError(`--today ${date}: not a date; write it as YYYY-MM-DD`);
+    const ledger = buildActionLedger(workspace.all);
+    const checked = new Set(workspace.documents.map(d => d.uri.toString()));
+    return overdueActions(ledger, date)
+        .filter(({ action }) => checked.has(action.place.uri))
+        .map(({ action, due, daysLate }) => {
+            const range = action.item.action.$cstNode?.range;
+            const owners = action.owners.map(o => shortName(o)).concat(action.unresolvedOwners);
+            const days = daysLate === 1 ? '1 day' : `${daysLate} days`;
+            return {
+                file: displayPath(URI.parse(action.place.uri).fsPath),
+                line: action.line,
+                column: (range?.start.character ?? 0) + 1,
+                endLine: (range?.end.line ?? action.line - 1) + 1,
+                endColumn: (range?.end.character ?? 0) + 1,
+                severity: strict ? 'error' : 'warning',
+                code: OVERDUE_ACTION,
+                message: `Action #${action.id}${owners.length ? ` (${owners.join(', ')})` : ''} was due ${due}, ${days} before ${date}, and is still open.`
+            };
+        });
+}
+
+/** The code of an overdue action in `minutes check --overdue`: a CLI check, as it depends on the day it runs. */
+export const OVERDUE_ACTION = 'overdue-action';
