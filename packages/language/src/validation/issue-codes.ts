@@ -10,6 +10,29 @@ export const IssueCodes = {
     UnknownAttendee: 'unknown-attendee',
     UnknownOrganisation: 'unknown-organisation',
     UnknownAction: 'unknown-action',
+    // Attendance and turns
+    SpeakerNotAttendee: 'speaker-not-attendee',
+    AbsentSpeaker: 'absent-speaker',
+    SilentAttendee: 'silent-attendee',
+    EmptyIntervention: 'empty-intervention',
+    UnknownQualifier: 'unknown-qualifier',
+    // Actions
+    ActionWithoutOwner: 'action-without-owner',
+    ActionDueBeforeMeeting: 'action-due-before-meeting',
+    // Directory
+    DuplicateHandle: 'duplicate-handle',
+    DuplicatePerson: 'duplicate-person',
+    DuplicateOrganisation: 'duplicate-organisation',
+    AmbiguousName: 'ambiguous-name',
+    // Meetings, dates and times
+    MeetingWithoutTitle: 'meeting-without-title',
+    MeetingWithoutDate: 'meeting-without-date',
+    InvalidDate: 'invalid-date',
+    InvalidTime: 'invalid-time',
+    EndBeforeStart: 'end-before-start',
+    UnrecognisedDate: 'unrecognised-date',
+    UnrecognisedTime: 'unrecognised-time',
+    AgendaNumbering: 'agenda-numbering',
     SyntaxError: 'syntax-error'
 } as const;
 

@@ -1,16 +1,71 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
-import type { MinutesAstType } from '../generated/ast.js';
+import type { Document, MinutesAstType, Party } from '../generated/ast.js';
 import type { MinutesServices } from '../minutes-module.js';
+import { structureOf } from '../model/structure.js';
+import { agendaNumbersMustFollowInOrder } from './agenda-rules.js';
+import {
+    attendeeShouldSpeak, speakerMustBeAmongAttendees, speakerMustNotBeListedAsAbsent, type MeetingRule
+} from './attendance-rules.js';
+import {
+    aliasMustNameOneParty, handleMustBeUnique, organisationMustBeDeclaredOnce, personMustBeDeclaredOnce, type PartyRule
+} from './directory-rules.js';
+import {
+    actionDueDateMustBeValid, actionMustHaveOwner, actionMustNotBeDueBeforeMeeting, dateMustBeValid, meetingMustHaveDate,
+    meetingMustHaveTitle, timeMustBeValid, type ActionRule, type StructureMeetingRule
+} from './meeting-rules.js';
+import { NameClashes } from './name-clashes.js';
+import { interventionMustNotBeEmpty, qualifiersMustBeKnown, type TurnRule } from './turn-rules.js';
 
+/**
+ * Registers the Minutes validation rules. Rules about what spans lines (meetings, turns,
+ * agendas, actions) run once per document over its structure (model/structure.ts, built
+ * once per parse); rules about one line run on its node. Everything is in the default
+ * 'fast' category, so the editor runs it on every change: each rule is linear in its own
+ * document, and the one cross-file rule (name clashes in the directory) reads a table
+ * built once per workspace state (see NameClashes).
+ */
 export function registerValidationChecks(services: MinutesServices): void {
     const registry = services.validation.ValidationRegistry;
     const validator = services.validation.MinutesValidator;
     const checks: ValidationChecks<MinutesAstType> = {
+        Document: validator.checkDocument,
+        Field: [dateMustBeValid, timeMustBeValid],
+        Party: validator.checkParty
     };
     registry.register(checks, validator);
 }
 
+const MEETING_RULES: MeetingRule[] = [speakerMustBeAmongAttendees, speakerMustNotBeListedAsAbsent, attendeeShouldSpeak];
+const STRUCTURE_MEETING_RULES: StructureMeetingRule[] = [meetingMustHaveTitle, meetingMustHaveDate];
+const TURN_RULES: TurnRule[] = [interventionMustNotBeEmpty, qualifiersMustBeKnown];
+const ACTION_RULES: ActionRule[] = [actionMustHaveOwner, actionDueDateMustBeValid, actionMustNotBeDueBeforeMeeting];
+const PARTY_RULES: PartyRule[] = [handleMustBeUnique, personMustBeDeclaredOnce, organisationMustBeDeclaredOnce, aliasMustNameOneParty];
+
 export class MinutesValidator {
-    constructor(_services: MinutesServices) {}
-    dummy(_accept: ValidationAcceptor): void {}
+    private readonly clashes: NameClashes;
+
+    constructor(services: MinutesServices) {
+        this.clashes = new NameClashes(services);
+    }
+
+    checkDocument(document: Document, accept: ValidationAcceptor): void {
+        const structure = structureOf(document);
+        for (const meeting of structure.meetings) {
+            for (const rule of MEETING_RULES) rule(meeting, accept);
+            for (const rule of STRUCTURE_MEETING_RULES) rule(meeting, accept, structure);
+        }
+        for (const item of structure.items) {
+            if (item.kind === 'turn') {
+                for (const rule of TURN_RULES) rule(item.turn, accept);
+            } else if (item.kind === 'action') {
+                for (const rule of ACTION_RULES) rule(item.action, accept, item.meeting, structure);
+            } else if (item.kind === 'agenda') {
+                agendaNumbersMustFollowInOrder(item.group, accept);
+            }
+        }
+    }
+
+    checkParty(party: Party, accept: ValidationAcceptor): void {
+        for (const rule of PARTY_RULES) rule(party, accept, this.clashes);
+    }
 }

@@ -1,0 +1,109 @@
+import type { ValidationAcceptor } from 'langium';
+import { isOrganisation, isPerson, type Party } from '../generated/ast.js';
+import { organisationsOf, shortName } from '../model/directory.js';
+import type { Attendance, Meeting, Turn } from '../model/structure.js';
+import { mentionsOf } from '../model/text.js';
+import { IssueCodes } from './issue-codes.js';
+
+export type MeetingRule = (meeting: Meeting, accept: ValidationAcceptor) => void;
+
+/** Fields that name people who run or record a meeting: they are there without being listed. */
+const ROLE_FIELDS = new Set([
+    'chair:', 'moderator:', 'rapporteur:', 'notetaker:', 'author:', 'from:',
+    'organisers:', 'organizers:', 'organiser:', 'organizer:'
+]);
+
+/** Attendance that does not mean being in the room to speak. */
+const NOT_THERE: ReadonlySet<Attendance> = new Set(['absent', 'apologies']);
+const NOT_EXPECTED_TO_SPEAK: ReadonlySet<Attendance> = new Set(['absent', 'apologies', 'staff', 'observer']);
+
+/** Turns by people from the audience: a roster lists the panel, not the room. */
+function isFromTheAudience(turn: Turn): boolean {
+    return turn.kind === 'floor' || turn.kind === 'question' || turn.qualifiers.fromFloor === true;
+}
+
+/** Everyone the meeting lists (in any roster) or names in a role field such as `chair:`. */
+function listedAtMeeting(meeting: Meeting): Set<Party> {
+    const listed = new Set<Party>();
+    for (const attendee of meeting.attendees) {
+        if (attendee.party) listed.add(attendee.party);
+    }
+    for (const field of meeting.fields) {
+        if (!ROLE_FIELDS.has(field.key.toLowerCase())) continue;
+        for (const mention of mentionsOf(field.value)) {
+            if (mention.party.ref) listed.add(mention.party.ref);
+        }
+    }
+    return listed;
+}
+
+/**
+ * Whether a party counts as listed: itself, or through membership — an organisation
+ * speaks through a listed member, a person belongs to a listed delegation.
+ */
+function isCoveredBy(party: Party, listed: Set<Party>): boolean {
+    if (listed.has(party)) return true;
+    if (isPerson(party)) return organisationsOf(party).some(org => listed.has(org));
+    return [...listed].some(member => isPerson(member) && organisationsOf(member).includes(party));
+}
+
+/** Someone speaks who is not in the meeting's attendees (only when the meeting lists them). */
+export const speakerMustBeAmongAttendees: MeetingRule = (meeting, accept) => {
+    if (meeting.rosters.length === 0) return;
+    const listed = listedAtMeeting(meeting);
+    for (const turn of meeting.turns) {
+        const speaker = turn.speaker;
+        if (!speaker || turn.unidentified || isFromTheAudience(turn) || turn.qualifiers.presentedBy) continue;
+        if (isCoveredBy(speaker, listed)) continue;
+        accept('warning', `${shortName(speaker)} speaks but is not among the attendees of this meeting.`, {
+            node: turn.line,
+            property: 'speaker',
+            code: IssueCodes.SpeakerNotAttendee,
+            data: { code: IssueCodes.SpeakerNotAttendee, handle: speaker.name }
+        });
+    }
+};
+
+/** Someone listed as absent speaks, and nobody is said to present their contribution. */
+export const speakerMustNotBeListedAsAbsent: MeetingRule = (meeting, accept) => {
+    for (const turn of meeting.turns) {
+        const speaker = turn.speaker;
+        if (!speaker || turn.qualifiers.presentedBy) continue;
+        const entries = meeting.attendees.filter(attendee => attendee.party === speaker);
+        if (entries.length === 0 || !entries.every(attendee => NOT_THERE.has(attendee.attendance))) continue;
+        const status = entries[0].attendance === 'apologies' ? 'as having sent apologies' : 'as absent';
+        accept('warning', `${shortName(speaker)} is listed ${status} but speaks here; `
+            + `if someone presented their contribution, write [presented by @name] after the name.`, {
+            node: turn.line,
+            property: 'speaker',
+            code: IssueCodes.AbsentSpeaker,
+            data: { code: IssueCodes.AbsentSpeaker }
+        });
+    }
+};
+
+/** An attendee who never takes the floor, in a meeting whose notes record who spoke. */
+export const attendeeShouldSpeak: MeetingRule = (meeting, accept) => {
+    const spoke = new Set<Party>();
+    for (const turn of meeting.turns) {
+        if (turn.speaker) spoke.add(turn.speaker);
+        if (turn.qualifiers.presentedBy) spoke.add(turn.qualifiers.presentedBy);
+    }
+    if (spoke.size === 0) return;
+    const reported = new Set<Party>();
+    for (const attendee of meeting.attendees) {
+        const party = attendee.party;
+        if (!party || NOT_EXPECTED_TO_SPEAK.has(attendee.attendance) || reported.has(party)) continue;
+        if (spoke.has(party)) continue;
+        // A member speaks for a listed organisation; an organisation's turn is its members'.
+        if (isOrganisation(party) && [...spoke].some(s => isPerson(s) && organisationsOf(s).includes(party))) continue;
+        if (isPerson(party) && organisationsOf(party).some(org => spoke.has(org))) continue;
+        reported.add(party);
+        accept('hint', `${shortName(party)} is listed among the attendees but never speaks in these notes.`, {
+            node: attendee.line,
+            property: 'speaker',
+            code: IssueCodes.SilentAttendee,
+            data: { code: IssueCodes.SilentAttendee }
+        });
+    }
+};

@@ -1,0 +1,75 @@
+import type { ValidationAcceptor } from 'langium';
+import { isOrganisation, type Party } from '../generated/ast.js';
+import { displayName, entryFields } from '../model/directory.js';
+import { nameKey } from '../model/names.js';
+import { IssueCodes } from './issue-codes.js';
+import { describeDeclaration, type NameClash, type NameClashes } from './name-clashes.js';
+import { listItems, rangeOfOffsets, writtenValue } from './ranges.js';
+
+/**
+ * Rules on directory entries. Clashes are found across every file of the workspace (see
+ * NameClashes); each entry reports its own part, so each file shows its own errors.
+ */
+export type PartyRule = (party: Party, accept: ValidationAcceptor, clashes: NameClashes) => void;
+
+function clashesOfKind(clashes: NameClashes, party: Party, kind: NameClash['kind']): NameClash[] {
+    return clashes.of(party).filter(clash => clash.kind === kind);
+}
+
+function listOfNames(parties: readonly Party[], from: Party): string {
+    const described = parties.map(party => describeDeclaration(party, from));
+    return described.length === 1 ? described[0] : `${described.slice(0, -1).join(', ')} and ${described[described.length - 1]}`;
+}
+
+/** `person @mcade …` twice, or `@mcade` and `@MCade`: handles ignore case (and accents, and which punctuation), as references do. */
+export const handleMustBeUnique: PartyRule = (party, accept, clashes) => {
+    for (const clash of clashesOfKind(clashes, party, 'handle')) {
+        accept('error', `Handle '@${party.name}' is already taken by ${listOfNames(clash.others, party)}: `
+            + `handles ignore case, so a reference cannot tell them apart.`, {
+            node: party, property: 'name', code: IssueCodes.DuplicateHandle, data: { code: IssueCodes.DuplicateHandle }
+        });
+    }
+};
+
+/** The same person declared twice, under two handles. */
+export const personMustBeDeclaredOnce: PartyRule = (party, accept, clashes) => {
+    for (const clash of clashesOfKind(clashes, party, 'person')) {
+        accept('error', `Person '${displayName(party)}' is declared more than once: also as ${listOfNames(clash.others, party)}.`, {
+            node: party, property: party.displayName ? 'displayName' : 'name',
+            code: IssueCodes.DuplicatePerson, data: { code: IssueCodes.DuplicatePerson }
+        });
+    }
+};
+
+/** The same organisation declared twice, under two handles. */
+export const organisationMustBeDeclaredOnce: PartyRule = (party, accept, clashes) => {
+    for (const clash of clashesOfKind(clashes, party, 'organisation')) {
+        accept('error', `Organisation '${displayName(party)}' is declared more than once: also as ${listOfNames(clash.others, party)}.`, {
+            node: party, property: party.displayName ? 'displayName' : 'name',
+            code: IssueCodes.DuplicateOrganisation, data: { code: IssueCodes.DuplicateOrganisation }
+        });
+    }
+};
+
+/** `alias: Anja` on two people: `@Anja` cannot tell them apart. */
+export const aliasMustNameOneParty: PartyRule = (party, accept, clashes) => {
+    for (const clash of clashesOfKind(clashes, party, 'alias')) {
+        const fields = entryFields(party, 'alias:', 'aliases:', ...(isOrganisation(party) ? ['acronym:'] : []));
+        for (const field of fields) {
+            const written = writtenValue(field.value);
+            if (!written) continue;
+            for (const item of listItems(written.value)) {
+                if (nameKey(item.text) !== clash.key) continue;
+                const what = field.key.toLowerCase() === 'acronym:' ? 'Acronym' : 'Alias';
+                const sharers = [party, ...clash.others].map(displayName);
+                const list = `${sharers.slice(0, -1).join(', ')} and ${sharers[sharers.length - 1]}`;
+                accept('error', `${what} '${item.text}' is shared by ${list}: '@${item.text.includes(' ') ? `{${item.text}}` : item.text}' cannot tell them apart.`, {
+                    node: field,
+                    range: rangeOfOffsets(field, written.offset + item.start, written.offset + item.end),
+                    code: IssueCodes.AmbiguousName,
+                    data: { code: IssueCodes.AmbiguousName }
+                });
+            }
+        }
+    }
+};
