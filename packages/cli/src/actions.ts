@@ -1,6 +1,6 @@
 import { URI } from 'langium';
 import {
-    buildActionLedger, isIsoDate, localIsoDate, namesOf, nameKey, overdueActions, shortName,
+    buildActionLedger, IssueCodes, isIsoDate, localIsoDate, namesOf, nameKey, overdueActions, shortName,
     type ActionState, type LedgerAction, type LedgerUpdate, type MeetingPlace, type Party
 } from 'minutes-language';
 import type { Problem } from './problems.js';
@@ -198,11 +198,8 @@ export function overdueProblems(workspace: LoadedWorkspace, today: string | unde
                 endLine: (range?.end.line ?? action.line - 1) + 1,
                 endColumn: (range?.end.character ?? 0) + 1,
                 severity: strict ? 'error' : 'warning',
-                code: OVERDUE_ACTION,
+                code: IssueCodes.OverdueAction,
                 message: `Action #${action.id}${owners.length ? ` (${owners.join(', ')})` : ''} was due ${due}, ${days} before ${date}, and is still open.`
             };
         });
 }
-
-/** The code of an overdue action in `minutes check --overdue`: a CLI check, as it depends on the day it runs. */
-export const OVERDUE_ACTION = 'overdue-action';

@@ -128,3 +128,11 @@ export function placeOfBlock(places: readonly MeetingPlace[], block: Block): Mee
 export function documentName(uri: string): string {
     return decodeURIComponent(uri.split('/').pop() ?? uri);
 }
+
+/** The placed meeting a block of a parsed document belongs to (the document is found from the block). */
+export function meetingPlaceOf(block: Block): MeetingPlace | undefined {
+    const root = block.$container as Document & { $document?: SourceDocument };
+    const source = root.$document;
+    if (!source) return undefined;
+    return placeOfBlock(meetingPlacesOf(source), block);
+}

@@ -19,6 +19,11 @@ export const IssueCodes = {
     // Actions
     ActionWithoutOwner: 'action-without-owner',
     ActionDueBeforeMeeting: 'action-due-before-meeting',
+    ActionWithoutId: 'action-without-id',
+    DuplicateActionId: 'duplicate-action-id',
+    UpdateBeforeAction: 'update-before-action',
+    /** Reported by `minutes check --overdue` only: it depends on the day the check runs. */
+    OverdueAction: 'overdue-action',
     // Directory
     DuplicateHandle: 'duplicate-handle',
     DuplicatePerson: 'duplicate-person',

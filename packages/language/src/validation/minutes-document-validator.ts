@@ -37,7 +37,7 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
             const written = writtenName(reference.$refNode?.text ?? refText);
             const suggestions = code === IssueCodes.UnknownAction ? [] : suggestNames(scope, written);
             const message = code === IssueCodes.UnknownAction
-                ? `Unknown action '#${written}': no action of the workspace has this identifier.`
+                ? `Unknown action '#${written.replace(/^#/, '')}': no action of the workspace has this identifier.`
                 : unknownNameMessage(role, written, suggestions);
             const data: UnknownNameData = { code, written, suggestions };
             diagnostics.push(this.toDiagnostic('error', message, {

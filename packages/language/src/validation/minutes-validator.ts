@@ -2,6 +2,7 @@ import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Document, MinutesAstType, Party } from '../generated/ast.js';
 import type { MinutesServices } from '../minutes-module.js';
 import { structureOf } from '../model/structure.js';
+import { registerActionLedgerChecks } from './action-ledger-rules.js';
 import { agendaNumbersMustFollowInOrder } from './agenda-rules.js';
 import {
     attendeeShouldSpeak, speakerMustBeAmongAttendees, speakerMustNotBeListedAsAbsent, type MeetingRule
@@ -33,6 +34,7 @@ export function registerValidationChecks(services: MinutesServices): void {
         Party: validator.checkParty
     };
     registry.register(checks, validator);
+    registerActionLedgerChecks(services);
 }
 
 const MEETING_RULES: MeetingRule[] = [speakerMustBeAmongAttendees, speakerMustNotBeListedAsAbsent, attendeeShouldSpeak];
