@@ -29,6 +29,7 @@ export const IssueCodes = {
     DuplicatePerson: 'duplicate-person',
     DuplicateOrganisation: 'duplicate-organisation',
     AmbiguousName: 'ambiguous-name',
+    UnreviewedEntry: 'unreviewed-entry',
     // Meetings, dates and times
     MeetingWithoutTitle: 'meeting-without-title',
     MeetingWithoutDate: 'meeting-without-date',

@@ -16,6 +16,7 @@ import {
 } from './meeting-rules.js';
 import { NameClashes } from './name-clashes.js';
 import { interventionMustNotBeEmpty, qualifiersMustBeKnown, type TurnRule } from './turn-rules.js';
+import { entryMarkedForReviewMustBeReviewed } from './review-entries.js';
 
 /**
  * Registers the Minutes validation rules. Rules about what spans lines (meetings, turns,
@@ -31,7 +32,8 @@ export function registerValidationChecks(services: MinutesServices): void {
     const checks: ValidationChecks<MinutesAstType> = {
         Document: validator.checkDocument,
         Field: [dateMustBeValid, timeMustBeValid],
-        Party: validator.checkParty
+        Party: validator.checkParty,
+        EntryField: entryMarkedForReviewMustBeReviewed
     };
     registry.register(checks, validator);
     registerActionLedgerChecks(services);
