@@ -235,3 +235,22 @@ export function earlierActionsOf(ledger: ActionLedger, place: MeetingPlace): Ear
     }
     return { reported, stillOpen };
 }
+
+/**
+ * The actions a meeting can report on with `update #`: those with a written identifier,
+ * agreed in an earlier meeting and still open at this one — of the meeting's own series
+ * first, then by due date (soonest first, undated last). Without a meeting, every open one.
+ */
+export function actionsToReportOn(ledger: ActionLedger, place: MeetingPlace | undefined): StillOpenAction[] {
+    const candidates: StillOpenAction[] = [];
+    for (const action of ledger.actions) {
+        if (!action.written) continue;
+        if (place && (action.place === place || compareMeetingPlaces(action.place, place) >= 0)) continue;
+        const state = place ? actionAsOf(action, place) : action.current;
+        if (state.status === 'open') candidates.push({ action, state });
+    }
+    const sameSeries = (a: StillOpenAction) => (place?.series !== undefined && a.action.place.series === place.series ? 0 : 1);
+    return candidates.sort((a, b) => sameSeries(a) - sameSeries(b)
+        || (a.state.due ?? '9999').localeCompare(b.state.due ?? '9999')
+        || a.action.id.localeCompare(b.action.id));
+}
