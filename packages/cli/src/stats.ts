@@ -1,6 +1,6 @@
 import { URI } from 'langium';
 import {
-    meetingPlaces, workspaceStatistics,
+    formatShare, meetingPlaces, workspaceStatistics,
     type MeetingStatistics, type SharedTally, type SpeakingStatistics, type Tally
 } from 'minutes-language';
 import { collectFiles, displayPath, loadWorkspace } from './workspace.js';
@@ -81,9 +81,8 @@ export function formatStatistics(format: StatsFormat, result: { meetings: Meetin
     }
 }
 
-/** `22.2%`. */
-export function percent(share: number | undefined): string {
-    return share === undefined ? '' : `${(share * 100).toFixed(1)}%`;
+function percent(share: number | undefined): string {
+    return share === undefined ? '' : formatShare(share);
 }
 
 function table(rows: Row[]): string[] {

@@ -3,3 +3,4 @@ export * from './action-ids.js';
 export * from './action-ledger.js';
 export * from './overdue.js';
 export * from './speaking-statistics.js';
+export * from './statistics-rows.js';
