@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { check } from './check.js';
+import { addGenerateCommand } from './generate.js';
 import { ACTION_FORMATS, ACTION_STATES, actions, type ActionsOptions } from './actions.js';
 import { STATS_FORMATS, stats, type StatsOptions } from './stats.js';
 import { REPORT_FORMATS, type ReportFormat } from './report-formats.js';
@@ -55,6 +56,8 @@ export async function main(argv: string[]): Promise<number> {
         .action(async (paths: string[], options: StatsOptions) => {
             exitCode = await stats(paths, options, { stdout: process.stdout });
         });
+
+    addGenerateCommand(program, { stdout: process.stdout, stderr: process.stderr, readStdin }, code => exitCode = code);
 
     try {
         await program.parseAsync(argv, { from: 'user' });

@@ -7,5 +7,6 @@ export * from './model/directory.js';
 export * from './model/structure.js';
 export * from './model/text-content.js';
 export * from './validation/issue-codes.js';
+export * from './generation/index.js';
 export * from './ledger/index.js';
 export { NameKeyScope, MinutesScopeProvider } from './scoping/minutes-scope-provider.js';

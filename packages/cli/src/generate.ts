@@ -1,0 +1,117 @@
+import { Command, Option } from 'commander';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import {
+    DEFAULT_EMAIL_WIDTH, GenerationError, NAME_STYLES, OUTPUT_EXTENSIONS, OUTPUT_FORMATS, generate,
+    type GenerateOptions, type OutputFormat
+} from 'minutes-language';
+import { checkOutputPath, writeFileAtomic } from './output.js';
+import { problemsOf, summaryLine } from './problems.js';
+import { formatProblems } from './report-formats.js';
+import { useColour } from './style.js';
+import { displayPath, EXTENSION, loadWorkspace, UsageError } from './workspace.js';
+
+export interface GenerateCommandOptions {
+    format?: OutputFormat;
+    output?: string;
+    force: boolean;
+    width: string;
+    from?: string;
+    to?: string;
+    cc?: string;
+    date?: string;
+    names: typeof NAME_STYLES[number];
+    directory?: string[];
+}
+
+export interface GenerateIo {
+    stdout: NodeJS.WriteStream;
+    stderr: NodeJS.WriteStream;
+    readStdin: () => Promise<string>;
+}
+
+/** Registers `minutes generate` on the program; `done` receives the exit code. */
+export function addGenerateCommand(program: Command, io: GenerateIo, done: (exitCode: number) => void): void {
+    program.command('generate')
+        .description('Write a .minutes file as an email, an .eml message, an HTML page, JSON or Markdown.')
+        .argument('<file>', `a ${EXTENSION} file, or - for standard input`)
+        .addOption(new Option('-f, --format <format>', 'output format (default: from the extension of -o)').choices(OUTPUT_FORMATS))
+        .option('-o, --output <path>', 'write to this file, atomically, instead of standard output')
+        .option('--force', 'generate even when the file has errors', false)
+        .option('-w, --width <columns>', 'email: wrap lines at this many columns; 0 does not wrap', String(DEFAULT_EMAIL_WIDTH))
+        .option('--from <address>', 'eml: the sender, instead of the file\'s from: (or its author\'s email:)')
+        .option('--to <addresses>', 'eml: the recipients, comma-separated, instead of the file\'s to:')
+        .option('--cc <addresses>', 'eml: the copied recipients, instead of the file\'s cc:')
+        .option('--date <date>', 'eml: the message\'s date, instead of the meeting\'s')
+        .addOption(new Option('--names <style>', 'read references as written, or by their directory names').choices(NAME_STYLES).default('as-written'))
+        .option('-d, --directory <paths...>', 'more files or folders whose people and organisations may be referred to')
+        .action(async (file: string, options: GenerateCommandOptions) => {
+            done(await generateCommand(file, options, io));
+        });
+}
+
+/**
+ * `minutes generate`: exit 0 when written, 1 when the file has errors (unless --force),
+ * 2 for usage and I/O problems. A failure writes nothing: not to standard output, not to -o.
+ */
+export async function generateCommand(file: string, options: GenerateCommandOptions, io: GenerateIo): Promise<number> {
+    const format = options.format ?? formatOfOutput(options.output);
+    const width = widthOf(options.width);
+    const fromStdin = file === '-';
+    if (!fromStdin) await checkInput(file);
+    if (options.output !== undefined) await checkOutputPath(options.output, fromStdin ? [] : [file]);
+
+    const stdin = fromStdin ? { text: await io.readStdin(), name: `<stdin>${EXTENSION}` } : undefined;
+    const workspace = await loadWorkspace(fromStdin ? [] : [path.resolve(file)], { context: options.directory, stdin });
+    const document = workspace.documents[0];
+    const problems = problemsOf([document]);
+    const errors = problems.filter(problem => problem.severity === 'error');
+    if (errors.length > 0) {
+        io.stderr.write(formatProblems('text', problems, {
+            colour: useColour(io.stderr),
+            summary: summaryLine(1, problems),
+            fileCount: 1
+        }));
+        if (!options.force) {
+            io.stderr.write(`minutes: not generating ${displayPath(document.uri.fsPath)}: fix the errors above, or pass --force\n`);
+            return 1;
+        }
+    }
+
+    const generateOptions: GenerateOptions = {
+        width, names: options.names, from: options.from, to: options.to, cc: options.cc, date: options.date
+    };
+    let output: string;
+    try {
+        output = await generate(document, format, generateOptions);
+    } catch (error) {
+        if (error instanceof GenerationError) throw new UsageError(error.message);
+        throw error;
+    }
+    if (options.output !== undefined) await writeFileAtomic(options.output, output);
+    else io.stdout.write(output);
+    return 0;
+}
+
+async function checkInput(file: string): Promise<void> {
+    const stat = await fs.stat(file).catch(() => undefined);
+    if (!stat) throw new UsageError(`${file}: no such file`);
+    if (stat.isDirectory()) throw new UsageError(`${file}: is a folder; generate takes one ${EXTENSION} file`);
+    if (!file.endsWith(EXTENSION)) throw new UsageError(`${file}: not a ${EXTENSION} file`);
+}
+
+function formatOfOutput(output: string | undefined): OutputFormat {
+    const extension = output ? path.extname(output).toLowerCase() : '';
+    const format = OUTPUT_FORMATS.find(candidate => OUTPUT_EXTENSIONS[candidate] === extension)
+        ?? (extension === '.htm' ? 'html' : extension === '.markdown' ? 'markdown' : undefined);
+    if (!format) throw new UsageError(`say which output to generate: --format ${OUTPUT_FORMATS.join('|')}`);
+    return format;
+}
+
+function widthOf(written: string): number {
+    const width = Number(written);
+    if (!Number.isInteger(width) || width < 0 || (width > 0 && width < 20)) {
+        throw new UsageError(`--width ${written}: give a whole number of columns, 20 or more (0 does not wrap)`);
+    }
+    return width === 0 ? Number.POSITIVE_INFINITY : width;
+}

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { displayPath, EXTENSION, UsageError } from './workspace.js';
+
+/**
+ * Where commands write files (`-o`). An output never replaces a source: a `.minutes`
+ * file or one of the command's inputs is refused before anything is read or written.
+ */
+export async function checkOutputPath(output: string, inputs: readonly string[]): Promise<void> {
+    if (output.toLowerCase().endsWith(EXTENSION)) {
+        throw new UsageError(`${output}: refusing to write over a ${EXTENSION} file; choose another output name`);
+    }
+    const target = await canonicalPath(output);
+    for (const input of inputs) {
+        if (target === await canonicalPath(input)) {
+            throw new UsageError(`${output}: this is the input file; choose another output name`);
+        }
+    }
+    const stat = await fs.stat(output).catch(() => undefined);
+    if (stat?.isDirectory()) throw new UsageError(`${output}: is a folder; give a file name`);
+}
+
+/** The real path of a file, or of its folder joined with its name when the file does not exist yet. */
+async function canonicalPath(file: string): Promise<string> {
+    const absolute = path.resolve(file);
+    const real = await fs.realpath(absolute).catch(() => undefined);
+    if (real) return real;
+    const folder = await fs.realpath(path.dirname(absolute)).catch(() => path.dirname(absolute));
+    return path.join(folder, path.basename(absolute));
+}
+
+/**
+ * Writes a file atomically: the content goes to a temporary file in the same folder,
+ * which is flushed and then renamed over the target, so that readers see the old file
+ * or the new one, never half of one. On failure the temporary file is removed and no
+ * file is created or changed. An existing target keeps its permissions.
+ */
+export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
+    const target = path.resolve(file);
+    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    const existing = await fs.stat(target).catch(() => undefined);
+    let handle: fs.FileHandle | undefined;
+    try {
+        handle = await fs.open(temporary, 'wx', existing ? existing.mode & 0o7777 : 0o666);
+        await handle.writeFile(content);
+        await handle.sync();
+        await handle.close();
+        handle = undefined;
+        if (existing) await fs.chmod(temporary, existing.mode & 0o7777);
+        await fs.rename(temporary, target);
+    } catch (error) {
+        await handle?.close().catch(() => undefined);
+        await fs.unlink(temporary).catch(() => undefined);
+        throw new UsageError(`${displayPath(target)}: cannot write: ${reason(error)}`);
+    }
+}
+
+function reason(error: unknown): string {
+    const code = (error as NodeJS.ErrnoException).code;
+    switch (code) {
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        case 'ENOENT':
+            return 'no such folder';
+        case 'ENOTDIR':
+            return 'a part of the path is not a folder';
+        case 'EROFS':
+            return 'read-only file system';
+        case 'ENOSPC':
+            return 'no space left on the device';
+        case 'EISDIR':
+            return 'is a folder';
+        default:
+            return (error as Error).message;
+    }
+}

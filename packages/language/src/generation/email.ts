@@ -1,0 +1,217 @@
+import type { Document } from '../generated/ast.js';
+import {
+    ROLE_LABELS, outlineOf, plain,
+    type ActionOutline, type AgendaEntry, type OutlineBlock, type Header, type ListEntry, type Outline, type OutlineOptions,
+    type OutcomeOutline, type Participant, type RichText, type TurnOutline, type UpdateOutline
+} from './outline.js';
+import { displayWidth, wrap } from './wrap.js';
+
+/**
+ * The plain-text email: the note as it is circulated on a mailing list. A `Subject:`
+ * line, then the text in the order it was written — greeting, summary, numbered
+ * sections, a block per speaker headed with name and organisation, attendee lists,
+ * conclusions, actions with their owners, the sign-off — wrapped at `width` columns.
+ */
+export interface EmailOptions extends OutlineOptions {
+    /** Columns per line (default 72). Words wider than this, URLs above all, stay whole on a line of their own. */
+    readonly width?: number;
+}
+
+export const DEFAULT_EMAIL_WIDTH = 72;
+
+/** The email of a document: the `Subject:` line, a blank line, the body. */
+export function generateEmail(document: Document, options: EmailOptions = {}): string {
+    return emailOf(outlineOf(document, options), options);
+}
+
+export function emailOf(outline: Outline, options: EmailOptions = {}): string {
+    const width = options.width ?? DEFAULT_EMAIL_WIDTH;
+    const subject = wrap(`Subject: ${outline.subject}`, { width, restPrefix: ' ' });
+    return subject.join('\n') + '\n\n' + emailBodyOf(outline, options);
+}
+
+/** The body of the email, without the subject: the text part of the eml message. */
+export function emailBodyOf(outline: Outline, options: EmailOptions = {}): string {
+    const writer = new EmailWriter(options.width ?? DEFAULT_EMAIL_WIDTH);
+    writer.header(outline.header);
+    writer.blocks(outline.blocks, '');
+    return writer.text();
+}
+
+/** Writes chunks of lines; one blank line separates chunks. */
+class EmailWriter {
+    private readonly chunks: string[][] = [];
+
+    constructor(private readonly width: number) {}
+
+    text(): string {
+        return this.chunks.filter(chunk => chunk.length > 0).map(chunk => chunk.map(line => line.trimEnd()).join('\n')).join('\n\n') + '\n';
+    }
+
+    private push(lines: string[]): void {
+        this.chunks.push(lines);
+    }
+
+    private wrapped(text: string, indent: string, firstPrefix = '', restPrefix = ' '.repeat(displayWidth(firstPrefix))): string[] {
+        return wrap(text, { width: this.width, firstPrefix: indent + firstPrefix, restPrefix: indent + restPrefix });
+    }
+
+    header(header: Header): void {
+        const title = plain(header.title);
+        const titleLines = this.wrapped(title, '');
+        const rule = header.level === 0 ? '=' : '-';
+        this.push([...titleLines, rule.repeat(Math.min(this.width, Math.max(...titleLines.map(displayWidth))))]);
+        if (header.metadata.length > 0) {
+            const labelWidth = Math.max(...header.metadata.map(entry => displayWidth(entry.label))) + 2;
+            this.push(header.metadata.flatMap(entry =>
+                this.wrapped(plain(entry.value), '', `${entry.label}:`.padEnd(labelWidth), ' '.repeat(labelWidth))));
+        }
+        if (header.participants.length > 0) {
+            this.push([`${header.participantsLabel}:`, ...header.participants.flatMap(p => this.wrapped(participantText(p), '', '- '))]);
+        }
+    }
+
+    blocks(blocks: readonly OutlineBlock[], indent: string): void {
+        for (const block of blocks) this.block(block, indent);
+    }
+
+    private block(block: OutlineBlock, indent: string): void {
+        switch (block.kind) {
+            case 'heading':
+                this.push(this.wrapped(plain(block.text), indent));
+                return;
+            case 'paragraph':
+                this.push(this.wrapped(plain(block.text), indent));
+                return;
+            case 'quote':
+                this.push(this.wrapped(plain(block.text), indent, '> ', '> '));
+                return;
+            case 'list':
+                this.push(this.listLines(block.items, indent));
+                return;
+            case 'text-field':
+                this.blocks(block.blocks, indent);
+                return;
+            case 'participants': {
+                const title = plain(block.title);
+                this.push([
+                    ...(title ? this.wrapped(title, indent) : []),
+                    ...block.participants.flatMap(p => this.wrapped(plain(p.line), indent, '- '))
+                ]);
+                return;
+            }
+            case 'agenda':
+                this.push([...this.wrapped(plain(block.title) || 'Agenda', indent), ...this.agendaLines(block.items, indent)]);
+                return;
+            case 'segment':
+                this.push(this.wrapped(plain(block.title), indent));
+                return;
+            case 'turn':
+                this.turn(block.turn, indent);
+                return;
+            case 'turns': {
+                // A discussion round reads as one list; a bullet with paragraphs of its own ends the list's chunk.
+                let lines: string[] = [];
+                for (const turn of block.turns) {
+                    lines.push(...this.wrapped(turnLine(turn), indent, '- '));
+                    if (turn.blocks.length > 0) {
+                        this.push(lines);
+                        lines = [];
+                        this.blocks(turn.blocks, indent + '  ');
+                    }
+                }
+                this.push(lines);
+                return;
+            }
+            case 'outcome':
+                this.outcome(block.outcome, indent);
+                return;
+            case 'actions':
+                for (const action of block.actions) {
+                    this.push(this.wrapped(actionText(action), indent));
+                    this.blocks(action.blocks, indent);
+                }
+                return;
+            case 'updates':
+                for (const update of block.updates) {
+                    this.push(this.wrapped(updateText(update), indent));
+                    this.blocks(update.blocks, indent);
+                }
+                return;
+            case 'break':
+                this.push([indent + '---']);
+                return;
+            case 'meeting':
+                if (block.meeting.header) this.header(block.meeting.header);
+                this.blocks(block.meeting.blocks, indent);
+                return;
+        }
+    }
+
+    private turn(turn: TurnOutline, indent: string): void {
+        if (turn.style === 'heading') {
+            this.push(this.wrapped(withQualifiers(plain(turn.line), turn.qualifierText), indent));
+            if (turn.text.length > 0) this.push(this.wrapped(plain(turn.text), indent));
+        } else {
+            this.push(this.wrapped(turnLine(turn), indent));
+        }
+        this.blocks(turn.blocks, indent);
+    }
+
+    private outcome(outcome: OutcomeOutline, indent: string): void {
+        const text = plain(outcome.text);
+        if (outcome.plural) this.push(this.wrapped(text || outcome.label, indent));
+        else this.push(this.wrapped(text ? `${outcome.label}: ${text}` : outcome.label, indent));
+        this.blocks(outcome.blocks, indent);
+    }
+
+    private listLines(items: readonly ListEntry[], indent: string): string[] {
+        return items.flatMap(item => {
+            const marker = item.ordered ? item.marker : '-';
+            const hanging = ' '.repeat(displayWidth(marker) + 1);
+            return [...this.wrapped(plain(item.text), indent, `${marker} `, hanging), ...this.listLines(item.children, indent + hanging)];
+        });
+    }
+
+    private agendaLines(items: readonly AgendaEntry[], indent: string): string[] {
+        return items.flatMap(item => {
+            const marker = /^[-*•·]$/.test(item.label) ? '-' : item.label;
+            const hanging = ' '.repeat(displayWidth(marker) + 1);
+            return [...this.wrapped(plain(item.text), indent, `${marker} `, hanging), ...this.agendaLines(item.children, indent + hanging)];
+        });
+    }
+}
+
+/** An inline or bullet turn's sentence, its qualifiers after it in brackets. */
+function turnLine(turn: TurnOutline): string {
+    return withQualifiers(plain(turn.line), turn.qualifierText);
+}
+
+function withQualifiers(text: string, qualifiers: RichText): string {
+    const written = plain(qualifiers);
+    return written ? `${text} [${written}]` : text;
+}
+
+function participantText(participant: Participant): string {
+    const roles = participant.roles.map(role => ROLE_LABELS[role]);
+    return [plain(participant.line), ...roles].join(', ');
+}
+
+/** `Action #id (Nigel Hickson, due 2018-04-15, done): text`. */
+export function actionText(action: ActionOutline): string {
+    const details = [
+        action.owners.map(owner => owner.text).join(', '),
+        action.due ? `due ${action.due}` : '',
+        action.status !== 'open' ? action.status : ''
+    ].filter(Boolean);
+    const head = `Action${action.id ? ` #${action.id}` : ''}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
+    const text = plain(action.text);
+    return text ? `${head}: ${text}` : head;
+}
+
+/** `Update on #id (done): text`. */
+export function updateText(update: UpdateOutline): string {
+    const head = `Update on #${update.action}${update.status ? ` (${update.status})` : ''}`;
+    const text = plain(update.text);
+    return text ? `${head}: ${text}` : head;
+}

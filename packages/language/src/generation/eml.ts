@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import addressparser from 'nodemailer/lib/addressparser/index.js';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import type Mail from 'nodemailer/lib/mailer/index.js';
+import type { Document } from '../generated/ast.js';
+import { parseDate } from '../model/dates.js';
+import { emailBodyOf, type EmailOptions } from './email.js';
+import { GenerationError } from './generation-error.js';
+import { htmlOf } from './html.js';
+import { outlineOf, type Outline, type PartyFacts, type RichText } from './outline.js';
+
+/**
+ * A complete RFC 5322 message (`.eml`), ready to be opened by a mail client or sent: From,
+ * To, Cc, Subject and Date from the document (`from:`, `to:`, `cc:`, the title, the
+ * meeting's date) or from options, and a multipart/alternative body holding the email's
+ * text and the HTML page. Nodemailer's MailComposer writes the MIME: RFC 2047 encoded
+ * words for non-ASCII headers, quoted-printable bodies, CRLF line ends.
+ *
+ * The output depends on the document and the options only: the Message-ID and the MIME
+ * boundaries are derived from the content, and the Date is the meeting's.
+ */
+export interface EmlOptions extends EmailOptions {
+    /** Sender (`Name <address>`), instead of the document's `from:` or its author's `email:`. */
+    readonly from?: string;
+    /** Recipients, comma-separated, instead of the document's `to:`. */
+    readonly to?: string;
+    readonly cc?: string;
+    /** The message's date (`2018-03-24`), instead of the meeting's. */
+    readonly date?: string;
+}
+
+export function generateEml(document: Document, options: EmlOptions = {}): Promise<string> {
+    return emlOf(outlineOf(document, options), options);
+}
+
+export async function emlOf(outline: Outline, options: EmlOptions = {}): Promise<string> {
+    const parties = new Map(outline.parties.map(facts => [facts.handle, facts]));
+    const from = addressesOf('from', options.from, outline.envelope.from ?? authorOf(outline), parties);
+    if (from.length === 0) {
+        throw new GenerationError('an eml message needs a sender: write `from:` in the document, give its `author:` an `email:` in the directory, or pass --from');
+    }
+    const to = addressesOf('to', options.to, outline.envelope.to, parties);
+    const cc = addressesOf('cc', options.cc, outline.envelope.cc, parties);
+    const date = messageDate(options.date, outline);
+    const subject = headerText(outline.subject);
+    const text = emailBodyOf(outline, options);
+    const html = htmlOf(outline);
+
+    // Derived from the content, so that the same document gives the same message.
+    const digest = createHash('sha256').update(JSON.stringify([from, to, cc, subject, date.toISOString(), text, html])).digest('hex');
+    const domain = from[0].address.split('@').pop()!.toLowerCase();
+    const mail: Mail.Options & { baseBoundary: string } = {
+        from: from.length === 1 ? from[0] : from,
+        to: to.length > 0 ? to : undefined,
+        cc: cc.length > 0 ? cc : undefined,
+        subject,
+        date,
+        messageId: `<${digest.slice(0, 32)}.minutes@${domain}>`,
+        text,
+        html,
+        textEncoding: 'quoted-printable',
+        baseBoundary: digest.slice(32, 48),
+        disableFileAccess: true,
+        disableUrlAccess: true
+    };
+    const message = await new Promise<Buffer>((resolve, reject) => {
+        new MailComposer(mail).compile().build((error, built) => error ? reject(error) : resolve(built));
+    });
+    return message.toString('utf8');
+}
+
+/** Header text: control characters (CR and LF above all, which would start a new header) become spaces. */
+function headerText(text: string): string {
+    return text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+const ADDRESS = /^[^\s@<>()[\]",;:\\]+@[^\s@<>()[\]",;:\\]+\.[^\s@<>()[\]",;:\\]+$/;
+
+interface Address {
+    name: string;
+    address: string;
+}
+
+/**
+ * The addresses of a header: from the option when given, else from the document's field,
+ * where a mention of a person or organisation stands for their directory `email:`.
+ */
+function addressesOf(header: string, option: string | undefined, written: RichText | undefined, parties: ReadonlyMap<string, PartyFacts>): Address[] {
+    if (option !== undefined) return parsedAddresses(header, headerText(option));
+    if (!written) return [];
+    const addresses: Address[] = [];
+    let pending = '';
+    for (const span of written) {
+        if (span.kind === 'mention') {
+            const facts = span.party.handle ? parties.get(span.party.handle) : undefined;
+            if (!facts?.email) {
+                throw new GenerationError(`${header}: ${span.text} has no email: in the directory; add one or pass --${header}`);
+            }
+            addresses.push(...parsedAddresses(header, headerText(`${quotedName(span.party.displayName ?? span.text)} <${facts.email}>`)));
+        } else if (span.kind === 'link' && span.url.toLowerCase().startsWith('mailto:')) {
+            pending += ' ' + span.url.slice('mailto:'.length).split('?')[0];
+        } else {
+            // Between mentions: separators, or addresses written out.
+            pending += ' ' + span.text.replace(/(^|\s)(and|&)(?=\s|$)/gi, ',');
+        }
+    }
+    addresses.push(...parsedAddresses(header, headerText(pending)));
+    return addresses;
+}
+
+function parsedAddresses(header: string, text: string): Address[] {
+    if (!text.replace(/[\s,;]/g, '')) return [];
+    return addressparser(text, { flatten: true }).map(({ name, address }) => {
+        if (!ADDRESS.test(address ?? '')) {
+            throw new GenerationError(`${header}: '${text}' is not a list of email addresses`);
+        }
+        return { name: headerText(name ?? ''), address };
+    });
+}
+
+function quotedName(name: string): string {
+    return `"${headerText(name).replace(/["\\]/g, '\\$&')}"`;
+}
+
+/** The author (`author:`) of the document or its only meeting, as the sender when no `from:` is written. */
+function authorOf(outline: Outline): RichText | undefined {
+    const author = outline.header.metadata.find(entry => entry.key === 'author');
+    return author?.value.filter(span => span.kind === 'mention');
+}
+
+/** The date given, else the (last) day of the meeting, at noon UTC so that no time zone shows another day. */
+function messageDate(option: string | undefined, outline: Outline): Date {
+    const written = option ?? outline.date?.written;
+    const source = option !== undefined ? '--date' : 'the document\'s date:';
+    if (!written) throw new GenerationError('an eml message needs a date: write `date:` in the document or pass --date');
+    const parsed = parseDate(written);
+    if (!parsed.ok || parsed.value.start.day === undefined) {
+        throw new GenerationError(`${source} '${written}' is not a day (write 2018-03-19 or 19 March 2018)`);
+    }
+    const day = parsed.value.end?.day !== undefined ? parsed.value.end : parsed.value.start;
+    return new Date(Date.UTC(day.year, (day.month ?? 1) - 1, day.day ?? 1, 12));
+}

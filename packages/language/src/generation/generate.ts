@@ -1,0 +1,41 @@
+import type { LangiumDocument } from 'langium';
+import { isDocument, type Document } from '../generated/ast.js';
+import { emailOf } from './email.js';
+import { emlOf, type EmlOptions } from './eml.js';
+import { htmlOf } from './html.js';
+import { jsonOf } from './json.js';
+import { markdownOf } from './markdown.js';
+import { outlineOf } from './outline.js';
+
+/** The outputs `minutes generate` and the editor's commands produce. */
+export const OUTPUT_FORMATS = ['email', 'eml', 'html', 'json', 'markdown'] as const;
+export type OutputFormat = typeof OUTPUT_FORMATS[number];
+
+/** Options of every generator; each reads those it needs (`width` the email, `from` the eml…). */
+export type GenerateOptions = EmlOptions;
+
+/** The file extension of each output. */
+export const OUTPUT_EXTENSIONS: Record<OutputFormat, string> = {
+    email: '.txt', eml: '.eml', html: '.html', json: '.json', markdown: '.md'
+};
+
+/**
+ * An output of a parsed and linked document (its references to the directory resolved).
+ * A pure function of the document and the options; only `eml` is asynchronous underneath.
+ */
+export async function generate(document: LangiumDocument | Document, format: OutputFormat, options: GenerateOptions = {}): Promise<string> {
+    const root = isDocument(document) ? document : (document as LangiumDocument).parseResult.value as Document;
+    const outline = outlineOf(root, options);
+    switch (format) {
+        case 'email':
+            return emailOf(outline, options);
+        case 'eml':
+            return emlOf(outline, options);
+        case 'html':
+            return htmlOf(outline);
+        case 'json':
+            return jsonOf(outline);
+        case 'markdown':
+            return markdownOf(outline);
+    }
+}

@@ -1,0 +1,312 @@
+import type { Document } from '../generated/ast.js';
+import { displayWidth } from './wrap.js';
+import {
+    ATTENDANCE_LABELS, ROLE_LABELS, outlineOf, plain,
+    type ActionOutline, type AgendaEntry, type OutlineBlock, type ContentsEntry, type Header, type ListEntry, type MeetingOutline,
+    type Outline, type OutlineOptions, type Participant, type RichText, type Span, type TurnOutline, type UpdateOutline
+} from './outline.js';
+import { HTML_STYLE } from './html-style.js';
+
+/**
+ * One self-contained HTML5 page: no scripts, no external resources (a content security
+ * policy forbids any request), semantic and accessible markup, a stylesheet for phones
+ * and for print. Everything taken from the source is escaped; only `http:`, `https:` and
+ * `mailto:` URLs become links.
+ */
+export function generateHtml(document: Document, options: OutlineOptions = {}): string {
+    return htmlOf(outlineOf(document, options));
+}
+
+/** Browsers' and search engines' limit for a readable page title. */
+const TITLE_LENGTH = 70;
+
+export function htmlOf(outline: Outline): string {
+    const writer = new HtmlWriter(outline);
+    const body = writer.page();
+    return [
+        '<!DOCTYPE html>',
+        '<html lang="en">',
+        '<head>',
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+        '<meta name="generator" content="Minutes">',
+        `<title>${escapeText(shortTitle(outline.title))}</title>`,
+        `<style>${HTML_STYLE}</style>`,
+        '</head>',
+        '<body>',
+        body,
+        '</body>',
+        '</html>',
+        ''
+    ].join('\n');
+}
+
+function shortTitle(title: string): string {
+    if (title.length <= TITLE_LENGTH) return title;
+    const cut = title.slice(0, TITLE_LENGTH - 1);
+    const space = cut.lastIndexOf(' ');
+    return (space > TITLE_LENGTH / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '') + '…';
+}
+
+/** Escapes text for an element's content; control characters, which HTML forbids, become U+FFFD. */
+export function escapeText(text: string): string {
+    return text
+        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '\uFFFD')
+        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function escapeAttribute(text: string): string {
+    return escapeText(text).replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+function heading(level: number, content: string, attributes = ''): string {
+    const rank = Math.min(6, level + 1);
+    return `<h${rank}${attributes}>${content}</h${rank}>`;
+}
+
+class HtmlWriter {
+    private readonly landmarks = new Set<string>();
+
+    constructor(private readonly outline: Outline) {}
+
+    page(): string {
+        const parts = ['<main>', this.header(this.outline.header, 'page-header')];
+        if (this.outline.meetings.length > 1) parts.push(this.contents(this.outline.contents));
+        parts.push(this.blocks(this.outline.blocks));
+        parts.push('</main>');
+        return parts.join('\n');
+    }
+
+    /** A landmark's label, made unique: screen readers list landmarks by label. */
+    private landmark(label: string): string {
+        let unique = label;
+        for (let n = 2; this.landmarks.has(unique); n++) unique = `${label} (${n})`;
+        this.landmarks.add(unique);
+        return unique;
+    }
+
+    private header(header: Header, className: string): string {
+        const parts = [`<header class="${className}">`, heading(header.level, this.rich(header.title), ` id="${escapeAttribute(header.id)}"`)];
+        if (header.metadata.length > 0) {
+            parts.push('<dl class="metadata">');
+            for (const entry of header.metadata) {
+                parts.push(`<div><dt>${escapeText(entry.label)}</dt><dd>${this.rich(entry.value)}</dd></div>`);
+            }
+            parts.push('</dl>');
+        }
+        if (header.participants.length > 0) parts.push(this.participantTable(header.participantsLabel, header.participants));
+        parts.push('</header>');
+        return parts.join('\n');
+    }
+
+    private contents(entries: readonly ContentsEntry[]): string {
+        const top = Math.min(...entries.map(entry => entry.level));
+        const shown = entries.filter(entry => entry.level <= top + 1);
+        const items = shown.map(entry =>
+            `<li class="level-${entry.level - top}"><a href="#${escapeAttribute(entry.id)}">${escapeText(entry.text)}</a></li>`);
+        return `<nav class="contents" aria-label="${escapeAttribute(this.landmark('Contents'))}">\n<p class="nav-title">Contents</p>\n<ul>\n${items.join('\n')}\n</ul>\n</nav>`;
+    }
+
+    private blocks(blocks: readonly OutlineBlock[]): string {
+        return blocks.map(block => this.block(block)).filter(html => html.length > 0).join('\n');
+    }
+
+    private block(block: OutlineBlock): string {
+        switch (block.kind) {
+            case 'heading':
+                return heading(block.level, this.rich(block.text), ` id="${escapeAttribute(block.id)}"`);
+            case 'paragraph':
+                return block.role ? `<p class="${block.role}">${this.rich(block.text)}</p>` : `<p>${this.rich(block.text)}</p>`;
+            case 'quote':
+                return `<blockquote><p>${this.rich(block.text)}</p></blockquote>`;
+            case 'list':
+                return this.list(block.items, block.ordered);
+            case 'text-field':
+                return `<div class="${block.field}">\n<p class="label">${escapeText(block.label)}</p>\n${this.blocks(block.blocks)}\n</div>`;
+            case 'participants':
+                return this.participantTable(plain(block.title) ? this.rich(block.title) : 'Participants', block.participants, true);
+            case 'agenda':
+                return this.agenda(block.title, block.items);
+            case 'segment':
+                return heading(block.level, this.rich(block.title), ` class="segment"`);
+            case 'turn':
+                return this.turn(block.turn);
+            case 'turns':
+                return `<ul class="round">\n${block.turns.map(turn => `<li>${this.turnLine(turn)}${this.blocks(turn.blocks)}</li>`).join('\n')}\n</ul>`;
+            case 'outcome': {
+                const outcome = block.outcome;
+                const head = outcome.plural
+                    ? heading(outcome.level, outcome.text.length > 0 ? this.rich(outcome.text) : escapeText(outcome.label))
+                    : `<p><strong class="label">${escapeText(outcome.label)}:</strong> ${this.rich(outcome.text)}</p>`;
+                return `<div class="outcome ${outcome.kind}">\n${head}\n${this.blocks(outcome.blocks)}\n</div>`;
+            }
+            case 'actions':
+                return this.actionTable(block.actions);
+            case 'updates':
+                return this.updateTable(block.updates);
+            case 'break':
+                return '<hr>';
+            case 'meeting':
+                return this.meeting(block.meeting);
+        }
+    }
+
+    private meeting(meeting: MeetingOutline): string {
+        if (!meeting.header) return this.blocks(meeting.blocks);
+        return [
+            `<section class="meeting" aria-labelledby="${escapeAttribute(meeting.header.id)}">`,
+            this.header(meeting.header, 'meeting-header'),
+            this.blocks(meeting.blocks),
+            '</section>'
+        ].join('\n');
+    }
+
+    private list(items: readonly ListEntry[], ordered: boolean): string {
+        const tag = ordered ? 'ol' : 'ul';
+        const entries = items.map(item => {
+            const marker = item.ordered ? `<span class="marker">${escapeText(item.marker)}</span> ` : '';
+            const children = item.children.length > 0 ? '\n' + this.list(item.children, item.children[0].ordered) : '';
+            return `<li>${marker}${this.rich(item.text)}${children}</li>`;
+        });
+        return `<${tag}${ordered ? ' class="labelled"' : ''}>\n${entries.join('\n')}\n</${tag}>`;
+    }
+
+    private agenda(title: RichText, items: readonly AgendaEntry[]): string {
+        const label = this.landmark(plain(title) || 'Agenda');
+        return [
+            `<nav class="agenda" aria-label="${escapeAttribute(label)}">`,
+            `<p class="nav-title">${title.length > 0 ? this.rich(title) : 'Agenda'}</p>`,
+            this.agendaList(items),
+            '</nav>'
+        ].join('\n');
+    }
+
+    private agendaList(items: readonly AgendaEntry[]): string {
+        const entries = items.map(item => {
+            const marker = /^[-*•·]$/.test(item.label) ? '' : `<span class="marker">${escapeText(item.label)}</span> `;
+            const text = item.target ? `<a href="#${escapeAttribute(item.target)}">${this.rich(item.text)}</a>` : this.rich(item.text);
+            const children = item.children.length > 0 ? '\n' + this.agendaList(item.children) : '';
+            return `<li>${marker}${text}${children}</li>`;
+        });
+        return `<ol class="labelled">\n${entries.join('\n')}\n</ol>`;
+    }
+
+    private turn(turn: TurnOutline): string {
+        const parts = [`<div class="turn ${turn.kind}">`];
+        if (turn.style === 'heading') {
+            parts.push(`<p class="speaker">${this.rich(turn.line, turn.speaker)}${this.qualifiers(turn)}</p>`);
+            if (turn.text.length > 0) parts.push(`<p>${this.rich(turn.text)}</p>`);
+        } else {
+            parts.push(`<p>${this.turnLine(turn)}</p>`);
+        }
+        if (turn.blocks.length > 0) parts.push(this.blocks(turn.blocks));
+        parts.push('</div>');
+        return parts.join('\n');
+    }
+
+    private turnLine(turn: TurnOutline): string {
+        return this.rich(turn.line, turn.speaker) + this.qualifiers(turn);
+    }
+
+    private qualifiers(turn: TurnOutline): string {
+        return turn.qualifierText.length > 0 ? ` <span class="qualifiers">[${this.rich(turn.qualifierText)}]</span>` : '';
+    }
+
+    private participantTable(caption: string, participants: readonly Participant[], captionIsHtml = false): string {
+        const notes = participants.some(p => p.description.length > 0);
+        const rows = participants.map(participant => {
+            const roles = participant.roles.map(role => ROLE_LABELS[role]);
+            const description = plain(participant.description);
+            const role = participant.role && participant.role !== description ? participant.role : '';
+            const roleCell = [
+                roles.length > 0 ? `<strong>${escapeText(roles.join(', '))}</strong>` : '',
+                escapeText(role)
+            ].filter(Boolean).join('<br>');
+            const displayName = participant.party.displayName && participant.party.displayName !== participant.party.name
+                ? ` title="${escapeAttribute(participant.party.displayName)}"` : '';
+            return [
+                `<tr id="${escapeAttribute(participant.anchor)}">`,
+                `<th scope="row"${displayName}>${escapeText(participant.party.name)}</th>`,
+                `<td>${escapeText(participant.party.organisation ?? '')}</td>`,
+                `<td>${roleCell}</td>`,
+                `<td>${escapeText(ATTENDANCE_LABELS[participant.attendance])}</td>`,
+                notes ? `<td>${this.rich(participant.description)}</td>` : '',
+                '</tr>'
+            ].join('');
+        });
+        return [
+            '<div class="table-wrap">',
+            '<table class="participants">',
+            `<caption>${captionIsHtml ? caption : escapeText(caption)}</caption>`,
+            `<thead><tr><th scope="col">Name</th><th scope="col">Organisation</th><th scope="col">Role</th><th scope="col">Attendance</th>${notes ? '<th scope="col">Note</th>' : ''}</tr></thead>`,
+            '<tbody>',
+            ...rows,
+            '</tbody>',
+            '</table>',
+            '</div>'
+        ].join('\n');
+    }
+
+    private actionTable(actions: readonly ActionOutline[]): string {
+        const rows = actions.map(action => [
+            `<tr class="status-${action.status}">`,
+            `<td>${action.id ? `<span class="action-id">#${escapeText(action.id)}</span> ` : ''}${this.rich(action.text)}${action.blocks.length > 0 ? '\n' + this.blocks(action.blocks) : ''}</td>`,
+            `<td>${action.owners.map(owner => this.span(owner, true)).join(', ')}</td>`,
+            `<td>${action.due ? `<time datetime="${escapeAttribute(action.due)}">${escapeText(action.due)}</time>` : ''}</td>`,
+            `<td>${escapeText(action.status)}</td>`,
+            '</tr>'
+        ].join(''));
+        return [
+            '<div class="table-wrap">',
+            '<table class="actions">',
+            `<caption>Action ${actions.length === 1 ? 'item' : 'items'}</caption>`,
+            '<thead><tr><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Status</th></tr></thead>',
+            '<tbody>',
+            ...rows,
+            '</tbody>',
+            '</table>',
+            '</div>'
+        ].join('\n');
+    }
+
+    private updateTable(updates: readonly UpdateOutline[]): string {
+        const rows = updates.map(update => [
+            '<tr>',
+            `<td><span class="action-id">#${escapeText(update.action)}</span></td>`,
+            `<td>${escapeText(update.status ?? '')}</td>`,
+            `<td>${this.rich(update.text)}${update.blocks.length > 0 ? '\n' + this.blocks(update.blocks) : ''}</td>`,
+            '</tr>'
+        ].join(''));
+        return [
+            '<div class="table-wrap">',
+            '<table class="updates">',
+            '<caption>Updates on earlier actions</caption>',
+            '<thead><tr><th scope="col">Action</th><th scope="col">Status</th><th scope="col">Update</th></tr></thead>',
+            '<tbody>',
+            ...rows,
+            '</tbody>',
+            '</table>',
+            '</div>'
+        ].join('\n');
+    }
+
+    /** Rich text as HTML; the given mention (a turn's speaker) links to its participant entry. */
+    private rich(text: RichText, linked?: Span): string {
+        return text.map(span => this.span(span, span === linked)).join('');
+    }
+
+    private span(span: Span, link = false): string {
+        switch (span.kind) {
+            case 'text':
+                return escapeText(span.text);
+            case 'link':
+                return `<a href="${escapeAttribute(span.url)}"${displayWidth(span.text) > 40 ? ' class="long"' : ''}>${escapeText(span.text)}</a>`;
+            case 'mention': {
+                const title = span.party.displayName && span.party.displayName !== span.text ? ` title="${escapeAttribute(span.party.displayName)}"` : '';
+                if (link && span.anchor) return `<a class="person" href="#${escapeAttribute(span.anchor)}"${title}>${escapeText(span.text)}</a>`;
+                return `<span class="person"${title}>${escapeText(span.text)}</span>`;
+            }
+        }
+    }
+}

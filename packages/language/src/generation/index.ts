@@ -1,0 +1,16 @@
+// The generators' public surface: `generate` and one function per format, the render
+// model they share, and the helpers shells need (formats, options, errors).
+export { generate, OUTPUT_FORMATS, OUTPUT_EXTENSIONS, type OutputFormat, type GenerateOptions } from './generate.js';
+export { GenerationError } from './generation-error.js';
+export { nameParty, nameWithAffiliation, NAME_STYLES, type NamingOptions, type PartyName } from './naming.js';
+export {
+    outlineOf,
+    type Outline, type OutlineOptions, type OutlineBlock, type MeetingOutline, type TurnOutline, type ActionOutline,
+    type UpdateOutline, type OutcomeOutline, type RichText
+} from './outline.js';
+export { displayWidth, wrap, type WrapOptions } from './wrap.js';
+export { generateEmail, emailOf, emailBodyOf, DEFAULT_EMAIL_WIDTH, type EmailOptions } from './email.js';
+export { generateEml, emlOf, type EmlOptions } from './eml.js';
+export { generateHtml, htmlOf } from './html.js';
+export { generateJson, jsonOf, jsonModel, SCHEMA_VERSION } from './json.js';
+export { generateMarkdown, markdownOf } from './markdown.js';

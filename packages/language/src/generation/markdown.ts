@@ -1,0 +1,265 @@
+import type { Document } from '../generated/ast.js';
+import {
+    ATTENDANCE_LABELS, ROLE_LABELS, outlineOf, plain,
+    type ActionOutline, type AgendaEntry, type OutlineBlock, type Header, type ListEntry, type Outline, type OutlineOptions,
+    type Participant, type RichText, type Span, type TurnOutline, type UpdateOutline
+} from './outline.js';
+
+/**
+ * GitHub-flavoured Markdown, for wikis and pull requests: the same content as the email
+ * and the page, with headings, lists, tables, and agenda items linked to their sections
+ * by the anchors GitHub gives headings. Text from the source is escaped, so that a `*`,
+ * `_`, `[`, `<`, `|` or a leading `#` in the notes stays a character.
+ */
+export function generateMarkdown(document: Document, options: OutlineOptions = {}): string {
+    return markdownOf(outlineOf(document, options));
+}
+
+export function markdownOf(outline: Outline): string {
+    // The first pass learns the anchor GitHub gives each heading; the second links the agenda to them.
+    const anchors = new Map<string, string>();
+    new MarkdownWriter(anchors, true).document(outline);
+    return new MarkdownWriter(anchors, false).document(outline);
+}
+
+/** Characters that mean something anywhere in a line of Markdown (GFM tables and strikethrough included). */
+const INLINE_SPECIAL = /[\\`*_{}[\]<>|~&]/g;
+
+/** Escapes text for Markdown; `lineStart` also escapes what would start a block (`#`, `>`, `-`, `1.`). */
+export function escapeMarkdown(text: string, lineStart = false): string {
+    const escaped = text.replace(/[\r\n]+/g, ' ').replace(INLINE_SPECIAL, '\\$&');
+    if (!lineStart) return escaped;
+    return escaped
+        .replace(/^(\s*)([#>+=-])/, '$1\\$2')
+        .replace(/^(\s*\d{1,9})([.)])/, '$1\\$2');
+}
+
+/** The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens. */
+export function githubAnchor(text: string): string {
+    return text.trim().toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
+}
+
+class MarkdownWriter {
+    private readonly chunks: string[] = [];
+    private readonly used = new Map<string, number>();
+
+    constructor(private readonly anchors: Map<string, string>, private readonly learning: boolean) {}
+
+    document(outline: Outline): string {
+        this.header(outline.header);
+        this.blocks(outline.blocks, '');
+        return this.chunks.join('\n\n') + '\n';
+    }
+
+    private push(text: string): void {
+        if (text.length > 0) this.chunks.push(text);
+    }
+
+    /** Writes a heading and records the anchor GitHub will give it (numbered when repeated). */
+    private heading(level: number, text: RichText, id?: string): void {
+        const readable = plain(text);
+        const base = githubAnchor(readable);
+        const count = this.used.get(base) ?? 0;
+        this.used.set(base, count + 1);
+        if (this.learning && id) this.anchors.set(id, count === 0 ? base : `${base}-${count}`);
+        this.push(`${'#'.repeat(Math.min(6, level + 1))} ${this.rich(text).trim()}`);
+    }
+
+    private header(header: Header): void {
+        this.heading(header.level, header.title, header.id);
+        if (header.metadata.length > 0) {
+            this.push(header.metadata.map(entry => `- **${escapeMarkdown(entry.label)}:** ${this.rich(entry.value)}`).join('\n'));
+        }
+        if (header.participants.length > 0) this.participants(escapeMarkdown(header.participantsLabel), header.participants);
+    }
+
+    private blocks(blocks: readonly OutlineBlock[], indent: string): void {
+        for (const block of blocks) this.block(block, indent);
+    }
+
+    private block(block: OutlineBlock, indent: string): void {
+        switch (block.kind) {
+            case 'heading':
+                this.heading(block.level, block.text, block.id);
+                return;
+            case 'paragraph':
+                this.push(indent + this.rich(block.text, true));
+                return;
+            case 'quote':
+                this.push(`${indent}> ${this.rich(block.text)}`);
+                return;
+            case 'list':
+                this.push(this.list(block.items, indent));
+                return;
+            case 'text-field':
+                this.push(`${indent}**${escapeMarkdown(block.label)}**`);
+                this.blocks(block.blocks, indent);
+                return;
+            case 'participants':
+                this.participants(plain(block.title) ? this.rich(block.title) : 'Participants', block.participants);
+                return;
+            case 'agenda':
+                this.push(`**${plain(block.title) ? this.rich(block.title) : 'Agenda'}**`);
+                this.push(this.agenda(block.items, indent));
+                return;
+            case 'segment':
+                this.heading(block.level, block.title);
+                return;
+            case 'turn':
+                this.turn(block.turn, indent);
+                return;
+            case 'turns':
+                this.push(block.turns.map(turn => {
+                    const blocks = turn.blocks.length > 0 ? '\n\n' + this.nested(turn.blocks, indent + '  ') : '';
+                    return `${indent}- ${this.turnLine(turn)}${blocks}`;
+                }).join('\n'));
+                return;
+            case 'outcome': {
+                const outcome = block.outcome;
+                if (outcome.plural) this.heading(outcome.level, outcome.text.length > 0 ? outcome.text : [{ kind: 'text', text: outcome.label }]);
+                else this.push(`${indent}**${escapeMarkdown(outcome.label)}:** ${this.rich(outcome.text)}`);
+                this.blocks(outcome.blocks, indent);
+                return;
+            }
+            case 'actions':
+                this.push(this.actionTable(block.actions));
+                return;
+            case 'updates':
+                this.push(this.updateTable(block.updates));
+                return;
+            case 'break':
+                this.push('---');
+                return;
+            case 'meeting':
+                if (block.meeting.header) this.header(block.meeting.header);
+                this.blocks(block.meeting.blocks, indent);
+                return;
+        }
+    }
+
+    /** Blocks inside a list item, as one string indented under the item. */
+    private nested(blocks: readonly OutlineBlock[], indent: string): string {
+        const writer = new MarkdownWriter(this.anchors, true);
+        writer.blocks(blocks, indent);
+        return writer.chunks.join('\n\n');
+    }
+
+    private turn(turn: TurnOutline, indent: string): void {
+        if (turn.style === 'heading') {
+            this.push(indent + this.turnLine(turn));
+            if (turn.text.length > 0) this.push(indent + this.rich(turn.text, true));
+        } else {
+            this.push(indent + this.turnLine(turn));
+        }
+        this.blocks(turn.blocks, indent);
+    }
+
+    /** The speaker's line, the name in bold, the qualifiers after it in italics. */
+    private turnLine(turn: TurnOutline): string {
+        const line = turn.line.map(span => span === turn.speaker ? `**${escapeMarkdown(span.text)}**` : this.span(span)).join('');
+        const qualifiers = turn.qualifierText.length > 0 ? ` *\\[${this.rich(turn.qualifierText)}\\]*` : '';
+        return line + qualifiers;
+    }
+
+    private list(items: readonly ListEntry[], indent: string): string {
+        return items.map(item => {
+            const marker = markdownMarker(item);
+            // Children start where the item's text starts (after `- ` when the label is text).
+            const childIndent = indent + ' '.repeat(marker.startsWith('- ') ? 2 : marker.length + 1);
+            const children = item.children.length > 0 ? '\n' + this.list(item.children, childIndent) : '';
+            return `${indent}${marker} ${this.rich(item.text, true)}${children}`;
+        }).join('\n');
+    }
+
+    private agenda(items: readonly AgendaEntry[], indent: string): string {
+        return items.map(item => {
+            const label = /^[-*•·]$/.test(item.label) ? '' : `${escapeMarkdown(item.label)} `;
+            const anchor = item.target ? this.anchors.get(item.target) : undefined;
+            const text = anchor ? `[${this.rich(item.text)}](#${anchor})` : this.rich(item.text);
+            const children = item.children.length > 0 ? '\n' + this.agenda(item.children, indent + '  ') : '';
+            return `${indent}- ${label}${text}${children}`;
+        }).join('\n');
+    }
+
+    private participants(caption: string, participants: readonly Participant[]): void {
+        const notes = participants.some(p => p.description.length > 0);
+        const rows = participants.map(participant => {
+            const description = plain(participant.description);
+            const role = [
+                ...participant.roles.map(role => `**${ROLE_LABELS[role]}**`),
+                participant.role && participant.role !== description ? escapeMarkdown(participant.role) : ''
+            ].filter(Boolean).join('; ');
+            return tableRow([
+                escapeMarkdown(participant.party.name),
+                escapeMarkdown(participant.party.organisation ?? ''),
+                role,
+                ATTENDANCE_LABELS[participant.attendance],
+                ...(notes ? [this.rich(participant.description)] : [])
+            ]);
+        });
+        this.push(`**${caption}**`);
+        this.push([
+            tableRow(['Name', 'Organisation', 'Role', 'Attendance', ...(notes ? ['Note'] : [])]),
+            tableRow(['---', '---', '---', '---', ...(notes ? ['---'] : [])]),
+            ...rows
+        ].join('\n'));
+    }
+
+    private actionTable(actions: readonly ActionOutline[]): string {
+        return [
+            tableRow(['Action', 'Owner', 'Due', 'Status']),
+            tableRow(['---', '---', '---', '---']),
+            ...actions.map(action => tableRow([
+                [action.id ? `\`#${action.id.replace(/`/g, '')}\`` : '', this.rich(action.text), ...action.blocks.map(block => this.inlineBlock(block))]
+                    .filter(Boolean).join(' '),
+                action.owners.map(owner => escapeMarkdown(owner.text)).join(', '),
+                action.due ?? '',
+                action.status
+            ]))
+        ].join('\n');
+    }
+
+    private updateTable(updates: readonly UpdateOutline[]): string {
+        return [
+            tableRow(['Action', 'Status', 'Update']),
+            tableRow(['---', '---', '---']),
+            ...updates.map(update => tableRow([
+                `\`#${update.action.replace(/`/g, '')}\``,
+                update.status ?? '',
+                [this.rich(update.text), ...update.blocks.map(block => this.inlineBlock(block))].filter(Boolean).join('<br>')
+            ]))
+        ].join('\n');
+    }
+
+    /** A block inside a table cell, where only inline Markdown is allowed. */
+    private inlineBlock(block: OutlineBlock): string {
+        if (block.kind === 'paragraph' || block.kind === 'quote') return '<br>' + this.rich(block.text);
+        if (block.kind === 'list') return block.items.map(item => `<br>• ${this.rich(item.text)}`).join('');
+        return '';
+    }
+
+    private rich(text: RichText, lineStart = false): string {
+        return text.map((span, index) => this.span(span, lineStart && index === 0)).join('');
+    }
+
+    private span(span: Span, lineStart = false): string {
+        switch (span.kind) {
+            case 'text':
+                return escapeMarkdown(span.text, lineStart);
+            case 'mention':
+                return escapeMarkdown(span.text, lineStart);
+            case 'link':
+                return span.text === span.url ? `<${span.url}>` : `[${escapeMarkdown(span.text)}](<${span.url}>)`;
+        }
+    }
+}
+
+function markdownMarker(item: ListEntry): string {
+    if (!item.ordered) return '-';
+    // GitHub numbers `3.` lists itself; other labels (`a.`, `2.1`, `iv.`) stay as text after a bullet.
+    return /^\d{1,9}[.)]$/.test(item.marker) ? item.marker : `- ${escapeMarkdown(item.marker)}`;
+}
+
+function tableRow(cells: string[]): string {
+    return `| ${cells.map(cell => cell.replace(/\n/g, ' ')).join(' | ')} |`;
+}

@@ -1,0 +1,99 @@
+import { isOrganisation, isPerson, type Party } from '../generated/ast.js';
+import { displayName, organisationsOf, shortName } from '../model/directory.js';
+import { ATTENDANCE_WORDS } from '../model/structure.js';
+import { mentionText } from '../model/text.js';
+
+/**
+ * How people and organisations are named in the outputs. Every name an output shows — a
+ * speaker, an attendee, an action's owner, a mention in prose, a chair — comes from
+ * `nameParty`, so that a policy on attribution is applied in one place.
+ */
+export interface NamingOptions {
+    /**
+     * `as-written` (the default): a reference reads as written (`@Marilyn` → "Marilyn",
+     * a bare handle → the directory name), as the language defines. `directory`: every
+     * reference reads as the directory's name, which normalises the spellings of a source
+     * (`@{Torbjorn Fredrikssion}` → "Torbjörn Fredriksson").
+     */
+    readonly names?: 'as-written' | 'directory';
+}
+
+export const NAME_STYLES = ['as-written', 'directory'] as const;
+
+/** A person or organisation as an output names them. */
+export interface PartyName {
+    /** The directory handle, for anchors and cross-references; missing when the reference did not resolve. */
+    readonly handle?: string;
+    readonly kind: 'person' | 'organisation' | 'unresolved' | 'unidentified';
+    /** How the reference reads here. */
+    readonly name: string;
+    /** The directory's display name (without honorific). */
+    readonly displayName?: string;
+    /** The organisation they are with, as it reads here: `ICANN Board`, `UNCTAD`. */
+    readonly organisation?: string;
+}
+
+/** What a reference names, and how it was written. */
+export interface PartyReference {
+    readonly party?: Party;
+    /** The name as written, without `@` and braces (`Marilyn Cade`); `?` for `@?`. */
+    readonly written: string;
+}
+
+/** What is known about the place where a name appears. */
+export interface NamingContext {
+    /**
+     * Affiliations written in the meeting's attendee list (`- @mshears (ICANN Board)`), by
+     * handle: in that meeting they name the organisation better than the directory does.
+     */
+    readonly affiliations?: ReadonlyMap<string, string>;
+    /** The organisation a turn's speaker speaks for (`[for @org]`). */
+    readonly onBehalfOf?: Party;
+}
+
+export const UNIDENTIFIED_SPEAKER = 'Unidentified speaker';
+
+/** Names a reference for an output. The one function through which every name passes. */
+export function nameParty(reference: PartyReference, context: NamingContext, options: NamingOptions): PartyName {
+    const { party, written } = reference;
+    if (written === '?' && !party) {
+        return { kind: 'unidentified', name: UNIDENTIFIED_SPEAKER };
+    }
+    if (!party) {
+        return { kind: 'unresolved', name: written };
+    }
+    const name = options.names === 'directory' ? shortName(party) : mentionText(written, party);
+    return {
+        handle: party.name,
+        kind: isOrganisation(party) ? 'organisation' : 'person',
+        name,
+        displayName: displayName(party),
+        organisation: organisationOf(party, context)
+    };
+}
+
+function organisationOf(party: Party, context: NamingContext): string | undefined {
+    if (context.onBehalfOf && context.onBehalfOf !== party) return shortName(context.onBehalfOf);
+    if (!isPerson(party)) return undefined;
+    return context.affiliations?.get(party.name) ?? firstOrganisation(party);
+}
+
+function firstOrganisation(party: Party): string | undefined {
+    const org = isPerson(party) ? organisationsOf(party)[0] : undefined;
+    return org ? shortName(org) : undefined;
+}
+
+/** `Matthew Shears (ICANN Board)`: a name with the organisation, as a speaker is headed. */
+export function nameWithAffiliation(name: PartyName): string {
+    return name.organisation ? `${name.name} (${name.organisation})` : name.name;
+}
+
+/**
+ * The affiliation an attendee note starts with: `(ICANN Board)` → `ICANN Board`. A note
+ * that says how someone attended (`(remote)`, `(absent)`) names no affiliation.
+ */
+export function affiliationInNote(note: string): string | undefined {
+    const inParentheses = /^\(([^()]+)\)/.exec(note.trim())?.[1].trim();
+    if (!inParentheses || ATTENDANCE_WORDS[inParentheses.toLowerCase()]) return undefined;
+    return inParentheses;
+}

@@ -1,0 +1,986 @@
+import {
+    isOrganisation, isPerson,
+    type Document, type Field, type Line, type Party, type SpeakerLine, type Text
+} from '../generated/ast.js';
+import { isoDate, longDate, parseDate } from '../model/dates.js';
+import {
+    aliasesOf, displayName, entryFields, fullName, honorificOf, organisationsOf, roleOf, stakeholderGroupOf,
+    type StakeholderGroup
+} from '../model/directory.js';
+import {
+    headingNumber, splitActionHeader, structureOf,
+    type ActionItem, type ActionReport, type ActionStatus, type AgendaItemNode, type Attendance, type Item,
+    type Meeting, type OutcomeGroup, type OutcomeKind, type Paragraph, type Qualifiers, type Turn, type TurnKind
+} from '../model/structure.js';
+import { inlinesOf, plainText, writtenName, writtenText } from '../model/text.js';
+import { affiliationInNote, nameParty, type NamingContext, type NamingOptions, type PartyName } from './naming.js';
+
+/**
+ * The render model: what a document's outputs contain, decided once, format-neutral.
+ *
+ * `outlineOf` walks the structure of a document (`structureOf`) in source order and turns
+ * it into a tree of blocks — headings, paragraphs, lists, turns, attendee lists, agendas,
+ * outcomes, actions — whose text is already read (references named by `nameParty`, links
+ * checked). The email, HTML and Markdown generators only lay this tree out; the JSON
+ * generator serialises it. A document with several meetings has a meeting block for each.
+ */
+export interface Outline {
+    /** The report's title, the meeting's title, or one made from the meetings' titles. */
+    readonly title: string;
+    /** The subject line of the email: the title, with the venue and date when the title lacks them. */
+    readonly subject: string;
+    /** The document's header: its title, metadata and (for a single meeting) the participants not listed in the text. */
+    readonly header: Header;
+    /** Sender and recipients (`from:`, `to:`, `cc:`) of the document or its only meeting. */
+    readonly envelope: Envelope;
+    /** The date of the document: its own `date:`, or that of its last dated meeting. */
+    readonly date?: DateInfo;
+    readonly blocks: readonly OutlineBlock[];
+    readonly meetings: readonly MeetingOutline[];
+    /** Headings and meeting titles, for a table of contents. */
+    readonly contents: readonly ContentsEntry[];
+    /** Directory facts about every person and organisation the document declares or refers to, by handle. */
+    readonly parties: readonly PartyFacts[];
+}
+
+export type Span =
+    | { readonly kind: 'text'; readonly text: string }
+    | { readonly kind: 'mention'; readonly text: string; readonly party: PartyName; readonly anchor?: string }
+    | { readonly kind: 'link'; readonly text: string; readonly url: string };
+
+export type MentionSpan = Extract<Span, { kind: 'mention' }>;
+
+/** Text as it reads, with its mentions and links. */
+export type RichText = readonly Span[];
+
+export interface Header {
+    readonly title: RichText;
+    /** 0 for the document's title; a meeting inside a report is one or more levels below. */
+    readonly level: number;
+    readonly id: string;
+    readonly metadata: readonly MetadataEntry[];
+    /** Participants the text does not list (speakers, chairs), shown with the header. */
+    readonly participants: readonly Participant[];
+    /** `Participants` when the meeting has no attendee list, `Also taking part` when it has one. */
+    readonly participantsLabel: string;
+}
+
+export interface MetadataEntry {
+    /** The field's key, normalised: `date`, `programme`, `organisers`, `notetaker`. */
+    readonly key: string;
+    readonly label: string;
+    readonly value: RichText;
+}
+
+export interface Envelope {
+    readonly from?: RichText;
+    readonly to?: RichText;
+    readonly cc?: RichText;
+}
+
+export interface DateInfo {
+    readonly written: string;
+    /** ISO dates, when the written date names days. */
+    readonly start?: string;
+    readonly end?: string;
+}
+
+export interface ContentsEntry {
+    readonly text: string;
+    readonly id: string;
+    readonly level: number;
+}
+
+export type OutlineBlock =
+    | HeadingBlock
+    | { readonly kind: 'paragraph'; readonly text: RichText; readonly role?: 'greeting' | 'sign-off' }
+    | ListBlock
+    | { readonly kind: 'quote'; readonly text: RichText }
+    | { readonly kind: 'text-field'; readonly field: 'summary' | 'background' | 'disclaimer'; readonly label: string; readonly blocks: readonly OutlineBlock[] }
+    | { readonly kind: 'participants'; readonly title: RichText; readonly participants: readonly Participant[] }
+    | { readonly kind: 'agenda'; readonly title: RichText; readonly items: readonly AgendaEntry[] }
+    | { readonly kind: 'segment'; readonly turnKind: TurnKind; readonly title: RichText; readonly level: number }
+    | { readonly kind: 'turn'; readonly turn: TurnOutline }
+    | { readonly kind: 'turns'; readonly turns: readonly TurnOutline[] }
+    | { readonly kind: 'outcome'; readonly outcome: OutcomeOutline }
+    | { readonly kind: 'actions'; readonly actions: readonly ActionOutline[] }
+    | { readonly kind: 'updates'; readonly updates: readonly UpdateOutline[] }
+    | { readonly kind: 'break' }
+    | { readonly kind: 'meeting'; readonly meeting: MeetingOutline };
+
+export interface HeadingBlock {
+    readonly kind: 'heading';
+    readonly level: number;
+    readonly text: RichText;
+    readonly id: string;
+    /** The number the heading starts with (`2.1`), which links it to an agenda item. */
+    readonly number?: string;
+}
+
+export interface ListBlock {
+    readonly kind: 'list';
+    readonly ordered: boolean;
+    readonly items: readonly ListEntry[];
+}
+
+export interface ListEntry {
+    /** As written: `-`, `•`, `1.`, `a.`, `2.1`. */
+    readonly marker: string;
+    readonly ordered: boolean;
+    readonly text: RichText;
+    readonly children: readonly ListEntry[];
+}
+
+export interface Participant {
+    readonly party: PartyName;
+    /** The id of the participant's entry, which speakers and mentions link to. */
+    readonly anchor: string;
+    readonly attendance: Attendance;
+    /** On an attendee list of the meeting (false: a speaker or officer the lists leave out). */
+    readonly listed: boolean;
+    /** The entry as a list shows it: `Matthew Shears (ICANN Board)`, `Tatiana Tropina (Remote)`. */
+    readonly line: RichText;
+    /** What follows the name in the list, as written. */
+    readonly note: RichText;
+    /** The note without its affiliation or attendance word: `travelling; sent slides`, `Director General, APNIC`. */
+    readonly description: RichText;
+    /** Offices held in the meeting. */
+    readonly roles: readonly MeetingOffice[];
+    /** The directory's `role:`. */
+    readonly role?: string;
+    readonly stakeholder?: StakeholderGroup;
+}
+
+export type MeetingOffice = 'chair' | 'moderator' | 'rapporteur' | 'notetaker' | 'author' | 'organiser';
+
+export interface AgendaEntry {
+    readonly label: string;
+    readonly text: RichText;
+    /** The id of the section whose heading starts with this item's number. */
+    readonly target?: string;
+    readonly children: readonly AgendaEntry[];
+}
+
+export interface TurnOutline {
+    readonly speaker: MentionSpan;
+    /**
+     * `heading`: `@name:` heads the turn; `inline`: `@name said…` starts a sentence;
+     * `bullet`: `- @name said…`, one bullet of a discussion round.
+     */
+    readonly style: 'heading' | 'inline' | 'bullet';
+    readonly kind: TurnKind;
+    /** The speaker's line as it reads: the name (with the organisation for a heading), then the rest of an inline sentence. */
+    readonly line: RichText;
+    /** The text after the colon of a headed turn; the rest of the sentence of an inline one. */
+    readonly text: RichText;
+    /** The qualifiers in brackets, as written: `in answer to Marilyn`. */
+    readonly qualifierText: RichText;
+    readonly qualifiers: TurnQualifiers;
+    readonly blocks: readonly OutlineBlock[];
+}
+
+export interface TurnQualifiers {
+    readonly respondsTo?: MentionSpan;
+    readonly onBehalfOf?: MentionSpan;
+    readonly presentedBy?: MentionSpan;
+    readonly capacity?: string;
+    readonly remote: boolean;
+    readonly fromFloor: boolean;
+    readonly other: readonly string[];
+}
+
+export interface OutcomeOutline {
+    readonly kind: OutcomeKind;
+    /** `Conclusion`, `Key takeaways`, `Agreed`: from the key. */
+    readonly label: string;
+    /** Plural keys hold one outcome per bullet. */
+    readonly plural: boolean;
+    /** The outcome itself (singular key) or the title of the group (plural key). */
+    readonly text: RichText;
+    /** The heading level of a plural group's title. */
+    readonly level: number;
+    readonly blocks: readonly OutlineBlock[];
+}
+
+export interface ActionOutline {
+    readonly id?: string;
+    readonly owners: readonly MentionSpan[];
+    readonly due?: string;
+    readonly status: ActionStatus;
+    readonly text: RichText;
+    readonly blocks: readonly OutlineBlock[];
+}
+
+export interface UpdateOutline {
+    /** The identifier of the action reported on. */
+    readonly action: string;
+    readonly status?: ActionStatus;
+    readonly text: RichText;
+    readonly blocks: readonly OutlineBlock[];
+}
+
+export interface MeetingOutline {
+    /** 1-based, in document order. */
+    readonly index: number;
+    readonly id: string;
+    readonly title: string;
+    /** The meeting's own header; missing when the meeting's header is the document's. */
+    readonly header?: Header;
+    readonly metadata: readonly MetadataEntry[];
+    readonly envelope: Envelope;
+    readonly date?: DateInfo;
+    /** Everyone known to take part: the attendee lists' entries, then the other speakers and officers. */
+    readonly participants: readonly Participant[];
+    readonly blocks: readonly OutlineBlock[];
+    readonly actions: readonly ActionOutline[];
+    readonly updates: readonly UpdateOutline[];
+    readonly outcomes: readonly OutcomeOutline[];
+}
+
+export interface PartyFacts {
+    readonly handle: string;
+    /** `person`, or the organisation's keyword: `org`, `country`, `delegation`, `office`. */
+    readonly kind: string;
+    readonly displayName: string;
+    readonly honorific?: string;
+    /** An organisation's full name (`name:`). */
+    readonly fullName?: string;
+    readonly acronym?: string;
+    readonly aliases: readonly string[];
+    /** Handles of a person's organisations. */
+    readonly organisations: readonly string[];
+    readonly role?: string;
+    readonly stakeholder?: StakeholderGroup;
+    readonly country?: string;
+    readonly email?: string;
+    readonly website?: string;
+    readonly note?: string;
+}
+
+/** Options of the render model; every generator takes them. */
+export type OutlineOptions = NamingOptions;
+
+// ---- Labels ---------------------------------------------------------------------
+
+/** Metadata fields shown in a header, in the order of this table; the key's normalised name and label. */
+const HEADER_FIELDS: Record<string, readonly [string, string]> = {
+    'group:': ['group', 'Group'], 'series:': ['series', 'Series'], 'event:': ['event', 'Event'],
+    'session:': ['session', 'Session'], 'date:': ['date', 'Date'], 'time:': ['time', 'Time'],
+    'venue:': ['venue', 'Venue'], 'room:': ['room', 'Room'], 'format:': ['format', 'Format'],
+    'organisers:': ['organisers', 'Organisers'], 'organizers:': ['organisers', 'Organisers'],
+    'organiser:': ['organisers', 'Organisers'], 'organizer:': ['organisers', 'Organisers'],
+    'chair:': ['chair', 'Chair'], 'moderator:': ['moderator', 'Moderator'], 'rapporteur:': ['rapporteur', 'Rapporteur'],
+    'notetaker:': ['notetaker', 'Note-taker'], 'author:': ['author', 'Author'], 'rule:': ['rule', 'Rule'],
+    'attendance:': ['attendance', 'Attendance'], 'count:': ['attendance', 'Attendance'],
+    'link:': ['link', 'Link'], 'programme:': ['programme', 'Programme'], 'program:': ['programme', 'Programme'],
+    'transcript:': ['transcript', 'Transcript'], 'slides:': ['slides', 'Slides'], 'recording:': ['recording', 'Recording']
+};
+
+/** Fields whose people hold an office in the meeting; the first four make someone a participant. */
+const ROLE_FIELDS: Record<string, MeetingOffice> = {
+    'chair:': 'chair', 'moderator:': 'moderator', 'rapporteur:': 'rapporteur', 'notetaker:': 'notetaker',
+    'author:': 'author', 'organisers:': 'organiser', 'organizers:': 'organiser', 'organiser:': 'organiser', 'organizer:': 'organiser'
+};
+const PRESENT_ROLES: ReadonlySet<MeetingOffice> = new Set(['chair', 'moderator', 'rapporteur', 'notetaker']);
+
+const BODY_FIELDS: Record<string, 'summary' | 'background' | 'disclaimer'> = {
+    'summary:': 'summary', 'background:': 'background', 'disclaimer:': 'disclaimer'
+};
+const BODY_LABELS = { summary: 'Summary', background: 'Background', disclaimer: 'Disclaimer' } as const;
+
+const SEGMENT_LABELS: Record<TurnKind, string> = {
+    presentation: 'Presentations', discussion: 'Discussion', question: 'Questions and answers',
+    floor: 'From the floor', response: 'Responses', intervention: 'Interventions'
+};
+
+const OUTCOME_LABELS: Record<string, string> = {
+    'conclusion:': 'Conclusion', 'conclusions:': 'Conclusions', 'decision:': 'Decision', 'decisions:': 'Decisions',
+    'agreed:': 'Agreed', 'takeaway:': 'Takeaway', 'takeaways:': 'Takeaways', 'key-takeaways:': 'Key takeaways',
+    'next-step:': 'Next step', 'next-steps:': 'Next steps', 'key-issues:': 'Key issues'
+};
+
+export const ATTENDANCE_LABELS: Record<Attendance, string> = {
+    present: 'present', remote: 'remote', absent: 'absent', apologies: 'apologies', staff: 'staff', observer: 'observer'
+};
+
+export const ROLE_LABELS: Record<MeetingOffice, string> = {
+    chair: 'chair', moderator: 'moderator', rapporteur: 'rapporteur', notetaker: 'note-taker', author: 'author', organiser: 'organiser'
+};
+
+function normalisedKey(key: string): string {
+    return key.toLowerCase().replace(/[ \t]+/g, '-');
+}
+
+// ---- Rich text ------------------------------------------------------------------
+
+/** The plain reading of rich text. */
+export function plain(text: RichText): string {
+    return text.map(span => span.text).join('');
+}
+
+/** Only these schemes become links; any other URL stays text. */
+export function isSafeUrl(url: string): boolean {
+    return /^(https?:\/\/[^\s]+|mailto:[^\s]+)$/i.test(url);
+}
+
+function textSpan(text: string): Span {
+    return { kind: 'text', text };
+}
+
+/** Concatenates rich texts, merging neighbouring text spans. */
+function concat(...parts: RichText[]): RichText {
+    const result: Span[] = [];
+    for (const span of parts.flat()) {
+        if (span.kind === 'text' && span.text === '') continue;
+        const last = result[result.length - 1];
+        if (span.kind === 'text' && last?.kind === 'text') result[result.length - 1] = textSpan(last.text + span.text);
+        else result.push(span);
+    }
+    return result;
+}
+
+/** Joins lines of one paragraph with single spaces. */
+function joinLines(lines: RichText[]): RichText {
+    const parts: RichText[] = [];
+    for (const line of lines.map(trimRich)) {
+        if (line.length === 0) continue;
+        if (parts.length > 0) parts.push([textSpan(' ')]);
+        parts.push(line);
+    }
+    return concat(...parts);
+}
+
+function trimRich(text: RichText): RichText {
+    const spans = [...text];
+    if (spans[0]?.kind === 'text') spans[0] = textSpan(spans[0].text.trimStart());
+    const last = spans.length - 1;
+    if (spans[last]?.kind === 'text') spans[last] = textSpan(spans[last].text.trimEnd());
+    return spans.filter(span => span.kind !== 'text' || span.text !== '');
+}
+
+/** Removes a leading pattern from the first text span. */
+function dropLeading(text: RichText, pattern: RegExp): RichText {
+    if (text[0]?.kind !== 'text') return text;
+    return trimRich([textSpan(text[0].text.replace(pattern, '')), ...text.slice(1)]);
+}
+
+// ---- Building ---------------------------------------------------------------------
+
+/** Where the walk stands: the naming context and the anchors of the current meeting's participants. */
+interface Scope {
+    readonly naming: NamingContext;
+    readonly anchors: ReadonlyMap<string, string>;
+}
+
+const EMPTY_SCOPE: Scope = { naming: {}, anchors: new Map() };
+
+class OutlineBuilder {
+    private readonly ids = new Set<string>();
+    private readonly referenced = new Map<string, Party>();
+    private readonly headings: ContentsEntry[] = [];
+    /** The level of the last heading of any kind, and of the last section heading or meeting title. */
+    private lastLevel = 0;
+    private sectionLevel = 0;
+
+    constructor(private readonly document: Document, private readonly options: OutlineOptions) {}
+
+    build(): Outline {
+        const structure = structureOf(this.document);
+        for (const item of structure.items) {
+            if (item.kind === 'party') this.referenced.set(item.party.name, item.party);
+        }
+        const reportField = structure.fields.find(field => field.key.toLowerCase() === 'report:');
+        const single = !reportField && structure.meetings.length === 1 ? structure.meetings[0] : undefined;
+        const titles = structure.meetings.map(meeting => meetingTitle(meeting));
+        const title = reportField ? plainText(reportField.value).trim() || 'Report'
+            : single ? titles[0]
+            : titles.length > 0 ? titles.join('; ')
+            : 'Meeting notes';
+        const documentHeaderId = this.uniqueId('top');
+
+        const meetingOutlines: MeetingOutline[] = [];
+        const blocks: OutlineBlock[] = [];
+        const documentScope = EMPTY_SCOPE;
+        let index = 0;
+        let i = 0;
+        const items = structure.items;
+        while (i < items.length) {
+            const item = items[i];
+            const meeting = itemMeeting(item);
+            if (!meeting) {
+                this.addItem(blocks, item, documentScope, undefined);
+                i++;
+                continue;
+            }
+            // The items of one meeting are consecutive.
+            let end = i;
+            while (end < items.length && itemMeeting(items[end]) === meeting) end++;
+            const outline = this.meeting(meeting, items.slice(i, end), ++index, meeting === single ? documentHeaderId : undefined);
+            meetingOutlines.push(outline);
+            blocks.push({ kind: 'meeting', meeting: outline });
+            i = end;
+        }
+
+        const documentMetadata = reportField ? this.metadata(structure.fields, documentScope) : single ? meetingOutlines[0].metadata : [];
+        const documentEnvelope = this.envelope(structure.fields, documentScope);
+        const envelope: Envelope = {
+            from: documentEnvelope.from ?? (meetingOutlines.length === 1 ? meetingOutlines[0].envelope.from : undefined),
+            to: documentEnvelope.to ?? (meetingOutlines.length === 1 ? meetingOutlines[0].envelope.to : undefined),
+            cc: documentEnvelope.cc ?? (meetingOutlines.length === 1 ? meetingOutlines[0].envelope.cc : undefined)
+        };
+        const singleOutline = single ? meetingOutlines[0] : undefined;
+        const header: Header = {
+            title: [textSpan(title)],
+            level: 0,
+            id: documentHeaderId,
+            metadata: documentMetadata,
+            participants: singleOutline ? singleOutline.participants.filter(p => !p.listed) : [],
+            participantsLabel: singleOutline && singleOutline.participants.some(p => p.listed) ? 'Also taking part' : 'Participants'
+        };
+        const documentDate = dateOf(structure.fields) ?? [...meetingOutlines].reverse().find(m => m.date?.end)?.date
+            ?? meetingOutlines.find(m => m.date)?.date;
+        return {
+            title,
+            subject: subjectOf(title, documentMetadata),
+            header,
+            envelope,
+            date: documentDate,
+            blocks,
+            meetings: meetingOutlines,
+            contents: this.headings,
+            parties: [...this.referenced.values()].sort((a, b) => a.name.localeCompare(b.name)).map(partyFacts)
+        };
+    }
+
+    // ---- Meetings ----
+
+    private meeting(meeting: Meeting, items: Item[], index: number, documentHeaderId: string | undefined): MeetingOutline {
+        const id = documentHeaderId ?? this.uniqueId(`meeting-${index}`);
+        const title = meetingTitle(meeting);
+        const affiliations = new Map<string, string>();
+        for (const attendee of meeting.attendees) {
+            const affiliation = affiliationInNote(plainText(attendee.line.text));
+            if (attendee.party && affiliation && !affiliations.has(attendee.party.name)) affiliations.set(attendee.party.name, affiliation);
+        }
+        const participants = this.participants(meeting, index, { affiliations });
+        const anchors = new Map(participants.map(p => [participantKey(p.party), p.anchor]));
+        const scope: Scope = { naming: { affiliations }, anchors };
+        const metadata = this.metadata(meeting.fields, scope);
+
+        let header: Header | undefined;
+        const savedSection = this.sectionLevel;
+        const offset = { anchor: this.sectionLevel };
+        if (!documentHeaderId) {
+            const level = this.headingLevel(this.sectionLevel + 1);
+            this.sectionLevel = level;
+            this.headings.push({ text: title, id, level });
+            header = {
+                title: [textSpan(title)], level, id, metadata,
+                participants: participants.filter(p => !p.listed),
+                participantsLabel: participants.some(p => p.listed) ? 'Also taking part' : 'Participants'
+            };
+        }
+        const meetingLevel = this.sectionLevel;
+        const blocks: OutlineBlock[] = [];
+        const context: MeetingContext = { levelOffset: meetingLevel - offset.anchor, participants, meeting };
+        for (const item of items) this.addItem(blocks, item, scope, context);
+        // Headings after the meeting are placed against the level the meeting started from.
+        if (!documentHeaderId) this.sectionLevel = savedSection;
+
+        const flat = flatten(blocks);
+        return {
+            index,
+            id,
+            title,
+            header,
+            metadata,
+            envelope: this.envelope(meeting.fields, scope),
+            date: dateOf(meeting.fields),
+            participants,
+            blocks,
+            actions: flat.flatMap(block => block.kind === 'actions' ? block.actions : []),
+            updates: flat.flatMap(block => block.kind === 'updates' ? block.updates : []),
+            outcomes: flat.flatMap(block => block.kind === 'outcome' ? [block.outcome] : [])
+        };
+    }
+
+    private participants(meeting: Meeting, index: number, naming: NamingContext): Participant[] {
+        const byKey = new Map<string, { participant: Participant; roles: Set<MeetingOffice> }>();
+        const order: string[] = [];
+        const add = (participant: Omit<Participant, 'anchor' | 'roles'>) => {
+            const key = participantKey(participant.party);
+            if (byKey.has(key)) return;
+            const anchor = this.uniqueId(`m${index}-${slug(participant.party.handle ?? participant.party.name) || 'participant'}`);
+            byKey.set(key, { participant: { ...participant, anchor, roles: [] }, roles: new Set() });
+            order.push(key);
+        };
+        const scope: Scope = { naming, anchors: new Map() };
+        for (const attendee of meeting.attendees) {
+            const party = this.name(attendee.line, naming);
+            const note = this.noteOf(attendee.line, scope);
+            add({
+                party,
+                attendance: attendee.attendance,
+                listed: true,
+                line: attendeeLine(party, note),
+                note,
+                description: dropLeading(note, /^(\([^()]*\))?\s*[,:;–—-]?\s*/),
+                role: attendee.party && isPerson(attendee.party) ? roleOf(attendee.party) : undefined,
+                stakeholder: attendee.party ? stakeholderGroupOf(attendee.party) : undefined
+            });
+        }
+        const unlisted = (reference: { party?: Party; written: string }, attendance: Attendance) => {
+            const party = nameParty(reference, naming, this.options);
+            if (reference.party) this.referenced.set(reference.party.name, reference.party);
+            add({
+                party, attendance, listed: false, line: attendeeLine(party, []), note: [], description: [],
+                role: reference.party && isPerson(reference.party) ? roleOf(reference.party) : undefined,
+                stakeholder: reference.party ? stakeholderGroupOf(reference.party) : undefined
+            });
+        };
+        const roleHolders: Array<{ party: Party; role: MeetingOffice }> = [];
+        for (const field of meeting.fields) {
+            const role = ROLE_FIELDS[field.key.toLowerCase()];
+            if (!role) continue;
+            for (const mention of field.value?.mentions ?? []) {
+                const party = mention.party.ref;
+                if (!party) continue;
+                roleHolders.push({ party, role });
+                if (PRESENT_ROLES.has(role)) unlisted({ party, written: writtenName(mention.party.$refText) }, 'present');
+            }
+        }
+        for (const turn of meeting.turns) {
+            if (turn.unidentified) continue;
+            unlisted({ party: turn.speaker, written: writtenName(turn.line.speaker.$refText) }, turn.qualifiers.remote ? 'remote' : 'present');
+            const presenter = turn.qualifiers.presentedBy;
+            if (presenter) unlisted({ party: presenter, written: presenter.name }, 'present');
+        }
+        for (const { party, role } of roleHolders) byKey.get(party.name)?.roles.add(role);
+        return order.map(key => {
+            const { participant, roles } = byKey.get(key)!;
+            return { ...participant, roles: [...roles] };
+        });
+    }
+
+    private noteOf(line: SpeakerLine, scope: Scope): RichText {
+        const text = this.rich(line.text, scope);
+        if (!line.qualifiers) return trimRich(text);
+        return trimRich(concat([textSpan('[')], this.rich(line.qualifiers, scope), [textSpan('] ')], text));
+    }
+
+    // ---- Items ----
+
+    private addItem(blocks: OutlineBlock[], item: Item, scope: Scope, meeting: MeetingContext | undefined): void {
+        const previous = blocks[blocks.length - 1];
+        switch (item.kind) {
+            case 'meeting-start':
+            case 'party':
+                return;
+            case 'heading': {
+                const offset = meeting?.levelOffset ?? 0;
+                const level = this.headingLevel(item.level + offset);
+                this.sectionLevel = level;
+                const id = this.pendingHeadingIds.get(item.heading) ?? this.reserveHeadingId(item.heading, item.text);
+                this.headings.push({ text: item.text, id, level });
+                blocks.push({ kind: 'heading', level, text: this.rich(item.heading.text, scope), id, number: headingNumber(item.text) });
+                return;
+            }
+            case 'field':
+                this.addField(blocks, item.field, item.body, scope);
+                return;
+            case 'roster': {
+                const listed = meeting?.participants.filter(p => p.listed) ?? [];
+                blocks.push({
+                    kind: 'participants',
+                    title: this.rich(item.group.roster.title, scope),
+                    participants: item.group.attendees
+                        .map(attendee => listed.find(p => participantKey(p.party) === participantKey(this.name(attendee.line, scope.naming))))
+                        .filter((p): p is Participant => p !== undefined)
+                });
+                return;
+            }
+            case 'agenda':
+                blocks.push({ kind: 'agenda', title: this.rich(item.group.agenda.title, scope), items: item.group.items.map(node => this.agendaEntry(node, scope, meeting)) });
+                return;
+            case 'segment': {
+                const turnKind = segmentKind(item.segment.key);
+                const written = this.rich(item.segment.title, scope);
+                const level = this.headingLevel(this.sectionLevel + 1);
+                blocks.push({ kind: 'segment', turnKind, title: written.length > 0 ? written : [textSpan(SEGMENT_LABELS[turnKind])], level });
+                return;
+            }
+            case 'turn': {
+                const turn = this.turn(item.turn, scope);
+                if (turn.style === 'bullet' && previous?.kind === 'turns') (previous.turns as TurnOutline[]).push(turn);
+                else if (turn.style === 'bullet') blocks.push({ kind: 'turns', turns: [turn] });
+                else blocks.push({ kind: 'turn', turn });
+                return;
+            }
+            case 'outcome':
+                blocks.push({ kind: 'outcome', outcome: this.outcome(item.group, scope) });
+                return;
+            case 'action': {
+                const action = this.action(item.action, scope);
+                if (previous?.kind === 'actions') (previous.actions as ActionOutline[]).push(action);
+                else blocks.push({ kind: 'actions', actions: [action] });
+                return;
+            }
+            case 'update': {
+                const update = this.update(item.update, scope);
+                if (previous?.kind === 'updates') (previous.updates as UpdateOutline[]).push(update);
+                else blocks.push({ kind: 'updates', updates: [update] });
+                return;
+            }
+            case 'prose':
+                blocks.push(...this.paragraphs(item.paragraphs, scope));
+                return;
+            case 'break':
+                blocks.push({ kind: 'break' });
+                return;
+        }
+    }
+
+    private addField(blocks: OutlineBlock[], field: Field, body: Paragraph[], scope: Scope): void {
+        const key = field.key.toLowerCase();
+        const bodyField = BODY_FIELDS[key];
+        const value = trimRich(this.rich(field.value, scope));
+        if (bodyField) {
+            const first: OutlineBlock[] = value.length > 0 ? [{ kind: 'paragraph', text: value }] : [];
+            blocks.push({ kind: 'text-field', field: bodyField, label: BODY_LABELS[bodyField], blocks: [...first, ...this.paragraphs(body, scope)] });
+        } else if (key === 'greeting:' && value.length > 0) {
+            blocks.push({ kind: 'paragraph', text: value, role: 'greeting' });
+        } else if ((key === 'sign-off:' || key === 'signoff:') && value.length > 0) {
+            blocks.push({ kind: 'paragraph', text: value, role: 'sign-off' });
+        }
+        // Titles, metadata and the envelope are in the headers.
+    }
+
+    private paragraphs(paragraphs: Paragraph[], scope: Scope): OutlineBlock[] {
+        return paragraphs.map((paragraph): OutlineBlock => {
+            switch (paragraph.kind) {
+                case 'paragraph':
+                    return { kind: 'paragraph', text: joinLines(paragraph.lines.map(line => this.rich(line.text, scope))) };
+                case 'quote':
+                    return { kind: 'quote', text: joinLines(paragraph.lines.map(line => this.rich(line.text, scope))) };
+                case 'list':
+                    return { kind: 'list', ordered: paragraph.ordered, items: this.listEntries(paragraph.items, scope) };
+            }
+        });
+    }
+
+    /** Nests list items by the indentation of their markers. */
+    private listEntries(items: Array<{ marker: string; lines: Line[]; indent: number }>, scope: Scope): ListEntry[] {
+        type Mutable = { marker: string; ordered: boolean; text: RichText; children: Mutable[]; indent: number };
+        const roots: Mutable[] = [];
+        const stack: Mutable[] = [];
+        for (const item of items) {
+            const entry: Mutable = {
+                marker: item.marker,
+                ordered: isOrderedMarker(item.marker),
+                text: joinLines(item.lines.map(line => this.rich(line.text, scope))),
+                children: [],
+                indent: item.indent
+            };
+            while (stack.length > 0 && stack[stack.length - 1].indent >= item.indent) stack.pop();
+            const parent = stack[stack.length - 1];
+            if (parent) parent.children.push(entry);
+            else roots.push(entry);
+            stack.push(entry);
+        }
+        const strip = (entry: Mutable): ListEntry => ({
+            marker: entry.marker, ordered: entry.ordered, text: entry.text, children: entry.children.map(strip)
+        });
+        return roots.map(strip);
+    }
+
+    private agendaEntry(node: AgendaItemNode, scope: Scope, meeting: MeetingContext | undefined): AgendaEntry {
+        const number = node.label.replace(/[.)]$/, '');
+        const target = /^\d+(\.\d+)*$/.test(number) ? this.sectionNumbered(number, meeting) : undefined;
+        return {
+            label: node.label,
+            text: this.rich(node.line.text, scope),
+            target,
+            children: node.children.map(child => this.agendaEntry(child, scope, meeting))
+        };
+    }
+
+    /** The id a heading numbered `number` will have or has: headings are numbered within the meeting (or document). */
+    private sectionNumbered(number: string, meeting: MeetingContext | undefined): string | undefined {
+        const items = meeting ? meeting.meeting.items : structureOf(this.document).items;
+        const heading = items.find(item => item.kind === 'heading' && headingNumber(item.text) === number);
+        if (!heading || heading.kind !== 'heading') return undefined;
+        // Ids are given in order; predict the one the heading will get.
+        return this.pendingHeadingIds.get(heading.heading) ?? this.reserveHeadingId(heading.heading, heading.text);
+    }
+
+    private readonly pendingHeadingIds = new Map<object, string>();
+
+    private reserveHeadingId(heading: object, text: string): string {
+        const id = this.uniqueId(`section-${slug(text) || 'untitled'}`);
+        this.pendingHeadingIds.set(heading, id);
+        return id;
+    }
+
+    private turn(turn: Turn, scope: Scope): TurnOutline {
+        const line = turn.line;
+        const qualifiers = turn.qualifiers;
+        const naming: NamingContext = { ...scope.naming, onBehalfOf: qualifiers.onBehalfOf };
+        const speaker = this.mention({ party: turn.speaker, written: writtenName(line.speaker.$refText) }, { ...scope, naming });
+        const text = trimRich(this.rich(line.text, scope));
+        const style = line.bullet ? 'bullet' : line.colon ? 'heading' : 'inline';
+        const affiliation = speaker.party.organisation;
+        const lineText: RichText = style === 'heading'
+            ? concat([speaker], affiliation ? [textSpan(` (${affiliation})`)] : [])
+            : concat([speaker], text.length > 0 && !attachedToName(line) ? [textSpan(' ')] : [], text);
+        return {
+            speaker,
+            style,
+            kind: turn.kind,
+            line: lineText,
+            text,
+            qualifierText: trimRich(this.rich(line.qualifiers, scope)),
+            qualifiers: this.qualifiers(qualifiers, scope),
+            blocks: this.paragraphs(turn.paragraphs, scope)
+        };
+    }
+
+    private qualifiers(qualifiers: Qualifiers, scope: Scope): TurnQualifiers {
+        const refer = (party: Party | undefined) => party ? this.mention({ party, written: party.name }, scope) : undefined;
+        return {
+            respondsTo: refer(qualifiers.respondsTo),
+            onBehalfOf: refer(qualifiers.onBehalfOf),
+            presentedBy: refer(qualifiers.presentedBy),
+            capacity: qualifiers.capacity,
+            remote: qualifiers.remote ?? false,
+            fromFloor: qualifiers.fromFloor ?? false,
+            other: qualifiers.unknown
+        };
+    }
+
+    private outcome(group: OutcomeGroup, scope: Scope): OutcomeOutline {
+        const key = normalisedKey(group.outcome.key);
+        return {
+            kind: group.kind,
+            label: OUTCOME_LABELS[key] ?? 'Outcome',
+            plural: group.plural,
+            text: trimRich(this.rich(group.outcome.text, scope)),
+            level: group.plural ? this.headingLevel(this.sectionLevel + 1) : this.sectionLevel + 1,
+            blocks: this.paragraphs(group.paragraphs, scope)
+        };
+    }
+
+    private action(item: ActionItem, scope: Scope): ActionOutline {
+        const { header, headerEnd } = splitActionHeader(item.action.text);
+        const owners = (item.action.text?.mentions ?? [])
+            .filter(mention => (mention.$cstNode?.offset ?? 0) < headerEnd)
+            .map(mention => this.mention({ party: mention.party.ref, written: writtenName(mention.party.$refText) }, scope));
+        return {
+            id: item.id?.replace(/^#/, ''),
+            owners,
+            due: item.due,
+            status: item.status,
+            text: trimRich(this.rich(item.action.text, scope, header ? headerEnd + 1 : -1)),
+            blocks: this.paragraphs(item.paragraphs, scope)
+        };
+    }
+
+    private update(report: ActionReport, scope: Scope): UpdateOutline {
+        const { header, headerEnd } = splitActionHeader(report.update.text);
+        return {
+            action: writtenName(report.update.action.$refText).replace(/^#/, ''),
+            status: report.status,
+            text: trimRich(this.rich(report.update.text, scope, header ? headerEnd + 1 : -1)),
+            blocks: this.paragraphs(report.paragraphs, scope)
+        };
+    }
+
+    private metadata(fields: Field[], scope: Scope): MetadataEntry[] {
+        const entries: MetadataEntry[] = [];
+        for (const field of fields) {
+            const known = HEADER_FIELDS[field.key.toLowerCase()];
+            if (!known) continue;
+            const value = trimRich(this.rich(field.value, scope));
+            if (value.length === 0) continue;
+            entries.push({ key: known[0], label: known[1], value: known[0] === 'date' ? readableDate(value) : value });
+        }
+        const order = Object.values(HEADER_FIELDS).map(([key]) => key);
+        return entries.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+    }
+
+    private envelope(fields: Field[], scope: Scope): Envelope {
+        const value = (key: string) => {
+            const field = fields.find(f => f.key.toLowerCase() === key);
+            const text = field ? trimRich(this.rich(field.value, scope)) : [];
+            return text.length > 0 ? text : undefined;
+        };
+        return { from: value('from:'), to: value('to:'), cc: value('cc:') };
+    }
+
+    // ---- Names and text ----
+
+    private name(line: SpeakerLine, naming: NamingContext): PartyName {
+        const party = line.speaker.ref;
+        if (party) this.referenced.set(party.name, party);
+        return nameParty({ party, written: writtenName(line.speaker.$refText) }, naming, this.options);
+    }
+
+    private mention(reference: { party?: Party; written: string }, scope: Scope): MentionSpan {
+        if (reference.party) this.referenced.set(reference.party.name, reference.party);
+        const party = nameParty(reference, scope.naming, this.options);
+        const anchor = scope.anchors.get(participantKey(party));
+        return anchor ? { kind: 'mention', text: party.name, party, anchor } : { kind: 'mention', text: party.name, party };
+    }
+
+    private rich(text: Text | undefined, scope: Scope, from = -1): RichText {
+        const spans: Span[] = [];
+        for (const piece of inlinesOf(text, from)) {
+            if (piece.kind === 'mention') spans.push(this.mention({ party: piece.party, written: piece.written }, scope));
+            else if (piece.kind === 'link' && isSafeUrl(piece.url)) spans.push({ kind: 'link', text: piece.text, url: piece.url });
+            else spans.push(textSpan(piece.text));
+        }
+        return concat(spans);
+    }
+
+    // ---- Levels and ids ----
+
+    /** A heading's level, never more than one below the previous heading's, never above the title's. */
+    private headingLevel(wanted: number): number {
+        const level = Math.max(1, Math.min(wanted, this.lastLevel + 1));
+        this.lastLevel = level;
+        return level;
+    }
+
+    private uniqueId(base: string): string {
+        let id = base;
+        for (let n = 2; this.ids.has(id); n++) id = `${base}-${n}`;
+        this.ids.add(id);
+        return id;
+    }
+}
+
+interface MeetingContext {
+    /** Added to a source heading's level inside the meeting, so that it sits below the meeting's title. */
+    readonly levelOffset: number;
+    readonly participants: readonly Participant[];
+    readonly meeting: Meeting;
+}
+
+function itemMeeting(item: Item): Meeting | undefined {
+    return item.kind === 'meeting-start' ? item.meeting : 'meeting' in item ? item.meeting : undefined;
+}
+
+function participantKey(party: PartyName): string {
+    return party.handle ?? `?${party.name}`;
+}
+
+/** `Matthew Shears (ICANN Board)`: the name, then the note as written, or the organisation when there is no note. */
+function attendeeLine(party: PartyName, note: RichText): RichText {
+    const name: Span = { kind: 'mention', text: party.name, party };
+    if (note.length === 0) return party.organisation ? [name, textSpan(` (${party.organisation})`)] : [name];
+    const first = plain(note);
+    return concat([name], /^[,;:.]/.test(first) ? [] : [textSpan(' ')], note);
+}
+
+/** Whether the text of a speaker line follows the name with no space: `@{Marilia Maciel}. In…`. */
+function attachedToName(line: SpeakerLine): boolean {
+    const textNode = line.text?.$cstNode;
+    if (!textNode) return false;
+    const before = textNode.root.fullText.charAt(textNode.offset - 1);
+    return before !== '' && !/\s/.test(before);
+}
+
+function isOrderedMarker(marker: string): boolean {
+    return /[.)]$/.test(marker) || /^\d/.test(marker);
+}
+
+function segmentKind(key: string): TurnKind {
+    const kinds: Record<string, TurnKind> = {
+        'presentations:': 'presentation', 'discussion:': 'discussion', 'questions:': 'question', 'q&a:': 'question',
+        'floor:': 'floor', 'responses:': 'response'
+    };
+    return kinds[key.toLowerCase()] ?? 'intervention';
+}
+
+function meetingTitle(meeting: Meeting): string {
+    const written = plainText(meeting.start?.value).trim();
+    if (written) return written;
+    const named = meeting.fields.find(field => ['group:', 'event:', 'series:', 'session:'].includes(field.key.toLowerCase()));
+    return named ? plainText(named.value).trim() || 'Meeting notes' : 'Meeting notes';
+}
+
+function dateOf(fields: Field[]): DateInfo | undefined {
+    const field = fields.find(f => f.key.toLowerCase() === 'date:');
+    const written = field ? plainText(field.value).trim() : '';
+    if (!written) return undefined;
+    const parsed = parseDate(written);
+    if (!parsed.ok || parsed.value.start.day === undefined) return { written };
+    const end = parsed.value.end ?? parsed.value.start;
+    return { written, start: isoDate(parsed.value.start), end: end.day !== undefined ? isoDate(end) : isoDate(parsed.value.start) };
+}
+
+/** An ISO date (`2018-03-19`), written for machines, reads `19 March 2018`; any other date reads as written. */
+function readableDate(value: RichText): RichText {
+    const written = plain(value).trim();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(written)) return value;
+    const parsed = parseDate(written);
+    return parsed.ok ? [textSpan(longDate(parsed.value.start))] : value;
+}
+
+/** The title, then the venue and date when the title does not already say them. */
+function subjectOf(title: string, metadata: readonly MetadataEntry[]): string {
+    const parts = [title];
+    for (const key of ['venue', 'date']) {
+        const value = metadata.find(entry => entry.key === key);
+        const text = value ? plain(value.value).trim() : '';
+        if (text && !title.toLowerCase().includes(text.toLowerCase())) parts.push(text);
+    }
+    return parts.join(', ');
+}
+
+/** Every block, meetings', turns' and fields' blocks included. */
+export function flatten(blocks: readonly OutlineBlock[]): OutlineBlock[] {
+    const result: OutlineBlock[] = [];
+    for (const block of blocks) {
+        result.push(block);
+        if (block.kind === 'meeting') result.push(...flatten(block.meeting.blocks));
+        else if (block.kind === 'text-field') result.push(...flatten(block.blocks));
+        else if (block.kind === 'turn') result.push(...flatten(block.turn.blocks));
+        else if (block.kind === 'turns') result.push(...flatten(block.turns.flatMap(turn => turn.blocks)));
+        else if (block.kind === 'outcome') result.push(...flatten(block.outcome.blocks));
+    }
+    return result;
+}
+
+/** An id made of a text's letters and digits: `2. Contributions` → `2-contributions`. */
+export function slug(text: string): string {
+    return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+}
+
+function partyFacts(party: Party): PartyFacts {
+    const field = (...keys: string[]) => {
+        const value = entryFields(party, ...keys).map(f => writtenText(f.value).trim()).find(text => text.length > 0);
+        return value || undefined;
+    };
+    return {
+        handle: party.name,
+        kind: isPerson(party) ? 'person' : party.kind.toLowerCase(),
+        displayName: displayName(party),
+        honorific: isPerson(party) ? honorificOf(party) : undefined,
+        fullName: isOrganisation(party) && field('name:') ? fullName(party) : undefined,
+        acronym: field('acronym:'),
+        aliases: aliasesOf(party),
+        organisations: isPerson(party) ? organisationsOf(party).map(org => org.name) : [],
+        role: field('role:'),
+        stakeholder: stakeholderGroupOf(party),
+        country: field('country:'),
+        email: field('email:'),
+        website: field('website:'),
+        note: field('note:')
+    };
+}
+
+/** The render model of a parsed and linked document. */
+export function outlineOf(document: Document, options: OutlineOptions = {}): Outline {
+    return new OutlineBuilder(document, options).build();
+}
