@@ -1,0 +1,199 @@
+import type { LangiumDocument } from 'langium';
+import type { DocumentSymbolProvider } from 'langium/lsp';
+import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams, type Range } from 'vscode-languageserver';
+import { isPerson, type Document, type Party } from '../generated/ast.js';
+import { displayName, shortName } from '../model/directory.js';
+import { structureOf, type AgendaItemNode, type Item, type Section, type Turn } from '../model/structure.js';
+import { plainText, writtenName } from '../model/text.js';
+import {
+    comparePositions, containsRange, firstLineRange, meetingsOfHeadings, rangeOfBlocks, rangeOfItem, rangeOfMeeting,
+    rangeOfSection
+} from './block-ranges.js';
+import { meetingField, meetingTitle } from './party-markdown.js';
+
+/** The symbol kinds of Minutes constructs, shared by the outline and workspace symbols. */
+export const MinutesSymbolKinds = {
+    meeting: SymbolKind.Event,
+    section: SymbolKind.String,
+    agenda: SymbolKind.Enum,
+    agendaItem: SymbolKind.EnumMember,
+    roster: SymbolKind.Array,
+    segment: SymbolKind.Namespace,
+    turn: SymbolKind.Field,
+    outcome: SymbolKind.Constant,
+    action: SymbolKind.Function,
+    person: SymbolKind.Object,
+    organisation: SymbolKind.Module
+} as const;
+
+export function partySymbolKind(party: Party): SymbolKind {
+    return isPerson(party) ? MinutesSymbolKinds.person : MinutesSymbolKinds.organisation;
+}
+
+/**
+ * The outline: meetings, containing sections and agenda items, containing interventions
+ * and outcomes; directory entries in a directory file. Built from model/structure.ts and
+ * nested by range, because meetings and sections may contain one another either way
+ * (a report's sections hold meetings; a meeting's minutes have sections).
+ */
+export class MinutesDocumentSymbolProvider implements DocumentSymbolProvider {
+    getSymbols(document: LangiumDocument, _params: DocumentSymbolParams): DocumentSymbol[] {
+        const structure = structureOf((document as LangiumDocument<Document>).parseResult.value);
+        const flat: DocumentSymbol[] = [];
+        const add = (symbol: DocumentSymbol | undefined) => {
+            if (symbol) flat.push(symbol);
+        };
+        for (const meeting of structure.meetings) {
+            const range = rangeOfMeeting(meeting);
+            const selection = firstLineRange(meeting.start ?? meeting.firstBlock);
+            if (range && selection) {
+                add(symbol(meetingTitle(meeting), meetingField(meeting, 'date:'), MinutesSymbolKinds.meeting, range, selection));
+            }
+        }
+        const headingMeetings = meetingsOfHeadings(structure.items);
+        for (const section of flattenSections(structure.sections)) {
+            const range = rangeOfSection(section, headingMeetings.get(section.heading));
+            const selection = firstLineRange(section.heading);
+            if (range && selection) add(symbol(section.title, undefined, MinutesSymbolKinds.section, range, selection));
+        }
+        for (const item of structure.items) {
+            add(itemSymbol(item, structure.items));
+        }
+        return nest(flat);
+    }
+}
+
+function itemSymbol(item: Item, items: readonly Item[]): DocumentSymbol | undefined {
+    const range = rangeOfItem(item);
+    if (!range) return undefined;
+    switch (item.kind) {
+        case 'party': {
+            const selection = firstLineRange(item.party);
+            return selection && symbol(displayName(item.party), `@${item.party.name}`, partySymbolKind(item.party), range, selection);
+        }
+        case 'roster': {
+            const roster = item.group.roster;
+            const selection = firstLineRange(roster);
+            const count = item.group.attendees.length;
+            return selection && symbol(keyTitle(roster.key, plainText(roster.title)), count === 1 ? '1 name' : `${count} names`,
+                MinutesSymbolKinds.roster, range, selection);
+        }
+        case 'agenda': {
+            const agenda = item.group.agenda;
+            const selection = firstLineRange(agenda);
+            const result = selection && symbol(keyTitle(agenda.key, plainText(agenda.title)), undefined, MinutesSymbolKinds.agenda, range, selection);
+            if (result) result.children = item.group.items.flatMap(agendaItemSymbol);
+            return result;
+        }
+        case 'segment': {
+            // A part of a meeting runs over the turns that belong to it.
+            const turns = items.flatMap(other => (other.kind === 'turn' && other.turn.segment === item.segment ? [other] : []));
+            const last = turns[turns.length - 1];
+            const lastRange = last ? rangeOfItem(last) : undefined;
+            const selection = firstLineRange(item.segment);
+            const segmentRange = lastRange ? { start: range.start, end: lastRange.end } : range;
+            return selection && symbol(keyTitle(item.segment.key, plainText(item.segment.title)), undefined, MinutesSymbolKinds.segment, segmentRange, selection);
+        }
+        case 'turn': {
+            const selection = firstLineRange(item.turn.line);
+            return selection && symbol(speakerName(item.turn), excerpt(turnText(item.turn)), MinutesSymbolKinds.turn, range, selection);
+        }
+        case 'outcome': {
+            const selection = firstLineRange(item.group.outcome);
+            return selection && symbol(capitalise(item.group.outcome.key.replace(/:$/, '').replace(/-/g, ' ')),
+                excerpt(item.group.title), MinutesSymbolKinds.outcome, range, selection);
+        }
+        case 'action': {
+            const selection = firstLineRange(item.action.action);
+            const name = item.action.id ? `Action #${item.action.id}` : 'Action';
+            return selection && symbol(name, excerpt(item.action.text), MinutesSymbolKinds.action, range, selection);
+        }
+        case 'update': {
+            const selection = firstLineRange(item.update.update);
+            return selection && symbol(`Update #${item.update.update.action.$refText}`, excerpt(item.update.text), MinutesSymbolKinds.action, range, selection);
+        }
+        default:
+            return undefined;
+    }
+}
+
+function agendaItemSymbol(node: AgendaItemNode): DocumentSymbol[] {
+    const selection = firstLineRange(node.line);
+    const last = lastDescendant(node);
+    const range = rangeOfBlocks(node.line, last.line);
+    if (!selection || !range) return [];
+    const result = symbol(`${node.label} ${node.text}`.trim(), undefined, MinutesSymbolKinds.agendaItem, range, selection);
+    result.children = node.children.flatMap(agendaItemSymbol);
+    return [result];
+}
+
+function lastDescendant(node: AgendaItemNode): AgendaItemNode {
+    const last = node.children[node.children.length - 1];
+    return last ? lastDescendant(last) : node;
+}
+
+function flattenSections(sections: readonly Section[]): Section[] {
+    return sections.flatMap(section => [section, ...flattenSections(section.children)]);
+}
+
+/**
+ * Nests symbols by range: each becomes a child of the innermost symbol that contains it.
+ * A symbol that starts inside another but runs past its end is cut at that end.
+ */
+function nest(flat: DocumentSymbol[]): DocumentSymbol[] {
+    const sorted = flat
+        .map((symbol, order) => ({ symbol, order }))
+        .sort((a, b) => comparePositions(a.symbol.range.start, b.symbol.range.start)
+            || comparePositions(b.symbol.range.end, a.symbol.range.end)
+            || a.order - b.order)
+        .map(entry => entry.symbol);
+    const roots: DocumentSymbol[] = [];
+    const stack: DocumentSymbol[] = [];
+    for (const symbol of sorted) {
+        while (stack.length > 0 && comparePositions(stack[stack.length - 1].range.end, symbol.range.start) <= 0
+            && !containsRange(stack[stack.length - 1].range, symbol.range)) {
+            stack.pop();
+        }
+        const parent = stack[stack.length - 1];
+        if (parent && !containsRange(parent.range, symbol.range)) {
+            symbol.range = { start: symbol.range.start, end: parent.range.end };
+            if (!containsRange(symbol.range, symbol.selectionRange)) symbol.selectionRange = { ...symbol.range };
+        }
+        if (parent) (parent.children ??= []).push(symbol);
+        else roots.push(symbol);
+        stack.push(symbol);
+    }
+    return roots;
+}
+
+function symbol(name: string, detail: string | undefined, kind: SymbolKind, range: Range, selectionRange: Range): DocumentSymbol {
+    return { name: name.trim() || '(untitled)', detail: detail || undefined, kind, range, selectionRange };
+}
+
+function speakerName(turn: Turn): string {
+    if (turn.unidentified) return 'Unidentified speaker';
+    return turn.speaker ? shortName(turn.speaker) : writtenName(turn.line.speaker.$refText);
+}
+
+function turnText(turn: Turn): string {
+    const own = plainText(turn.line.text);
+    if (own) return own;
+    const first = turn.paragraphs[0];
+    const line = first?.kind === 'list' ? first.items[0]?.lines[0] : first?.lines[0];
+    return plainText(line?.text);
+}
+
+function keyTitle(key: string, title: string): string {
+    const name = capitalise(key.replace(/:$/, ''));
+    return title ? `${name}: ${title}` : name;
+}
+
+function capitalise(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function excerpt(text: string, length = 60): string | undefined {
+    const clean = text.replace(/\s+/g, ' ').trim();
+    if (!clean) return undefined;
+    return clean.length <= length ? clean : `${clean.slice(0, length - 1).trimEnd()}…`;
+}

@@ -1,0 +1,65 @@
+import type { AstNode, LangiumDocument } from 'langium';
+import type { HoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import { isAction, isDocument, type Action, type Block, type Party } from '../generated/ast.js';
+import type { MinutesServices } from '../minutes-module.js';
+import { shortName } from '../model/directory.js';
+import { meetingOf, structureOf } from '../model/structure.js';
+import type { DirectoryIndex } from './directory-index.js';
+import { meetingStatisticsHover } from './meeting-statistics-hover.js';
+import { nameAt } from './name-occurrences.js';
+import { meetingTitle, partyInMeeting, partyMarkdown } from './party-markdown.js';
+
+/**
+ * Hover on any name: who the person or organisation is (honorific, organisations, role,
+ * aliases) and what they did in the meeting the name is written in (attendance, meeting
+ * roles, number of interventions). On an action identifier: the action. On a `meeting:`
+ * line: who spoke, by stakeholder group.
+ */
+export class MinutesHoverProvider implements HoverProvider {
+    private readonly directory: DirectoryIndex;
+
+    constructor(services: MinutesServices) {
+        this.directory = services.lsp.DirectoryIndex;
+    }
+
+    getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {
+        const offset = document.textDocument.offsetAt(params.position);
+        const occurrence = nameAt(document, offset);
+        const target = occurrence?.target;
+        if (!occurrence || !target) return meetingStatisticsHover(document, offset);
+        const value = isAction(target) ? actionMarkdown(target) : this.partyHover(occurrence.token.astNode, target);
+        return { contents: { kind: 'markdown', value }, range: occurrence.token.range };
+    }
+
+    private partyHover(where: AstNode, party: Party): string {
+        const block = blockOf(where);
+        const meeting = block ? meetingOf(block) : undefined;
+        const entry = this.directory.entryOf(party);
+        return meeting
+            ? partyMarkdown(entry, partyInMeeting(meeting, party), meetingTitle(meeting))
+            : partyMarkdown(entry);
+    }
+}
+
+/** The top-level block (one line of the document) a node is part of. */
+export function blockOf(node: AstNode): Block | undefined {
+    let current: AstNode | undefined = node;
+    while (current && current.$container && !isDocument(current.$container)) current = current.$container;
+    return current && isDocument(current.$container) ? current as Block : undefined;
+}
+
+function actionMarkdown(action: Action): string {
+    const item = structureOf(action.$container).meetings.flatMap(m => m.actions).find(a => a.action === action);
+    const lines = [`**Action \`#${action.name ?? ''}\`** (${item?.status ?? 'open'})`];
+    if (item) {
+        if (item.text) lines.push(item.text);
+        const facts: string[] = [];
+        if (item.owners.length > 0) facts.push(`Owner: ${item.owners.map(shortName).join(', ')}`);
+        if (item.due) facts.push(`Due: ${item.due}`);
+        if (facts.length > 0) lines.push(facts.join(' · '));
+    }
+    const meeting = meetingOf(action);
+    if (meeting) lines.push(`Agreed in *${meetingTitle(meeting)}*`);
+    return lines.join('\n\n');
+}

@@ -1,0 +1,85 @@
+import { isPerson, type Party } from '../generated/ast.js';
+import { mentionsOf, plainText } from '../model/text.js';
+import type { Attendance, DocumentStructure, Meeting } from '../model/structure.js';
+import { referenceTo } from './name-occurrences.js';
+import type { DirectoryEntry } from './directory-index.js';
+
+/** What a party did in one meeting: attendance, roles (chair, ...) and interventions. */
+export interface PartyInMeeting {
+    readonly attendance?: Attendance;
+    /** What follows the name in the roster, as written (`(ICANN Board)`). */
+    readonly note?: string;
+    /** Meeting roles from `chair:`, `moderator:`, `rapporteur:`, `notetaker:`, `author:`. */
+    readonly roles: string[];
+    readonly interventions: number;
+}
+
+const ROLE_KEYS = ['chair:', 'moderator:', 'rapporteur:', 'notetaker:', 'author:'];
+
+export function partyInMeeting(meeting: Meeting, party: Party): PartyInMeeting {
+    const attendee = meeting.attendees.find(a => a.party === party);
+    const roles = meeting.fields
+        .filter(field => ROLE_KEYS.includes(field.key.toLowerCase()) && mentionsOf(field.value).some(m => m.party.ref === party))
+        .map(field => field.key.toLowerCase().replace(/:$/, ''));
+    const interventions = meeting.turns.filter(turn => turn.speaker === party).length;
+    return { attendance: attendee?.attendance, note: attendee?.note || undefined, roles, interventions };
+}
+
+/**
+ * The meeting a cursor is in, for completion: the last one that starts before it. A line
+ * being typed after a meeting's last block still most likely belongs to that meeting.
+ */
+export function meetingBefore(structure: DocumentStructure, offset: number): Meeting | undefined {
+    let found: Meeting | undefined;
+    for (const meeting of structure.meetings) {
+        if ((meeting.firstBlock.$cstNode?.offset ?? 0) > offset) break;
+        found = meeting;
+    }
+    return found;
+}
+
+/** The title a meeting is known by: its `meeting:` value, or "Meeting" for an untitled one. */
+export function meetingTitle(meeting: Meeting): string {
+    return plainText(meeting.start?.value).trim() || 'Meeting';
+}
+
+/** The value of a meeting's field as it reads (`date:` → `2018-03-19`). */
+export function meetingField(meeting: Meeting, key: string): string | undefined {
+    const field = meeting.fields.find(f => f.key.toLowerCase() === key);
+    return plainText(field?.value).trim() || undefined;
+}
+
+/** A hover card for a person or organisation, with what they did in the meeting at hand. */
+export function partyMarkdown(entry: DirectoryEntry, inMeeting?: PartyInMeeting, meetingName?: string): string {
+    const lines: string[] = [];
+    const honorific = entry.honorific ? `${entry.honorific} ` : '';
+    lines.push(`**${escapeMarkdown(honorific + entry.name)}** \`${referenceTo(entry.handle)}\``);
+    if (entry.kind === 'organisation') {
+        const kind = (entry.party as { kind?: string }).kind ?? 'org';
+        const facts = [entry.fullName, kindLabel(kind), entry.stakeholder].filter(Boolean);
+        lines.push(escapeMarkdown(facts.join(' · ')));
+    } else {
+        if (entry.role) lines.push(escapeMarkdown(entry.role));
+        if (entry.organisations.length > 0) lines.push(`Organisation: ${escapeMarkdown(entry.organisations.join(', '))}`);
+        if (entry.stakeholder) lines.push(`Stakeholder group: ${entry.stakeholder}`);
+    }
+    if (entry.aliases.length > 0) lines.push(`Also written: ${escapeMarkdown(entry.aliases.join(', '))}`);
+    if (inMeeting) {
+        const facts: string[] = [];
+        if (inMeeting.roles.length > 0) facts.push(inMeeting.roles.join(', '));
+        if (inMeeting.attendance) facts.push(inMeeting.attendance + (inMeeting.note ? ` ${inMeeting.note}` : ''));
+        else if (isPerson(entry.party)) facts.push('not in the attendance list');
+        facts.push(inMeeting.interventions === 1 ? '1 intervention' : `${inMeeting.interventions} interventions`);
+        lines.push(`In ${meetingName ? `*${escapeMarkdown(meetingName)}*` : 'this meeting'}: ${escapeMarkdown(facts.join(' · '))}`);
+    }
+    return lines.join('\n\n');
+}
+
+function kindLabel(kind: string): string {
+    const lower = kind.toLowerCase();
+    return lower === 'org' || lower.startsWith('organi') ? 'organisation' : lower;
+}
+
+function escapeMarkdown(text: string): string {
+    return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
+}
