@@ -273,7 +273,7 @@ function readDatePart(cursor: Cursor): DatePart | undefined {
                 cursor.index = beforeOf;
             }
             const afterComma = cursor.index;
-            if (part.month) cursor.takePunct(',');
+            cursor.takePunct(',');
             const y = cursor.take(isYear);
             if (y) {
                 part.year = parseInt(y.text, 10);

@@ -1,7 +1,8 @@
 import type { AstNode, CstNode } from 'langium';
 import {
-    isActionUpdate, isAction, isEntryField, isField, isMention, isSpeakerLine, type Text
+    isActionUpdate, isAction, isEntryField, isField, isMention, isParty, isSpeakerLine, type Text
 } from '../generated/ast.js';
+import { displayName } from '../model/directory.js';
 import { editDistance, nameKey } from '../model/names.js';
 import type { NameKeyScope } from '../scoping/minutes-scope-provider.js';
 import { IssueCodes, type IssueCode } from './issue-codes.js';
@@ -55,7 +56,7 @@ export function suggestNames(scope: NameKeyScope, written: string, max = 3): str
     const key = nameKey(written);
     if (!key) return [];
     const limit = Math.max(1, Math.min(3, Math.floor(key.length / 3)));
-    const scored: Array<{ name: string; node: unknown; score: number }> = [];
+    const scored: Array<{ name: string; node: unknown; score: number; rank: number }> = [];
     for (const [candidateKey, descriptions] of scope.entries()) {
         let score = editDistance(key, candidateKey, limit);
         if (score > limit) {
@@ -63,10 +64,13 @@ export function suggestNames(scope: NameKeyScope, written: string, max = 3): str
             else continue;
         }
         for (const description of descriptions) {
-            scored.push({ name: description.name, node: description.node ?? description.path, score });
+            // Among equally close names of one party, its display name reads best, then its handle.
+            const party = isParty(description.node) ? description.node : undefined;
+            const rank = party && description.name === displayName(party) ? 0 : party && description.name === party.name ? 1 : 2;
+            scored.push({ name: description.name, node: description.node ?? description.path, score, rank });
         }
     }
-    scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
+    scored.sort((a, b) => a.score - b.score || a.rank - b.rank || a.name.localeCompare(b.name));
     const seen = new Set<unknown>();
     const result: string[] = [];
     for (const entry of scored) {
