@@ -3,6 +3,22 @@ import { Action, Organisation, Person } from '../generated/ast.js';
 import { nameKey } from '../model/names.js';
 
 /**
+ * Name keys of index descriptions, memoised: the index keeps the descriptions of unchanged
+ * documents, so rebuilding the scope after a keystroke in a meeting file does not
+ * normalise the names of a 5,000-person directory again.
+ */
+const descriptionKeys = new WeakMap<AstNodeDescription, string>();
+
+function keyOf(description: AstNodeDescription): string {
+    let key = descriptionKeys.get(description);
+    if (key === undefined) {
+        key = nameKey(description.name);
+        descriptionKeys.set(description, key);
+    }
+    return key;
+}
+
+/**
  * A scope that finds a description by its normalised name key. A handle wins over a
  * display name or alias with the same key, so `@anja` always means the person whose
  * handle is `anja`, whoever else is called Anja.
@@ -12,7 +28,7 @@ export class NameKeyScope implements Scope {
 
     constructor(private readonly all: AstNodeDescription[]) {
         for (const description of all) {
-            const key = nameKey(description.name);
+            const key = keyOf(description);
             if (!key) continue;
             const list = this.byKey.get(key);
             const isHandle = (description.node as { name?: string } | undefined)?.name === description.name;
