@@ -1,0 +1,74 @@
+import {
+    DefaultDocumentBuilder, DocumentState, type AstNode, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices,
+    type URI
+} from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
+import { Organisation, Person } from '../generated/ast.js';
+
+/**
+ * Re-validates the other directory files when the people or organisations a file declares
+ * change.
+ *
+ * Langium re-links a document when a document it references changes, which keeps meeting
+ * files right. But a name clash (the same handle in two directory files) ties files that do
+ * not reference each other: removing the duplicate from one file must clear the error in
+ * the other. So after each update this builder compares what the changed files declare
+ * with what they declared before, and when that differs it re-validates (without
+ * re-parsing or re-linking) the other files that declare parties. Typing in a meeting file
+ * declares nothing and costs nothing extra.
+ */
+export class MinutesDocumentBuilder extends DefaultDocumentBuilder {
+    /** What each document declared when last compared: a signature of its exported party names. */
+    private readonly declared = new Map<string, string>();
+    /** Documents changed by updates whose declarations have not been compared yet (an update may be cancelled). */
+    private readonly pending = new Set<string>();
+
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+    }
+
+    override async build<T extends AstNode>(documents: Array<LangiumDocument<T>>, options: BuildOptions = {}, cancelToken = CancellationToken.None): Promise<void> {
+        await super.build(documents, options, cancelToken);
+        for (const document of documents) {
+            const uri = document.uri.toString();
+            const signature = this.declarationSignature(uri);
+            if (signature) this.declared.set(uri, signature);
+        }
+    }
+
+    override async update(changed: URI[], deleted: URI[], cancelToken = CancellationToken.None): Promise<void> {
+        for (const uri of [...changed, ...deleted]) this.pending.add(uri.toString());
+        await super.update(changed, deleted, cancelToken);
+
+        const differing = new Set<string>();
+        for (const uri of this.pending) {
+            const now = this.declarationSignature(uri);
+            if (now !== (this.declared.get(uri) ?? '')) differing.add(uri);
+            if (now) this.declared.set(uri, now);
+            else this.declared.delete(uri);
+        }
+        this.pending.clear();
+        if (differing.size === 0) return;
+
+        const others = this.langiumDocuments.all
+            .filter(document => !differing.has(document.uri.toString())
+                && document.state >= DocumentState.IndexedReferences
+                && this.declared.has(document.uri.toString()))
+            .toArray();
+        if (others.length === 0) return;
+        for (const document of others) this.resetToState(document, DocumentState.IndexedReferences);
+        await this.buildDocuments(others, this.updateBuildOptions, cancelToken);
+    }
+
+    /** The names (handles, display names, aliases) a document exports for people and organisations. */
+    private declarationSignature(uri: string): string {
+        const names: string[] = [];
+        const uris = new Set([uri]);
+        for (const type of [Person.$type, Organisation.$type]) {
+            for (const description of this.indexManager.allElements(type, uris)) {
+                names.push(`${type}:${description.name}`);
+            }
+        }
+        return names.join('\n');
+    }
+}

@@ -1,0 +1,199 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Range } from 'vscode-languageserver';
+import { IssueCodes } from '../../src/validation/issue-codes.js';
+import { buildWorkspace } from '../helpers/workspace.js';
+
+const DIRECTORY = readFileSync(join(__dirname, '..', 'fixtures', 'validation', 'valid-directory.minutes'), 'utf8');
+
+interface Fix {
+    /** The code actions offered for the diagnostics with the code (or, without one, at a range). */
+    actions: CodeAction[];
+    /** Applies an action: the files of the workspace after the edit. */
+    apply(action: CodeAction): Record<string, string>;
+}
+
+/** Builds the files, asks for the code actions of every diagnostic with the code in `file`, and can apply them. */
+async function codeActions(files: Record<string, string>, file: string, code: string | { range: Range }): Promise<Fix> {
+    const { services, documents } = await buildWorkspace(files);
+    const document = documents[file];
+    const diagnostics = typeof code === 'string' ? (document.diagnostics ?? []).filter(d => d.code === code) : [];
+    if (typeof code === 'string') expect(diagnostics.length, `a ${code} diagnostic in ${file}`).toBeGreaterThan(0);
+    const range = typeof code === 'string' ? diagnostics[0].range : code.range;
+    const provider = services.Minutes.lsp.CodeActionProvider!;
+    const actions = (await provider.getCodeActions(document, {
+        textDocument: { uri: document.uri.toString() },
+        range,
+        context: { diagnostics }
+    }) ?? []) as CodeAction[];
+    return {
+        actions,
+        apply(action) {
+            const result = { ...files };
+            for (const [uri, edits] of Object.entries(action.edit?.changes ?? {})) {
+                const name = Object.keys(documents).find(n => documents[n].uri.toString() === uri)!;
+                result[name] = TextDocument.applyEdits(TextDocument.create(uri, 'minutes', 1, files[name]), edits);
+            }
+            return result;
+        }
+    };
+}
+
+async function codesAfter(files: Record<string, string>, file: string): Promise<string[]> {
+    const { documents } = await buildWorkspace(files);
+    return (documents[file].diagnostics ?? []).map(d => String(d.code));
+}
+
+function only(actions: CodeAction[], title: string): CodeAction {
+    const found = actions.filter(action => action.title === title);
+    expect(found, `one action titled "${title}" among ${JSON.stringify(actions.map(a => a.title))}`).toHaveLength(1);
+    return found[0];
+}
+
+const HEADER = 'meeting: M\ndate: 2018-03-19\n\n';
+
+describe('quick fixes for an unknown name', () => {
+    test('replace it with the one suggestion (preferred), keeping @ and adding braces', async () => {
+        const files = { 'meeting.minutes': `${HEADER}@{Tatiana Tropnia}: Hello.\n`, 'directory.minutes': DIRECTORY };
+        const fix = await codeActions(files, 'meeting.minutes', IssueCodes.UnknownSpeaker);
+        const action = only(fix.actions, "Change to 'Tatiana Tropina'");
+        expect(action.isPreferred).toBe(true);
+        expect(action.kind).toBe('quickfix');
+        const after = fix.apply(action);
+        expect(after['meeting.minutes']).toBe(`${HEADER}@{Tatiana Tropina}: Hello.\n`);
+        expect(await codesAfter(after, 'meeting.minutes')).toEqual([]);
+    });
+
+    test('a one-word suggestion needs no braces', async () => {
+        const files = { 'meeting.minutes': `${HEADER}@mshears thanked @Marylin.\n`, 'directory.minutes': DIRECTORY };
+        const fix = await codeActions(files, 'meeting.minutes', IssueCodes.UnknownMention);
+        expect(fix.apply(only(fix.actions, "Change to 'Marilyn'"))['meeting.minutes']).toBe(`${HEADER}@mshears thanked @Marilyn.\n`);
+    });
+
+    test('several suggestions: one action each, none preferred', async () => {
+        const files = { 'meeting.minutes': `${HEADER}@mshears greeted @Anj.\n`, 'directory.minutes': DIRECTORY };
+        const fix = await codeActions(files, 'meeting.minutes', IssueCodes.UnknownMention);
+        const replacements = fix.actions.filter(a => a.title.startsWith('Change to'));
+        expect(replacements.map(a => [a.title, a.isPreferred])).toEqual([["Change to 'Anja'", false], ["Change to 'Anja Kovacs'", false]]);
+        expect(fix.apply(replacements[1])['meeting.minutes']).toBe(`${HEADER}@mshears greeted @{Anja Kovacs}.\n`);
+    });
+
+    test('declare an unknown person in the file that declares the most parties', async () => {
+        const files = {
+            'meeting.minutes': `${HEADER}@{Tatiana Tropnia}: Hello.\n`,
+            'directory.minutes': DIRECTORY,
+            'few.minutes': 'person @zz Zed Zee\n'
+        };
+        const fix = await codeActions(files, 'meeting.minutes', IssueCodes.UnknownSpeaker);
+        const action = only(fix.actions, "Declare 'Tatiana Tropnia' as a person in directory.minutes");
+        expect(action.isPreferred).toBe(false);
+        const after = fix.apply(action);
+        expect(after['meeting.minutes']).toBe(files['meeting.minutes']);
+        expect(after['directory.minutes']).toBe(`${DIRECTORY}\nperson @ttropnia Tatiana Tropnia\n  org:\n  role:\n`);
+        expect(await codesAfter(after, 'meeting.minutes')).toEqual([]);
+        // A speaker may also be an organisation (a country speaking from the floor).
+        only(fix.actions, "Declare 'Tatiana Tropnia' as an organisation in directory.minutes");
+    });
+
+    test('the new handle is lowercase ASCII and unused', async () => {
+        const files = { 'meeting.minutes': `${HEADER}attendees:\n- @{Mária Cáde}\n`, 'directory.minutes': DIRECTORY };
+        const fix = await codeActions(files, 'meeting.minutes', IssueCodes.UnknownAttendee);
+        const after = fix.apply(only(fix.actions, "Declare 'Mária Cáde' as a person in directory.minutes"));
+        // `mcade` is Marilyn Cade's handle.
+        expect(after['directory.minutes'].endsWith('\nperson @mcade2 Mária Cáde\n  org:\n  role:\n')).toBe(true);
+    });
+
+    test('an unknown organisation is declared as one', async () => {
+        const files = { 'directory.minutes': `${DIRECTORY}\nperson @xtester Xavier Tester\n  org: @{World Trade Organization}\n` };
+        const fix = await codeActions(files, 'directory.minutes', IssueCodes.UnknownOrganisation);
+        expect(fix.actions.map(a => a.title)).toEqual(["Declare 'World Trade Organization' as an organisation in directory.minutes"]);
+        const after = fix.apply(fix.actions[0]);
+        expect(after['directory.minutes'].endsWith('  org: @{World Trade Organization}\n\norg @world-trade-organization World Trade Organization\n  stakeholder:\n')).toBe(true);
+        expect(await codesAfter(after, 'directory.minutes')).toEqual([]);
+    });
+
+    test('without any directory, the entry goes into the current file', async () => {
+        const files = { 'meeting.minutes': `${HEADER}@{Tatiana Tropina}: Hello.` };
+        const fix = await codeActions(files, 'meeting.minutes', IssueCodes.UnknownSpeaker);
+        const after = fix.apply(only(fix.actions, "Declare 'Tatiana Tropina' as a person in meeting.minutes"));
+        expect(after['meeting.minutes']).toBe(`${HEADER}@{Tatiana Tropina}: Hello.\n\nperson @ttropina Tatiana Tropina\n  org:\n  role:\n`);
+        expect(await codesAfter(after, 'meeting.minutes')).toEqual([]);
+    });
+});
+
+describe('quick fix for a speaker missing from the attendees', () => {
+    test('appends a line to the first roster, bulleted like the others', async () => {
+        const files = {
+            'meeting.minutes': `${HEADER}attendees:\n- @mshears (ICANN Board)\n\nremote:\n- @ttropina\n\n@mshears: One.\n@ttropina: Two.\n@tfredriksson: Three.\n`,
+            'directory.minutes': DIRECTORY
+        };
+        const fix = await codeActions(files, 'meeting.minutes', IssueCodes.SpeakerNotAttendee);
+        const action = only(fix.actions, 'Add Torbjörn Fredriksson to the attendees');
+        expect(action.isPreferred).toBe(true);
+        const after = fix.apply(action);
+        expect(after['meeting.minutes']).toBe(`${HEADER}attendees:\n- @mshears (ICANN Board)\n- @tfredriksson\n\nremote:\n- @ttropina\n\n@mshears: One.\n@ttropina: Two.\n@tfredriksson: Three.\n`);
+        expect(await codesAfter(after, 'meeting.minutes')).toEqual([]);
+    });
+
+    test('an unbulleted roster gets an unbulleted line', async () => {
+        const files = {
+            'meeting.minutes': `${HEADER}attendees:\n@mshears\n\n@mshears: One.\n@{Tatiana Tropina}: Two.\n`,
+            'directory.minutes': DIRECTORY
+        };
+        const fix = await codeActions(files, 'meeting.minutes', IssueCodes.SpeakerNotAttendee);
+        const after = fix.apply(only(fix.actions, 'Add Tatiana Tropina to the attendees'));
+        expect(after['meeting.minutes']).toBe(`${HEADER}attendees:\n@mshears\n@{Tatiana Tropina}\n\n@mshears: One.\n@{Tatiana Tropina}: Two.\n`);
+        expect(await codesAfter(after, 'meeting.minutes')).toEqual([]);
+    });
+
+    test('in a meeting without attendees, a refactoring starts the list after the meeting fields', async () => {
+        const text = 'meeting: M\ndate: 2018-03-19\nvenue: Geneva\n\n@mshears: One.\n';
+        const files = { 'meeting.minutes': text, 'directory.minutes': DIRECTORY };
+        const line = 4;
+        const fix = await codeActions(files, 'meeting.minutes', { range: { start: { line, character: 0 }, end: { line, character: 0 } } });
+        const action = only(fix.actions, 'Start an attendees list with Matthew Shears');
+        expect(action.kind).toBe('refactor.rewrite');
+        expect(fix.apply(action)['meeting.minutes']).toBe('meeting: M\ndate: 2018-03-19\nvenue: Geneva\n\nattendees:\n- @mshears\n\n@mshears: One.\n');
+    });
+});
+
+describe('quick fix for agenda numbering', () => {
+    test('renumbers the whole agenda, once however many items are wrong', async () => {
+        const before = `${HEADER}agenda:\n1. Opening\n3. Policy\na. IGF\nc. WSIS\n3. Closing\n3.2 Thanks\n`;
+        const files = { 'meeting.minutes': before };
+        const fix = await codeActions(files, 'meeting.minutes', IssueCodes.AgendaNumbering);
+        const action = only(fix.actions, 'Renumber the agenda');
+        expect(action.isPreferred).toBe(true);
+        expect(action.diagnostics).toHaveLength(1);
+        const after = fix.apply(action);
+        expect(after['meeting.minutes']).toBe(`${HEADER}agenda:\n1. Opening\n2. Policy\na. IGF\nb. WSIS\n3. Closing\n3.1 Thanks\n`);
+        expect(await codesAfter(after, 'meeting.minutes')).toEqual([]);
+    });
+
+    test('keeps the style of the labels: roman numerals, letters, parentheses', async () => {
+        const before = `${HEADER}agenda:\n1) One\n1) Two\n   i. Sub\n   iv. Sub\n3) Three\n   a. Other\n   c. Other\n`;
+        const fix = await codeActions({ 'meeting.minutes': before }, 'meeting.minutes', IssueCodes.AgendaNumbering);
+        const after = fix.apply(only(fix.actions, 'Renumber the agenda'));
+        expect(after['meeting.minutes']).toBe(`${HEADER}agenda:\n1) One\n2) Two\n   i. Sub\n   ii. Sub\n3) Three\n   a. Other\n   b. Other\n`);
+        expect(await codesAfter(after, 'meeting.minutes')).toEqual([]);
+    });
+});
+
+describe('quick fix for an action without an owner', () => {
+    test('inserts @ after the identifier, for the owner to be typed', async () => {
+        const files = { 'meeting.minutes': `${HEADER}action #report: Circulate the report.\n` };
+        const fix = await codeActions(files, 'meeting.minutes', IssueCodes.ActionWithoutOwner);
+        const action = only(fix.actions, 'Add an owner (type the name after @)');
+        expect(action.isPreferred).toBe(true);
+        expect(fix.apply(action)['meeting.minutes']).toBe(`${HEADER}action #report @: Circulate the report.\n`);
+    });
+
+    test('inserts @ after `action` when there is no identifier', async () => {
+        const files = { 'meeting.minutes': `${HEADER}action due 2018-04-15: Write the paper.\n` };
+        const fix = await codeActions(files, 'meeting.minutes', IssueCodes.ActionWithoutOwner);
+        const after = fix.apply(only(fix.actions, 'Add an owner (type the name after @)'));
+        expect(after['meeting.minutes']).toBe(`${HEADER}action @ due 2018-04-15: Write the paper.\n`);
+    });
+});
