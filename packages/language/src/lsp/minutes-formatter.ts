@@ -41,7 +41,9 @@ export class MinutesFormatter implements Formatter {
     formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): TextEdit[] {
         const { start, end } = params.range;
         return this.formatDocument(document, params)
-            .filter(edit => edit.range.start.line >= start.line && edit.range.end.line <= end.line + 1);
+            .filter(edit => edit.range.start.line >= start.line
+                // A line is removed up to the start of the next one.
+                && (edit.range.end.line <= end.line || (edit.range.end.line === end.line + 1 && edit.range.end.character === 0)));
     }
 
     formatDocumentOnType(): TextEdit[] {
@@ -86,16 +88,19 @@ export function layoutOf(document: LangiumDocument<Document>): LineLayout {
     if (root) {
         for (const node of CstUtils.streamCst(root)) {
             if (isLeafCstNode(node) && node.hidden && node.tokenType.name === 'ML_COMMENT') {
-                markLinesInsideComment(node, insideComments);
+                markLinesInsideComment(node, insideComments, document.textDocument.lineCount);
             }
         }
     }
     return { keys, entryFields, insideComments };
 }
 
-function markLinesInsideComment(comment: LeafCstNode, lines: Set<number>): void {
-    // Every line but the last ends inside the comment.
-    for (let line = comment.range.start.line; line < comment.range.end.line; line++) lines.add(line);
+function markLinesInsideComment(comment: LeafCstNode, lines: Set<number>, lineCount: number): void {
+    // Every line but the last ends inside the comment. A comment never closed runs to the
+    // end of the text, its last line included: all of it is left exactly as it is.
+    const closed = comment.text.length >= 4 && comment.text.endsWith('*/');
+    const end = closed ? comment.range.end.line : lineCount;
+    for (let line = comment.range.start.line; line < end; line++) lines.add(line);
 }
 
 /** The edits that format a text, given its layout. Pure: the same input gives the same edits. */
@@ -129,7 +134,8 @@ export function formattingEdits(text: string, layout: LineLayout): TextEdit[] {
             index = end - 1;
             continue;
         }
-        const endsFile = index === lastLine;
+        // (Not when the last line is inside a comment never closed: that would add to the comment.)
+        const endsFile = index === lastLine && !layout.insideComments.has(index);
         const newText = formatted[index] + (endsFile ? eol : '');
         if (newText !== lines[index]) {
             replace({ start: { line: index, character: 0 }, end: { line: index, character: lines[index].length } }, newText);

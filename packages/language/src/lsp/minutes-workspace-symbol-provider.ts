@@ -6,6 +6,7 @@ import { displayName, namesOf, organisationsOf, shortName } from '../model/direc
 import { nameKey } from '../model/names.js';
 import { structureOf } from '../model/structure.js';
 import { firstLineRange } from './block-ranges.js';
+import { matchesAtWordStart } from './directory-index.js';
 import { MinutesSymbolKinds, partySymbolKind } from './minutes-document-symbol-provider.js';
 import { meetingField, meetingTitle } from './party-markdown.js';
 
@@ -26,8 +27,11 @@ export class MinutesWorkspaceSymbolProvider implements WorkspaceSymbolProvider {
 
     getSymbols(params: WorkspaceSymbolParams): WorkspaceSymbol[] {
         const query = params.query;
+        const queryKey = nameKey(query);
+        // Fuzzy from the start of a name (`MCa` → Marilyn Cade), or the start of any of its
+        // words with accents folded (`faltstrom` → Patrik Fältström).
         const matches = (...names: string[]) => query === ''
-            || names.some(name => this.fuzzyMatcher.match(query, name) || this.fuzzyMatcher.match(nameKey(query), nameKey(name)));
+            || names.some(name => this.fuzzyMatcher.match(query, name) || (queryKey !== '' && matchesAtWordStart(nameKey(name), queryKey)));
         const symbols: WorkspaceSymbol[] = [];
         const seen = new Set<Party>();
         for (const description of this.indexManager.allElements(Person.$type).concat(this.indexManager.allElements(Organisation.$type))) {

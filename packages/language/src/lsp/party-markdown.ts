@@ -1,6 +1,6 @@
 import { isPerson, type Party } from '../generated/ast.js';
 import { mentionsOf, plainText } from '../model/text.js';
-import type { Attendance, DocumentStructure, Meeting } from '../model/structure.js';
+import { ATTENDANCE_WORDS, type Attendance, type DocumentStructure, type Meeting } from '../model/structure.js';
 import { referenceTo } from './name-occurrences.js';
 import type { DirectoryEntry } from './directory-index.js';
 
@@ -22,7 +22,14 @@ export function partyInMeeting(meeting: Meeting, party: Party): PartyInMeeting {
         .filter(field => ROLE_KEYS.includes(field.key.toLowerCase()) && mentionsOf(field.value).some(m => m.party.ref === party))
         .map(field => field.key.toLowerCase().replace(/:$/, ''));
     const interventions = meeting.turns.filter(turn => turn.speaker === party).length;
-    return { attendance: attendee?.attendance, note: attendee?.note || undefined, roles, interventions };
+    return { attendance: attendee?.attendance, note: attendee ? noteBesidesAttendance(attendee.note) : undefined, roles, interventions };
+}
+
+/** A roster note without the attendance word it starts with: `(remote) – by video` → `by video`. */
+function noteBesidesAttendance(note: string): string | undefined {
+    const status = /^\(([^)]*)\)\s*[,;:–-]?\s*/.exec(note);
+    const rest = status && ATTENDANCE_WORDS[status[1].trim().toLowerCase()] ? note.slice(status[0].length) : note;
+    return rest.trim() || undefined;
 }
 
 /**
