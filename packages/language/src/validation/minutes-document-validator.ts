@@ -1,4 +1,4 @@
-import { DefaultDocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import { DefaultDocumentValidator, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { MinutesServices } from '../minutes-module.js';
 import { writtenName } from '../model/text.js';
@@ -23,6 +23,19 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
     constructor(services: MinutesServices) {
         super(services);
         this.services = services;
+    }
+
+    /** A comment that is never closed (the only lexing error): `syntax-error`. */
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const first = diagnostics.length;
+        super.processLexingErrors(parseResult, diagnostics, options);
+        withCode(diagnostics, first, IssueCodes.SyntaxError);
+    }
+
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const first = diagnostics.length;
+        super.processParsingErrors(parseResult, diagnostics, options);
+        withCode(diagnostics, first, IssueCodes.SyntaxError);
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
@@ -50,4 +63,9 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
             }));
         }
     }
+}
+
+/** Gives the diagnostics from `first` on an issue code; their data keeps Langium's own code (it stops validation after syntax errors). */
+function withCode(diagnostics: Diagnostic[], first: number, code: string): void {
+    for (const diagnostic of diagnostics.slice(first)) diagnostic.code = code;
 }
