@@ -5,7 +5,7 @@ import { emlOf, type EmlOptions } from './eml.js';
 import { htmlOf } from './html.js';
 import { jsonOf } from './json.js';
 import { markdownOf } from './markdown.js';
-import { outlineOf } from './outline.js';
+import { outlineOf, type Outline } from './outline.js';
 
 /** The outputs `minutes generate` and the editor's commands produce. */
 export const OUTPUT_FORMATS = ['email', 'eml', 'html', 'json', 'markdown'] as const;
@@ -26,6 +26,10 @@ export const OUTPUT_EXTENSIONS: Record<OutputFormat, string> = {
 export async function generate(document: LangiumDocument | Document, format: OutputFormat, options: GenerateOptions = {}): Promise<string> {
     const root = isDocument(document) ? document : (document as LangiumDocument).parseResult.value as Document;
     const outline = outlineOf(root, options);
+    return wellFormed(await outputOf(outline, format, options));
+}
+
+async function outputOf(outline: Outline, format: OutputFormat, options: GenerateOptions): Promise<string> {
     switch (format) {
         case 'email':
             return emailOf(outline, options);
@@ -38,4 +42,13 @@ export async function generate(document: LangiumDocument | Document, format: Out
         case 'markdown':
             return markdownOf(outline);
     }
+}
+
+/**
+ * An editor can hold a lone surrogate (half of an emoji, pasted or cut), which UTF-8
+ * cannot encode: it becomes U+FFFD, so that every output is well-formed Unicode text.
+ * (JSON.stringify already escapes it as `\udXXX`, which is valid JSON but names no character.)
+ */
+function wellFormed(text: string): string {
+    return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }

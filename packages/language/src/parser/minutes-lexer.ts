@@ -464,9 +464,11 @@ class Scanner {
     }
 
     private reportUnclosedComment(start: number, end: number): void {
+        // Langium draws a lexing error on the line where it starts (line, column, length), so
+        // a length running past that line would put the diagnostic outside the document.
         this.errors.push({
             offset: start,
-            length: end - start,
+            length: Math.min(end, this.endOfLine(start)) - start,
             line: this.line,
             column: start - this.lineStart + 1,
             message: 'This comment is not closed: add */ where it should end.'
