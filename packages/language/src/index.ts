@@ -9,4 +9,5 @@ export * from './model/text-content.js';
 export * from './validation/issue-codes.js';
 export * from './generation/index.js';
 export * from './ledger/index.js';
+export * from './import/index.js';
 export { NameKeyScope, MinutesScopeProvider } from './scoping/minutes-scope-provider.js';
