@@ -5,6 +5,7 @@ import {
     type OutcomeOutline, type Participant, type RichText, type TurnOutline, type UpdateOutline
 } from './outline.js';
 import { displayWidth, wrap } from './wrap.js';
+import { earlierActionText, EARLIER_ACTIONS_TITLE, type EarlierActionsOutline } from './earlier-actions.js';
 
 /**
  * The plain-text email: the note as it is circulated on a mailing list. A `Subject:`
@@ -84,7 +85,8 @@ class EmailWriter {
                 this.push(this.wrapped(plain(block.text), indent));
                 return;
             case 'quote':
-                this.push(this.wrapped(plain(block.text), indent, '> ', '> '));
+                // Indented, not `> ` on every line: that marks a reply, and would cut the quoted sentences.
+                this.push(this.wrapped(plain(block.text), indent + '    '));
                 return;
             case 'list':
                 this.push(this.listLines(block.items, indent));
@@ -144,8 +146,18 @@ class EmailWriter {
             case 'meeting':
                 if (block.meeting.header) this.header(block.meeting.header);
                 this.blocks(block.meeting.blocks, indent);
+                this.earlierActions(block.meeting.earlierActions, indent);
                 return;
         }
+    }
+
+    /** "Actions from earlier meetings": each with its owners, its status at this meeting and where it was agreed. */
+    private earlierActions(section: EarlierActionsOutline | undefined, indent: string): void {
+        if (!section) return;
+        const lines = this.wrapped(EARLIER_ACTIONS_TITLE, indent);
+        const entries = [...section.reported.map(entry => earlierActionText(entry, false)), ...section.stillOpen.map(entry => earlierActionText(entry, true))];
+        for (const { head, body } of entries) lines.push(...this.wrapped(head, indent, '- '), ...this.wrapped(body, indent + '  '));
+        this.push(lines);
     }
 
     private turn(turn: TurnOutline, indent: string): void {

@@ -6,6 +6,7 @@ import {
     type Outline, type OutlineOptions, type Participant, type RichText, type Span, type TurnOutline, type UpdateOutline
 } from './outline.js';
 import { HTML_STYLE } from './html-style.js';
+import { earlierActionsHtml, whoSpokeHtml } from './ledger-html.js';
 
 /**
  * One self-contained HTML5 page: no scripts, no external resources (a content security
@@ -153,13 +154,25 @@ class HtmlWriter {
     }
 
     private meeting(meeting: MeetingOutline): string {
-        if (!meeting.header) return this.blocks(meeting.blocks);
+        if (!meeting.header) return [this.blocks(meeting.blocks), this.ledgerSections(meeting)].filter(Boolean).join('\n');
         return [
-            `<section class="meeting" aria-labelledby="${escapeAttribute(meeting.header.id)}">`,
+            // Not labelled: meetings may share a title (a series of teleconferences), and landmarks' labels must be unique.
+            '<section class="meeting">',
             this.header(meeting.header, 'meeting-header'),
             this.blocks(meeting.blocks),
+            this.ledgerSections(meeting),
             '</section>'
-        ].join('\n');
+        ].filter(Boolean).join('\n');
+    }
+
+    /** "Actions from earlier meetings" and "Who spoke", one level below the meeting's title. */
+    private ledgerSections(meeting: MeetingOutline): string {
+        const level = (meeting.header?.level ?? this.outline.header.level) + 1;
+        const writers = { rich: (text: RichText) => this.rich(text), mention: (span: Span) => this.span(span) };
+        return [
+            meeting.earlierActions ? earlierActionsHtml(meeting.earlierActions, level, `${meeting.id}-earlier-actions`, writers) : '',
+            meeting.whoSpoke ? whoSpokeHtml(meeting.whoSpoke.statistics, meeting.whoSpoke.rows, level, `${meeting.id}-who-spoke`) : ''
+        ].filter(Boolean).join('\n');
     }
 
     private list(items: readonly ListEntry[], ordered: boolean): string {
@@ -198,7 +211,7 @@ class HtmlWriter {
             parts.push(`<p class="speaker">${this.rich(turn.line, turn.speaker)}${this.qualifiers(turn)}</p>`);
             if (turn.text.length > 0) parts.push(`<p>${this.rich(turn.text)}</p>`);
         } else {
-            parts.push(`<p>${this.turnLine(turn)}</p>`);
+            parts.push(turn.headed ? `<p class="speaker">${this.turnLine(turn)}</p>` : `<p>${this.turnLine(turn)}</p>`);
         }
         if (turn.blocks.length > 0) parts.push(this.blocks(turn.blocks));
         parts.push('</div>');
@@ -228,10 +241,10 @@ class HtmlWriter {
             return [
                 `<tr id="${escapeAttribute(participant.anchor)}">`,
                 `<th scope="row"${displayName}>${escapeText(participant.party.name)}</th>`,
-                `<td>${escapeText(participant.party.organisation ?? '')}</td>`,
-                `<td>${roleCell}</td>`,
-                `<td>${escapeText(ATTENDANCE_LABELS[participant.attendance])}</td>`,
-                notes ? `<td>${this.rich(participant.description)}</td>` : '',
+                `<td data-label="Organisation">${escapeText(participant.party.organisation ?? '')}</td>`,
+                `<td data-label="Role">${roleCell}</td>`,
+                `<td data-label="Attendance">${escapeText(ATTENDANCE_LABELS[participant.attendance])}</td>`,
+                notes ? `<td data-label="Note">${this.rich(participant.description)}</td>` : '',
                 '</tr>'
             ].join('');
         });
@@ -252,9 +265,9 @@ class HtmlWriter {
         const rows = actions.map(action => [
             `<tr class="status-${action.status}">`,
             `<td>${action.id ? `<span class="action-id">#${escapeText(action.id)}</span> ` : ''}${this.rich(action.text)}${action.blocks.length > 0 ? '\n' + this.blocks(action.blocks) : ''}</td>`,
-            `<td>${action.owners.map(owner => this.span(owner, true)).join(', ')}</td>`,
-            `<td>${action.due ? `<time datetime="${escapeAttribute(action.due)}">${escapeText(action.due)}</time>` : ''}</td>`,
-            `<td>${escapeText(action.status)}</td>`,
+            `<td data-label="Owner">${action.owners.map(owner => this.span(owner, true)).join(', ')}</td>`,
+            `<td data-label="Due">${action.due ? `<time datetime="${escapeAttribute(action.due)}">${escapeText(action.due)}</time>` : ''}</td>`,
+            `<td data-label="Status">${escapeText(action.status)}</td>`,
             '</tr>'
         ].join(''));
         return [
@@ -274,8 +287,8 @@ class HtmlWriter {
         const rows = updates.map(update => [
             '<tr>',
             `<td><span class="action-id">#${escapeText(update.action)}</span></td>`,
-            `<td>${escapeText(update.status ?? '')}</td>`,
-            `<td>${this.rich(update.text)}${update.blocks.length > 0 ? '\n' + this.blocks(update.blocks) : ''}</td>`,
+            `<td data-label="Status">${escapeText(update.status ?? '')}</td>`,
+            `<td data-label="Update">${this.rich(update.text)}${update.blocks.length > 0 ? '\n' + this.blocks(update.blocks) : ''}</td>`,
             '</tr>'
         ].join(''));
         return [

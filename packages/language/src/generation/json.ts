@@ -181,6 +181,7 @@ function turn(value: TurnOutline): JsonObject {
         ['speaker', partyName(value.speaker.party)],
         ['participant', value.speaker.anchor],
         ['style', value.style],
+        ['headed', value.headed],
         ['kind', value.kind],
         ['line', richText(value.line)],
         ['text', richText(value.text)],

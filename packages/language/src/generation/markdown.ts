@@ -149,14 +149,14 @@ class MarkdownWriter {
             this.push(indent + this.turnLine(turn));
             if (turn.text.length > 0) this.push(indent + this.rich(turn.text, true));
         } else {
-            this.push(indent + this.turnLine(turn));
+            this.push(indent + (turn.headed ? `**${this.turnLine(turn, false)}**` : this.turnLine(turn)));
         }
         this.blocks(turn.blocks, indent);
     }
 
     /** The speaker's line, the name in bold, the qualifiers after it in italics. */
-    private turnLine(turn: TurnOutline): string {
-        const line = turn.line.map(span => span === turn.speaker ? `**${escapeMarkdown(span.text)}**` : this.span(span)).join('');
+    private turnLine(turn: TurnOutline, boldName = true): string {
+        const line = turn.line.map(span => span === turn.speaker && boldName ? `**${escapeMarkdown(span.text)}**` : this.span(span)).join('');
         const qualifiers = turn.qualifierText.length > 0 ? ` *\\[${this.rich(turn.qualifierText)}\\]*` : '';
         return line + qualifiers;
     }

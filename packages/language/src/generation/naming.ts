@@ -2,6 +2,7 @@ import { isOrganisation, isPerson, type Party } from '../generated/ast.js';
 import { displayName, organisationsOf, shortName } from '../model/directory.js';
 import { ATTENDANCE_WORDS } from '../model/structure.js';
 import { mentionText } from '../model/text.js';
+import { anonymousName, type Attribution } from './attribution.js';
 
 /**
  * How people and organisations are named in the outputs. Every name an output shows — a
@@ -16,6 +17,11 @@ export interface NamingOptions {
      * (`@{Torbjorn Fredrikssion}` → "Torbjörn Fredriksson").
      */
     readonly names?: 'as-written' | 'directory';
+    /**
+     * Who said what (see attribution.ts): `full` names people; `organisation` and `none`
+     * (the Chatham House Rule) read a person as "a participant from …". Default: `full`.
+     */
+    readonly attribution?: Attribution;
 }
 
 export const NAME_STYLES = ['as-written', 'directory'] as const;
@@ -27,6 +33,8 @@ export interface PartyName {
     readonly kind: 'person' | 'organisation' | 'unresolved' | 'unidentified';
     /** How the reference reads here. */
     readonly name: string;
+    /** Named "a participant from …" under the Chatham House Rule: no handle, display name or organisation. */
+    readonly anonymised?: boolean;
     /** The directory's display name (without honorific). */
     readonly displayName?: string;
     /** The organisation they are with, as it reads here: `ICANN Board`, `UNCTAD`. */
@@ -49,6 +57,10 @@ export interface NamingContext {
     readonly affiliations?: ReadonlyMap<string, string>;
     /** The organisation a turn's speaker speaks for (`[for @org]`). */
     readonly onBehalfOf?: Party;
+    /** The reference is a turn's speaker (an organisation speaking is anonymised at attribution `none`). */
+    readonly speaking?: boolean;
+    /** Overrides the options' attribution here: the sender and recipients are always named in full. */
+    readonly attribution?: Attribution;
 }
 
 export const UNIDENTIFIED_SPEAKER = 'Unidentified speaker';
@@ -58,6 +70,12 @@ export function nameParty(reference: PartyReference, context: NamingContext, opt
     const { party, written } = reference;
     if (written === '?' && !party) {
         return { kind: 'unidentified', name: UNIDENTIFIED_SPEAKER };
+    }
+    const attribution = context.attribution ?? options.attribution ?? 'full';
+    if (attribution !== 'full') {
+        const affiliation = party ? context.affiliations?.get(party.name) : undefined;
+        const anonymous = anonymousName(party, { onBehalfOf: context.onBehalfOf, affiliation, speaking: context.speaking }, attribution);
+        if (anonymous !== undefined) return { kind: party && isOrganisation(party) ? 'organisation' : 'person', name: anonymous, anonymised: true };
     }
     if (!party) {
         return { kind: 'unresolved', name: written };

@@ -14,6 +14,10 @@ import {
 } from '../model/structure.js';
 import { inlinesOf, plainText, writtenName, writtenText } from '../model/text.js';
 import { affiliationInNote, nameParty, type NamingContext, type NamingOptions, type PartyName } from './naming.js';
+import { meetingStatistics, type SpeakingStatistics } from '../ledger/speaking-statistics.js';
+import { stakeholderRows, type StakeholderRow } from '../ledger/statistics-rows.js';
+import { capitaliseSentenceStart, effectiveAttribution, OFFICE_FIELDS, participantCountText } from './attribution.js';
+import { earlierActionsOutline, type EarlierActionsOutline, type LedgerOptions, type OutlineReaders } from './earlier-actions.js';
 
 /**
  * The render model: what a document's outputs contain, decided once, format-neutral.
@@ -168,6 +172,12 @@ export interface TurnOutline {
      * `bullet`: `- @name said…`, one bullet of a discussion round.
      */
     readonly style: 'heading' | 'inline' | 'bullet';
+    /**
+     * The speaker's line stands above the turn's paragraphs as its heading: a `@name:` turn,
+     * or an `@name` line with nothing but a parenthesis after the name (`@{Matthew Shears}
+     * (ICANN Board)`), followed by paragraphs.
+     */
+    readonly headed: boolean;
     readonly kind: TurnKind;
     /** The speaker's line as it reads: the name (with the organisation for a heading), then the rest of an inline sentence. */
     readonly line: RichText;
@@ -235,6 +245,10 @@ export interface MeetingOutline {
     readonly actions: readonly ActionOutline[];
     readonly updates: readonly UpdateOutline[];
     readonly outcomes: readonly OutcomeOutline[];
+    /** "Actions from earlier meetings", when the options give the workspace's ledger and there are any. */
+    readonly earlierActions?: EarlierActionsOutline;
+    /** Who spoke, by stakeholder group (the HTML's chart); undefined when nobody spoke. */
+    readonly whoSpoke?: { readonly statistics: SpeakingStatistics; readonly rows: readonly StakeholderRow[] };
 }
 
 export interface PartyFacts {
@@ -258,7 +272,7 @@ export interface PartyFacts {
 }
 
 /** Options of the render model; every generator takes them. */
-export type OutlineOptions = NamingOptions;
+export type OutlineOptions = NamingOptions & LedgerOptions;
 
 // ---- Labels ---------------------------------------------------------------------
 
@@ -382,7 +396,18 @@ class OutlineBuilder {
     private lastLevel = 0;
     private sectionLevel = 0;
 
-    constructor(private readonly document: Document, private readonly options: OutlineOptions) {}
+    private readonly options: OutlineOptions;
+    /** Below `full` attribution (the Chatham House Rule), people are not named: see attribution.ts. */
+    private readonly anonymised: boolean;
+
+    constructor(private readonly document: Document, options: OutlineOptions) {
+        this.options = { ...options, attribution: effectiveAttribution(document, options.attribution) };
+        this.anonymised = this.options.attribution !== 'full';
+    }
+
+    /** How a title or heading reads: its mentions named as the attribution says. */
+    private readonly readText = (text: Text | undefined): string =>
+        this.anonymised ? plain(this.rich(text, EMPTY_SCOPE)).trim() : plainText(text).trim();
 
     build(): Outline {
         const structure = structureOf(this.document);
@@ -391,8 +416,8 @@ class OutlineBuilder {
         }
         const reportField = structure.fields.find(field => field.key.toLowerCase() === 'report:');
         const single = !reportField && structure.meetings.length === 1 ? structure.meetings[0] : undefined;
-        const titles = structure.meetings.map(meeting => meetingTitle(meeting));
-        const title = reportField ? plainText(reportField.value).trim() || 'Report'
+        const titles = structure.meetings.map(meeting => meetingTitle(meeting, this.readText));
+        const title = reportField ? this.readText(reportField.value) || 'Report'
             : single ? titles[0]
             : titles.length > 0 ? titles.join('; ')
             : 'Meeting notes';
@@ -448,7 +473,10 @@ class OutlineBuilder {
             blocks,
             meetings: meetingOutlines,
             contents: this.headings,
-            parties: [...this.referenced.values()].sort((a, b) => a.name.localeCompare(b.name)).map(partyFacts)
+            parties: [...this.referenced.values()]
+                // Anonymised: no person's facts, but for the sender and recipients' (an eml needs their addresses).
+                .filter(party => !this.anonymised || isOrganisation(party) || envelopeHandles(envelope).has(party.name))
+                .sort((a, b) => a.name.localeCompare(b.name)).map(partyFacts)
         };
     }
 
@@ -456,13 +484,13 @@ class OutlineBuilder {
 
     private meeting(meeting: Meeting, items: Item[], index: number, documentHeaderId: string | undefined): MeetingOutline {
         const id = documentHeaderId ?? this.uniqueId(`meeting-${index}`);
-        const title = meetingTitle(meeting);
+        const title = meetingTitle(meeting, this.readText);
         const affiliations = new Map<string, string>();
         for (const attendee of meeting.attendees) {
             const affiliation = affiliationInNote(plainText(attendee.line.text));
             if (attendee.party && affiliation && !affiliations.has(attendee.party.name)) affiliations.set(attendee.party.name, affiliation);
         }
-        const participants = this.participants(meeting, index, { affiliations });
+        const participants = this.anonymised ? [] : this.participants(meeting, index, { affiliations });
         const anchors = new Map(participants.map(p => [participantKey(p.party), p.anchor]));
         const scope: Scope = { naming: { affiliations }, anchors };
         const metadata = this.metadata(meeting.fields, scope);
@@ -500,7 +528,9 @@ class OutlineBuilder {
             blocks,
             actions: flat.flatMap(block => block.kind === 'actions' ? block.actions : []),
             updates: flat.flatMap(block => block.kind === 'updates' ? block.updates : []),
-            outcomes: flat.flatMap(block => block.kind === 'outcome' ? [block.outcome] : [])
+            outcomes: flat.flatMap(block => block.kind === 'outcome' ? [block.outcome] : []),
+            earlierActions: this.options.ledger ? earlierActionsOutline(this.options.ledger, meeting, this.readers(scope)) : undefined,
+            whoSpoke: whoSpokeOf(meeting)
         };
     }
 
@@ -580,8 +610,9 @@ class OutlineBuilder {
                 const offset = meeting?.levelOffset ?? 0;
                 const level = this.headingLevel(item.level + offset);
                 this.sectionLevel = level;
-                const id = this.pendingHeadingIds.get(item.heading) ?? this.reserveHeadingId(item.heading, item.text);
-                this.headings.push({ text: item.text, id, level });
+                const text = this.anonymised ? this.readText(item.heading.text) : item.text;
+                const id = this.pendingHeadingIds.get(item.heading) ?? this.reserveHeadingId(item.heading, text);
+                this.headings.push({ text, id, level });
                 blocks.push({ kind: 'heading', level, text: this.rich(item.heading.text, scope), id, number: headingNumber(item.text) });
                 return;
             }
@@ -589,6 +620,12 @@ class OutlineBuilder {
                 this.addField(blocks, item.field, item.body, scope);
                 return;
             case 'roster': {
+                if (this.anonymised) {
+                    // No names: how many took part, per stakeholder group.
+                    const title = this.readText(item.group.roster.title) || capitalised(item.group.roster.key.replace(/:$/, ''));
+                    blocks.push({ kind: 'paragraph', text: [textSpan(`${title}: ${participantCountText(item.group.attendees.map(a => a.party))}`)] });
+                    return;
+                }
                 const listed = meeting?.participants.filter(p => p.listed) ?? [];
                 blocks.push({
                     kind: 'participants',
@@ -710,7 +747,8 @@ class OutlineBuilder {
         const heading = items.find(item => item.kind === 'heading' && headingNumber(item.text) === number);
         if (!heading || heading.kind !== 'heading') return undefined;
         // Ids are given in order; predict the one the heading will get.
-        return this.pendingHeadingIds.get(heading.heading) ?? this.reserveHeadingId(heading.heading, heading.text);
+        return this.pendingHeadingIds.get(heading.heading)
+            ?? this.reserveHeadingId(heading.heading, this.anonymised ? this.readText(heading.heading.text) : heading.text);
     }
 
     private readonly pendingHeadingIds = new Map<object, string>();
@@ -724,36 +762,43 @@ class OutlineBuilder {
     private turn(turn: Turn, scope: Scope): TurnOutline {
         const line = turn.line;
         const qualifiers = turn.qualifiers;
-        const naming: NamingContext = { ...scope.naming, onBehalfOf: qualifiers.onBehalfOf };
-        const speaker = this.mention({ party: turn.speaker, written: writtenName(line.speaker.$refText) }, { ...scope, naming });
+        const naming: NamingContext = { ...scope.naming, onBehalfOf: qualifiers.onBehalfOf, speaking: true };
+        const named = this.mention({ party: turn.speaker, written: writtenName(line.speaker.$refText) }, { ...scope, naming });
+        // "A participant from civil society noted…": an anonymised speaker starts the line.
+        const speaker: MentionSpan = named.party.anonymised ? { ...named, text: capitaliseSentenceStart(named.text, '') } : named;
         const text = trimRich(this.rich(line.text, scope));
         const style = line.bullet ? 'bullet' : line.colon ? 'heading' : 'inline';
         const affiliation = speaker.party.organisation;
         const lineText: RichText = style === 'heading'
             ? concat([speaker], affiliation ? [textSpan(` (${affiliation})`)] : [])
             : concat([speaker], text.length > 0 && !attachedToName(line) ? [textSpan(' ')] : [], text);
+        const paragraphs = this.paragraphs(turn.paragraphs, scope);
+        const onlyAnAside = plain(text).replace(/\([^()]*\)/g, '').replace(/[\s.,;:–—-]+/g, '') === '';
         return {
             speaker,
             style,
+            headed: style === 'heading' || (style === 'inline' && onlyAnAside && paragraphs.length > 0),
             kind: turn.kind,
             line: lineText,
             text,
-            qualifierText: trimRich(this.rich(line.qualifiers, scope)),
+            // Anonymised, the brackets go: a capacity (`as Director General, APNIC`) names someone.
+            qualifierText: this.anonymised ? [] : trimRich(this.rich(line.qualifiers, scope)),
             qualifiers: this.qualifiers(qualifiers, scope),
-            blocks: this.paragraphs(turn.paragraphs, scope)
+            blocks: paragraphs
         };
     }
 
     private qualifiers(qualifiers: Qualifiers, scope: Scope): TurnQualifiers {
-        const refer = (party: Party | undefined) => party ? this.mention({ party, written: party.name }, scope) : undefined;
+        const refer = (party: Party | undefined, naming = scope.naming) => party ? this.mention({ party, written: party.name }, { ...scope, naming }) : undefined;
         return {
             respondsTo: refer(qualifiers.respondsTo),
-            onBehalfOf: refer(qualifiers.onBehalfOf),
+            // The organisation spoken for says who spoke: anonymised as the speaker is.
+            onBehalfOf: refer(qualifiers.onBehalfOf, { ...scope.naming, speaking: true }),
             presentedBy: refer(qualifiers.presentedBy),
-            capacity: qualifiers.capacity,
+            capacity: this.anonymised ? undefined : qualifiers.capacity,
             remote: qualifiers.remote ?? false,
             fromFloor: qualifiers.fromFloor ?? false,
-            other: qualifiers.unknown
+            other: this.anonymised ? [] : qualifiers.unknown
         };
     }
 
@@ -799,6 +844,7 @@ class OutlineBuilder {
         for (const field of fields) {
             const known = HEADER_FIELDS[field.key.toLowerCase()];
             if (!known) continue;
+            if (this.anonymised && OFFICE_FIELDS.has(field.key.toLowerCase())) continue;
             const value = trimRich(this.rich(field.value, scope));
             if (value.length === 0) continue;
             entries.push({ key: known[0], label: known[1], value: known[0] === 'date' ? readableDate(value) : value });
@@ -808,12 +854,25 @@ class OutlineBuilder {
     }
 
     private envelope(fields: Field[], scope: Scope): Envelope {
+        // The sender and recipients are named in full whatever the attribution: they are the sender's business.
+        const full: Scope = { ...scope, naming: { ...scope.naming, attribution: 'full' } };
         const value = (key: string) => {
             const field = fields.find(f => f.key.toLowerCase() === key);
-            const text = field ? trimRich(this.rich(field.value, scope)) : [];
+            const text = field ? trimRich(this.rich(field.value, full)) : [];
             return text.length > 0 ? text : undefined;
         };
-        return { from: value('from:'), to: value('to:'), cc: value('cc:') };
+        // Anonymised, the author is no longer in the header, where an eml finds its sender: the author is the sender here.
+        const author = this.anonymised ? value('author:')?.filter(span => span.kind === 'mention') : undefined;
+        return { from: value('from:') ?? (author && author.length > 0 ? author : undefined), to: value('to:'), cc: value('cc:') };
+    }
+
+    /** How the "Actions from earlier meetings" read text and names: as the rest of the meeting. */
+    private readers(scope: Scope): OutlineReaders {
+        return {
+            rich: (text, from) => trimRich(this.rich(text, scope, from)),
+            mention: (party, written) => this.mention({ party, written }, scope),
+            meetingTitle: meeting => meetingTitle(meeting, this.readText)
+        };
     }
 
     // ---- Names and text ----
@@ -834,7 +893,10 @@ class OutlineBuilder {
     private rich(text: Text | undefined, scope: Scope, from = -1): RichText {
         const spans: Span[] = [];
         for (const piece of inlinesOf(text, from)) {
-            if (piece.kind === 'mention') spans.push(this.mention({ party: piece.party, written: piece.written }, scope));
+            if (piece.kind === 'mention') {
+                const span = this.mention({ party: piece.party, written: piece.written }, scope);
+                spans.push(span.party.anonymised ? { ...span, text: capitaliseSentenceStart(span.text, plain(spans)) } : span);
+            }
             else if (piece.kind === 'link' && isSafeUrl(piece.url)) spans.push({ kind: 'link', text: piece.text, url: piece.url });
             else spans.push(textSpan(piece.text));
         }
@@ -901,11 +963,28 @@ function segmentKind(key: string): TurnKind {
     return kinds[key.toLowerCase()] ?? 'intervention';
 }
 
-function meetingTitle(meeting: Meeting): string {
-    const written = plainText(meeting.start?.value).trim();
+function meetingTitle(meeting: Meeting, read: (text: Text | undefined) => string = plainText): string {
+    const written = read(meeting.start?.value).trim();
     if (written) return written;
     const named = meeting.fields.find(field => ['group:', 'event:', 'series:', 'session:'].includes(field.key.toLowerCase()));
-    return named ? plainText(named.value).trim() || 'Meeting notes' : 'Meeting notes';
+    return named ? read(named.value).trim() || 'Meeting notes' : 'Meeting notes';
+}
+
+function capitalised(word: string): string {
+    return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** Handles of the people and organisations the envelope names. */
+function envelopeHandles(envelope: Envelope): Set<string> {
+    return new Set([envelope.from, envelope.to, envelope.cc].flatMap(text => text ?? [])
+        .flatMap(span => span.kind === 'mention' && span.party.handle ? [span.party.handle] : []));
+}
+
+/** The "Who spoke" figures of a meeting with turns. */
+function whoSpokeOf(meeting: Meeting): MeetingOutline['whoSpoke'] {
+    if (meeting.turns.length === 0) return undefined;
+    const statistics = meetingStatistics(meeting);
+    return { statistics, rows: stakeholderRows(statistics) };
 }
 
 function dateOf(fields: Field[]): DateInfo | undefined {

@@ -1,0 +1,115 @@
+import { isOrganisation, isPerson, type Document, type Field, type Party } from '../generated/ast.js';
+import { organisationsOf, shortName, stakeholderGroupOf, STAKEHOLDER_GROUPS, type StakeholderGroup } from '../model/directory.js';
+import { structureOf } from '../model/structure.js';
+import { writtenText } from '../model/text.js';
+
+/**
+ * Attribution of what was said: the Chatham House Rule.
+ *
+ * - `full`: speakers and people mentioned are named, with their organisation.
+ * - `organisation`: a person reads as "a participant from ICANN" — their organisation
+ *   (the one they spoke for, the one the attendee list gives, or their first), else their
+ *   stakeholder group; an organisation or country speaking as such is named.
+ * - `none`: a person, and an organisation speaking, read as "a participant from civil
+ *   society" — the stakeholder group only, which names no one.
+ *
+ * Below `full`, participant lists become counts per stakeholder group, meeting offices
+ * (chair, moderator, rapporteur, note-taker, author) and the capacities and qualifiers
+ * written in brackets are left out, and the directory facts of people are not output.
+ * Organisations mentioned in prose keep their names: they are what was discussed.
+ * The sender and recipients (`from:`, `to:`, `cc:`; the author as the sender of an eml)
+ * are the sender's business and stay as written.
+ *
+ * What cannot be caught: prose that names a person without `@` (`as Marilyn said`), and
+ * action identifiers made of names (`#marilyn-paper`). Write people with `@` in notes
+ * taken under the Rule.
+ */
+export const ATTRIBUTIONS = ['full', 'organisation', 'none'] as const;
+export type Attribution = typeof ATTRIBUTIONS[number];
+
+/** Whether a `rule:` value names the Chatham House Rule (`Chatham House`, `Chatham House Rule`, `chatham-house`). */
+export function isChathamHouseRule(value: string): boolean {
+    return /\bchatham[\s_-]*house\b/i.test(value);
+}
+
+function ruleFields(document: Document): Field[] {
+    const structure = structureOf(document);
+    return [...structure.fields, ...structure.meetings.flatMap(m => m.fields)].filter(f => f.key.toLowerCase() === 'rule:');
+}
+
+/** Whether the document, or any of its meetings, declares the Chatham House Rule. */
+export function declaresChathamHouseRule(document: Document): boolean {
+    return ruleFields(document).some(field => isChathamHouseRule(writtenText(field.value)));
+}
+
+/**
+ * The attribution an output uses: the one asked for, else `organisation` when the document
+ * declares the Chatham House Rule (for one meeting, the whole document follows it), else `full`.
+ */
+export function effectiveAttribution(document: Document, requested: Attribution | undefined): Attribution {
+    return requested ?? (declaresChathamHouseRule(document) ? 'organisation' : 'full');
+}
+
+/** What the place of a name adds to anonymising it. */
+export interface AnonymityContext {
+    /** The organisation the turn was spoken for (`[for @org]`). */
+    readonly onBehalfOf?: Party;
+    /** The affiliation the meeting's attendee list writes for the person (`(ICANN Board)`). */
+    readonly affiliation?: string;
+    /** The reference is a turn's speaker: an organisation speaking is anonymised at `none`. */
+    readonly speaking?: boolean;
+}
+
+/**
+ * How a reference reads below `full` attribution, or undefined when it keeps its name
+ * (an organisation at `organisation`; an organisation mentioned, not speaking, at `none`).
+ * Lower case: "a participant from civil society"; capitalised at the start of a sentence
+ * by the caller (see capitaliseSentenceStart).
+ */
+export function anonymousName(party: Party | undefined, context: AnonymityContext, attribution: Exclude<Attribution, 'full'>): string | undefined {
+    const onBehalfOf = context.onBehalfOf && isOrganisation(context.onBehalfOf) ? context.onBehalfOf : undefined;
+    if (party && isOrganisation(party)) {
+        if (attribution === 'organisation' || !context.speaking) return undefined;
+        return participantFrom(stakeholderGroupOf(party));
+    }
+    if (!party || !isPerson(party)) return participantFrom(onBehalfOf && stakeholderGroupOf(onBehalfOf));
+    const group = (onBehalfOf && stakeholderGroupOf(onBehalfOf)) ?? stakeholderGroupOf(party);
+    if (attribution === 'none') return participantFrom(group);
+    const organisation = onBehalfOf ? shortName(onBehalfOf) : context.affiliation ?? firstOrganisation(party);
+    return participantFrom(organisation ?? group);
+}
+
+function firstOrganisation(party: Party): string | undefined {
+    const organisation = isPerson(party) ? organisationsOf(party)[0] : undefined;
+    return organisation ? shortName(organisation) : undefined;
+}
+
+function participantFrom(where: string | undefined): string {
+    return where ? `a participant from ${where}` : 'a participant';
+}
+
+/** Upper-cases the first letter of a name that starts a sentence: after nothing, or after `.`, `!` or `?`. */
+export function capitaliseSentenceStart(name: string, textBefore: string): string {
+    const before = textBefore.trimEnd();
+    return before === '' || /[.!?]$/.test(before) ? name.charAt(0).toUpperCase() + name.slice(1) : name;
+}
+
+/** People counted per stakeholder group, in the order of STAKEHOLDER_GROUPS; `null` for those with none. */
+export function countsByStakeholderGroup(parties: ReadonlyArray<Party | undefined>): Array<{ group: StakeholderGroup | null; count: number }> {
+    const counts = new Map<StakeholderGroup | null, number>();
+    for (const party of parties) {
+        const group = party ? stakeholderGroupOf(party) ?? null : null;
+        counts.set(group, (counts.get(group) ?? 0) + 1);
+    }
+    return [...STAKEHOLDER_GROUPS, null].filter(group => counts.has(group)).map(group => ({ group, count: counts.get(group)! }));
+}
+
+/** `5 participants: 2 civil society, 1 government, 2 with no stakeholder group`: a list of people without their names. */
+export function participantCountText(parties: ReadonlyArray<Party | undefined>): string {
+    const total = parties.length;
+    const parts = countsByStakeholderGroup(parties).map(({ group, count }) => `${count} ${group ?? 'with no stakeholder group'}`);
+    return `${total} participant${total === 1 ? '' : 's'}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
+}
+
+/** Header fields that name the holders of meeting offices: left out below `full` attribution. */
+export const OFFICE_FIELDS: ReadonlySet<string> = new Set(['chair:', 'moderator:', 'rapporteur:', 'notetaker:', 'author:']);

@@ -1,0 +1,107 @@
+import type { Party, Text } from '../generated/ast.js';
+import { earlierActionsOf, type ActionLedger, type ActionSnapshot, type ActionState, type LedgerAction } from '../ledger/action-ledger.js';
+import { longDate, parseDate } from '../model/dates.js';
+import { splitActionHeader, type ActionStatus, type Meeting } from '../model/structure.js';
+import { writtenName } from '../model/text.js';
+import type { MentionSpan, RichText } from './outline.js';
+
+/** The workspace's action ledger, for the "Actions from earlier meetings" of each meeting. */
+export interface LedgerOptions {
+    /** Built from every document of the workspace (buildActionLedger); without it the section is left out. */
+    readonly ledger?: ActionLedger;
+}
+
+export const EARLIER_ACTIONS_TITLE = 'Actions from earlier meetings';
+
+/** An action of an earlier meeting as a meeting's outputs show it. */
+export interface EarlierActionOutline {
+    readonly id: string;
+    readonly owners: readonly MentionSpan[];
+    readonly text: RichText;
+    /** Status and due date at the end of this meeting. */
+    readonly status: ActionState;
+    readonly due?: string;
+    /** The meeting that agreed it. */
+    readonly agreedIn: { readonly title: string; readonly date?: string };
+    /** What this meeting reported on it, if anything (the last update when there are several). */
+    readonly update?: { readonly status?: ActionStatus; readonly text: RichText };
+}
+
+export interface EarlierActionsOutline {
+    /** Actions of earlier meetings this meeting reports on. */
+    readonly reported: readonly EarlierActionOutline[];
+    /** Actions of earlier meetings of the same series, still open, that this meeting does not report on. */
+    readonly stillOpen: readonly EarlierActionOutline[];
+}
+
+/** How the outline reads text and names, so that the section follows the output's attribution. */
+export interface OutlineReaders {
+    rich(text: Text | undefined, from: number): RichText;
+    mention(party: Party | undefined, written: string): MentionSpan;
+    meetingTitle(meeting: Meeting): string;
+}
+
+/** The "Actions from earlier meetings" of a meeting, or undefined when there are none. */
+export function earlierActionsOutline(ledger: ActionLedger, meeting: Meeting, read: OutlineReaders): EarlierActionsOutline | undefined {
+    const place = ledger.placeOf(meeting);
+    if (!place) return undefined;
+    const section = earlierActionsOf(ledger, place);
+    const reported = new Map<LedgerAction, EarlierActionOutline>();
+    for (const { update, state } of section.reported) {
+        if (!update.action || !state || update.action.place === place) continue;
+        const { header, headerEnd } = splitActionHeader(update.report.update.text);
+        reported.set(update.action, entry(update.action, state, read, {
+            status: update.status,
+            text: read.rich(update.report.update.text, header ? headerEnd + 1 : -1)
+        }));
+    }
+    const stillOpen = section.stillOpen.map(({ action, state }) => entry(action, state, read));
+    if (reported.size === 0 && stillOpen.length === 0) return undefined;
+    return { reported: [...reported.values()], stillOpen };
+}
+
+function entry(action: LedgerAction, state: ActionSnapshot, read: OutlineReaders, update?: EarlierActionOutline['update']): EarlierActionOutline {
+    const text = action.item.action.text;
+    const { header, headerEnd } = splitActionHeader(text);
+    const owners = (text?.mentions ?? [])
+        .filter(mention => (mention.$cstNode?.offset ?? 0) < headerEnd)
+        .map(mention => read.mention(mention.party.ref, writtenName(mention.party.$refText)));
+    return {
+        id: action.id,
+        owners,
+        text: read.rich(text, header ? headerEnd + 1 : -1),
+        status: state.status,
+        due: state.due,
+        agreedIn: { title: read.meetingTitle(action.place.meeting), date: action.place.isoDate },
+        update
+    };
+}
+
+function readableDate(iso: string): string {
+    const parsed = parseDate(iso);
+    return parsed.ok ? longDate(parsed.value.start) : iso;
+}
+
+/** `Open, due 2018-05-31`, `Done`, `Still open`: an entry's status as the outputs say it. */
+export function earlierActionStatus(entry: EarlierActionOutline, stillOpen: boolean): string {
+    const status = stillOpen ? 'Still open' : entry.status.charAt(0).toUpperCase() + entry.status.slice(1);
+    return entry.status === 'open' && entry.due ? `${status}, due ${entry.due}` : status;
+}
+
+/** `Agreed at CCWG-IG session at the WSIS Forum 2018, 19 March 2018`. */
+export function agreedText(entry: EarlierActionOutline): string {
+    return `Agreed at ${entry.agreedIn.title}${entry.agreedIn.date ? `, ${readableDate(entry.agreedIn.date)}` : ''}`;
+}
+
+/**
+ * An entry as plain text: the head (`#ig-paper (Marilyn Cade): Draft a paper…`) and what
+ * follows it (`Open, due 2018-05-31. Agreed at …, 19 March 2018. Reported here: …`).
+ */
+export function earlierActionText(entry: EarlierActionOutline, stillOpen: boolean): { head: string; body: string } {
+    const plainText = (text: RichText) => text.map(span => span.text).join('');
+    const owners = entry.owners.map(owner => owner.text).join(', ');
+    const text = plainText(entry.text);
+    const head = `#${entry.id}${owners ? ` (${owners})` : ''}${text ? `: ${text}` : ''}`;
+    const report = entry.update && entry.update.text.length > 0 ? ` Reported here: ${plainText(entry.update.text)}` : '';
+    return { head, body: `${earlierActionStatus(entry, stillOpen)}. ${agreedText(entry)}.${report}` };
+}

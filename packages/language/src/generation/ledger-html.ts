@@ -1,0 +1,101 @@
+import { formatShare, totalText, type StakeholderRow } from '../ledger/statistics-rows.js';
+import type { SpeakingStatistics } from '../ledger/speaking-statistics.js';
+import { agreedText, earlierActionStatus, EARLIER_ACTIONS_TITLE, type EarlierActionOutline, type EarlierActionsOutline } from './earlier-actions.js';
+import { escapeAttribute, escapeText } from './html.js';
+import type { MentionSpan, RichText } from './outline.js';
+
+/**
+ * The sections the action ledger and the statistics add to a meeting's HTML: "Actions from
+ * earlier meetings" and "Who spoke" (an inline SVG bar chart with its figures as a table).
+ * No script and no external resource: the page's content security policy allows neither.
+ */
+export interface HtmlSectionWriters {
+    rich(text: RichText): string;
+    mention(span: MentionSpan): string;
+}
+
+function heading(level: number, content: string, id: string): string {
+    const rank = Math.min(6, level + 1);
+    return `<h${rank} id="${escapeAttribute(id)}">${content}</h${rank}>`;
+}
+
+/** "Actions from earlier meetings": one table, the reported actions first, then those still open. */
+export function earlierActionsHtml(section: EarlierActionsOutline, level: number, id: string, write: HtmlSectionWriters): string {
+    const row = (entry: EarlierActionOutline, stillOpen: boolean) => [
+        `<tr class="status-${entry.status}">`,
+        `<td><span class="action-id">#${escapeText(entry.id)}</span> ${write.rich(entry.text)}</td>`,
+        `<td>${entry.owners.map(owner => write.mention(owner)).join(', ')}</td>`,
+        `<td>${escapeText(earlierActionStatus(entry, stillOpen))}${entry.update && entry.update.text.length > 0 ? `<br>${write.rich(entry.update.text)}` : ''}</td>`,
+        `<td>${escapeText(agreedText(entry).replace(/^Agreed at /, ''))}</td>`,
+        '</tr>'
+    ].join('');
+    return [
+        // Sections are not labelled: a page of several meetings has several, and landmarks' labels must be unique.
+        '<section class="earlier-actions">',
+        heading(level, escapeText(EARLIER_ACTIONS_TITLE), id),
+        '<div class="table-wrap">',
+        '<table class="actions earlier">',
+        `<caption>${escapeText(EARLIER_ACTIONS_TITLE)}, with their status at this meeting</caption>`,
+        '<thead><tr><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Status</th><th scope="col">Agreed at</th></tr></thead>',
+        '<tbody>',
+        ...section.reported.map(entry => row(entry, false)),
+        ...section.stillOpen.map(entry => row(entry, true)),
+        '</tbody>',
+        '</table>',
+        '</div>',
+        '</section>'
+    ].join('\n');
+}
+
+/** Geometry of the chart, in CSS pixels. */
+const LABEL_WIDTH = 180;
+const BAR_WIDTH = 300;
+const VALUE_WIDTH = 60;
+const ROW_HEIGHT = 26;
+const BAR_HEIGHT = 16;
+const PADDING = 4;
+
+/** Fill of each kind of bar: dark enough for 3:1 contrast on white (WCAG 1.4.11). */
+const FILLS: Record<StakeholderRow['kind'], string> = { group: '#1f5f99', ungrouped: '#6b6b6b', unidentified: '#8a5a00' };
+
+/**
+ * "Who spoke": the share of words of each stakeholder group as a bar chart, and the same
+ * figures, with interventions and words, as a table — the chart's text alternative.
+ */
+export function whoSpokeHtml(statistics: SpeakingStatistics, rows: readonly StakeholderRow[], level: number, id: string): string {
+    const height = rows.length * ROW_HEIGHT + 2 * PADDING;
+    const width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH;
+    const description = rows.map(row => `${row.label} ${formatShare(row.wordShare)}`).join('; ');
+    const bars = rows.map((row, index) => {
+        const y = PADDING + index * ROW_HEIGHT;
+        const barWidth = Math.round(row.wordShare * BAR_WIDTH * 10) / 10;
+        const middle = y + ROW_HEIGHT / 2;
+        return [
+            `<text x="${LABEL_WIDTH - 8}" y="${middle}" text-anchor="end" dominant-baseline="middle">${escapeText(row.label)}</text>`,
+            `<rect x="${LABEL_WIDTH}" y="${middle - BAR_HEIGHT / 2}" width="${barWidth}" height="${BAR_HEIGHT}" fill="${FILLS[row.kind]}"></rect>`,
+            `<text x="${LABEL_WIDTH + barWidth + 6}" y="${middle}" dominant-baseline="middle">${escapeText(formatShare(row.wordShare))}</text>`
+        ].join('');
+    });
+    const tableRows = rows.map(row =>
+        `<tr><th scope="row">${escapeText(row.label)}</th><td>${row.interventions}</td><td>${row.words}</td><td>${escapeText(formatShare(row.wordShare))}</td></tr>`);
+    return [
+        '<section class="who-spoke">',
+        heading(level, 'Who spoke', id),
+        `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${escapeAttribute(`${id}-title`)} ${escapeAttribute(`${id}-desc`)}" `
+            + `width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="13" fill="currentColor" style="max-width: 100%; height: auto">`,
+        `<title id="${escapeAttribute(`${id}-title`)}">Share of words by stakeholder group</title>`,
+        `<desc id="${escapeAttribute(`${id}-desc`)}">${escapeText(description)}</desc>`,
+        ...bars,
+        '</svg>',
+        '<div class="table-wrap">',
+        '<table class="who-spoke">',
+        `<caption>Who spoke, by stakeholder group: ${escapeText(totalText(statistics))}</caption>`,
+        '<thead><tr><th scope="col">Stakeholder group</th><th scope="col">Interventions</th><th scope="col">Words</th><th scope="col">Share of words</th></tr></thead>',
+        '<tbody>',
+        ...tableRows,
+        '</tbody>',
+        '</table>',
+        '</div>',
+        '</section>'
+    ].join('\n');
+}
