@@ -6,6 +6,19 @@ import {
     type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
 import { MinutesGeneratedModule, MinutesGeneratedSharedModule } from './generated/module.js';
+import { DirectoryIndex } from './lsp/directory-index.js';
+import { MinutesCompletionProvider } from './lsp/minutes-completion-provider.js';
+import { MinutesDefinitionProvider } from './lsp/minutes-definition-provider.js';
+import { MinutesDocumentHighlightProvider } from './lsp/minutes-document-highlight-provider.js';
+import { MinutesDocumentSymbolProvider } from './lsp/minutes-document-symbol-provider.js';
+import { MinutesFoldingRangeProvider } from './lsp/minutes-folding-range-provider.js';
+import { MinutesFormatter } from './lsp/minutes-formatter.js';
+import { MinutesHoverProvider } from './lsp/minutes-hover-provider.js';
+import { MinutesInlayHintProvider } from './lsp/minutes-inlay-hint-provider.js';
+import { MinutesReferencesProvider } from './lsp/minutes-references-provider.js';
+import { MinutesRenameProvider } from './lsp/minutes-rename-provider.js';
+import { MinutesSemanticTokenProvider } from './lsp/minutes-semantic-token-provider.js';
+import { MinutesWorkspaceSymbolProvider } from './lsp/minutes-workspace-symbol-provider.js';
 import { MinutesLexer } from './parser/minutes-lexer.js';
 import { MinutesValueConverter } from './parser/minutes-value-converter.js';
 import { MinutesScopeComputation } from './scoping/minutes-scope-computation.js';
@@ -20,6 +33,10 @@ export type MinutesAddedServices = {
     };
     references: {
         ScopeProvider: MinutesScopeProvider;
+    };
+    lsp: {
+        /** People and organisations of the workspace, indexed for completion and hover. */
+        DirectoryIndex: DirectoryIndex;
     };
 };
 
@@ -37,6 +54,27 @@ export const MinutesModule: Module<MinutesServices, PartialLangiumServices & Dee
     validation: {
         DocumentValidator: services => new MinutesDocumentValidator(services),
         MinutesValidator: services => new MinutesValidator(services)
+    },
+    lsp: {
+        DirectoryIndex: services => new DirectoryIndex(services),
+        CompletionProvider: services => new MinutesCompletionProvider(services),
+        HoverProvider: services => new MinutesHoverProvider(services),
+        DefinitionProvider: () => new MinutesDefinitionProvider(),
+        ReferencesProvider: services => new MinutesReferencesProvider(services),
+        DocumentHighlightProvider: services => new MinutesDocumentHighlightProvider(services),
+        RenameProvider: services => new MinutesRenameProvider(services),
+        DocumentSymbolProvider: () => new MinutesDocumentSymbolProvider(),
+        FoldingRangeProvider: () => new MinutesFoldingRangeProvider(),
+        SemanticTokenProvider: services => new MinutesSemanticTokenProvider(services),
+        Formatter: () => new MinutesFormatter(),
+        InlayHintProvider: services => new MinutesInlayHintProvider(services)
+    }
+};
+
+/** Shared services the Minutes language replaces. */
+export const MinutesSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+    lsp: {
+        WorkspaceSymbolProvider: services => new MinutesWorkspaceSymbolProvider(services)
     }
 };
 
@@ -48,7 +86,7 @@ export function createMinutesServices(context: DefaultSharedModuleContext): {
     shared: LangiumSharedServices;
     Minutes: MinutesServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), MinutesGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), MinutesGeneratedSharedModule, MinutesSharedModule);
     const Minutes = inject(createDefaultModule({ shared }), MinutesGeneratedModule, MinutesModule);
     shared.ServiceRegistry.register(Minutes);
     registerValidationChecks(Minutes);
