@@ -1,6 +1,8 @@
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { registerGenerateRequest } from './lsp/generate-request.js';
+import { registerWorkspaceRequests } from './lsp/workspace-requests.js';
 import { createMinutesServices } from './minutes-module.js';
 
 /**
@@ -11,4 +13,7 @@ export function startMinutesLanguageServer(): void {
     const connection = createConnection(ProposedFeatures.all);
     const { shared } = createMinutesServices({ connection, ...NodeFileSystem });
     startLanguageServer(shared);
+    // The extension's commands and status bar: see lsp/minutes-protocol.ts.
+    registerGenerateRequest(connection, shared);
+    registerWorkspaceRequests(connection, shared);
 }

@@ -41,7 +41,10 @@ export class MinutesDocumentBuilder extends DefaultDocumentBuilder {
         await super.update(changed, deleted, cancelToken);
 
         const differing = new Set<string>();
-        for (const uri of this.pending) {
+        // A changed or deleted folder stands for the documents in it.
+        const known = [...this.declared.keys(), ...this.langiumDocuments.all.map(document => document.uri.toString())];
+        const inFolders = known.filter(uri => [...this.pending].some(folder => uri.startsWith(`${folder}/`)));
+        for (const uri of new Set([...this.pending, ...inFolders])) {
             const now = this.declarationSignature(uri);
             if (now !== (this.declared.get(uri) ?? '')) differing.add(uri);
             if (now) this.declared.set(uri, now);

@@ -78,6 +78,13 @@ describe('validation follows the directory across files', () => {
         expect(codesOf(workspace, 'people-a.minutes')).toEqual([]);
     });
 
+    test('deleting a folder that held the duplicate clears the error', async () => {
+        const workspace = await buildWorkspace({ 'people-a.minutes': DIRECTORY, 'more/people-b.minutes': 'person @MCade Marie Cadet\n' });
+        expect(codesOf(workspace, 'people-a.minutes')).toEqual([IssueCodes.DuplicateHandle]);
+        await workspace.services.shared.workspace.DocumentBuilder.update([], [uriOf('more')]);
+        expect(codesOf(workspace, 'people-a.minutes')).toEqual([]);
+    });
+
     test('an alias shared across files is ambiguous in both', async () => {
         const workspace = await buildWorkspace({
             'people-a.minutes': 'person @agengo Anja Gengo\n  alias: Anja\n',

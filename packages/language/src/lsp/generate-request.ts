@@ -1,0 +1,49 @@
+import { DocumentState, URI, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Connection } from 'vscode-languageserver';
+import type { Document } from '../generated/ast.js';
+import { generate, type GenerateOptions } from '../generation/generate.js';
+import { GenerationError } from '../generation/generation-error.js';
+import { GenerateRequest, type GenerateParams, type GenerateResult } from './minutes-protocol.js';
+
+/**
+ * Answers `minutes/generate`: an output of a document of the server's workspace, where the
+ * directory files are loaded and linked, made by the same `generate` as the CLI's. A
+ * document with errors is refused with its errors, so that nothing built on a wrong name
+ * goes out.
+ */
+export function registerGenerateRequest(connection: Connection, shared: LangiumSharedServices): void {
+    const { LangiumDocuments, DocumentBuilder, WorkspaceManager } = shared.workspace;
+    connection.onRequest(GenerateRequest, async (params: GenerateParams, token): Promise<GenerateResult> => {
+        const uri = URI.parse(params.uri);
+        const name = uri.path.split('/').pop();
+        await WorkspaceManager.ready;
+        if (!LangiumDocuments.hasDocument(uri)) {
+            return { ok: false, reason: 'not-found', message: `${name} is not part of the Minutes workspace.` };
+        }
+        await DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
+        const document = LangiumDocuments.getDocument(uri) as LangiumDocument<Document> | undefined;
+        if (!document) {
+            return { ok: false, reason: 'not-found', message: `${name} was closed.` };
+        }
+        const errors = (document.diagnostics ?? [])
+            .filter(diagnostic => diagnostic.severity === 1)
+            .map(diagnostic => ({ message: diagnostic.message, line: diagnostic.range.start.line }));
+        if (errors.length > 0) return { ok: false, reason: 'errors', errors };
+        try {
+            return { ok: true, content: await generate(document, params.format, generateOptions(params)) };
+        } catch (error) {
+            if (error instanceof GenerationError) return { ok: false, reason: 'cannot-generate', message: error.message };
+            throw error;
+        }
+    });
+}
+
+/** The request's options as the generators read them; a wrap width of 0 does not wrap. */
+export function generateOptions(params: GenerateParams): GenerateOptions {
+    return {
+        width: params.wrapWidth === 0 ? Number.POSITIVE_INFINITY : params.wrapWidth,
+        ...(params.from ? { from: params.from } : {}),
+        ...(params.to ? { to: params.to } : {})
+    };
+}

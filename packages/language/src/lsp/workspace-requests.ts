@@ -1,0 +1,79 @@
+import { DocumentState, URI, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Connection } from 'vscode-languageserver';
+import type { Document } from '../generated/ast.js';
+import { buildActionLedger } from '../ledger/action-ledger.js';
+import { structureOf } from '../model/structure.js';
+import {
+    CheckWorkspaceRequest, StatsRequest, type CheckWorkspaceResult, type DocumentStats, type StatsParams
+} from './minutes-protocol.js';
+import { MinutesWorkspaceManager } from './minutes-workspace-manager.js';
+
+/** Answers `minutes/stats` (the status bar) and `minutes/checkWorkspace` (the command). */
+export function registerWorkspaceRequests(connection: Connection, shared: LangiumSharedServices): void {
+    const { LangiumDocuments, DocumentBuilder, WorkspaceLock, WorkspaceManager } = shared.workspace;
+
+    connection.onRequest(StatsRequest, async (params: StatsParams, token): Promise<DocumentStats | null> => {
+        const uri = URI.parse(params.uri);
+        await WorkspaceManager.ready;
+        if (!LangiumDocuments.hasDocument(uri)) return null;
+        await DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
+        const document = LangiumDocuments.getDocument(uri);
+        if (!document) return null;
+        return documentStats(document as LangiumDocument<Document>, LangiumDocuments.all.toArray());
+    });
+
+    connection.onRequest(CheckWorkspaceRequest, async (): Promise<CheckWorkspaceResult> => {
+        await WorkspaceManager.ready;
+        let documents: LangiumDocument[] = [];
+        await WorkspaceLock.write(async token => {
+            documents = WorkspaceManager instanceof MinutesWorkspaceManager
+                ? await WorkspaceManager.loadNewFiles()
+                : LangiumDocuments.all.toArray();
+            // Validates what start-up only linked; Langium sends each file's diagnostics.
+            await DocumentBuilder.build(documents, { validation: true }, token);
+        });
+        return checkResult(documents);
+    });
+}
+
+/** The figures the status bar shows for one document of a workspace. */
+export function documentStats(document: LangiumDocument<Document>, workspace: readonly LangiumDocument[]): DocumentStats {
+    const structure = structureOf(document.parseResult.value);
+    const attending = new Set<string>();
+    for (const meeting of structure.meetings) {
+        for (const attendee of meeting.attendees) {
+            if (attendee.attendance !== 'present' && attendee.attendance !== 'remote') continue;
+            attending.add(attendee.party ? `party:${attendee.party.name}` : `written:${attendee.line.speaker.$refText}`);
+        }
+    }
+    const interventions = structure.items.filter(item => item.kind === 'turn').length;
+    // Updates written in later meetings of other files close actions agreed here.
+    const ledger = buildActionLedger(workspace.map(doc => doc as LangiumDocument<Document>));
+    const uri = document.uri.toString();
+    const openActions = ledger.actions.filter(action => action.place.uri === uri && action.current.status === 'open').length;
+    const diagnostics = document.diagnostics ?? [];
+    return {
+        meetings: structure.meetings.length,
+        attendees: attending.size,
+        interventions,
+        openActions,
+        errors: diagnostics.filter(d => d.severity === 1).length,
+        warnings: diagnostics.filter(d => d.severity === 2).length
+    };
+}
+
+function checkResult(documents: readonly LangiumDocument[]): CheckWorkspaceResult {
+    let errors = 0;
+    let warnings = 0;
+    let filesWithProblems = 0;
+    for (const document of documents) {
+        const diagnostics = document.diagnostics ?? [];
+        const fileErrors = diagnostics.filter(d => d.severity === 1).length;
+        const fileWarnings = diagnostics.filter(d => d.severity === 2).length;
+        errors += fileErrors;
+        warnings += fileWarnings;
+        if (fileErrors + fileWarnings > 0) filesWithProblems++;
+    }
+    return { files: documents.length, errors, warnings, filesWithProblems };
+}
