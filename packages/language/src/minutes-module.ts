@@ -7,6 +7,7 @@ import {
 } from 'langium/lsp';
 import { MinutesGeneratedModule, MinutesGeneratedSharedModule } from './generated/module.js';
 import { DirectoryIndex } from './lsp/directory-index.js';
+import { MinutesCodeActionProvider } from './lsp/minutes-code-action-provider.js';
 import { MinutesCompletionProvider } from './lsp/minutes-completion-provider.js';
 import { MinutesDefinitionProvider } from './lsp/minutes-definition-provider.js';
 import { MinutesDocumentHighlightProvider } from './lsp/minutes-document-highlight-provider.js';
@@ -18,11 +19,13 @@ import { MinutesInlayHintProvider } from './lsp/minutes-inlay-hint-provider.js';
 import { MinutesReferencesProvider } from './lsp/minutes-references-provider.js';
 import { MinutesRenameProvider } from './lsp/minutes-rename-provider.js';
 import { MinutesSemanticTokenProvider } from './lsp/minutes-semantic-token-provider.js';
+import { MinutesWorkspaceManager } from './lsp/minutes-workspace-manager.js';
 import { MinutesWorkspaceSymbolProvider } from './lsp/minutes-workspace-symbol-provider.js';
 import { MinutesLexer } from './parser/minutes-lexer.js';
 import { MinutesValueConverter } from './parser/minutes-value-converter.js';
 import { MinutesScopeComputation } from './scoping/minutes-scope-computation.js';
 import { MinutesScopeProvider } from './scoping/minutes-scope-provider.js';
+import { MinutesDocumentBuilder } from './validation/minutes-document-builder.js';
 import { MinutesDocumentValidator } from './validation/minutes-document-validator.js';
 import { MinutesValidator, registerValidationChecks } from './validation/minutes-validator.js';
 
@@ -58,6 +61,7 @@ export const MinutesModule: Module<MinutesServices, PartialLangiumServices & Dee
     lsp: {
         DirectoryIndex: services => new DirectoryIndex(services),
         CompletionProvider: services => new MinutesCompletionProvider(services),
+        CodeActionProvider: services => new MinutesCodeActionProvider(services),
         HoverProvider: services => new MinutesHoverProvider(services),
         DefinitionProvider: () => new MinutesDefinitionProvider(),
         ReferencesProvider: services => new MinutesReferencesProvider(services),
@@ -71,8 +75,12 @@ export const MinutesModule: Module<MinutesServices, PartialLangiumServices & Dee
     }
 };
 
-/** Shared services the Minutes language replaces. */
+/** Shared services the Minutes language replaces: the workspace manager honours `minutes.directory.globs`. */
 export const MinutesSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+    workspace: {
+        WorkspaceManager: services => new MinutesWorkspaceManager(services),
+        DocumentBuilder: services => new MinutesDocumentBuilder(services)
+    },
     lsp: {
         WorkspaceSymbolProvider: services => new MinutesWorkspaceSymbolProvider(services)
     }
