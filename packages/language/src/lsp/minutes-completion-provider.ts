@@ -75,13 +75,20 @@ export class MinutesCompletionProvider implements CompletionProvider {
         const turns = meeting ? meeting.turns : structure.items.flatMap(item => (item.kind === 'turn' ? [item.turn] : []));
         const previousSpeaker = turns.filter(turn => (turn.line.$cstNode?.offset ?? 0) < typed.line.start).pop()?.speaker;
 
-        const rank = (entry: DirectoryEntry) => (entry.party === previousSpeaker ? 0 : attendees.has(entry.party) ? 1 : 2);
-        const matches = this.directory.search(typed.query, filter)
-            .map((entry, order) => ({ entry, order, rank: rank(entry) }))
-            .sort((a, b) => a.rank - b.rank || a.order - b.order);
+        // Three ranks, each in name order (the order of the index): a stable partition.
+        const ranked: DirectoryEntry[][] = [[], [], []];
+        const matches = this.directory.search(typed.query, filter);
+        for (const entry of matches) {
+            ranked[entry.party === previousSpeaker ? 0 : attendees.has(entry.party) ? 1 : 2].push(entry);
+        }
         const range: Range = { start: textDocument.positionAt(typed.start), end: textDocument.positionAt(typed.end) };
-        const items = matches.slice(0, MAX_NAME_ITEMS).map(({ entry, rank }, index) =>
-            this.nameItem(entry, rank, index, range, typed.braced));
+        const items: CompletionItem[] = [];
+        ranked.forEach((entries, rank) => {
+            for (const entry of entries) {
+                if (items.length === MAX_NAME_ITEMS) return;
+                items.push(this.nameItem(entry, rank, items.length, range, typed.braced));
+            }
+        });
         return CompletionList.create(items, matches.length > MAX_NAME_ITEMS);
     }
 

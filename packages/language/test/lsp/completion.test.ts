@@ -161,6 +161,13 @@ describe('completion of keys and snippets', () => {
         expect(edit(date).newText).toBe('date: ');
     });
 
+    it('offers keys at the very start of a document that begins with a line break', async () => {
+        const { list, document } = await completeAt('<|>\nmeeting: M\n');
+        const date = list.items.find(item => item.label === 'date:')!;
+        expect(edit(date).range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+        expect(document.textDocument.getText().startsWith('\n')).toBe(true);
+    });
+
     it('offers entry fields first inside a directory entry', async () => {
         const { list, document } = await completeAt('person @x Someone\n  al<|>\n');
         const sorted = [...list.items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
@@ -214,30 +221,37 @@ describe('completion in a directory of 5,000 people', () => {
         LangiumDocuments.addDocument(LangiumDocumentFactory.fromString<Document>(meeting, meetingUri));
         await DocumentBuilder.build(LangiumDocuments.all.toArray(), { validation: true });
         const queries = ['', 'p', 'Surname4', 'alias12', 'trop', 'falt', '{Person1 Sur', 'zzz'];
-        const times: number[] = [];
-        const slowest = new Map<string, number>();
+        const wall: number[] = [];
+        const cpu: number[] = [];
         for (let round = 0; round < 100; round++) {
             // Every round edits the meeting, as typing does: the workspace caches are cleared.
             const query = queries[round % queries.length];
             const text = `${meeting}@${query}`;
             await editDocument(services, meetingUri, text);
             const document = LangiumDocuments.getDocument(meetingUri)!;
+            const startCpu = process.cpuUsage();
             const start = performance.now();
-            const list = await services.Minutes.lsp.CompletionProvider!.getCompletion(LangiumDocuments.getDocument(meetingUri)!, {
+            const list = await services.Minutes.lsp.CompletionProvider!.getCompletion(document, {
                 textDocument: { uri: meetingUri.toString() },
                 position: document.textDocument.positionAt(text.length)
             });
-            const time = performance.now() - start;
-            times.push(time);
-            slowest.set(query, Math.max(slowest.get(query) ?? 0, time));
+            wall.push(performance.now() - start);
+            const used = process.cpuUsage(startCpu);
+            cpu.push((used.user + used.system) / 1000);
             if (query === 'trop') expect(list!.items.map(item => item.label)).toEqual(['Tatiana Tropina']);
-            if (query === '') expect(list!.items[0].label).toBe('Person1 Surname1');
+            if (query === '') {
+                expect(list!.items[0].label).toBe('Person1 Surname1'); // the previous speaker
+                expect(list!.items).toHaveLength(100);
+                expect(list!.isIncomplete).toBe(true);
+            }
         }
-        times.sort((a, b) => a - b);
-        const p95 = times[Math.floor(times.length * 0.95)];
-        console.log([...slowest].map(([q, t]) => `'${q}': ${t.toFixed(1)}`).join(', '));
-        console.log(`completion with 5,050 parties: median ${times[times.length >> 1].toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`);
-        expect(p95).toBeLessThan(50);
+        const p95 = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.95)];
+        const median = (times: number[]) => [...times].sort((a, b) => a - b)[times.length >> 1];
+        console.log(`completion with 5,050 parties: wall median ${median(wall).toFixed(1)} ms, p95 ${p95(wall).toFixed(1)} ms; `
+            + `CPU median ${median(cpu).toFixed(1)} ms, p95 ${p95(cpu).toFixed(1)} ms`);
+        // CPU time: what the request costs the server, whatever else the machine is running
+        // (wall time is logged above; on a loaded test machine it measures the load).
+        expect(p95(cpu)).toBeLessThan(50);
     });
 });
 
