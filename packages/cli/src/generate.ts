@@ -2,8 +2,8 @@ import { Command, Option } from 'commander';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import {
-    DEFAULT_EMAIL_WIDTH, GenerationError, NAME_STYLES, OUTPUT_EXTENSIONS, OUTPUT_FORMATS, generate,
-    type GenerateOptions, type OutputFormat
+    ATTRIBUTIONS, DEFAULT_EMAIL_WIDTH, GenerationError, NAME_STYLES, OUTPUT_EXTENSIONS, OUTPUT_FORMATS, buildActionLedger,
+    declaresChathamHouseRule, generate, type Attribution, type Document, type GenerateOptions, type OutputFormat
 } from 'minutes-language';
 import { checkOutputPath, writeFileAtomic } from './output.js';
 import { problemsOf, summaryLine } from './problems.js';
@@ -21,6 +21,7 @@ export interface GenerateCommandOptions {
     cc?: string;
     date?: string;
     names: typeof NAME_STYLES[number];
+    attribution?: Attribution;
     directory?: string[];
 }
 
@@ -44,6 +45,7 @@ export function addGenerateCommand(program: Command, io: GenerateIo, done: (exit
         .option('--cc <addresses>', 'eml: the copied recipients, instead of the file\'s cc:')
         .option('--date <date>', 'eml: the message\'s date, instead of the meeting\'s')
         .addOption(new Option('--names <style>', 'read references as written, or by their directory names').choices(NAME_STYLES).default('as-written'))
+        .addOption(new Option('--attribution <level>', 'name speakers in full, by organisation, or not at all (Chatham House Rule); default: organisation when the file declares rule: Chatham House, else full').choices(ATTRIBUTIONS))
         .option('-d, --directory <paths...>', 'more files or folders whose people and organisations may be referred to')
         .action(async (file: string, options: GenerateCommandOptions) => {
             done(await generateCommand(file, options, io));
@@ -78,8 +80,14 @@ export async function generateCommand(file: string, options: GenerateCommandOpti
         }
     }
 
+    const root = document.parseResult.value as Document;
+    if (options.attribution === 'full' && declaresChathamHouseRule(root)) {
+        io.stderr.write(`minutes: warning: ${displayPath(document.uri.fsPath)} declares the Chatham House Rule; --attribution full names every speaker\n`);
+    }
     const generateOptions: GenerateOptions = {
-        width, names: options.names, from: options.from, to: options.to, cc: options.cc, date: options.date
+        width, names: options.names, from: options.from, to: options.to, cc: options.cc, date: options.date,
+        // Earlier meetings' actions come from every loaded file: the folder's other meetings are context.
+        attribution: options.attribution, ledger: buildActionLedger(workspace.all)
     };
     let output: string;
     try {

@@ -70,13 +70,27 @@ export function anonymousName(party: Party | undefined, context: AnonymityContex
     const onBehalfOf = context.onBehalfOf && isOrganisation(context.onBehalfOf) ? context.onBehalfOf : undefined;
     if (party && isOrganisation(party)) {
         if (attribution === 'organisation' || !context.speaking) return undefined;
-        return participantFrom(stakeholderGroupOf(party));
+        return participantFrom(groupPhrase(stakeholderGroupOf(party)));
     }
-    if (!party || !isPerson(party)) return participantFrom(onBehalfOf && stakeholderGroupOf(onBehalfOf));
-    const group = (onBehalfOf && stakeholderGroupOf(onBehalfOf)) ?? stakeholderGroupOf(party);
+    if (!party || !isPerson(party)) return participantFrom(groupPhrase(onBehalfOf && stakeholderGroupOf(onBehalfOf)));
+    const group = groupPhrase((onBehalfOf && stakeholderGroupOf(onBehalfOf)) ?? stakeholderGroupOf(party));
     if (attribution === 'none') return participantFrom(group);
     const organisation = onBehalfOf ? shortName(onBehalfOf) : context.affiliation ?? firstOrganisation(party);
     return participantFrom(organisation ?? group);
+}
+
+/** A stakeholder group as it follows "a participant from". */
+const GROUP_PHRASES: Record<StakeholderGroup, string> = {
+    'government': 'a government',
+    'intergovernmental': 'an intergovernmental organisation',
+    'civil society': 'civil society',
+    'private sector': 'the private sector',
+    'technical community': 'the technical community',
+    'academia': 'academia'
+};
+
+function groupPhrase(group: StakeholderGroup | undefined): string | undefined {
+    return group && GROUP_PHRASES[group];
 }
 
 function firstOrganisation(party: Party): string | undefined {
@@ -104,11 +118,11 @@ export function countsByStakeholderGroup(parties: ReadonlyArray<Party | undefine
     return [...STAKEHOLDER_GROUPS, null].filter(group => counts.has(group)).map(group => ({ group, count: counts.get(group)! }));
 }
 
-/** `5 participants: 2 civil society, 1 government, 2 with no stakeholder group`: a list of people without their names. */
+/** `5 participants (2 civil society, 1 government, 2 with no stakeholder group)`: a list of people without their names. */
 export function participantCountText(parties: ReadonlyArray<Party | undefined>): string {
     const total = parties.length;
     const parts = countsByStakeholderGroup(parties).map(({ group, count }) => `${count} ${group ?? 'with no stakeholder group'}`);
-    return `${total} participant${total === 1 ? '' : 's'}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
+    return `${total} participant${total === 1 ? '' : 's'}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
 }
 
 /** Header fields that name the holders of meeting offices: left out below `full` attribution. */

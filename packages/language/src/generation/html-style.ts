@@ -54,6 +54,9 @@ tr:target { background: var(--tint); }
 .action-id { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.85em; color: var(--muted); }
 .status-done td { color: var(--muted); }
 hr { border: 0; border-top: 1px solid var(--line); margin: 2rem 0; }
+.who-spoke svg { display: block; max-width: 100%; height: auto; margin: 0.5rem 0; }
+.who-spoke .bar { fill: var(--accent); }
+.who-spoke .bar.ungrouped, .who-spoke .bar.unidentified { fill: var(--muted); }
 @media (max-width: 36rem) {
   main { padding: 0.75rem 0.75rem 2rem; }
   h1 { font-size: 1.45rem; }

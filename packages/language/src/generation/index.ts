@@ -14,3 +14,5 @@ export { generateEml, emlOf, type EmlOptions } from './eml.js';
 export { generateHtml, htmlOf } from './html.js';
 export { generateJson, jsonOf, jsonModel, SCHEMA_VERSION } from './json.js';
 export { generateMarkdown, markdownOf } from './markdown.js';
+export { ATTRIBUTIONS, declaresChathamHouseRule, effectiveAttribution, isChathamHouseRule, type Attribution } from './attribution.js';
+export { EARLIER_ACTIONS_TITLE, type EarlierActionsOutline, type EarlierActionOutline, type LedgerOptions } from './earlier-actions.js';

@@ -24,9 +24,9 @@ export function earlierActionsHtml(section: EarlierActionsOutline, level: number
     const row = (entry: EarlierActionOutline, stillOpen: boolean) => [
         `<tr class="status-${entry.status}">`,
         `<td><span class="action-id">#${escapeText(entry.id)}</span> ${write.rich(entry.text)}</td>`,
-        `<td>${entry.owners.map(owner => write.mention(owner)).join(', ')}</td>`,
-        `<td>${escapeText(earlierActionStatus(entry, stillOpen))}${entry.update && entry.update.text.length > 0 ? `<br>${write.rich(entry.update.text)}` : ''}</td>`,
-        `<td>${escapeText(agreedText(entry).replace(/^Agreed at /, ''))}</td>`,
+        `<td data-label="Owner">${entry.owners.map(owner => write.mention(owner)).join(', ')}</td>`,
+        `<td data-label="Status">${escapeText(earlierActionStatus(entry, stillOpen))}${entry.update && entry.update.text.length > 0 ? `<br>${write.rich(entry.update.text)}` : ''}</td>`,
+        `<td data-label="Agreed at">${escapeText(agreedText(entry).replace(/^Agreed at /, ''))}</td>`,
         '</tr>'
     ].join('');
     return [
@@ -55,7 +55,7 @@ const ROW_HEIGHT = 26;
 const BAR_HEIGHT = 16;
 const PADDING = 4;
 
-/** Fill of each kind of bar: dark enough for 3:1 contrast on white (WCAG 1.4.11). */
+/** Fill of each kind of bar, where the page's stylesheet does not apply (an SVG viewer): 3:1 contrast on white (WCAG 1.4.11). */
 const FILLS: Record<StakeholderRow['kind'], string> = { group: '#1f5f99', ungrouped: '#6b6b6b', unidentified: '#8a5a00' };
 
 /**
@@ -72,17 +72,18 @@ export function whoSpokeHtml(statistics: SpeakingStatistics, rows: readonly Stak
         const middle = y + ROW_HEIGHT / 2;
         return [
             `<text x="${LABEL_WIDTH - 8}" y="${middle}" text-anchor="end" dominant-baseline="middle">${escapeText(row.label)}</text>`,
-            `<rect x="${LABEL_WIDTH}" y="${middle - BAR_HEIGHT / 2}" width="${barWidth}" height="${BAR_HEIGHT}" fill="${FILLS[row.kind]}"></rect>`,
+            `<rect class="bar ${row.kind}" x="${LABEL_WIDTH}" y="${middle - BAR_HEIGHT / 2}" width="${barWidth}" height="${BAR_HEIGHT}" fill="${FILLS[row.kind]}"></rect>`,
             `<text x="${LABEL_WIDTH + barWidth + 6}" y="${middle}" dominant-baseline="middle">${escapeText(formatShare(row.wordShare))}</text>`
         ].join('');
     });
     const tableRows = rows.map(row =>
-        `<tr><th scope="row">${escapeText(row.label)}</th><td>${row.interventions}</td><td>${row.words}</td><td>${escapeText(formatShare(row.wordShare))}</td></tr>`);
+        `<tr><th scope="row">${escapeText(row.label)}</th><td data-label="Interventions">${row.interventions}</td><td data-label="Words">${row.words}</td>`
+        + `<td data-label="Share of words">${escapeText(formatShare(row.wordShare))}</td></tr>`);
     return [
         '<section class="who-spoke">',
         heading(level, 'Who spoke', id),
         `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${escapeAttribute(`${id}-title`)} ${escapeAttribute(`${id}-desc`)}" `
-            + `width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="13" fill="currentColor" style="max-width: 100%; height: auto">`,
+            + `width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="13" fill="currentColor">`,
         `<title id="${escapeAttribute(`${id}-title`)}">Share of words by stakeholder group</title>`,
         `<desc id="${escapeAttribute(`${id}-desc`)}">${escapeText(description)}</desc>`,
         ...bars,
