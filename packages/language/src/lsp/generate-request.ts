@@ -1,6 +1,6 @@
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { Connection } from 'vscode-languageserver';
+import type { CancellationToken, Connection, Diagnostic } from 'vscode-languageserver';
 import type { Document } from '../generated/ast.js';
 import { generate, type GenerateOptions } from '../generation/generate.js';
 import { GenerationError } from '../generation/generation-error.js';
@@ -13,30 +13,42 @@ import { GenerateRequest, type GenerateParams, type GenerateResult } from './min
  * goes out.
  */
 export function registerGenerateRequest(connection: Connection, shared: LangiumSharedServices): void {
-    const { LangiumDocuments, DocumentBuilder, WorkspaceManager } = shared.workspace;
     connection.onRequest(GenerateRequest, async (params: GenerateParams, token): Promise<GenerateResult> => {
         const uri = URI.parse(params.uri);
-        const name = uri.path.split('/').pop();
-        await WorkspaceManager.ready;
-        if (!LangiumDocuments.hasDocument(uri)) {
-            return { ok: false, reason: 'not-found', message: `${name} is not part of the Minutes workspace.` };
+        const checked = await checkedDocument(shared, uri, token);
+        if (!checked) {
+            return { ok: false, reason: 'not-found', message: `${uri.path.split('/').pop()} is not part of the Minutes workspace.` };
         }
-        await DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
-        const document = LangiumDocuments.getDocument(uri) as LangiumDocument<Document> | undefined;
-        if (!document) {
-            return { ok: false, reason: 'not-found', message: `${name} was closed.` };
-        }
-        const errors = (document.diagnostics ?? [])
+        const errors = checked.diagnostics
             .filter(diagnostic => diagnostic.severity === 1)
             .map(diagnostic => ({ message: diagnostic.message, line: diagnostic.range.start.line }));
         if (errors.length > 0) return { ok: false, reason: 'errors', errors };
         try {
-            return { ok: true, content: await generate(document, params.format, generateOptions(params)) };
+            return { ok: true, content: await generate(checked.document, params.format, generateOptions(params)) };
         } catch (error) {
             if (error instanceof GenerationError) return { ok: false, reason: 'cannot-generate', message: error.message };
             throw error;
         }
     });
+}
+
+/**
+ * A document of the workspace, linked, with its diagnostics. Open documents are validated
+ * by every build; files loaded from disk at start-up are only linked, so those are
+ * validated here, without changing their state in the workspace.
+ */
+export async function checkedDocument(shared: LangiumSharedServices, uri: URI, token: CancellationToken): Promise<{ document: LangiumDocument<Document>; diagnostics: Diagnostic[] } | undefined> {
+    const { LangiumDocuments, DocumentBuilder, WorkspaceManager } = shared.workspace;
+    await WorkspaceManager.ready;
+    if (!LangiumDocuments.hasDocument(uri)) return undefined;
+    await DocumentBuilder.waitUntil(DocumentState.IndexedReferences, uri, token);
+    const document = LangiumDocuments.getDocument(uri) as LangiumDocument<Document> | undefined;
+    if (!document) return undefined;
+    if (document.state >= DocumentState.Validated) {
+        return { document, diagnostics: document.diagnostics ?? [] };
+    }
+    const validator = shared.ServiceRegistry.getServices(uri).validation.DocumentValidator;
+    return { document, diagnostics: await validator.validateDocument(document, {}, token) };
 }
 
 /** The request's options as the generators read them; a wrap width of 0 does not wrap. */

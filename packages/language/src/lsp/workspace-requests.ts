@@ -1,9 +1,10 @@
-import { DocumentState, URI, type LangiumDocument } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { Connection } from 'vscode-languageserver';
+import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { Document } from '../generated/ast.js';
 import { buildActionLedger } from '../ledger/action-ledger.js';
 import { structureOf } from '../model/structure.js';
+import { checkedDocument } from './generate-request.js';
 import {
     CheckWorkspaceRequest, StatsRequest, type CheckWorkspaceResult, type DocumentStats, type StatsParams
 } from './minutes-protocol.js';
@@ -14,13 +15,9 @@ export function registerWorkspaceRequests(connection: Connection, shared: Langiu
     const { LangiumDocuments, DocumentBuilder, WorkspaceLock, WorkspaceManager } = shared.workspace;
 
     connection.onRequest(StatsRequest, async (params: StatsParams, token): Promise<DocumentStats | null> => {
-        const uri = URI.parse(params.uri);
-        await WorkspaceManager.ready;
-        if (!LangiumDocuments.hasDocument(uri)) return null;
-        await DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
-        const document = LangiumDocuments.getDocument(uri);
-        if (!document) return null;
-        return documentStats(document as LangiumDocument<Document>, LangiumDocuments.all.toArray());
+        const checked = await checkedDocument(shared, URI.parse(params.uri), token);
+        if (!checked) return null;
+        return documentStats(checked.document, checked.diagnostics, LangiumDocuments.all.toArray());
     });
 
     connection.onRequest(CheckWorkspaceRequest, async (): Promise<CheckWorkspaceResult> => {
@@ -38,7 +35,7 @@ export function registerWorkspaceRequests(connection: Connection, shared: Langiu
 }
 
 /** The figures the status bar shows for one document of a workspace. */
-export function documentStats(document: LangiumDocument<Document>, workspace: readonly LangiumDocument[]): DocumentStats {
+export function documentStats(document: LangiumDocument<Document>, diagnostics: readonly Diagnostic[], workspace: readonly LangiumDocument[]): DocumentStats {
     const structure = structureOf(document.parseResult.value);
     const attending = new Set<string>();
     for (const meeting of structure.meetings) {
@@ -52,7 +49,6 @@ export function documentStats(document: LangiumDocument<Document>, workspace: re
     const ledger = buildActionLedger(workspace.map(doc => doc as LangiumDocument<Document>));
     const uri = document.uri.toString();
     const openActions = ledger.actions.filter(action => action.place.uri === uri && action.current.status === 'open').length;
-    const diagnostics = document.diagnostics ?? [];
     return {
         meetings: structure.meetings.length,
         attendees: attending.size,
