@@ -1,11 +1,9 @@
-import type { ValidationAcceptor } from 'langium';
 import { isOrganisation, isPerson, type Party } from '../generated/ast.js';
 import { organisationsOf, shortName } from '../model/directory.js';
 import type { Attendance, Meeting, Turn } from '../model/structure.js';
 import { mentionsOf } from '../model/text.js';
 import { IssueCodes } from './issue-codes.js';
-
-export type MeetingRule = (meeting: Meeting, accept: ValidationAcceptor) => void;
+import type { MeetingRule } from './meeting-rules.js';
 
 /** Fields that name people who run or record a meeting: they are there without being listed. */
 const ROLE_FIELDS = new Set([

@@ -4,16 +4,12 @@ import type { MinutesServices } from '../minutes-module.js';
 import { structureOf } from '../model/structure.js';
 import { registerActionLedgerChecks } from './action-ledger-rules.js';
 import { agendaNumbersMustFollowInOrder } from './agenda-rules.js';
-import {
-    attendeeShouldSpeak, speakerMustBeAmongAttendees, speakerMustNotBeListedAsAbsent, type MeetingRule
-} from './attendance-rules.js';
+import { attendeeShouldSpeak, speakerMustBeAmongAttendees, speakerMustNotBeListedAsAbsent } from './attendance-rules.js';
 import {
     aliasMustNameOneParty, handleMustBeUnique, organisationMustBeDeclaredOnce, personMustBeDeclaredOnce, type PartyRule
 } from './directory-rules.js';
-import {
-    actionDueDateMustBeValid, actionMustHaveOwner, actionMustNotBeDueBeforeMeeting, dateMustBeValid, meetingMustHaveDate,
-    meetingMustHaveTitle, timeMustBeValid, type ActionRule, type StructureMeetingRule
-} from './meeting-rules.js';
+import { actionDueDateMustBeValid, actionMustHaveOwner, actionMustNotBeDueBeforeMeeting, type ActionRule } from './action-rules.js';
+import { dateMustBeValid, meetingMustHaveDate, meetingMustHaveTitle, timeMustBeValid, type MeetingRule } from './meeting-rules.js';
 import { NameClashes } from './name-clashes.js';
 import { interventionMustNotBeEmpty, qualifiersMustBeKnown, type TurnRule } from './turn-rules.js';
 import { entryMarkedForReviewMustBeReviewed } from './review-entries.js';
@@ -39,8 +35,9 @@ export function registerValidationChecks(services: MinutesServices): void {
     registerActionLedgerChecks(services);
 }
 
-const MEETING_RULES: MeetingRule[] = [speakerMustBeAmongAttendees, speakerMustNotBeListedAsAbsent, attendeeShouldSpeak];
-const STRUCTURE_MEETING_RULES: StructureMeetingRule[] = [meetingMustHaveTitle, meetingMustHaveDate];
+const MEETING_RULES: MeetingRule[] = [
+    speakerMustBeAmongAttendees, speakerMustNotBeListedAsAbsent, attendeeShouldSpeak, meetingMustHaveTitle, meetingMustHaveDate
+];
 const TURN_RULES: TurnRule[] = [interventionMustNotBeEmpty, qualifiersMustBeKnown];
 const ACTION_RULES: ActionRule[] = [actionMustHaveOwner, actionDueDateMustBeValid, actionMustNotBeDueBeforeMeeting];
 const PARTY_RULES: PartyRule[] = [handleMustBeUnique, personMustBeDeclaredOnce, organisationMustBeDeclaredOnce, aliasMustNameOneParty];
@@ -55,8 +52,7 @@ export class MinutesValidator {
     checkDocument(document: Document, accept: ValidationAcceptor): void {
         const structure = structureOf(document);
         for (const meeting of structure.meetings) {
-            for (const rule of MEETING_RULES) rule(meeting, accept);
-            for (const rule of STRUCTURE_MEETING_RULES) rule(meeting, accept, structure);
+            for (const rule of MEETING_RULES) rule(meeting, accept, structure);
         }
         for (const item of structure.items) {
             if (item.kind === 'turn') {
