@@ -2,10 +2,12 @@ import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { check } from './check.js';
 import { addGenerateCommand } from './generate.js';
+import { importCommand, type ImportOptions } from './import.js';
 import { ACTION_FORMATS, ACTION_STATES, actions, type ActionsOptions } from './actions.js';
 import { STATS_FORMATS, stats, type StatsOptions } from './stats.js';
 import { REPORT_FORMATS, type ReportFormat } from './report-formats.js';
 import { UsageError } from './workspace.js';
+import { TRANSCRIPT_FORMATS } from 'minutes-language';
 
 const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -13,6 +15,12 @@ async function readStdin(): Promise<string> {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+}
+
+async function readStdinBytes(): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
 }
 
 /** Runs the `minutes` command; returns the exit code (0 ok, 1 problems, 2 usage or I/O). */
@@ -55,6 +63,21 @@ export async function main(argv: string[]): Promise<number> {
         .option('-d, --directory <paths...>', 'more files or folders whose people and organisations may be referred to')
         .action(async (paths: string[], options: StatsOptions) => {
             exitCode = await stats(paths, options, { stdout: process.stdout });
+        });
+
+    program.command('import')
+        .description('Import a transcript (captioning text, WebVTT, a chat log) as a meeting; speakers are matched against the directory.')
+        .argument('<file>', 'the transcript, or - for standard input')
+        .addOption(new Option('--from <format>', 'the transcript\'s format (default: detected)').choices(TRANSCRIPT_FORMATS))
+        .option('-d, --directory <paths...>', 'files or folders of people and organisations to match speakers against (the .minutes files beside -o, or in the current folder, are read too)')
+        .option('-o, --output <file>', 'the .minutes file to write (default: standard output)')
+        .option('--force', 'overwrite the output file if it exists', false)
+        .option('--moderator <name>', 'the meeting\'s moderator: MODERATOR turns are theirs')
+        .option('--chair <name>', 'the meeting\'s chair: CHAIR turns are theirs')
+        .option('--title <title>', 'the meeting\'s title (default: the transcript\'s title line)')
+        .option('--date <date>', 'the meeting\'s date (default: a date the transcript gives)')
+        .action(async (file: string, options: ImportOptions) => {
+            exitCode = await importCommand(file, options, { stdout: process.stdout, stderr: process.stderr, readStdin: readStdinBytes });
         });
 
     addGenerateCommand(program, { stdout: process.stdout, stderr: process.stderr, readStdin }, code => exitCode = code);

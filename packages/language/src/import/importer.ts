@@ -93,6 +93,10 @@ function meetingMetadata(transcript: Transcript, options: ImportOptions): Metada
     const notes: string[] = [];
     let title = options.title?.trim() || transcript.title;
     let titleComment: string | undefined;
+    if (options.title?.trim() && transcript.title) {
+        // The transcript's own title line is kept, where no output shows it.
+        titleComment = `the transcript's title line: ${commentText(transcript.title)}`;
+    }
     if (!title) {
         title = fileTitle(options.sourceName);
         titleComment = 'title: from the file name; write the meeting\'s';
@@ -109,7 +113,7 @@ function meetingMetadata(transcript: Transcript, options: ImportOptions): Metada
         if (found) {
             date = found;
             dateComment = 'date: as the transcript\'s introduction gives it; narrow it to the day of the meeting if need be';
-            notes.push(`The date '${found}' is read from the transcript's introduction: check it.`);
+            notes.push(`The date '${found.replace(/\s+/g, ' ')}' is read from the transcript's introduction: check it.`);
         } else {
             notes.push('The transcript gives no date: add a \'date:\' line.');
         }

@@ -63,6 +63,7 @@ const MAX_GUESSED_LABELS = 200;
  */
 export class SpeakerMatcher {
     private readonly resolved = new Map<string, SpeakerMatch>();
+    private readonly byLabel = new Map<string, SpeakerMatch>();
     /** Name keys of the new entries' handles and names, each to its entry. */
     private readonly reserved = new Map<string, NewEntry>();
     private readonly nextSuffix = new Map<string, number>();
@@ -77,12 +78,15 @@ export class SpeakerMatcher {
     }
 
     match(label: string): SpeakerMatch {
+        let match = this.byLabel.get(label);
+        if (match) return match;
         const key = nameKey(label);
-        let match = this.resolved.get(key);
+        match = this.resolved.get(key);
         if (!match) {
             match = this.resolve(label, key);
             this.resolved.set(key, match);
         }
+        this.byLabel.set(label, match);
         return match;
     }
 
