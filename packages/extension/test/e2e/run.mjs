@@ -8,7 +8,7 @@
 // and docs/screenshots/preview.png (committed, shown in the docs), the others in
 // test-results/e2e/ (and one per failure).
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -24,7 +24,8 @@ const manifest = JSON.parse(readFileSync(join(extensionRoot, 'package.json'), 'u
 const vsix = join(extensionRoot, `${manifest.name}-${manifest.version}.vsix`);
 const resultsDir = join(repositoryRoot, 'test-results/e2e');
 const screenshotsDir = join(repositoryRoot, 'docs/screenshots');
-const EXAMPLE = 'ccwg-ig-wsis-forum-2018.minutes';
+/** The example to work on: this one, or the first meeting file of examples/ if it is renamed. */
+const PREFERRED_EXAMPLE = 'ccwg-ig-wsis-forum-2018.minutes';
 const TIMEOUT = 60_000;
 
 for (const [what, path, fix] of [
@@ -45,6 +46,14 @@ const workspace = join(work, 'examples');
 mkdirSync(resultsDir, { recursive: true });
 mkdirSync(screenshotsDir, { recursive: true });
 cpSync(join(repositoryRoot, 'examples'), workspace, { recursive: true });
+const EXAMPLE = existsSync(join(workspace, PREFERRED_EXAMPLE))
+    ? PREFERRED_EXAMPLE
+    : readdirSync(workspace).sort().find(name => name.endsWith('.minutes') && /^meeting:/m.test(readFileSync(join(workspace, name), 'utf8')));
+if (!EXAMPLE) throw new Error('examples/ has no file with a meeting: line');
+/** The title of the example's first meeting: what its email and preview show. */
+const TITLE = /^meeting:\s*(.+)$/m.exec(readFileSync(join(workspace, EXAMPLE), 'utf8'))[1].trim();
+/** Enough of the title to find it on one line, even where it is wrapped. */
+const TITLE_START = TITLE.split(/\s+/).slice(0, 3).join(' ');
 mkdirSync(join(userDataDir, 'User'), { recursive: true });
 writeFileSync(join(userDataDir, 'User/settings.json'), JSON.stringify({
     'security.workspace.trust.enabled': false,
@@ -258,22 +267,31 @@ try {
         await editor.locator('.view-line', { hasText: 'meeting:' }).first().waitFor({ state: 'visible' });
         // The status-bar item appears when the server has the file: activation worked.
         await page.locator('.statusbar-item[aria-label*="intervention"]').first().waitFor({ state: 'visible' });
-        const colours = await editor.evaluate(root => {
-            const byText = {};
-            for (const span of root.querySelectorAll('.view-line span span')) {
-                const text = span.textContent.trim();
-                if (text && !(text in byText)) byText[text] = getComputedStyle(span).color;
-            }
-            return byText;
+        // Each token's look (colour, underline, italics, weight), and that of plain text
+        // (Monaco's first token class).
+        const { tokens, prose } = await editor.evaluate(root => {
+            const look = span => {
+                const style = getComputedStyle(span);
+                return `${style.color} ${style.textDecorationLine} ${style.fontStyle} ${style.fontWeight}`;
+            };
+            const spans = [...root.querySelectorAll('.view-line span span')];
+            const plain = spans.find(span => span.classList.contains('mtk1'));
+            return { tokens: spans.map(span => [span.textContent.trim(), look(span)]), prose: plain ? look(plain) : undefined };
         });
-        const colourOf = prefix => Object.entries(colours).find(([text]) => text.startsWith(prefix))?.[1];
-        const prose = colourOf('This is a note');
-        const expectations = { key: colourOf('meeting'), mention: colourOf('@'), date: colourOf('2018-03-19'), comment: colourOf('//'), link: colourOf('https://') };
+        const colourOf = test => tokens.find(([text]) => text && test(text))?.[1];
+        const expectations = {
+            key: colourOf(text => text === 'meeting'),
+            mention: colourOf(text => /^@[\p{L}{]/u.test(text)),
+            date: colourOf(text => /^\d{4}-\d{2}-\d{2}$/.test(text)),
+            comment: colourOf(text => text.startsWith('//')),
+            link: colourOf(text => text.startsWith('https://'))
+        };
+        if (!prose) throw new Error('no plain text on screen');
         for (const [what, colour] of Object.entries(expectations)) {
-            if (!colour) throw new Error(`no ${what} on screen: ${JSON.stringify(colours)}`);
-            if (colour === prose) throw new Error(`the ${what} has the colour of prose (${colour})`);
+            if (!colour) throw new Error(`no ${what} on screen: ${JSON.stringify(tokens)}`);
+            if (colour === prose) throw new Error(`the ${what} looks like prose (${colour})`);
         }
-        if (new Set(Object.values(expectations)).size < 4) throw new Error(`too few distinct colours: ${JSON.stringify(expectations)}`);
+        if (new Set(Object.values(expectations)).size < 4) throw new Error(`too few distinct looks: ${JSON.stringify(expectations)}`);
         await page.screenshot({ path: join(resultsDir, '01-highlighted.png') });
     });
 
@@ -300,7 +318,7 @@ try {
     await step('run Minutes: Generate Email and see the email', async () => {
         await runCommand('Minutes: Generate Email');
         await page.locator('.tabs-container .tab.active', { hasText: 'Untitled' }).waitFor({ state: 'visible' });
-        await page.locator('.editor-group-container.active .view-line', { hasText: 'WSIS Forum 2018' }).first().waitFor({ state: 'visible' });
+        await page.locator('.editor-group-container.active .view-line', { hasText: TITLE_START }).first().waitFor({ state: 'visible' });
         const email = await activeEditorText();
         if (email.includes('@mcade') || email.includes('meeting:')) throw new Error(`the email shows source syntax:\n${email}`);
         await page.locator('.notifications-toasts', { hasText: 'Email generated' }).waitFor({ state: 'visible' });
@@ -317,13 +335,13 @@ try {
         await page.keyboard.press('Control+Home');
         await runCommand('Minutes: Open Preview to the Side');
         await page.locator('.tabs-container .tab', { hasText: `Preview ${EXAMPLE}` }).waitFor({ state: 'visible' });
-        await preview().locator('h1', { hasText: 'WSIS Forum 2018' }).first().waitFor({ state: 'visible' });
+        await preview().locator('h1', { hasText: TITLE_START }).first().waitFor({ state: 'visible' });
         await page.screenshot({ path: join(screenshotsDir, 'preview.png') });
     });
 
     await step('scroll the editor and see the preview follow', async () => {
         const webview = await page.locator('iframe.webview.ready').boundingBox();
-        const heading = preview().locator('h1', { hasText: 'WSIS Forum 2018' }).first();
+        const heading = preview().locator('h1', { hasText: TITLE_START }).first();
         await focusEditor();
         // Go to the last section heading: the editor scrolls to show it.
         const source = readFileSync(join(workspace, EXAMPLE), 'utf8').split('\n');
