@@ -71,10 +71,13 @@ export class NameClashes {
             if (organisations.length > 1) {
                 for (const party of organisations) add(party, { kind: 'organisation', key, others: organisations.filter(p => p !== party) });
             }
-            // A handle decides what `@name` means; without one, an alias shared with anyone is ambiguous.
+            // A handle decides what `@name` means; without one, an alias shared with anyone is
+            // ambiguous — unless the other is the same person declared twice, already an error.
             if (handleOwners.length === 0) {
                 for (const party of withRole('alias')) {
-                    add(party, { kind: 'alias', key, others: parties.filter(p => p !== party) });
+                    const own = nameKey(displayName(party));
+                    const others = parties.filter(p => p !== party && nameKey(displayName(p)) !== own);
+                    if (others.length > 0) add(party, { kind: 'alias', key, others });
                 }
             }
         }
