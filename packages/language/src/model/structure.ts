@@ -240,32 +240,25 @@ function buildStructure(document: Document): DocumentStructure {
         }
         if (meeting) meeting.lastBlock = block;
 
-        // Grouping.
+        // Grouping: each block becomes one item, with the lines that belong to it.
+        const add = (item: Item, lastIndex: number, record?: (m: MutableMeeting) => void) => {
+            items.push(item);
+            if (meeting) {
+                meeting.items.push(item);
+                meeting.lastBlock = blocks[lastIndex];
+                record?.(meeting);
+            }
+        };
         if (isHeading(block)) {
-            items.push({ kind: 'heading', heading: block, level: headingLevel(block), text: plainText(block.text), meeting });
-            if (meeting) meeting.items.push(items[items.length - 1]);
+            add({ kind: 'heading', heading: block, level: headingLevel(block), text: plainText(block.text), meeting }, i);
             i++;
             continue;
         }
         if (isField(block)) {
-            const key = fieldKey(block);
-            let body: Paragraph[] = [];
-            let next = i + 1;
-            if (BODY_FIELDS.has(key)) {
-                const taken = takeLines(blocks, next);
-                body = paragraphsOf(taken);
-                next += taken.length;
-            }
-            const item: Item = { kind: 'field', field: block, meeting, body };
-            if (meeting) {
-                meeting.fields.push(block);
-                meeting.items.push(item);
-            } else {
-                docFields.push(block);
-            }
-            items.push(item);
-            if (meeting) meeting.lastBlock = blocks[next - 1];
-            i = next;
+            const taken = BODY_FIELDS.has(fieldKey(block)) ? takeLines(blocks, i + 1) : [];
+            if (!meeting) docFields.push(block);
+            add({ kind: 'field', field: block, meeting, body: paragraphsOf(taken) }, i + taken.length, m => m.fields.push(block));
+            i += 1 + taken.length;
             continue;
         }
         if (isParty(block)) {
@@ -274,121 +267,57 @@ function buildStructure(document: Document): DocumentStructure {
             continue;
         }
         if (isRoster(block)) {
-            const attendees: Attendee[] = [];
-            let next = i + 1;
-            let previous: Block = block;
-            while (next < blocks.length && !previous.blankAfter && isSpeakerLine(blocks[next])) {
-                const line = blocks[next] as SpeakerLine;
-                attendees.push(attendeeOf(line, block));
-                previous = line;
-                next++;
-            }
-            const group: RosterGroup = { roster: block, attendees };
-            const item: Item = { kind: 'roster', group, meeting };
-            items.push(item);
-            if (meeting) {
-                meeting.rosters.push(group);
-                meeting.attendees.push(...attendees);
-                meeting.items.push(item);
-                meeting.lastBlock = blocks[next - 1];
-            }
-            i = next;
+            const lines = takeListLines(blocks, i, isSpeakerLine);
+            const group: RosterGroup = { roster: block, attendees: lines.map(line => attendeeOf(line, block)) };
+            add({ kind: 'roster', group, meeting }, i + lines.length, m => {
+                m.rosters.push(group);
+                m.attendees.push(...group.attendees);
+            });
+            i += 1 + lines.length;
             continue;
         }
         if (isAgenda(block)) {
-            const lines: Line[] = [];
-            let next = i + 1;
-            let previous: Block = block;
-            while (next < blocks.length && !previous.blankAfter && isLine(blocks[next]) && isListMarker((blocks[next] as Line).marker)) {
-                lines.push(blocks[next] as Line);
-                previous = blocks[next];
-                next++;
-            }
+            const lines = takeListLines(blocks, i, (b): b is Line => isLine(b) && isListMarker(b.marker));
             const group: AgendaGroup = { agenda: block, items: agendaTree(lines), lines };
-            const item: Item = { kind: 'agenda', group, meeting };
-            items.push(item);
-            if (meeting) {
-                meeting.agendas.push(group);
-                meeting.items.push(item);
-                meeting.lastBlock = blocks[next - 1];
-            }
-            i = next;
+            add({ kind: 'agenda', group, meeting }, i + lines.length, m => m.agendas.push(group));
+            i += 1 + lines.length;
             continue;
         }
         if (isSegment(block)) {
             segment = block;
-            const item: Item = { kind: 'segment', segment: block, meeting };
-            items.push(item);
-            meeting?.items.push(item);
+            add({ kind: 'segment', segment: block, meeting }, i);
             i++;
             continue;
         }
-        if (isSpeakerLine(block)) {
-            const taken = takeLines(blocks, i + 1);
-            const turn = turnOf(block, paragraphsOf(taken), segment);
-            const item: Item = { kind: 'turn', turn, meeting };
-            items.push(item);
-            if (meeting) {
-                meeting.turns.push(turn);
-                meeting.items.push(item);
-                meeting.lastBlock = blocks[i + taken.length];
-            }
-            i += 1 + taken.length;
-            continue;
-        }
-        if (isOutcome(block)) {
-            const taken = takeLines(blocks, i + 1);
-            const group = outcomeOf(block, paragraphsOf(taken));
-            const item: Item = { kind: 'outcome', group, meeting };
-            items.push(item);
-            if (meeting) {
-                meeting.outcomes.push(group);
-                meeting.items.push(item);
-                meeting.lastBlock = blocks[i + taken.length];
-            }
-            i += 1 + taken.length;
-            continue;
-        }
-        if (isAction(block)) {
-            const taken = takeLines(blocks, i + 1);
-            const action = actionItemOf(block, paragraphsOf(taken));
-            const item: Item = { kind: 'action', action, meeting };
-            items.push(item);
-            if (meeting) {
-                meeting.actions.push(action);
-                meeting.items.push(item);
-                meeting.lastBlock = blocks[i + taken.length];
-            }
-            i += 1 + taken.length;
-            continue;
-        }
-        if (isActionUpdate(block)) {
-            const taken = takeLines(blocks, i + 1);
-            const update = actionReportOf(block, paragraphsOf(taken));
-            const item: Item = { kind: 'update', update, meeting };
-            items.push(item);
-            if (meeting) {
-                meeting.updates.push(update);
-                meeting.items.push(item);
-                meeting.lastBlock = blocks[i + taken.length];
-            }
-            i += 1 + taken.length;
+        if (isBreak(block)) {
+            add({ kind: 'break', block, meeting }, i);
+            i++;
             continue;
         }
         if (isLine(block)) {
             const taken = takeLines(blocks, i);
-            const item: Item = { kind: 'prose', paragraphs: paragraphsOf(taken), meeting };
-            items.push(item);
-            if (meeting) {
-                meeting.items.push(item);
-                meeting.lastBlock = blocks[i + taken.length - 1];
-            }
+            add({ kind: 'prose', paragraphs: paragraphsOf(taken), meeting }, i + taken.length - 1);
             i += taken.length;
             continue;
         }
-        // Break
-        items.push({ kind: 'break', block, meeting });
-        i++;
+        // The blocks that take the prose lines after them.
+        const taken = takeLines(blocks, i + 1);
+        const paragraphs = paragraphsOf(taken);
+        const last = i + taken.length;
+        if (isSpeakerLine(block)) {
+            const turn = turnOf(block, paragraphs, segment);
+            add({ kind: 'turn', turn, meeting }, last, m => m.turns.push(turn));
+        } else if (isOutcome(block)) {
+            const group = outcomeOf(block, paragraphs);
+            add({ kind: 'outcome', group, meeting }, last, m => m.outcomes.push(group));
+        } else if (isAction(block)) {
+            const action = actionItemOf(block, paragraphs);
+            add({ kind: 'action', action, meeting }, last, m => m.actions.push(action));
+        } else if (isActionUpdate(block)) {
+            const update = actionReportOf(block, paragraphs);
+            add({ kind: 'update', update, meeting }, last, m => m.updates.push(update));
+        }
+        i = last + 1;
     }
 
     return {
@@ -409,6 +338,17 @@ function newMeeting(start: Field | undefined, first: Block): MutableMeeting {
         start, fields: [], items: [], attendees: [], rosters: [], agendas: [], turns: [], outcomes: [],
         actions: [], updates: [], firstBlock: first, lastBlock: first
     };
+}
+
+/** The list lines right after a key (a roster, an agenda): consecutive, up to a blank line. */
+function takeListLines<T extends Block>(blocks: Block[], keyIndex: number, accepts: (block: Block) => block is T): T[] {
+    const lines: T[] = [];
+    let previous = blocks[keyIndex];
+    for (let i = keyIndex + 1; i < blocks.length && !previous.blankAfter && accepts(blocks[i]); i++) {
+        lines.push(blocks[i] as T);
+        previous = blocks[i];
+    }
+    return lines;
 }
 
 /** The prose lines that follow a block and belong to it: up to the next non-line block. */
