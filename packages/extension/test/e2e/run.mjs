@@ -213,6 +213,24 @@ async function newLineAtEnd() {
     await page.keyboard.press('Delete');
 }
 
+/** The process ids of the Minutes language servers under code-server (its descendants only). */
+function languageServerPids() {
+    const table = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' }).split('\n')
+        .map(line => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line)).filter(Boolean)
+        .map(([, pid, ppid, args]) => ({ pid: Number(pid), ppid: Number(ppid), args }));
+    const descendants = new Set([server.pid]);
+    for (let grew = true; grew;) {
+        grew = false;
+        for (const row of table) {
+            if (descendants.has(row.ppid) && !descendants.has(row.pid)) {
+                descendants.add(row.pid);
+                grew = true;
+            }
+        }
+    }
+    return table.filter(row => descendants.has(row.pid) && row.args.includes('out/server.cjs')).map(row => row.pid);
+}
+
 /** Removes the line the cursor is on. */
 async function deleteLine() {
     await page.keyboard.press('Control+Shift+K');
@@ -377,6 +395,22 @@ try {
         await page.locator('.notifications-toasts', { hasText: 'Cannot generate the email' }).waitFor({ state: 'visible' });
         await page.locator('.notifications-toasts .monaco-button', { hasText: 'Show Problems' }).first().waitFor({ state: 'visible' });
         await page.screenshot({ path: join(resultsDir, '05-refused.png') });
+    });
+
+    await step('stop the language server and see it restarted', async () => {
+        const [before] = languageServerPids();
+        if (!before) throw new Error('no language server process under code-server');
+        process.kill(before, 'SIGKILL');
+        let after;
+        for (const deadline = Date.now() + TIMEOUT; !after; await new Promise(r => setTimeout(r, 250))) {
+            after = languageServerPids().find(pid => pid !== before);
+            if (Date.now() > deadline) throw new Error('the language server was not restarted');
+        }
+        // The new server knows the workspace: a second misspelt speaker is reported too.
+        await openFile(EXAMPLE);
+        await newLineAtEnd();
+        await page.keyboard.type(`@${wrongHandle}x: Once more.`, { delay: 20 });
+        await page.locator('.markers-panel .monaco-list-row', { hasText: `${wrongHandle}x` }).first().waitFor({ state: 'visible' });
     });
 
     console.log(`e2e: all ${stepsRun} steps passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
