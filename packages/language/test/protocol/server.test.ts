@@ -80,7 +80,10 @@ class Client {
         for (;;) {
             const current = this.diagnostics.get(uri);
             if (current && condition(current)) return current;
-            if (Date.now() > deadline) throw new Error(`No matching diagnostics for ${uri}; last: ${JSON.stringify(current)}`);
+            if (this.process.exitCode !== null || Date.now() > deadline) {
+                const why = this.process.exitCode !== null ? `the server exited with code ${this.process.exitCode}` : 'timed out';
+                throw new Error(`No matching diagnostics for ${uri} (${why}); last: ${JSON.stringify(current)}; server stderr: ${this.stderr.join('')}`);
+            }
             await new Promise<void>(resolve => {
                 this.waiting.push(resolve);
                 setTimeout(resolve, 500);
