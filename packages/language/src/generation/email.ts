@@ -27,7 +27,7 @@ export function generateEmail(document: Document, options: EmailOptions = {}): s
 
 export function emailOf(outline: Outline, options: EmailOptions = {}): string {
     const width = options.width ?? DEFAULT_EMAIL_WIDTH;
-    const subject = wrap(`Subject: ${outline.subject}`, { width, restPrefix: ' ' });
+    const subject = wrap(outline.subject, { width, firstPrefix: 'Subject: ', restPrefix: ' ' });
     return subject.join('\n') + '\n\n' + emailBodyOf(outline, options);
 }
 

@@ -49,7 +49,8 @@ export async function emlOf(outline: Outline, options: EmlOptions = {}): Promise
     // Derived from the content, so that the same document gives the same message.
     const digest = createHash('sha256').update(JSON.stringify([from, to, cc, subject, date.toISOString(), text, html])).digest('hex');
     const domain = from[0].address.split('@').pop()!.toLowerCase();
-    const mail: Mail.Options & { baseBoundary: string } = {
+    // `baseBoundary` and `newline` are MailComposer options its type declarations leave out.
+    const mail: Mail.Options & { baseBoundary: string; newline: string } = {
         from: from.length === 1 ? from[0] : from,
         to: to.length > 0 ? to : undefined,
         cc: cc.length > 0 ? cc : undefined,
@@ -59,6 +60,8 @@ export async function emlOf(outline: Outline, options: EmlOptions = {}): Promise
         text,
         html,
         textEncoding: 'quoted-printable',
+        // Internet mail ends lines with CRLF (RFC 5322), the body's lines too.
+        newline: '\r\n',
         baseBoundary: digest.slice(32, 48),
         disableFileAccess: true,
         disableUrlAccess: true
@@ -69,9 +72,11 @@ export async function emlOf(outline: Outline, options: EmlOptions = {}): Promise
     return message.toString('utf8');
 }
 
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
+
 /** Header text: control characters (CR and LF above all, which would start a new header) become spaces. */
 function headerText(text: string): string {
-    return text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+    return text.replace(new RegExp(CONTROL.source + '+', 'g'), ' ').replace(/\s+/g, ' ').trim();
 }
 
 const ADDRESS = /^[^\s@<>()[\]",;:\\]+@[^\s@<>()[\]",;:\\]+\.[^\s@<>()[\]",;:\\]+$/;
@@ -86,7 +91,11 @@ interface Address {
  * where a mention of a person or organisation stands for their directory `email:`.
  */
 function addressesOf(header: string, option: string | undefined, written: RichText | undefined, parties: ReadonlyMap<string, PartyFacts>): Address[] {
-    if (option !== undefined) return parsedAddresses(header, headerText(option));
+    if (option !== undefined) {
+        // A line break in an address given on the command line is an attempt at another header, not a typo to mend.
+        if (CONTROL.test(option)) throw new GenerationError(`--${header}: an address cannot contain a line break or a control character`);
+        return parsedAddresses(header, option);
+    }
     if (!written) return [];
     const addresses: Address[] = [];
     let pending = '';
@@ -96,6 +105,9 @@ function addressesOf(header: string, option: string | undefined, written: RichTe
             if (!facts?.email) {
                 throw new GenerationError(`${header}: ${span.text} has no email: in the directory; add one or pass --${header}`);
             }
+            // Addresses keep the order they are written in.
+            addresses.push(...parsedAddresses(header, headerText(pending)));
+            pending = '';
             addresses.push(...parsedAddresses(header, headerText(`${quotedName(span.party.displayName ?? span.text)} <${facts.email}>`)));
         } else if (span.kind === 'link' && span.url.toLowerCase().startsWith('mailto:')) {
             pending += ' ' + span.url.slice('mailto:'.length).split('?')[0];

@@ -43,11 +43,14 @@ export function htmlOf(outline: Outline): string {
     ].join('\n');
 }
 
+/** The title, cut at a word with an ellipsis when it is too long; measured escaped, as validators count it. */
 function shortTitle(title: string): string {
-    if (title.length <= TITLE_LENGTH) return title;
-    const cut = title.slice(0, TITLE_LENGTH - 1);
-    const space = cut.lastIndexOf(' ');
-    return (space > TITLE_LENGTH / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '') + '…';
+    if (escapeText(title).length <= TITLE_LENGTH) return title;
+    const words = title.split(' ');
+    while (words.length > 1 && escapeText(words.join(' ').replace(/[\s,;:.–—-]+$/, '') + '…').length > TITLE_LENGTH) words.pop();
+    let short = words.join(' ').replace(/[\s,;:.–—-]+$/, '');
+    while (escapeText(short + '…').length > TITLE_LENGTH) short = Array.from(short).slice(0, -1).join('');
+    return short + '…';
 }
 
 /** Escapes text for an element's content; control characters, which HTML forbids, become U+FFFD. */

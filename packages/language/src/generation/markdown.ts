@@ -173,7 +173,8 @@ class MarkdownWriter {
 
     private agenda(items: readonly AgendaEntry[], indent: string): string {
         return items.map(item => {
-            const label = /^[-*•·]$/.test(item.label) ? '' : `${escapeMarkdown(item.label)} `;
+            // Escaped as at a line's start: `- 1. text` would open a numbered list inside the bullet.
+            const label = /^[-*•·]$/.test(item.label) ? '' : `${escapeMarkdown(item.label, true)} `;
             const anchor = item.target ? this.anchors.get(item.target) : undefined;
             const text = anchor ? `[${this.rich(item.text)}](#${anchor})` : this.rich(item.text);
             const children = item.children.length > 0 ? '\n' + this.agenda(item.children, indent + '  ') : '';
@@ -257,7 +258,7 @@ class MarkdownWriter {
 function markdownMarker(item: ListEntry): string {
     if (!item.ordered) return '-';
     // GitHub numbers `3.` lists itself; other labels (`a.`, `2.1`, `iv.`) stay as text after a bullet.
-    return /^\d{1,9}[.)]$/.test(item.marker) ? item.marker : `- ${escapeMarkdown(item.marker)}`;
+    return /^\d{1,9}[.)]$/.test(item.marker) ? item.marker : `- ${escapeMarkdown(item.marker, true)}`;
 }
 
 function tableRow(cells: string[]): string {
