@@ -1,7 +1,7 @@
 import { expectSemanticToken, highlightHelper } from 'langium/test';
 import type { InlayHint } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
-import { datesIn } from '../../src/lsp/minutes-semantic-token-provider.js';
+import { datesIn, MinutesTokenTypes } from '../../src/lsp/minutes-semantic-token-provider.js';
 import { directoryWorkspace } from './fixture.js';
 
 describe('semantic highlighting', () => {
@@ -18,24 +18,26 @@ describe('semantic highlighting', () => {
             '<|@Russia|> said so.',
             '<|@unknown|>: Who?'
         ].join('\n'));
-        expectSemanticToken(tokens, { rangeIndex: 0, tokenType: 'keyword' });
-        expectSemanticToken(tokens, { rangeIndex: 1, tokenType: 'class' });
-        expectSemanticToken(tokens, { rangeIndex: 2, tokenType: 'number' });
-        expectSemanticToken(tokens, { rangeIndex: 3, tokenType: 'type' }); // a speaker
-        expectSemanticToken(tokens, { rangeIndex: 4, tokenType: 'variable' }); // a person mentioned
-        expectSemanticToken(tokens, { rangeIndex: 5, tokenType: 'namespace' }); // an organisation mentioned
-        expectSemanticToken(tokens, { rangeIndex: 6, tokenType: 'number' });
-        expectSemanticToken(tokens, { rangeIndex: 7, tokenType: 'namespace' }); // an organisation speaking
-        expectSemanticToken(tokens, { rangeIndex: 8, tokenType: 'type' }); // an unknown speaker is still a speaker
+        expectSemanticToken(tokens, { rangeIndex: 0, tokenType: MinutesTokenTypes.headingMarker });
+        expectSemanticToken(tokens, { rangeIndex: 1, tokenType: MinutesTokenTypes.heading });
+        expectSemanticToken(tokens, { rangeIndex: 2, tokenType: MinutesTokenTypes.date });
+        expectSemanticToken(tokens, { rangeIndex: 3, tokenType: MinutesTokenTypes.speaker }); // a speaker
+        expectSemanticToken(tokens, { rangeIndex: 4, tokenType: MinutesTokenTypes.mention }); // a person mentioned
+        expectSemanticToken(tokens, { rangeIndex: 5, tokenType: MinutesTokenTypes.organisation }); // an organisation mentioned
+        expectSemanticToken(tokens, { rangeIndex: 6, tokenType: MinutesTokenTypes.date });
+        expectSemanticToken(tokens, { rangeIndex: 7, tokenType: MinutesTokenTypes.organisation }); // an organisation speaking
+        expectSemanticToken(tokens, { rangeIndex: 8, tokenType: MinutesTokenTypes.speaker }); // an unknown speaker is still a speaker
+        // Each role has a type of its own, so that a theme can tell them apart.
+        expect(new Set(Object.values(MinutesTokenTypes)).size).toBe(Object.keys(MinutesTokenTypes).length);
     });
 
     it('marks declared handles and action identifiers', async () => {
         const tokens = await highlight('person <|@new|> New Person\n  org: <|@CoE|>\n\naction <|#a1|> @new: Do it.\nupdate <|#a1|> done: Done.');
-        expectSemanticToken(tokens, { rangeIndex: 0, tokenType: 'variable' });
+        expectSemanticToken(tokens, { rangeIndex: 0, tokenType: MinutesTokenTypes.mention });
         expect(tokens.tokens.find(t => t.text === '@new')!.tokenModifiers).toBe(4); // declaration
-        expectSemanticToken(tokens, { rangeIndex: 1, tokenType: 'namespace' });
-        expectSemanticToken(tokens, { rangeIndex: 2, tokenType: 'enumMember' });
-        expectSemanticToken(tokens, { rangeIndex: 3, tokenType: 'enumMember' });
+        expectSemanticToken(tokens, { rangeIndex: 1, tokenType: MinutesTokenTypes.organisation });
+        expectSemanticToken(tokens, { rangeIndex: 2, tokenType: MinutesTokenTypes.actionId });
+        expectSemanticToken(tokens, { rangeIndex: 3, tokenType: MinutesTokenTypes.actionId });
     });
 
     it('never emits overlapping tokens, even for a date or a name in a heading', async () => {

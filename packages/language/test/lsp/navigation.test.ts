@@ -184,7 +184,6 @@ describe('references and highlights', () => {
         const { services } = await buildWorkspace({});
         await expectFindReferences(services.Minutes)({
             text: 'person <|@solo|> Solo Person\n  alias: Solo\n\n<|@So<|>lo|>: Hello <|@{Solo Person}|>.',
-            index: 1,
             includeDeclaration: true,
             disposeAfterCheck: true
         });

@@ -1,6 +1,10 @@
 import type { DocumentSymbol, FoldingRange, WorkspaceSymbol } from 'vscode-languageserver';
 import { SymbolKind } from 'vscode-languageserver';
 import { expectFoldings, expectSymbols, expectWorkspaceSymbols } from 'langium/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SemanticTokensDecoder } from 'langium/lsp';
 import { describe, expect, it } from 'vitest';
 import { buildWorkspace } from '../helpers/workspace.js';
 import { DIRECTORY, directoryWorkspace } from './fixture.js';
@@ -166,5 +170,32 @@ describe('folding', () => {
             text: '<|person @a A\n  alias: Aa\n  role: R|>\n\nperson @b B\n\n<|org @c C\n  acronym: CC|>\n',
             disposeAfterCheck: true
         });
+    });
+});
+
+describe('the examples', () => {
+    const folder = fileURLToPath(new URL('../../../../examples/', import.meta.url));
+    const files = readdirSync(folder).filter(name => name.endsWith('.minutes')).sort();
+
+    it('have outlines that nest, folds that fold and tokens that do not overlap', async () => {
+        expect(files.length).toBeGreaterThan(1);
+        const { services, documents } = await buildWorkspace(Object.fromEntries(files.map(name => [name, readFileSync(join(folder, name), 'utf8')])));
+        const lsp = services.Minutes.lsp;
+        for (const name of files) {
+            const document = documents[name];
+            const id = { textDocument: { uri: document.textDocument.uri } };
+            const symbols = await lsp.DocumentSymbolProvider!.getSymbols(document, id);
+            expect(symbols.length, name).toBeGreaterThan(0);
+            checkNesting(symbols);
+            expect(outline(symbols).every(line => line.trim().length > 0), name).toBe(true);
+            for (const range of await lsp.FoldingRangeProvider!.getFoldingRanges(document, id)) {
+                expect(range.endLine, name).toBeGreaterThan(range.startLine);
+            }
+            const tokens = SemanticTokensDecoder.decode(await lsp.SemanticTokenProvider!.semanticHighlight(document, id), lsp.SemanticTokenProvider!.tokenTypes, document);
+            expect(tokens.length, name).toBeGreaterThan(0);
+            for (let i = 1; i < tokens.length; i++) {
+                expect(tokens[i].offset, `${name}: ${tokens[i].text}`).toBeGreaterThanOrEqual(tokens[i - 1].offset + tokens[i - 1].text.length);
+            }
+        }
     });
 });
