@@ -161,7 +161,8 @@ async function step(name, run) {
 
 // ---- Workbench helpers ----------------------------------------------------------------------
 
-async function runCommand(title) {
+/** Runs a command from the Command Palette; `opensInput`: the command asks in a quick input of its own. */
+async function runCommand(title, { opensInput = false } = {}) {
     await page.keyboard.press('Control+Shift+P');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
@@ -169,7 +170,11 @@ async function runCommand(title) {
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
     await row.waitFor({ state: 'visible' });
     await row.click();
-    await input.waitFor({ state: 'hidden' });
+    if (opensInput) {
+        await page.locator('.quick-input-widget input:not([placeholder="Type the name of a command to run."])').waitFor({ state: 'visible' });
+    } else {
+        await input.waitFor({ state: 'hidden' });
+    }
 }
 
 async function openFile(name) {
@@ -379,6 +384,24 @@ try {
         await page.screenshot({ path: join(resultsDir, '03-preview-follows.png') });
     });
 
+    await step('run Minutes: Generate HTML… and save beside the source', async () => {
+        await openFile(EXAMPLE);
+        await runCommand('Minutes: Generate HTML…', { opensInput: true });
+        // VS Code's own save dialog (a path in a quick input), proposing the file beside the source.
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible' });
+        const expected = EXAMPLE.replace(/\.minutes$/, '.html');
+        for (const deadline = Date.now() + TIMEOUT; !(await input.inputValue()).endsWith(`/${expected}`);) {
+            if (Date.now() > deadline) throw new Error(`the dialog proposes ${await input.inputValue()}`);
+            await new Promise(r => setTimeout(r, 100));
+        }
+        await page.keyboard.press('Enter');
+        await page.locator('.notifications-toasts', { hasText: `Saved ${expected}` }).waitFor({ state: 'visible' });
+        const html = readFileSync(join(workspace, expected), 'utf8');
+        if (!html.startsWith('<!DOCTYPE html>') || !html.includes(TITLE_START)) throw new Error(`unexpected HTML: ${html.slice(0, 200)}`);
+        await runCommand('Notifications: Clear All Notifications');
+    });
+
     await step(`type a misspelt speaker (@${wrongHandle}) and see the error in the Problems panel`, async () => {
         await openFile(EXAMPLE);
         await newLineAtEnd();
@@ -411,6 +434,13 @@ try {
         await newLineAtEnd();
         await page.keyboard.type(`@${wrongHandle}x: Once more.`, { delay: 20 });
         await page.locator('.markers-panel .monaco-list-row', { hasText: `${wrongHandle}x` }).first().waitFor({ state: 'visible' });
+    });
+
+    await step('run Minutes: Check Workspace and see every file checked', async () => {
+        await runCommand('Minutes: Check Workspace');
+        const files = readdirSync(workspace).filter(name => name.endsWith('.minutes')).length;
+        await page.locator('.notifications-toasts', { hasText: `Minutes: ${files} files checked` }).waitFor({ state: 'visible' });
+        await page.screenshot({ path: join(resultsDir, '06-check-workspace.png') });
     });
 
     console.log(`e2e: all ${stepsRun} steps passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
