@@ -23,6 +23,8 @@ import { MinutesWorkspaceManager } from './lsp/minutes-workspace-manager.js';
 import { MinutesWorkspaceSymbolProvider } from './lsp/minutes-workspace-symbol-provider.js';
 import { MinutesLexer } from './parser/minutes-lexer.js';
 import { MinutesValueConverter } from './parser/minutes-value-converter.js';
+import { MinutesLinker } from './scoping/minutes-linker.js';
+import { MinutesReferenceDescriptionProvider } from './scoping/minutes-reference-description-provider.js';
 import { MinutesScopeComputation } from './scoping/minutes-scope-computation.js';
 import { MinutesScopeProvider } from './scoping/minutes-scope-provider.js';
 import { MinutesDocumentBuilder } from './validation/minutes-document-builder.js';
@@ -52,7 +54,12 @@ export const MinutesModule: Module<MinutesServices, PartialLangiumServices & Dee
     },
     references: {
         ScopeComputation: services => new MinutesScopeComputation(services),
-        ScopeProvider: services => new MinutesScopeProvider(services)
+        ScopeProvider: services => new MinutesScopeProvider(services),
+        // Both walk the AST with plain loops instead of Langium's streams (docs/performance.md).
+        Linker: services => new MinutesLinker(services)
+    },
+    workspace: {
+        ReferenceDescriptionProvider: services => new MinutesReferenceDescriptionProvider(services)
     },
     validation: {
         DocumentValidator: services => new MinutesDocumentValidator(services),

@@ -1,7 +1,8 @@
-import { createTokenInstance, type ILexingError, type IToken, type TokenType } from 'chevrotain';
+import type { ILexingError, IToken, TokenType } from 'chevrotain';
 import type { LangiumCoreServices } from 'langium';
 import type { Lexer, LexerResult, TokenizeOptions } from 'langium';
 import { isAsciiPunctuation, isRefNameChar, isRefNameStart, isWordChar } from './characters.js';
+import { MinutesToken } from './minutes-token.js';
 
 /**
  * The Minutes lexer.
@@ -365,6 +366,12 @@ class Scanner {
         const text = this.text;
         let end = start + 1;
         while (end < text.length) {
+            // Fast path: past ']' only 'h' and 'm' (a URL) can end prose; most characters are there.
+            const code = text.charCodeAt(end);
+            if (code > 0x5d && code !== 0x68 && code !== 0x6d) {
+                end++;
+                continue;
+            }
             const c = text[end];
             if (isLineBreak(c)) break;
             if (c === '@' && this.isRefStart(end)) break;
@@ -539,7 +546,9 @@ class Scanner {
         // is recomputed by emitHidden's caller bookkeeping; compute it here directly.
         let endLine = this.line;
         let endLineStart = this.lineStart;
-        for (let i = start; i < end - 1; i++) {
+        // Only a block comment can span lines: skip rescanning every other token's text.
+        const multiLine = type === this.vocabulary.blockComment;
+        for (let i = start; multiLine && i < end - 1; i++) {
             const c = text[i];
             if (isLineBreak(c)) {
                 const next = this.lineBreakEnd(i);
@@ -549,7 +558,8 @@ class Scanner {
                 i = next - 1;
             }
         }
-        return createTokenInstance(type, text.slice(start, end), start, end - 1, this.line, endLine, startColumn, end - 1 - endLineStart + 1);
+        // A class of its own, not chevrotain's createTokenInstance: see MinutesToken.
+        return new MinutesToken(type, text.slice(start, end), start, end - 1, this.line, endLine, startColumn, end - 1 - endLineStart + 1);
     }
 }
 
@@ -557,6 +567,9 @@ class Scanner {
 export function urlEndAt(text: string, at: number): number {
     const c = text[at];
     if (c !== 'h' && c !== 'H' && c !== 'm' && c !== 'M') return at;
+    // `http`/`mailto`: the second letter rules out most words before anything is sliced.
+    const second = text.charCodeAt(at + 1) | 0x20;
+    if (second !== 0x74 /* t */ && second !== 0x61 /* a */) return at;
     const head = text.slice(at, at + 8).toLowerCase();
     let bodyStart: number;
     if (head.startsWith('https://')) bodyStart = at + 8;

@@ -1,0 +1,45 @@
+import { DocumentState } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Connection } from 'vscode-languageserver';
+
+/** Answers the heap in use after garbage collection, once the workspace is built. */
+export const HeapUsedRequest = 'minutes/heapUsed';
+/** Answers once every pending build has finished, with the state of the workspace. */
+export const SettledRequest = 'minutes/settled';
+
+export interface WorkspaceSettled {
+    documents: number;
+    validated: number;
+}
+
+/**
+ * Requests that only the benchmark uses, enabled by `MINUTES_BENCH=1` and never in normal
+ * operation. Both wait for the workspace lock's read side, which runs only after every
+ * queued build (the initial workspace build, the rebuild after an edit) has finished.
+ *
+ * - `minutes/settled`: how many documents there are and how many are validated.
+ * - `minutes/heapUsed`: collects garbage (when the server runs with --expose-gc) and answers
+ *   `process.memoryUsage().heapUsed`, to compare the heap of a workspace with its source size.
+ */
+export function registerBenchmarkRequests(connection: Connection, shared: LangiumSharedServices, environment: NodeJS.ProcessEnv = process.env): void {
+    if (environment.MINUTES_BENCH !== '1') return;
+    const { WorkspaceManager, WorkspaceLock, LangiumDocuments } = shared.workspace;
+    const settled = async (): Promise<WorkspaceSettled> => {
+        // `ready` resolves inside the initial build's write action, so the read below queues after it.
+        await WorkspaceManager.ready;
+        return WorkspaceLock.read(() => {
+            const all = LangiumDocuments.all.toArray();
+            return { documents: all.length, validated: all.filter(d => d.state >= DocumentState.Validated).length };
+        });
+    };
+    connection.onRequest(SettledRequest, settled);
+    connection.onRequest(HeapUsedRequest, async () => {
+        const state = await settled();
+        const gc = (globalThis as { gc?: () => void }).gc;
+        if (gc) {
+            gc();
+            gc(); // a second pass frees what the first pass's finalisers released
+        }
+        return { ...state, heapUsed: process.memoryUsage().heapUsed, collected: gc !== undefined };
+    });
+}
