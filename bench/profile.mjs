@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+/**
+ * Where the time of a workspace build goes, phase by phase, measured in-process with the
+ * DocumentBuilder's phase hooks (the same hooks the language server's diagnostics use):
+ * reading, lexing alone, then parsing (lexing included), indexing, scopes, linking,
+ * reference indexing and validation; and the heap the built workspace keeps.
+ *
+ *   node --expose-gc bench/profile.mjs FOLDER [--no-validation] [--repeat N]
+ *
+ * Run it under `node --cpu-prof` and summarise with bench/lib/profile-summary.mjs to see
+ * which functions a phase spends its time in (docs/performance.md).
+ */
+import { promises as fs } from 'node:fs';
+import { PerformanceObserver } from 'node:perf_hooks';
+import * as path from 'node:path';
+import { DocumentState, URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { createMinutesServices } from 'minutes-language';
+
+const args = process.argv.slice(2);
+const folder = args.find(a => !a.startsWith('--'));
+const validation = !args.includes('--no-validation');
+const repeat = Number(args[args.indexOf('--repeat') + 1]) || 1;
+if (!folder) {
+    console.error('usage: node --expose-gc bench/profile.mjs FOLDER [--no-validation] [--repeat N]');
+    process.exit(2);
+}
+
+async function filesUnder(dir) {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    const files = [];
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) files.push(...await filesUnder(full));
+        else if (entry.name.endsWith('.minutes')) files.push(path.resolve(full));
+    }
+    return files;
+}
+
+let gcMs = 0;
+new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) gcMs += entry.duration;
+}).observe({ entryTypes: ['gc'] });
+const gc = globalThis.gc ?? (() => undefined);
+/** CPU milliseconds of this process (user + system): steadier than wall time on a shared machine. */
+const cpuNow = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+};
+for (let round = 0; round < repeat; round++) {
+    const phases = {};
+    let t = cpuNow();
+    const files = await filesUnder(folder);
+    const texts = await Promise.all(files.map(f => fs.readFile(f, 'utf8')));
+    const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+    phases.read = cpuNow() - t;
+
+    const { shared, Minutes } = createMinutesServices(NodeFileSystem);
+    t = cpuNow();
+    let tokens = 0;
+    for (const text of texts) tokens += Minutes.parser.Lexer.tokenize(text).tokens.length;
+    phases['lex (alone)'] = cpuNow() - t;
+
+    gc();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const builder = shared.workspace.DocumentBuilder;
+    const names = {
+        [DocumentState.IndexedContent]: 'index exports',
+        [DocumentState.ComputedScopes]: 'local scopes',
+        [DocumentState.Linked]: 'link',
+        [DocumentState.IndexedReferences]: 'index references',
+        [DocumentState.Validated]: 'validate'
+    };
+    let phaseStart;
+    for (const [state, name] of Object.entries(names)) {
+        builder.onBuildPhase(Number(state), () => {
+            const now = cpuNow();
+            phases[name] = now - phaseStart;
+            phaseStart = now;
+        });
+    }
+    const gcBefore = gcMs;
+    // fromString parses at once (as the CLI's loading does): that is the parse phase.
+    t = cpuNow();
+    const documents = files.map((file, i) => shared.workspace.LangiumDocumentFactory.fromString(texts[i], URI.file(file)));
+    phases['parse (lex + parse)'] = cpuNow() - t;
+    for (const document of documents) shared.workspace.LangiumDocuments.addDocument(document);
+    phaseStart = cpuNow();
+    await builder.build(documents, { validation });
+    const total = cpuNow() - t;
+    await new Promise(resolve => setImmediate(resolve)); // let the observer report
+    console.log(`garbage collection during parse and build: ${(gcMs - gcBefore).toFixed(0)} ms (wall)`);
+    gc();
+    const heapAfter = process.memoryUsage().heapUsed;
+    const diagnostics = documents.reduce((sum, d) => sum + (d.diagnostics?.length ?? 0), 0);
+    console.log(`\n${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, ${tokens} tokens; ${diagnostics} diagnostics`);
+    for (const [name, ms] of Object.entries(phases)) console.log(`${name.padEnd(22)} ${ms.toFixed(0).padStart(7)} ms CPU`);
+    console.log(`${'total'.padEnd(22)} ${total.toFixed(0).padStart(7)} ms CPU`);
+    console.log(`heap kept by the workspace: ${((heapAfter - heapBefore) / 1e6).toFixed(0)} MB (${((heapAfter - heapBefore) / bytes).toFixed(1)}x source)`);
+    void Minutes;
+}
