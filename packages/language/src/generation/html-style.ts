@@ -49,7 +49,8 @@ table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
 th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--line); }
 thead th { border-bottom: 2px solid var(--line); white-space: nowrap; }
-tbody th { font-weight: 600; min-width: 8.5rem; }
+tbody th { font-weight: 600; white-space: nowrap; }
+td[data-label="Owner"], td[data-label="Due"], td[data-label="Status"] { white-space: nowrap; }
 tr:target { background: var(--tint); }
 .action-id { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.85em; color: var(--muted); }
 .status-done td { color: var(--muted); }
@@ -65,7 +66,7 @@ hr { border: 0; border-top: 1px solid var(--line); margin: 2rem 0; }
   .table-wrap table, .table-wrap caption, .table-wrap tbody, .table-wrap tr, .table-wrap th, .table-wrap td { display: block; }
   .table-wrap thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
   .table-wrap tr { border-bottom: 1px solid var(--line); padding: 0.4rem 0; }
-  .table-wrap th, .table-wrap td { border: 0; padding: 0.1rem 0; min-width: 0; }
+  .table-wrap th, .table-wrap td { border: 0; padding: 0.1rem 0; min-width: 0; white-space: normal; }
   .table-wrap td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; color: var(--muted); }
   .table-wrap td:empty { display: none; }
 }
