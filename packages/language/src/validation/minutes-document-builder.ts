@@ -1,9 +1,10 @@
 import {
-    DefaultDocumentBuilder, DocumentState, type AstNode, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices,
+    DocumentState, type AstNode, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices,
     type URI
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { Organisation, Person } from '../generated/ast.js';
+import { SelectiveRelinkingDocumentBuilder } from '../scoping/selective-relinking-builder.js';
 
 /**
  * Re-validates the other directory files when the people or organisations a file declares
@@ -17,7 +18,8 @@ import { Organisation, Person } from '../generated/ast.js';
  * re-parsing or re-linking) the other files that declare parties. Typing in a meeting file
  * declares nothing and costs nothing extra.
  */
-export class MinutesDocumentBuilder extends DefaultDocumentBuilder {
+// Extends the builder that re-links only what an edit can change (see its comment).
+export class MinutesDocumentBuilder extends SelectiveRelinkingDocumentBuilder {
     /** What each document declared when last compared: a signature of its exported party names. */
     private readonly declared = new Map<string, string>();
     /** Documents changed by updates whose declarations have not been compared yet (an update may be cancelled). */

@@ -1,0 +1,55 @@
+import {
+    DefaultDocumentBuilder, DocumentState, isLinkingError, type LangiumDocument, type LangiumSharedCoreServices, type URI
+} from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
+
+/**
+ * A document builder that re-links, after an edit, only the documents the edit can change.
+ *
+ * Langium re-links two kinds of documents after any change: those with a resolved
+ * reference into a changed document (they must: the nodes they point to were replaced),
+ * and every document with an unresolved reference anywhere in the workspace, in case the
+ * change declared the missing name (`DefaultDocumentBuilder.shouldRelink`). A workspace of
+ * a thousand meeting files always has a few misspelt names, so each keystroke in any file
+ * would re-link and re-validate hundreds of files, and the edited file's diagnostics wait
+ * for all of that linking (a build runs each phase over all its documents in turn).
+ *
+ * Here only the first kind is re-linked with the edited documents. The second kind is
+ * handled after the update, when the changed documents are indexed again: a document
+ * with unresolved references is re-linked when one of those references now finds a
+ * candidate (asked of the linker itself, so with exactly the rules linking uses), which
+ * is when declaring a missing person or action id resolves it. The check costs a lookup
+ * per unresolved reference. It keeps no state, so an update cancelled by the next
+ * keystroke loses nothing: the next update checks again.
+ */
+export class SelectiveRelinkingDocumentBuilder extends DefaultDocumentBuilder {
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+    }
+
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        return this.indexManager.isAffected(document, changedUris);
+    }
+
+    override async update(changed: URI[], deleted: URI[], cancelToken = CancellationToken.None): Promise<void> {
+        await super.update(changed, deleted, cancelToken);
+        const resolvable = this.langiumDocuments.all
+            .filter(document => document.state >= DocumentState.Linked && this.hasReferenceResolvableNow(document))
+            .toArray();
+        if (resolvable.length === 0) return;
+        for (const document of resolvable) this.resetToState(document, DocumentState.ComputedScopes);
+        await this.buildDocuments(resolvable, this.updateBuildOptions, cancelToken);
+    }
+
+    /** Whether a reference of the document that failed to resolve would resolve now. */
+    protected hasReferenceResolvableNow(document: LangiumDocument): boolean {
+        let linker: ReturnType<typeof this.serviceRegistry.getServices>['references']['Linker'] | undefined;
+        for (const reference of document.references) {
+            const error = reference.error;
+            if (!error) continue;
+            linker ??= this.serviceRegistry.getServices(document.uri).references.Linker;
+            if (!isLinkingError(linker.getCandidate(error.info))) return true;
+        }
+        return false;
+    }
+}
