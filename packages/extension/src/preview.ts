@@ -118,7 +118,7 @@ class Preview {
         this.panel.webview.html = previewHtml(body, {
             banner,
             topLine: this.topLine,
-            lineCount: this.document.lineCount
+            source: this.document.getText()
         });
     }
 }
