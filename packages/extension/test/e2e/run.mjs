@@ -347,6 +347,8 @@ try {
         await page.locator('.notifications-toasts', { hasText: 'Email generated' }).waitFor({ state: 'visible' });
         await page.locator('.editor-actions .action-label[aria-label*="Copy to Clipboard"]').first().waitFor({ state: 'visible' });
         await page.screenshot({ path: join(resultsDir, '02-email.png') });
+        await runCommand('View: Revert and Close Editor');
+        await page.locator('.tabs-container .tab', { hasText: 'Untitled' }).waitFor({ state: 'detached' });
     });
 
     const preview = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
@@ -359,6 +361,8 @@ try {
         await runCommand('Minutes: Open Preview to the Side');
         await page.locator('.tabs-container .tab', { hasText: `Preview ${EXAMPLE}` }).waitFor({ state: 'visible' });
         await preview().locator('h1', { hasText: TITLE_START }).first().waitFor({ state: 'visible' });
+        await page.mouse.move(150, 600); // over the explorer's empty part: no tooltip in the picture
+        await page.locator('.monaco-hover, .workbench-hover').first().waitFor({ state: 'hidden' }).catch(() => undefined);
         await page.screenshot({ path: join(screenshotsDir, 'preview.png') });
     });
 
