@@ -1,7 +1,9 @@
 // Integration tests in VS Code's extension host, on a copy of test/vscode/fixtures/.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { CloseAction } from 'vscode-languageclient/node.js';
 import type { MinutesExtensionApi } from '../../../src/extension.js';
+import { RestartingErrorHandler } from '../../../src/language-client.js';
 
 const EXTENSION_ID = 'minutes-lang.minutes';
 
@@ -132,5 +134,25 @@ suite('Minutes extension', () => {
         const text = await eventually(() => (api.statusBar.item.text.includes('$(organization) 2') ? api.statusBar.item.text : undefined));
         assert.match(text, /\$\(comment-discussion\) 2/);
         assert.match(text, /\$\(checklist\) 1/);
+    });
+});
+
+suite('RestartingErrorHandler', () => {
+    test('restarts a server that dies, but not one that keeps dying', () => {
+        const output = vscode.window.createOutputChannel('Minutes test');
+        let now = 0;
+        const handler = new RestartingErrorHandler(output, () => now);
+        for (let i = 0; i < 5; i++) {
+            now += 1000;
+            assert.equal(handler.closed().action, CloseAction.Restart);
+        }
+        now += 1000;
+        const sixth = handler.closed();
+        assert.equal(sixth.action, CloseAction.DoNotRestart);
+        assert.match(sixth.message ?? '', /Restart Language Server/);
+        // Three minutes later the earlier crashes no longer count.
+        now += 3 * 60 * 1000;
+        assert.equal(handler.closed().action, CloseAction.Restart);
+        output.dispose();
     });
 });
