@@ -64,7 +64,7 @@ const builds = [
 if (tests) {
     builds.push({
         ...common,
-        entryPoints: { 'run': join(root, 'test/vscode/run.ts'), 'suite/index': join(root, 'test/vscode/suite/index.ts'), 'suite/extension.test': join(root, 'test/vscode/suite/extension.test.ts') },
+        entryPoints: { 'run': join(root, 'test/vscode/run.ts'), 'suite/index': join(root, 'test/vscode/suite/index.ts'), 'suite/extension.suite': join(root, 'test/vscode/suite/extension.suite.ts') },
         outdir: join(root, 'out/test'),
         external: ['vscode', 'mocha', '@vscode/test-electron']
     });

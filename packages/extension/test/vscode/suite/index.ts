@@ -4,7 +4,7 @@ import * as path from 'node:path';
 
 export function run(): Promise<void> {
     const mocha = new Mocha({ ui: 'tdd', color: true, timeout: 60_000 });
-    mocha.addFile(path.resolve(__dirname, 'extension.test.cjs'));
+    mocha.addFile(path.resolve(__dirname, 'extension.suite.cjs'));
     return new Promise((resolve, reject) => {
         mocha.run(failures => (failures > 0 ? reject(new Error(`${failures} integration tests failed`)) : resolve()));
     });

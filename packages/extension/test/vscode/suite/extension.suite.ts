@@ -1,4 +1,5 @@
-// Integration tests in VS Code's extension host, on a copy of test/vscode/fixtures/.
+// Integration tests in VS Code's extension host, on a copy of test/vscode/fixtures/ (mocha, tdd;
+// named .suite.ts so that vitest, which runs every *.test.ts, leaves them to VS Code).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CloseAction } from 'vscode-languageclient/node.js';
