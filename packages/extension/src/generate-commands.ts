@@ -39,7 +39,9 @@ function optionsFor(document: vscode.TextDocument, format: GenerateFormat) {
  * to the Problems panel: an email with an unknown speaker in it is not one to send.
  */
 export async function generateOutput(requests: MinutesRequests, document: vscode.TextDocument, format: GenerateFormat): Promise<string | undefined> {
-    const result: GenerateResult = await requests.generate(document, format, optionsFor(document, format));
+    const attribution = await attributionFor(document);
+    if (attribution === null) return undefined;
+    const result: GenerateResult = await requests.generate(document, format, { ...optionsFor(document, format), ...(attribution ? { attribution } : {}) });
     if (result.ok) return result.content;
     const name = path.basename(document.uri.path);
     if (result.reason === 'not-found' || result.reason === 'cannot-generate') {
@@ -57,6 +59,28 @@ export async function generateOutput(requests: MinutesRequests, document: vscode
         await vscode.commands.executeCommand('workbench.actions.view.problems');
     }
     return undefined;
+}
+
+/** A `rule:` line naming the Chatham House Rule (as the language reads it: docs/actions-and-attribution.md). */
+const CHATHAM_HOUSE_RULE = /^[ \t]*rule:[^\n]*\bchatham[\s_-]*house\b/im;
+
+const ATTRIBUTION_CHOICES: Array<vscode.QuickPickItem & { attribution: 'full' | 'organisation' | 'none' }> = [
+    { label: 'By organisation', description: '"a participant from ICANN": the Rule\'s default', attribution: 'organisation' },
+    { label: 'By stakeholder group only', description: '"a participant from civil society"', attribution: 'none' },
+    { label: 'Full names', description: 'names every speaker: sets the Rule aside', attribution: 'full' }
+];
+
+/**
+ * For a file under the Chatham House Rule, asks how speakers are named (undefined for any
+ * other file: the server's default, full names; null when the choice is dismissed).
+ */
+async function attributionFor(document: vscode.TextDocument): Promise<'full' | 'organisation' | 'none' | undefined | null> {
+    if (!CHATHAM_HOUSE_RULE.test(document.getText())) return undefined;
+    const choice = await vscode.window.showQuickPick(ATTRIBUTION_CHOICES, {
+        title: `${path.basename(document.uri.path)} is under the Chatham House Rule`,
+        placeHolder: 'How should speakers be named?'
+    });
+    return choice ? choice.attribution : null;
 }
 
 /** The untitled editors holding generated emails, for the Copy to Clipboard action. */

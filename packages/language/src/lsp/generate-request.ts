@@ -4,6 +4,7 @@ import type { CancellationToken, Connection, Diagnostic } from 'vscode-languages
 import type { Document } from '../generated/ast.js';
 import { generate, type GenerateOptions } from '../generation/generate.js';
 import { GenerationError } from '../generation/generation-error.js';
+import { buildActionLedger } from '../ledger/action-ledger.js';
 import { GenerateRequest, type GenerateParams, type GenerateResult } from './minutes-protocol.js';
 
 /**
@@ -24,7 +25,9 @@ export function registerGenerateRequest(connection: Connection, shared: LangiumS
             .map(diagnostic => ({ message: diagnostic.message, line: diagnostic.range.start.line }));
         if (errors.length > 0) return { ok: false, reason: 'errors', errors };
         try {
-            return { ok: true, content: await generate(checked.document, params.format, generateOptions(params)) };
+            // The workspace's action ledger gives the meeting its "Actions from earlier meetings".
+            const ledger = buildActionLedger(shared.workspace.LangiumDocuments.all);
+            return { ok: true, content: await generate(checked.document, params.format, { ...generateOptions(params), ledger }) };
         } catch (error) {
             if (error instanceof GenerationError) return { ok: false, reason: 'cannot-generate', message: error.message };
             throw error;
@@ -56,6 +59,7 @@ export function generateOptions(params: GenerateParams): GenerateOptions {
     return {
         width: params.wrapWidth === 0 ? Number.POSITIVE_INFINITY : params.wrapWidth,
         ...(params.from ? { from: params.from } : {}),
-        ...(params.to ? { to: params.to } : {})
+        ...(params.to ? { to: params.to } : {}),
+        ...(params.attribution ? { attribution: params.attribution } : {})
     };
 }

@@ -16,6 +16,12 @@ export interface GenerateParams {
     /** `From:` and `To:` of an `.eml`, overriding the file's `from:` and `to:`. */
     from?: string;
     to?: string;
+    /**
+     * Who said what: speakers named in full, by organisation, or by stakeholder group only
+     * (the Chatham House Rule, see docs/actions-and-attribution.md). Absent: `organisation`
+     * when the file declares `rule: Chatham House`, else `full`.
+     */
+    attribution?: 'full' | 'organisation' | 'none';
 }
 
 /** A problem that stops generation, as the Problems panel shows it. */

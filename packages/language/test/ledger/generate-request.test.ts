@@ -1,0 +1,60 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { CancellationToken, type Connection, type InitializeParams } from 'vscode-languageserver';
+import { afterEach, describe, expect, test } from 'vitest';
+import { registerGenerateRequest } from '../../src/lsp/generate-request.js';
+import { GenerateRequest, type GenerateParams, type GenerateResult } from '../../src/lsp/minutes-protocol.js';
+import { createMinutesServices } from '../../src/minutes-module.js';
+import { fixtureFiles } from './fixtures.js';
+
+// What the editor's generate commands get from the server: the attribution they pass, and
+// the earlier meetings' actions from the whole workspace.
+
+let folder: string | undefined;
+afterEach(async () => {
+    if (folder) await rm(folder, { recursive: true, force: true });
+    folder = undefined;
+});
+
+async function serve(files: Record<string, string>) {
+    folder = await mkdtemp(path.join(tmpdir(), 'minutes-ledger-request-'));
+    for (const [name, text] of Object.entries(files)) await writeFile(path.join(folder, name), text);
+    const { shared } = createMinutesServices(NodeFileSystem);
+    let handler: ((params: GenerateParams, token: CancellationToken) => Promise<GenerateResult>) | undefined;
+    const connection = { onRequest: (method: string, h: never) => { if (method === GenerateRequest) handler = h; } } as unknown as Connection;
+    registerGenerateRequest(connection, shared);
+    shared.workspace.WorkspaceManager.initialize({
+        workspaceFolders: [{ uri: URI.file(folder).toString(), name: 'workspace' }], capabilities: {}, processId: null, rootUri: null
+    } as InitializeParams);
+    await shared.workspace.WorkspaceManager.initialized({});
+    return async (name: string, params: Omit<GenerateParams, 'uri'>) => {
+        const result = await handler!({ uri: URI.file(path.join(folder!, name)).toString(), ...params }, CancellationToken.None);
+        if (!result.ok) throw new Error(JSON.stringify(result));
+        return result.content;
+    };
+}
+
+describe('minutes/generate and the ledger', () => {
+    test('the email of a meeting lists the actions of the earlier meetings of the workspace', async () => {
+        const generate = await serve(fixtureFiles('series'));
+        const email = await generate('2018-06-04-call.minutes', { format: 'email', wrapWidth: 0 });
+        expect(email).toContain('Actions from earlier meetings\n- #ig-paper (Marilyn Cade): Draft a paper on the gaps between cybernorms and Internet governance.\n');
+        expect(email).toContain('- #2018-03-19-share-slides-cybercrime (Tatiana Tropina): Share the slides on cybercrime capacity building.\n  Still open.');
+    });
+
+    test('the attribution the command chose is applied; without one, the file\'s rule decides', async () => {
+        const files = fixtureFiles('series');
+        const ruled = files['2018-04-23-call.minutes'].replace('chair: @mcade\n', 'chair: @mcade\nrule: Chatham House\n');
+        const generate = await serve({ ...files, '2018-04-23-call.minutes': ruled });
+        const none = await generate('2018-04-23-call.minutes', { format: 'email', wrapWidth: 0, attribution: 'none' });
+        expect(none).toContain('A participant from the technical community\n\nThe report went out early in April.');
+        expect(none).not.toMatch(/Nigel|Hickson|Shears|Marilyn|Cade|Tropina/);
+        const byRule = await generate('2018-04-23-call.minutes', { format: 'email', wrapWidth: 0 });
+        expect(byRule).toContain('A participant from ICANN\n\nThe report went out early in April.');
+        const full = await generate('2018-04-23-call.minutes', { format: 'email', wrapWidth: 0, attribution: 'full' });
+        expect(full).toContain('Nigel Hickson (ICANN)\n\nThe report went out early in April.');
+    });
+});
