@@ -1,0 +1,81 @@
+/** The targets of the benchmark, checked against the figures, and the table that shows both. */
+
+const ms = value => (value === undefined || Number.isNaN(value) ? '–' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(value < 10 ? 1 : 0)} ms`);
+const mb = bytes => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
+const rate = value => `${value.toFixed(1)} MB/s`;
+const times = value => `${value.toFixed(2)}×`;
+
+/** Each target with the figure it is judged on; `met` is false when the figure is missing. */
+export function targetsOf(results, config) {
+    const big = `ws-${Math.max(...config.sizes)}`;
+    const small = `ws-${Math.min(...config.sizes)}`;
+    const lsp = results.lsp;
+    const targets = [];
+    const add = (name, value, limit, unit, extra = {}) => targets.push({ name, value, limit, unit, met: typeof value === 'number' && !Number.isNaN(value) && value <= limit, ...extra });
+    add(`minutes check of ${big} vs markdown-it`, results.checkVsMarkdown[big], 3, '×');
+    add('didOpen → diagnostics, 1 MB file', lsp[big]?.largeOpen?.ms, 500, 'ms');
+    for (const variant of ['', '-unresolved']) {
+        const label = variant ? ', 1% unresolved' : '';
+        add(`edit → diagnostics p95, ${big}${label}`, lsp[big + variant]?.edit?.p95, 100, 'ms');
+        add(`edit p95 ${big} / ${small}${label}`, lsp[big + variant]?.edit?.p95 / lsp[small + variant]?.edit?.p95, 1.5, '×');
+    }
+    add(`completion p95, ${config.people} people`, lsp[big]?.completion?.p95, 50, 'ms');
+    add(`heap after loading ${big} / source bytes`, lsp[big]?.heapMultipleOfSource, 30, '×');
+    return targets;
+}
+
+/** The results as a Markdown table (what RESULTS.md and the README show). */
+export function formatTable(results) {
+    const rows = [];
+    const row = (...cells) => rows.push(`| ${cells.join(' | ')} |`);
+    const targetOf = name => results.targets.find(t => t.name === name);
+    const verdict = target => (target ? `${target.met ? '✅' : '❌'} ≤ ${target.limit}${target.unit === '×' ? '×' : ' ms'}` : '');
+
+    rows.push('| Measure | Minutes | markdown-it baseline | Minutes ÷ baseline | Target |');
+    rows.push('| --- | --- | --- | --- | --- |');
+    for (const [name, check] of Object.entries(results.check)) {
+        const md = results.markdown[name];
+        const w = results.workload.workspaces.find(x => x.name === name);
+        const target = targetOf(`minutes check of ${name} vs markdown-it`);
+        row(`\`minutes check\`, ${w.files} files (${mb(w.minutesBytes)} Minutes, ${mb(w.markdownBytes)} Markdown)`,
+            `${ms(check.wallMs)}, ${rate(check.mbPerS)}, peak RSS ${mb(check.peakRssBytes)}`,
+            `${ms(md.wallMs)}, ${rate(md.mbPerS)}, peak RSS ${mb(md.peakRssBytes)}`,
+            times(results.checkVsMarkdown[name]), verdict(target));
+    }
+    for (const [name, lsp] of Object.entries(results.lsp)) {
+        const w = results.workload.workspaces.find(x => x.name === name);
+        const label = `${w.files} files${w.unresolved ? `, ${w.unresolvedRefs} unresolved names (1%)` : ''}`;
+        row(`Language server: load ${label}`, `${ms(lsp.loadMs)} to settle; first full validation ${ms(lsp.firstValidationMs)}`, '', '', '');
+        const editTarget = targetOf(`edit → diagnostics p95, ${name}${w.unresolved ? ', 1% unresolved' : ''}`);
+        row(`One-character edit → diagnostics, ${label}`,
+            `p50 ${ms(lsp.edit.p50)}, p95 ${ms(lsp.edit.p95)} (prose p95 ${ms(lsp.edit.prose.p95)}, name p95 ${ms(lsp.edit.name.p95)}); other files re-validated per edit: ${lsp.edit.otherDocumentsRevalidated.max}`,
+            '', '', verdict(editTarget));
+        const largestResolved = !w.unresolved && name === largestName(results);
+        row(`Completion of a speaker name, ${label}`, `p50 ${ms(lsp.completion.p50)}, p95 ${ms(lsp.completion.p95)} (${lsp.completion.itemsMedian} items)`, '', '',
+            verdict(largestResolved ? targetOf(`completion p95, ${results.workload.people} people`) : undefined));
+        row(`Heap after loading, ${label}`, `${mb(lsp.heapUsedBytes)} (${times(lsp.heapMultipleOfSource)} the ${mb(w.minutesBytes)} source)`, '', '',
+            verdict(largestResolved ? targetOf(`heap after loading ${name} / source bytes`) : undefined));
+        if (lsp.largeOpen) {
+            row(`didOpen → diagnostics, ${mb(lsp.largeOpen.bytes)} file, with ${label} loaded`, ms(lsp.largeOpen.ms), '', '', verdict(targetOf('didOpen → diagnostics, 1 MB file')));
+        }
+    }
+    for (const t of results.targets.filter(t => t.name.startsWith('edit p95'))) {
+        row(`Edit p95, ${t.name.replace('edit p95 ', '')}`, times(t.value), '', '', verdict(t));
+    }
+    if (results.generation?.available) {
+        for (const format of ['email', 'html', 'json']) {
+            const g = results.generation[format];
+            if (g) row(`Generation: ${format}`, `${rate(g.mbPerS)} (${g.documents} meetings, ${mb(g.sourceBytes)} in, ${mb(g.outputBytes)} out)`, '', '', '');
+        }
+    } else {
+        row('Generation', 'generators not available', '', '', '');
+    }
+    const m = results.machine;
+    rows.push('');
+    rows.push(`Machine: ${m.cpu}, ${m.cores} cores, ${(m.memoryBytes / 2 ** 30).toFixed(0)} GiB, Node ${m.node}, ${m.platform}; load average at the end ${m.loadAverage.map(l => l.toFixed(1)).join(' ')}. ${results.mode === 'smoke' ? 'Smoke run (structure only).' : `Medians of ${results.rounds} rounds after ${results.warmupRounds} warm-up round.`} ${m.date}.`);
+    return rows.join('\n');
+}
+
+function largestName(results) {
+    return Object.keys(results.check).sort((a, b) => Number(b.slice(3)) - Number(a.slice(3)))[0];
+}

@@ -1,0 +1,67 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, test } from 'vitest';
+
+const BENCH = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const SMOKE = path.join(BENCH, 'workload', 'smoke');
+
+/**
+ * `npm run bench -- --smoke`: the whole benchmark on 20 meeting files, one round, so that
+ * it cannot rot. It asserts the structure of what it measures and the workload it makes,
+ * never a timing (a test machine's speed is nobody's business here).
+ */
+describe('npm run bench --smoke', () => {
+    test('measures every step and writes results.json and RESULTS.md', async () => {
+        const { stdout } = await promisify(execFile)(process.execPath, [path.join(BENCH, 'run.mjs'), '--smoke'], { maxBuffer: 16 * 1024 * 1024 });
+        const results = JSON.parse(await readFile(path.join(SMOKE, 'results.json'), 'utf8'));
+        const table = await readFile(path.join(SMOKE, 'RESULTS.md'), 'utf8');
+        expect(stdout).toContain(table.trim().split('\n')[0]);
+
+        expect(results.mode).toBe('smoke');
+        expect(results.machine).toMatchObject({ cores: expect.any(Number), memoryBytes: expect.any(Number), node: process.version });
+        expect(results.machine.cpu).toEqual(expect.any(String));
+
+        // The workload: both variants, the same content as Markdown, 1% of the speakers misspelt.
+        const [resolved, unresolved] = results.workload.workspaces;
+        expect(resolved).toMatchObject({ name: 'ws-20', files: 21, unresolvedRefs: 0 });
+        expect(unresolved).toMatchObject({ name: 'ws-20-unresolved', files: 21 });
+        expect(unresolved.unresolvedRefs).toBe(Math.floor(unresolved.speakerRefs / 100) + (unresolved.speakerRefs % 100 > 50 ? 1 : 0));
+        expect(resolved.minutesBytes).toBeGreaterThan(20 * 25_000);
+        expect(resolved.markdownBytes / resolved.minutesBytes).toBeGreaterThan(0.8);
+        expect(resolved.markdownBytes / resolved.minutesBytes).toBeLessThan(1.25);
+
+        // minutes check finds no problem in the resolved workspace; markdown-it renders it all.
+        expect(results.check['ws-20'].summary).toBe('checked 21 files: 0 errors, 0 warnings');
+        expect(results.check['ws-20'].exitCode).toBe(0);
+        expect(results.check['ws-20'].peakRssBytes).toBeGreaterThan(0);
+        expect(results.markdown['ws-20']).toMatchObject({ files: 21 });
+        expect(results.checkVsMarkdown['ws-20']).toBeGreaterThan(0);
+
+        for (const name of ['ws-20', 'ws-20-unresolved']) {
+            const lsp = results.lsp[name];
+            expect(lsp.documents).toBe(21);
+            expect(lsp.heapCollected).toBe(true);
+            expect(lsp.heapUsedBytes).toBeGreaterThan(resolved.minutesBytes);
+            // Each edit's diagnostics were those of the version just sent.
+            expect(lsp.edit.diagnosticsOfNewVersion).toBe(true);
+            expect(lsp.edit.count).toBeGreaterThan(0);
+            expect(lsp.edit.p95).toBeGreaterThanOrEqual(lsp.edit.p50);
+            expect(lsp.completion.itemsMin).toBeGreaterThan(0);
+        }
+        // An edit re-validates the file that reports on the edited file's actions at most,
+        // not the files with unknown names.
+        expect(results.lsp['ws-20-unresolved'].edit.otherDocumentsRevalidated.max).toBeLessThanOrEqual(1);
+        expect(results.lsp['ws-20'].largeOpen.errors).toBe(0);
+
+        expect(results.generation.available).toBe(true);
+        for (const format of ['email', 'html', 'json']) expect(results.generation[format].outputBytes).toBeGreaterThan(0);
+
+        expect(results.targets.map((t: { name: string }) => t.name)).toHaveLength(8);
+        for (const heading of ['`minutes check`', 'One-character edit', 'Completion', 'Heap after loading', 'didOpen', 'Generation: email']) {
+            expect(table).toContain(heading);
+        }
+    }, 600_000);
+});
