@@ -91,9 +91,11 @@ interface Metadata {
  */
 function meetingMetadata(transcript: Transcript, options: ImportOptions): Metadata {
     const notes: string[] = [];
-    let title = options.title?.trim() || transcript.title;
+    // A field is one line: line breaks in what the caller gives become spaces.
+    const oneLine = (text: string | undefined) => text?.replace(/\s+/g, ' ').trim() || undefined;
+    let title = oneLine(options.title) ?? transcript.title;
     let titleComment: string | undefined;
-    if (options.title?.trim() && transcript.title) {
+    if (oneLine(options.title) && transcript.title) {
         // The transcript's own title line is kept, where no output shows it.
         titleComment = `the transcript's title line: ${commentText(transcript.title)}`;
     }
@@ -105,7 +107,7 @@ function meetingMetadata(transcript: Transcript, options: ImportOptions): Metada
     const messageDates = new Set(transcript.turns.flatMap(turn => turn.date ? [turn.date] : []));
     const sharedDate = messageDates.size === 1 ? [...messageDates][0] : undefined;
     const datesInTimes = messageDates.size > 1 || (sharedDate !== undefined && !isReadableDate(sharedDate));
-    let date = options.date?.trim() || undefined;
+    let date = oneLine(options.date);
     let dateComment: string | undefined;
     if (!date && sharedDate && !datesInTimes) date = sharedDate;
     if (!date) {

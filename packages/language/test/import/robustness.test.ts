@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { createMinutesServices } from '../../src/minutes-module.js';
+import type { Document } from '../../src/generated/ast.js';
 import { importTranscript } from '../../src/import/importer.js';
+import { structureOf } from '../../src/model/structure.js';
+import { plainText } from '../../src/model/text.js';
 import { TRANSCRIPT_FORMATS, type TranscriptFormat } from '../../src/import/transcript.js';
 import { DIRECTORY } from './import-helpers.js';
 
@@ -33,6 +36,23 @@ async function errorsOf(text: string): Promise<string[]> {
     return errors;
 }
 
+/** The errors of an imported text, and its one meeting as written: title, date, number of turns. */
+async function parsed(text: string) {
+    const uri = URI.file(`/workspace/robust-${run++}.minutes`);
+    const document = LangiumDocumentFactory.fromString<Document>(text, uri);
+    LangiumDocuments.addDocument(document);
+    await DocumentBuilder.build([document], { validation: true });
+    const meetings = structureOf(document.parseResult.value).meetings;
+    const field = (key: string) => meetings[0]?.fields.filter(f => f.key === key).map(f => plainText(f.value).replace(/\s+/g, ' ').trim()).join('|');
+    const result = {
+        errors: [...document.parseResult.lexerErrors, ...document.parseResult.parserErrors].map(e => e.message)
+            .concat((document.diagnostics ?? []).filter(d => d.severity === 1).map(d => d.message)),
+        meeting: meetings.length === 1 ? { title: field('meeting:'), date: field('date:'), turns: meetings[0].turns.length } : meetings.length
+    };
+    await DocumentBuilder.update([], [uri]);
+    return result;
+}
+
 const FORMATS: Array<TranscriptFormat | undefined> = [undefined, ...TRANSCRIPT_FORMATS];
 
 /** Text that looks a little like every format, with any character in between. */
@@ -49,6 +69,16 @@ describe('robustness', () => {
             const result = importTranscript(source, { sourceName: 'noise.txt', format, scope, date: '2018-11-12' });
             expect(await errorsOf(result.text)).toEqual([]);
         }), { numRuns: 300 });
+    });
+
+    test('whatever the file name, title and date given, each stays on its line', async () => {
+        await fc.assert(fc.asyncProperty(noisy, noisy, async (sourceName, title) => {
+            const result = importTranscript('>> NEW PERSON: hi\n', { sourceName, scope, date: '\n2018-11-12\n', title });
+            const { errors, meeting } = await parsed(result.text);
+            expect(errors).toEqual([]);
+            const expectedTitle = title.replace(/\s+/g, ' ').trim();
+            if (expectedTitle) expect(meeting).toEqual({ title: expectedTitle, date: '2018-11-12', turns: 1 });
+        }), { numRuns: 200 });
     });
 
     test('time stays linear on large and adversarial inputs', () => {
