@@ -61,7 +61,7 @@ export function formatImportSummary(summary: ImportSummary, output?: string): st
     }
     if (summary.unidentified.length > 0) {
         const parts = summary.unidentified.map(r => {
-            const label = r.label ? r.label : 'bare >>';
+            const label = r.label ? r.label : summary.format === 'captions' ? 'bare >>' : 'no name';
             const qualifiers = r.qualifiers && r.qualifiers.length > 0 ? ` [${r.qualifiers.join(', ')}]` : '';
             return `${label} → @?${qualifiers} (${plural(r.turns, 'turn')})`;
         });
