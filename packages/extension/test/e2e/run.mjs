@@ -67,6 +67,7 @@ writeFileSync(join(userDataDir, 'User/settings.json'), JSON.stringify({
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
     'editor.minimap.enabled': false,
+    'editor.stickyScroll.enabled': false, // steadier screenshots
     'editor.fontSize': 14,
     'files.autoSave': 'off',
     'window.restoreWindows': 'none'
