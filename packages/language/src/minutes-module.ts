@@ -23,6 +23,7 @@ import { MinutesWorkspaceManager } from './lsp/minutes-workspace-manager.js';
 import { MinutesWorkspaceSymbolProvider } from './lsp/minutes-workspace-symbol-provider.js';
 import { MinutesLexer } from './parser/minutes-lexer.js';
 import { MinutesValueConverter } from './parser/minutes-value-converter.js';
+import { MinutesIndexManager } from './scoping/minutes-index-manager.js';
 import { MinutesLinker } from './scoping/minutes-linker.js';
 import { MinutesReferenceDescriptionProvider } from './scoping/minutes-reference-description-provider.js';
 import { MinutesScopeComputation } from './scoping/minutes-scope-computation.js';
@@ -85,6 +86,8 @@ export const MinutesModule: Module<MinutesServices, PartialLangiumServices & Dee
 /** Shared services the Minutes language replaces: the workspace manager honours `minutes.directory.globs`. */
 export const MinutesSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     workspace: {
+        // Counts changes of the index per type, so scopes are rebuilt only when they change.
+        IndexManager: services => new MinutesIndexManager(services),
         WorkspaceManager: services => new MinutesWorkspaceManager(services),
         DocumentBuilder: services => new MinutesDocumentBuilder(services)
     },

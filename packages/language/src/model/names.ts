@@ -31,6 +31,20 @@ function simplify(text: string): string {
 
 /** The key under which a name is looked up: `Fältström` and `faltstrom` share one. */
 export function nameKey(name: string): string {
+    // Linking asks for the key of every reference; the same few thousand names recur.
+    let key = nameKeys.get(name);
+    if (key === undefined) {
+        if (nameKeys.size >= NAME_KEYS_KEPT) nameKeys.clear();
+        key = computeNameKey(name);
+        nameKeys.set(name, key);
+    }
+    return key;
+}
+
+const NAME_KEYS_KEPT = 50_000;
+const nameKeys = new Map<string, string>();
+
+function computeNameKey(name: string): string {
     const words = simplify(name).split(' ');
     while (words.length > 1 && HONORIFIC_KEYS.has(words[0])) {
         words.shift();
@@ -57,19 +71,31 @@ export function splitHonorific(displayName: string): { honorific?: string; name:
 /** Levenshtein distance, bounded: returns `limit + 1` as soon as the distance exceeds `limit`. */
 export function editDistance(a: string, b: string, limit = Number.MAX_SAFE_INTEGER): number {
     if (Math.abs(a.length - b.length) > limit) return limit + 1;
-    let previous = new Array<number>(b.length + 1);
-    let current = new Array<number>(b.length + 1);
+    // Two rows, reused from call to call: suggestions compare a name with thousands of keys.
+    if (rowA.length <= b.length) {
+        rowA = new Int32Array(b.length * 2 + 2);
+        rowB = new Int32Array(b.length * 2 + 2);
+    }
+    let previous = rowA;
+    let current = rowB;
     for (let j = 0; j <= b.length; j++) previous[j] = j;
     for (let i = 1; i <= a.length; i++) {
         current[0] = i;
-        let rowMin = current[0];
+        let rowMin = i;
+        const ai = a.charCodeAt(i - 1);
         for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-            if (current[j] < rowMin) rowMin = current[j];
+            const substitution = previous[j - 1] + (ai === b.charCodeAt(j - 1) ? 0 : 1);
+            const value = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+            current[j] = value;
+            if (value < rowMin) rowMin = value;
         }
         if (rowMin > limit) return limit + 1;
-        [previous, current] = [current, previous];
+        const swap = previous;
+        previous = current;
+        current = swap;
     }
     return previous[b.length];
 }
+
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);

@@ -1,6 +1,8 @@
-import { stream, WorkspaceCache, type AstNodeDescription, type IndexManager, type LangiumCoreServices, type ReferenceInfo, type Scope, type Stream } from 'langium';
+import { stream, type AstNodeDescription, type LangiumCoreServices, type ReferenceInfo, type Scope, type Stream } from 'langium';
 import { Action, Organisation, Person } from '../generated/ast.js';
 import { nameKey } from '../model/names.js';
+import type { MinutesIndexManager } from './minutes-index-manager.js';
+import { NearNameIndex } from './near-names.js';
 
 /**
  * Name keys of index descriptions, memoised: the index keeps the descriptions of unchanged
@@ -54,15 +56,29 @@ export class NameKeyScope implements Scope {
     entries(): IterableIterator<[string, AstNodeDescription[]]> {
         return this.byKey.entries();
     }
+
+    /**
+     * The name keys close to `key`, in the order of `entries()`: those within `limit` edits
+     * (score: the distance) and, for a key of three characters or more, those with a word
+     * that starts with it (score: `limit + 0.5`). The keys are indexed on first use (see
+     * NearNameIndex), so that a misspelt name is compared with a handful of keys rather
+     * than with every name of a 5,000-person directory.
+     */
+    nearKeys(key: string, limit: number): Array<{ key: string; descriptions: AstNodeDescription[]; score: number }> {
+        this.nearNames ??= new NearNameIndex(this.byKey.keys());
+        return this.nearNames.near(key, limit).map(near => ({ ...near, descriptions: this.byKey.get(near.key)! }));
+    }
+
+    private nearNames?: NearNameIndex;
 }
 
 export class MinutesScopeProvider {
-    private readonly indexManager: IndexManager;
-    private readonly cache: WorkspaceCache<string, NameKeyScope>;
+    private readonly indexManager: MinutesIndexManager;
+    /** Each scope with the index version it was built from: rebuilt only when that changes. */
+    private readonly scopes = new Map<string, { version: number; scope: NameKeyScope }>();
 
     constructor(services: LangiumCoreServices) {
-        this.indexManager = services.shared.workspace.IndexManager;
-        this.cache = new WorkspaceCache(services.shared);
+        this.indexManager = services.shared.workspace.IndexManager as MinutesIndexManager;
     }
 
     getScope(context: ReferenceInfo): Scope {
@@ -70,13 +86,19 @@ export class MinutesScopeProvider {
         return this.scopeFor(target);
     }
 
-    /** The scope of every party (people and organisations) or of every action in the workspace. */
+    /**
+     * The scope of every party (people and organisations) or of every action in the
+     * workspace. It is kept until the index's descriptions of those types change (see
+     * MinutesIndexManager), not merely until the next edit anywhere.
+     */
     scopeFor(target: 'Party' | typeof Action.$type): NameKeyScope {
-        return this.cache.get(target, () => {
-            const elements = target === 'Party'
-                ? this.indexManager.allElements(Person.$type).concat(this.indexManager.allElements(Organisation.$type)).toArray()
-                : this.indexManager.allElements(Action.$type).toArray();
-            return new NameKeyScope(elements);
-        });
+        const types = target === 'Party' ? [Person.$type, Organisation.$type] : [Action.$type];
+        const version = this.indexManager.versionOf(...types);
+        const cached = this.scopes.get(target);
+        if (cached?.version === version) return cached.scope;
+        const elements = types.flatMap(type => this.indexManager.allElements(type).toArray());
+        const scope = new NameKeyScope(elements);
+        this.scopes.set(target, { version, scope });
+        return scope;
     }
 }

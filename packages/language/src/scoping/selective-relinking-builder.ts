@@ -1,5 +1,6 @@
 import {
-    DefaultDocumentBuilder, DocumentState, isLinkingError, type LangiumDocument, type LangiumSharedCoreServices, type URI
+    DefaultDocumentBuilder, DocumentState, isLinkingError, type LangiumDocument, type LangiumSharedCoreServices, type LinkingError,
+    type URI
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 
@@ -43,13 +44,25 @@ export class SelectiveRelinkingDocumentBuilder extends DefaultDocumentBuilder {
 
     /** Whether a reference of the document that failed to resolve would resolve now. */
     protected hasReferenceResolvableNow(document: LangiumDocument): boolean {
-        let linker: ReturnType<typeof this.serviceRegistry.getServices>['references']['Linker'] | undefined;
-        for (const reference of document.references) {
-            const error = reference.error;
-            if (!error) continue;
-            linker ??= this.serviceRegistry.getServices(document.uri).references.Linker;
-            if (!isLinkingError(linker.getCandidate(error.info))) return true;
-        }
-        return false;
+        const unresolved = this.unresolvedReferencesOf(document);
+        if (unresolved.length === 0) return false;
+        const linker = this.serviceRegistry.getServices(document.uri).references.Linker;
+        return unresolved.some(error => !isLinkingError(linker.getCandidate(error.info)));
     }
+
+    /**
+     * The linking errors of a linked document, found once per linking: unlinking gives a
+     * document a new `references` array, which is the key, so that each update looks only
+     * at the few unresolved references, not at every reference of the workspace.
+     */
+    private unresolvedReferencesOf(document: LangiumDocument): LinkingError[] {
+        let errors = this.unresolved.get(document.references);
+        if (!errors) {
+            errors = document.references.map(reference => reference.error).filter((error): error is LinkingError => error !== undefined);
+            this.unresolved.set(document.references, errors);
+        }
+        return errors;
+    }
+
+    private readonly unresolved = new WeakMap<object, LinkingError[]>();
 }

@@ -3,7 +3,7 @@ import {
     isActionUpdate, isAction, isEntryField, isField, isMention, isParty, isSpeakerLine, type Text
 } from '../generated/ast.js';
 import { displayName } from '../model/directory.js';
-import { editDistance, nameKey } from '../model/names.js';
+import { nameKey } from '../model/names.js';
 import type { NameKeyScope } from '../scoping/minutes-scope-provider.js';
 import { IssueCodes, type IssueCode } from './issue-codes.js';
 import { structureOf, splitActionHeader } from '../model/structure.js';
@@ -57,12 +57,9 @@ export function suggestNames(scope: NameKeyScope, written: string, max = 3): str
     if (!key) return [];
     const limit = Math.max(1, Math.min(3, Math.floor(key.length / 3)));
     const scored: Array<{ name: string; node: unknown; score: number; rank: number }> = [];
-    for (const [candidateKey, descriptions] of scope.entries()) {
-        let score = editDistance(key, candidateKey, limit);
-        if (score > limit) {
-            if (key.length >= 3 && candidateKey.split(' ').some(word => word.startsWith(key))) score = limit + 0.5;
-            else continue;
-        }
+    // Within `limit` edits, or a word starting with what was written (limit + 0.5); the
+    // scope indexes its keys for this (NameKeyScope.nearKeys).
+    for (const { descriptions, score } of scope.nearKeys(key, limit)) {
         for (const description of descriptions) {
             // Among equally close names of one party, its display name reads best, then its handle.
             const party = isParty(description.node) ? description.node : undefined;
