@@ -8,7 +8,8 @@ export type TurnRule = (turn: Turn, accept: ValidationAcceptor) => void;
 
 /** The qualifiers `qualifiersOf` understands, as the message lists them. */
 export const KNOWN_QUALIFIERS = [
-    'replying to @name', 'on behalf of @org', 'for @org', 'presented by @name', 'as <capacity>', 'remote', 'from the floor'
+    'replying to @name', 'on behalf of @org', 'for @org', 'presented by @name', 'as <capacity>', 'remote', 'from the floor',
+    'at <time>'
 ];
 
 /** A speaker line with nothing said: no text after the name and no lines below it. */
