@@ -22,6 +22,7 @@ import { MinutesSemanticTokenProvider } from './lsp/minutes-semantic-token-provi
 import { MinutesWorkspaceManager } from './lsp/minutes-workspace-manager.js';
 import { MinutesWorkspaceSymbolProvider } from './lsp/minutes-workspace-symbol-provider.js';
 import { MinutesLexer } from './parser/minutes-lexer.js';
+import { createMinutesParser } from './parser/minutes-parser.js';
 import { MinutesValueConverter } from './parser/minutes-value-converter.js';
 import { MinutesIndexManager } from './scoping/minutes-index-manager.js';
 import { MinutesLinker } from './scoping/minutes-linker.js';
@@ -51,6 +52,8 @@ export type MinutesServices = LangiumServices & MinutesAddedServices;
 export const MinutesModule: Module<MinutesServices, PartialLangiumServices & DeepPartial<MinutesAddedServices>> = {
     parser: {
         Lexer: services => new MinutesLexer(services),
+        // Linear on flat documents of many lines: see parser/minutes-parser.ts.
+        LangiumParser: services => createMinutesParser(services),
         ValueConverter: () => new MinutesValueConverter()
     },
     references: {

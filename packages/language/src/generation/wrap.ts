@@ -46,8 +46,13 @@ export function graphemeWidth(grapheme: string): number {
     return isWide(grapheme.codePointAt(0)!) ? 2 : 1;
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+
 /** The number of columns a string takes in a monospaced font. */
 export function displayWidth(text: string): number {
+    // Printable ASCII takes a column a character: most words are measured without segmenting
+    // them into graphemes, which made the email of a large file take seconds per megabyte.
+    if (PRINTABLE_ASCII.test(text)) return text.length;
     let width = 0;
     for (const { segment } of graphemes.segment(text)) width += graphemeWidth(segment);
     return width;

@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+// Pathological inputs at full size: time per stage and peak memory.
+//
+//   node bench/pathological.mjs                   # every case, full size
+//   node bench/pathological.mjs large-file        # one case (or several)
+//   node bench/pathological.mjs --scale 0.1       # every size times 0.1
+//   node bench/pathological.mjs --json out.json   # also write the figures as JSON
+//
+// Each case runs in a child process of its own, so that its peak resident set size
+// (VmHWM in /proc/self/status) is its own. Stages: build (parse, link, validate, as the
+// CLI and the language server do), the language features the editor asks for on open
+// (symbols, folding, semantic tokens, inlay hints, formatting, code actions; completion
+// and hover at the end), and every generator. The scaled-down versions, which check that
+// the cost grows linearly, are in packages/language/test/pathological/. Requires a build
+// (npm run build); run with `node --max-old-space-size=…` for files beyond 50 MB.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const INPUTS = new URL('../packages/language/test/pathological/inputs.mjs', import.meta.url);
+
+/** The cases: a name, the full size and what the size counts. */
+export const CASES = [
+    { name: 'large-file', size: 50_000_000, unit: 'characters', what: 'a 50 MB file of meetings' },
+    { name: 'interventions', size: 100_000, unit: 'interventions', what: '100,000 interventions in one meeting' },
+    { name: 'long-line', size: 100_000, unit: 'characters', what: 'a 100,000-character line of prose' },
+    { name: 'long-word', size: 100_000, unit: 'characters', what: 'a 100,000-character word (no space to wrap at)' },
+    { name: 'deep-agenda', size: 100, unit: 'levels', what: 'an agenda nested 100 deep (by indentation)' },
+    { name: 'deeper-agenda', size: 2_000, unit: 'levels', what: 'an agenda nested 2,000 deep (by indentation)' },
+    { name: 'shared-surname', size: 10_000, unit: 'people', what: '10,000 people sharing a surname' },
+    { name: 'comment-lines', size: 200_000, unit: 'lines', what: '200,000 comment lines among prose' }
+];
+
+/** The files of a case (name → text); the last one is the document the features and generators work on. */
+export async function filesOf(name, size) {
+    const inputs = await import(INPUTS);
+    switch (name) {
+        case 'large-file': return { 'large.minutes': inputs.largeFile(size) };
+        case 'interventions': return { 'session.minutes': inputs.manyInterventions(size) };
+        case 'long-line': return { 'line.minutes': inputs.longLine(size) };
+        case 'long-word': return { 'word.minutes': inputs.longLine(size, 'word') };
+        case 'deep-agenda':
+        case 'deeper-agenda': return { 'agenda.minutes': inputs.deepAgenda(size) };
+        case 'shared-surname': {
+            const { directory, meeting } = inputs.sharedSurname(size);
+            return { 'directory.minutes': directory, 'meeting.minutes': meeting };
+        }
+        case 'comment-lines': return { 'comments.minutes': inputs.commentLines(size) };
+        default: throw new Error(`no case ${name}`);
+    }
+}
+
+function peakRssMegabytes() {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kilobytes = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+    return kilobytes / 1024;
+}
+
+/** Runs one case in this process; returns its figures. */
+async function runCase(name, size) {
+    const { EmptyFileSystem, URI } = await import('langium');
+    const { CancellationToken } = await import('vscode-languageserver');
+    const { createMinutesServices, generate, OUTPUT_FORMATS } = await import('minutes-language');
+
+    const files = await filesOf(name, size);
+    const characters = Object.values(files).reduce((sum, text) => sum + text.length, 0);
+    const stages = {};
+    const stage = async (label, run) => {
+        const wall = performance.now();
+        const cpu = process.cpuUsage();
+        let failure;
+        try {
+            await run();
+        } catch (error) {
+            failure = `${error?.constructor?.name ?? 'Error'}: ${String(error?.message ?? error).split('\n')[0].slice(0, 160)}`;
+        }
+        const used = process.cpuUsage(cpu);
+        stages[label] = { ms: Math.round(performance.now() - wall), cpuMs: Math.round((used.user + used.system) / 1000), ...(failure ? { failure } : {}) };
+    };
+
+    const services = createMinutesServices(EmptyFileSystem);
+    const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = services.shared.workspace;
+    const documents = Object.entries(files).map(([file, text]) => LangiumDocumentFactory.fromString(text, URI.file(`/bench/${file}`)));
+    await stage('build', async () => {
+        for (const document of documents) LangiumDocuments.addDocument(document);
+        await DocumentBuilder.build(documents, { validation: true });
+    });
+    const document = documents[documents.length - 1];
+    const lsp = services.Minutes.lsp;
+    const id = { uri: document.uri.toString() };
+    const token = CancellationToken.None;
+    const text = document.textDocument.getText();
+    const end = document.textDocument.positionAt(text.length);
+    const whole = { start: { line: 0, character: 0 }, end };
+    const lastLine = document.textDocument.positionAt(Math.max(0, text.trimEnd().length - 2));
+    await stage('symbols', () => lsp.DocumentSymbolProvider.getSymbols(document, { textDocument: id }, token));
+    await stage('folding', () => lsp.FoldingRangeProvider.getFoldingRanges(document, { textDocument: id }, token));
+    await stage('semantic', () => lsp.SemanticTokenProvider.semanticHighlight(document, { textDocument: id }, token));
+    await stage('inlay', () => lsp.InlayHintProvider.getInlayHints(document, { textDocument: id, range: whole }, token));
+    await stage('format', () => lsp.Formatter.formatDocument(document, { textDocument: id, options: { tabSize: 4, insertSpaces: true } }, token));
+    await stage('codeActions', () => lsp.CodeActionProvider.getCodeActions(document, { textDocument: id, range: whole, context: { diagnostics: document.diagnostics ?? [] } }, token));
+    await stage('completion', () => lsp.CompletionProvider.getCompletion(document, { textDocument: id, position: lastLine }, token));
+    await stage('hover', () => lsp.HoverProvider.getHoverContent(document, { textDocument: id, position: lastLine }, token));
+    for (const format of OUTPUT_FORMATS) {
+        await stage(format, () => generate(document, format, { from: 'Bench <bench@example.org>', date: '2018-03-19' }));
+    }
+    return {
+        name, size, characters, lines: text.split('\n').length,
+        diagnostics: (document.diagnostics ?? []).length,
+        stages, peakRssMb: Math.round(peakRssMegabytes())
+    };
+}
+
+async function main() {
+    const args = process.argv.slice(2);
+    if (args[0] === '--child') {
+        const figures = await runCase(args[1], Number(args[2]));
+        process.stdout.write(JSON.stringify(figures) + '\n');
+        return;
+    }
+    let scale = 1;
+    let jsonFile;
+    const names = [];
+    for (let i = 0; i < args.length; i++) {
+        if (args[i] === '--scale') scale = Number(args[++i]);
+        else if (args[i] === '--json') jsonFile = args[++i];
+        else names.push(args[i]);
+    }
+    const selected = names.length > 0 ? CASES.filter(c => names.includes(c.name)) : CASES;
+    if (selected.length !== (names.length || CASES.length) || !(scale > 0)) {
+        process.stderr.write(`usage: node bench/pathological.mjs [--scale F] [--json FILE] [${CASES.map(c => c.name).join('|')}…]\n`);
+        process.exit(2);
+    }
+    const results = [];
+    for (const c of selected) {
+        const size = Math.max(1, Math.round(c.size * scale));
+        const child = spawnSync(process.execArgv.length ? process.execPath : 'node',
+            [...process.execArgv, fileURLToPath(import.meta.url), '--child', c.name, String(size)],
+            { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, cwd: fileURLToPath(new URL('..', import.meta.url)) });
+        const line = child.stdout.trim().split('\n').pop();
+        let figures;
+        try {
+            figures = JSON.parse(line);
+        } catch {
+            figures = { name: c.name, size, crashed: `exit ${child.status ?? child.signal}: ${child.stderr.trim().split('\n').slice(-3).join(' | ').slice(0, 300)}` };
+        }
+        results.push(figures);
+        process.stdout.write(describe(c, figures) + '\n');
+    }
+    if (jsonFile) writeFileSync(jsonFile, JSON.stringify(results, null, 2) + '\n');
+    if (results.some(r => r.crashed || Object.values(r.stages ?? {}).some(s => s.failure))) process.exitCode = 1;
+}
+
+function describe(c, figures) {
+    if (figures.crashed) return `${c.name} (${figures.size} ${c.unit}): CRASHED ${figures.crashed}`;
+    const stages = Object.entries(figures.stages)
+        .map(([label, s]) => `${label} ${s.cpuMs}${s.failure ? ` FAILED (${s.failure})` : ''}`).join(', ');
+    return `${c.name} (${figures.size.toLocaleString('en')} ${c.unit}, ${(figures.characters / 1e6).toFixed(2)} M chars, ${figures.diagnostics} diagnostics): `
+        + `peak RSS ${figures.peakRssMb} MB; CPU ms: ${stages}`;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -1,0 +1,108 @@
+import type { IToken } from 'chevrotain';
+import {
+    CstNodeBuilder, CstUtils, LangiumParser, LeafCstNodeImpl, createParser,
+    type CompositeCstNode, type CstNode, type LangiumCoreServices
+} from 'langium';
+
+/**
+ * The Langium parser, made linear on Minutes documents.
+ *
+ * A Minutes document is one flat list of line blocks, so the root of its CST has as many
+ * children as the file has lines. Two places of Langium 4.2.1's parser were quadratic in
+ * that, and one overflowed the stack (see test/pathological/):
+ *
+ * - CstNodeBuilder.addHiddenNodes runs for every token the parser consumes; when the token
+ *   starts a new node it finds that node among its parent's children with `indexOf`, from
+ *   the first child — even when there is no hidden token (comment, escape) to add. 4 MB
+ *   took 11 s to parse instead of 2 s. It also spread all hidden tokens into one `push`
+ *   call, which overflows the stack beyond about 125,000 comment lines in a row.
+ * - LangiumParser.extractHiddenTokens takes the hidden tokens before each token off the
+ *   front of the array of all of them (`splice(0, i)`), moving all the others each time:
+ *   100,000 commented lines took 8 s.
+ *
+ * The second is private to LangiumParser, so it is replaced on the instance (Langium is
+ * pinned; the check below fails loudly should an upgrade rename what is replaced).
+ */
+export function createMinutesParser(services: LangiumCoreServices): LangiumParser {
+    const parser = new LangiumParser(services);
+    const internals = parser as unknown as ParserInternals;
+    if (typeof internals.doParse !== 'function' || typeof internals.extractHiddenTokens !== 'function' || !(internals.nodeBuilder instanceof CstNodeBuilder)) {
+        throw new Error('LangiumParser no longer has doParse, extractHiddenTokens and nodeBuilder: revisit parser/minutes-parser.ts');
+    }
+    internals.nodeBuilder = new LinearCstNodeBuilder();
+
+    // Hidden tokens are handed out from a cursor; the ones handed out leave the array once,
+    // when parsing ends, so that Langium's final addHiddenNodes gets only those left over.
+    let handedOut = 0;
+    const doParse = internals.doParse.bind(parser);
+    internals.doParse = rule => {
+        handedOut = 0;
+        try {
+            return doParse(rule);
+        } finally {
+            internals.lexerResult?.hidden.splice(0, handedOut);
+            handedOut = 0;
+        }
+    };
+    internals.extractHiddenTokens = token => {
+        const hidden = internals.lexerResult?.hidden ?? [];
+        let end = handedOut;
+        while (end < hidden.length && hidden[end].startOffset <= token.startOffset) end++;
+        const before = hidden.slice(handedOut, end);
+        handedOut = end;
+        return before;
+    };
+
+    createParser(services.Grammar, parser, services.parser.Lexer.definition);
+    parser.finalize();
+    return parser;
+}
+
+/** What createMinutesParser replaces: members that LangiumParser declares private. */
+interface ParserInternals {
+    nodeBuilder: CstNodeBuilder;
+    lexerResult?: { hidden: IToken[] };
+    doParse(rule: unknown): unknown;
+    extractHiddenTokens(token: IToken): IToken[];
+}
+
+/** CstNodeBuilder.addHiddenNodes, the same placement, in constant time per token and without spreading arrays. */
+export class LinearCstNodeBuilder extends CstNodeBuilder {
+    override addHiddenNodes(tokens: IToken[]): void {
+        if (tokens.length === 0) return;
+        let current: CompositeCstNode = this.current;
+        const nodes = tokens.map(token => {
+            const leaf = new LeafCstNodeImpl(token.startOffset, token.image.length, CstUtils.tokenToRange(token), token.tokenType, true);
+            leaf.root = current.root;
+            return leaf;
+        });
+        // Within a node that has content, the hidden nodes go at its end.
+        if (current.content.length > 0) {
+            appendAll(current.content, nodes);
+            return;
+        }
+        // A node just opened: they go before it, in the first ancestor where it is not the first child.
+        // The node being built is its parent's last child, so search from the end.
+        while (current.container) {
+            const index = current.container.content.lastIndexOf(current);
+            if (index > 0) {
+                insertAll(current.container.content, index, nodes);
+                return;
+            }
+            current = current.container;
+        }
+        // They come before anything else in the document.
+        insertAll(current.content, 0, nodes);
+    }
+}
+
+function appendAll(target: CstNode[], items: readonly CstNode[]): void {
+    for (const item of items) target.push(item);
+}
+
+function insertAll(target: CstNode[], index: number, items: readonly CstNode[]): void {
+    // Langium's node arrays override splice(start, count, ...items): the count must be given.
+    const tail = target.splice(index, target.length - index);
+    appendAll(target, items);
+    appendAll(target, tail);
+}

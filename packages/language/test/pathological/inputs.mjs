@@ -1,0 +1,135 @@
+// Pathological Minutes inputs, built to a size: the tests in this folder use them scaled
+// down (to show that the cost grows linearly), bench/pathological.mjs at full size
+// (a 50 MB file, 100,000 interventions, a 100,000-character line, an agenda nested 100
+// deep, 10,000 people sharing a surname). Plain JavaScript, so that both can import it.
+
+const FIRST_NAMES = [
+    'Anna', 'Bruno', 'Chen', 'Dalia', 'Emeka', 'Fatima', 'Goran', 'Hana', 'Ivan', 'Jana', 'Kofi', 'Lena', 'Mateo',
+    'Nadia', 'Omar', 'Priya', 'Quentin', 'Rosa', 'Sami', 'Tariq', 'Ulla', 'Vera', 'Wen', 'Ximena', 'Yusuf', 'Zofia'
+];
+
+const SENTENCES = [
+    'He noted that the multistakeholder model had served the Internet well.',
+    'She asked whether the IGF could produce more tangible outcomes — and who would follow them up.',
+    'The chair thanked the panel and opened the floor for questions (15 minutes remained).',
+    'It was agreed that the secretariat would circulate a draft by 2 April; see https://www.intgovforum.org/ for details.',
+    'Participants disagreed on whether “enhanced cooperation” required a new body.',
+    'Il a rappelé que la gouvernance de l’Internet concerne toutes les parties prenantes.'
+];
+
+/** A small directory that the generated meetings refer to. */
+export function smallDirectory() {
+    return [
+        'person @mcade Ms Marilyn Cade', '  alias: Marilyn', '  org: @ICANN', '',
+        'person @nhickson Nigel Hickson', '  org: @ICANN', '',
+        'person @ttropina Tatiana Tropina', '  alias: Tatiana', '',
+        'org @ICANN Internet Corporation for Assigned Names and Numbers', '  acronym: ICANN', '  stakeholder: technical community', ''
+    ].join('\n');
+}
+
+/**
+ * A realistic file of about `bytes` characters: meeting after meeting with metadata,
+ * attendees, an agenda, turns with mentions and bullets, outcomes and actions.
+ */
+export function largeFile(bytes) {
+    const parts = [smallDirectory(), 'report: A year of meetings', ''];
+    let size = parts.join('\n').length;
+    for (let m = 1; size < bytes; m++) {
+        const meeting = [
+            `# ${m}. Meeting ${m}`, '',
+            `meeting: Working group call ${m}`,
+            `date: 2018-${String(1 + (m % 12)).padStart(2, '0')}-${String(1 + (m % 28)).padStart(2, '0')}`,
+            'time: 14:00-15:30 UTC',
+            'chair: @mcade',
+            'attendees:', '- @mcade', '- @nhickson (remote)', '- @ttropina', '',
+            'agenda:', '1. Welcome', '2. Reports', '   a. Secretariat', '   b. Members', '3. Any other business', '',
+            `@mcade: ${SENTENCES[m % SENTENCES.length]} @Tatiana agreed.`,
+            SENTENCES[(m + 1) % SENTENCES.length], '',
+            `@nhickson [replying to @mcade]: ${SENTENCES[(m + 2) % SENTENCES.length]}`,
+            `- ${SENTENCES[(m + 3) % SENTENCES.length]}`,
+            `- ${SENTENCES[(m + 4) % SENTENCES.length]}`, '',
+            `@Tatiana noted ${SENTENCES[(m + 5) % SENTENCES.length]}`, '',
+            `decision: ${SENTENCES[m % SENTENCES.length]}`,
+            `action #a${m} @nhickson due 2019-01-31: Circulate the notes of call ${m}.`, ''
+        ].join('\n');
+        parts.push(meeting);
+        size += meeting.length + 1;
+    }
+    return parts.join('\n');
+}
+
+/** One meeting with `count` interventions, speakers taking turns. */
+export function manyInterventions(count) {
+    const speakers = ['@mcade', '@nhickson', '@ttropina', '@Marilyn'];
+    const lines = [smallDirectory(), 'meeting: A long session', 'date: 2018-11-12', 'attendees:', '- @mcade', '- @nhickson', '- @ttropina', ''];
+    for (let i = 0; i < count; i++) {
+        lines.push(`${speakers[i % speakers.length]}: ${SENTENCES[i % SENTENCES.length]}`, '');
+    }
+    return lines.join('\n');
+}
+
+/**
+ * One line of `length` characters, as pasted from a PDF without line breaks: words, with a
+ * mention and a URL now and then (`kind: 'prose'`), or a single unbroken word (`'word'`).
+ */
+export function longLine(length, kind = 'prose') {
+    let line;
+    if (kind === 'word') {
+        line = 'x'.repeat(length);
+    } else {
+        const pieces = [];
+        let size = 0;
+        for (let i = 0; size < length; i++) {
+            const piece = i % 50 === 0 ? '@mcade' : i % 77 === 0 ? 'https://example.org/a' : SENTENCES[i % SENTENCES.length];
+            pieces.push(piece);
+            size += piece.length + 1;
+        }
+        line = pieces.join(' ').slice(0, length);
+    }
+    return `${smallDirectory()}\nmeeting: One long line\ndate: 2018-03-19\n\n@mcade: ${line}\n`;
+}
+
+/** An agenda whose items nest `depth` deep, by indentation (one more space per level). */
+export function deepAgenda(depth) {
+    const lines = ['meeting: A deep agenda', 'date: 2018-03-19', 'agenda:'];
+    for (let i = 0; i < depth; i++) lines.push(`${' '.repeat(i)}- Item at depth ${i + 1}`);
+    return lines.join('\n') + '\n';
+}
+
+/** An agenda nested `depth` deep by multi-level numbers: 1., 1.1, 1.1.1, … */
+export function deepNumberedAgenda(depth) {
+    const lines = ['meeting: A deep agenda', 'date: 2018-03-19', 'agenda:'];
+    for (let i = 1; i <= depth; i++) lines.push(`${Array(i).fill('1').join('.')}${i === 1 ? '.' : ''} Item at depth ${i}`);
+    return lines.join('\n') + '\n';
+}
+
+/**
+ * A directory of `count` people who share a surname (first names repeat, so some share
+ * their whole name), and a meeting that mentions some of them, by handle, by name and
+ * misspelt.
+ */
+export function sharedSurname(count) {
+    const lines = [];
+    for (let i = 0; i < count; i++) {
+        const first = FIRST_NAMES[i % FIRST_NAMES.length];
+        const initial = String.fromCharCode(65 + Math.floor(i / FIRST_NAMES.length) % 26);
+        lines.push(`person @smith${i} ${first} ${initial}. Smith`, `  org: @ACME`, '');
+    }
+    lines.push('org @ACME Acme Corporation', '');
+    const directory = lines.join('\n');
+    const meeting = ['meeting: The Smiths', 'date: 2018-03-19', 'attendees:'];
+    for (let i = 0; i < Math.min(count, 50); i++) meeting.push(`- @smith${i * 7 % count}`);
+    meeting.push('');
+    for (let i = 0; i < Math.min(count, 50); i++) {
+        meeting.push(`@smith${i * 7 % count}: I agree with @{${FIRST_NAMES[i % FIRST_NAMES.length]} A. Smith} and @{Smyth}.`, '');
+    }
+    return { directory, meeting: meeting.join('\n') };
+}
+
+/** `count` lines of prose, each followed by a comment line, and a run of comments at the end. */
+export function commentLines(count) {
+    const lines = ['meeting: A commented file', 'date: 2018-03-19', ''];
+    for (let i = 0; i < count / 2; i++) lines.push(SENTENCES[i % SENTENCES.length], `// note ${i}: check this against the recording`);
+    for (let i = 0; i < Math.min(count / 2, 150_000); i++) lines.push(`// trailing note ${i}`);
+    return lines.join('\n') + '\n';
+}
