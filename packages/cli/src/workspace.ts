@@ -107,8 +107,9 @@ export interface LoadedWorkspace {
 export async function loadWorkspace(files: string[], options: { context?: string[]; stdin?: { text: string; name: string } } = {}): Promise<LoadedWorkspace> {
     const { shared, Minutes } = createMinutesServices(NodeFileSystem);
     const contextFiles = new Set<string>();
-    for (const file of files) {
-        for (const sibling of await siblings(path.dirname(file))) contextFiles.add(sibling);
+    // Each folder once: a thousand files of one folder would otherwise list it a thousand times.
+    for (const folder of new Set(files.map(file => path.dirname(file)))) {
+        for (const sibling of await siblings(folder)) contextFiles.add(sibling);
     }
     for (const extra of options.context ?? []) {
         for (const file of await collectFiles([extra])) contextFiles.add(file);

@@ -71,11 +71,28 @@ function fullDate(value: string | undefined): CalendarDate | undefined {
     return parsed.value.start;
 }
 
-/** The meetings of a document, placed. */
+/**
+ * Meeting places per parsed document, for as long as its links stand: unlinking gives a
+ * Langium document a new `references` array, which is kept here to compare. Validation
+ * asks for the place of every `update #id` and of the action it names; recomputing all
+ * places of both documents each time was quadratic in a long report.
+ */
+const placesCache = new WeakMap<Document, { uri: string; references: unknown; places: MeetingPlace[] }>();
+
+/** The meetings of a document, placed (the same array until the document is parsed or linked again: do not change it). */
 export function meetingPlacesOf(source: SourceDocument): MeetingPlace[] {
     const document = source.parseResult.value as Document;
-    const structure = structureOf(document);
     const uri = source.uri.toString();
+    const references = (source as { references?: unknown }).references;
+    const cached = placesCache.get(document);
+    if (cached && references !== undefined && cached.references === references && cached.uri === uri) return cached.places;
+    const places = computeMeetingPlaces(document, uri);
+    if (references !== undefined) placesCache.set(document, { uri, references, places });
+    return places;
+}
+
+function computeMeetingPlaces(document: Document, uri: string): MeetingPlace[] {
+    const structure = structureOf(document);
     const documentDate = field(structure.fields, 'date:');
     const documentSeries = field(structure.fields, 'group:', 'series:');
     const documentTitle = field(structure.fields, 'report:');
