@@ -203,6 +203,19 @@ function dayNumber(token: Token): number {
 }
 
 /** `2018-03-19`, `Monday 19 March 2018`, `19th of March`, `March 19, 2018`, `27 2017`, `June 2017`. */
+/** An optional `, 2018` after a month or day; the comma is given back when no year follows. */
+function takeYear(cursor: Cursor, part: DatePart): void {
+    const afterComma = cursor.index;
+    cursor.takePunct(',');
+    const year = cursor.take(isYear);
+    if (year) {
+        part.year = parseInt(year.text, 10);
+        part.yearToken = year;
+    } else {
+        cursor.index = afterComma;
+    }
+}
+
 function readDatePart(cursor: Cursor): DatePart | undefined {
     const startIndex = cursor.index;
     const first = cursor.current;
@@ -245,15 +258,7 @@ function readDatePart(cursor: Cursor): DatePart | undefined {
                 part.day = dayNumber(day);
                 part.dayToken = day;
             }
-            const afterComma = cursor.index;
-            cursor.takePunct(',');
-            const y = cursor.take(isYear);
-            if (y) {
-                part.year = parseInt(y.text, 10);
-                part.yearToken = y;
-            } else {
-                cursor.index = afterComma;
-            }
+            takeYear(cursor, part);
         } else {
             // 19 March 2018 — 19th of March — 19 — 27 2017 (in `January 26-27 2017`)
             const day = cursor.take(isDay);
@@ -272,15 +277,7 @@ function readDatePart(cursor: Cursor): DatePart | undefined {
             } else if (of) {
                 cursor.index = beforeOf;
             }
-            const afterComma = cursor.index;
-            cursor.takePunct(',');
-            const y = cursor.take(isYear);
-            if (y) {
-                part.year = parseInt(y.text, 10);
-                part.yearToken = y;
-            } else {
-                cursor.index = afterComma;
-            }
+            takeYear(cursor, part);
         }
     }
     if (part.year === undefined && part.month === undefined && part.day === undefined) {
