@@ -1,38 +1,70 @@
 import { DefaultIndexManager, type AstNodeDescription, type LangiumDocument, type URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 
+/** How many changes of the index are remembered for bringing scopes up to date. */
+const CHANGES_KEPT = 10_000;
+
 /**
- * Langium's index, counting for each node type how often the exported descriptions of
- * that type changed, so that the scopes built from them are rebuilt only when they may
- * differ. Typing in a meeting file re-indexes that file's actions, never the 5,000 people
- * of the directory: the scope of parties (and its name keys) then stays as it was,
- * instead of being rebuilt from the whole index after every keystroke.
+ * Langium's index, keeping a log of which documents' descriptions of which node type
+ * changed, so that the scopes built from them are brought up to date with those documents
+ * only, and only when they changed. Typing in a meeting file re-indexes that file's
+ * actions, never the 5,000 people of the directory: the scope of parties (and its name
+ * keys) then stays as it was, and the scope of actions swaps that one file's actions,
+ * instead of both being rebuilt from the whole index after every keystroke.
  */
 export class MinutesIndexManager extends DefaultIndexManager {
-    private readonly versions = new Map<string, number>();
+    /** Sequence number of the last change. */
+    private changes = 0;
+    private readonly lastChange = new Map<string, number>();
+    /** Recent changes, oldest first. */
+    private log: Array<{ change: number; type: string; uri: string }> = [];
+    /** Changes up to this number are no longer in the log. */
+    private forgottenUpTo = 0;
 
-    /** A number that changes whenever a description of one of the types is added, removed or replaced. */
-    versionOf(...types: string[]): number {
-        let version = 0;
-        for (const type of types) version += this.versions.get(type) ?? 0;
-        return version;
+    /** The number of the last change to a description of one of the types (0: none yet). */
+    lastChangeOf(types: string[]): number {
+        let last = 0;
+        for (const type of types) last = Math.max(last, this.lastChange.get(type) ?? 0);
+        return last;
+    }
+
+    /** The documents whose descriptions of the types changed after change `since`, or undefined when that is no longer known. */
+    documentsChangedSince(types: string[], since: number): Set<string> | undefined {
+        if (since < this.forgottenUpTo) return undefined;
+        const uris = new Set<string>();
+        for (let i = this.log.length - 1; i >= 0 && this.log[i].change > since; i--) {
+            if (types.includes(this.log[i].type)) uris.add(this.log[i].uri);
+        }
+        return uris;
+    }
+
+    /** A document's current descriptions of the types. */
+    descriptionsOf(uri: string, types: string[]): AstNodeDescription[] {
+        return (this.symbolIndex.get(uri) ?? []).filter(description => types.some(type => this.astReflection.isSubtype(description.type, type)));
     }
 
     override async updateContent(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
         const uri = document.uri.toString();
-        this.changed(this.symbolIndex.get(uri));
+        this.changed(uri, this.symbolIndex.get(uri));
         await super.updateContent(document, cancelToken);
-        this.changed(this.symbolIndex.get(uri));
+        this.changed(uri, this.symbolIndex.get(uri));
     }
 
     override removeContent(uri: URI): void {
-        this.changed(this.symbolIndex.get(uri.toString()));
+        this.changed(uri.toString(), this.symbolIndex.get(uri.toString()));
         super.removeContent(uri);
     }
 
-    private changed(descriptions: AstNodeDescription[] | undefined): void {
-        if (!descriptions) return;
-        const types = new Set(descriptions.map(description => description.type));
-        for (const type of types) this.versions.set(type, (this.versions.get(type) ?? 0) + 1);
+    private changed(uri: string, descriptions: AstNodeDescription[] | undefined): void {
+        if (!descriptions || descriptions.length === 0) return;
+        for (const type of new Set(descriptions.map(description => description.type))) {
+            const change = ++this.changes;
+            this.lastChange.set(type, change);
+            this.log.push({ change, type, uri });
+        }
+        if (this.log.length > 2 * CHANGES_KEPT) {
+            this.forgottenUpTo = this.log[this.log.length - CHANGES_KEPT - 1].change;
+            this.log = this.log.slice(-CHANGES_KEPT);
+        }
     }
 }

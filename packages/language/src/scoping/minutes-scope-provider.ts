@@ -27,17 +27,46 @@ function keyOf(description: AstNodeDescription): string {
  */
 export class NameKeyScope implements Scope {
     private readonly byKey = new Map<string, AstNodeDescription[]>();
+    /** The descriptions of each document, in index order (a re-indexed document moves to the end, as in Langium's index). */
+    private readonly byDocument = new Map<string, AstNodeDescription[]>();
+    private all?: AstNodeDescription[];
 
-    constructor(private readonly all: AstNodeDescription[]) {
-        for (const description of all) {
-            const key = keyOf(description);
-            if (!key) continue;
-            const list = this.byKey.get(key);
-            const isHandle = (description.node as { name?: string } | undefined)?.name === description.name;
-            if (!list) this.byKey.set(key, [description]);
-            else if (isHandle) list.unshift(description);
-            else list.push(description);
+    constructor(descriptions: AstNodeDescription[]) {
+        for (const description of descriptions) this.add(description);
+    }
+
+    private add(description: AstNodeDescription): void {
+        const uri = description.documentUri.toString();
+        const ofDocument = this.byDocument.get(uri);
+        if (ofDocument) ofDocument.push(description);
+        else this.byDocument.set(uri, [description]);
+        const key = keyOf(description);
+        if (!key) return;
+        const list = this.byKey.get(key);
+        const isHandle = (description.node as { name?: string } | undefined)?.name === description.name;
+        if (!list) this.byKey.set(key, [description]);
+        else if (isHandle) list.unshift(description);
+        else list.push(description);
+    }
+
+    /**
+     * Replaces what the given documents contribute with their current descriptions: the
+     * scope after an edit, for the cost of the edited documents' names rather than of all.
+     */
+    replaceDocuments(uris: Iterable<string>, descriptionsOf: (uri: string) => AstNodeDescription[]): void {
+        for (const uri of uris) {
+            for (const description of this.byDocument.get(uri) ?? []) {
+                const key = keyOf(description);
+                const list = this.byKey.get(key);
+                const at = list?.indexOf(description) ?? -1;
+                if (at >= 0) list!.splice(at, 1);
+                if (list?.length === 0) this.byKey.delete(key);
+            }
+            this.byDocument.delete(uri);
+            for (const description of descriptionsOf(uri)) this.add(description);
         }
+        this.all = undefined;
+        this.nearNames = undefined;
     }
 
     getElement(name: string): AstNodeDescription | undefined {
@@ -49,7 +78,7 @@ export class NameKeyScope implements Scope {
     }
 
     getAllElements(): Stream<AstNodeDescription> {
-        return stream(this.all);
+        return stream(this.all ??= [...this.byDocument.values()].flat());
     }
 
     /** Every distinct name key with the descriptions answering to it. */
@@ -74,8 +103,8 @@ export class NameKeyScope implements Scope {
 
 export class MinutesScopeProvider {
     private readonly indexManager: MinutesIndexManager;
-    /** Each scope with the index version it was built from: rebuilt only when that changes. */
-    private readonly scopes = new Map<string, { version: number; scope: NameKeyScope }>();
+    /** Each scope with the index change it is up to date with. */
+    private readonly scopes = new Map<string, { change: number; scope: NameKeyScope }>();
 
     constructor(services: LangiumCoreServices) {
         this.indexManager = services.shared.workspace.IndexManager as MinutesIndexManager;
@@ -88,17 +117,24 @@ export class MinutesScopeProvider {
 
     /**
      * The scope of every party (people and organisations) or of every action in the
-     * workspace. It is kept until the index's descriptions of those types change (see
-     * MinutesIndexManager), not merely until the next edit anywhere.
+     * workspace. It is kept while the index's descriptions of those types stay as they are,
+     * and brought up to date with the documents whose descriptions changed (see
+     * MinutesIndexManager) rather than rebuilt: after a keystroke in a meeting file, only
+     * that file's actions are replaced.
      */
     scopeFor(target: 'Party' | typeof Action.$type): NameKeyScope {
         const types = target === 'Party' ? [Person.$type, Organisation.$type] : [Action.$type];
-        const version = this.indexManager.versionOf(...types);
+        const change = this.indexManager.lastChangeOf(types);
         const cached = this.scopes.get(target);
-        if (cached?.version === version) return cached.scope;
-        const elements = types.flatMap(type => this.indexManager.allElements(type).toArray());
-        const scope = new NameKeyScope(elements);
-        this.scopes.set(target, { version, scope });
+        if (cached?.change === change) return cached.scope;
+        const changed = cached && this.indexManager.documentsChangedSince(types, cached.change);
+        if (cached && changed) {
+            cached.scope.replaceDocuments(changed, uri => this.indexManager.descriptionsOf(uri, types));
+            cached.change = change;
+            return cached.scope;
+        }
+        const scope = new NameKeyScope(types.flatMap(type => this.indexManager.allElements(type).toArray()));
+        this.scopes.set(target, { change, scope });
         return scope;
     }
 }

@@ -23,7 +23,7 @@ function directory(): AstNodeDescription[] {
         for (const last of LAST) {
             const node = { name: `${first[0]}${last}`.toLowerCase().replace(/[^a-z]/g, '') };
             for (const name of [node.name, `${first} ${last}`, first]) {
-                descriptions.push({ name, node, type: 'Person', path: '', documentUri: undefined, nameSegment: undefined, selectionSegment: undefined } as unknown as AstNodeDescription);
+                descriptions.push({ name, node, type: 'Person', path: '', documentUri: { toString: () => 'file:///directory.minutes' }, nameSegment: undefined, selectionSegment: undefined } as unknown as AstNodeDescription);
             }
         }
     }
@@ -75,5 +75,51 @@ describe('NameKeyScope.nearKeys', () => {
         expect(editDistance('kitten', 'sitting', 1)).toBe(2);
         expect(editDistance('', 'abc')).toBe(3);
         expect(editDistance('a much longer key than the buffer holds at first, twice over', 'a much longer key than the buffer holds at first, twice ovr')).toBe(1);
+    });
+});
+
+describe('the scopes of a workspace after edits', () => {
+    test('are what a scope built afresh from the index would be', async () => {
+        const { buildWorkspace } = await import('../helpers/workspace.js');
+        const { setTextDocument } = await import('langium/test');
+        const { TextDocument } = await import('vscode-languageserver-textdocument');
+        const { URI } = await import('langium');
+        const workspace = await buildWorkspace({
+            'directory.minutes': 'person @mcade Marilyn Cade\n  alias: Marilyn\nperson @anja Anja Gengo\n',
+            'a.minutes': 'meeting: A\ndate: 2018-03-19\n\naction #one @mcade: First.\naction #two @anja: Second.\n',
+            'b.minutes': 'meeting: B\ndate: 2018-03-20\n\nupdate #one done: Done.\n'
+        });
+        const { shared, Minutes } = workspace.services;
+        const provider = Minutes.references.ScopeProvider;
+        let version = 1;
+        const write = async (name: string, text: string) => {
+            setTextDocument(shared, TextDocument.create(URI.file(`/workspace/${name}`).toString(), 'minutes', ++version, text));
+            await shared.workspace.DocumentBuilder.update([URI.file(`/workspace/${name}`)], []);
+        };
+        const fresh = (types: string[]) => new NameKeyScope(types.flatMap(type => shared.workspace.IndexManager.allElements(type).toArray()));
+        const same = (scope: NameKeyScope, expected: NameKeyScope) => {
+            const listed = (s: NameKeyScope) => [...s.entries()].map(([key, descriptions]) => [key, descriptions.map(d => `${d.documentUri.path}#${d.path}:${d.name}`)] as const)
+                .sort((x, y) => (x[0] < y[0] ? -1 : 1));
+            expect(listed(scope)).toEqual(listed(expected));
+            expect(scope.getAllElements().map(d => `${d.documentUri.path}#${d.path}`).toArray().sort())
+                .toEqual(expected.getAllElements().map(d => `${d.documentUri.path}#${d.path}`).toArray().sort());
+        };
+        const actions = provider.scopeFor('Action');
+        const parties = provider.scopeFor('Party');
+
+        await write('a.minutes', 'meeting: A\ndate: 2018-03-19\n\naction #one @mcade: First, reworded.\naction #three @anja: Third.\n');
+        expect(provider.scopeFor('Action')).toBe(actions); // brought up to date, not rebuilt
+        expect(provider.scopeFor('Party')).toBe(parties); // untouched by a meeting's edit
+        same(provider.scopeFor('Action'), fresh(['Action']));
+        expect(provider.scopeFor('Action').getElement('two')).toBeUndefined();
+        expect(provider.scopeFor('Action').getElement('three')?.node?.$container).toBe(shared.workspace.LangiumDocuments.getDocument(URI.file('/workspace/a.minutes'))!.parseResult.value);
+
+        await write('directory.minutes', 'person @mcade Marilyn Cade\nperson @ttropina Tatiana Tropina\n  alias: Anja\n');
+        same(provider.scopeFor('Party'), fresh(['Person', 'Organisation']));
+        expect(provider.scopeFor('Party').getElement('Anja')?.name).toBe('Anja');
+        expect(provider.scopeFor('Party').getElement('Marilyn')).toBeUndefined();
+
+        await write('b.minutes', 'meeting: B\ndate: 2018-03-20\n\naction #two @mcade: Back again.\n');
+        same(provider.scopeFor('Action'), fresh(['Action']));
     });
 });
