@@ -25,10 +25,9 @@ export async function languageServerScenario(options) {
             heapMultipleOfSource: heap.heapUsed / workspace.minutesBytes
         };
 
-        // The file edited: a meeting in the middle of the workspace.
-        const index = Math.max(1, Math.round(workspace.meetings / 2));
-        const file = path.join(workspace.minutesDir, 'meetings', `m${String(index).padStart(4, '0')}.minutes`);
-        const text = await fs.readFile(file, 'utf8');
+        // The file edited: the first meeting from the middle of the workspace on that has a
+        // prose line and a speaker written `@handle:` to type in.
+        const { file, text, lines, proseLine, nameLine } = await editableMeeting(workspace);
         const opened = await session.open(file, text);
         result.openMeetingMs = opened.ms;
         // The first build after start-up validates the whole workspace (Langium validates
@@ -38,11 +37,7 @@ export async function languageServerScenario(options) {
         result.firstValidationMs = performance.now() - settleStarted;
         const baseline = opened.diagnostics.length;
 
-        const lines = text.split('\n');
         const middle = Math.floor(lines.length / 2);
-        const proseLine = findLine(lines, middle, line => /^[A-Z][a-z]+ [a-z]/.test(line) && line.length > 40 && !/^[^ ]+:/.test(line));
-        const nameLine = findLine(lines, middle, line => /^@[a-z0-9]+:$/.test(line));
-        if (proseLine < 0 || nameLine < 0) throw new Error(`no prose or speaker line to edit in ${file}`);
         const handleEnd = lines[nameLine].length - 1;
         const typo = `${lines[nameLine].slice(1, handleEnd)}q`;
 
@@ -121,6 +116,19 @@ export async function languageServerScenario(options) {
     } finally {
         await session.stop();
     }
+}
+
+async function editableMeeting(workspace) {
+    for (let index = Math.max(1, Math.round(workspace.meetings / 2)); index <= workspace.meetings; index++) {
+        const file = path.join(workspace.minutesDir, 'meetings', `m${String(index).padStart(4, '0')}.minutes`);
+        const text = await fs.readFile(file, 'utf8');
+        const lines = text.split('\n');
+        const middle = Math.floor(lines.length / 2);
+        const proseLine = findLine(lines, middle, line => /^[A-Z][a-z]+ [a-z]/.test(line) && line.length > 40 && !/^[^ ]+:/.test(line));
+        const nameLine = findLine(lines, middle, line => /^@[a-z0-9]+:$/.test(line));
+        if (proseLine >= 0 && nameLine >= 0) return { file, text, lines, proseLine, nameLine };
+    }
+    throw new Error(`no meeting of ${workspace.name} has a prose line and a speaker line to edit`);
 }
 
 /** The first line at or after `from` (wrapping around) that satisfies the test. */

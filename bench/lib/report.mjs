@@ -3,7 +3,7 @@
 const ms = value => (value === undefined || Number.isNaN(value) ? '–' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(value < 10 ? 1 : 0)} ms`);
 const mb = bytes => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
 const rate = value => `${value.toFixed(1)} MB/s`;
-const times = value => `${value.toFixed(2)}×`;
+const times = value => `${value.toFixed(value < 10 ? 2 : 1)}×`;
 
 /** Each target with the figure it is judged on; `met` is false when the figure is missing. */
 export function targetsOf(results, config) {
@@ -60,7 +60,7 @@ export function formatTable(results) {
         }
     }
     for (const t of results.targets.filter(t => t.name.startsWith('edit p95'))) {
-        row(`Edit p95, ${t.name.replace('edit p95 ', '')}`, times(t.value), '', '', verdict(t));
+        row(`Edit p95, ${t.name.replace('edit p95 ', '')}`, `${t.value.toFixed(3)}×`, '', '', verdict(t));
     }
     if (results.generation?.available) {
         for (const format of ['email', 'html', 'json']) {
