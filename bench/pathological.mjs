@@ -21,12 +21,13 @@ const INPUTS = new URL('../packages/language/test/pathological/inputs.mjs', impo
 
 /** The cases: a name, the full size and what the size counts. */
 export const CASES = [
-    { name: 'large-file', size: 50_000_000, unit: 'characters', what: 'a 50 MB file of meetings' },
+    { name: 'large-file', size: 50_000_000, unit: 'characters', what: 'a 50 MB file of meetings (over the limit: refused at once)' },
+    { name: 'file-at-limit', size: 9_990_000, unit: 'characters', what: 'a file of meetings just under the 10 MB limit' },
     { name: 'interventions', size: 100_000, unit: 'interventions', what: '100,000 interventions in one meeting' },
     { name: 'long-line', size: 100_000, unit: 'characters', what: 'a 100,000-character line of prose' },
     { name: 'long-word', size: 100_000, unit: 'characters', what: 'a 100,000-character word (no space to wrap at)' },
     { name: 'deep-agenda', size: 100, unit: 'levels', what: 'an agenda nested 100 deep (by indentation)' },
-    { name: 'deeper-agenda', size: 2_000, unit: 'levels', what: 'an agenda nested 2,000 deep (by indentation)' },
+    { name: 'deeper-agenda', size: 4_000, unit: 'levels', what: 'an agenda nested 4,000 deep (8 MB of indentation; shown 256 deep)' },
     { name: 'shared-surname', size: 10_000, unit: 'people', what: '10,000 people sharing a surname' },
     { name: 'comment-lines', size: 200_000, unit: 'lines', what: '200,000 comment lines among prose' }
 ];
@@ -35,7 +36,8 @@ export const CASES = [
 export async function filesOf(name, size) {
     const inputs = await import(INPUTS);
     switch (name) {
-        case 'large-file': return { 'large.minutes': inputs.largeFile(size) };
+        case 'large-file':
+        case 'file-at-limit': return { 'large.minutes': inputs.largeFile(size) };
         case 'interventions': return { 'session.minutes': inputs.manyInterventions(size) };
         case 'long-line': return { 'line.minutes': inputs.longLine(size) };
         case 'long-word': return { 'word.minutes': inputs.longLine(size, 'word') };
@@ -75,7 +77,10 @@ async function runCase(name, size) {
             failure = `${error?.constructor?.name ?? 'Error'}: ${String(error?.message ?? error).split('\n')[0].slice(0, 160)}`;
         }
         const used = process.cpuUsage(cpu);
-        stages[label] = { ms: Math.round(performance.now() - wall), cpuMs: Math.round((used.user + used.system) / 1000), ...(failure ? { failure } : {}) };
+        stages[label] = {
+            ms: Math.round(performance.now() - wall), cpuMs: Math.round((used.user + used.system) / 1000),
+            heapMb: Math.round(process.memoryUsage().heapUsed / 1e6), ...(failure ? { failure } : {})
+        };
     };
 
     const services = createMinutesServices(EmptyFileSystem);

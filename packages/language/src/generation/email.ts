@@ -181,7 +181,7 @@ class EmailWriter {
         return items.flatMap(item => {
             const marker = item.ordered ? item.marker : '-';
             const hanging = ' '.repeat(displayWidth(marker) + 1);
-            return [...this.wrapped(plain(item.text), indent, `${marker} `, hanging), ...this.listLines(item.children, indent + hanging)];
+            return [...this.wrapped(plain(item.text), indent, `${marker} `, hanging), ...this.listLines(item.children, nestedIndent(indent, hanging))];
         });
     }
 
@@ -189,9 +189,21 @@ class EmailWriter {
         return items.flatMap(item => {
             const marker = /^[-*•·]$/.test(item.label) ? '-' : item.label;
             const hanging = ' '.repeat(displayWidth(marker) + 1);
-            return [...this.wrapped(plain(item.text), indent, `${marker} `, hanging), ...this.agendaLines(item.children, indent + hanging)];
+            return [...this.wrapped(plain(item.text), indent, `${marker} `, hanging), ...this.agendaLines(item.children, nestedIndent(indent, hanging))];
         });
     }
+}
+
+/**
+ * Nested items are indented under their parent's text, but no further than this: each
+ * level adds its label's width, so an agenda hundreds deep (`1.1.1.1…` labels above all)
+ * made every line thousands of spaces wide and words wrap one a line — an email of 60
+ * million characters from a 170 kB file, and out of memory at 1 MB.
+ */
+const MAX_NESTED_INDENT = 36;
+
+function nestedIndent(indent: string, hanging: string): string {
+    return displayWidth(indent) + hanging.length <= MAX_NESTED_INDENT ? indent + hanging : indent;
 }
 
 /** An inline or bullet turn's sentence, its qualifiers after it in brackets. */

@@ -71,6 +71,7 @@ function heading(level: number, content: string, attributes = ''): string {
 
 class HtmlWriter {
     private readonly landmarks = new Set<string>();
+    private readonly landmarkNumbers = new Map<string, number>();
 
     constructor(private readonly outline: Outline) {}
 
@@ -84,9 +85,13 @@ class HtmlWriter {
 
     /** A landmark's label, made unique: screen readers list landmarks by label. */
     private landmark(label: string): string {
-        let unique = label;
-        for (let n = 2; this.landmarks.has(unique); n++) unique = `${label} (${n})`;
+        // Counting on from the number this label had last keeps this linear: counting from 2
+        // each time was quadratic in a report of thousands of meetings, each with an agenda.
+        let n = this.landmarkNumbers.get(label) ?? 1;
+        let unique = n === 1 ? label : `${label} (${n})`;
+        while (this.landmarks.has(unique)) unique = `${label} (${++n})`;
         this.landmarks.add(unique);
+        this.landmarkNumbers.set(label, n + 1);
         return unique;
     }
 

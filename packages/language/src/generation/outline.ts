@@ -8,7 +8,7 @@ import {
     type StakeholderGroup
 } from '../model/directory.js';
 import {
-    headingNumber, splitActionHeader, structureOf,
+    MAX_NESTING_DEPTH, headingNumber, splitActionHeader, structureOf,
     type ActionItem, type ActionReport, type ActionStatus, type AgendaItemNode, type Attendance, type Item,
     type Meeting, type OutcomeGroup, type OutcomeKind, type Paragraph, type Qualifiers, type Turn, type TurnKind
 } from '../model/structure.js';
@@ -719,6 +719,8 @@ class OutlineBuilder {
                 indent: item.indent
             };
             while (stack.length > 0 && stack[stack.length - 1].indent >= item.indent) stack.pop();
+            // No deeper than MAX_NESTING_DEPTH: the writers recurse over the tree.
+            while (stack.length >= MAX_NESTING_DEPTH) stack.pop();
             const parent = stack[stack.length - 1];
             if (parent) parent.children.push(entry);
             else roots.push(entry);

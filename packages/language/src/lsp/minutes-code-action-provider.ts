@@ -49,11 +49,14 @@ export class MinutesCodeActionProvider implements CodeActionProvider {
     getCodeActions(document: LangiumDocument, params: CodeActionParams): Array<Command | CodeAction> {
         const actions: CodeAction[] = [];
         const renumbered = new Set<unknown>();
+        // Found once per request: it reads the whole index, and a file may hold thousands of unknown names.
+        let directory: LangiumDocument | undefined | null = null;
+        const directoryDocument = () => directory === null ? (directory = this.directoryDocument()) : directory;
         for (const diagnostic of params.context.diagnostics) {
             const code = codeOf(diagnostic);
             if (code && UNKNOWN_NAME_CODES.has(code)) {
                 actions.push(...this.replaceWithSuggestions(document, diagnostic));
-                actions.push(...this.declareInDirectory(document, diagnostic, code));
+                actions.push(...this.declareInDirectory(document, diagnostic, code, directoryDocument));
             } else if (code === IssueCodes.UnreviewedEntry) {
                 actions.push(...reviewCodeActions(this.services, document, diagnostic));
             } else if (code === IssueCodes.SpeakerNotAttendee) {
@@ -91,10 +94,10 @@ export class MinutesCodeActionProvider implements CodeActionProvider {
     }
 
     /** Appends `person @handle Written Name` (or an organisation) to the directory file, with fields to fill in. */
-    private declareInDirectory(document: LangiumDocument, diagnostic: Diagnostic, code: string): CodeAction[] {
+    private declareInDirectory(document: LangiumDocument, diagnostic: Diagnostic, code: string, directoryDocument: () => LangiumDocument | undefined): CodeAction[] {
         const written = (diagnostic.data as Partial<UnknownNameData> | undefined)?.written?.trim();
         if (!written) return [];
-        const target = this.directoryDocument() ?? document;
+        const target = directoryDocument() ?? document;
         const kinds: Array<'person' | 'org'> = code === IssueCodes.UnknownOrganisation ? ['org']
             : code === IssueCodes.UnknownMention || code === IssueCodes.UnknownSpeaker ? ['person', 'org'] : ['person'];
         const file = UriUtils.basename(target.uri);

@@ -573,6 +573,13 @@ function labelKind(label: string, previousLetter: string | undefined): LabelKind
 const KIND_DEPTH: Record<LabelKind, number> = { number: 0, letter: 1, roman: 2, bullet: 0 };
 
 /**
+ * The deepest an agenda or a list nests: items indented deeper sit at this depth. Every
+ * output walks the tree recursively (JSON.stringify too), and an agenda thousands deep —
+ * possible in a large file, one more space per line — overflowed the stack.
+ */
+export const MAX_NESTING_DEPTH = 256;
+
+/**
  * Nests agenda lines: by indentation when the list is indented, otherwise by the kind of
  * label (1. → a. → i.). Multi-level numbers (2.1) nest by their number of parts.
  */
@@ -593,6 +600,7 @@ export function agendaTree(lines: Line[]): AgendaItemNode[] {
         else if (kind === 'number') depth = label.replace(/[.)]$/, '').split('.').length - 1;
         else if (kind === 'bullet') depth = stack.length > 0 ? stack[stack.length - 1].depth : 0;
         else depth = KIND_DEPTH[kind];
+        depth = Math.min(depth, MAX_NESTING_DEPTH - 1);
         const node: AgendaItemNode = { line, label, text: plainText(line.text), depth, children: [] };
         while (stack.length > 0 && stack[stack.length - 1].depth >= depth) stack.pop();
         const parent = stack[stack.length - 1];

@@ -31,8 +31,36 @@ export class MinutesLexer implements Lexer {
     }
 
     tokenize(text: string, _options?: TokenizeOptions): LexerResult {
+        if (text.length > MAX_DOCUMENT_LENGTH) return tooLarge(text);
         return new Scanner(text, this.vocabulary).run();
     }
+}
+
+/**
+ * The longest document Minutes reads, in characters (about 10 MB). Parsing, linking and
+ * validating take about 70 bytes of memory per character, and generating an output as
+ * much again: a 10 MB file peaks at about 3 GB, which is near what Node gives a process by
+ * default; at 50 MB the process ran out of memory. See docs/limits.md and bench/pathological.mjs.
+ */
+export const MAX_DOCUMENT_LENGTH = 10_000_000;
+
+/** A document over the limit is not read at all: no tokens, one error that says why. */
+function tooLarge(text: string): LexerResult {
+    let firstLine = 0;
+    while (firstLine < text.length && firstLine < 200 && !isLineBreak(text[firstLine])) firstLine++;
+    const size = (length: number) => length.toLocaleString('en');
+    return {
+        tokens: [],
+        hidden: [],
+        errors: [{
+            offset: 0,
+            length: firstLine,
+            line: 1,
+            column: 1,
+            message: `This file has ${size(text.length)} characters, more than the ${size(MAX_DOCUMENT_LENGTH)} (about 10 MB) `
+                + 'that Minutes reads, so it is not read at all: split it into several files, one per meeting or per year.'
+        }]
+    };
 }
 
 /** The token types the scanner emits, looked up once. */

@@ -16,9 +16,22 @@ function clashesOfKind(clashes: NameClashes, party: Party, kind: NameClash['kind
     return clashes.of(party).filter(clash => clash.kind === kind);
 }
 
+/**
+ * At most this many names are listed in a message: with thousands of entries under one name
+ * (a pasted list), listing them all made each message as long as the directory and the
+ * check quadratic (4,000 people named alike took 38 s).
+ */
+const NAMES_LISTED = 3;
+
+/** `A, B and C`, or `A, B, C and 12 more`. */
+function listed(names: readonly string[], total = names.length): string {
+    const shown = names.slice(0, NAMES_LISTED);
+    if (total > shown.length) return `${shown.join(', ')} and ${total - shown.length} more`;
+    return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
 function listOfNames(parties: readonly Party[], from: Party): string {
-    const described = parties.map(party => describeDeclaration(party, from));
-    return described.length === 1 ? described[0] : `${described.slice(0, -1).join(', ')} and ${described[described.length - 1]}`;
+    return listed(parties.slice(0, NAMES_LISTED).map(party => describeDeclaration(party, from)), parties.length);
 }
 
 /** `person @mcade …` twice, or `@mcade` and `@MCade`: handles ignore case (and accents, and which punctuation), as references do. */
@@ -61,8 +74,8 @@ export const aliasMustNameOneParty: PartyRule = (party, accept, clashes) => {
             for (const item of listItems(written.value)) {
                 if (nameKey(item.text) !== clash.key) continue;
                 const what = field.key.toLowerCase() === 'acronym:' ? 'Acronym' : 'Alias';
-                const sharers = [party, ...clash.others].map(displayName);
-                const list = `${sharers.slice(0, -1).join(', ')} and ${sharers[sharers.length - 1]}`;
+                const others = clash.others;
+                const list = listed([party, ...others.slice(0, NAMES_LISTED)].map(displayName), 1 + others.length);
                 accept('error', `${what} '${item.text}' is shared by ${list}: '@${item.text.includes(' ') ? `{${item.text}}` : item.text}' cannot tell them apart.`, {
                     node: field,
                     range: rangeOfOffsets(field, written.offset + item.start, written.offset + item.end),

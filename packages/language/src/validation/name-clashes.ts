@@ -61,28 +61,39 @@ export class NameClashes {
 
             const handleOwners = withRole('handle');
             if (handleOwners.length > 1) {
-                for (const party of handleOwners) add(party, { kind: 'handle', key, others: handleOwners.filter(p => p !== party) });
+                for (const party of handleOwners) add(party, clashOf('handle', key, () => handleOwners.filter(p => p !== party)));
             }
             const persons = withRole('name', isPerson);
             if (persons.length > 1) {
-                for (const party of persons) add(party, { kind: 'person', key, others: persons.filter(p => p !== party) });
+                for (const party of persons) add(party, clashOf('person', key, () => persons.filter(p => p !== party)));
             }
             const organisations = withRole('name', isOrganisation);
             if (organisations.length > 1) {
-                for (const party of organisations) add(party, { kind: 'organisation', key, others: organisations.filter(p => p !== party) });
+                for (const party of organisations) add(party, clashOf('organisation', key, () => organisations.filter(p => p !== party)));
             }
             // A handle decides what `@name` means; without one, an alias shared with anyone is
             // ambiguous — unless the other is the same person declared twice, already an error.
             if (handleOwners.length === 0) {
+                const nameKeys = new Map(parties.map(party => [party, nameKey(displayName(party))]));
+                const named = new Map<string, number>();
+                for (const own of nameKeys.values()) named.set(own, (named.get(own) ?? 0) + 1);
                 for (const party of withRole('alias')) {
-                    const own = nameKey(displayName(party));
-                    const others = parties.filter(p => p !== party && nameKey(displayName(p)) !== own);
-                    if (others.length > 0) add(party, { kind: 'alias', key, others });
+                    const own = nameKeys.get(party)!;
+                    if (parties.length - named.get(own)! === 0) continue;
+                    add(party, clashOf('alias', key, () => parties.filter(p => p !== party && nameKeys.get(p) !== own)));
                 }
             }
         }
         return table;
     }
+}
+
+/**
+ * A clash whose other parties are listed when asked for: a list per member would be
+ * quadratic for a group of thousands sharing one name (10,000 people: 10^8 entries).
+ */
+function clashOf(kind: NameClash['kind'], key: string, others: () => Party[]): NameClash {
+    return { kind, key, get others() { return others(); } };
 }
 
 /** The roles a name key plays for a party: its handle, its name, or one of its aliases or acronyms. */

@@ -96,6 +96,13 @@ export function deepAgenda(depth) {
     return lines.join('\n') + '\n';
 }
 
+/** A bulleted list in a turn whose items nest `depth` deep, by indentation. */
+export function deepList(depth) {
+    const lines = ['meeting: A deep list', 'date: 2018-03-19', '', '@? said:'];
+    for (let i = 0; i < depth; i++) lines.push(`${' '.repeat(i)}- Point at depth ${i + 1}`);
+    return lines.join('\n') + '\n';
+}
+
 /** An agenda nested `depth` deep by multi-level numbers: 1., 1.1, 1.1.1, … */
 export function deepNumberedAgenda(depth) {
     const lines = ['meeting: A deep agenda', 'date: 2018-03-19', 'agenda:'];
