@@ -2,7 +2,7 @@
 /**
  * npm run bench: Minutes against its targets, side by side with a markdown-it baseline.
  *
- *   node bench/run.mjs [--smoke] [--rounds N] [--out DIR]
+ *   node bench/run.mjs [--smoke] [--rounds N] [--out DIR] [--only check,markdown,lsp,generation]
  *
  * Generates the workload (bench/workload/, deterministic, cached), then runs rounds of:
  * `minutes check` and markdown-it as processes on the same content, a language-server
@@ -98,6 +98,10 @@ steps.push(['generation', async () => {
     return { available: true, ...figures };
 }]);
 
+// --only check,lsp: a subset of the steps, for working on one of them (the table then has gaps).
+const only = option('--only', undefined)?.split(',');
+if (only) steps.splice(0, steps.length, ...steps.filter(([name]) => only.some(prefix => name.startsWith(prefix))));
+
 const measured = [];
 for (let round = 0; round < warmupRounds + rounds; round++) {
     const warmup = round < warmupRounds;
@@ -136,16 +140,17 @@ const results = {
         workspaces: workload.workspaces.map(({ minutesDir, markdownDir, ...w }) => ({ ...w, minutesDir: path.relative(ROOT, minutesDir), markdownDir: path.relative(ROOT, markdownDir) })),
         large: { minutesBytes: workload.large.minutesBytes, markdownBytes: workload.large.markdownBytes, file: path.relative(ROOT, workload.large.minutesFile) }
     },
-    check: {}, markdown: {}, checkVsMarkdown: {}, lsp: {}, generation: medianOf('generation'),
+    check: {}, markdown: {}, checkVsMarkdown: {}, lsp: {}, generation: measured[0]?.generation ? medianOf('generation') : undefined,
     perRound: measured
 };
-for (const w of resolvedWorkspaces) {
+const ran = name => measured.length > 0 && measured[0][name] !== undefined;
+for (const w of resolvedWorkspaces.filter(w => ran(`check ${w.name}`) && ran(`markdown ${w.name}`))) {
     results.check[w.name] = medianOf(`check ${w.name}`);
     results.markdown[w.name] = medianOf(`markdown ${w.name}`);
     // The ratio per round, then its median: the two ran side by side in each round.
     results.checkVsMarkdown[w.name] = median(measured.map(f => f[`check ${w.name}`].wallMs / f[`markdown ${w.name}`].wallMs));
 }
-for (const w of workload.workspaces) results.lsp[w.name] = medianOf(`lsp ${w.name}`);
+for (const w of workload.workspaces.filter(w => ran(`lsp ${w.name}`))) results.lsp[w.name] = medianOf(`lsp ${w.name}`);
 results.targets = targetsOf(results, config);
 
 const table = formatTable(results);

@@ -24,8 +24,21 @@ import { CancellationToken } from 'vscode-languageserver';
  * keystroke loses nothing: the next update checks again.
  */
 export class SelectiveRelinkingDocumentBuilder extends DefaultDocumentBuilder {
+    /** The documents that had an unresolved reference when last linked: the only ones the check after an update looks at. */
+    private readonly withUnresolved = new Set<LangiumDocument>();
+
     constructor(services: LangiumSharedCoreServices) {
         super(services);
+        this.onDocumentPhase(DocumentState.Linked, document => {
+            if (this.unresolvedReferencesOf(document).length > 0) this.withUnresolved.add(document);
+            else this.withUnresolved.delete(document);
+        });
+        this.onUpdate((_changed, deleted) => {
+            if (deleted.length === 0) return;
+            for (const document of this.withUnresolved) {
+                if (this.langiumDocuments.getDocument(document.uri) !== document) this.withUnresolved.delete(document);
+            }
+        });
     }
 
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
@@ -34,9 +47,9 @@ export class SelectiveRelinkingDocumentBuilder extends DefaultDocumentBuilder {
 
     override async update(changed: URI[], deleted: URI[], cancelToken = CancellationToken.None): Promise<void> {
         await super.update(changed, deleted, cancelToken);
-        const resolvable = this.langiumDocuments.all
-            .filter(document => document.state >= DocumentState.Linked && this.hasReferenceResolvableNow(document))
-            .toArray();
+        const resolvable = [...this.withUnresolved]
+            .filter(document => document.state >= DocumentState.Linked && this.langiumDocuments.getDocument(document.uri) === document
+                && this.hasReferenceResolvableNow(document));
         if (resolvable.length === 0) return;
         for (const document of resolvable) this.resetToState(document, DocumentState.ComputedScopes);
         await this.buildDocuments(resolvable, this.updateBuildOptions, cancelToken);

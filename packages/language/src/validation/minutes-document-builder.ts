@@ -1,6 +1,5 @@
 import {
-    DocumentState, type AstNode, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices,
-    type URI
+    DocumentState, URI, type AstNode, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { Organisation, Person } from '../generated/ast.js';
@@ -43,9 +42,11 @@ export class MinutesDocumentBuilder extends SelectiveRelinkingDocumentBuilder {
         await super.update(changed, deleted, cancelToken);
 
         const differing = new Set<string>();
-        // A changed or deleted folder stands for the documents in it.
-        const known = [...this.declared.keys(), ...this.langiumDocuments.all.map(document => document.uri.toString())];
-        const inFolders = known.filter(uri => [...this.pending].some(folder => uri.startsWith(`${folder}/`)));
+        // A changed or deleted folder stands for the documents in it. Only a URI that names no
+        // document can be a folder: typing in a file skips scanning the whole workspace.
+        const folders = [...this.pending].filter(uri => !this.declared.has(uri) && !this.langiumDocuments.hasDocument(URI.parse(uri)));
+        const known = folders.length === 0 ? [] : [...this.declared.keys(), ...this.langiumDocuments.all.map(document => document.uri.toString())];
+        const inFolders = known.filter(uri => folders.some(folder => uri.startsWith(`${folder}/`)));
         for (const uri of new Set([...this.pending, ...inFolders])) {
             const now = this.declarationSignature(uri);
             if (now !== (this.declared.get(uri) ?? '')) differing.add(uri);
