@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import addressparser from 'nodemailer/lib/addressparser/index.js';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import mimeFuncs from 'nodemailer/lib/mime-funcs/index.js';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Document } from '../generated/ast.js';
 import { parseDate } from '../model/dates.js';
@@ -42,7 +43,7 @@ export async function emlOf(outline: Outline, options: EmlOptions = {}): Promise
     const to = addressesOf('to', options.to, outline.envelope.to, parties);
     const cc = addressesOf('cc', options.cc, outline.envelope.cc, parties);
     const date = messageDate(options.date, outline);
-    const subject = headerText(outline.subject);
+    const subject = literalHeaderText(headerText(outline.subject));
     const text = emailBodyOf(outline, options);
     const html = htmlOf(outline);
 
@@ -77,6 +78,17 @@ const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
 /** Header text: control characters (CR and LF above all, which would start a new header) become spaces. */
 function headerText(text: string): string {
     return text.replace(new RegExp(CONTROL.source + '+', 'g'), ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Header text that reads as written. Mail clients decode anything shaped like an RFC 2047
+ * encoded word, even where the standard says not to (inside quotes): a sender named
+ * `=?utf-8?B?QmNjOiBldmls?=` showed as "Bcc: evil". Text holding `=?` is encoded itself,
+ * so that it decodes to exactly what was written.
+ */
+function literalHeaderText(text: string): string {
+    // Q, not B: nodemailer splits B-encoded words inside a character beyond U+FFFF.
+    return text.includes('=?') ? mimeFuncs.encodeWord(text, 'Q', 52) : text;
 }
 
 const ADDRESS = /^[^\s@<>()[\]",;:\\]+@[^\s@<>()[\]",;:\\]+\.[^\s@<>()[\]",;:\\]+$/;
@@ -126,7 +138,7 @@ function parsedAddresses(header: string, text: string): Address[] {
         if (!ADDRESS.test(address ?? '')) {
             throw new GenerationError(`${header}: '${text}' is not a list of email addresses`);
         }
-        return { name: headerText(name ?? ''), address };
+        return { name: literalHeaderText(headerText(name ?? '')), address };
     });
 }
 

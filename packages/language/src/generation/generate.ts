@@ -6,6 +6,7 @@ import { htmlOf } from './html.js';
 import { jsonOf } from './json.js';
 import { markdownOf } from './markdown.js';
 import { outlineOf, type Outline } from './outline.js';
+import { wellFormed } from './unicode.js';
 
 /** The outputs `minutes generate` and the editor's commands produce. */
 export const OUTPUT_FORMATS = ['email', 'eml', 'html', 'json', 'markdown'] as const;
@@ -26,6 +27,7 @@ export const OUTPUT_EXTENSIONS: Record<OutputFormat, string> = {
 export async function generate(document: LangiumDocument | Document, format: OutputFormat, options: GenerateOptions = {}): Promise<string> {
     const root = isDocument(document) ? document : (document as LangiumDocument).parseResult.value as Document;
     const outline = outlineOf(root, options);
+    // Every output is well-formed Unicode, whatever the editor sent (see wellFormed).
     return wellFormed(await outputOf(outline, format, options));
 }
 
@@ -42,13 +44,4 @@ async function outputOf(outline: Outline, format: OutputFormat, options: Generat
         case 'markdown':
             return markdownOf(outline);
     }
-}
-
-/**
- * An editor can hold a lone surrogate (half of an emoji, pasted or cut), which UTF-8
- * cannot encode: it becomes U+FFFD, so that every output is well-formed Unicode text.
- * (JSON.stringify already escapes it as `\udXXX`, which is valid JSON but names no character.)
- */
-function wellFormed(text: string): string {
-    return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }

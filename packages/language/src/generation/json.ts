@@ -1,5 +1,6 @@
 import type { Document } from '../generated/ast.js';
 import type { PartyName } from './naming.js';
+import { wellFormed } from './unicode.js';
 import {
     outlineOf, plain,
     type ActionOutline, type AgendaEntry, type OutlineBlock, type DateInfo, type Envelope, type ListEntry, type MeetingOutline,
@@ -20,7 +21,9 @@ export function generateJson(document: Document, options: OutlineOptions = {}): 
 }
 
 export function jsonOf(outline: Outline): string {
-    return JSON.stringify(jsonModel(outline), undefined, 2) + '\n';
+    // JSON.stringify writes a lone surrogate as `\udXXX`: valid JSON, but no character, which
+    // a consumer cannot write as UTF-8. It is U+FFFD here, as in every other output.
+    return JSON.stringify(jsonModel(outline), (_key, value: unknown) => typeof value === 'string' ? wellFormed(value) : value, 2) + '\n';
 }
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
