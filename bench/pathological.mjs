@@ -29,7 +29,9 @@ export const CASES = [
     { name: 'deep-agenda', size: 100, unit: 'levels', what: 'an agenda nested 100 deep (by indentation)' },
     { name: 'deeper-agenda', size: 4_000, unit: 'levels', what: 'an agenda nested 4,000 deep (8 MB of indentation; shown 256 deep)' },
     { name: 'shared-surname', size: 10_000, unit: 'people', what: '10,000 people sharing a surname' },
-    { name: 'comment-lines', size: 200_000, unit: 'lines', what: '200,000 comment lines among prose' }
+    { name: 'comment-lines', size: 100_000, unit: 'lines', what: '100,000 comment lines among prose, then a run of 50,000' },
+    { name: 'long-title', size: 100_000, unit: 'characters', what: 'a meeting title of 100,000 characters' },
+    { name: 'indented-lines', size: 10_000, unit: 'spaces', what: '1,000 lines indented by 10,000 spaces' }
 ];
 
 /** The files of a case (name → text); the last one is the document the features and generators work on. */
@@ -48,6 +50,8 @@ export async function filesOf(name, size) {
             return { 'directory.minutes': directory, 'meeting.minutes': meeting };
         }
         case 'comment-lines': return { 'comments.minutes': inputs.commentLines(size) };
+        case 'long-title': return { 'title.minutes': inputs.longTitle(size) };
+        case 'indented-lines': return { 'indented.minutes': inputs.indentedLines(1_000, size) };
         default: throw new Error(`no case ${name}`);
     }
 }

@@ -46,7 +46,9 @@ export function htmlOf(outline: Outline): string {
 /** The title, cut at a word with an ellipsis when it is too long; measured escaped, as validators count it. */
 function shortTitle(title: string): string {
     if (escapeText(title).length <= TITLE_LENGTH) return title;
-    const words = title.split(' ');
+    // Escaping only lengthens text, so what is kept lies in the first TITLE_LENGTH characters:
+    // look no further. (A title can be a pasted page; cutting it word by word was quadratic.)
+    const words = Array.from(title).slice(0, TITLE_LENGTH + 1).join('').split(' ');
     while (words.length > 1 && escapeText(words.join(' ').replace(/[\s,;:.–—-]+$/, '') + '…').length > TITLE_LENGTH) words.pop();
     let short = words.join(' ').replace(/[\s,;:.–—-]+$/, '');
     while (escapeText(short + '…').length > TITLE_LENGTH) short = Array.from(short).slice(0, -1).join('');

@@ -163,5 +163,15 @@ function formatLine(line: string, index: number, layout: LineLayout): string {
     if (layout.entryFields.has(index)) {
         result = `  ${result.replace(/^[ \t]+/, '')}`;
     }
-    return result.replace(/[ \t]+$/, '');
+    return withoutTrailingBlanks(result);
+}
+
+/**
+ * A line without the spaces and tabs that end it. (Not `replace(/[ \t]+$/, '')`: the regex
+ * tries every run of blanks, so a line indented by thousands of spaces took quadratic time.)
+ */
+function withoutTrailingBlanks(line: string): string {
+    let end = line.length;
+    while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+    return line.slice(0, end);
 }

@@ -140,3 +140,17 @@ export function commentLines(count) {
     for (let i = 0; i < Math.min(count / 2, 150_000); i++) lines.push(`// trailing note ${i}`);
     return lines.join('\n') + '\n';
 }
+
+/** A meeting whose title (and a heading) is one line of `length` characters: words, one word, or dots. */
+export function longTitle(length, kind = 'words') {
+    const unit = kind === 'word' ? 'x' : kind === 'dots' ? '.' : 'word ';
+    const title = unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+    return `meeting: ${title}\ndate: 2018-03-19\n\n# ${title}\n\nNotes.\n`;
+}
+
+/** `count` prose lines each indented by `width` spaces and ended by spaces too, as pasted from a PDF. */
+export function indentedLines(count, width) {
+    const lines = ['meeting: Indented', 'date: 2018-03-19', ''];
+    for (let i = 0; i < count; i++) lines.push(`${' '.repeat(width)}${SENTENCES[i % SENTENCES.length]}${' '.repeat(width % 7)}`);
+    return lines.join('\n') + '\n';
+}

@@ -8,7 +8,7 @@ import { MAX_NESTING_DEPTH } from '../../src/model/structure.js';
 import { MAX_DOCUMENT_LENGTH } from '../../src/parser/minutes-lexer.js';
 import { createMinutesServices } from '../../src/minutes-module.js';
 // @ts-expect-error: plain JavaScript, shared with bench/pathological.mjs
-import { commentLines, deepAgenda, deepList, deepNumberedAgenda, largeFile, longLine, manyInterventions, sharedSurname } from './inputs.mjs';
+import { commentLines, deepAgenda, deepList, deepNumberedAgenda, indentedLines, largeFile, longLine, longTitle, manyInterventions, sharedSurname } from './inputs.mjs';
 
 /**
  * Pathological inputs, scaled down from the sizes of bench/pathological.mjs (a 50 MB file,
@@ -139,6 +139,17 @@ describe('pathological inputs take time and memory in proportion to their size',
         const built = await build({ 'word.minutes': longLine(100_000, 'word') });
         expect(await generate(built.document, 'email')).toContain('x'.repeat(100_000));
     });
+
+    test('a title of 100,000 characters, pasted as one line: words, one word, dots', async () => {
+        // The HTML <title> was cut word by word (quadratic), then with a regex that was quadratic on dots.
+        for (const kind of ['words', 'word', 'dots']) {
+            await expectLinear(`long title (${kind})`, { 'title.minutes': longTitle(50_000, kind) }, { 'title.minutes': longTitle(100_000, kind) });
+        }
+    });
+
+    test('lines indented by thousands of spaces (5,000 → 10,000)', () =>
+        // The formatter's trailing-blank regex tried every run of blanks: 8 MB of indentation took 17 s.
+        expectLinear('indentation', { 'indented.minutes': indentedLines(200, 5_000) }, { 'indented.minutes': indentedLines(200, 10_000) }));
 
     test('10,000 people sharing a surname: 1,000 → 2,000 (some share their whole name)', async () => {
         const small = sharedSurname(1_000);
