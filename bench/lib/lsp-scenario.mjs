@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { LanguageServerSession, uriOf } from './lsp-session.mjs';
+import { LanguageServerSession } from './lsp-session.mjs';
 import { quantile } from './measure.mjs';
 
 /**
@@ -110,7 +110,7 @@ export async function languageServerScenario(options) {
         if (options.largeFile) {
             const largeText = await fs.readFile(options.largeFile, 'utf8');
             const large = await session.open(options.largeFile, largeText);
-            result.largeOpen = { ms: large.ms, bytes: Buffer.byteLength(largeText), diagnostics: large.diagnostics.length, errors: large.diagnostics.filter(d => d.severity === 1).length, uri: uriOf(options.largeFile) };
+            result.largeOpen = { ms: large.ms, bytes: Buffer.byteLength(largeText), diagnostics: large.diagnostics.length, errors: large.diagnostics.filter(d => d.severity === 1).length };
         }
         return result;
     } finally {
