@@ -134,10 +134,20 @@ function addressesOf(header: string, option: string | undefined, written: RichTe
 
 function parsedAddresses(header: string, text: string): Address[] {
     if (!text.replace(/[\s,;]/g, '')) return [];
-    return addressparser(text, { flatten: true }).map(({ name, address }) => {
-        if (!ADDRESS.test(address ?? '')) {
-            throw new GenerationError(`${header}: '${text}' is not a list of email addresses`);
-        }
+    const notAddresses = () => {
+        const shown = Array.from(text);
+        return new GenerationError(`${header}: '${shown.length > 80 ? `${shown.slice(0, 79).join('')}…` : text}' is not a list of email addresses`);
+    };
+    let parsed: addressparser.Address[];
+    try {
+        parsed = addressparser(text, { flatten: true });
+    } catch (error) {
+        // nodemailer's parser recurses into every `:` (a group): a few thousand overflow the stack.
+        if (error instanceof RangeError) throw notAddresses();
+        throw error;
+    }
+    return parsed.map(({ name, address }) => {
+        if (!ADDRESS.test(address ?? '')) throw notAddresses();
         return { name: literalHeaderText(headerText(name ?? '')), address };
     });
 }

@@ -53,10 +53,26 @@ export function displayWidth(text: string): number {
     // Printable ASCII takes a column a character: most words are measured without segmenting
     // them into graphemes, which made the email of a large file take seconds per megabyte.
     if (PRINTABLE_ASCII.test(text)) return text.length;
+    // Intl.Segmenter takes quadratic time over a long string (a word of 80,000 emoji: 10 s),
+    // so a window of the text is segmented at a time, each starting at a boundary found by the
+    // one before. A cluster longer than the look-ahead is cut: its tail, marks that join it,
+    // is then measured alone, at the zero width such marks have.
     let width = 0;
-    for (const { segment } of graphemes.segment(text)) width += graphemeWidth(segment);
+    for (let start = 0; start < text.length;) {
+        const end = start + SEGMENT_WINDOW;
+        let next = start;
+        for (const { segment, index } of graphemes.segment(text.slice(start, end + SEGMENT_LOOKAHEAD))) {
+            if (start + index >= end && next > start) break;
+            width += graphemeWidth(segment);
+            next = start + index + segment.length;
+        }
+        start = next;
+    }
     return width;
 }
+
+const SEGMENT_WINDOW = 256;
+const SEGMENT_LOOKAHEAD = 64;
 
 export interface WrapOptions {
     /** The most columns a line may take (a single wider word still gets its own line). */

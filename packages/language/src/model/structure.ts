@@ -502,8 +502,20 @@ function outcomeOf(outcome: Outcome, paragraphs: Paragraph[]): OutcomeGroup {
 
 const STATUS_WORDS: Record<string, ActionStatus> = { open: 'open', done: 'done', dropped: 'dropped', moved: 'moved' };
 
+type ActionHeader = { header: string; body: string; headerEnd: number };
+
+/** Per Text node, whose written text never changes: each owner of a long header asks again. */
+const actionHeaders = new WeakMap<Text, ActionHeader>();
+
 /** The part of an action's line before the first colon that is not inside a reference. */
-export function splitActionHeader(text: Text | undefined): { header: string; body: string; headerEnd: number } {
+export function splitActionHeader(text: Text | undefined): ActionHeader {
+    if (!text) return splitHeader(undefined);
+    let header = actionHeaders.get(text);
+    if (!header) actionHeaders.set(text, header = splitHeader(text));
+    return header;
+}
+
+function splitHeader(text: Text | undefined): ActionHeader {
     const written = text?.$cstNode?.text ?? '';
     // Colons inside `@{...}` do not end the header.
     let depth = 0;

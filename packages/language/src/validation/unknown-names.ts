@@ -1,6 +1,6 @@
 import type { AstNode, CstNode } from 'langium';
 import {
-    isActionUpdate, isAction, isEntryField, isField, isMention, isParty, isSpeakerLine, type Text
+    isActionUpdate, isAction, isEntryField, isField, isMention, isParty, isSpeakerLine, type Party, type Text
 } from '../generated/ast.js';
 import { displayName } from '../model/directory.js';
 import { nameKey } from '../model/names.js';
@@ -57,13 +57,14 @@ export function suggestNames(scope: NameKeyScope, written: string, max = 3): str
     if (!key) return [];
     const limit = Math.max(1, Math.min(3, Math.floor(key.length / 3)));
     const scored: Array<{ name: string; node: unknown; score: number; rank: number }> = [];
+    const displayNames = displayNamesOf(scope);
     // Within `limit` edits, or a word starting with what was written (limit + 0.5); the
     // scope indexes its keys for this (NameKeyScope.nearKeys).
     for (const { descriptions, score } of scope.nearKeys(key, limit)) {
         for (const description of descriptions) {
             // Among equally close names of one party, its display name reads best, then its handle.
             const party = isParty(description.node) ? description.node : undefined;
-            const rank = party && description.name === displayName(party) ? 0 : party && description.name === party.name ? 1 : 2;
+            const rank = party && description.name === displayNames(party) ? 0 : party && description.name === party.name ? 1 : 2;
             scored.push({ name: description.name, node: description.node ?? description.path, score, rank });
         }
     }
@@ -77,6 +78,23 @@ export function suggestNames(scope: NameKeyScope, written: string, max = 3): str
         if (result.length >= max) break;
     }
     return result;
+}
+
+/**
+ * Display names, read once per state of the workspace (its scope): every unknown name of a
+ * file asks for the names near it, and a display name is read from its text each time —
+ * quadratic for a long entry among thousands of unknown names.
+ */
+const displayNameCaches = new WeakMap<NameKeyScope, Map<Party, string>>();
+
+function displayNamesOf(scope: NameKeyScope): (party: Party) => string {
+    let cache = displayNameCaches.get(scope);
+    if (!cache) displayNameCaches.set(scope, cache = new Map());
+    return party => {
+        let name = cache!.get(party);
+        if (name === undefined) cache!.set(party, name = displayName(party));
+        return name;
+    };
 }
 
 /** `Unknown speaker 'Tatiana Tropnia'. Did you mean 'Tatiana Tropina'?` */

@@ -74,8 +74,10 @@ export function manyInterventions(count) {
  */
 export function longLine(length, kind = 'prose') {
     let line;
-    if (kind === 'word') {
-        line = 'x'.repeat(length);
+    if (kind === 'word' || kind === 'emoji' || kind === 'accents') {
+        // One unbroken word: of letters, of emoji (two UTF-16 units each), of accented letters.
+        const unit = { word: 'x', emoji: '😀', accents: 'e\u0301' }[kind];
+        line = unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
     } else {
         const pieces = [];
         let size = 0;
@@ -153,4 +155,16 @@ export function indentedLines(count, width) {
     const lines = ['meeting: Indented', 'date: 2018-03-19', ''];
     for (let i = 0; i < count; i++) lines.push(`${' '.repeat(width)}${SENTENCES[i % SENTENCES.length]}${' '.repeat(width % 7)}`);
     return lines.join('\n') + '\n';
+}
+
+/**
+ * `count` references written where each is looked at with the rest of its line: in a
+ * person's name and fields, in an action's header, in a date line, none of them known.
+ */
+export function manyMentions(count) {
+    const refs = Array.from({ length: count }, (_, i) => `@n${i % 97}`).join(' ');
+    return [
+        `person @p ${refs}`, `  role: ${refs}`, `  org: ${refs}`, '',
+        'meeting: Mentions', `date: ${refs}`, `action #a ${refs}: do it`, ''
+    ].join('\n');
 }

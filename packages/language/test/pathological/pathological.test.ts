@@ -8,7 +8,7 @@ import { MAX_NESTING_DEPTH } from '../../src/model/structure.js';
 import { MAX_DOCUMENT_LENGTH } from '../../src/parser/minutes-lexer.js';
 import { createMinutesServices } from '../../src/minutes-module.js';
 // @ts-expect-error: plain JavaScript, shared with bench/pathological.mjs
-import { commentLines, deepAgenda, deepList, deepNumberedAgenda, indentedLines, largeFile, longLine, longTitle, manyInterventions, sharedSurname } from './inputs.mjs';
+import { commentLines, deepAgenda, deepList, deepNumberedAgenda, indentedLines, largeFile, longLine, longTitle, manyInterventions, manyMentions, sharedSurname } from './inputs.mjs';
 
 /**
  * Pathological inputs, scaled down from the sizes of bench/pathological.mjs (a 50 MB file,
@@ -135,6 +135,9 @@ describe('pathological inputs take time and memory in proportion to their size',
     test('a 100,000-character line of prose, and one word of 100,000 characters', async () => {
         await expectLinear('long line', { 'line.minutes': longLine(50_000) }, { 'line.minutes': longLine(100_000) });
         await expectLinear('long word', { 'word.minutes': longLine(50_000, 'word') }, { 'word.minutes': longLine(100_000, 'word') });
+        // Intl.Segmenter was quadratic over a long word: 80,000 emoji took 10 s to measure.
+        await expectLinear('long emoji word', { 'emoji.minutes': longLine(50_000, 'emoji') }, { 'emoji.minutes': longLine(100_000, 'emoji') });
+        await expectLinear('long accented word', { 'accents.minutes': longLine(50_000, 'accents') }, { 'accents.minutes': longLine(100_000, 'accents') });
         // The word is never split: the email keeps it whole on a line of its own.
         const built = await build({ 'word.minutes': longLine(100_000, 'word') });
         expect(await generate(built.document, 'email')).toContain('x'.repeat(100_000));
@@ -150,6 +153,15 @@ describe('pathological inputs take time and memory in proportion to their size',
     test('lines indented by thousands of spaces (5,000 → 10,000)', () =>
         // The formatter's trailing-blank regex tried every run of blanks: 8 MB of indentation took 17 s.
         expectLinear('indentation', { 'indented.minutes': indentedLines(200, 5_000) }, { 'indented.minutes': indentedLines(200, 10_000) }));
+
+    test('thousands of unknown references in a name, fields, a date and an action header (2,000 → 4,000)', () =>
+        // Each unknown name read the whole display name, or split the whole action header, again.
+        expectLinear('mentions', { 'mentions.minutes': manyMentions(2_000) }, { 'mentions.minutes': manyMentions(4_000) }));
+
+    test('a recipient line of thousands of colons is refused as no addresses, without overflowing the stack', async () => {
+        const { document } = await build({ 'call.minutes': `meeting: Call\ndate: 2024-01-05\nto: ${':'.repeat(20_000)}\n` });
+        await expect(generate(document, 'eml', { from: 'a@example.org' })).rejects.toThrow(/to: '::+…' is not a list of email addresses/);
+    });
 
     test('10,000 people sharing a surname: 1,000 → 2,000 (some share their whole name)', async () => {
         const small = sharedSurname(1_000);
