@@ -31,6 +31,22 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
     }
 
     /**
+     * Every diagnostic lies inside the document. A node's range runs to the end of its line
+     * break, which Langium places one column past the end of the line (a rule that marks an
+     * entry field, for one): clients differ in what they make of a position outside the
+     * text, so each end is brought back to the end of its line.
+     */
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const text = document.textDocument;
+        for (const diagnostic of diagnostics) {
+            const { start, end } = diagnostic.range;
+            diagnostic.range = { start: text.positionAt(text.offsetAt(start)), end: text.positionAt(text.offsetAt(end)) };
+        }
+        return diagnostics;
+    }
+
+    /**
      * Langium's loop over the AST's nodes, made cheap (docs/performance.md): the nodes are
      * walked with plain loops instead of streams, the checks of a node type are looked up
      * once per document, a check is awaited only when it returns a promise, and

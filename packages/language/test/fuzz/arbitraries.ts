@@ -187,3 +187,19 @@ export const probe = fc.record({
     length: fc.integer({ min: 0, max: 80 })
 });
 export type Probe = typeof probe extends fc.Arbitrary<infer T> ? T : never;
+
+/** A line of a transcript as captioning systems, WebVTT files and chat logs write them. */
+const transcriptLine: fc.Arbitrary<string> = fc.oneof(
+    { weight: 4, arbitrary: fc.tuple(fc.constantFrom('>> MODERATOR:', '>> MARCUS KUMER:', '>> SANDRA HOFERICHTER:', '>>', '>> PARTICIPANT:', '>> Dr. Jane O\'Neil:'), inlineText).map(([label, text]) => `${label} ${text}`) },
+    { weight: 4, arbitrary: inlineText },
+    { weight: 1, arbitrary: fc.constantFrom('WEBVTT', 'WEBVTT - captions', 'NOTE a note', 'STYLE', '1', '') },
+    { weight: 2, arbitrary: fc.tuple(fc.nat({ max: 5999 }), fc.nat({ max: 999 })).map(([s, ms]) => `00:${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}.${String(ms).padStart(3, '0')} --> 01:00:00.000 align:start`) },
+    { weight: 2, arbitrary: fc.tuple(fc.constantFrom('<v Marcus Kummer>', '<v.loud Jane>', '<c.yellow>', '<b>', '<v>'), inlineText).map(([tag, text]) => `${tag}${text}`) },
+    { weight: 2, arbitrary: fc.tuple(fc.constantFrom('10:02:03 From Marilyn Cade to Everyone :', '[10:02] <nick>', '2018-11-12 10:02 Jane:', '10:02:03 From  To Everyone:'), inlineText).map(([stamp, text]) => `${stamp} ${text}`) }
+);
+
+/** A transcript to import: captions, WebVTT, a chat log, or a mixture, with any line ends. */
+export const transcript: fc.Arbitrary<string> = fc.tuple(
+    fc.array(transcriptLine, { maxLength: 40 }),
+    fc.constantFrom('\n', '\r\n', '\r', '\n\n')
+).map(([lines, eol]) => lines.join(eol));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import { CancellationToken, ResponseError, type Diagnostic, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { CancellationToken, ResponseError, type Diagnostic, type DocumentSymbol, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Document } from '../../src/generated/ast.js';
 import { generate, OUTPUT_FORMATS, type GenerateOptions, type OutputFormat } from '../../src/generation/generate.js';
@@ -132,8 +132,14 @@ export class FuzzWorkspace {
         const whole = { start: { line: 0, character: 0 }, end: textDocument.positionAt(textDocument.getText().length) };
 
         // Features that read the whole document.
-        await call('document symbols', whole, () => lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument: id }, token));
-        await call('folding ranges', whole, () => lsp.FoldingRangeProvider!.getFoldingRanges(document, { textDocument: id }, token));
+        const symbols = await call('document symbols', whole, () => lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument: id }, token));
+        checkSymbols(textDocument, (symbols ?? []) as DocumentSymbol[]);
+        const folds = await call('folding ranges', whole, () => lsp.FoldingRangeProvider!.getFoldingRanges(document, { textDocument: id }, token));
+        for (const fold of folds ?? []) {
+            if (!(fold.startLine >= 0 && fold.startLine <= fold.endLine && fold.endLine < textDocument.lineCount)) {
+                throw new Error(`folding range ${JSON.stringify(fold)} is not inside the document (${textDocument.lineCount} lines)`);
+            }
+        }
         await call('semantic tokens', whole, () => lsp.SemanticTokenProvider!.semanticHighlight(document, { textDocument: id }, token));
         await call('inlay hints', whole, () => lsp.InlayHintProvider!.getInlayHints(document, { textDocument: id, range: whole }, token));
         // Every quick fix for every diagnostic at once, as "fix all" would ask.
@@ -246,6 +252,23 @@ function overlaps(a: Range, b: Range): boolean {
     return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
+/**
+ * Document symbols as VS Code accepts them (it rejects the whole outline otherwise): each
+ * range inside the document, the selection range inside the range, children inside their parent.
+ */
+function checkSymbols(textDocument: LangiumDocument['textDocument'], symbols: readonly DocumentSymbol[], parent?: DocumentSymbol): void {
+    const contains = (outer: Range, inner: Range) => textDocument.offsetAt(outer.start) <= textDocument.offsetAt(inner.start)
+        && textDocument.offsetAt(inner.end) <= textDocument.offsetAt(outer.end);
+    for (const symbol of symbols) {
+        expectInside(textDocument, symbol.range, `symbol '${symbol.name}'`);
+        expectInside(textDocument, symbol.selectionRange, `selection of symbol '${symbol.name}'`);
+        if (!contains(symbol.range, symbol.selectionRange)) throw new Error(`symbol '${symbol.name}': selection range ${JSON.stringify(symbol.selectionRange)} is not inside its range ${JSON.stringify(symbol.range)}`);
+        if (parent && !contains(parent.range, symbol.range)) throw new Error(`symbol '${symbol.name}' is not inside its parent '${parent.name}'`);
+        if (!symbol.name.trim()) throw new Error(`a symbol without a name at ${JSON.stringify(symbol.range)} (VS Code rejects it)`);
+        checkSymbols(textDocument, symbol.children ?? [], symbol);
+    }
+}
+
 /** A range is inside a document when it is ordered and both ends are real positions of the text. */
 export function expectInside(textDocument: { getText(): string; lineCount: number; offsetAt(p: Position): number }, range: Range, what: string): void {
     const lines = textDocument.getText().split(/\r\n|\r|\n/);
@@ -271,7 +294,9 @@ function applyEdits(textDocument: LangiumDocument['textDocument'], edits: TextEd
 
 /**
  * A quick fix never drops text: every range it replaces in the document is white space, is
- * kept in the new text, or lies within the name or label its diagnostic is about.
+ * kept in the new text, or lies within the name or label its diagnostic is about (with the
+ * line break that ends it). The one deletion allowed is what an unreviewed entry's fixes
+ * are for: its `review:` line (confirm), or the whole entry (link to an existing person).
  */
 function checkCodeActions(document: LangiumDocument, actions: unknown[], diagnostics: Diagnostic[]): void {
     const uri = document.uri.toString();
@@ -285,9 +310,12 @@ function checkCodeActions(document: LangiumDocument, actions: unknown[], diagnos
             if (replaced.trim() === '' || edit.newText.includes(replaced)) continue;
             const start = textDocument.offsetAt(edit.range.start);
             const end = textDocument.offsetAt(edit.range.end);
-            const within = about.some(d => textDocument.offsetAt(d.range.start) <= start && end <= textDocument.offsetAt(d.range.end));
+            const lineAfter = (p: Position) => textDocument.offsetAt({ line: p.line + 1, character: 0 });
+            const within = about.some(d => textDocument.offsetAt(d.range.start) <= start && end <= Math.max(textDocument.offsetAt(d.range.end), lineAfter(d.range.end)));
             const isLabel = /^\s*(\d+(\.\d+)*[.)]?|[a-z][.)]|[ivxlcdm]+[.)]|[-*•·])\s*$/.test(replaced);
-            if (!within && !isLabel) {
+            const reviewed = about.some(d => d.code === 'unreviewed-entry')
+                && replaced.split(/\r\n|\r|\n/).every(line => /^\s*$|^\s*((person|org|organisation|organization|country|delegation|office)\s+@|[a-z-]+:)/i.test(line));
+            if (!within && !isLabel && !reviewed) {
                 throw new Error(`code action '${action.title}' drops ${JSON.stringify(replaced)} (replaced by ${JSON.stringify(edit.newText)})`);
             }
         }

@@ -3,7 +3,9 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXAMPLES_FOLDER, exampleNames } from '../helpers/examples.js';
-import { AWKWARD_TEXT, generatedDocument, inlinePiece, mutated, probe, type Probe } from './arbitraries.js';
+import { AWKWARD_TEXT, generatedDocument, inlinePiece, mutated, probe, transcript, type Probe } from './arbitraries.js';
+import { importTranscript } from '../../src/import/importer.js';
+import { TRANSCRIPT_FORMATS } from '../../src/import/transcript.js';
 import { FuzzWorkspace, type CaseOutcome } from './document-checks.js';
 import { fuzzSettings, runProperty, type PropertyRun } from './fuzz-config.js';
 
@@ -60,6 +62,12 @@ describe('fuzzing: every input is taken calmly', () => {
 
     test('the examples, mutated: insertions, deletions, truncations, duplicated and swapped lines, line ends', () =>
         fuzz('example-mutated', 30, mutated(fc.constantFrom(...examples.map(example => example.text)), 8)), timeout);
+
+    test('imported transcripts (captions, WebVTT, chat, and text in any format): the imported file is taken calmly too', () =>
+        fuzz('imported', 60, fc.tuple(transcript, fc.constantFrom(undefined, ...TRANSCRIPT_FORMATS)).map(([source, format]) => {
+            const scope = workspace.services.Minutes.references.ScopeProvider.scopeFor('Party');
+            return importTranscript(source, { sourceName: 'fuzz.txt', format, scope }).text;
+        })), timeout);
 
     test('random text: any code unit (NUL, lone surrogates, CR), graphemes and awkward sequences', () =>
         fuzz('random', 100, fc.oneof(
