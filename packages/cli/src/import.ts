@@ -6,7 +6,7 @@ import {
 } from 'minutes-language';
 import { writeFileAtomic } from './output.js';
 import { problemsOf, type Problem } from './problems.js';
-import { displayPath, EXTENSION, loadWorkspace, UsageError } from './workspace.js';
+import { displayPath, EXTENSION, loadWorkspace, readUnchanged, UsageError } from './workspace.js';
 
 export interface ImportOptions {
     from?: TranscriptFormat;
@@ -111,8 +111,9 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 
 async function readInput(file: string): Promise<Buffer> {
     try {
-        return await fs.readFile(file);
+        return await readUnchanged(file);
     } catch (error) {
+        if (error instanceof UsageError) throw error;
         const code = (error as NodeJS.ErrnoException).code;
         const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
         throw new UsageError(`${displayPath(file)}: cannot read: ${reason}`);

@@ -47,12 +47,29 @@ async function walk(folder: string): Promise<string[]> {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * The bytes of a file that did not change while it was read: its size and modification
+ * time before and after, and the number of bytes read, agree. An editor or a sync client
+ * saving at that moment would otherwise give half the old file and half the new, which
+ * would be checked, generated or imported as if it were whole.
+ */
+export async function readUnchanged(file: string): Promise<Buffer> {
+    const before = await fs.stat(file);
+    const bytes = await fs.readFile(file);
+    const after = await fs.stat(file);
+    if (before.isFile() && (bytes.length !== after.size || before.size !== after.size || before.mtimeMs !== after.mtimeMs)) {
+        throw new UsageError(`${displayPath(file)}: changed while it was being read; run the command again once it is saved`);
+    }
+    return bytes;
+}
+
 /** Reads a source file as UTF-8, refusing binary files and invalid UTF-8 with a clear message. */
 export async function readSource(file: string): Promise<string> {
     let bytes: Buffer;
     try {
-        bytes = await fs.readFile(file);
+        bytes = await readUnchanged(file);
     } catch (error) {
+        if (error instanceof UsageError) throw error;
         const code = (error as NodeJS.ErrnoException).code;
         const reason = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
         throw new UsageError(`${displayPath(file)}: cannot read: ${reason}`);
