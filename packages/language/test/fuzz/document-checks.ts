@@ -280,7 +280,7 @@ export function expectInside(textDocument: { getText(): string; lineCount: numbe
 }
 
 /** Applies edits as an editor does, after checking that they lie inside the text and do not overlap. */
-function applyEdits(textDocument: LangiumDocument['textDocument'], edits: TextEdit[], what: string): string {
+export function applyEdits(textDocument: LangiumDocument['textDocument'], edits: TextEdit[], what: string): string {
     const sorted = [...edits].sort((a, b) => textDocument.offsetAt(a.range.start) - textDocument.offsetAt(b.range.start));
     let previousEnd = -1;
     for (const edit of sorted) {
@@ -298,7 +298,7 @@ function applyEdits(textDocument: LangiumDocument['textDocument'], edits: TextEd
  * line break that ends it). The one deletion allowed is what an unreviewed entry's fixes
  * are for: its `review:` line (confirm), or the whole entry (link to an existing person).
  */
-function checkCodeActions(document: LangiumDocument, actions: unknown[], diagnostics: Diagnostic[]): void {
+export function checkCodeActions(document: LangiumDocument, actions: unknown[], diagnostics: Diagnostic[]): void {
     const uri = document.uri.toString();
     const textDocument = document.textDocument;
     for (const action of actions as Array<{ title: string; edit?: WorkspaceEdit; diagnostics?: Diagnostic[] }>) {
