@@ -138,6 +138,9 @@ function parsedAddresses(header: string, text: string): Address[] {
         const shown = Array.from(text);
         return new GenerationError(`${header}: '${shown.length > 80 ? `${shown.slice(0, 79).join('')}…` : text}' is not a list of email addresses`);
     };
+    // No address (with its name) is a thousand characters long; nodemailer's parser takes
+    // quadratic time over a long run without a separator (a pasted paragraph: seconds).
+    if (text.split(/[,;]/).some(piece => piece.length > 1_000)) throw notAddresses();
     let parsed: addressparser.Address[];
     try {
         parsed = addressparser(text, { flatten: true });

@@ -163,6 +163,14 @@ describe('pathological inputs take time and memory in proportion to their size',
         await expect(generate(document, 'eml', { from: 'a@example.org' })).rejects.toThrow(/to: '::+…' is not a list of email addresses/);
     });
 
+    test('an address line of 100,000 characters without a separator is refused at once', async () => {
+        // nodemailer's address parser is quadratic on such a run (80,000 characters: 7 s).
+        const { document } = await build({ 'call.minutes': `meeting: Call\ndate: 2024-01-05\nto: ${'1.'.repeat(50_000)}\n` });
+        const started = performance.now();
+        await expect(generate(document, 'eml', { from: 'a@example.org' })).rejects.toThrow(/is not a list of email addresses/);
+        expect(performance.now() - started).toBeLessThan(2_000);
+    });
+
     test('10,000 people sharing a surname: 1,000 → 2,000 (some share their whole name)', async () => {
         const small = sharedSurname(1_000);
         const large = sharedSurname(2_000);
