@@ -295,8 +295,9 @@ export function applyEdits(textDocument: LangiumDocument['textDocument'], edits:
 /**
  * A quick fix never drops text: every range it replaces in the document is white space, is
  * kept in the new text, or lies within the name or label its diagnostic is about (with the
- * line break that ends it). The one deletion allowed is what an unreviewed entry's fixes
- * are for: its `review:` line (confirm), or the whole entry (link to an existing person).
+ * line break that ends it). What an unreviewed entry's fixes are for is allowed too: removing
+ * its `review:` line (confirm), or the whole entry and putting another person's reference
+ * in place of each reference to it (link to an existing person).
  */
 export function checkCodeActions(document: LangiumDocument, actions: unknown[], diagnostics: Diagnostic[]): void {
     const uri = document.uri.toString();
@@ -313,8 +314,10 @@ export function checkCodeActions(document: LangiumDocument, actions: unknown[], 
             const lineAfter = (p: Position) => textDocument.offsetAt({ line: p.line + 1, character: 0 });
             const within = about.some(d => textDocument.offsetAt(d.range.start) <= start && end <= Math.max(textDocument.offsetAt(d.range.end), lineAfter(d.range.end)));
             const isLabel = /^\s*(\d+(\.\d+)*[.)]?|[a-z][.)]|[ivxlcdm]+[.)]|[-*•·])\s*$/.test(replaced);
-            const reviewed = about.some(d => d.code === 'unreviewed-entry')
-                && replaced.split(/\r\n|\r|\n/).every(line => /^\s*$|^\s*((person|org|organisation|organization|country|delegation|office)\s+@|[a-z-]+:)/i.test(line));
+            const isReference = (text: string) => /^@(\{[^}\r\n]*\}|[\p{L}\p{N}_][\p{L}\p{N}_.-]*)$/u.test(text);
+            const reviewed = about.some(d => d.code === 'unreviewed-entry') && (
+                replaced.split(/\r\n|\r|\n/).every(line => /^\s*$|^\s*((person|org|organisation|organization|country|delegation|office)\s+@|[a-z-]+:)/i.test(line))
+                || (isReference(replaced) && isReference(edit.newText)));
             if (!within && !isLabel && !reviewed) {
                 throw new Error(`code action '${action.title}' drops ${JSON.stringify(replaced)} (replaced by ${JSON.stringify(edit.newText)})`);
             }
