@@ -33,7 +33,8 @@ export function meetingStatisticsHover(document: LangiumDocument, offset: number
     const lineText = document.textDocument.getText({ start: { line: start.line, character: 0 }, end: { line: start.line + 1, character: 0 } });
     return {
         contents: { kind: 'markdown', value: lines.join('\n') },
-        range: { start, end: { line: start.line, character: lineText.replace(/\r?\n$/, '').length } }
+        // A line may end with CR alone (old Mac files, some captioning exports), not only LF or CRLF.
+        range: { start, end: { line: start.line, character: lineText.replace(/(\r\n|\r|\n)$/, '').length } }
     };
 }
 
