@@ -102,7 +102,8 @@ function wholeLines(document: LangiumDocument, range: Range, blankAfter = false)
 }
 
 function lineText(document: LangiumDocument, line: number): string {
-    return document.textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+    // A line may end with CR alone, not only LF or CRLF.
+    return document.textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/(\r\n|\r|\n)$/, '');
 }
 
 function contains(outer: Range, inner: Range): boolean {

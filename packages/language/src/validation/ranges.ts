@@ -24,7 +24,7 @@ export function firstLineRange(node: AstNode): Range | undefined {
     if (!cst) return undefined;
     const textDocument = AstUtils.getDocument(node).textDocument;
     const text = cst.text;
-    const lineEnd = text.search(/\r?\n/);
+    const lineEnd = text.search(/[\r\n]/); // CR alone ends a line too
     const firstLine = lineEnd < 0 ? text : text.slice(0, lineEnd);
     return { start: cst.range.start, end: textDocument.positionAt(cst.offset + firstLine.trimEnd().length) };
 }
