@@ -106,6 +106,8 @@ function markLinesInsideComment(comment: LeafCstNode, lines: Set<number>, lineCo
 /** The edits that format a text, given its layout. Pure: the same input gives the same edits. */
 export function formattingEdits(text: string, layout: LineLayout): TextEdit[] {
     const lines = text.split(/\r\n|\r|\n/);
+    /** The line break that ends each line. */
+    const breaks = text.match(/\r\n|\r|\n/g) ?? [];
     const eol = /\r\n/.test(text) ? '\r\n' : '\n';
     const formatted = lines.map((line, index) => formatLine(line, index, layout));
     const isBlank = (index: number) => formatted[index] === '' && !layout.insideComments.has(index);
@@ -137,7 +139,11 @@ export function formattingEdits(text: string, layout: LineLayout): TextEdit[] {
         // (Not when the last line is inside a comment never closed: that would add to the comment.)
         const endsFile = index === lastLine && !layout.insideComments.has(index);
         const newText = formatted[index] + (endsFile ? eol : '');
-        if (newText !== lines[index]) {
+        if (newText === '' && lines[index] !== '' && breaks[index - 1] === '\r' && breaks[index] === '\n') {
+            // Emptied, a line of blanks between a lone CR and an LF would join them into one
+            // CRLF, and the blank line (a paragraph's end) would be gone: the CR becomes a break of the file's kind.
+            replace({ start: { line: index - 1, character: lines[index - 1].length }, end: { line: index, character: lines[index].length } }, eol);
+        } else if (newText !== lines[index]) {
             replace({ start: { line: index, character: 0 }, end: { line: index, character: lines[index].length } }, newText);
         }
     }
