@@ -1,9 +1,10 @@
 import type { Party, Text } from '../generated/ast.js';
-import { earlierActionsOf, type ActionLedger, type ActionSnapshot, type ActionState, type LedgerAction } from '../ledger/action-ledger.js';
+import { earlierActionsOf, type ActionLedger, type ActionSnapshot, type LedgerAction } from '../ledger/action-ledger.js';
 import { longDate, parseDate } from '../model/dates.js';
-import { splitActionHeader, type ActionStatus, type Meeting } from '../model/structure.js';
+import { splitActionHeader, type Meeting } from '../model/structure.js';
 import { writtenName } from '../model/text.js';
-import type { MentionSpan, RichText } from './outline.js';
+import type { EarlierActionOutline, EarlierActionsOutline } from './render-model.js';
+import type { MentionSpan, RichText } from './rich-text.js';
 
 /** The workspace's action ledger, for the "Actions from earlier meetings" of each meeting. */
 export interface LedgerOptions {
@@ -12,27 +13,6 @@ export interface LedgerOptions {
 }
 
 export const EARLIER_ACTIONS_TITLE = 'Actions from earlier meetings';
-
-/** An action of an earlier meeting as a meeting's outputs show it. */
-export interface EarlierActionOutline {
-    readonly id: string;
-    readonly owners: readonly MentionSpan[];
-    readonly text: RichText;
-    /** Status and due date at the end of this meeting. */
-    readonly status: ActionState;
-    readonly due?: string;
-    /** The meeting that agreed it. */
-    readonly agreedIn: { readonly title: string; readonly date?: string };
-    /** What this meeting reported on it, if anything (the last update when there are several). */
-    readonly update?: { readonly status?: ActionStatus; readonly text: RichText };
-}
-
-export interface EarlierActionsOutline {
-    /** Actions of earlier meetings this meeting reports on. */
-    readonly reported: readonly EarlierActionOutline[];
-    /** Actions of earlier meetings of the same series, still open, that this meeting does not report on. */
-    readonly stillOpen: readonly EarlierActionOutline[];
-}
 
 /** How the outline reads text and names, so that the section follows the output's attribution. */
 export interface OutlineReaders {

@@ -1,11 +1,13 @@
 import type { Document } from '../generated/ast.js';
-import {
-    ROLE_LABELS, outlineOf, plain,
-    type ActionOutline, type AgendaEntry, type OutlineBlock, type Header, type ListEntry, type Outline, type OutlineOptions,
-    type OutcomeOutline, type Participant, type RichText, type TurnOutline, type UpdateOutline
-} from './outline.js';
+import { outlineOf, ROLE_LABELS, type OutlineOptions } from './outline.js';
+import type {
+    ActionOutline, AgendaEntry, Header, ListEntry, OutcomeOutline, Outline, OutlineBlock, Participant, TurnOutline,
+    UpdateOutline
+} from './render-model.js';
+import { plain, type RichText } from './rich-text.js';
 import { displayWidth, wrap } from './wrap.js';
-import { earlierActionText, EARLIER_ACTIONS_TITLE, type EarlierActionsOutline } from './earlier-actions.js';
+import { EARLIER_ACTIONS_TITLE, earlierActionText } from './earlier-actions.js';
+import type { EarlierActionsOutline } from './render-model.js';
 
 /**
  * The plain-text email: the note as it is circulated on a mailing list. A `Subject:`

@@ -8,7 +8,9 @@ import { parseDate } from '../model/dates.js';
 import { emailBodyOf, type EmailOptions } from './email.js';
 import { GenerationError } from './generation-error.js';
 import { htmlOf } from './html.js';
-import { outlineOf, type Outline, type PartyFacts, type RichText } from './outline.js';
+import { outlineOf } from './outline.js';
+import type { Outline, PartyFacts } from './render-model.js';
+import type { RichText } from './rich-text.js';
 
 /**
  * A complete RFC 5322 message (`.eml`), ready to be opened by a mail client or sent: From,

@@ -5,7 +5,8 @@ import { emlOf, type EmlOptions } from './eml.js';
 import { htmlOf } from './html.js';
 import { jsonOf } from './json.js';
 import { markdownOf } from './markdown.js';
-import { outlineOf, type Outline } from './outline.js';
+import { outlineOf } from './outline.js';
+import type { Outline } from './render-model.js';
 import { wellFormed } from './unicode.js';
 
 /** The outputs `minutes generate` and the editor's commands produce. */

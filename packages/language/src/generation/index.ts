@@ -3,11 +3,12 @@
 export { generate, OUTPUT_FORMATS, OUTPUT_EXTENSIONS, type OutputFormat, type GenerateOptions } from './generate.js';
 export { GenerationError } from './generation-error.js';
 export { nameParty, nameWithAffiliation, NAME_STYLES, type NamingOptions, type PartyName } from './naming.js';
-export {
-    outlineOf,
-    type Outline, type OutlineOptions, type OutlineBlock, type MeetingOutline, type TurnOutline, type ActionOutline,
-    type UpdateOutline, type OutcomeOutline, type RichText
-} from './outline.js';
+export { outlineOf, type OutlineOptions } from './outline.js';
+export type {
+    Outline, OutlineBlock, MeetingOutline, TurnOutline, ActionOutline, UpdateOutline, OutcomeOutline, EarlierActionsOutline,
+    EarlierActionOutline
+} from './render-model.js';
+export type { RichText } from './rich-text.js';
 export { displayWidth, wrap, type WrapOptions } from './wrap.js';
 export { generateEmail, emailOf, emailBodyOf, DEFAULT_EMAIL_WIDTH, type EmailOptions } from './email.js';
 export { generateEml, emlOf, type EmlOptions } from './eml.js';
@@ -15,4 +16,4 @@ export { generateHtml, htmlOf } from './html.js';
 export { generateJson, jsonOf, jsonModel, SCHEMA_VERSION } from './json.js';
 export { generateMarkdown, markdownOf } from './markdown.js';
 export { ATTRIBUTIONS, declaresChathamHouseRule, effectiveAttribution, isChathamHouseRule, type Attribution } from './attribution.js';
-export { EARLIER_ACTIONS_TITLE, type EarlierActionsOutline, type EarlierActionOutline, type LedgerOptions } from './earlier-actions.js';
+export { EARLIER_ACTIONS_TITLE, type LedgerOptions } from './earlier-actions.js';

@@ -1,12 +1,12 @@
 import type { Document } from '../generated/ast.js';
 import type { PartyName } from './naming.js';
 import { wellFormed } from './unicode.js';
-import {
-    outlineOf, plain,
-    type ActionOutline, type AgendaEntry, type OutlineBlock, type DateInfo, type Envelope, type ListEntry, type MeetingOutline,
-    type MetadataEntry, type Outline, type OutlineOptions, type Participant, type PartyFacts, type RichText, type TurnOutline,
-    type UpdateOutline
-} from './outline.js';
+import { outlineOf, type OutlineOptions } from './outline.js';
+import type {
+    ActionOutline, AgendaEntry, DateInfo, Envelope, ListEntry, MeetingOutline, MetadataEntry, Outline, OutlineBlock,
+    Participant, PartyFacts, TurnOutline, UpdateOutline
+} from './render-model.js';
+import { plain, type RichText } from './rich-text.js';
 
 /**
  * JSON: every fact of the render model, references resolved — each person or organisation

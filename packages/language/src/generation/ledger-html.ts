@@ -1,8 +1,9 @@
 import { formatShare, totalText, type StakeholderRow } from '../ledger/statistics-rows.js';
 import type { SpeakingStatistics } from '../ledger/speaking-statistics.js';
-import { agreedText, earlierActionStatus, EARLIER_ACTIONS_TITLE, type EarlierActionOutline, type EarlierActionsOutline } from './earlier-actions.js';
-import { escapeAttribute, escapeText } from './html.js';
-import type { MentionSpan, RichText } from './outline.js';
+import { agreedText, EARLIER_ACTIONS_TITLE, earlierActionStatus } from './earlier-actions.js';
+import type { EarlierActionOutline, EarlierActionsOutline } from './render-model.js';
+import { escapeAttribute, escapeText } from './html-escape.js';
+import type { MentionSpan, RichText } from './rich-text.js';
 
 /**
  * The sections the action ledger and the statistics add to a meeting's HTML: "Actions from

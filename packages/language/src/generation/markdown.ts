@@ -1,9 +1,9 @@
 import type { Document } from '../generated/ast.js';
-import {
-    ATTENDANCE_LABELS, ROLE_LABELS, outlineOf, plain,
-    type ActionOutline, type AgendaEntry, type OutlineBlock, type Header, type ListEntry, type Outline, type OutlineOptions,
-    type Participant, type RichText, type Span, type TurnOutline, type UpdateOutline
-} from './outline.js';
+import { ATTENDANCE_LABELS, outlineOf, ROLE_LABELS, type OutlineOptions } from './outline.js';
+import type {
+    ActionOutline, AgendaEntry, Header, ListEntry, Outline, OutlineBlock, Participant, TurnOutline, UpdateOutline
+} from './render-model.js';
+import { plain, type RichText, type Span } from './rich-text.js';
 
 /**
  * GitHub-flavoured Markdown, for wikis and pull requests: the same content as the email

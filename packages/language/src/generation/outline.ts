@@ -4,272 +4,32 @@ import {
 } from '../generated/ast.js';
 import { isoDate, longDate, parseDate } from '../model/dates.js';
 import {
-    aliasesOf, displayName, entryFields, fullName, honorificOf, organisationsOf, roleOf, stakeholderGroupOf,
-    type StakeholderGroup
+    aliasesOf, displayName, entryFields, fullName, honorificOf, organisationsOf, roleOf, stakeholderGroupOf
 } from '../model/directory.js';
 import {
     MAX_NESTING_DEPTH, headingNumber, splitActionHeader, structureOf,
-    type ActionItem, type ActionReport, type ActionStatus, type AgendaItemNode, type Attendance, type Item,
-    type Meeting, type OutcomeGroup, type OutcomeKind, type Paragraph, type Qualifiers, type Turn, type TurnKind
+    type ActionItem, type ActionReport, type AgendaItemNode, type Attendance, type Item,
+    type Meeting, type OutcomeGroup, type Paragraph, type Qualifiers, type Turn, type TurnKind
 } from '../model/structure.js';
 import { inlinesOf, plainText, writtenName, writtenText } from '../model/text.js';
 import { affiliationInNote, nameParty, type NamingContext, type NamingOptions, type PartyName } from './naming.js';
-import { meetingStatistics, type SpeakingStatistics } from '../ledger/speaking-statistics.js';
-import { stakeholderRows, type StakeholderRow } from '../ledger/statistics-rows.js';
+import { meetingStatistics } from '../ledger/speaking-statistics.js';
+import { stakeholderRows } from '../ledger/statistics-rows.js';
 import { capitaliseSentenceStart, effectiveAttribution, OFFICE_FIELDS, participantCountText } from './attribution.js';
-import { earlierActionsOutline, type EarlierActionsOutline, type LedgerOptions, type OutlineReaders } from './earlier-actions.js';
+import { earlierActionsOutline, type LedgerOptions, type OutlineReaders } from './earlier-actions.js';
+import {
+    flatten,
+    type AgendaEntry, type ActionOutline, type ContentsEntry, type DateInfo, type Envelope, type Header, type ListEntry,
+    type MeetingOffice, type MeetingOutline, type MetadataEntry, type Outline, type OutlineBlock, type OutcomeOutline,
+    type Participant, type PartyFacts, type TurnOutline, type TurnQualifiers, type UpdateOutline
+} from './render-model.js';
+import {
+    concat, dropLeading, isSafeUrl, joinLines, plain, textSpan, trimRich, type MentionSpan, type RichText, type Span
+} from './rich-text.js';
 
-/**
- * The render model: what a document's outputs contain, decided once, format-neutral.
- *
- * `outlineOf` walks the structure of a document (`structureOf`) in source order and turns
- * it into a tree of blocks — headings, paragraphs, lists, turns, attendee lists, agendas,
- * outcomes, actions — whose text is already read (references named by `nameParty`, links
- * checked). The email, HTML and Markdown generators only lay this tree out; the JSON
- * generator serialises it. A document with several meetings has a meeting block for each.
- */
-export interface Outline {
-    /** The report's title, the meeting's title, or one made from the meetings' titles. */
-    readonly title: string;
-    /** The subject line of the email: the title, with the venue and date when the title lacks them. */
-    readonly subject: string;
-    /** The document's header: its title, metadata and (for a single meeting) the participants not listed in the text. */
-    readonly header: Header;
-    /** Sender and recipients (`from:`, `to:`, `cc:`) of the document or its only meeting. */
-    readonly envelope: Envelope;
-    /** The date of the document: its own `date:`, or that of its last dated meeting. */
-    readonly date?: DateInfo;
-    readonly blocks: readonly OutlineBlock[];
-    readonly meetings: readonly MeetingOutline[];
-    /** Headings and meeting titles, for a table of contents. */
-    readonly contents: readonly ContentsEntry[];
-    /** Directory facts about every person and organisation the document declares or refers to, by handle. */
-    readonly parties: readonly PartyFacts[];
-}
-
-export type Span =
-    | { readonly kind: 'text'; readonly text: string }
-    | { readonly kind: 'mention'; readonly text: string; readonly party: PartyName; readonly anchor?: string }
-    | { readonly kind: 'link'; readonly text: string; readonly url: string };
-
-export type MentionSpan = Extract<Span, { kind: 'mention' }>;
-
-/** Text as it reads, with its mentions and links. */
-export type RichText = readonly Span[];
-
-export interface Header {
-    readonly title: RichText;
-    /** 0 for the document's title; a meeting inside a report is one or more levels below. */
-    readonly level: number;
-    readonly id: string;
-    readonly metadata: readonly MetadataEntry[];
-    /** Participants the text does not list (speakers, chairs), shown with the header. */
-    readonly participants: readonly Participant[];
-    /** `Participants` when the meeting has no attendee list, `Also taking part` when it has one. */
-    readonly participantsLabel: string;
-}
-
-export interface MetadataEntry {
-    /** The field's key, normalised: `date`, `programme`, `organisers`, `notetaker`. */
-    readonly key: string;
-    readonly label: string;
-    readonly value: RichText;
-}
-
-export interface Envelope {
-    readonly from?: RichText;
-    readonly to?: RichText;
-    readonly cc?: RichText;
-}
-
-export interface DateInfo {
-    readonly written: string;
-    /** ISO dates, when the written date names days. */
-    readonly start?: string;
-    readonly end?: string;
-}
-
-export interface ContentsEntry {
-    readonly text: string;
-    readonly id: string;
-    readonly level: number;
-}
-
-export type OutlineBlock =
-    | HeadingBlock
-    | { readonly kind: 'paragraph'; readonly text: RichText; readonly role?: 'greeting' | 'sign-off' }
-    | ListBlock
-    | { readonly kind: 'quote'; readonly text: RichText }
-    | { readonly kind: 'text-field'; readonly field: 'summary' | 'background' | 'disclaimer'; readonly label: string; readonly blocks: readonly OutlineBlock[] }
-    | { readonly kind: 'participants'; readonly title: RichText; readonly participants: readonly Participant[] }
-    | { readonly kind: 'agenda'; readonly title: RichText; readonly items: readonly AgendaEntry[] }
-    | { readonly kind: 'segment'; readonly turnKind: TurnKind; readonly title: RichText; readonly level: number }
-    | { readonly kind: 'turn'; readonly turn: TurnOutline }
-    | { readonly kind: 'turns'; readonly turns: readonly TurnOutline[] }
-    | { readonly kind: 'outcome'; readonly outcome: OutcomeOutline }
-    | { readonly kind: 'actions'; readonly actions: readonly ActionOutline[] }
-    | { readonly kind: 'updates'; readonly updates: readonly UpdateOutline[] }
-    | { readonly kind: 'break' }
-    | { readonly kind: 'meeting'; readonly meeting: MeetingOutline };
-
-export interface HeadingBlock {
-    readonly kind: 'heading';
-    readonly level: number;
-    readonly text: RichText;
-    readonly id: string;
-    /** The number the heading starts with (`2.1`), which links it to an agenda item. */
-    readonly number?: string;
-}
-
-export interface ListBlock {
-    readonly kind: 'list';
-    readonly ordered: boolean;
-    readonly items: readonly ListEntry[];
-}
-
-export interface ListEntry {
-    /** As written: `-`, `•`, `1.`, `a.`, `2.1`. */
-    readonly marker: string;
-    readonly ordered: boolean;
-    readonly text: RichText;
-    readonly children: readonly ListEntry[];
-}
-
-export interface Participant {
-    readonly party: PartyName;
-    /** The id of the participant's entry, which speakers and mentions link to. */
-    readonly anchor: string;
-    readonly attendance: Attendance;
-    /** On an attendee list of the meeting (false: a speaker or officer the lists leave out). */
-    readonly listed: boolean;
-    /** The entry as a list shows it: `Matthew Shears (ICANN Board)`, `Tatiana Tropina (Remote)`. */
-    readonly line: RichText;
-    /** What follows the name in the list, as written. */
-    readonly note: RichText;
-    /** The note without its affiliation or attendance word: `travelling; sent slides`, `Director General, APNIC`. */
-    readonly description: RichText;
-    /** Offices held in the meeting. */
-    readonly roles: readonly MeetingOffice[];
-    /** The directory's `role:`. */
-    readonly role?: string;
-    readonly stakeholder?: StakeholderGroup;
-}
-
-export type MeetingOffice = 'chair' | 'moderator' | 'rapporteur' | 'notetaker' | 'author' | 'organiser';
-
-export interface AgendaEntry {
-    readonly label: string;
-    readonly text: RichText;
-    /** The id of the section whose heading starts with this item's number. */
-    readonly target?: string;
-    readonly children: readonly AgendaEntry[];
-}
-
-export interface TurnOutline {
-    readonly speaker: MentionSpan;
-    /**
-     * `heading`: `@name:` heads the turn; `inline`: `@name said…` starts a sentence;
-     * `bullet`: `- @name said…`, one bullet of a discussion round.
-     */
-    readonly style: 'heading' | 'inline' | 'bullet';
-    /**
-     * The speaker's line stands above the turn's paragraphs as its heading: a `@name:` turn,
-     * or an `@name` line with nothing but a parenthesis after the name (`@{Matthew Shears}
-     * (ICANN Board)`), followed by paragraphs.
-     */
-    readonly headed: boolean;
-    readonly kind: TurnKind;
-    /** The speaker's line as it reads: the name (with the organisation for a heading), then the rest of an inline sentence. */
-    readonly line: RichText;
-    /** The text after the colon of a headed turn; the rest of the sentence of an inline one. */
-    readonly text: RichText;
-    /** The qualifiers in brackets, as written: `in answer to Marilyn`. */
-    readonly qualifierText: RichText;
-    readonly qualifiers: TurnQualifiers;
-    readonly blocks: readonly OutlineBlock[];
-}
-
-export interface TurnQualifiers {
-    readonly respondsTo?: MentionSpan;
-    readonly onBehalfOf?: MentionSpan;
-    readonly presentedBy?: MentionSpan;
-    readonly capacity?: string;
-    readonly remote: boolean;
-    readonly fromFloor: boolean;
-    readonly other: readonly string[];
-}
-
-export interface OutcomeOutline {
-    readonly kind: OutcomeKind;
-    /** `Conclusion`, `Key takeaways`, `Agreed`: from the key. */
-    readonly label: string;
-    /** Plural keys hold one outcome per bullet. */
-    readonly plural: boolean;
-    /** The outcome itself (singular key) or the title of the group (plural key). */
-    readonly text: RichText;
-    /** The heading level of a plural group's title. */
-    readonly level: number;
-    readonly blocks: readonly OutlineBlock[];
-}
-
-export interface ActionOutline {
-    readonly id?: string;
-    readonly owners: readonly MentionSpan[];
-    readonly due?: string;
-    readonly status: ActionStatus;
-    readonly text: RichText;
-    readonly blocks: readonly OutlineBlock[];
-}
-
-export interface UpdateOutline {
-    /** The identifier of the action reported on. */
-    readonly action: string;
-    readonly status?: ActionStatus;
-    readonly text: RichText;
-    readonly blocks: readonly OutlineBlock[];
-}
-
-export interface MeetingOutline {
-    /** 1-based, in document order. */
-    readonly index: number;
-    readonly id: string;
-    readonly title: string;
-    /** The meeting's own header; missing when the meeting's header is the document's. */
-    readonly header?: Header;
-    readonly metadata: readonly MetadataEntry[];
-    readonly envelope: Envelope;
-    readonly date?: DateInfo;
-    /** Everyone known to take part: the attendee lists' entries, then the other speakers and officers. */
-    readonly participants: readonly Participant[];
-    readonly blocks: readonly OutlineBlock[];
-    readonly actions: readonly ActionOutline[];
-    readonly updates: readonly UpdateOutline[];
-    readonly outcomes: readonly OutcomeOutline[];
-    /** "Actions from earlier meetings", when the options give the workspace's ledger and there are any. */
-    readonly earlierActions?: EarlierActionsOutline;
-    /** Who spoke, by stakeholder group (the HTML's chart); undefined when nobody spoke. */
-    readonly whoSpoke?: { readonly statistics: SpeakingStatistics; readonly rows: readonly StakeholderRow[] };
-}
-
-export interface PartyFacts {
-    readonly handle: string;
-    /** `person`, or the organisation's keyword: `org`, `country`, `delegation`, `office`. */
-    readonly kind: string;
-    readonly displayName: string;
-    readonly honorific?: string;
-    /** An organisation's full name (`name:`). */
-    readonly fullName?: string;
-    readonly acronym?: string;
-    readonly aliases: readonly string[];
-    /** Handles of a person's organisations. */
-    readonly organisations: readonly string[];
-    readonly role?: string;
-    readonly stakeholder?: StakeholderGroup;
-    readonly country?: string;
-    readonly email?: string;
-    readonly website?: string;
-    readonly note?: string;
-}
+// Builds the render model (render-model.ts): walks the structure of a document
+// (`structureOf`) in source order and turns it into a tree of blocks whose text is already
+// read (references named by `nameParty`, links checked).
 
 /** Options of the render model; every generator takes them. */
 export type OutlineOptions = NamingOptions & LedgerOptions;
@@ -324,60 +84,6 @@ export const ROLE_LABELS: Record<MeetingOffice, string> = {
 function normalisedKey(key: string): string {
     return key.toLowerCase().replace(/[ \t]+/g, '-');
 }
-
-// ---- Rich text ------------------------------------------------------------------
-
-/** The plain reading of rich text. */
-export function plain(text: RichText): string {
-    return text.map(span => span.text).join('');
-}
-
-/** Only these schemes become links; any other URL stays text. */
-export function isSafeUrl(url: string): boolean {
-    return /^(https?:\/\/[^\s]+|mailto:[^\s]+)$/i.test(url);
-}
-
-function textSpan(text: string): Span {
-    return { kind: 'text', text };
-}
-
-/** Concatenates rich texts, merging neighbouring text spans. */
-function concat(...parts: RichText[]): RichText {
-    const result: Span[] = [];
-    for (const span of parts.flat()) {
-        if (span.kind === 'text' && span.text === '') continue;
-        const last = result[result.length - 1];
-        if (span.kind === 'text' && last?.kind === 'text') result[result.length - 1] = textSpan(last.text + span.text);
-        else result.push(span);
-    }
-    return result;
-}
-
-/** Joins lines of one paragraph with single spaces. */
-function joinLines(lines: RichText[]): RichText {
-    const parts: RichText[] = [];
-    for (const line of lines.map(trimRich)) {
-        if (line.length === 0) continue;
-        if (parts.length > 0) parts.push([textSpan(' ')]);
-        parts.push(line);
-    }
-    return concat(...parts);
-}
-
-function trimRich(text: RichText): RichText {
-    const spans = [...text];
-    if (spans[0]?.kind === 'text') spans[0] = textSpan(spans[0].text.trimStart());
-    const last = spans.length - 1;
-    if (spans[last]?.kind === 'text') spans[last] = textSpan(spans[last].text.trimEnd());
-    return spans.filter(span => span.kind !== 'text' || span.text !== '');
-}
-
-/** Removes a leading pattern from the first text span. */
-function dropLeading(text: RichText, pattern: RegExp): RichText {
-    if (text[0]?.kind !== 'text') return text;
-    return trimRich([textSpan(text[0].text.replace(pattern, '')), ...text.slice(1)]);
-}
-
 // ---- Building ---------------------------------------------------------------------
 
 /** Where the walk stands: the naming context and the anchors of the current meeting's participants. */
@@ -1016,20 +722,6 @@ function subjectOf(title: string, metadata: readonly MetadataEntry[]): string {
         if (text && !title.toLowerCase().includes(text.toLowerCase())) parts.push(text);
     }
     return parts.join(', ');
-}
-
-/** Every block, meetings', turns' and fields' blocks included. */
-export function flatten(blocks: readonly OutlineBlock[]): OutlineBlock[] {
-    const result: OutlineBlock[] = [];
-    for (const block of blocks) {
-        result.push(block);
-        if (block.kind === 'meeting') result.push(...flatten(block.meeting.blocks));
-        else if (block.kind === 'text-field') result.push(...flatten(block.blocks));
-        else if (block.kind === 'turn') result.push(...flatten(block.turn.blocks));
-        else if (block.kind === 'turns') result.push(...flatten(block.turns.flatMap(turn => turn.blocks)));
-        else if (block.kind === 'outcome') result.push(...flatten(block.outcome.blocks));
-    }
-    return result;
 }
 
 /** An id made of a text's letters and digits: `2. Contributions` → `2-contributions`. */

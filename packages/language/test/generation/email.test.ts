@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { emailOf, generateEmail } from '../../src/generation/email.js';
-import { flatten, outlineOf, plain } from '../../src/generation/outline.js';
+import { outlineOf } from '../../src/generation/outline.js';
+import { flatten } from '../../src/generation/render-model.js';
+import { plain } from '../../src/generation/rich-text.js';
 import { displayWidth } from '../../src/generation/wrap.js';
 import { documentsUnderTest, loadFixtures } from './documents.js';
 

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { outlineOf } from '../../src/generation/outline.js';
 import {
-    flatten, isSafeUrl, outlineOf, plain,
-    type HeadingBlock, type MeetingOutline, type Outline, type OutlineBlock, type TurnOutline
-} from '../../src/generation/outline.js';
+    flatten, type HeadingBlock, type MeetingOutline, type Outline, type OutlineBlock, type TurnOutline
+} from '../../src/generation/render-model.js';
+import { isSafeUrl, plain } from '../../src/generation/rich-text.js';
 import { loadFixtures, withDirectory } from './documents.js';
 
 const fixtures = await loadFixtures();

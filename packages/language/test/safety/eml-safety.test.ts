@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { generate } from '../../src/generation/generate.js';
 import { GenerationError } from '../../src/generation/generation-error.js';
 import { fuzzSettings } from '../fuzz/fuzz-config.js';
-import { outlineOf, type RichText } from '../../src/generation/outline.js';
+import { outlineOf } from '../../src/generation/outline.js';
+import type { RichText } from '../../src/generation/rich-text.js';
 import { FuzzWorkspace } from '../fuzz/document-checks.js';
 
 /**

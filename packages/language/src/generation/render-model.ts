@@ -1,0 +1,284 @@
+import type { ActionState } from '../ledger/action-ledger.js';
+import type { SpeakingStatistics } from '../ledger/speaking-statistics.js';
+import type { StakeholderRow } from '../ledger/statistics-rows.js';
+import type { StakeholderGroup } from '../model/directory.js';
+import type { ActionStatus, Attendance, OutcomeKind, TurnKind } from '../model/structure.js';
+import type { PartyName } from './naming.js';
+import type { MentionSpan, RichText } from './rich-text.js';
+
+/**
+ * The render model: what a document's outputs contain, decided once, format-neutral.
+ *
+ * `outlineOf` walks the structure of a document (`structureOf`) in source order and turns
+ * it into a tree of blocks — headings, paragraphs, lists, turns, attendee lists, agendas,
+ * outcomes, actions — whose text is already read (references named by `nameParty`, links
+ * checked). The email, HTML and Markdown generators only lay this tree out; the JSON
+ * generator serialises it. A document with several meetings has a meeting block for each.
+ */
+export interface Outline {
+    /** The report's title, the meeting's title, or one made from the meetings' titles. */
+    readonly title: string;
+    /** The subject line of the email: the title, with the venue and date when the title lacks them. */
+    readonly subject: string;
+    /** The document's header: its title, metadata and (for a single meeting) the participants not listed in the text. */
+    readonly header: Header;
+    /** Sender and recipients (`from:`, `to:`, `cc:`) of the document or its only meeting. */
+    readonly envelope: Envelope;
+    /** The date of the document: its own `date:`, or that of its last dated meeting. */
+    readonly date?: DateInfo;
+    readonly blocks: readonly OutlineBlock[];
+    readonly meetings: readonly MeetingOutline[];
+    /** Headings and meeting titles, for a table of contents. */
+    readonly contents: readonly ContentsEntry[];
+    /** Directory facts about every person and organisation the document declares or refers to, by handle. */
+    readonly parties: readonly PartyFacts[];
+}
+
+export interface Header {
+    readonly title: RichText;
+    /** 0 for the document's title; a meeting inside a report is one or more levels below. */
+    readonly level: number;
+    readonly id: string;
+    readonly metadata: readonly MetadataEntry[];
+    /** Participants the text does not list (speakers, chairs), shown with the header. */
+    readonly participants: readonly Participant[];
+    /** `Participants` when the meeting has no attendee list, `Also taking part` when it has one. */
+    readonly participantsLabel: string;
+}
+
+export interface MetadataEntry {
+    /** The field's key, normalised: `date`, `programme`, `organisers`, `notetaker`. */
+    readonly key: string;
+    readonly label: string;
+    readonly value: RichText;
+}
+
+export interface Envelope {
+    readonly from?: RichText;
+    readonly to?: RichText;
+    readonly cc?: RichText;
+}
+
+export interface DateInfo {
+    readonly written: string;
+    /** ISO dates, when the written date names days. */
+    readonly start?: string;
+    readonly end?: string;
+}
+
+export interface ContentsEntry {
+    readonly text: string;
+    readonly id: string;
+    readonly level: number;
+}
+
+export type OutlineBlock =
+    | HeadingBlock
+    | { readonly kind: 'paragraph'; readonly text: RichText; readonly role?: 'greeting' | 'sign-off' }
+    | ListBlock
+    | { readonly kind: 'quote'; readonly text: RichText }
+    | { readonly kind: 'text-field'; readonly field: 'summary' | 'background' | 'disclaimer'; readonly label: string; readonly blocks: readonly OutlineBlock[] }
+    | { readonly kind: 'participants'; readonly title: RichText; readonly participants: readonly Participant[] }
+    | { readonly kind: 'agenda'; readonly title: RichText; readonly items: readonly AgendaEntry[] }
+    | { readonly kind: 'segment'; readonly turnKind: TurnKind; readonly title: RichText; readonly level: number }
+    | { readonly kind: 'turn'; readonly turn: TurnOutline }
+    | { readonly kind: 'turns'; readonly turns: readonly TurnOutline[] }
+    | { readonly kind: 'outcome'; readonly outcome: OutcomeOutline }
+    | { readonly kind: 'actions'; readonly actions: readonly ActionOutline[] }
+    | { readonly kind: 'updates'; readonly updates: readonly UpdateOutline[] }
+    | { readonly kind: 'break' }
+    | { readonly kind: 'meeting'; readonly meeting: MeetingOutline };
+
+export interface HeadingBlock {
+    readonly kind: 'heading';
+    readonly level: number;
+    readonly text: RichText;
+    readonly id: string;
+    /** The number the heading starts with (`2.1`), which links it to an agenda item. */
+    readonly number?: string;
+}
+
+export interface ListBlock {
+    readonly kind: 'list';
+    readonly ordered: boolean;
+    readonly items: readonly ListEntry[];
+}
+
+export interface ListEntry {
+    /** As written: `-`, `•`, `1.`, `a.`, `2.1`. */
+    readonly marker: string;
+    readonly ordered: boolean;
+    readonly text: RichText;
+    readonly children: readonly ListEntry[];
+}
+
+export interface Participant {
+    readonly party: PartyName;
+    /** The id of the participant's entry, which speakers and mentions link to. */
+    readonly anchor: string;
+    readonly attendance: Attendance;
+    /** On an attendee list of the meeting (false: a speaker or officer the lists leave out). */
+    readonly listed: boolean;
+    /** The entry as a list shows it: `Matthew Shears (ICANN Board)`, `Tatiana Tropina (Remote)`. */
+    readonly line: RichText;
+    /** What follows the name in the list, as written. */
+    readonly note: RichText;
+    /** The note without its affiliation or attendance word: `travelling; sent slides`, `Director General, APNIC`. */
+    readonly description: RichText;
+    /** Offices held in the meeting. */
+    readonly roles: readonly MeetingOffice[];
+    /** The directory's `role:`. */
+    readonly role?: string;
+    readonly stakeholder?: StakeholderGroup;
+}
+
+export type MeetingOffice = 'chair' | 'moderator' | 'rapporteur' | 'notetaker' | 'author' | 'organiser';
+
+export interface AgendaEntry {
+    readonly label: string;
+    readonly text: RichText;
+    /** The id of the section whose heading starts with this item's number. */
+    readonly target?: string;
+    readonly children: readonly AgendaEntry[];
+}
+
+export interface TurnOutline {
+    readonly speaker: MentionSpan;
+    /**
+     * `heading`: `@name:` heads the turn; `inline`: `@name said…` starts a sentence;
+     * `bullet`: `- @name said…`, one bullet of a discussion round.
+     */
+    readonly style: 'heading' | 'inline' | 'bullet';
+    /**
+     * The speaker's line stands above the turn's paragraphs as its heading: a `@name:` turn,
+     * or an `@name` line with nothing but a parenthesis after the name (`@{Matthew Shears}
+     * (ICANN Board)`), followed by paragraphs.
+     */
+    readonly headed: boolean;
+    readonly kind: TurnKind;
+    /** The speaker's line as it reads: the name (with the organisation for a heading), then the rest of an inline sentence. */
+    readonly line: RichText;
+    /** The text after the colon of a headed turn; the rest of the sentence of an inline one. */
+    readonly text: RichText;
+    /** The qualifiers in brackets, as written: `in answer to Marilyn`. */
+    readonly qualifierText: RichText;
+    readonly qualifiers: TurnQualifiers;
+    readonly blocks: readonly OutlineBlock[];
+}
+
+export interface TurnQualifiers {
+    readonly respondsTo?: MentionSpan;
+    readonly onBehalfOf?: MentionSpan;
+    readonly presentedBy?: MentionSpan;
+    readonly capacity?: string;
+    readonly remote: boolean;
+    readonly fromFloor: boolean;
+    readonly other: readonly string[];
+}
+
+export interface OutcomeOutline {
+    readonly kind: OutcomeKind;
+    /** `Conclusion`, `Key takeaways`, `Agreed`: from the key. */
+    readonly label: string;
+    /** Plural keys hold one outcome per bullet. */
+    readonly plural: boolean;
+    /** The outcome itself (singular key) or the title of the group (plural key). */
+    readonly text: RichText;
+    /** The heading level of a plural group's title. */
+    readonly level: number;
+    readonly blocks: readonly OutlineBlock[];
+}
+
+export interface ActionOutline {
+    readonly id?: string;
+    readonly owners: readonly MentionSpan[];
+    readonly due?: string;
+    readonly status: ActionStatus;
+    readonly text: RichText;
+    readonly blocks: readonly OutlineBlock[];
+}
+
+export interface UpdateOutline {
+    /** The identifier of the action reported on. */
+    readonly action: string;
+    readonly status?: ActionStatus;
+    readonly text: RichText;
+    readonly blocks: readonly OutlineBlock[];
+}
+
+export interface MeetingOutline {
+    /** 1-based, in document order. */
+    readonly index: number;
+    readonly id: string;
+    readonly title: string;
+    /** The meeting's own header; missing when the meeting's header is the document's. */
+    readonly header?: Header;
+    readonly metadata: readonly MetadataEntry[];
+    readonly envelope: Envelope;
+    readonly date?: DateInfo;
+    /** Everyone known to take part: the attendee lists' entries, then the other speakers and officers. */
+    readonly participants: readonly Participant[];
+    readonly blocks: readonly OutlineBlock[];
+    readonly actions: readonly ActionOutline[];
+    readonly updates: readonly UpdateOutline[];
+    readonly outcomes: readonly OutcomeOutline[];
+    /** "Actions from earlier meetings", when the options give the workspace's ledger and there are any. */
+    readonly earlierActions?: EarlierActionsOutline;
+    /** Who spoke, by stakeholder group (the HTML's chart); undefined when nobody spoke. */
+    readonly whoSpoke?: { readonly statistics: SpeakingStatistics; readonly rows: readonly StakeholderRow[] };
+}
+
+export interface PartyFacts {
+    readonly handle: string;
+    /** `person`, or the organisation's keyword: `org`, `country`, `delegation`, `office`. */
+    readonly kind: string;
+    readonly displayName: string;
+    readonly honorific?: string;
+    /** An organisation's full name (`name:`). */
+    readonly fullName?: string;
+    readonly acronym?: string;
+    readonly aliases: readonly string[];
+    /** Handles of a person's organisations. */
+    readonly organisations: readonly string[];
+    readonly role?: string;
+    readonly stakeholder?: StakeholderGroup;
+    readonly country?: string;
+    readonly email?: string;
+    readonly website?: string;
+    readonly note?: string;
+}
+
+/** An action of an earlier meeting as a meeting's outputs show it. */
+export interface EarlierActionOutline {
+    readonly id: string;
+    readonly owners: readonly MentionSpan[];
+    readonly text: RichText;
+    /** Status and due date at the end of this meeting. */
+    readonly status: ActionState;
+    readonly due?: string;
+    /** The meeting that agreed it. */
+    readonly agreedIn: { readonly title: string; readonly date?: string };
+    /** What this meeting reported on it, if anything (the last update when there are several). */
+    readonly update?: { readonly status?: ActionStatus; readonly text: RichText };
+}
+
+export interface EarlierActionsOutline {
+    /** Actions of earlier meetings this meeting reports on. */
+    readonly reported: readonly EarlierActionOutline[];
+    /** Actions of earlier meetings of the same series, still open, that this meeting does not report on. */
+    readonly stillOpen: readonly EarlierActionOutline[];
+}
+
+/** Every block, meetings', turns' and fields' blocks included. */
+export function flatten(blocks: readonly OutlineBlock[]): OutlineBlock[] {
+    const result: OutlineBlock[] = [];
+    for (const block of blocks) {
+        result.push(block);
+        if (block.kind === 'meeting') result.push(...flatten(block.meeting.blocks));
+        else if (block.kind === 'text-field') result.push(...flatten(block.blocks));
+        else if (block.kind === 'turn') result.push(...flatten(block.turn.blocks));
+        else if (block.kind === 'turns') result.push(...flatten(block.turns.flatMap(turn => turn.blocks)));
+        else if (block.kind === 'outcome') result.push(...flatten(block.outcome.blocks));
+    }
+    return result;
+}
