@@ -26,6 +26,8 @@ export const CASES = [
     { name: 'interventions', size: 100_000, unit: 'interventions', what: '100,000 interventions in one meeting' },
     { name: 'long-line', size: 100_000, unit: 'characters', what: 'a 100,000-character line of prose' },
     { name: 'long-word', size: 100_000, unit: 'characters', what: 'a 100,000-character word (no space to wrap at)' },
+    { name: 'long-chinese', size: 100_000, unit: 'characters', what: 'a 100,000-character run of Chinese (a break opportunity between each two)' },
+    { name: 'long-chinese-url', size: 100_000, unit: 'characters', what: 'a 100,000-character URL of Chinese (never broken)' },
     { name: 'deep-agenda', size: 100, unit: 'levels', what: 'an agenda nested 100 deep (by indentation)' },
     { name: 'deeper-agenda', size: 4_000, unit: 'levels', what: 'an agenda nested 4,000 deep (8 MB of indentation; shown 256 deep)' },
     { name: 'shared-surname', size: 10_000, unit: 'people', what: '10,000 people sharing a surname' },
@@ -43,6 +45,8 @@ export async function filesOf(name, size) {
         case 'interventions': return { 'session.minutes': inputs.manyInterventions(size) };
         case 'long-line': return { 'line.minutes': inputs.longLine(size) };
         case 'long-word': return { 'word.minutes': inputs.longLine(size, 'word') };
+        case 'long-chinese': return { 'cjk.minutes': inputs.longLine(size, 'cjk') };
+        case 'long-chinese-url': return { 'url.minutes': inputs.longLine(size, 'cjk-url') };
         case 'deep-agenda':
         case 'deeper-agenda': return { 'agenda.minutes': inputs.deepAgenda(size) };
         case 'shared-surname': {

@@ -74,10 +74,13 @@ export function manyInterventions(count) {
  */
 export function longLine(length, kind = 'prose') {
     let line;
-    if (kind === 'word' || kind === 'emoji' || kind === 'accents') {
-        // One unbroken word: of letters, of emoji (two UTF-16 units each), of accented letters.
-        const unit = { word: 'x', emoji: '😀', accents: 'e\u0301' }[kind];
-        line = unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+    if (kind === 'word' || kind === 'emoji' || kind === 'accents' || kind === 'cjk' || kind === 'cjk-url') {
+        // One run without a space: of letters, of emoji (two UTF-16 units each), of accented
+        // letters, of Chinese (a break opportunity between each two characters), and a URL
+        // of Chinese (opportunities, none of them taken).
+        const unit = { word: 'x', emoji: '😀', accents: 'e\u0301', cjk: '会议记录。', 'cjk-url': '会议记录/' }[kind];
+        const head = kind === 'cjk-url' ? 'https://例子.中国/' : '';
+        line = head + unit.repeat(Math.ceil(length / unit.length)).slice(0, length - head.length);
     } else {
         const pieces = [];
         let size = 0;

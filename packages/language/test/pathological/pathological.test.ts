@@ -153,9 +153,14 @@ describe('pathological inputs take time and memory in proportion to their size',
         // Intl.Segmenter was quadratic over a long word: 80,000 emoji took 10 s to measure.
         await expectLinear('long emoji word', { 'emoji.minutes': longLine(50_000, 'emoji') }, { 'emoji.minutes': longLine(100_000, 'emoji') });
         await expectLinear('long accented word', { 'accents.minutes': longLine(50_000, 'accents') }, { 'accents.minutes': longLine(100_000, 'accents') });
+        // Chinese without a space breaks between characters (UAX #14): a piece a character.
+        await expectLinear('long Chinese run', { 'cjk.minutes': longLine(50_000, 'cjk') }, { 'cjk.minutes': longLine(100_000, 'cjk') });
+        await expectLinear('long Chinese URL', { 'url.minutes': longLine(50_000, 'cjk-url') }, { 'url.minutes': longLine(100_000, 'cjk-url') });
         // The word is never split: the email keeps it whole on a line of its own.
         const built = await build({ 'word.minutes': longLine(100_000, 'word') });
         expect(await generate(built.document, 'email')).toContain('x'.repeat(100_000));
+        const url = longLine(100_000, 'cjk-url').match(/https:\S+/u)![0];
+        expect((await generate((await build({ 'url.minutes': longLine(100_000, 'cjk-url') })).document, 'email')).split('\n')).toContain(url);
     });
 
     test('a title of 100,000 characters, pasted as one line: words, one word, dots', async () => {
