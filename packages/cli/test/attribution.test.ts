@@ -35,6 +35,9 @@ org @MPI Max Planck Institute
   stakeholder: academia
 
 country @Freedonia Freedonia
+
+office @UN-SG-Office UN SG Office
+  stakeholder: intergovernmental
 `;
 
 /** Every way the people of the directory can be named: they must not appear in an anonymised output. */
@@ -54,6 +57,7 @@ rule: Chatham House
 
 action #draft-paper @ttropina due 2018-03-01: Draft the paper with @Nigel.
 action #venue @jdoe: Book a venue.
+action @nhickson due 2018-06-01: Brief @{Jane Doe} on the outcome.
 `;
 
 const SESSION = `meeting: Round table chaired by @Marilyn
@@ -89,6 +93,8 @@ The views of @ttropina and of @{Dr Tatiana Tropina} were summarised.
 @nhickson said the report was late.
 
 @Freedonia said it would table an amendment.
+
+@UN-SG-Office said the Secretary-General welcomed the report.
 
 @jdoe [for @MPI]: Speaking for the institute.
 
@@ -184,6 +190,14 @@ describe('minutes generate --attribution', () => {
         ]));
         expect(email).not.toContain('Max Planck');
         expect(email).not.toContain('Freedonia');
+    });
+
+    test('none: an organisation that speaks is named in no format, not in JSON parties either', { timeout: 180_000 }, async () => {
+        const folder = workspace();
+        for (const format of FORMATS) {
+            const output = await readable(format, (await runCli(['generate', 'session.minutes', '--format', format, '--attribution', 'none'], { cwd: folder })).stdout);
+            expect([format, ['UN SG Office', 'UN-SG-Office', 'Freedonia'].filter(name => output.includes(name))]).toEqual([format, []]);
+        }
     });
 
     test('JSON keeps no person: no handles, no directory facts, no participant list', async () => {

@@ -96,6 +96,7 @@ const EMPTY_SCOPE: Scope = { naming: {}, anchors: new Map() };
 
 class OutlineBuilder {
     private readonly ids = new Set<string>();
+    /** The people and organisations the output names (not those it reads as "a participant from …"), by handle. */
     private readonly referenced = new Map<string, Party>();
     private readonly headings: ContentsEntry[] = [];
     /** The level of the last heading of any kind, and of the last section heading or meeting title. */
@@ -117,8 +118,9 @@ class OutlineBuilder {
 
     build(): Outline {
         const structure = structureOf(this.document);
+        // The document's own directory entries are its facts, unless people are not to be named.
         for (const item of structure.items) {
-            if (item.kind === 'party') this.referenced.set(item.party.name, item.party);
+            if (item.kind === 'party' && !this.anonymised) this.referenced.set(item.party.name, item.party);
         }
         const reportField = structure.fields.find(field => field.key.toLowerCase() === 'report:');
         const single = !reportField && structure.meetings.length === 1 ? structure.meetings[0] : undefined;
@@ -179,10 +181,9 @@ class OutlineBuilder {
             blocks,
             meetings: meetingOutlines,
             contents: this.headings,
-            parties: [...this.referenced.values()]
-                // Anonymised: no person's facts, but for the sender and recipients' (an eml needs their addresses).
-                .filter(party => !this.anonymised || isOrganisation(party) || envelopeHandles(envelope).has(party.name))
-                .sort((a, b) => a.name.localeCompare(b.name)).map(partyFacts)
+            // Anonymised, the facts of no one the output does not name: only the sender and recipients
+            // among people (an eml needs their addresses), no organisation that only spoke at `none`.
+            parties: [...this.referenced.values()].sort((a, b) => a.name.localeCompare(b.name)).map(partyFacts)
         };
     }
 
@@ -266,8 +267,7 @@ class OutlineBuilder {
             });
         }
         const unlisted = (reference: { party?: Party; written: string }, attendance: Attendance) => {
-            const party = nameParty(reference, naming, this.options);
-            if (reference.party) this.referenced.set(reference.party.name, reference.party);
+            const party = this.named(reference.party, nameParty(reference, naming, this.options));
             add({
                 party, attendance, listed: false, line: attendeeLine(party, []), note: [], description: [],
                 role: reference.party && isPerson(reference.party) ? roleOf(reference.party) : undefined,
@@ -570,8 +570,9 @@ class OutlineBuilder {
             return text.length > 0 ? text : undefined;
         };
         // Anonymised, the author is no longer in the header, where an eml finds its sender: the author is the sender here.
-        const author = this.anonymised ? value('author:')?.filter(span => span.kind === 'mention') : undefined;
-        return { from: value('from:') ?? (author && author.length > 0 ? author : undefined), to: value('to:'), cc: value('cc:') };
+        const from = value('from:');
+        const author = this.anonymised && !from ? value('author:')?.filter(span => span.kind === 'mention') : undefined;
+        return { from: from ?? (author && author.length > 0 ? author : undefined), to: value('to:'), cc: value('cc:') };
     }
 
     /** How the "Actions from earlier meetings" read text and names: as the rest of the meeting. */
@@ -587,15 +588,19 @@ class OutlineBuilder {
 
     private name(line: SpeakerLine, naming: NamingContext): PartyName {
         const party = line.speaker.ref;
-        if (party) this.referenced.set(party.name, party);
-        return nameParty({ party, written: writtenName(line.speaker.$refText) }, naming, this.options);
+        return this.named(party, nameParty({ party, written: writtenName(line.speaker.$refText) }, naming, this.options));
     }
 
     private mention(reference: { party?: Party; written: string }, scope: Scope): MentionSpan {
-        if (reference.party) this.referenced.set(reference.party.name, reference.party);
-        const party = nameParty(reference, scope.naming, this.options);
+        const party = this.named(reference.party, nameParty(reference, scope.naming, this.options));
         const anchor = scope.anchors.get(participantKey(party));
         return anchor ? { kind: 'mention', text: party.name, party, anchor } : { kind: 'mention', text: party.name, party };
+    }
+
+    /** Notes a party the output names, for the facts of `parties`; a name read as "a participant from …" names no one. */
+    private named(party: Party | undefined, name: PartyName): PartyName {
+        if (party && !name.anonymised) this.referenced.set(party.name, party);
+        return name;
     }
 
     private rich(text: Text | undefined, scope: Scope, from = -1): RichText {
@@ -680,12 +685,6 @@ function meetingTitle(meeting: Meeting, read: (text: Text | undefined) => string
 
 function capitalised(word: string): string {
     return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
-/** Handles of the people and organisations the envelope names. */
-function envelopeHandles(envelope: Envelope): Set<string> {
-    return new Set([envelope.from, envelope.to, envelope.cc].flatMap(text => text ?? [])
-        .flatMap(span => span.kind === 'mention' && span.party.handle ? [span.party.handle] : []));
 }
 
 /** The "Who spoke" figures of a meeting with turns. */

@@ -1,4 +1,5 @@
 import { nameKey } from '../model/names.js';
+import { UniqueNames } from '../util/unique-names.js';
 
 /**
  * Identifiers for action items that were written without one. An identifier is derived
@@ -38,13 +39,28 @@ export function actionIdKey(id: string): string {
 }
 
 /**
- * An identifier for an action of a meeting held on `isoDate` (if known) with the given text,
- * unique among `taken` (identifier keys, see {@link actionIdKey}): `2018-03-19-circulate-wider-report`,
+ * Derived identifiers for the actions of meetings, unique among those taken (written ones,
+ * see {@link actionIdKey}) and those derived before: `2018-03-19-circulate-wider-report`,
  * then `…-2`, `…-3` when taken. Without `#`.
  */
-export function deriveActionId(text: string, isoDate: string | undefined, taken: ReadonlySet<string>): string {
-    const base = isoDate ? `${isoDate}-${actionSlug(text)}` : actionSlug(text);
-    let candidate = base;
-    for (let n = 2; taken.has(actionIdKey(candidate)); n++) candidate = `${base}-${n}`;
-    return candidate;
+export class DerivedActionIds {
+    private readonly names: UniqueNames;
+
+    constructor(taken: Iterable<string> = []) {
+        this.names = new UniqueNames(taken, actionIdKey);
+    }
+
+    /** Marks a written identifier as taken. */
+    reserve(id: string): void {
+        this.names.reserve(id);
+    }
+
+    /**
+     * An identifier for an action of a meeting held on `isoDate` (if known), made of its
+     * text without names (`textWithoutNames` of the action): an identifier is printed under
+     * the Chatham House Rule, where no one may be named.
+     */
+    derive(textWithoutNames: string, isoDate: string | undefined): string {
+        return this.names.claim(isoDate ? `${isoDate}-${actionSlug(textWithoutNames)}` : actionSlug(textWithoutNames));
+    }
 }

@@ -2,7 +2,7 @@ import type { Party } from '../generated/ast.js';
 import { compareDates, isoDate, parseDate } from '../model/dates.js';
 import type { ActionItem, ActionReport, ActionStatus, Meeting } from '../model/structure.js';
 import { splitActionHeader } from '../model/structure.js';
-import { actionIdKey, deriveActionId } from './action-ids.js';
+import { actionIdKey, DerivedActionIds } from './action-ids.js';
 import { compareMeetingPlaces, lineOf, meetingPlaces, type MeetingPlace, type SourceDocument } from './meetings.js';
 
 /**
@@ -82,19 +82,15 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export function buildActionLedger(documents: Iterable<SourceDocument>): ActionLedger {
     const places = meetingPlaces(documents);
     const actions: Array<Mutable<LedgerAction>> = [];
-    const taken = new Set<string>();
+    const derived = new DerivedActionIds();
     for (const place of places) {
         for (const item of place.meeting.actions) {
-            if (item.id) taken.add(actionIdKey(item.id));
+            if (item.id) derived.reserve(item.id);
         }
     }
     for (const place of places) {
         for (const item of place.meeting.actions) {
-            let id = item.id;
-            if (!id) {
-                id = deriveActionId(item.text, place.isoDate, taken);
-                taken.add(actionIdKey(id));
-            }
+            const id = item.id ?? derived.derive(item.textWithoutNames, place.isoDate);
             const agreed: ActionSnapshot = {
                 status: item.status === 'done' || item.status === 'dropped' ? item.status : 'open',
                 due: item.due

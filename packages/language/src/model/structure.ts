@@ -152,6 +152,8 @@ export interface ActionItem {
     readonly status: ActionStatus;
     /** What is to be done: the text after the header's colon. */
     readonly text: string;
+    /** The text without its mentions: what a derived identifier is made of, so that it names no one. */
+    readonly textWithoutNames: string;
     readonly paragraphs: Paragraph[];
 }
 
@@ -550,14 +552,15 @@ function actionItemOf(action: Action, paragraphs: Paragraph[]): ActionItem {
         unresolvedOwners,
         due,
         status: statusWord ? STATUS_WORDS[statusWord] : 'open',
-        text: actionText(action.text, headerEnd),
+        text: actionText(action.text, headerEnd, true),
+        textWithoutNames: actionText(action.text, headerEnd, false),
         paragraphs
     };
 }
 
-/** The readable text of an action: what follows the header's colon, mentions read as names. */
-function actionText(text: Text | undefined, headerEnd: number): string {
-    return inlinesOf(text, headerEnd + 1).map(piece => piece.text).join('').trim();
+/** The readable text of an action: what follows the header's colon, mentions read as names (or left out). */
+function actionText(text: Text | undefined, headerEnd: number, withNames: boolean): string {
+    return inlinesOf(text, headerEnd + 1).map(piece => piece.kind === 'mention' && !withNames ? ' ' : piece.text).join('').trim();
 }
 
 function actionReportOf(update: ActionUpdate, paragraphs: Paragraph[]): ActionReport {

@@ -1,6 +1,6 @@
 import { GrammarUtils, UriUtils, type AstNodeLocator, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import { Action, type ActionUpdate, type Document, type MinutesAstType } from '../generated/ast.js';
-import { actionIdKey, deriveActionId } from '../ledger/action-ids.js';
+import { DerivedActionIds } from '../ledger/action-ids.js';
 import { meetingPlaceOf, meetingPlacesOf, type SourceDocument } from '../ledger/meetings.js';
 import { compareDates, longDate } from '../model/dates.js';
 import type { MinutesServices } from '../minutes-module.js';
@@ -68,13 +68,12 @@ export class ActionLedgerChecks {
     actionShouldHaveIdentifier(document: Document, accept: ValidationAcceptor): void {
         const source = (document as Document & { $document?: SourceDocument }).$document;
         if (!source) return;
-        let taken: Set<string> | undefined;
+        let derived: DerivedActionIds | undefined;
         for (const place of meetingPlacesOf(source)) {
             for (const item of place.meeting.actions) {
                 if (item.id) continue;
-                taken ??= new Set(this.scopeProvider.scopeFor(Action.$type).getAllElements().map(d => actionIdKey(d.name)));
-                const id = deriveActionId(item.text, place.isoDate, taken);
-                taken.add(actionIdKey(id));
+                derived ??= new DerivedActionIds(this.scopeProvider.scopeFor(Action.$type).getAllElements().map(d => d.name));
+                const id = derived.derive(item.textWithoutNames, place.isoDate);
                 const keyword = GrammarUtils.findNodeForKeyword(item.action.$cstNode, 'action');
                 const data: ActionWithoutIdData = { code: IssueCodes.ActionWithoutId, id };
                 accept('hint', `This action has no identifier: with '#${id}', later meetings can report on it ('update #${id} done: …').`, {

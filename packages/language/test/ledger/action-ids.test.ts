@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { actionIdKey, actionSlug, deriveActionId } from '../../src/ledger/action-ids.js';
+import { actionSlug, DerivedActionIds } from '../../src/ledger/action-ids.js';
 
 describe('derived action identifiers', () => {
     test('a slug keeps the first meaningful words of the text', () => {
@@ -11,9 +11,18 @@ describe('derived action identifiers', () => {
     });
 
     test('prefixed by the meeting date, made unique against what is taken', () => {
-        expect(deriveActionId('Circulate the report.', '2018-03-19', new Set())).toBe('2018-03-19-circulate-report');
-        const taken = new Set([actionIdKey('2018-03-19-circulate-report'), actionIdKey('#2018-03-19-Circulate-Report-2')]);
-        expect(deriveActionId('Circulate the report.', '2018-03-19', taken)).toBe('2018-03-19-circulate-report-3');
-        expect(deriveActionId('Circulate the report.', undefined, new Set())).toBe('circulate-report');
+        expect(new DerivedActionIds().derive('Circulate the report.', '2018-03-19')).toBe('2018-03-19-circulate-report');
+        const ids = new DerivedActionIds(['2018-03-19-circulate-report', '#2018-03-19-Circulate-Report-2']);
+        expect(ids.derive('Circulate the report.', '2018-03-19')).toBe('2018-03-19-circulate-report-3');
+        expect(ids.derive('Circulate the report.', '2018-03-19')).toBe('2018-03-19-circulate-report-4');
+        expect(new DerivedActionIds().derive('Circulate the report.', undefined)).toBe('circulate-report');
+    });
+
+    test('a suffix written by hand after some were derived is skipped, as when every suffix is tried from 2', () => {
+        const ids = new DerivedActionIds();
+        expect(ids.derive('Circulate the report.', undefined)).toBe('circulate-report');
+        expect(ids.derive('Circulate the report.', undefined)).toBe('circulate-report-2');
+        ids.reserve('circulate-report-3');
+        expect(ids.derive('Circulate the report.', undefined)).toBe('circulate-report-4');
     });
 });
