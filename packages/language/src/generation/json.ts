@@ -11,7 +11,7 @@ import { plain, type RichText } from './rich-text.js';
 /**
  * JSON: every fact of the render model, references resolved — each person or organisation
  * as handle, name as it reads, display name and organisation — in a stable key order.
- * The shape is published as a JSON Schema in `schemas/minutes.schema.json`; a change to
+ * The shape is published as a JSON Schema in `packages/language/schemas/minutes.schema.json`; a change to
  * it raises `SCHEMA_VERSION`.
  */
 export const SCHEMA_VERSION = 1;

@@ -21,14 +21,13 @@ import {
  *   100,000 commented lines took 8 s.
  *
  * The second is private to LangiumParser, so it is replaced on the instance (Langium is
- * pinned; the check below fails loudly should an upgrade rename what is replaced).
+ * pinned exactly in package.json; assertLangiumInternals fails loudly, at start-up, should
+ * another version be installed).
  */
 export function createMinutesParser(services: LangiumCoreServices): LangiumParser {
     const parser = new LangiumParser(services);
     const internals = parser as unknown as ParserInternals;
-    if (typeof internals.doParse !== 'function' || typeof internals.extractHiddenTokens !== 'function' || !(internals.nodeBuilder instanceof CstNodeBuilder)) {
-        throw new Error('LangiumParser no longer has doParse, extractHiddenTokens and nodeBuilder: revisit parser/minutes-parser.ts');
-    }
+    assertLangiumInternals(internals, LeafCstNodeImpl);
     internals.nodeBuilder = new LinearCstNodeBuilder();
 
     // Hidden tokens are handed out from a cursor; the ones handed out leave the array once,
@@ -58,8 +57,35 @@ export function createMinutesParser(services: LangiumCoreServices): LangiumParse
     return parser;
 }
 
+/**
+ * Fails at start-up, before any document is parsed, when the installed Langium is not shaped as
+ * the replacements below expect. A Langium other than the pinned 4.2.1 (4.4 makes a CST node's
+ * `root` a getter) would otherwise fail inside Langium on the first document, or build a wrong CST.
+ */
+export function assertLangiumInternals(internals: Partial<ParserInternals>, leafNodeClass: abstract new (...args: never[]) => unknown): void {
+    const missing: string[] = [];
+    if (typeof internals.doParse !== 'function') missing.push('LangiumParser.doParse');
+    if (typeof internals.extractHiddenTokens !== 'function') missing.push('LangiumParser.extractHiddenTokens');
+    if (!(internals.nodeBuilder instanceof CstNodeBuilder)) missing.push('LangiumParser.nodeBuilder (a CstNodeBuilder)');
+    if (typeof CstNodeBuilder.prototype.addHiddenNodes !== 'function') missing.push('CstNodeBuilder.addHiddenNodes');
+    if (!isAssignable(leafNodeClass.prototype, 'root')) missing.push('a writable LeafCstNodeImpl.root');
+    if (missing.length > 0) {
+        throw new Error(`minutes-language needs Langium 4.2.1 exactly (with chevrotain 11.1.2); the installed Langium lacks ${missing.join(', ')}. `
+            + 'Install minutes-language with its pinned dependencies (no overrides of langium or chevrotain), or revisit packages/language/src/parser/minutes-parser.ts.');
+    }
+}
+
+/** Whether `object.key = value` can be done on an instance: no accessor without a setter, no read-only field, up the prototype chain. */
+function isAssignable(prototype: object | null, key: string): boolean {
+    for (let current = prototype; current; current = Object.getPrototypeOf(current) as object | null) {
+        const descriptor = Object.getOwnPropertyDescriptor(current, key);
+        if (descriptor) return descriptor.set !== undefined || descriptor.writable === true;
+    }
+    return true;
+}
+
 /** What createMinutesParser replaces: members that LangiumParser declares private. */
-interface ParserInternals {
+export interface ParserInternals {
     nodeBuilder: CstNodeBuilder;
     lexerResult?: { hidden: IToken[] };
     doParse(rule: unknown): unknown;

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { generateJson, SCHEMA_VERSION } from '../../src/generation/json.js';
 import { documentsUnderTest, loadFixtures } from './documents.js';
 
-const schema = JSON.parse(readFileSync(new URL('../../../../schemas/minutes.schema.json', import.meta.url), 'utf8'));
+const schema = JSON.parse(readFileSync(new URL('../../schemas/minutes.schema.json', import.meta.url), 'utf8'));
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats.default(ajv);
 const validate = ajv.compile(schema);
@@ -20,7 +20,7 @@ function errorsOf(value: unknown): string[] {
 
 describe('the JSON of every fixture and example', () => {
     for (const { name, document } of documents) {
-        test(`${name} validates against schemas/minutes.schema.json (draft 2020-12)`, () => {
+        test(`${name} validates against packages/language/schemas/minutes.schema.json (draft 2020-12)`, () => {
             const json = generateJson(document.parseResult.value);
             expect(errorsOf(JSON.parse(json))).toEqual([]);
         });

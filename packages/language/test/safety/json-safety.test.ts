@@ -15,7 +15,7 @@ import { hostileDocument } from './hostile.js';
  * an escape that names no character), CR, bidi controls, markup. Raw, it is well-formed
  * UTF-8 text.
  */
-const schema = JSON.parse(readFileSync(new URL('../../../../schemas/minutes.schema.json', import.meta.url), 'utf8'));
+const schema = JSON.parse(readFileSync(new URL('../../schemas/minutes.schema.json', import.meta.url), 'utf8'));
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats.default(ajv);
 const validate = ajv.compile(schema);

@@ -44,9 +44,9 @@ export class LspClient {
         this.connection.listen();
     }
 
-    /** Starts the server on a workspace folder and initializes it. */
-    static async start(folder: string): Promise<LspClient> {
-        const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    /** Starts the server (this repository's, or another script, e.g. an installed package's) on a workspace folder and initializes it. */
+    static async start(folder: string, server = SERVER): Promise<LspClient> {
+        const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
         const client = new LspClient(child);
         const rootUri = pathToFileURL(folder).toString();
         await client.connection.sendRequest(InitializeRequest.type, {

@@ -1,0 +1,120 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { LspClient } from '../../../language/test/safety/lsp-client.js';
+import { REPO, runProcess, type CliResult } from '../run-cli.js';
+
+/**
+ * The packages as a user gets them: `npm pack` of each, installed from the tarballs into a
+ * fresh "notes repository" (its own package.json, no workspace links, no repository
+ * node_modules above it), then the installed `minutes` and language server run from there.
+ * Runs under whichever Node runs vitest (CI runs it under Node 24 too: .ci/run).
+ */
+const PACKAGES = ['language', 'cli'] as const;
+const directory = 'person @ttropina Tatiana Tropina\n  org: @MPI\n\norg @MPI Max Planck Institute\n  stakeholder: academia\n';
+const meeting = (speaker: string) => `meeting: A call\ndate: 2018-03-19\n\n@${speaker}: Hello.\n`;
+
+let root: string;
+let notes: string;
+
+/** The command as a user types it in the notes repository, with this process's Node first on PATH. */
+function npx(args: string[], options: { cwd?: string } = {}): Promise<CliResult> {
+    return runProcess('npx', ['--no-install', ...args], { cwd: options.cwd ?? notes, env: { PATH: nodeFirstPath() } });
+}
+
+function nodeFirstPath(): string {
+    return `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`;
+}
+
+beforeAll(() => {
+    for (const name of PACKAGES) {
+        if (!existsSync(path.join(REPO, 'packages', name, 'out'))) throw new Error(`packages/${name}/out is missing: run npm run build first`);
+    }
+    root = mkdtempSync(path.join(tmpdir(), 'minutes-install-'));
+    const tarballs = PACKAGES.map(name => {
+        const output = execFileSync('npm', ['pack', '--json', '--pack-destination', root], { cwd: path.join(REPO, 'packages', name), encoding: 'utf8', env: { ...process.env, PATH: nodeFirstPath() } });
+        const [{ filename, name: packageName }] = JSON.parse(output) as Array<{ filename: string; name: string }>;
+        return { packageName, tarball: path.join(root, filename) };
+    });
+    notes = path.join(root, 'notes');
+    mkdirSync(path.join(notes, '2025'), { recursive: true });
+    writeFileSync(path.join(notes, 'package.json'), JSON.stringify({
+        name: 'our-notes', private: true,
+        devDependencies: Object.fromEntries(tarballs.map(({ packageName, tarball }) => [packageName, `file:${tarball}`]))
+    }, null, 2));
+    writeFileSync(path.join(notes, 'directory.minutes'), directory);
+    writeFileSync(path.join(notes, 'call.minutes'), meeting('ttropina'));
+    writeFileSync(path.join(notes, '2025', 'bad.minutes'), meeting('{Tatiana Tropnia}'));
+    // The npm cache first: the dependencies are those of the repository's own lockfile.
+    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: notes, stdio: 'pipe', env: { ...process.env, PATH: nodeFirstPath() } });
+}, 180_000);
+
+afterAll(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
+});
+
+describe('installed from the packed tarballs into a notes repository', () => {
+    test('the packages are real folders, not links into this repository', () => {
+        for (const name of ['minutes-cli', 'minutes-language', 'langium']) {
+            const folder = path.join(notes, 'node_modules', name);
+            expect(existsSync(path.join(folder, 'package.json')), name).toBe(true);
+            expect(realpathSync(folder), name).toBe(folder);
+        }
+        const langium = JSON.parse(readFileSync(path.join(notes, 'node_modules/langium/package.json'), 'utf8')) as { version: string };
+        expect(langium.version).toBe('4.2.1');
+    });
+
+    test('the installed bin prints the package version', async () => {
+        const result = await runProcess(process.execPath, [path.join(notes, 'node_modules/.bin/minutes'), '--version']);
+        expect(result.stdout.trim()).toBe('0.1.0');
+        expect(result.code).toBe(0);
+    });
+
+    test('npx minutes check reports the problem with file:line:col and exits 1', async () => {
+        const result = await npx(['minutes', 'check', '.']);
+        expect(result.stderr).toBe('');
+        expect(result.stdout).toBe(
+            "2025/bad.minutes:4:1: error Unknown speaker 'Tatiana Tropnia'. Did you mean 'Tatiana Tropina'? [unknown-speaker]\n"
+            + 'checked 3 files: 1 error, 0 warnings\n');
+        expect(result.code).toBe(1);
+    });
+
+    test('npx minutes generate writes the email and an HTML page', async () => {
+        const email = await npx(['minutes', 'generate', 'call.minutes', '--format', 'email']);
+        expect(email.stdout).toContain('Tatiana Tropina (Max Planck Institute)');
+        expect(email.code).toBe(0);
+        const html = await runProcess(process.execPath, [path.join(notes, 'node_modules/.bin/minutes'), 'generate', 'call.minutes', '--format', 'html', '-o', 'call.html'], { cwd: notes });
+        expect(html.code).toBe(0);
+        expect(readFileSync(path.join(notes, 'call.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+    });
+
+    test('the JSON Schema ships in minutes-language, and its $id is its own address in the package', () => {
+        const schemaFile = path.join(notes, 'node_modules/minutes-language/schemas/minutes.schema.json');
+        const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as { $id: string };
+        const { version } = JSON.parse(readFileSync(path.join(notes, 'node_modules/minutes-language/package.json'), 'utf8')) as { version: string };
+        const address = new URL(schema.$id);
+        expect(address.origin).toBe('https://unpkg.com');
+        expect(address.pathname).toBe(`/minutes-language@${version}/schemas/minutes.schema.json`);
+        // unpkg serves a package's files at /name@version/path: the path is the file read above.
+        expect(path.join(notes, 'node_modules', address.pathname.replace(`@${version}`, ''))).toBe(schemaFile);
+    });
+
+    test('the installed language server answers over stdio with the diagnostics the CLI reports', async () => {
+        const server = path.join(notes, 'node_modules/minutes-language/bin/minutes-language-server.js');
+        const client = await LspClient.start(notes, server);
+        try {
+            const file = path.join(notes, '2025', 'bad.minutes');
+            const uri = client.uriOf(file);
+            await client.open(uri, readFileSync(file, 'utf8'));
+            const publication = await client.published(uri, diagnostics => diagnostics.length > 0);
+            expect(publication.diagnostics.map(d => [d.range.start.line + 1, d.code, d.message])).toEqual([
+                [4, 'unknown-speaker', "Unknown speaker 'Tatiana Tropnia'. Did you mean 'Tatiana Tropina'?"]
+            ]);
+            expect(client.loggedErrors).toEqual([]);
+        } finally {
+            expect(await client.stop()).toBe(0);
+        }
+    });
+});
