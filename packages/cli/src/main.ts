@@ -4,6 +4,7 @@ import { check } from './check.js';
 import { addGenerateCommand } from './generate.js';
 import { importCommand, type ImportOptions } from './import.js';
 import { ACTION_FORMATS, ACTION_STATES, actions, type ActionsOptions } from './actions.js';
+import { newCommand, type NewOptions } from './new.js';
 import { STATS_FORMATS, stats, type StatsOptions } from './stats.js';
 import { REPORT_FORMATS, type ReportFormat } from './report-formats.js';
 import { UsageError } from './workspace.js';
@@ -63,6 +64,18 @@ export async function main(argv: string[]): Promise<number> {
         .option('-d, --directory <paths...>', 'more files or folders whose people and organisations may be referred to')
         .action(async (paths: string[], options: StatsOptions) => {
             exitCode = await stats(paths, options, { stdout: process.stdout });
+        });
+
+    program.command('new')
+        .description('Start the next meeting of a series: a new .minutes file from the latest one, with its series, chair, usual attendees to confirm, agenda and an update line for every open action.')
+        .argument('[paths...]', 'files or folders (searched for .minutes files) holding the series; default: the current folder')
+        .option('--series <name>', 'the series (group: or series:) to follow, when the meetings belong to several')
+        .option('--date <date>', 'the new meeting\'s date, YYYY-MM-DD (default: today)')
+        .option('--title <title>', 'the new meeting\'s title (default: the latest meeting\'s)')
+        .option('-o, --output <file>', 'the file to create (default: DATE-TITLE.minutes beside the latest meeting); - prints it; an existing file is never replaced')
+        .option('-d, --directory <paths...>', 'more files or folders whose people and organisations may be referred to')
+        .action(async (paths: string[], options: NewOptions) => {
+            exitCode = await newCommand(paths, options, { stdout: process.stdout, stderr: process.stderr });
         });
 
     program.command('import')

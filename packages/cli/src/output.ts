@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { displayPath, EXTENSION, UsageError } from './workspace.js';
 
@@ -35,8 +35,12 @@ async function canonicalPath(file: string): Promise<string> {
  * which is flushed and then renamed over the target, so that readers see the old file
  * or the new one, never half of one. On failure the temporary file is removed and no
  * file is created or changed. An existing target keeps its permissions.
+ *
+ * `exclusive`: the target must not exist; the temporary file is linked to its name, which
+ * fails if something is there by then (no window between checking and writing), and a
+ * file that exists is never replaced.
  */
-export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(file: string, content: string | Uint8Array, options: { exclusive?: boolean } = {}): Promise<void> {
     const target = path.resolve(file);
     const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
     const existing = await fs.stat(target).catch(() => undefined);
@@ -47,12 +51,28 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
         await handle.sync();
         await handle.close();
         handle = undefined;
+        if (options.exclusive) {
+            await linkExclusive(temporary, target);
+            await fs.unlink(temporary).catch(() => undefined);
+            return;
+        }
         if (existing) await fs.chmod(temporary, existing.mode & 0o7777);
         await fs.rename(temporary, target);
     } catch (error) {
         await handle?.close().catch(() => undefined);
         await fs.unlink(temporary).catch(() => undefined);
         throw new UsageError(`${displayPath(target)}: cannot write: ${reason(error)}`);
+    }
+}
+
+/** Gives the temporary file the target's name unless it exists; without hard links (FAT, some shares), an exclusive copy. */
+async function linkExclusive(temporary: string, target: string): Promise<void> {
+    try {
+        await fs.link(temporary, target);
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw error;
+        await fs.copyFile(temporary, target, fsConstants.COPYFILE_EXCL);
     }
 }
 
@@ -72,6 +92,8 @@ function reason(error: unknown): string {
             return 'no space left on the device';
         case 'EISDIR':
             return 'is a folder';
+        case 'EEXIST':
+            return 'already exists; it is left as it is';
         default:
             return (error as Error).message;
     }

@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { copyEmail, EmailEditors, generateEmail, generateFile, minutesDocumentFor } from './generate-commands.js';
 import { createLanguageClient } from './language-client.js';
 import { MinutesRequests } from './minutes-requests.js';
+import { newMeetingInSeries } from './new-meeting.js';
 import { PreviewManager } from './preview.js';
 import { StatsStatusBar } from './status-bar.js';
 
@@ -49,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Minute
             : `Minutes: ${plural(result.files, 'file')} checked: ${plural(result.errors, 'error')} and ${plural(result.warnings, 'warning')} in ${plural(result.filesWithProblems, 'file')}.`);
         return result;
     });
+    register('minutes.newMeeting', () => newMeetingInSeries(requests));
     register('minutes.restartServer', async () => {
         output.appendLine('Restarting the Minutes language server.');
         await languageClient.restart();

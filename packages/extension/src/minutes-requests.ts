@@ -1,11 +1,12 @@
 import {
-    CheckWorkspaceRequest, GenerateRequest, StatsRequest,
-    type CheckWorkspaceResult, type DocumentStats, type GenerateFormat, type GenerateParams, type GenerateResult, type StatsParams
+    CheckWorkspaceRequest, GenerateRequest, NextMeetingRequest, SeriesRequest, StatsRequest,
+    type CheckWorkspaceResult, type DocumentStats, type GenerateFormat, type GenerateParams, type GenerateResult,
+    type NextMeetingParams, type NextMeetingResult, type SeriesInfo, type StatsParams
 } from 'minutes-language/protocol';
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 
-export type { CheckWorkspaceResult, DocumentStats, GenerateFormat, GenerateResult };
+export type { CheckWorkspaceResult, DocumentStats, GenerateFormat, GenerateResult, NextMeetingResult, SeriesInfo };
 
 /** The custom requests of the Minutes language server, typed. */
 export class MinutesRequests {
@@ -23,6 +24,14 @@ export class MinutesRequests {
 
     checkWorkspace(): Promise<CheckWorkspaceResult> {
         return this.client.sendRequest<CheckWorkspaceResult>(CheckWorkspaceRequest);
+    }
+
+    series(): Promise<SeriesInfo[]> {
+        return this.client.sendRequest<SeriesInfo[]>(SeriesRequest);
+    }
+
+    nextMeeting(params: NextMeetingParams): Promise<NextMeetingResult> {
+        return this.client.sendRequest<NextMeetingResult>(NextMeetingRequest, params);
     }
 
     private uriOf(document: vscode.TextDocument): string {

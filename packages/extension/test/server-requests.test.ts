@@ -7,8 +7,9 @@ import { CancellationToken, type Connection, type InitializeParams } from 'vscod
 import { afterEach, describe, expect, test } from 'vitest';
 import { registerGenerateRequest } from '../../language/src/lsp/generate-request.js';
 import {
-    CheckWorkspaceRequest, GenerateRequest, StatsRequest,
-    type CheckWorkspaceResult, type DocumentStats, type GenerateParams, type GenerateResult
+    CheckWorkspaceRequest, GenerateRequest, NextMeetingRequest, SeriesRequest, StatsRequest,
+    type CheckWorkspaceResult, type DocumentStats, type GenerateParams, type GenerateResult, type NextMeetingParams,
+    type NextMeetingResult, type SeriesInfo
 } from '../../language/src/lsp/minutes-protocol.js';
 import { globToRegExp, MinutesWorkspaceManager } from '../../language/src/lsp/minutes-workspace-manager.js';
 import { registerWorkspaceRequests } from '../../language/src/lsp/workspace-requests.js';
@@ -82,7 +83,9 @@ async function startServer(files: Record<string, string>, globs?: string[]) {
         loaded: () => shared.workspace.LangiumDocuments.all.map((d: LangiumDocument) => path.relative(folder!, d.uri.fsPath)).toArray().sort(),
         generate: (name: string, params: Omit<GenerateParams, 'uri'>) => request<GenerateResult>(GenerateRequest, { uri: uriOf(name), ...params }),
         stats: (name: string) => request<DocumentStats | null>(StatsRequest, { uri: uriOf(name) }),
-        checkWorkspace: () => request<CheckWorkspaceResult>(CheckWorkspaceRequest)
+        checkWorkspace: () => request<CheckWorkspaceResult>(CheckWorkspaceRequest),
+        series: () => request<SeriesInfo[]>(SeriesRequest),
+        nextMeeting: (params: NextMeetingParams) => request<NextMeetingResult>(NextMeetingRequest, params)
     };
 }
 
@@ -134,6 +137,27 @@ describe('minutes/generate', () => {
     test('answers not-found for a file outside the workspace', async () => {
         const server = await startServer({ 'directory.minutes': DIRECTORY });
         expect(await server.generate('elsewhere.minutes', { format: 'email' })).toMatchObject({ ok: false, reason: 'not-found' });
+    });
+});
+
+describe('minutes/series and minutes/nextMeeting ("New Meeting in Series…")', () => {
+    test('lists the series; the next meeting carries the open action, not the closed one, and goes beside the latest', async () => {
+        const series = (name: string) => `meeting: ${name}\ngroup: @ICANN\n`;
+        const server = await startServer({
+            'directory.minutes': DIRECTORY,
+            'calls/one.minutes': MEETING.replace('meeting: CCWG-IG session\n', series('CCWG-IG session')),
+            'calls/two.minutes': FOLLOW_UP.replace('meeting: Follow-up\n', series('Follow-up'))
+        });
+        expect(await server.series()).toEqual([{
+            key: '@ICANN', name: 'ICANN', meetings: 2, latest: { title: 'Follow-up', date: '2018-04-20', uri: server.uriOf('calls/two.minutes') }
+        }]);
+        const next = await server.nextMeeting({ series: '@ICANN', date: '2018-05-04' });
+        if (!next.ok) throw new Error(next.message);
+        expect(next).toMatchObject({ fileName: '2018-05-04-follow-up.minutes', folderUri: URI.file(path.join(folder!, 'calls')).toString(), openActions: 1, withoutIdentifier: 0 });
+        expect(next.text).toContain('meeting: Follow-up\ngroup: @ICANN\ndate: 2018-05-04\n');
+        expect(next.text).toContain('\nupdate #slides:\n');
+        expect(next.text).not.toContain('#report');
+        expect(await server.nextMeeting({ series: '@ICANN', date: '2018-04-01' })).toMatchObject({ ok: false, message: expect.stringContaining('before the latest meeting') });
     });
 });
 

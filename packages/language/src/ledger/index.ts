@@ -4,3 +4,4 @@ export * from './action-ledger.js';
 export * from './overdue.js';
 export * from './speaking-statistics.js';
 export * from './statistics-rows.js';
+export * from './next-meeting.js';

@@ -69,3 +69,41 @@ export interface CheckWorkspaceResult {
 }
 
 export const CheckWorkspaceRequest = 'minutes/checkWorkspace';
+
+/** A series of meetings of the workspace (meetings sharing a `group:`/`series:`), as "New Meeting in Series…" offers it. */
+export interface SeriesInfo {
+    /** What `minutes/nextMeeting` takes to name it: `@CCWG-IG`, or the series' words. */
+    key: string;
+    /** As it reads: `CCWG-IG`. */
+    name: string;
+    meetings: number;
+    /** The meeting a new one follows. */
+    latest: { title: string; date?: string; uri: string };
+}
+
+export const SeriesRequest = 'minutes/series';
+
+export interface NextMeetingParams {
+    /** A series' key (see SeriesInfo); may be left out when the workspace has one series. */
+    series?: string;
+    /** `2018-07-02`. */
+    date: string;
+    /** The new meeting's title; absent: the latest meeting's `meeting:` line, as written. */
+    title?: string;
+}
+
+export type NextMeetingResult =
+    | {
+        ok: true;
+        /** The new file's text. */
+        text: string;
+        /** Where it goes: the folder of the latest meeting, and a name made of the date and the title. */
+        folderUri: string;
+        fileName: string;
+        openActions: number;
+        /** Open actions left out because they have no identifier to write `update #id` with. */
+        withoutIdentifier: number;
+    }
+    | { ok: false; message: string };
+
+export const NextMeetingRequest = 'minutes/nextMeeting';

@@ -1,16 +1,22 @@
-import { URI, type LangiumDocument } from 'langium';
+import { URI, UriUtils, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { Document } from '../generated/ast.js';
 import { buildActionLedger } from '../ledger/action-ledger.js';
 import { structureOf } from '../model/structure.js';
+import { GenerationError } from '../generation/generation-error.js';
+import { meetingSeries, nextMeeting } from '../ledger/next-meeting.js';
 import { checkedDocument } from './generate-request.js';
 import {
-    CheckWorkspaceRequest, StatsRequest, type CheckWorkspaceResult, type DocumentStats, type StatsParams
+    CheckWorkspaceRequest, NextMeetingRequest, SeriesRequest, StatsRequest,
+    type CheckWorkspaceResult, type DocumentStats, type NextMeetingParams, type NextMeetingResult, type SeriesInfo, type StatsParams
 } from './minutes-protocol.js';
 import { MinutesWorkspaceManager } from './minutes-workspace-manager.js';
 
-/** Answers `minutes/stats` (the status bar) and `minutes/checkWorkspace` (the command). */
+/**
+ * Answers `minutes/stats` (the status bar), `minutes/checkWorkspace` (the command), and
+ * `minutes/series` and `minutes/nextMeeting` ("New Meeting in Series…", see nextMeeting).
+ */
 export function registerWorkspaceRequests(connection: Connection, shared: LangiumSharedServices): void {
     const { LangiumDocuments, DocumentBuilder, WorkspaceLock, WorkspaceManager } = shared.workspace;
 
@@ -31,6 +37,35 @@ export function registerWorkspaceRequests(connection: Connection, shared: Langiu
             await DocumentBuilder.build(documents, { validation: true }, token);
         });
         return checkResult(documents);
+    });
+
+    connection.onRequest(SeriesRequest, async (): Promise<SeriesInfo[]> => {
+        await WorkspaceManager.ready;
+        const ledger = buildActionLedger(LangiumDocuments.all);
+        return meetingSeries(ledger.meetings).flatMap(series => series.key === undefined ? [] : [{
+            key: series.key,
+            name: series.name ?? series.key,
+            meetings: series.meetings.length,
+            latest: { title: series.latest.title, date: series.latest.isoDate, uri: series.latest.uri }
+        }]);
+    });
+
+    connection.onRequest(NextMeetingRequest, async (params: NextMeetingParams): Promise<NextMeetingResult> => {
+        await WorkspaceManager.ready;
+        try {
+            const draft = nextMeeting(buildActionLedger(LangiumDocuments.all), params);
+            return {
+                ok: true,
+                text: draft.text,
+                folderUri: UriUtils.dirname(URI.parse(draft.latest.uri)).toString(),
+                fileName: draft.fileName,
+                openActions: draft.openActions.length,
+                withoutIdentifier: draft.withoutIdentifier.length
+            };
+        } catch (error) {
+            if (error instanceof GenerationError) return { ok: false, message: error.message };
+            throw error;
+        }
     });
 }
 
