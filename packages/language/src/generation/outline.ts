@@ -1,6 +1,6 @@
 import {
     isOrganisation, isPerson,
-    type Document, type Field, type Line, type Party, type SpeakerLine, type Text
+    type Document, type Field, type Heading, type Line, type Party, type SpeakerLine, type Text
 } from '../generated/ast.js';
 import { isoDate, longDate, parseDate } from '../model/dates.js';
 import {
@@ -16,6 +16,7 @@ import { affiliationInNote, nameParty, type NamingContext, type NamingOptions, t
 import { meetingStatistics } from '../ledger/speaking-statistics.js';
 import { stakeholderRows } from '../ledger/statistics-rows.js';
 import { capitaliseSentenceStart, effectiveAttribution, OFFICE_FIELDS, participantCountText } from './attribution.js';
+import { UniqueNames } from '../util/unique-names.js';
 import { earlierActionsOutline, type LedgerOptions, type OutlineReaders } from './earlier-actions.js';
 import {
     flatten,
@@ -95,7 +96,11 @@ interface Scope {
 const EMPTY_SCOPE: Scope = { naming: {}, anchors: new Map() };
 
 class OutlineBuilder {
-    private readonly ids = new Set<string>();
+    private readonly ids = new UniqueNames();
+    private readonly headingIds = new Map<Heading, string>();
+    /** Each number's first heading, in the document and in each meeting. */
+    private readonly documentNumberedHeadings = new Map<string, string>();
+    private readonly numberedHeadings = new Map<Meeting, Map<string, string>>();
     /** The people and organisations the output names (not those it reads as "a participant from …"), by handle. */
     private readonly referenced = new Map<string, Party>();
     private readonly headings: ContentsEntry[] = [];
@@ -130,6 +135,7 @@ class OutlineBuilder {
             : titles.length > 0 ? titles.join('; ')
             : 'Meeting notes';
         const documentHeaderId = this.uniqueId('top');
+        this.assignHeadingIds(structure.items);
 
         const meetingOutlines: MeetingOutline[] = [];
         const blocks: OutlineBlock[] = [];
@@ -153,6 +159,7 @@ class OutlineBuilder {
             blocks.push({ kind: 'meeting', meeting: outline });
             i = end;
         }
+        const documentBlocks = groupRuns(blocks);
 
         const documentMetadata = reportField ? this.metadata(structure.fields, documentScope) : single ? meetingOutlines[0].metadata : [];
         const documentEnvelope = this.envelope(structure.fields, documentScope);
@@ -178,7 +185,7 @@ class OutlineBuilder {
             header,
             envelope,
             date: documentDate,
-            blocks,
+            blocks: documentBlocks,
             meetings: meetingOutlines,
             contents: this.headings,
             // Anonymised, the facts of no one the output does not name: only the sender and recipients
@@ -217,12 +224,14 @@ class OutlineBuilder {
         }
         const meetingLevel = this.sectionLevel;
         const blocks: OutlineBlock[] = [];
-        const context: MeetingContext = { levelOffset: meetingLevel - offset.anchor, participants, meeting };
+        const listed = new Map(participants.filter(p => p.listed).map(p => [participantKey(p.party), p]));
+        const context: MeetingContext = { levelOffset: meetingLevel - offset.anchor, listed, meeting };
         for (const item of items) this.addItem(blocks, item, scope, context);
         // Headings after the meeting are placed against the level the meeting started from.
         if (!documentHeaderId) this.sectionLevel = savedSection;
 
-        const flat = flatten(blocks);
+        const grouped = groupRuns(blocks);
+        const flat = flatten(grouped);
         return {
             index,
             id,
@@ -232,7 +241,7 @@ class OutlineBuilder {
             envelope: this.envelope(meeting.fields, scope),
             date: dateOf(meeting.fields),
             participants,
-            blocks,
+            blocks: grouped,
             actions: flat.flatMap(block => block.kind === 'actions' ? block.actions : []),
             updates: flat.flatMap(block => block.kind === 'updates' ? block.updates : []),
             outcomes: flat.flatMap(block => block.kind === 'outcome' ? [block.outcome] : []),
@@ -307,7 +316,6 @@ class OutlineBuilder {
     // ---- Items ----
 
     private addItem(blocks: OutlineBlock[], item: Item, scope: Scope, meeting: MeetingContext | undefined): void {
-        const previous = blocks[blocks.length - 1];
         switch (item.kind) {
             case 'meeting-start':
             case 'party':
@@ -317,7 +325,7 @@ class OutlineBuilder {
                 const level = this.headingLevel(item.level + offset);
                 this.sectionLevel = level;
                 const text = this.anonymised ? this.readText(item.heading.text) : item.text;
-                const id = this.pendingHeadingIds.get(item.heading) ?? this.reserveHeadingId(item.heading, text);
+                const id = this.headingIds.get(item.heading)!;
                 this.headings.push({ text, id, level });
                 blocks.push({ kind: 'heading', level, text: this.rich(item.heading.text, scope), id, number: headingNumber(item.text) });
                 return;
@@ -332,12 +340,11 @@ class OutlineBuilder {
                     blocks.push({ kind: 'paragraph', text: [textSpan(`${title}: ${participantCountText(item.group.attendees.map(a => a.party))}`)] });
                     return;
                 }
-                const listed = meeting?.participants.filter(p => p.listed) ?? [];
                 blocks.push({
                     kind: 'participants',
                     title: this.rich(item.group.roster.title, scope),
                     participants: item.group.attendees
-                        .map(attendee => listed.find(p => participantKey(p.party) === participantKey(this.name(attendee.line, scope.naming))))
+                        .map(attendee => meeting?.listed.get(participantKey(this.name(attendee.line, scope.naming))))
                         .filter((p): p is Participant => p !== undefined)
                 });
                 return;
@@ -354,24 +361,19 @@ class OutlineBuilder {
             }
             case 'turn': {
                 const turn = this.turn(item.turn, scope);
-                if (turn.style === 'bullet' && previous?.kind === 'turns') (previous.turns as TurnOutline[]).push(turn);
-                else if (turn.style === 'bullet') blocks.push({ kind: 'turns', turns: [turn] });
-                else blocks.push({ kind: 'turn', turn });
+                // Bullets of a discussion round are one block: groupRuns joins them.
+                blocks.push(turn.style === 'bullet' ? { kind: 'turns', turns: [turn] } : { kind: 'turn', turn });
                 return;
             }
             case 'outcome':
                 blocks.push({ kind: 'outcome', outcome: this.outcome(item.group, scope) });
                 return;
             case 'action': {
-                const action = this.action(item.action, scope);
-                if (previous?.kind === 'actions') (previous.actions as ActionOutline[]).push(action);
-                else blocks.push({ kind: 'actions', actions: [action] });
+                blocks.push({ kind: 'actions', actions: [this.action(item.action, scope)] });
                 return;
             }
             case 'update': {
-                const update = this.update(item.update, scope);
-                if (previous?.kind === 'updates') (previous.updates as UpdateOutline[]).push(update);
-                else blocks.push({ kind: 'updates', updates: [update] });
+                blocks.push({ kind: 'updates', updates: [this.update(item.update, scope)] });
                 return;
             }
             case 'prose':
@@ -449,22 +451,29 @@ class OutlineBuilder {
         };
     }
 
-    /** The id a heading numbered `number` will have or has: headings are numbered within the meeting (or document). */
+    /** The id of the first heading numbered `number`: headings are numbered within the meeting (or document). */
     private sectionNumbered(number: string, meeting: MeetingContext | undefined): string | undefined {
-        const items = meeting ? meeting.meeting.items : structureOf(this.document).items;
-        const heading = items.find(item => item.kind === 'heading' && headingNumber(item.text) === number);
-        if (!heading || heading.kind !== 'heading') return undefined;
-        // Ids are given in order; predict the one the heading will get.
-        return this.pendingHeadingIds.get(heading.heading)
-            ?? this.reserveHeadingId(heading.heading, this.anonymised ? this.readText(heading.heading.text) : heading.text);
+        return (meeting ? this.numberedHeadings.get(meeting.meeting) : this.documentNumberedHeadings)?.get(number);
     }
 
-    private readonly pendingHeadingIds = new Map<object, string>();
-
-    private reserveHeadingId(heading: object, text: string): string {
-        const id = this.uniqueId(`section-${slug(text) || 'untitled'}`);
-        this.pendingHeadingIds.set(heading, id);
-        return id;
+    /**
+     * Gives every heading its id, in document order, before the walk: an agenda links to a
+     * section whose heading comes after it.
+     */
+    private assignHeadingIds(items: readonly Item[]): void {
+        for (const item of items) {
+            if (item.kind !== 'heading') continue;
+            const id = this.uniqueId(`section-${slug(this.anonymised ? this.readText(item.heading.text) : item.text) || 'untitled'}`);
+            this.headingIds.set(item.heading, id);
+            const number = headingNumber(item.text);
+            if (number === undefined) continue;
+            if (!this.documentNumberedHeadings.has(number)) this.documentNumberedHeadings.set(number, id);
+            const meeting = itemMeeting(item);
+            if (!meeting) continue;
+            const numbered = this.numberedHeadings.get(meeting) ?? new Map<string, string>();
+            this.numberedHeadings.set(meeting, numbered);
+            if (!numbered.has(number)) numbered.set(number, id);
+        }
     }
 
     private turn(turn: Turn, scope: Scope): TurnOutline {
@@ -626,22 +635,40 @@ class OutlineBuilder {
     }
 
     private uniqueId(base: string): string {
-        let id = base;
-        for (let n = 2; this.ids.has(id); n++) id = `${base}-${n}`;
-        this.ids.add(id);
-        return id;
+        return this.ids.claim(base);
     }
 }
 
 interface MeetingContext {
     /** Added to a source heading's level inside the meeting, so that it sits below the meeting's title. */
     readonly levelOffset: number;
-    readonly participants: readonly Participant[];
+    /** The participants on the meeting's attendee lists, by `participantKey`. */
+    readonly listed: ReadonlyMap<string, Participant>;
     readonly meeting: Meeting;
 }
 
 function itemMeeting(item: Item): Meeting | undefined {
     return item.kind === 'meeting-start' ? item.meeting : 'meeting' in item ? item.meeting : undefined;
+}
+
+/** Joins each run of `turns`, `actions` and `updates` blocks into one block: a discussion round, a list of actions or updates. */
+function groupRuns(blocks: readonly OutlineBlock[]): OutlineBlock[] {
+    const result: OutlineBlock[] = [];
+    let i = 0;
+    while (i < blocks.length) {
+        const block = blocks[i];
+        let end = i + 1;
+        if (block.kind === 'turns' || block.kind === 'actions' || block.kind === 'updates') {
+            while (end < blocks.length && blocks[end].kind === block.kind) end++;
+        }
+        const run = blocks.slice(i, end);
+        if (block.kind === 'turns') result.push({ kind: 'turns', turns: run.flatMap(b => b.kind === 'turns' ? b.turns : []) });
+        else if (block.kind === 'actions') result.push({ kind: 'actions', actions: run.flatMap(b => b.kind === 'actions' ? b.actions : []) });
+        else if (block.kind === 'updates') result.push({ kind: 'updates', updates: run.flatMap(b => b.kind === 'updates' ? b.updates : []) });
+        else result.push(block);
+        i = end;
+    }
+    return result;
 }
 
 function participantKey(party: PartyName): string {
