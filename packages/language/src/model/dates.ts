@@ -8,6 +8,8 @@
  * that does not read as a date at all (`next Monday`) is `unrecognised`.
  */
 
+import { asciiDigits, DATE_LANGUAGES, dateNames, foldName, type DateField, type DateNames } from './date-names.js';
+
 /** A calendar date; `month` and `day` are missing when only the month or year is known. */
 export interface CalendarDate {
     readonly year: number;
@@ -48,39 +50,7 @@ export interface ValueProblem {
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | ({ readonly ok: false } & ValueProblem);
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const MONTH_ABBREVIATIONS: Record<string, number> = { sept: 9 };
-const WEEKDAY_ABBREVIATIONS: Record<string, number> = { tues: 2, weds: 3, thur: 4, thurs: 4 };
-const RANGE_WORDS = new Set(['to', 'until', 'till', 'through', 'thru']);
 const DASHES = new Set(['-', '–', '—', '‒', '−']);
-
-/** The month (1–12) a word names: `June`, `jun`, `Jun.`, `Sept`. */
-export function monthOf(word: string): number | undefined {
-    const w = word.toLowerCase().replace(/\.$/, '');
-    if (w.length < 3) return undefined;
-    const full = MONTHS.indexOf(w);
-    if (full >= 0) return full + 1;
-    if (MONTH_ABBREVIATIONS[w]) return MONTH_ABBREVIATIONS[w];
-    if (w.length === 3) {
-        const short = MONTHS.findIndex(m => m.startsWith(w));
-        if (short >= 0) return short + 1;
-    }
-    return undefined;
-}
-
-function weekdayOf(word: string): number | undefined {
-    const w = word.toLowerCase().replace(/\.$/, '');
-    if (w.length < 3) return undefined;
-    const full = WEEKDAYS.indexOf(w);
-    if (full >= 0) return full;
-    if (WEEKDAY_ABBREVIATIONS[w] !== undefined) return WEEKDAY_ABBREVIATIONS[w];
-    if (w.length === 3) {
-        const short = WEEKDAYS.findIndex(d => d.startsWith(w));
-        if (short >= 0) return short;
-    }
-    return undefined;
-}
 
 export function isLeapYear(year: number): boolean {
     return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -92,7 +62,13 @@ export function daysInMonth(year: number, month: number): number {
 
 /** 0 = Sunday … 6 = Saturday. */
 export function weekdayOfDate(year: number, month: number, day: number): number {
-    return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+    return utcDate(year, month, day).getUTCDay();
+}
+
+function utcDate(year: number, month: number, day: number): Date {
+    const date = new Date(Date.UTC(2000, month - 1, day));
+    date.setUTCFullYear(year);
+    return date;
 }
 
 /** Orders two dates; a date known only to the month or year counts as its first day. */
@@ -107,40 +83,112 @@ export function isoDate(date: CalendarDate): string {
         .filter(Boolean).join('-');
 }
 
-/** `19 March 2018`. */
-export function longDate(date: CalendarDate): string {
-    const month = date.month ? MONTHS[date.month - 1][0].toUpperCase() + MONTHS[date.month - 1].slice(1) : '';
-    return [date.day, month, date.year].filter(part => part !== undefined && part !== '').join(' ');
+// ---- Writing dates, by Intl ------------------------------------------------------
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Intl's formatter of a language's dates. A bare `ar` is written with Western digits, as
+ * UN documents in Arabic are (and as every ICU agrees on); `ar-EG` or `ar-u-nu-arab` with
+ * the digits of that locale.
+ */
+function dateFormat(names: DateNames, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+    const key = `${names.locale} ${JSON.stringify(options)}`;
+    let format = dateFormats.get(key);
+    if (!format) {
+        const latn = names.locale === names.language ? { numberingSystem: 'latn' } : {};
+        format = new Intl.DateTimeFormat(names.locale, { timeZone: 'UTC', calendar: 'gregory', ...latn, ...options });
+        dateFormats.set(key, format);
+    }
+    return format;
 }
 
-function capitalised(word: string): string {
-    return word[0].toUpperCase() + word.slice(1);
+function precisionOptions(date: CalendarDate): Intl.DateTimeFormatOptions {
+    if (date.month === undefined) return { year: 'numeric' };
+    if (date.day === undefined) return { year: 'numeric', month: 'long' };
+    return { dateStyle: 'long' };
+}
+
+/** `19 March 2018`, `19 mars 2018`, `2018年3月19日`, `March 2018`, `2018`: the long date of a language (English by default). */
+export function longDate(date: CalendarDate, language?: string): string {
+    return dateFormat(dateNames(language), precisionOptions(date)).format(utcDate(date.year, date.month ?? 1, date.day ?? 1));
+}
+
+/**
+ * A date value as a language writes it: a range by Intl's `formatRange` (`12–16 juin 2017`)
+ * where that reads back as the same range, else its two ends joined by a dash.
+ */
+export function longDateValue(value: DateValue, language?: string): string {
+    const { start, end } = value;
+    if (!end || compareDates(start, end) === 0 && (start.day === undefined) === (end.day === undefined)) return longDate(start, language);
+    const names = dateNames(language);
+    if ((start.month === undefined) === (end.month === undefined) && (start.day === undefined) === (end.day === undefined)) {
+        const range = dateFormat(names, precisionOptions(start))
+            .formatRange(utcDate(start.year, start.month ?? 1, start.day ?? 1), utcDate(end.year, end.month ?? 1, end.day ?? 1));
+        const back = parseDate(range, names.language);
+        if (back.ok && back.value.end && compareDates(back.value.start, start) === 0 && compareDates(back.value.end, end) === 0) return range;
+    }
+    return `${longDate(start, language)} – ${longDate(end, language)}`;
+}
+
+/** A weekday's long name: `Monday`, `lundi`, `星期一`. */
+function weekdayName(weekday: number, names: DateNames): string {
+    return dateFormat(names, { weekday: 'long' }).format(utcDate(2018, 3, 18 + weekday));
+}
+
+/**
+ * A date as the language writes it, with the day given as written even when the month
+ * has no such day (`31 juin 2017`, for a message that says there is none): Intl writes
+ * the first of the month and the written day takes the day's place.
+ */
+function writtenDate(year: number, month: number, day: string, names: DateNames): string {
+    return dateFormat(names, { dateStyle: 'long' }).formatToParts(utcDate(year, month, 1))
+        .map(part => part.type === 'day' ? day : part.value).join('');
 }
 
 // ---- Tokens -------------------------------------------------------------------
 
 interface Token {
-    readonly kind: 'number' | 'word' | 'punct';
+    readonly kind: 'number' | 'word' | 'mark' | 'punct';
+    /** As written, with digits made ASCII (the same length: offsets stay). */
     readonly text: string;
+    /** Numbers: the digits; words: folded (`foldName`). */
+    readonly value: string;
     readonly start: number;
     readonly end: number;
 }
 
-/** Numbers (with an ordinal suffix or a clock time's colon kept together), words, punctuation. */
-function tokenize(text: string): Token[] {
+/** Characters between tokens: white space and the direction marks Intl puts in Arabic dates. */
+const GAP = /[\s\u200E\u200F\u061C]/u;
+
+/** The marks written after a number in any language read (`年 月 日`), each a token of its own. */
+const ALL_MARKS = new Set(DATE_LANGUAGES.flatMap(language => [...dateNames(language).marks.keys()]));
+
+/**
+ * Numbers (with an ordinal suffix — `19th`, `1er` — or a clock time's colon kept
+ * together), marks (`年 月 日` right after a number: `星期日` is a word), words (letters,
+ * with inner and final full stops: `Feb.`, `a.m.`), punctuation.
+ */
+function tokenize(written: string): Token[] {
+    const text = asciiDigits(written);
     const tokens: Token[] = [];
-    const pattern = /(\d+(?::\d+)?(?:st|nd|rd|th)?)|(\p{L}+\.?(?:\p{L}+\.)*)|(\S)/guy;
+    const pattern = /(\d+(?::\d+)?(?:st|nd|rd|th|er|re|e)?(?![\p{L}\d]))|(\d+)|(\p{L}+\.?(?:\p{L}+\.)*)|(\S)/guy;
     let at = 0;
     while (at < text.length) {
-        if (/\s/u.test(text[at])) {
+        if (GAP.test(text[at])) {
+            at++;
+            continue;
+        }
+        if (ALL_MARKS.has(text[at]) && tokens.at(-1)?.kind === 'number' && tokens.at(-1)!.end === at) {
+            tokens.push({ kind: 'mark', text: text[at], value: text[at], start: at, end: at + 1 });
             at++;
             continue;
         }
         pattern.lastIndex = at;
         const match = pattern.exec(text);
         if (!match) break;
-        const kind = match[1] !== undefined ? 'number' : match[2] !== undefined ? 'word' : 'punct';
-        tokens.push({ kind, text: match[0], start: at, end: at + match[0].length });
+        const kind = match[1] !== undefined || match[2] !== undefined ? 'number' : match[3] !== undefined ? 'word' : 'punct';
+        tokens.push({ kind, text: match[0], value: kind === 'word' ? foldName(match[0]) : match[0], start: at, end: at + match[0].length });
         at += match[0].length;
     }
     return tokens;
@@ -156,6 +204,10 @@ class Cursor {
 
     get done(): boolean {
         return this.index >= this.tokens.length;
+    }
+
+    peek(ahead = 1): Token | undefined {
+        return this.tokens[this.index + ahead];
     }
 
     /** Takes the current token when it satisfies the test. */
@@ -191,76 +243,172 @@ interface DatePart {
     end: number;
 }
 
-const isDay = (t: Token) => t.kind === 'number' && /^\d{1,2}(st|nd|rd|th)?$/.test(t.text);
+const COMMAS = [',', '،'];
+const isDay = (t: Token) => t.kind === 'number' && /^\d{1,2}(st|nd|rd|th|er|re|e)?$/.test(t.text);
 const isYear = (t: Token) => t.kind === 'number' && /^\d{4}$/.test(t.text);
-const isMonth = (t: Token) => t.kind === 'word' && monthOf(t.text) !== undefined;
-const isWeekday = (t: Token) => t.kind === 'word' && weekdayOf(t.text) !== undefined;
-const isRangeSeparator = (t: Token) => (t.kind === 'punct' && (DASHES.has(t.text) || t.text === '/'))
-    || (t.kind === 'word' && RANGE_WORDS.has(t.text.toLowerCase()));
+const isMonthDigits = (t: Token | undefined) => t !== undefined && t.kind === 'number' && /^\d{1,2}$/.test(t.text);
 
 function dayNumber(token: Token): number {
     return parseInt(token.text, 10);
 }
 
-/** `2018-03-19`, `Monday 19 March 2018`, `19th of March`, `March 19, 2018`, `27 2017`, `June 2017`. */
-/** An optional `, 2018` after a month or day; the comma is given back when no year follows. */
-function takeYear(cursor: Cursor, part: DatePart): void {
-    const afterComma = cursor.index;
-    cursor.takePunct(',');
-    const year = cursor.take(isYear);
-    if (year) {
-        part.year = parseInt(year.text, 10);
-        part.yearToken = year;
-    } else {
-        cursor.index = afterComma;
-    }
-}
+/** Reads dates in one language: its names, its marks and its words. */
+class DateReader {
+    constructor(readonly names: DateNames) {}
 
-function readDatePart(cursor: Cursor): DatePart | undefined {
-    const startIndex = cursor.index;
-    const first = cursor.current;
-    if (!first) return undefined;
-    const part: DatePart = { start: first.start, end: first.end };
-    const weekday = cursor.take(isWeekday);
-    if (weekday) {
-        part.weekday = weekdayOf(weekday.text);
-        part.weekdayToken = weekday;
-        cursor.takePunct(',');
+    isMonth = (t: Token) => t.kind === 'word' && this.names.months.has(t.value);
+    isWeekday = (t: Token) => t.kind === 'word' && this.names.weekdays.has(t.value);
+    isFiller = (t: Token) => t.kind === 'word' && this.names.fillers.has(t.value);
+    isRangeSeparator = (t: Token) => (t.kind === 'punct' && (DASHES.has(t.text) || t.text === '/' || this.names.range.has(t.text)))
+        || (t.kind === 'word' && this.names.range.has(t.value));
+
+    private markOf(token: Token | undefined): DateField | undefined {
+        return token?.kind === 'mark' ? this.names.marks.get(token.text) : undefined;
     }
-    const year = cursor.take(isYear);
-    const isMonthDigits = (t: Token | undefined) => t !== undefined && /^\d{1,2}$/.test(t.text);
-    if (year && cursor.current?.text === '-' && isMonthDigits(cursor.tokens[cursor.index + 1])) {
-        // ISO: 2018-03-19 or 2018-03.
-        cursor.takePunct('-');
-        const month = cursor.take(isMonthDigits)!;
-        part.year = parseInt(year.text, 10);
-        part.yearToken = year;
-        part.month = parseInt(month.text, 10);
-        part.monthToken = month;
-        part.iso = true;
-        if (cursor.current?.text === '-' && isMonthDigits(cursor.tokens[cursor.index + 1])) {
-            cursor.takePunct('-');
-            const day = cursor.take(isMonthDigits)!;
-            part.day = parseInt(day.text, 10);
-            part.dayToken = day;
+
+    private skipFillers(cursor: Cursor): void {
+        while (cursor.take(this.isFiller));
+    }
+
+    /**
+     * The month a name of one or more words at the cursor gives (`كانون الثاني`, January in
+     * Levantine Arabic), and how many tokens it takes; the longest name wins.
+     */
+    private monthAt(cursor: Cursor, from = 0): { month: number; length: number } | undefined {
+        let name = '';
+        let found: { month: number; length: number } | undefined;
+        for (let length = 1; length <= this.names.longestMonth; length++) {
+            const token = cursor.peek(from + length - 1);
+            if (token?.kind !== 'word') break;
+            name = length === 1 ? token.value : `${name} ${token.value}`;
+            const month = this.names.months.get(name);
+            if (month !== undefined) found = { month, length };
         }
-    } else if (year) {
-        part.year = parseInt(year.text, 10);
-        part.yearToken = year;
-    } else {
-        const month = cursor.take(isMonth);
-        if (month) {
-            // March 19, 2018 — March 2018 — March
-            part.month = monthOf(month.text);
+        return found;
+    }
+
+    /** A month name, or two naming the same month (`آذار/مارس`, as UN documents in Arabic write it). */
+    private takeMonth(cursor: Cursor, part: DatePart): boolean {
+        const found = this.monthAt(cursor);
+        if (!found) return false;
+        part.month = found.month;
+        part.monthToken = { ...cursor.current!, end: cursor.peek(found.length - 1)!.end };
+        cursor.index += found.length;
+        if (cursor.current?.text === '/') {
+            const second = this.monthAt(cursor, 1);
+            if (second?.month === part.month) cursor.index += 1 + second.length;
+        }
+        return true;
+    }
+
+    /** A weekday, when a day or a month follows it (Spanish `mar` is both Tuesday and March). */
+    private takeWeekday(cursor: Cursor, part: DatePart): void {
+        const token = cursor.current;
+        if (!token || !this.isWeekday(token)) return;
+        const next = cursor.peek(cursor.peek(1)?.kind === 'punct' && COMMAS.includes(cursor.peek(1)!.text) ? 2 : 1);
+        if (this.isMonth(token) && !(next && (isDay(next) || this.isMonth(next)))) return;
+        if (this.monthAt(cursor)?.length! > 1) return;
+        cursor.index++;
+        part.weekday = this.names.weekdays.get(token.value);
+        part.weekdayToken = token;
+        cursor.takePunct(...COMMAS);
+    }
+
+    /** A weekday after the date: `2018年3月19日星期一`, `19 March 2018 (Monday)`. */
+    private takeWeekdayAfter(cursor: Cursor, part: DatePart): void {
+        const before = cursor.index;
+        const open = cursor.takePunct('(', '（');
+        const token = cursor.take(this.isWeekday);
+        if (token && (!open || cursor.takePunct(')', '）'))) {
+            part.weekday = this.names.weekdays.get(token.value);
+            part.weekdayToken = token;
+        } else {
+            cursor.index = before;
+        }
+    }
+
+    /** An optional `, 2018` after a month or day, with its fillers (`de 2018`, `2018 г.`); the comma is given back when no year follows. */
+    private takeYear(cursor: Cursor, part: DatePart): void {
+        const before = cursor.index;
+        cursor.takePunct(...COMMAS);
+        this.skipFillers(cursor);
+        const year = cursor.take(isYear);
+        if (year) {
+            part.year = parseInt(year.text, 10);
+            part.yearToken = year;
+            if (this.markOf(cursor.current) === 'year') cursor.index++;
+            this.skipFillers(cursor);
+        } else {
+            cursor.index = before;
+        }
+    }
+
+    /** Numbers each followed by the mark of its part: `2018年3月19日`, `3月19日`, `16日`. */
+    private takeMarked(cursor: Cursor, part: DatePart): boolean {
+        let any = false;
+        for (let field = this.markOf(cursor.peek(1)); cursor.current?.kind === 'number' && field; field = this.markOf(cursor.peek(1))) {
+            const number = cursor.current;
+            if (field === 'year' && isYear(number)) {
+                part.year = parseInt(number.text, 10);
+                part.yearToken = number;
+            } else if (field === 'month' && isMonthDigits(number)) {
+                part.month = parseInt(number.text, 10);
+                part.monthToken = number;
+            } else if (field === 'day' && isMonthDigits(number)) {
+                part.day = parseInt(number.text, 10);
+                part.dayToken = number;
+            } else {
+                break;
+            }
+            cursor.index += 2;
+            this.skipFillers(cursor);
+            any = true;
+        }
+        return any;
+    }
+
+    /** `2018-03-19`, `Monday 19 March 2018`, `19th of March`, `March 19, 2018`, `19 de marzo de 2018`, `2018年3月19日`, `27 2017`, `June 2017`. */
+    readDatePart(cursor: Cursor): DatePart | undefined {
+        const startIndex = cursor.index;
+        cursor.take(t => t.kind === 'word' && this.names.leading.has(t.value));
+        const first = cursor.current;
+        if (!first) return undefined;
+        const part: DatePart = { start: first.start, end: first.end };
+        this.takeWeekday(cursor, part);
+        if (cursor.done) {
+            cursor.index = startIndex;
+            return undefined;
+        }
+        if (this.takeMarked(cursor, part)) {
+            // 2018年3月19日
+        } else if (isYear(cursor.current!) && cursor.peek(1)?.text === '-' && isMonthDigits(cursor.peek(2))) {
+            // ISO: 2018-03-19 or 2018-03.
+            const year = cursor.take(isYear)!;
+            cursor.takePunct('-');
+            const month = cursor.take(isMonthDigits)!;
+            part.year = parseInt(year.text, 10);
+            part.yearToken = year;
+            part.month = parseInt(month.text, 10);
             part.monthToken = month;
+            part.iso = true;
+            if (cursor.current?.text === '-' && isMonthDigits(cursor.peek(1))) {
+                cursor.takePunct('-');
+                const day = cursor.take(isMonthDigits)!;
+                part.day = parseInt(day.text, 10);
+                part.dayToken = day;
+            }
+        } else if (isYear(cursor.current!)) {
+            this.takeYear(cursor, part);
+        } else if (this.takeMonth(cursor, part)) {
+            // March 19, 2018 — March 2018 — March
             const day = cursor.take(isDay);
             if (day) {
                 part.day = dayNumber(day);
                 part.dayToken = day;
             }
-            takeYear(cursor, part);
+            this.takeYear(cursor, part);
         } else {
-            // 19 March 2018 — 19th of March — 19 — 27 2017 (in `January 26-27 2017`)
+            // 19 March 2018 — 19th of March — 19 de marzo de 2018 — 19 — 27 2017 (in `January 26-27 2017`)
             const day = cursor.take(isDay);
             if (!day) {
                 cursor.index = startIndex;
@@ -268,62 +416,68 @@ function readDatePart(cursor: Cursor): DatePart | undefined {
             }
             part.day = dayNumber(day);
             part.dayToken = day;
-            const beforeOf = cursor.index;
-            const of = cursor.take(t => t.kind === 'word' && t.text.toLowerCase() === 'of');
-            const month = cursor.take(isMonth);
-            if (month) {
-                part.month = monthOf(month.text);
-                part.monthToken = month;
-            } else if (of) {
-                cursor.index = beforeOf;
-            }
-            takeYear(cursor, part);
+            const beforeMonth = cursor.index;
+            this.skipFillers(cursor);
+            if (!this.takeMonth(cursor, part)) cursor.index = beforeMonth;
+            this.takeYear(cursor, part);
         }
+        if (part.year === undefined && part.month === undefined && part.day === undefined) {
+            cursor.index = startIndex;
+            return undefined;
+        }
+        if (part.weekday === undefined) this.takeWeekdayAfter(cursor, part);
+        part.end = cursor.tokens[cursor.index - 1].end;
+        return part;
     }
-    if (part.year === undefined && part.month === undefined && part.day === undefined) {
-        cursor.index = startIndex;
+
+    unrecognised<T>(text: string): Parsed<T> {
+        const start = text.length - text.trimStart().length;
+        const example = longDate({ year: 2018, month: 3, day: 19 }, this.names.locale);
+        return problem('unrecognised', `'${text.trim()}' is not a date Minutes understands; write 2018-03-19 or ${example}`, start, text.trimEnd().length);
+    }
+
+    /** Checks that a part names a real day; returns the problem, if any, named in this language. */
+    checkPart(part: DatePart): Parsed<DateValue> | undefined {
+        const { year, month, day } = part;
+        if (year === undefined) return undefined;
+        if (month !== undefined && (month < 1 || month > 12)) {
+            const token = part.monthToken!;
+            return problem('invalid', `There is no month ${token.text}: months run from 01 to 12`, token.start, token.end);
+        }
+        if (month !== undefined && day !== undefined) {
+            const last = daysInMonth(year, month);
+            if (day < 1 || day > last) {
+                const token = part.dayToken!;
+                const monthYear = longDate({ year, month }, this.names.locale);
+                const reason = day < 1 ? 'days start at 1' : `${monthYear} has ${last} days`;
+                return problem('invalid', `There is no ${writtenDate(year, month, token.text.replace(/\D+$/u, ''), this.names)}: ${reason}`, token.start, token.end);
+            }
+            if (part.weekday !== undefined) {
+                const actual = weekdayOfDate(year, month, day);
+                if (actual !== part.weekday) {
+                    const token = part.weekdayToken!;
+                    return problem('invalid',
+                        `${longDate({ year, month, day }, this.names.locale)} is a ${weekdayName(actual, this.names)}, not a ${weekdayName(part.weekday, this.names)}`,
+                        token.start, token.end);
+                }
+            }
+        }
         return undefined;
     }
-    part.end = cursor.tokens[cursor.index - 1].end;
-    return part;
+
+    /** Takes the words that introduce a time after a date: `at`, `à`, `a las`. */
+    takeBeforeTime(cursor: Cursor): void {
+        for (const words of this.names.beforeTime) {
+            if (words.every((word, i) => cursor.peek(i)?.kind === 'word' && cursor.peek(i)!.value === word)) {
+                cursor.index += words.length;
+                return;
+            }
+        }
+    }
 }
 
 function problem<T>(kind: ValueProblem['kind'], message: string, start: number, end: number): Parsed<T> {
     return { ok: false, kind, message, start, end };
-}
-
-function unrecognisedDate<T>(text: string): Parsed<T> {
-    const start = text.length - text.trimStart().length;
-    return problem('unrecognised', `'${text.trim()}' is not a date Minutes understands; write 2018-03-19 or 19 March 2018`, start, text.trimEnd().length);
-}
-
-/** Checks that a part names a real day; returns the problem, if any. */
-function checkPart(part: DatePart): Parsed<DateValue> | undefined {
-    const { year, month, day } = part;
-    if (year === undefined) return undefined;
-    if (month !== undefined && (month < 1 || month > 12)) {
-        const token = part.monthToken!;
-        return problem('invalid', `There is no month ${token.text}: months run from 01 to 12`, token.start, token.end);
-    }
-    if (month !== undefined && day !== undefined) {
-        const last = daysInMonth(year, month);
-        if (day < 1 || day > last) {
-            const token = part.dayToken!;
-            const monthName = capitalised(MONTHS[month - 1]);
-            const reason = day < 1 ? 'days start at 1' : `${monthName} ${year} has ${last} days`;
-            return problem('invalid', `There is no ${day} ${monthName} ${year}: ${reason}`, token.start, token.end);
-        }
-        if (part.weekday !== undefined) {
-            const actual = weekdayOfDate(year, month, day);
-            if (actual !== part.weekday) {
-                const token = part.weekdayToken!;
-                return problem('invalid',
-                    `${longDate({ year, month, day })} is a ${capitalised(WEEKDAYS[actual])}, not a ${capitalised(WEEKDAYS[part.weekday])}`,
-                    token.start, token.end);
-            }
-        }
-    }
-    return undefined;
 }
 
 function toCalendarDate(part: DatePart): CalendarDate {
@@ -334,30 +488,47 @@ function toCalendarDate(part: DatePart): CalendarDate {
  * Reads a date or a range of dates: `2018-03-19`, `2018-06-12/2018-06-16`, `8 December 2016`,
  * `12-16 June 2017`, `2 Feb 2017`, `January 26-27 2017`, `Monday, 19 March 2018`,
  * `30 June – 2 July 2017`, `September 2016`, optionally followed by a time
- * (`15 March 2017, 12:45-14:00 UTC`).
+ * (`15 March 2017, 12:45-14:00 UTC`); and the same in French (`19 mars 2018`), Spanish
+ * (`19 de marzo de 2018`), Russian (`19 марта 2018 г.`), Arabic (`19 مارس 2018`, with
+ * Western or Arabic-Indic digits) and Chinese (`2018年3月19日`).
+ *
+ * `language` (a BCP 47 tag: the note's) is tried first, then the others; messages name
+ * dates in the language that read the value.
  */
-export function parseDate(text: string): Parsed<DateValue> {
+export function parseDate(text: string, language?: string): Parsed<DateValue> {
     const tokens = tokenize(text);
-    if (tokens.length === 0) return unrecognisedDate(text);
+    const first = dateNames(language).language;
+    const order = [first, ...DATE_LANGUAGES.filter(other => other !== first)];
+    let result: Parsed<DateValue> | undefined;
+    for (const each of order) {
+        const parsed = readDate(text, tokens, new DateReader(dateNames(each === first ? language : each)));
+        if (parsed.ok || parsed.kind !== 'unrecognised') return parsed;
+        result ??= parsed;
+    }
+    return result!;
+}
+
+function readDate(text: string, tokens: Token[], reader: DateReader): Parsed<DateValue> {
+    if (tokens.length === 0) return reader.unrecognised(text);
     const cursor = new Cursor(tokens);
-    const first = readDatePart(cursor);
-    if (!first) return unrecognisedDate(text);
+    const first = reader.readDatePart(cursor);
+    if (!first) return reader.unrecognised(text);
     let second: DatePart | undefined;
     const beforeSeparator = cursor.index;
-    if (cursor.take(isRangeSeparator)) {
-        second = readDatePart(cursor);
+    if (cursor.take(reader.isRangeSeparator)) {
+        second = reader.readDatePart(cursor);
         if (!second) cursor.index = beforeSeparator;
     }
     let time: TimeValue | undefined;
     if (cursor.current?.text === '.' && cursor.index === tokens.length - 1) cursor.index++;
     if (!cursor.done) {
-        // A time after the date: `15 March 2017, 12:45-14:00 UTC`.
-        cursor.takePunct(',', ';');
-        cursor.take(t => t.kind === 'word' && ['at', 'from'].includes(t.text.toLowerCase()));
+        // A time after the date: `15 March 2017, 12:45-14:00 UTC`, `19 mars 2018 à 14h30`.
+        cursor.takePunct(...COMMAS, ';');
+        reader.takeBeforeTime(cursor);
         const rest = cursor.current;
-        if (!rest) return unrecognisedDate(text);
+        if (!rest) return reader.unrecognised(text);
         const parsed = parseTime(text.slice(rest.start));
-        if (!parsed.ok && parsed.kind === 'unrecognised') return unrecognisedDate(text);
+        if (!parsed.ok && parsed.kind === 'unrecognised') return reader.unrecognised(text);
         if (!parsed.ok) return { ...parsed, start: parsed.start + rest.start, end: parsed.end + rest.start };
         time = parsed.value;
     }
@@ -370,16 +541,16 @@ export function parseDate(text: string): Parsed<DateValue> {
         if (second.month === undefined && first.month !== undefined && second.day !== undefined) second.month = first.month;
     }
     for (const part of second ? [first, second] : [first]) {
-        if (part.year === undefined) return unrecognisedDate(text);
-        if (part.day !== undefined && part.month === undefined) return unrecognisedDate(text);
-        const failure = checkPart(part);
+        if (part.year === undefined) return reader.unrecognised(text);
+        if (part.day !== undefined && part.month === undefined) return reader.unrecognised(text);
+        const failure = reader.checkPart(part);
         if (failure) return failure;
     }
     const start = toCalendarDate(first);
     const end = second ? toCalendarDate(second) : undefined;
     if (end && compareDates(end, start) < 0) {
         return problem('reversed',
-            `This range ends (${longDate(end)}) before it starts (${longDate(start)})`, second!.start, second!.end);
+            `This range ends (${longDate(end, reader.names.locale)}) before it starts (${longDate(start, reader.names.locale)})`, second!.start, second!.end);
     }
     return { ok: true, value: { start, end, time } };
 }
@@ -403,7 +574,8 @@ function unrecognisedTime<T>(text: string): Parsed<T> {
 }
 
 /** The tokens of a time value: clock times, am/pm, zones, separators. */
-function timeTokens(text: string): Token[] {
+function timeTokens(written: string): Token[] {
+    const text = asciiDigits(written);
     const tokens: Token[] = [];
     const pattern = /(\d{1,2}(?:[:.]\d{2}|h\d{2}|h(?![a-z]))?)|((?:UTC|GMT)[+−-]\d{1,2}(?::?\d{2})?)|(a\.m\.|p\.m\.|am\b|pm\b|\p{L}+\.?)|(\S)/giuy;
     let at = 0;
@@ -415,11 +587,14 @@ function timeTokens(text: string): Token[] {
         pattern.lastIndex = at;
         const match = pattern.exec(text)!;
         const kind = match[1] !== undefined ? 'number' : match[4] !== undefined ? 'punct' : 'word';
-        tokens.push({ kind, text: match[0], start: at, end: at + match[0].length });
+        tokens.push({ kind, text: match[0], value: kind === 'word' ? foldName(match[0]) : match[0], start: at, end: at + match[0].length });
         at += match[0].length;
     }
     return tokens;
 }
+
+/** `9am to 5pm`, `9 h à 17 h`: the range words of every language read. */
+const TIME_RANGE_WORDS = new Set(DATE_LANGUAGES.flatMap(language => [...dateNames(language).range]));
 
 function readClock(cursor: Cursor): TimePart | undefined {
     const token = cursor.take(t => t.kind === 'number');
@@ -479,7 +654,7 @@ export function parseTime(text: string): Parsed<TimeValue> {
     let zone = takeZone();
     let second: TimePart | undefined;
     const beforeSeparator = cursor.index;
-    if (cursor.take(t => (t.kind === 'punct' && DASHES.has(t.text)) || (t.kind === 'word' && RANGE_WORDS.has(t.text.toLowerCase())))) {
+    if (cursor.take(t => (t.kind === 'punct' && DASHES.has(t.text)) || (t.kind === 'word' && TIME_RANGE_WORDS.has(t.value)))) {
         second = readClock(cursor);
         if (!second) cursor.index = beforeSeparator;
     }

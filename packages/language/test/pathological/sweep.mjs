@@ -14,7 +14,7 @@ import { CancellationToken } from 'vscode-languageserver';
 import { createMinutesServices, generate, OUTPUT_FORMATS } from 'minutes-language';
 
 const UNITS = ['.', ' ', '\t', '-', '@', '#', '[', ']', '(', ')', ':', '/', '*', '\\', '>', '`', '_', ',', ';', '"', "'", '=', '?', '!',
-    'é', '😀', '字', '字。', 'a', '1', '1.', 'a ', '@a ', 'http://x ', '\u202E', '\u0000'];
+    'é', '😀', '字', '字。', '1年', '19 mars ', 'a', '1', '1.', 'a ', '@a ', 'http://x ', '\u202E', '\u0000'];
 
 /** Where a run is put: a document around it. */
 const CONTEXTS = [
