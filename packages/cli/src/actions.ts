@@ -1,12 +1,17 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { URI } from 'langium';
 import {
-    buildActionLedger, IssueCodes, isIsoDate, localIsoDate, namesOf, nameKey, overdueActions, shortName,
-    type ActionState, type LedgerAction, type LedgerUpdate, type MeetingPlace, type Party
+    buildActionLedger, GenerationError, IssueCodes, isIsoDate, localIsoDate, namesOf, nameKey, overdueActions, shortName,
+    type ActionLedger, type ActionState, type LedgerAction, type LedgerUpdate, type MeetingPlace, type Party
 } from 'minutes-language';
+import { actionsIcs } from './actions-ics.js';
+import { ownerDigests } from './actions-digest.js';
+import { checkOutputPath, writeFileAtomic } from './output.js';
 import type { Problem } from './problems.js';
 import { collectFiles, displayPath, loadWorkspace, UsageError, type LoadedWorkspace } from './workspace.js';
 
-export const ACTION_FORMATS = ['text', 'json', 'markdown'] as const;
+export const ACTION_FORMATS = ['text', 'json', 'markdown', 'ics', 'eml'] as const;
 export type ActionFormat = typeof ACTION_FORMATS[number];
 export const ACTION_STATES = ['open', 'done', 'dropped'] as const;
 
@@ -15,6 +20,14 @@ export interface ActionsOptions {
     status?: ActionState;
     format: ActionFormat;
     directory?: string[];
+    /** eml: one message per owner. */
+    perOwner?: boolean;
+    /** ics: the file to write; eml: the folder of the messages. */
+    output?: string;
+    /** eml: the sender. */
+    from?: string;
+    /** eml: the day the digests are as of (overdue is measured against it). */
+    today?: string;
 }
 
 /** Where a meeting is, as the listing shows it. */
@@ -57,7 +70,48 @@ export async function actions(paths: string[], options: ActionsOptions, io: { st
     const listed = ledger.actions.filter(action => asked.has(action.place.uri)
         && (!options.status || action.current.status === options.status));
     const groups = groupByOwner(listed, owner);
+    if (options.format === 'eml') return writeDigests(ledger, listed, groups, options, io);
+    if (options.format === 'ics') {
+        // Each action once, though it is listed under each of its owners.
+        const byId = new Map(listed.map(action => [action.id, action]));
+        const calendar = actionsIcs(groups.flatMap(group => group.actions.map(action => byId.get(action.id)!)));
+        if (options.output !== undefined) {
+            await checkOutputPath(options.output, files);
+            await writeFileAtomic(options.output, calendar);
+        } else {
+            io.stdout.write(calendar);
+        }
+        return 0;
+    }
+    if (options.output !== undefined || options.perOwner) throw new UsageError(`-o and --per-owner go with --format ics or eml`);
     io.stdout.write(formatActions(options.format, groups));
+    return 0;
+}
+
+/** `--format eml --per-owner -o DIR`: one digest per owner, each written atomically into DIR. */
+async function writeDigests(ledger: ActionLedger, listed: readonly LedgerAction[], groups: readonly OwnerGroup[], options: ActionsOptions, io: { stdout: NodeJS.WritableStream }): Promise<number> {
+    if (!options.perOwner || options.output === undefined) throw new UsageError('--format eml writes one message per owner: give --per-owner and -o FOLDER');
+    if (options.from === undefined) throw new UsageError('--format eml needs a sender: --from "Name <address>"');
+    const today = options.today ?? localIsoDate();
+    if (!isIsoDate(today)) throw new UsageError(`--today ${today}: not a date; write it as YYYY-MM-DD`);
+    const stat = await fs.stat(options.output).catch(() => undefined);
+    if (stat && !stat.isDirectory()) throw new UsageError(`${options.output}: not a folder; -o names the folder the messages go to`);
+    const wanted = new Set(groups.flatMap(group => group.actions.map(action => action.id)));
+    let digests;
+    try {
+        digests = await ownerDigests(ledger, listed.filter(action => wanted.has(action.id)), { from: options.from, today });
+    } catch (error) {
+        if (error instanceof GenerationError) throw new UsageError(error.message);
+        throw error;
+    }
+    await fs.mkdir(options.output, { recursive: true });
+    for (const digest of digests) {
+        // The owner filter keeps co-owners' actions in the listing, not their digests.
+        if (options.owner !== undefined && !groups.some(group => group.handle === digest.owner)) continue;
+        const file = path.join(options.output, digest.fileName);
+        await writeFileAtomic(file, digest.message);
+        io.stdout.write(`${displayPath(path.resolve(file))}${digest.addressed ? '' : '  (no email: in the directory: no To)'}\n`);
+    }
     return 0;
 }
 

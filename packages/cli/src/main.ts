@@ -51,7 +51,11 @@ export async function main(argv: string[]): Promise<number> {
         .argument('[paths...]', 'files or folders (searched for .minutes files); default: the current folder')
         .option('--owner <handle>', 'only the actions of this owner (handle, name or alias)')
         .addOption(new Option('--status <status>', 'only actions with this status').choices(ACTION_STATES))
-        .addOption(new Option('-f, --format <format>', 'output format').choices(ACTION_FORMATS).default('text'))
+        .addOption(new Option('-f, --format <format>', 'output format: ics is a calendar of the open actions\' due dates; eml one message per owner').choices(ACTION_FORMATS).default('text'))
+        .option('-o, --output <path>', 'ics: the file to write (atomically); eml: the folder to write one .eml per owner to')
+        .option('--per-owner', 'eml: one message per owner, with their open and overdue actions', false)
+        .option('--from <address>', 'eml: the sender of the messages')
+        .option('--today <date>', 'eml: the day the messages are as of, YYYY-MM-DD (default: today)')
         .option('-d, --directory <paths...>', 'more files or folders whose people and organisations may be referred to')
         .action(async (paths: string[], options: ActionsOptions) => {
             exitCode = await actions(paths, options, { stdout: process.stdout });

@@ -45,18 +45,38 @@ export async function emlOf(outline: Outline, options: EmlOptions = {}): Promise
     const to = addressesOf('to', options.to, outline.envelope.to, parties);
     const cc = addressesOf('cc', options.cc, outline.envelope.cc, parties);
     const date = messageDate(options.date, outline);
-    const subject = literalHeaderText(headerText(outline.subject));
-    const text = emailBodyOf(outline, options);
-    const html = htmlOf(outline);
+    return composeMessage({ from, to, cc, subject: outline.subject, date, text: emailBodyOf(outline, options), html: htmlOf(outline) });
+}
 
+/** A message's parts: addresses as {@link addressList} and {@link partyAddress} give them. */
+export interface MessageParts {
+    readonly from: readonly Address[];
+    readonly to: readonly Address[];
+    readonly cc?: readonly Address[];
+    /** As it reads: made header text here (control characters out, encoded words encoded). */
+    readonly subject: string;
+    readonly date: Date;
+    readonly text: string;
+    readonly html: string;
+}
+
+/**
+ * The message (RFC 5322, MIME multipart/alternative), the same for the same parts: the
+ * Message-ID and the MIME boundaries are derived from the content.
+ */
+export async function composeMessage(parts: MessageParts): Promise<string> {
+    const { from, to, text, html, date } = parts;
+    const cc = parts.cc ?? [];
+    if (from.length === 0) throw new GenerationError('a message needs a sender');
+    const subject = literalHeaderText(headerText(parts.subject));
     // Derived from the content, so that the same document gives the same message.
     const digest = createHash('sha256').update(JSON.stringify([from, to, cc, subject, date.toISOString(), text, html])).digest('hex');
     const domain = from[0].address.split('@').pop()!.toLowerCase();
     // `baseBoundary` and `newline` are MailComposer options its type declarations leave out.
     const mail: Mail.Options & { baseBoundary: string; newline: string } = {
-        from: from.length === 1 ? from[0] : from,
-        to: to.length > 0 ? to : undefined,
-        cc: cc.length > 0 ? cc : undefined,
+        from: from.length === 1 ? from[0] : [...from],
+        to: to.length > 0 ? [...to] : undefined,
+        cc: cc.length > 0 ? [...cc] : undefined,
         subject,
         date,
         messageId: `<${digest.slice(0, 32)}.minutes@${domain}>`,
@@ -95,9 +115,9 @@ function literalHeaderText(text: string): string {
 
 const ADDRESS = /^[^\s@<>()[\]",;:\\]+@[^\s@<>()[\]",;:\\]+\.[^\s@<>()[\]",;:\\]+$/;
 
-interface Address {
-    name: string;
-    address: string;
+export interface Address {
+    readonly name: string;
+    readonly address: string;
 }
 
 /**
@@ -105,11 +125,7 @@ interface Address {
  * where a mention of a person or organisation stands for their directory `email:`.
  */
 function addressesOf(header: string, option: string | undefined, written: RichText | undefined, parties: ReadonlyMap<string, PartyFacts>): Address[] {
-    if (option !== undefined) {
-        // A line break in an address given on the command line is an attempt at another header, not a typo to mend.
-        if (CONTROL.test(option)) throw new GenerationError(`--${header}: an address cannot contain a line break or a control character`);
-        return parsedAddresses(header, option);
-    }
+    if (option !== undefined) return addressList(header, option);
     if (!written) return [];
     const addresses: Address[] = [];
     let pending = '';
@@ -122,7 +138,7 @@ function addressesOf(header: string, option: string | undefined, written: RichTe
             // Addresses keep the order they are written in.
             addresses.push(...parsedAddresses(header, headerText(pending)));
             pending = '';
-            addresses.push(...parsedAddresses(header, headerText(`${quotedName(span.party.displayName ?? span.text)} <${facts.email}>`)));
+            addresses.push(...partyAddress(header, span.party.displayName ?? span.text, facts.email));
         } else if (span.kind === 'link' && span.url.toLowerCase().startsWith('mailto:')) {
             pending += ' ' + span.url.slice('mailto:'.length).split('?')[0];
         } else {
@@ -132,6 +148,17 @@ function addressesOf(header: string, option: string | undefined, written: RichTe
     }
     addresses.push(...parsedAddresses(header, headerText(pending)));
     return addresses;
+}
+
+/** Addresses given on the command line (`--from`): a line break in one is an attempt at another header, not a typo to mend. */
+export function addressList(header: string, written: string): Address[] {
+    if (CONTROL.test(written)) throw new GenerationError(`--${header}: an address cannot contain a line break or a control character`);
+    return parsedAddresses(header, written);
+}
+
+/** The address of a person or organisation: their name and their directory `email:`. */
+export function partyAddress(header: string, name: string, email: string): Address[] {
+    return parsedAddresses(header, headerText(`${quotedName(name)} <${email}>`));
 }
 
 function parsedAddresses(header: string, text: string): Address[] {

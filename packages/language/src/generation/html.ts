@@ -24,20 +24,37 @@ export function generateHtml(document: Document, options: OutlineOptions = {}): 
 const TITLE_LENGTH = 70;
 
 export function htmlOf(outline: Outline): string {
-    const writer = new HtmlWriter(outline);
-    const body = writer.page();
+    return htmlPage(outline.title, new HtmlWriter(outline).page());
+}
+
+/** Where a page may load its one script from: the site's search (see site generation). */
+export interface PageOptions {
+    /** A script of the same origin (`search.js`), which the policy then allows, and nothing else. */
+    readonly script?: string;
+    /** Markup placed before `<main>`: a site's navigation. */
+    readonly before?: string;
+}
+
+/**
+ * A page: the document's head (a content security policy that forbids any request, the
+ * stylesheet) around `body`, which is markup already escaped.
+ */
+export function htmlPage(title: string, body: string, options: PageOptions = {}): string {
+    const policy = options.script ? `default-src 'none'; style-src 'unsafe-inline'; script-src 'self'` : `default-src 'none'; style-src 'unsafe-inline'`;
     return [
         '<!DOCTYPE html>',
         '<html lang="en">',
         '<head>',
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+        `<meta http-equiv="Content-Security-Policy" content="${policy}">`,
         '<meta name="generator" content="Minutes">',
-        `<title>${escapeText(shortTitle(outline.title))}</title>`,
+        `<title>${escapeText(shortTitle(title))}</title>`,
         `<style>${HTML_STYLE}</style>`,
+        ...(options.script ? [`<script src="${escapeAttribute(options.script)}" defer></script>`] : []),
         '</head>',
         '<body>',
+        ...(options.before ? [options.before] : []),
         body,
         '</body>',
         '</html>',

@@ -11,8 +11,9 @@ export type {
 export type { RichText } from './rich-text.js';
 export { displayWidth, wrap, type WrapOptions } from './wrap.js';
 export { generateEmail, emailOf, emailBodyOf, DEFAULT_EMAIL_WIDTH, type EmailOptions } from './email.js';
-export { generateEml, emlOf, type EmlOptions } from './eml.js';
-export { generateHtml, htmlOf } from './html.js';
+export { generateEml, emlOf, composeMessage, addressList, partyAddress, type EmlOptions, type Address, type MessageParts } from './eml.js';
+export { generateHtml, htmlOf, htmlPage, type PageOptions } from './html.js';
+export { escapeText, escapeAttribute } from './html-escape.js';
 export { generateJson, jsonOf, jsonModel, SCHEMA_VERSION } from './json.js';
 export { generateMarkdown, markdownOf } from './markdown.js';
 export { ATTRIBUTIONS, declaresChathamHouseRule, effectiveAttribution, isChathamHouseRule, type Attribution } from './attribution.js';

@@ -20,6 +20,11 @@ function firstFieldText(party: Party, ...keys: string[]): string | undefined {
     return text || undefined;
 }
 
+/** The entry's `email:`, if any. */
+export function emailAddressOf(party: Party): string | undefined {
+    return firstFieldText(party, 'email:');
+}
+
 /** The display name as written after the handle, without honorific. */
 export function displayName(party: Party): string {
     const written = plainText(party.displayName).trim();

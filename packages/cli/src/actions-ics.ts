@@ -1,0 +1,101 @@
+import { URI } from 'langium';
+import { shortName, type LedgerAction } from 'minutes-language';
+import { displayPath } from './workspace.js';
+
+/**
+ * `minutes actions --format ics`: an iCalendar (RFC 5545) calendar with one all-day event
+ * on the due date of each open action that has one. Events, not VTODOs: every calendar
+ * imports events, few import tasks.
+ *
+ * Re-importing the calendar updates its events rather than adding them again: an event's
+ * UID is the action's identifier, its SEQUENCE the number of reports on the action (a
+ * `moved` update makes a later revision), and its DTSTAMP the day of the last of them, so
+ * the same ledger gives the same bytes.
+ */
+export function actionsIcs(actions: readonly LedgerAction[]): string {
+    const lines = [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'PRODID:-//Minutes//minutes actions//EN',
+        'CALSCALE:GREGORIAN',
+        'METHOD:PUBLISH',
+        'X-WR-CALNAME:Open actions'
+    ];
+    const seen = new Set<string>();
+    for (const action of actions) {
+        const due = action.current.due;
+        if (action.current.status !== 'open' || !due || seen.has(action.id)) continue;
+        seen.add(action.id);
+        const owners = [...action.owners.map(party => shortName(party)), ...action.unresolvedOwners];
+        const reports = action.updates.length;
+        const last = action.updates.map(update => update.place.isoDate).filter(date => date !== undefined).pop() ?? action.place.isoDate ?? due;
+        const description = [
+            `#${action.id}: ${action.text}`,
+            owners.length > 0 ? `Owner: ${owners.join(', ')}` : 'No owner',
+            `Agreed: ${where(action.place.title, action.place.isoDate, action.place.uri, action.line)}`,
+            ...(action.current.lastUpdate ? [`Last reported: ${where(action.current.lastUpdate.place.title, action.current.lastUpdate.place.isoDate, action.current.lastUpdate.place.uri, action.current.lastUpdate.line)}: ${[action.current.lastUpdate.status, action.current.lastUpdate.text].filter(Boolean).join(': ')}`] : [])
+        ].join('\n');
+        lines.push(
+            'BEGIN:VEVENT',
+            `UID:${text(`minutes-action-${action.id}`)}`,
+            `DTSTAMP:${basicDate(last)}T000000Z`,
+            `SEQUENCE:${reports}`,
+            `DTSTART;VALUE=DATE:${basicDate(due)}`,
+            `DTEND;VALUE=DATE:${basicDate(nextDay(due))}`,
+            `SUMMARY:${text(`${owners.length > 0 ? `${owners.join(', ')}: ` : ''}${action.text}`)}`,
+            `DESCRIPTION:${text(description)}`,
+            'CATEGORIES:Action',
+            'TRANSP:TRANSPARENT',
+            'END:VEVENT'
+        );
+    }
+    lines.push('END:VCALENDAR');
+    return lines.map(fold).join('\r\n') + '\r\n';
+}
+
+function where(title: string, date: string | undefined, uri: string, line: number): string {
+    return `${title}${date ? `, ${date}` : ''} (${displayPath(URI.parse(uri).fsPath)}:${line})`;
+}
+
+/** `2018-06-30` → `20180630`. */
+function basicDate(iso: string): string {
+    return iso.replace(/-/g, '');
+}
+
+function nextDay(iso: string): string {
+    const [year, month, day] = iso.split('-').map(Number);
+    return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * A TEXT value (RFC 5545 3.3.11): backslash, semicolon and comma escaped, line breaks as
+ * `\n`; other control characters, which the format forbids, become spaces.
+ */
+function text(value: string): string {
+    return value.replace(/\r\n|\r|\n/g, '\n')
+        .replace(/[\\;,]/g, c => `\\${c}`)
+        .replace(/\n/g, '\\n')
+        .replace(/[\u0000-\u001F\u007F]/g, ' ');
+}
+
+/** Lines of at most 75 octets, continued with CRLF and a space, never inside a UTF-8 sequence (RFC 5545 3.1). */
+function fold(line: string): string {
+    const encoder = new TextEncoder();
+    if (encoder.encode(line).length <= 75) return line;
+    const parts: string[] = [];
+    let current = '';
+    let octets = 0;
+    for (const character of line) {
+        const size = encoder.encode(character).length;
+        // The first line holds 75 octets; a continuation line's leading space counts among its 75.
+        if (octets + size > (parts.length === 0 ? 75 : 74)) {
+            parts.push(current);
+            current = '';
+            octets = 0;
+        }
+        current += character;
+        octets += size;
+    }
+    parts.push(current);
+    return parts.join('\r\n ');
+}
