@@ -32,6 +32,8 @@ interface ProseWords {
     readonly leading: readonly string[];
     /** Words between the two ends of a range: `to`, `au`, `al`, `по`, `إلى`, `至`. */
     readonly range: readonly string[];
+    /** More words between two times (not dates: `19 mars 2018 à 14h30` is a date and a time): `10h45 à 12h00`. */
+    readonly timeRange: readonly string[];
     /** Words before a time that follows a date: `at`, `à`, `a las`, `в`. */
     readonly beforeTime: readonly string[];
     /** More words of a written date that Intl does not use: `of` (19th of March), `года`, `号`. */
@@ -42,12 +44,12 @@ interface ProseWords {
 }
 
 const PROSE_WORDS: Readonly<Record<string, ProseWords>> = {
-    en: { leading: [], range: ['to', 'until', 'till', 'through', 'thru'], beforeTime: ['at', 'from'], fillers: ['of'], months: { sept: 9 }, weekdays: { tues: 2, weds: 3, thur: 4, thurs: 4 } },
-    fr: { leading: ['du', 'le'], range: ['au'], beforeTime: ['à', 'de'], fillers: [], months: {}, weekdays: {} },
-    es: { leading: ['del', 'el'], range: ['al', 'a'], beforeTime: ['a las', 'a la', 'de'], fillers: [], months: {}, weekdays: {} },
-    ru: { leading: ['с'], range: ['по', 'до'], beforeTime: ['в', 'с'], fillers: ['года', 'г'], months: {}, weekdays: {} },
-    ar: { leading: ['من'], range: ['إلى', 'الى', 'حتى'], beforeTime: ['الساعة', 'من'], fillers: ['يوم'], months: {}, weekdays: {} },
-    zh: { leading: ['从'], range: ['至', '到', '~', '～'], beforeTime: [], fillers: ['号'], months: {}, weekdays: {} }
+    en: { leading: [], range: ['to', 'until', 'till', 'through', 'thru'], timeRange: [], beforeTime: ['at', 'from'], fillers: ['of'], months: { sept: 9 }, weekdays: { tues: 2, weds: 3, thur: 4, thurs: 4 } },
+    fr: { leading: ['du', 'le'], range: ['au'], timeRange: ['à'], beforeTime: ['à', 'de'], fillers: [], months: {}, weekdays: {} },
+    es: { leading: ['del', 'el'], range: ['al', 'a'], timeRange: [], beforeTime: ['a las', 'a la', 'de'], fillers: [], months: {}, weekdays: {} },
+    ru: { leading: ['с'], range: ['по', 'до'], timeRange: [], beforeTime: ['в', 'с'], fillers: ['года', 'г'], months: {}, weekdays: {} },
+    ar: { leading: ['من'], range: ['إلى', 'الى', 'حتى'], timeRange: [], beforeTime: ['الساعة', 'من'], fillers: ['يوم'], months: {}, weekdays: {} },
+    zh: { leading: ['从'], range: ['至', '到', '~', '～'], timeRange: [], beforeTime: [], fillers: ['号'], months: {}, weekdays: {} }
 };
 
 /** The part of a date a mark written after a number gives it: `年` a year, `月` a month, `日` a day. */
@@ -71,6 +73,8 @@ export interface DateNames {
     readonly marks: ReadonlyMap<string, DateField>;
     readonly leading: ReadonlySet<string>;
     readonly range: ReadonlySet<string>;
+    /** Words between two times: those of a range of dates, and `à`. */
+    readonly timeRange: ReadonlySet<string>;
     /** Folded, each a list of words (`a las` is two). */
     readonly beforeTime: readonly (readonly string[])[];
 }
@@ -157,6 +161,7 @@ export function dateNames(tag = 'en'): DateNames {
         longestMonth: Math.max(...[...months.keys()].map(name => name.split(' ').length)),
         leading: new Set(prose.leading.map(foldName)),
         range: new Set(prose.range.map(foldName)),
+        timeRange: new Set([...prose.range, ...prose.timeRange].map(foldName)),
         beforeTime: prose.beforeTime.map(words => words.split(' ').map(foldName))
     };
     cache.set(tag, names);

@@ -166,7 +166,8 @@ const ALL_MARKS = new Set(DATE_LANGUAGES.flatMap(language => [...dateNames(langu
 
 /**
  * Numbers (with an ordinal suffix — `19th`, `1er` — or a clock time's colon kept
- * together), marks (`年 月 日` right after a number: `星期日` is a word), words (letters,
+ * together), marks (`年 月 日` after a number, `2006 年 9 月 12 日` as UN documents space them;
+ * `星期日` is a word), words (letters,
  * with inner and final full stops: `Feb.`, `a.m.`), punctuation.
  */
 function tokenize(written: string): Token[] {
@@ -179,7 +180,7 @@ function tokenize(written: string): Token[] {
             at++;
             continue;
         }
-        if (ALL_MARKS.has(text[at]) && tokens.at(-1)?.kind === 'number' && tokens.at(-1)!.end === at) {
+        if (ALL_MARKS.has(text[at]) && tokens.at(-1)?.kind === 'number') {
             tokens.push({ kind: 'mark', text: text[at], value: text[at], start: at, end: at + 1 });
             at++;
             continue;
@@ -593,8 +594,8 @@ function timeTokens(written: string): Token[] {
     return tokens;
 }
 
-/** `9am to 5pm`, `9 h à 17 h`: the range words of every language read. */
-const TIME_RANGE_WORDS = new Set(DATE_LANGUAGES.flatMap(language => [...dateNames(language).range]));
+/** `9am to 5pm`, `10h45 à 12h00`: the words between two times of every language read. */
+const TIME_RANGE_WORDS = new Set(DATE_LANGUAGES.flatMap(language => [...dateNames(language).timeRange]));
 
 function readClock(cursor: Cursor): TimePart | undefined {
     const token = cursor.take(t => t.kind === 'number');

@@ -49,6 +49,7 @@ describe('parseDate reads dates in the six UN languages', () => {
         ['2018年3月19日（周一）', '2018-03-19'],
         ['2017年6月12日至16日', '2017-06-12..2017-06-16'],
         ['2018年3月', '2018-03'],
+        ['2006 年 9 月 12 日星期二', '2006-09-12'],
         ['2018年3月19日 14:00-16:00', '2018-03-19 [14:00]']
     ])('%s', (written, expected) => {
         expect(read(written)).toBe(expected);
@@ -86,6 +87,11 @@ describe('parseDate says what is wrong, and where, in the language the date is w
     ])('an unreadable date in a note in %s suggests a date in its language', (language, message) => {
         const parsed = parseDate('la semaine prochaine', language);
         expect(parsed.ok ? 'read' : spaced(parsed.message)).toBe(message);
+    });
+
+    test('times in French: `10h45 à 12h00 WET`', () => {
+        const parsed = parseTime('10h45 à 12h00 WET');
+        expect(parsed.ok && parsed.value).toEqual({ start: { hour: 10, minute: 45 }, end: { hour: 12, minute: 0 }, zone: 'WET' });
     });
 
     test('times written with Arabic-Indic digits', () => {
