@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import {
     ATTRIBUTIONS, DEFAULT_EMAIL_WIDTH, GenerationError, NAME_STYLES, OUTPUT_EXTENSIONS, OUTPUT_FORMATS, buildActionLedger,
-    declaresChathamHouseRule, generate, type Attribution, type Document, type GenerateOptions, type OutputFormat
+    declaresChathamHouseRule, generate, type Attribution, type Document, type GenerateOptions
 } from 'minutes-language';
 import { checkOutputPath, writeFileAtomic } from './output.js';
 import { problemsOf, summaryLine } from './problems.js';
@@ -11,8 +11,12 @@ import { formatProblems } from './report-formats.js';
 import { useColour } from './style.js';
 import { displayPath, EXTENSION, loadWorkspace, UsageError } from './workspace.js';
 
+/** What `minutes generate` writes: the generators' text outputs, and a Word document. */
+export const GENERATE_FORMATS = [...OUTPUT_FORMATS, 'docx'] as const;
+export type GenerateFormat = typeof GENERATE_FORMATS[number];
+
 export interface GenerateCommandOptions {
-    format?: OutputFormat;
+    format?: GenerateFormat;
     output?: string;
     force: boolean;
     width: string;
@@ -34,9 +38,9 @@ export interface GenerateIo {
 /** Registers `minutes generate` on the program; `done` receives the exit code. */
 export function addGenerateCommand(program: Command, io: GenerateIo, done: (exitCode: number) => void): void {
     program.command('generate')
-        .description('Write a .minutes file as an email, an .eml message, an HTML page, JSON or Markdown.')
+        .description('Write a .minutes file as an email, an .eml message, an HTML page, JSON, Markdown or a Word document.')
         .argument('<file>', `a ${EXTENSION} file, or - for standard input`)
-        .addOption(new Option('-f, --format <format>', 'output format (default: from the extension of -o)').choices(OUTPUT_FORMATS))
+        .addOption(new Option('-f, --format <format>', 'output format (default: from the extension of -o)').choices(GENERATE_FORMATS))
         .option('-o, --output <path>', 'write to this file, atomically, instead of standard output')
         .option('--force', 'generate even when the file has errors', false)
         .option('-w, --width <columns>', 'email: wrap lines at this many columns; 0 does not wrap', String(DEFAULT_EMAIL_WIDTH))
@@ -89,9 +93,13 @@ export async function generateCommand(file: string, options: GenerateCommandOpti
         // Earlier meetings' actions come from every loaded file: the folder's other meetings are context.
         attribution: options.attribution, ledger: buildActionLedger(workspace.all)
     };
-    let output: string;
+    if (format === 'docx' && options.output === undefined) throw new UsageError('a Word document is a file: give -o name.docx');
+    let output: string | Uint8Array;
     try {
-        output = await generate(document, format, generateOptions);
+        output = format === 'docx'
+            // Loaded when asked for: the docx package is large, and no other output needs it.
+            ? await (await import('minutes-language/docx')).generateDocx(root, generateOptions)
+            : await generate(document, format, generateOptions);
     } catch (error) {
         if (error instanceof GenerationError) throw new UsageError(error.message);
         throw error;
@@ -108,11 +116,11 @@ async function checkInput(file: string): Promise<void> {
     if (!file.endsWith(EXTENSION)) throw new UsageError(`${file}: not a ${EXTENSION} file`);
 }
 
-function formatOfOutput(output: string | undefined): OutputFormat {
+function formatOfOutput(output: string | undefined): GenerateFormat {
     const extension = output ? path.extname(output).toLowerCase() : '';
     const format = OUTPUT_FORMATS.find(candidate => OUTPUT_EXTENSIONS[candidate] === extension)
-        ?? (extension === '.htm' ? 'html' : extension === '.markdown' ? 'markdown' : undefined);
-    if (!format) throw new UsageError(`say which output to generate: --format ${OUTPUT_FORMATS.join('|')}`);
+        ?? (extension === '.htm' ? 'html' : extension === '.markdown' ? 'markdown' : extension === '.docx' ? 'docx' : undefined);
+    if (!format) throw new UsageError(`say which output to generate: --format ${GENERATE_FORMATS.join('|')}`);
     return format;
 }
 

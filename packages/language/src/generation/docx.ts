@@ -1,0 +1,290 @@
+import {
+    AlignmentType, Document as WordDocument, ExternalHyperlink, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow,
+    TextRun, WidthType, type ParagraphChild
+} from 'docx';
+import type { Document } from '../generated/ast.js';
+import { agreedText, EARLIER_ACTIONS_TITLE, earlierActionStatus } from './earlier-actions.js';
+import { closeBidi } from './html-escape.js';
+import { ATTENDANCE_LABELS, outlineOf, ROLE_LABELS, type OutlineOptions } from './outline.js';
+import type {
+    ActionOutline, AgendaEntry, EarlierActionOutline, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
+    TurnOutline, UpdateOutline
+} from './render-model.js';
+import { plain, type RichText, type Span } from './rich-text.js';
+import { wellFormed } from './unicode.js';
+
+/**
+ * A Word document (`.docx`, Office Open XML) of a meeting, for secretariats that circulate
+ * documents rather than email: the title, the metadata, the participants table, headings,
+ * turns, outcomes and actions, laid out from the render model as the HTML is (nothing is
+ * read from the source here). The title, author and meeting date are the document's
+ * properties. The `docx` package writes the XML and the package.
+ */
+export function generateDocx(document: Document, options: OutlineOptions = {}): Promise<Uint8Array> {
+    return docxOf(outlineOf(document, options));
+}
+
+export async function docxOf(outline: Outline): Promise<Uint8Array> {
+    const writer = new DocxWriter();
+    const children = [...writer.header(outline.header, true), ...writer.blocks(outline.blocks)];
+    const author = outline.header.metadata.find(entry => entry.key === 'author');
+    const properties = {
+        title: xmlText(outline.title),
+        creator: author ? xmlText(plain(author.value)) : undefined,
+        description: xmlText(outline.subject)
+    };
+    const document = new WordDocument({ ...properties, styles: STYLES, sections: [{ children }] });
+    const created = outline.date?.start ?? outline.date?.end;
+    // The library stamps the document with the time it is written; a meeting's record is dated by the meeting.
+    const core = { path: 'docProps/core.xml', data: coreProperties({ ...properties, created }) };
+    return new Uint8Array(await Packer.toBuffer(document, false, created ? [core] : []));
+}
+
+/** Text that XML 1.0 can hold and that reorders nothing after it (see closeBidi). */
+function xmlText(text: string): string {
+    return wellFormed(closeBidi(text)).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD');
+}
+
+function escapeXml(text: string): string {
+    return xmlText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** `docProps/core.xml`: title, author, description, and the meeting's date as the document's dates. */
+function coreProperties(properties: { title: string; creator?: string; description: string; created?: string }): string {
+    const element = (name: string, value: string | undefined) => value ? `<${name}>${escapeXml(value)}</${name}>` : '';
+    const date = (name: string) => properties.created ? `<${name} xsi:type="dcterms:W3CDTF">${properties.created}T00:00:00Z</${name}>` : '';
+    return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        + 'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        + 'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        + element('dc:title', properties.title) + element('dc:creator', properties.creator)
+        + element('dc:description', properties.description) + element('cp:lastModifiedBy', properties.creator)
+        + date('dcterms:created') + date('dcterms:modified')
+        + '</cp:coreProperties>';
+}
+
+/** Word's usual body text (11 pt, 6 pt after a paragraph), headings spaced from what precedes them. */
+const STYLES = {
+    default: {
+        document: { run: { font: 'Calibri', size: 22 }, paragraph: { spacing: { after: 120 } } },
+        heading1: { paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
+        heading2: { paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
+        heading3: { paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } }
+    }
+};
+
+const HEADINGS = [HeadingLevel.TITLE, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+/** Indentation of a nesting level, in twentieths of a point. */
+const INDENT = 360;
+
+type Block = Paragraph | Table;
+
+class DocxWriter {
+    header(header: Header, document: boolean): Block[] {
+        const blocks: Block[] = [this.heading(header.level, header.title, document)];
+        for (const entry of header.metadata) {
+            blocks.push(new Paragraph({ children: [new TextRun({ text: xmlText(`${entry.label}: `), bold: true }), ...this.runs(entry.value)] }));
+        }
+        if (header.participants.length > 0) blocks.push(...this.participantTable(header.participantsLabel, header.participants));
+        return blocks;
+    }
+
+    blocks(blocks: readonly OutlineBlock[], depth = 0): Block[] {
+        return blocks.flatMap(block => this.block(block, depth));
+    }
+
+    private block(block: OutlineBlock, depth: number): Block[] {
+        switch (block.kind) {
+            case 'heading':
+                return [this.heading(block.level, block.text)];
+            case 'paragraph':
+                return [this.paragraph(block.text, depth)];
+            case 'quote':
+                return [new Paragraph({ children: this.runs(block.text, { italics: true }), indent: { left: INDENT * (depth + 1), right: INDENT } })];
+            case 'list':
+                return this.list(block.items, depth);
+            case 'text-field':
+                return [this.label(block.label, depth), ...this.blocks(block.blocks, depth)];
+            case 'participants':
+                return this.participantTable(plain(block.title) || 'Participants', block.participants);
+            case 'agenda':
+                return [this.label(plain(block.title) || 'Agenda', depth), ...this.agenda(block.items, depth)];
+            case 'segment':
+                return [this.heading(block.level, block.title)];
+            case 'turn':
+                return this.turn(block.turn, depth);
+            case 'turns':
+                return block.turns.flatMap(turn => [
+                    new Paragraph({ children: this.turnLine(turn), bullet: { level: Math.min(depth, 8) } }),
+                    ...this.blocks(turn.blocks, depth + 1)
+                ]);
+            case 'outcome': {
+                const outcome = block.outcome;
+                const head = outcome.plural
+                    ? this.heading(outcome.level, outcome.text.length > 0 ? outcome.text : [{ kind: 'text', text: outcome.label }])
+                    : new Paragraph({ children: [new TextRun({ text: xmlText(`${outcome.label}: `), bold: true }), ...this.runs(outcome.text)], indent: indent(depth) });
+                return [head, ...this.blocks(outcome.blocks, depth)];
+            }
+            case 'actions':
+                return this.actionTable(block.actions);
+            case 'updates':
+                return this.updateTable(block.updates);
+            case 'break':
+                return [new Paragraph({ children: [], thematicBreak: true })];
+            case 'meeting':
+                return this.meeting(block.meeting);
+        }
+    }
+
+    private meeting(meeting: MeetingOutline): Block[] {
+        const blocks = [...(meeting.header ? this.header(meeting.header, false) : []), ...this.blocks(meeting.blocks)];
+        if (meeting.earlierActions) {
+            const level = (meeting.header?.level ?? 0) + 1;
+            blocks.push(this.heading(level, [{ kind: 'text', text: EARLIER_ACTIONS_TITLE }]), ...this.earlierActionTable(meeting.earlierActions.reported, meeting.earlierActions.stillOpen));
+        }
+        return blocks;
+    }
+
+    private heading(level: number, text: RichText, title = false): Paragraph {
+        const heading = title ? HeadingLevel.TITLE : HEADINGS[Math.min(Math.max(level, 0), 5) + 1];
+        return new Paragraph({ children: this.runs(text), heading });
+    }
+
+    private label(text: string, depth: number): Paragraph {
+        return new Paragraph({ children: [new TextRun({ text: xmlText(text), bold: true })], indent: indent(depth) });
+    }
+
+    private paragraph(text: RichText, depth: number): Paragraph {
+        return new Paragraph({ children: this.runs(text), indent: indent(depth) });
+    }
+
+    /** Items keep the labels they were written with (`2.1`, `a.`); bullets are Word's. */
+    private list(items: readonly ListEntry[], depth: number): Block[] {
+        return items.flatMap(item => [
+            item.ordered
+                ? new Paragraph({ children: [new TextRun(xmlText(`${item.marker} `)), ...this.runs(item.text)], indent: { left: INDENT * (depth + 1), hanging: INDENT } })
+                : new Paragraph({ children: this.runs(item.text), bullet: { level: Math.min(depth, 8) } }),
+            ...this.list(item.children, depth + 1)
+        ]);
+    }
+
+    private agenda(items: readonly AgendaEntry[], depth: number): Block[] {
+        return items.flatMap(item => [
+            new Paragraph({
+                children: [...(/^[-*•·]$/.test(item.label) ? [] : [new TextRun(xmlText(`${item.label} `))]), ...this.runs(item.text)],
+                indent: { left: INDENT * (depth + 1), hanging: INDENT }
+            }),
+            ...this.agenda(item.children, depth + 1)
+        ]);
+    }
+
+    private turn(turn: TurnOutline, depth: number): Block[] {
+        const blocks: Block[] = [];
+        if (turn.style === 'heading') {
+            blocks.push(new Paragraph({ children: [...this.runs(turn.line, { bold: true }), ...this.qualifiers(turn)], keepNext: true, indent: indent(depth) }));
+            if (turn.text.length > 0) blocks.push(this.paragraph(turn.text, depth));
+        } else {
+            blocks.push(new Paragraph({ children: this.turnLine(turn), keepNext: turn.headed, indent: indent(depth) }));
+        }
+        blocks.push(...this.blocks(turn.blocks, depth));
+        return blocks;
+    }
+
+    /** The speaker in bold, then the rest of the line as it reads. */
+    private turnLine(turn: TurnOutline): ParagraphChild[] {
+        return [...turn.line.flatMap(span => this.span(span, { bold: span === turn.speaker || turn.headed })), ...this.qualifiers(turn)];
+    }
+
+    private qualifiers(turn: TurnOutline): ParagraphChild[] {
+        return turn.qualifierText.length > 0 ? [new TextRun(' ['), ...this.runs(turn.qualifierText), new TextRun(']')] : [];
+    }
+
+    private participantTable(caption: string, participants: readonly Participant[]): Block[] {
+        const notes = participants.some(p => p.description.length > 0);
+        const rows = participants.map(participant => {
+            const roles = participant.roles.map(role => ROLE_LABELS[role]);
+            const description = plain(participant.description);
+            const role = participant.role && participant.role !== description ? participant.role : '';
+            return [
+                [new TextRun({ text: xmlText(participant.party.name), bold: true })],
+                [new TextRun(xmlText(participant.party.organisation ?? ''))],
+                [new TextRun({ text: xmlText(roles.join(', ')), bold: true }), ...(role ? [new TextRun(xmlText(roles.length > 0 ? `; ${role}` : role))] : [])],
+                [new TextRun(xmlText(ATTENDANCE_LABELS[participant.attendance]))],
+                ...(notes ? [this.runs(participant.description)] : [])
+            ];
+        });
+        return this.table(caption, ['Name', 'Organisation', 'Role', 'Attendance', ...(notes ? ['Note'] : [])], rows);
+    }
+
+    private actionTable(actions: readonly ActionOutline[]): Block[] {
+        return this.table(`Action ${actions.length === 1 ? 'item' : 'items'}`, ['Action', 'Owner', 'Due', 'Status'], actions.map(action => [
+            [...(action.id ? [new TextRun(xmlText(`#${action.id} `))] : []), ...this.runs(action.text), ...this.blockRuns(action.blocks)],
+            this.owners(action.owners),
+            [new TextRun(xmlText(action.due ?? ''))],
+            [new TextRun(xmlText(action.status))]
+        ]));
+    }
+
+    private updateTable(updates: readonly UpdateOutline[]): Block[] {
+        return this.table('Updates on earlier actions', ['Action', 'Status', 'Update'], updates.map(update => [
+            [new TextRun(xmlText(`#${update.action}`))],
+            [new TextRun(xmlText(update.status ?? ''))],
+            [...this.runs(update.text), ...this.blockRuns(update.blocks)]
+        ]));
+    }
+
+    private earlierActionTable(reported: readonly EarlierActionOutline[], stillOpen: readonly EarlierActionOutline[]): Block[] {
+        const row = (entry: EarlierActionOutline, open: boolean): ParagraphChild[][] => [
+            [new TextRun(xmlText(`#${entry.id} `)), ...this.runs(entry.text)],
+            this.owners(entry.owners),
+            [new TextRun(xmlText(earlierActionStatus(entry, open))), ...(entry.update && entry.update.text.length > 0 ? [new TextRun(' — '), ...this.runs(entry.update.text)] : [])],
+            [new TextRun(xmlText(agreedText(entry).replace(/^Agreed at /, '')))]
+        ];
+        return this.table(`${EARLIER_ACTIONS_TITLE}, with their status at this meeting`, ['Action', 'Owner', 'Status', 'Agreed at'],
+            [...reported.map(entry => row(entry, false)), ...stillOpen.map(entry => row(entry, true))]);
+    }
+
+    private owners(owners: readonly Span[]): ParagraphChild[] {
+        return owners.flatMap((owner, i) => [...(i > 0 ? [new TextRun(', ')] : []), ...this.span(owner)]);
+    }
+
+    /** The paragraphs that follow an action or an update, inside its table cell. */
+    private blockRuns(blocks: readonly OutlineBlock[]): ParagraphChild[] {
+        const text = blocks.flatMap(block => block.kind === 'paragraph' || block.kind === 'quote' ? [block.text]
+            : block.kind === 'list' ? flattenItems(block.items).map(item => [{ kind: 'text' as const, text: `${item.marker} ` }, ...item.text] as RichText) : []);
+        return text.flatMap(rich => [new TextRun({ text: '', break: 1 }), ...this.runs(rich)]);
+    }
+
+    /** A table with a caption above it, a header row repeated on each page, at the page's width. */
+    private table(caption: string, head: readonly string[], rows: readonly ParagraphChild[][][]): Block[] {
+        const cell = (children: ParagraphChild[]) => new TableCell({ children: [new Paragraph({ children })] });
+        return [
+            new Paragraph({ children: [new TextRun({ text: xmlText(caption), bold: true })], keepNext: true, alignment: AlignmentType.LEFT }),
+            new Table({
+                width: { size: 100, type: WidthType.PERCENTAGE },
+                rows: [
+                    new TableRow({ tableHeader: true, children: head.map(label => cell([new TextRun({ text: xmlText(label), bold: true })])) }),
+                    ...rows.map(row => new TableRow({ cantSplit: true, children: row.map(children => cell(children)) }))
+                ]
+            })
+        ];
+    }
+
+    private runs(text: RichText, style: { bold?: boolean; italics?: boolean } = {}): ParagraphChild[] {
+        return text.flatMap(span => this.span(span, style));
+    }
+
+    private span(span: Span, style: { bold?: boolean; italics?: boolean } = {}): ParagraphChild[] {
+        const run = (text: string, extra: { style?: string } = {}) => new TextRun({ text: xmlText(text), ...style, ...extra });
+        if (span.kind === 'link') return [new ExternalHyperlink({ link: span.url, children: [run(span.text, { style: 'Hyperlink' })] })];
+        return [run(span.text)];
+    }
+}
+
+function indent(depth: number): { left: number } | undefined {
+    return depth > 0 ? { left: INDENT * depth } : undefined;
+}
+
+function flattenItems(items: readonly ListEntry[]): ListEntry[] {
+    return items.flatMap(item => [item, ...flattenItems(item.children)]);
+}
