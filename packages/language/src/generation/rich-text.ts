@@ -1,3 +1,4 @@
+import { eastAsianWidthType } from 'get-east-asian-width';
 import type { PartyName } from './naming.js';
 
 // Rich text: text as the outputs read it, its mentions already named as the attribution
@@ -40,15 +41,34 @@ export function concat(...parts: RichText[]): RichText {
     return result;
 }
 
-/** Joins lines of one paragraph with single spaces. */
+/**
+ * Joins lines of one paragraph with single spaces; or with nothing between Chinese or
+ * Japanese characters, which are written without spaces (the rule CSS applies to line
+ * breaks in source text: a break between two East Asian wide characters, Hangul aside,
+ * or next to a zero-width space, is removed).
+ */
 export function joinLines(lines: RichText[]): RichText {
     const parts: RichText[] = [];
+    let previous = '';
     for (const line of lines.map(trimRich)) {
         if (line.length === 0) continue;
-        if (parts.length > 0) parts.push([textSpan(' ')]);
+        const text = plain(line);
+        if (parts.length > 0 && !joinsWithoutSpace(previous, text)) parts.push([textSpan(' ')]);
         parts.push(line);
+        previous = text;
     }
     return concat(...parts);
+}
+
+const WIDE_TYPES = new Set(['wide', 'fullwidth', 'halfwidth']);
+const HANGUL = /\p{Script=Hangul}/u;
+
+function joinsWithoutSpace(before: string, after: string): boolean {
+    const last = String.fromCodePoint(before.codePointAt(before.length - 1 - (/[\uDC00-\uDFFF]$/.test(before) ? 1 : 0)) ?? 32);
+    const first = String.fromCodePoint(after.codePointAt(0) ?? 32);
+    if (last === '\u200B' || first === '\u200B') return true;
+    const wide = (character: string) => WIDE_TYPES.has(eastAsianWidthType(character.codePointAt(0)!)) && !HANGUL.test(character);
+    return wide(last) && wide(first);
 }
 
 export function trimRich(text: RichText): RichText {
