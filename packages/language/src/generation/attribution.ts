@@ -2,6 +2,7 @@ import { isOrganisation, isPerson, type Document, type Field, type Party } from 
 import { organisationsOf, shortName, stakeholderGroupOf, STAKEHOLDER_GROUPS, type StakeholderGroup } from '../model/directory.js';
 import { structureOf } from '../model/structure.js';
 import { writtenText } from '../model/text.js';
+import { isKey } from '../model/vocabulary.js';
 
 /**
  * Attribution of what was said: the Chatham House Rule.
@@ -34,7 +35,7 @@ export function isChathamHouseRule(value: string): boolean {
 
 function ruleFields(document: Document): Field[] {
     const structure = structureOf(document);
-    return [...structure.fields, ...structure.meetings.flatMap(m => m.fields)].filter(f => f.key.toLowerCase() === 'rule:');
+    return [...structure.fields, ...structure.meetings.flatMap(m => m.fields)].filter(f => isKey(f.key, 'rule'));
 }
 
 /** Whether the document, or any of its meetings, declares the Chatham House Rule. */
@@ -124,6 +125,3 @@ export function participantCountText(parties: ReadonlyArray<Party | undefined>):
     const parts = countsByStakeholderGroup(parties).map(({ group, count }) => `${count} ${group ?? 'with no stakeholder group'}`);
     return `${total} participant${total === 1 ? '' : 's'}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
 }
-
-/** Header fields that name the holders of meeting offices: left out below `full` attribution. */
-export const OFFICE_FIELDS: ReadonlySet<string> = new Set(['chair:', 'moderator:', 'rapporteur:', 'notetaker:', 'author:']);

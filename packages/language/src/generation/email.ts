@@ -1,5 +1,6 @@
 import type { Document } from '../generated/ast.js';
-import { outlineOf, ROLE_LABELS, type OutlineOptions } from './outline.js';
+import { outlineOf, type OutlineOptions } from './outline.js';
+import { ENGLISH_LABELS } from '../model/vocabulary.js';
 import type {
     ActionOutline, AgendaEntry, Header, ListEntry, OutcomeOutline, Outline, OutlineBlock, Participant, TurnOutline,
     UpdateOutline
@@ -219,7 +220,7 @@ function withQualifiers(text: string, qualifiers: RichText): string {
 }
 
 function participantText(participant: Participant): string {
-    const roles = participant.roles.map(role => ROLE_LABELS[role]);
+    const roles = participant.roles.map(role => ENGLISH_LABELS.offices[role]);
     return [plain(participant.line), ...roles].join(', ');
 }
 

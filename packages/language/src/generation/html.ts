@@ -1,6 +1,7 @@
 import type { Document } from '../generated/ast.js';
 import { displayWidth } from './wrap.js';
-import { ATTENDANCE_LABELS, outlineOf, ROLE_LABELS, type OutlineOptions } from './outline.js';
+import { outlineOf, type OutlineOptions } from './outline.js';
+import { ENGLISH_LABELS } from '../model/vocabulary.js';
 import type {
     ActionOutline, AgendaEntry, ContentsEntry, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
     TurnOutline, UpdateOutline
@@ -247,7 +248,7 @@ class HtmlWriter {
     private participantTable(caption: string, participants: readonly Participant[], captionIsHtml = false): string {
         const notes = participants.some(p => p.description.length > 0);
         const rows = participants.map(participant => {
-            const roles = participant.roles.map(role => ROLE_LABELS[role]);
+            const roles = participant.roles.map(role => ENGLISH_LABELS.offices[role]);
             const description = plain(participant.description);
             const role = participant.role && participant.role !== description ? participant.role : '';
             const roleCell = [
@@ -261,7 +262,7 @@ class HtmlWriter {
                 `<th scope="row"${displayName}>${escapeText(participant.party.name)}</th>`,
                 `<td data-label="Organisation">${escapeText(participant.party.organisation ?? '')}</td>`,
                 `<td data-label="Role">${roleCell}</td>`,
-                `<td data-label="Attendance">${escapeText(ATTENDANCE_LABELS[participant.attendance])}</td>`,
+                `<td data-label="Attendance">${escapeText(ENGLISH_LABELS.attendance[participant.attendance])}</td>`,
                 notes ? `<td data-label="Note">${this.rich(participant.description)}</td>` : '',
                 '</tr>'
             ].join('');

@@ -1,5 +1,6 @@
 import type { Document } from '../generated/ast.js';
-import { ATTENDANCE_LABELS, outlineOf, ROLE_LABELS, type OutlineOptions } from './outline.js';
+import { outlineOf, type OutlineOptions } from './outline.js';
+import { ENGLISH_LABELS } from '../model/vocabulary.js';
 import type {
     ActionOutline, AgendaEntry, Header, ListEntry, Outline, OutlineBlock, Participant, TurnOutline, UpdateOutline
 } from './render-model.js';
@@ -187,14 +188,14 @@ class MarkdownWriter {
         const rows = participants.map(participant => {
             const description = plain(participant.description);
             const role = [
-                ...participant.roles.map(role => `**${ROLE_LABELS[role]}**`),
+                ...participant.roles.map(role => `**${ENGLISH_LABELS.offices[role]}**`),
                 participant.role && participant.role !== description ? escapeMarkdown(participant.role) : ''
             ].filter(Boolean).join('; ');
             return tableRow([
                 escapeMarkdown(participant.party.name),
                 escapeMarkdown(participant.party.organisation ?? ''),
                 role,
-                ATTENDANCE_LABELS[participant.attendance],
+                ENGLISH_LABELS.attendance[participant.attendance],
                 ...(notes ? [this.rich(participant.description)] : [])
             ]);
         });

@@ -9,19 +9,20 @@ import {
 import {
     MAX_NESTING_DEPTH, headingNumber, splitActionHeader, structureOf,
     type ActionItem, type ActionReport, type AgendaItemNode, type Attendance, type Item,
-    type Meeting, type OutcomeGroup, type Paragraph, type Qualifiers, type Turn, type TurnKind
+    type Meeting, type OutcomeGroup, type Paragraph, type Qualifiers, type Turn
 } from '../model/structure.js';
 import { inlinesOf, plainText, writtenName, writtenText } from '../model/text.js';
 import { affiliationInNote, nameParty, type NamingContext, type NamingOptions, type PartyName } from './naming.js';
 import { meetingStatistics } from '../ledger/speaking-statistics.js';
 import { stakeholderRows } from '../ledger/statistics-rows.js';
-import { capitaliseSentenceStart, effectiveAttribution, OFFICE_FIELDS, participantCountText } from './attribution.js';
+import { capitaliseSentenceStart, effectiveAttribution, participantCountText } from './attribution.js';
+import { isKey, keyDefinition, keyLabel, labelOf, OFFICES, type MeetingOffice } from '../model/vocabulary.js';
 import { UniqueNames } from '../util/unique-names.js';
 import { earlierActionsOutline, type LedgerOptions, type OutlineReaders } from './earlier-actions.js';
 import {
     flatten,
     type AgendaEntry, type ActionOutline, type ContentsEntry, type DateInfo, type Envelope, type Header, type ListEntry,
-    type MeetingOffice, type MeetingOutline, type MetadataEntry, type Outline, type OutlineBlock, type OutcomeOutline,
+    type MeetingOutline, type MetadataEntry, type Outline, type OutlineBlock, type OutcomeOutline,
     type Participant, type PartyFacts, type TurnOutline, type TurnQualifiers, type UpdateOutline
 } from './render-model.js';
 import {
@@ -35,56 +36,6 @@ import {
 /** Options of the render model; every generator takes them. */
 export type OutlineOptions = NamingOptions & LedgerOptions;
 
-// ---- Labels ---------------------------------------------------------------------
-
-/** Metadata fields shown in a header, in the order of this table; the key's normalised name and label. */
-const HEADER_FIELDS: Record<string, readonly [string, string]> = {
-    'group:': ['group', 'Group'], 'series:': ['series', 'Series'], 'event:': ['event', 'Event'],
-    'session:': ['session', 'Session'], 'date:': ['date', 'Date'], 'time:': ['time', 'Time'],
-    'venue:': ['venue', 'Venue'], 'room:': ['room', 'Room'], 'format:': ['format', 'Format'],
-    'organisers:': ['organisers', 'Organisers'], 'organizers:': ['organisers', 'Organisers'],
-    'organiser:': ['organisers', 'Organisers'], 'organizer:': ['organisers', 'Organisers'],
-    'chair:': ['chair', 'Chair'], 'moderator:': ['moderator', 'Moderator'], 'rapporteur:': ['rapporteur', 'Rapporteur'],
-    'notetaker:': ['notetaker', 'Note-taker'], 'author:': ['author', 'Author'], 'rule:': ['rule', 'Rule'],
-    'attendance:': ['attendance', 'Attendance'], 'count:': ['attendance', 'Attendance'],
-    'link:': ['link', 'Link'], 'programme:': ['programme', 'Programme'], 'program:': ['programme', 'Programme'],
-    'transcript:': ['transcript', 'Transcript'], 'slides:': ['slides', 'Slides'], 'recording:': ['recording', 'Recording']
-};
-
-/** Fields whose people hold an office in the meeting; the first four make someone a participant. */
-const ROLE_FIELDS: Record<string, MeetingOffice> = {
-    'chair:': 'chair', 'moderator:': 'moderator', 'rapporteur:': 'rapporteur', 'notetaker:': 'notetaker',
-    'author:': 'author', 'organisers:': 'organiser', 'organizers:': 'organiser', 'organiser:': 'organiser', 'organizer:': 'organiser'
-};
-const PRESENT_ROLES: ReadonlySet<MeetingOffice> = new Set(['chair', 'moderator', 'rapporteur', 'notetaker']);
-
-const BODY_FIELDS: Record<string, 'summary' | 'background' | 'disclaimer'> = {
-    'summary:': 'summary', 'background:': 'background', 'disclaimer:': 'disclaimer'
-};
-const BODY_LABELS = { summary: 'Summary', background: 'Background', disclaimer: 'Disclaimer' } as const;
-
-const SEGMENT_LABELS: Record<TurnKind, string> = {
-    presentation: 'Presentations', discussion: 'Discussion', question: 'Questions and answers',
-    floor: 'From the floor', response: 'Responses', intervention: 'Interventions'
-};
-
-const OUTCOME_LABELS: Record<string, string> = {
-    'conclusion:': 'Conclusion', 'conclusions:': 'Conclusions', 'decision:': 'Decision', 'decisions:': 'Decisions',
-    'agreed:': 'Agreed', 'takeaway:': 'Takeaway', 'takeaways:': 'Takeaways', 'key-takeaways:': 'Key takeaways',
-    'next-step:': 'Next step', 'next-steps:': 'Next steps', 'key-issues:': 'Key issues'
-};
-
-export const ATTENDANCE_LABELS: Record<Attendance, string> = {
-    present: 'present', remote: 'remote', absent: 'absent', apologies: 'apologies', staff: 'staff', observer: 'observer'
-};
-
-export const ROLE_LABELS: Record<MeetingOffice, string> = {
-    chair: 'chair', moderator: 'moderator', rapporteur: 'rapporteur', notetaker: 'note-taker', author: 'author', organiser: 'organiser'
-};
-
-function normalisedKey(key: string): string {
-    return key.toLowerCase().replace(/[ \t]+/g, '-');
-}
 // ---- Building ---------------------------------------------------------------------
 
 /** Where the walk stands: the naming context and the anchors of the current meeting's participants. */
@@ -127,7 +78,7 @@ class OutlineBuilder {
         for (const item of structure.items) {
             if (item.kind === 'party' && !this.anonymised) this.referenced.set(item.party.name, item.party);
         }
-        const reportField = structure.fields.find(field => field.key.toLowerCase() === 'report:');
+        const reportField = structure.fields.find(field => isKey(field.key, 'report'));
         const single = !reportField && structure.meetings.length === 1 ? structure.meetings[0] : undefined;
         const titles = structure.meetings.map(meeting => meetingTitle(meeting, this.readText));
         const title = reportField ? this.readText(reportField.value) || 'Report'
@@ -285,13 +236,13 @@ class OutlineBuilder {
         };
         const roleHolders: Array<{ party: Party; role: MeetingOffice }> = [];
         for (const field of meeting.fields) {
-            const role = ROLE_FIELDS[field.key.toLowerCase()];
+            const role = keyDefinition(field.key)?.office;
             if (!role) continue;
             for (const mention of field.value?.mentions ?? []) {
                 const party = mention.party.ref;
                 if (!party) continue;
                 roleHolders.push({ party, role });
-                if (PRESENT_ROLES.has(role)) unlisted({ party, written: writtenName(mention.party.$refText) }, 'present');
+                if (OFFICES[role].takesPart) unlisted({ party, written: writtenName(mention.party.$refText) }, 'present');
             }
         }
         for (const turn of meeting.turns) {
@@ -353,10 +304,10 @@ class OutlineBuilder {
                 blocks.push({ kind: 'agenda', title: this.rich(item.group.agenda.title, scope), items: item.group.items.map(node => this.agendaEntry(node, scope, meeting)) });
                 return;
             case 'segment': {
-                const turnKind = segmentKind(item.segment.key);
+                const turnKind = keyDefinition(item.segment.key)?.turns ?? 'intervention';
                 const written = this.rich(item.segment.title, scope);
                 const level = this.headingLevel(this.sectionLevel + 1);
-                blocks.push({ kind: 'segment', turnKind, title: written.length > 0 ? written : [textSpan(SEGMENT_LABELS[turnKind])], level });
+                blocks.push({ kind: 'segment', turnKind, title: written.length > 0 ? written : [textSpan(labelOf(item.segment.key))], level });
                 return;
             }
             case 'turn': {
@@ -386,15 +337,14 @@ class OutlineBuilder {
     }
 
     private addField(blocks: OutlineBlock[], field: Field, body: Paragraph[], scope: Scope): void {
-        const key = field.key.toLowerCase();
-        const bodyField = BODY_FIELDS[key];
+        const definition = keyDefinition(field.key);
         const value = trimRich(this.rich(field.value, scope));
-        if (bodyField) {
+        if (definition?.body) {
             const first: OutlineBlock[] = value.length > 0 ? [{ kind: 'paragraph', text: value }] : [];
-            blocks.push({ kind: 'text-field', field: bodyField, label: BODY_LABELS[bodyField], blocks: [...first, ...this.paragraphs(body, scope)] });
-        } else if (key === 'greeting:' && value.length > 0) {
+            blocks.push({ kind: 'text-field', field: definition.body, label: keyLabel(definition), blocks: [...first, ...this.paragraphs(body, scope)] });
+        } else if (definition?.id === 'greeting' && value.length > 0) {
             blocks.push({ kind: 'paragraph', text: value, role: 'greeting' });
-        } else if ((key === 'sign-off:' || key === 'signoff:') && value.length > 0) {
+        } else if (definition?.id === 'sign-off' && value.length > 0) {
             blocks.push({ kind: 'paragraph', text: value, role: 'sign-off' });
         }
         // Titles, metadata and the envelope are in the headers.
@@ -520,10 +470,9 @@ class OutlineBuilder {
     }
 
     private outcome(group: OutcomeGroup, scope: Scope): OutcomeOutline {
-        const key = normalisedKey(group.outcome.key);
         return {
             kind: group.kind,
-            label: OUTCOME_LABELS[key] ?? 'Outcome',
+            label: labelOf(group.outcome.key),
             plural: group.plural,
             text: trimRich(this.rich(group.outcome.text, scope)),
             level: group.plural ? this.headingLevel(this.sectionLevel + 1) : this.sectionLevel + 1,
@@ -557,31 +506,32 @@ class OutlineBuilder {
     }
 
     private metadata(fields: Field[], scope: Scope): MetadataEntry[] {
-        const entries: MetadataEntry[] = [];
+        const entries: Array<MetadataEntry & { order: number }> = [];
         for (const field of fields) {
-            const known = HEADER_FIELDS[field.key.toLowerCase()];
-            if (!known) continue;
-            if (this.anonymised && OFFICE_FIELDS.has(field.key.toLowerCase())) continue;
+            const definition = keyDefinition(field.key);
+            if (definition?.header === undefined) continue;
+            // Below full attribution, who held an office is not said.
+            if (this.anonymised && definition.office && OFFICES[definition.office].personal) continue;
             const value = trimRich(this.rich(field.value, scope));
             if (value.length === 0) continue;
-            entries.push({ key: known[0], label: known[1], value: known[0] === 'date' ? readableDate(value) : value });
+            const key = definition.id;
+            entries.push({ key, label: keyLabel(definition), value: key === 'date' ? readableDate(value) : value, order: definition.header });
         }
-        const order = Object.values(HEADER_FIELDS).map(([key]) => key);
-        return entries.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+        return entries.sort((a, b) => a.order - b.order).map(({ key, label, value }) => ({ key, label, value }));
     }
 
     private envelope(fields: Field[], scope: Scope): Envelope {
         // The sender and recipients are named in full whatever the attribution: they are the sender's business.
         const full: Scope = { ...scope, naming: { ...scope.naming, attribution: 'full' } };
-        const value = (key: string) => {
-            const field = fields.find(f => f.key.toLowerCase() === key);
+        const value = (id: string) => {
+            const field = fields.find(f => isKey(f.key, id));
             const text = field ? trimRich(this.rich(field.value, full)) : [];
             return text.length > 0 ? text : undefined;
         };
         // Anonymised, the author is no longer in the header, where an eml finds its sender: the author is the sender here.
-        const from = value('from:');
-        const author = this.anonymised && !from ? value('author:')?.filter(span => span.kind === 'mention') : undefined;
-        return { from: from ?? (author && author.length > 0 ? author : undefined), to: value('to:'), cc: value('cc:') };
+        const from = value('from');
+        const author = this.anonymised && !from ? value('author')?.filter(span => span.kind === 'mention') : undefined;
+        return { from: from ?? (author && author.length > 0 ? author : undefined), to: value('to'), cc: value('cc') };
     }
 
     /** How the "Actions from earlier meetings" read text and names: as the rest of the meeting. */
@@ -695,18 +645,10 @@ function isOrderedMarker(marker: string): boolean {
     return /[.)]$/.test(marker) || /^\d/.test(marker);
 }
 
-function segmentKind(key: string): TurnKind {
-    const kinds: Record<string, TurnKind> = {
-        'presentations:': 'presentation', 'discussion:': 'discussion', 'questions:': 'question', 'q&a:': 'question',
-        'floor:': 'floor', 'responses:': 'response'
-    };
-    return kinds[key.toLowerCase()] ?? 'intervention';
-}
-
 function meetingTitle(meeting: Meeting, read: (text: Text | undefined) => string = plainText): string {
     const written = read(meeting.start?.value).trim();
     if (written) return written;
-    const named = meeting.fields.find(field => ['group:', 'event:', 'series:', 'session:'].includes(field.key.toLowerCase()));
+    const named = meeting.fields.find(field => keyDefinition(field.key)?.names);
     return named ? read(named.value).trim() || 'Meeting notes' : 'Meeting notes';
 }
 
@@ -722,7 +664,7 @@ function whoSpokeOf(meeting: Meeting): MeetingOutline['whoSpoke'] {
 }
 
 function dateOf(fields: Field[]): DateInfo | undefined {
-    const field = fields.find(f => f.key.toLowerCase() === 'date:');
+    const field = fields.find(f => isKey(f.key, 'date'));
     const written = field ? plainText(field.value).trim() : '';
     if (!written) return undefined;
     const parsed = parseDate(written);
@@ -757,8 +699,8 @@ export function slug(text: string): string {
 }
 
 function partyFacts(party: Party): PartyFacts {
-    const field = (...keys: string[]) => {
-        const value = entryFields(party, ...keys).map(f => writtenText(f.value).trim()).find(text => text.length > 0);
+    const field = (id: string) => {
+        const value = entryFields(party, id).map(f => writtenText(f.value).trim()).find(text => text.length > 0);
         return value || undefined;
     };
     return {
@@ -766,16 +708,16 @@ function partyFacts(party: Party): PartyFacts {
         kind: isPerson(party) ? 'person' : party.kind.toLowerCase(),
         displayName: displayName(party),
         honorific: isPerson(party) ? honorificOf(party) : undefined,
-        fullName: isOrganisation(party) && field('name:') ? fullName(party) : undefined,
-        acronym: field('acronym:'),
+        fullName: isOrganisation(party) && field('name') ? fullName(party) : undefined,
+        acronym: field('acronym'),
         aliases: aliasesOf(party),
         organisations: isPerson(party) ? organisationsOf(party).map(org => org.name) : [],
-        role: field('role:'),
+        role: field('role'),
         stakeholder: stakeholderGroupOf(party),
-        country: field('country:'),
-        email: field('email:'),
-        website: field('website:'),
-        note: field('note:')
+        country: field('country'),
+        email: field('email'),
+        website: field('website'),
+        note: field('note')
     };
 }
 

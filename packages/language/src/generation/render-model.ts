@@ -2,7 +2,8 @@ import type { ActionState } from '../ledger/action-ledger.js';
 import type { SpeakingStatistics } from '../ledger/speaking-statistics.js';
 import type { StakeholderRow } from '../ledger/statistics-rows.js';
 import type { StakeholderGroup } from '../model/directory.js';
-import type { ActionStatus, Attendance, OutcomeKind, TurnKind } from '../model/structure.js';
+import type { ActionStatus } from '../model/structure.js';
+import type { Attendance, BodyField, MeetingOffice, OutcomeKind, TurnKind } from '../model/vocabulary.js';
 import type { PartyName } from './naming.js';
 import type { MentionSpan, RichText } from './rich-text.js';
 
@@ -77,7 +78,7 @@ export type OutlineBlock =
     | { readonly kind: 'paragraph'; readonly text: RichText; readonly role?: 'greeting' | 'sign-off' }
     | ListBlock
     | { readonly kind: 'quote'; readonly text: RichText }
-    | { readonly kind: 'text-field'; readonly field: 'summary' | 'background' | 'disclaimer'; readonly label: string; readonly blocks: readonly OutlineBlock[] }
+    | { readonly kind: 'text-field'; readonly field: BodyField; readonly label: string; readonly blocks: readonly OutlineBlock[] }
     | { readonly kind: 'participants'; readonly title: RichText; readonly participants: readonly Participant[] }
     | { readonly kind: 'agenda'; readonly title: RichText; readonly items: readonly AgendaEntry[] }
     | { readonly kind: 'segment'; readonly turnKind: TurnKind; readonly title: RichText; readonly level: number }
@@ -131,8 +132,6 @@ export interface Participant {
     readonly role?: string;
     readonly stakeholder?: StakeholderGroup;
 }
-
-export type MeetingOffice = 'chair' | 'moderator' | 'rapporteur' | 'notetaker' | 'author' | 'organiser';
 
 export interface AgendaEntry {
     readonly label: string;

@@ -4,6 +4,7 @@ import { compareDates, isoDate, parseDate, type CalendarDate } from '../model/da
 import { nameKey } from '../model/names.js';
 import { structureOf, type Meeting } from '../model/structure.js';
 import { plainText, writtenText } from '../model/text.js';
+import { isKey, keyDefinition } from '../model/vocabulary.js';
 
 /** A parsed document as the ledger reads it: its address and its tree. */
 export interface SourceDocument {
@@ -42,8 +43,9 @@ export function lineOf(node: AstNode): number {
     return (node.$cstNode?.range.start.line ?? 0) + 1;
 }
 
-function field(fields: Field[], ...keys: string[]): Field | undefined {
-    return fields.find(f => keys.includes(f.key.toLowerCase()));
+/** The first field that means `id`, or for `series`, names the series (`group:` or `series:`). */
+function field(fields: Field[], id: 'date' | 'report' | 'series'): Field | undefined {
+    return fields.find(f => id === 'series' ? keyDefinition(f.key)?.series : isKey(f.key, id));
 }
 
 function fileName(uri: string): string {
@@ -93,13 +95,13 @@ export function meetingPlacesOf(source: SourceDocument): MeetingPlace[] {
 
 function computeMeetingPlaces(document: Document, uri: string): MeetingPlace[] {
     const structure = structureOf(document);
-    const documentDate = field(structure.fields, 'date:');
-    const documentSeries = field(structure.fields, 'group:', 'series:');
-    const documentTitle = field(structure.fields, 'report:');
+    const documentDate = field(structure.fields, 'date');
+    const documentSeries = field(structure.fields, 'series');
+    const documentTitle = field(structure.fields, 'report');
     return structure.meetings.map(meeting => {
-        const dateField = field(meeting.fields, 'date:') ?? documentDate;
+        const dateField = field(meeting.fields, 'date') ?? documentDate;
         const date = fullDate(writtenText(dateField?.value));
-        const series = seriesOf(field(meeting.fields, 'group:', 'series:') ?? documentSeries);
+        const series = seriesOf(field(meeting.fields, 'series') ?? documentSeries);
         const title = plainText(meeting.start?.value).trim()
             || plainText(documentTitle?.value).trim()
             || fileName(uri);

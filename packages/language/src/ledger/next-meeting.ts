@@ -9,6 +9,7 @@ import { structureOf, type Meeting } from '../model/structure.js';
 import { type ActionLedger, type LedgerAction } from './action-ledger.js';
 import { documentName, type MeetingPlace } from './meetings.js';
 import { isIsoDate } from './overdue.js';
+import { keyDefinition, OFFICES } from '../model/vocabulary.js';
 
 /**
  * The next meeting of a series, as a `.minutes` draft: what `minutes new` writes and the
@@ -53,14 +54,8 @@ export interface SeriesSummary {
     readonly latest: MeetingPlace;
 }
 
-/** Fields that stay from one meeting of a series to the next (as written); `meeting:` and `date:` are the new meeting's own. */
-const STANDING_FIELDS = new Set([
-    'group:', 'series:', 'time:', 'venue:', 'room:', 'format:', 'link:', 'chair:', 'moderator:', 'rapporteur:',
-    'notetaker:', 'author:', 'rule:', 'from:', 'to:', 'cc:'
-]);
 /** How many recent meetings say who usually attends. */
 const RECENT_MEETINGS = 3;
-const OFFICE_FIELDS = new Set(['chair:', 'moderator:', 'rapporteur:', 'notetaker:']);
 
 /** The series of the given meetings, by name; meetings without a series last. */
 export function meetingSeries(meetings: readonly MeetingPlace[]): SeriesSummary[] {
@@ -205,18 +200,15 @@ function sourceText(node: AstNode): string {
     return lines.slice(cst.range.start.line, cst.range.end.line + 1).join('\n').replace(/\s+$/, '');
 }
 
-function fieldKey(field: Field): string {
-    return field.key.toLowerCase().replace(/[ \t]+/g, ' ');
-}
 
 /** The `group:`/`series:` field of a meeting, or of its document. */
 function seriesField(place: MeetingPlace): Field | undefined {
-    const own = place.meeting.fields.find(field => /^(group|series):$/.test(fieldKey(field)));
-    return own ?? structureOf(place.document).fields.find(field => /^(group|series):$/.test(fieldKey(field)));
+    const own = place.meeting.fields.find(field => keyDefinition(field.key)?.series);
+    return own ?? structureOf(place.document).fields.find(field => keyDefinition(field.key)?.series);
 }
 
 function standingFields(place: MeetingPlace): string[] {
-    return place.meeting.fields.filter(field => STANDING_FIELDS.has(fieldKey(field))).map(field => sourceText(field).trimStart());
+    return place.meeting.fields.filter(field => keyDefinition(field.key)?.standing).map(field => sourceText(field).trimStart());
 }
 
 function latestTitleLine(place: MeetingPlace): string | undefined {
@@ -279,7 +271,8 @@ function attendeesOf(meeting: Meeting): Array<[string, string]> {
         if (attendee.attendance === 'present' || attendee.attendance === 'remote') add(attendee.party, attendee.line.speaker.$refText);
     }
     for (const field of meeting.fields) {
-        if (!OFFICE_FIELDS.has(fieldKey(field))) continue;
+        const office = keyDefinition(field.key)?.office;
+        if (!office || !OFFICES[office].takesPart) continue;
         for (const mention of field.value?.mentions ?? []) add(mention.party.ref, mention.party.$refText);
     }
     for (const turn of meeting.turns) {

@@ -5,6 +5,7 @@ import { meetingStatistics } from '../ledger/speaking-statistics.js';
 import { formatShare, stakeholderRows, totalText } from '../ledger/statistics-rows.js';
 import { structureOf } from '../model/structure.js';
 import { plainText } from '../model/text.js';
+import { isKey } from '../model/vocabulary.js';
 
 /**
  * Hover on a `meeting:` line: who spoke in the meeting, by stakeholder group — the figures
@@ -14,7 +15,7 @@ export function meetingStatisticsHover(document: LangiumDocument, offset: number
     const root = document.parseResult.value as Document;
     const field = root.blocks.find((block): block is Field => {
         const range = block.$cstNode;
-        if (!isField(block) || block.key.toLowerCase() !== 'meeting:' || !range) return false;
+        if (!isField(block) || !isKey(block.key, 'meeting') || !range) return false;
         // The field's node runs on to the line break: the hover belongs to the written line.
         const lineEnd = document.textDocument.offsetAt({ line: range.range.start.line + 1, character: 0 });
         return range.offset <= offset && offset < lineEnd;

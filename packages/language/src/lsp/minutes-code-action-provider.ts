@@ -18,6 +18,7 @@ import { IssueCodes } from '../validation/issue-codes.js';
 import type { UnknownNameData } from '../validation/minutes-document-validator.js';
 import { referenceTo } from './name-occurrences.js';
 import { reviewCodeActions } from './review-code-actions.js';
+import { keyDefinition } from '../model/vocabulary.js';
 
 /** Unknown-name codes whose quick fixes replace the name or declare it. */
 const UNKNOWN_NAME_CODES = new Set<string>([
@@ -26,7 +27,6 @@ const UNKNOWN_NAME_CODES = new Set<string>([
 ]);
 
 /** Fields that take the paragraphs below them: an `attendees:` block must not go between them and their text. */
-const BODY_FIELDS = new Set(['disclaimer:', 'summary:', 'background:']);
 
 /**
  * Quick fixes for Minutes diagnostics, keyed by issue code (see docs/diagnostics.md):
@@ -250,7 +250,7 @@ function attendeeEdit(document: LangiumDocument, meeting: Meeting, reference: st
     const blocks = root.blocks;
     let index = blocks.indexOf(meeting.firstBlock);
     let lastField: Field | undefined;
-    for (let block = blocks[index]; isField(block) && !BODY_FIELDS.has(block.key.toLowerCase()); block = blocks[++index]) {
+    for (let block = blocks[index]; isField(block) && !keyDefinition(block.key)?.body; block = blocks[++index]) {
         lastField = block;
     }
     if (lastField) {

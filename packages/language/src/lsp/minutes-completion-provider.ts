@@ -1,4 +1,4 @@
-import { AstUtils, GrammarAST, type Grammar, type LangiumDocument, type LangiumDocuments } from 'langium';
+import type { LangiumDocument, LangiumDocuments } from 'langium';
 import type { CompletionProvider, CompletionProviderOptions } from 'langium/lsp';
 import {
     CompletionItemKind, CompletionList, InsertTextFormat, type CompletionItem, type CompletionParams, type Range
@@ -9,6 +9,7 @@ import type { MinutesServices } from '../minutes-module.js';
 import { actionsToReportOn, buildActionLedger } from '../ledger/action-ledger.js';
 import { nameKey } from '../model/names.js';
 import { structureOf } from '../model/structure.js';
+import { ENTRY_KINDS, isKey, KEYS, type KeyKind } from '../model/vocabulary.js';
 import { isRefNameChar, isWordChar } from '../parser/characters.js';
 import { describeEntry, type DirectoryEntry, type DirectoryIndex, type PartyFilter } from './directory-index.js';
 import { referenceTo } from './name-occurrences.js';
@@ -39,7 +40,7 @@ export class MinutesCompletionProvider implements CompletionProvider {
     constructor(services: MinutesServices) {
         this.directory = services.lsp.DirectoryIndex;
         this.documents = services.shared.workspace.LangiumDocuments;
-        this.keywords = lineStartKeywords(services.Grammar);
+        this.keywords = lineStartKeywords();
     }
 
     getCompletion(document: LangiumDocument, params: CompletionParams): CompletionList {
@@ -68,7 +69,7 @@ export class MinutesCompletionProvider implements CompletionProvider {
         if (DECLARATION_HEAD.test(head)) {
             return CompletionList.create([], false); // a new handle is being declared: nothing to offer
         }
-        const filter: PartyFilter = ORGANISATION_HEAD.test(head) ? 'organisation' : 'any';
+        const filter: PartyFilter = isKey(ORGANISATION_HEAD.exec(head)?.[1].concat(':'), 'org') ? 'organisation' : 'any';
         const structure = structureOf(document.parseResult.value);
         const meeting = meetingBefore(structure, typed.line.start);
         const attendees = new Set<Party>(meeting?.attendees.flatMap(a => (a.party ? [a.party] : [])) ?? []);
@@ -152,13 +153,13 @@ export class MinutesCompletionProvider implements CompletionProvider {
         groups.forEach((group, groupIndex) => {
             group.keys.forEach((key, keyIndex) => {
                 const written = group.spaced ? key.replace(/-/g, ' ') : key;
-                const isKey = written.endsWith(':');
+                const takesValue = written.endsWith(':');
                 items.push({
                     label: written,
                     kind: CompletionItemKind.Keyword,
                     detail: group.description,
                     sortText: `${String(groupIndex).padStart(2, '0')}${String(keyIndex).padStart(3, '0')}`,
-                    textEdit: { range, newText: isKey ? `${written} ` : written }
+                    textEdit: { range, newText: takesValue ? `${written} ` : written }
                 });
             });
         });
@@ -212,9 +213,11 @@ interface TypedReference {
 const BRACED_BEFORE_CURSOR = /@\{([^{}\r\n]*)$/;
 const BARE_BEFORE_CURSOR = /@([\p{L}\p{N}\p{M}_][\p{L}\p{N}\p{M}_.-]*)?$/u;
 /** `person @`, `org @`...: the handle being declared. */
-const DECLARATION_HEAD = /^\s*(person|org|organisation|organization|country|delegation|office)\s+$/i;
+const DECLARATION_HEAD = new RegExp(`^\\s*(${ENTRY_KINDS.join('|')})\\s+$`, 'i');
+/** `person @x` (or `org @x`...) starting a line: a directory entry. */
+const DECLARATION_LINE = new RegExp(`^(${ENTRY_KINDS.join('|')})[ \\t]+@`, 'i');
 /** `org: @`, `orgs: @x, @`: a person's organisations. */
-const ORGANISATION_HEAD = /^\s*(org|orgs|affiliation)\s*:/i;
+const ORGANISATION_HEAD = /^\s*([A-Za-z]+)\s*:/;
 
 /**
  * The `@name` token the cursor is in or right after, as the lexer would read it: a bare
@@ -294,7 +297,7 @@ function isInsideDirectoryEntry(line: LineAround, keywords: LineStartKeywords): 
         const text = above[i].trim();
         if (text === '') return false;
         if (text.startsWith('//')) continue;
-        if (/^(person|org|organisation|organization|country|delegation|office)[ \t]+@/i.test(text)) return true;
+        if (DECLARATION_LINE.test(text)) return true;
         const key = /^([A-Za-z][A-Za-z-]*)[ \t]*:/.exec(text)?.[1].toLowerCase();
         return key !== undefined && keywords.entryFields.keys.includes(`${key}:`);
     }
@@ -315,25 +318,20 @@ interface LineStartKeywords {
     readonly entryFields: KeywordGroup;
 }
 
-/** The keys of each kind of line, read from the grammar so that they never drift from it. */
-function lineStartKeywords(grammar: Grammar): LineStartKeywords {
-    const keywordsOf = (ruleName: string): string[] => {
-        const rule = grammar.rules.find(r => r.name === ruleName);
-        if (!rule) return [];
-        return AstUtils.streamAllContents(rule).filter(GrammarAST.isKeyword).map(k => k.value)
-            .filter(value => value !== '[' && value !== ']' && value !== ':').distinct().toArray();
-    };
+/** The keys of each kind of line, from the vocabulary. */
+function lineStartKeywords(): LineStartKeywords {
+    const keysOf = (kind: KeyKind): string[] => KEYS.filter(definition => definition.kind === kind).map(definition => definition.key);
     return {
         blocks: [
-            { keys: keywordsOf('FieldKey'), description: 'Meeting field' },
-            { keys: keywordsOf('RosterKey'), description: 'Attendance list: speaker lines follow' },
-            { keys: keywordsOf('AgendaKey'), description: 'Agenda: numbered items follow' },
-            { keys: keywordsOf('SegmentKey'), description: 'Part of the meeting: the turns that follow' },
-            { keys: keywordsOf('OutcomeKey'), description: 'Outcome', spaced: true },
-            { keys: [...keywordsOf('Action'), ...keywordsOf('ActionUpdate')], description: 'Action (`action #id @owner due date: text`)' },
-            { keys: [...keywordsOf('Person'), ...keywordsOf('OrganisationKind')], description: 'Directory entry (`person @handle Name`)' }
+            { keys: keysOf('field'), description: 'Meeting field' },
+            { keys: keysOf('roster'), description: 'Attendance list: speaker lines follow' },
+            { keys: keysOf('agenda'), description: 'Agenda: numbered items follow' },
+            { keys: keysOf('segment'), description: 'Part of the meeting: the turns that follow' },
+            { keys: keysOf('outcome'), description: 'Outcome', spaced: true },
+            { keys: ['action', 'update'], description: 'Action (`action #id @owner due date: text`)' },
+            { keys: [...ENTRY_KINDS], description: 'Directory entry (`person @handle Name`)' }
         ],
-        entryFields: { keys: keywordsOf('EntryKey'), description: 'Directory entry field' }
+        entryFields: { keys: keysOf('entry'), description: 'Directory entry field' }
     };
 }
 

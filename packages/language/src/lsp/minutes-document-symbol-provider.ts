@@ -47,7 +47,7 @@ export class MinutesDocumentSymbolProvider implements DocumentSymbolProvider {
             const range = rangeOfMeeting(meeting);
             const selection = firstLineRange(meeting.start ?? meeting.firstBlock);
             if (range && selection) {
-                add(symbol(meetingTitle(meeting), meetingField(meeting, 'date:'), MinutesSymbolKinds.meeting, range, selection));
+                add(symbol(meetingTitle(meeting), meetingField(meeting, 'date'), MinutesSymbolKinds.meeting, range, selection));
             }
         }
         const headingMeetings = meetingsOfHeadings(structure.items);

@@ -70,7 +70,7 @@ export class MinutesWorkspaceSymbolProvider implements WorkspaceSymbolProvider {
                 symbols.push({
                     name: title,
                     kind: MinutesSymbolKinds.meeting,
-                    containerName: meetingField(meeting, 'date:'),
+                    containerName: meetingField(meeting, 'date'),
                     location: { uri: document.uri.toString(), range }
                 });
             }

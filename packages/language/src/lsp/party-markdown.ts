@@ -3,24 +3,25 @@ import { mentionsOf, plainText } from '../model/text.js';
 import { ATTENDANCE_WORDS, type Attendance, type DocumentStructure, type Meeting } from '../model/structure.js';
 import { referenceTo } from './name-occurrences.js';
 import type { DirectoryEntry } from './directory-index.js';
+import { isKey, keyDefinition, OFFICES } from '../model/vocabulary.js';
 
 /** What a party did in one meeting: attendance, roles (chair, ...) and interventions. */
 export interface PartyInMeeting {
     readonly attendance?: Attendance;
     /** What follows the name in the roster, as written (`(ICANN Board)`). */
     readonly note?: string;
-    /** Meeting roles from `chair:`, `moderator:`, `rapporteur:`, `notetaker:`, `author:`. */
+    /** Offices a person holds in the meeting (`chair`, `notetaker`, …), from the header's fields. */
     readonly roles: string[];
     readonly interventions: number;
 }
 
-const ROLE_KEYS = ['chair:', 'moderator:', 'rapporteur:', 'notetaker:', 'author:'];
-
 export function partyInMeeting(meeting: Meeting, party: Party): PartyInMeeting {
     const attendee = meeting.attendees.find(a => a.party === party);
     const roles = meeting.fields
-        .filter(field => ROLE_KEYS.includes(field.key.toLowerCase()) && mentionsOf(field.value).some(m => m.party.ref === party))
-        .map(field => field.key.toLowerCase().replace(/:$/, ''));
+        .flatMap(field => {
+            const office = keyDefinition(field.key)?.office;
+            return office && OFFICES[office].personal && mentionsOf(field.value).some(m => m.party.ref === party) ? [office] : [];
+        });
     const interventions = meeting.turns.filter(turn => turn.speaker === party).length;
     return { attendance: attendee?.attendance, note: attendee ? noteBesidesAttendance(attendee.note) : undefined, roles, interventions };
 }
@@ -51,8 +52,8 @@ export function meetingTitle(meeting: Meeting): string {
 }
 
 /** The value of a meeting's field as it reads (`date:` → `2018-03-19`). */
-export function meetingField(meeting: Meeting, key: string): string | undefined {
-    const field = meeting.fields.find(f => f.key.toLowerCase() === key);
+export function meetingField(meeting: Meeting, id: string): string | undefined {
+    const field = meeting.fields.find(f => isKey(f.key, id));
     return plainText(field?.value).trim() || undefined;
 }
 

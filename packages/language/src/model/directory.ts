@@ -2,6 +2,7 @@ import type { Organisation, Party, Person, EntryField } from '../generated/ast.j
 import { isOrganisation, isPerson } from '../generated/ast.js';
 import { splitHonorific } from './names.js';
 import { writtenText as plainText } from './text.js';
+import { keyDefinition } from './vocabulary.js';
 
 /** Stakeholder groups, as written after `stakeholder:`. */
 export const STAKEHOLDER_GROUPS = [
@@ -9,13 +10,13 @@ export const STAKEHOLDER_GROUPS = [
 ] as const;
 export type StakeholderGroup = typeof STAKEHOLDER_GROUPS[number];
 
-/** The fields of a directory entry with the given key (and its synonyms). */
-export function entryFields(party: Party, ...keys: string[]): EntryField[] {
-    return party.fields.filter(field => keys.includes(field.key?.toLowerCase()));
+/** The fields of a directory entry that mean one of `ids` (`alias` is `alias:` and `aliases:`): see vocabulary.ts. */
+export function entryFields(party: Party, ...ids: string[]): EntryField[] {
+    return party.fields.filter(field => ids.includes(keyDefinition(field.key)?.id ?? ''));
 }
 
-function firstFieldText(party: Party, ...keys: string[]): string | undefined {
-    const field = entryFields(party, ...keys)[0];
+function firstFieldText(party: Party, id: string): string | undefined {
+    const field = entryFields(party, id)[0];
     const text = field ? plainText(field.value).trim() : '';
     return text || undefined;
 }
@@ -34,25 +35,25 @@ export function displayName(party: Party): string {
 
 /** Ms, Mr, Dr, Ambassador...: from `honorific:` or from the start of the display name. */
 export function honorificOf(person: Person): string | undefined {
-    return firstFieldText(person, 'honorific:') ?? splitHonorific(plainText(person.displayName)).honorific;
+    return firstFieldText(person, 'honorific') ?? splitHonorific(plainText(person.displayName)).honorific;
 }
 
 /** How a party reads in running text: a person's name, an organisation's acronym or name. */
 export function shortName(party: Party): string {
     if (isOrganisation(party)) {
-        return firstFieldText(party, 'acronym:') ?? displayName(party);
+        return firstFieldText(party, 'acronym') ?? displayName(party);
     }
     return displayName(party);
 }
 
 /** An organisation's full name: `name:`, or the display name. */
 export function fullName(org: Organisation): string {
-    return firstFieldText(org, 'name:') ?? displayName(org);
+    return firstFieldText(org, 'name') ?? displayName(org);
 }
 
 /** Aliases: comma- or semicolon-separated names after `alias:`/`aliases:`. */
 export function aliasesOf(party: Party): string[] {
-    return entryFields(party, 'alias:', 'aliases:')
+    return entryFields(party, 'alias')
         .flatMap(field => plainText(field.value).split(/[,;]/))
         .map(alias => alias.trim())
         .filter(alias => alias.length > 0);
@@ -60,7 +61,7 @@ export function aliasesOf(party: Party): string[] {
 
 /** The organisations a person belongs to (`org:`), resolved. */
 export function organisationsOf(person: Person): Organisation[] {
-    return entryFields(person, 'org:', 'orgs:', 'affiliation:')
+    return entryFields(person, 'org')
         .flatMap(field => field.value?.mentions ?? [])
         .map(mention => mention.party.ref)
         .filter(isOrganisation);
@@ -68,13 +69,13 @@ export function organisationsOf(person: Person): Organisation[] {
 
 /** A person's role or title, as written. */
 export function roleOf(person: Person): string | undefined {
-    return firstFieldText(person, 'role:');
+    return firstFieldText(person, 'role');
 }
 
 /** The stakeholder group of an organisation, or of a person through their first organisation. */
 export function stakeholderGroupOf(party: Party): StakeholderGroup | undefined {
     if (isOrganisation(party)) {
-        const written = firstFieldText(party, 'stakeholder:')?.toLowerCase();
+        const written = firstFieldText(party, 'stakeholder')?.toLowerCase();
         const group = STAKEHOLDER_GROUPS.find(g => g === written);
         if (group) return group;
         if (party.kind === 'country' || party.kind === 'delegation') return 'government';
@@ -100,9 +101,9 @@ export function nameWithOrganisation(party: Party, name = shortName(party)): str
 export function namesOf(party: Party): string[] {
     const names = [party.name, displayName(party), ...aliasesOf(party)];
     if (isOrganisation(party)) {
-        const acronym = firstFieldText(party, 'acronym:');
+        const acronym = firstFieldText(party, 'acronym');
         if (acronym) names.push(acronym);
-        const full = firstFieldText(party, 'name:');
+        const full = firstFieldText(party, 'name');
         if (full) names.push(full);
     }
     return names;

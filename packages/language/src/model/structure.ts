@@ -5,6 +5,9 @@ import {
     type Outcome, type Party, type Roster, type Segment, type SpeakerLine, type Text
 } from '../generated/ast.js';
 import { inlinesOf, mentionsOf, plainText, writtenText } from './text.js';
+import { isKey, keyDefinition, type Attendance, type OutcomeKind, type TurnKind } from './vocabulary.js';
+
+export type { Attendance, OutcomeKind, TurnKind } from './vocabulary.js';
 
 /**
  * The structure of a document, derived from its flat sequence of line blocks.
@@ -71,8 +74,6 @@ export interface ListItem {
     readonly indent: number;
 }
 
-export type Attendance = 'present' | 'remote' | 'absent' | 'apologies' | 'staff' | 'observer';
-
 export interface Attendee {
     readonly line: SpeakerLine;
     readonly party?: Party;
@@ -102,8 +103,6 @@ export interface AgendaGroup {
     readonly lines: Line[];
 }
 
-export type TurnKind = 'intervention' | 'presentation' | 'discussion' | 'question' | 'floor' | 'response';
-
 export interface Turn {
     readonly line: SpeakerLine;
     readonly speaker?: Party;
@@ -128,8 +127,6 @@ export interface Qualifiers {
     /** Phrases that are none of the above, as written. */
     unknown: string[];
 }
-
-export type OutcomeKind = 'conclusion' | 'decision' | 'takeaway' | 'next-step' | 'key-issue';
 
 export interface OutcomeGroup {
     readonly outcome: Outcome;
@@ -194,16 +191,10 @@ function isMeetingish(block: Block): boolean {
         || isOutcome(block) || isAction(block) || isActionUpdate(block);
 }
 
-/** Multi-line fields take the prose that follows them. */
-const BODY_FIELDS = new Set(['disclaimer:', 'summary:', 'background:']);
-
-function fieldKey(field: Field): string {
-    return field.key.toLowerCase();
-}
 
 function buildStructure(document: Document): DocumentStructure {
     const blocks = document.blocks;
-    const explicit = blocks.some(b => isField(b) && fieldKey(b) === 'meeting:');
+    const explicit = blocks.some(b => isField(b) && isKey(b.key, 'meeting'));
     const implicit = !explicit && blocks.some(isMeetingish);
 
     const items: Item[] = [];
@@ -223,7 +214,7 @@ function buildStructure(document: Document): DocumentStructure {
     while (i < blocks.length) {
         const block = blocks[i];
         // Meeting boundaries.
-        if (isField(block) && fieldKey(block) === 'meeting:') {
+        if (isField(block) && isKey(block.key, 'meeting')) {
             meeting = newMeeting(block, block);
             meetings.push(meeting);
             meetingAnchorLevel = lastHeadingLevel;
@@ -257,7 +248,7 @@ function buildStructure(document: Document): DocumentStructure {
             continue;
         }
         if (isField(block)) {
-            const taken = BODY_FIELDS.has(fieldKey(block)) ? takeLines(blocks, i + 1) : [];
+            const taken = keyDefinition(block.key)?.body ? takeLines(blocks, i + 1) : [];
             if (!meeting) docFields.push(block);
             add({ kind: 'field', field: block, meeting, body: paragraphsOf(taken) }, i + taken.length, m => m.fields.push(block));
             i += 1 + taken.length;
@@ -408,10 +399,6 @@ export function paragraphsOf(lines: Line[]): Paragraph[] {
     return result;
 }
 
-const ROSTER_ATTENDANCE: Record<string, Attendance> = {
-    'remote:': 'remote', 'absent:': 'absent', 'apologies:': 'apologies', 'staff:': 'staff', 'observers:': 'observer'
-};
-
 /** Words that, in parentheses right after an attendee's name, say how they attended: `(remote)`. */
 export const ATTENDANCE_WORDS: Readonly<Record<string, Attendance>> = {
     present: 'present', 'in person': 'present', remote: 'remote', remotely: 'remote', online: 'remote',
@@ -421,21 +408,16 @@ export const ATTENDANCE_WORDS: Readonly<Record<string, Attendance>> = {
 
 function attendeeOf(line: SpeakerLine, roster: Roster): Attendee {
     const note = (line.qualifiers ? `[${writtenText(line.qualifiers)}] ` : '') + plainText(line.text);
-    let attendance = ROSTER_ATTENDANCE[roster.key.toLowerCase()] ?? 'present';
+    let attendance = keyDefinition(roster.key)?.attendance ?? 'present';
     const status = /^\(([^)]*)\)/.exec(plainText(line.text).trim());
     const word = status?.[1].trim().toLowerCase();
     if (word && ATTENDANCE_WORDS[word]) attendance = ATTENDANCE_WORDS[word];
     return { line, party: line.speaker.ref, attendance, note: note.trim(), roster };
 }
 
-const SEGMENT_KINDS: Record<string, TurnKind> = {
-    'presentations:': 'presentation', 'discussion:': 'discussion', 'questions:': 'question', 'q&a:': 'question',
-    'floor:': 'floor', 'responses:': 'response'
-};
-
 function turnOf(line: SpeakerLine, paragraphs: Paragraph[], segment: Segment | undefined): Turn {
     const qualifiers = qualifiersOf(line.qualifiers);
-    let kind: TurnKind = segment ? SEGMENT_KINDS[segment.key.toLowerCase()] ?? 'intervention' : 'intervention';
+    let kind: TurnKind = keyDefinition(segment?.key)?.turns ?? 'intervention';
     if (qualifiers.fromFloor) kind = 'floor';
     return {
         line,
@@ -486,19 +468,10 @@ export function qualifiersOf(text: Text | undefined): Qualifiers {
     return result;
 }
 
-const OUTCOME_KINDS: Record<string, [OutcomeKind, boolean]> = {
-    'conclusion:': ['conclusion', false], 'conclusions:': ['conclusion', true],
-    'decision:': ['decision', false], 'decisions:': ['decision', true], 'agreed:': ['decision', false],
-    'takeaway:': ['takeaway', false], 'takeaways:': ['takeaway', true], 'key-takeaways:': ['takeaway', true],
-    'next-step:': ['next-step', false], 'next-steps:': ['next-step', true], 'key-issues:': ['key-issue', true]
-};
-
-function outcomeKey(outcome: Outcome): string {
-    return outcome.key.toLowerCase().replace(/[ \t]+/g, '-');
-}
-
 function outcomeOf(outcome: Outcome, paragraphs: Paragraph[]): OutcomeGroup {
-    const [kind, plural] = OUTCOME_KINDS[outcomeKey(outcome)] ?? ['conclusion', false];
+    const definition = keyDefinition(outcome.key);
+    const kind = definition?.outcome ?? 'conclusion';
+    const plural = definition?.list ?? false;
     return { outcome, kind, plural, title: plainText(outcome.text), paragraphs };
 }
 

@@ -3,6 +3,7 @@ import type { LangiumCoreServices } from 'langium';
 import type { Lexer, LexerResult, TokenizeOptions } from 'langium';
 import { isAsciiPunctuation, isRefNameChar, isRefNameStart, isWordChar } from './characters.js';
 import { MinutesToken } from './minutes-token.js';
+import { ENTRY_KINDS, KEYS, normalisedKey } from '../model/vocabulary.js';
 
 /**
  * The Minutes lexer.
@@ -116,14 +117,9 @@ class Vocabulary {
         this.closeBracket = get(']');
         this.action = get('action');
         this.update = get('update');
-        for (const [name, type] of Object.entries(definition)) {
-            if (name.length > 1 && name.endsWith(':')) {
-                this.keys.set(name, type);
-            }
-        }
-        for (const kind of ['person', 'org', 'organisation', 'organization', 'country', 'delegation', 'office']) {
-            this.entryKinds.set(kind, get(kind));
-        }
+        // The vocabulary says which keys there are; the grammar has a keyword token for each.
+        for (const { key } of KEYS) this.keys.set(key, get(key));
+        for (const kind of ENTRY_KINDS) this.entryKinds.set(kind, get(kind));
     }
 }
 
@@ -259,7 +255,7 @@ class Scanner {
         KEY_PATTERN.lastIndex = start;
         const key = KEY_PATTERN.exec(text);
         if (key) {
-            const normalised = key[1].toLowerCase().replace(/[ \t]+/g, '-') + ':';
+            const normalised = normalisedKey(key[0]);
             const type = v.keys.get(normalised);
             if (type) {
                 this.emit(type, start, start + key[0].length, Expect.Inline);

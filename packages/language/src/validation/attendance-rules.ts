@@ -4,12 +4,13 @@ import type { Attendance, Meeting, Turn } from '../model/structure.js';
 import { mentionsOf } from '../model/text.js';
 import { IssueCodes } from './issue-codes.js';
 import type { MeetingRule } from './meeting-rules.js';
+import { keyDefinition } from '../model/vocabulary.js';
 
-/** Fields that name people who run or record a meeting: they are there without being listed. */
-const ROLE_FIELDS = new Set([
-    'chair:', 'moderator:', 'rapporteur:', 'notetaker:', 'author:', 'from:',
-    'organisers:', 'organizers:', 'organiser:', 'organizer:'
-]);
+/** Fields that name people who run or record a meeting (an office, or the sender): they are there without being listed. */
+function namesSomeoneThere(written: string): boolean {
+    const definition = keyDefinition(written);
+    return definition?.office !== undefined || definition?.envelope === 'from';
+}
 
 /** Attendance that does not mean being in the room to speak. */
 const NOT_THERE: ReadonlySet<Attendance> = new Set(['absent', 'apologies']);
@@ -27,7 +28,7 @@ function listedAtMeeting(meeting: Meeting): Set<Party> {
         if (attendee.party) listed.add(attendee.party);
     }
     for (const field of meeting.fields) {
-        if (!ROLE_FIELDS.has(field.key.toLowerCase())) continue;
+        if (!namesSomeoneThere(field.key)) continue;
         for (const mention of mentionsOf(field.value)) {
             if (mention.party.ref) listed.add(mention.party.ref);
         }

@@ -5,6 +5,7 @@ import { nameKey } from '../model/names.js';
 import { IssueCodes } from './issue-codes.js';
 import { describeDeclaration, type NameClash, type NameClashes } from './name-clashes.js';
 import { listItems, rangeOfOffsets, writtenValue } from './ranges.js';
+import { isKey } from '../model/vocabulary.js';
 
 /**
  * Rules on directory entries. Clashes are found across every file of the workspace (see
@@ -67,13 +68,13 @@ export const organisationMustBeDeclaredOnce: PartyRule = (party, accept, clashes
 /** `alias: Anja` on two people: `@Anja` cannot tell them apart. */
 export const aliasMustNameOneParty: PartyRule = (party, accept, clashes) => {
     for (const clash of clashesOfKind(clashes, party, 'alias')) {
-        const fields = entryFields(party, 'alias:', 'aliases:', ...(isOrganisation(party) ? ['acronym:'] : []));
+        const fields = entryFields(party, 'alias', ...(isOrganisation(party) ? ['acronym'] : []));
         for (const field of fields) {
             const written = writtenValue(field.value);
             if (!written) continue;
             for (const item of listItems(written.value)) {
                 if (nameKey(item.text) !== clash.key) continue;
-                const what = field.key.toLowerCase() === 'acronym:' ? 'Acronym' : 'Alias';
+                const what = isKey(field.key, 'acronym') ? 'Acronym' : 'Alias';
                 const others = clash.others;
                 const list = listed([party, ...others.slice(0, NAMES_LISTED)].map(displayName), 1 + others.length);
                 accept('error', `${what} '${item.text}' is shared by ${list}: '@${item.text.includes(' ') ? `{${item.text}}` : item.text}' cannot tell them apart.`, {

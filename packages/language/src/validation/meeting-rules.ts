@@ -5,13 +5,11 @@ import type { DocumentStructure, Meeting } from '../model/structure.js';
 import { writtenText } from '../model/text.js';
 import { IssueCodes, type IssueCode } from './issue-codes.js';
 import { firstLineRange, rangeOfOffsets, writtenValue } from './ranges.js';
+import { isKey } from '../model/vocabulary.js';
 
 /** A rule on one meeting; the document's structure holds what the meeting inherits (its date). */
 export type MeetingRule = (meeting: Meeting, accept: ValidationAcceptor, structure: DocumentStructure) => void;
 
-function fieldKey(field: Field): string {
-    return field.key.toLowerCase();
-}
 
 function hasValue(field: Field): boolean {
     return writtenText(field.value).trim().length > 0;
@@ -25,8 +23,8 @@ function titleOf(meeting: Meeting): string | undefined {
 
 /** The `date:` fields that apply to a meeting: its own, or the document's when it has none. */
 function dateFieldsOf(meeting: Meeting, structure: DocumentStructure): Field[] {
-    const own = meeting.fields.filter(field => fieldKey(field) === 'date:' && hasValue(field));
-    return own.length > 0 ? own : structure.fields.filter(field => fieldKey(field) === 'date:' && hasValue(field));
+    const own = meeting.fields.filter(field => isKey(field.key, 'date') && hasValue(field));
+    return own.length > 0 ? own : structure.fields.filter(field => isKey(field.key, 'date') && hasValue(field));
 }
 
 /** The date of a meeting, when it has one Minutes can read. */
@@ -79,7 +77,7 @@ function reportValueProblem<T>(field: Field, parsed: Parsed<T>, offset: number, 
 
 /** `date: 31 June 2017` cannot be; `date: next Monday` cannot be read. */
 export function dateMustBeValid(field: Field, accept: ValidationAcceptor): void {
-    if (fieldKey(field) !== 'date:') return;
+    if (!isKey(field.key, 'date')) return;
     const written = writtenValue(field.value);
     if (!written || !written.value.trim()) return;
     reportValueProblem<DateValue>(field, parseDate(written.value), written.offset, accept,
@@ -88,7 +86,7 @@ export function dateMustBeValid(field: Field, accept: ValidationAcceptor): void 
 
 /** `time: 25:00` cannot be; `time: 18:00-16:30` ends before it starts; `time: afternoon` cannot be read. */
 export function timeMustBeValid(field: Field, accept: ValidationAcceptor): void {
-    if (fieldKey(field) !== 'time:') return;
+    if (!isKey(field.key, 'time')) return;
     const written = writtenValue(field.value);
     if (!written || !written.value.trim()) return;
     reportValueProblem<TimeValue>(field, parseTime(written.value), written.offset, accept,

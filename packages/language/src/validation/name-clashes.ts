@@ -108,7 +108,7 @@ function rolesFor(party: Party, key: string): Set<Role> {
 /** Aliases and, for an organisation, its acronym: the names an entry answers to besides its own. */
 export function otherNamesOf(party: Party): string[] {
     const names = aliasesOf(party);
-    for (const field of entryFields(party, 'acronym:')) {
+    for (const field of entryFields(party, 'acronym')) {
         const acronym = writtenText(field.value).trim();
         if (acronym) names.push(acronym);
     }

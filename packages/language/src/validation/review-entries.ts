@@ -3,6 +3,7 @@ import { isParty, type EntryField } from '../generated/ast.js';
 import { displayName } from '../model/directory.js';
 import { writtenText } from '../model/text.js';
 import { IssueCodes } from './issue-codes.js';
+import { isKey } from '../model/vocabulary.js';
 
 /** What the quick fixes of an unreviewed entry need: which entry, and its review line. */
 export interface UnreviewedEntryData {
@@ -18,7 +19,7 @@ export interface UnreviewedEntryData {
  * by an existing person; the quick fixes do either.
  */
 export function entryMarkedForReviewMustBeReviewed(field: EntryField, accept: ValidationAcceptor): void {
-    if (field.key?.toLowerCase() !== 'review:') return;
+    if (!isKey(field.key, 'review')) return;
     const party = field.$container;
     if (!isParty(party)) return;
     const note = writtenText(field.value).trim();

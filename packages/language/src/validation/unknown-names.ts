@@ -7,6 +7,7 @@ import { nameKey } from '../model/names.js';
 import type { NameKeyScope } from '../scoping/minutes-scope-provider.js';
 import { IssueCodes, type IssueCode } from './issue-codes.js';
 import { structureOf, splitActionHeader } from '../model/structure.js';
+import { isKey } from '../model/vocabulary.js';
 
 /** What an unresolved reference was meant to be, for the message and the issue code. */
 export interface UnknownName {
@@ -26,7 +27,7 @@ export function classifyUnknownName(container: AstNode, reference: { $refNode?: 
     if (isMention(container)) {
         const text = container.$container as Text;
         const owner = text.$container as AstNode;
-        if (isEntryField(owner) && ['org:', 'orgs:', 'affiliation:'].includes(owner.key.toLowerCase())) {
+        if (isEntryField(owner) && isKey(owner.key, 'org')) {
             return { code: IssueCodes.UnknownOrganisation, role: 'organisation' };
         }
         if (isAction(owner) && text === owner.text) {

@@ -76,7 +76,7 @@ describe('importing the WS224 captioning transcript (seed 002)', async () => {
         expect(entries.map(entry => entry.name)).toEqual(['shoferichter', 'skelly']);
         expect(root.blocks.indexOf(entries[1])).toBeLessThan(root.blocks.indexOf(meeting.start!));
         for (const entry of entries) {
-            expect(plainText(entryFields(entry, 'review:')[0].value))
+            expect(plainText(entryFields(entry, 'review')[0].value))
                 .toBe('imported from captions-igf2018-ws224.txt; confirm or link to an existing person');
         }
     });
