@@ -5,7 +5,8 @@ import {
 import type { Document } from '../generated/ast.js';
 import { agreedText, EARLIER_ACTIONS_TITLE, earlierActionStatus } from './earlier-actions.js';
 import { closeBidi } from './html-escape.js';
-import { ATTENDANCE_LABELS, outlineOf, ROLE_LABELS, type OutlineOptions } from './outline.js';
+import { ENGLISH_LABELS } from '../model/vocabulary.js';
+import { outlineOf, type OutlineOptions } from './outline.js';
 import type {
     ActionOutline, AgendaEntry, EarlierActionOutline, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
     TurnOutline, UpdateOutline
@@ -202,14 +203,14 @@ class DocxWriter {
     private participantTable(caption: string, participants: readonly Participant[]): Block[] {
         const notes = participants.some(p => p.description.length > 0);
         const rows = participants.map(participant => {
-            const roles = participant.roles.map(role => ROLE_LABELS[role]);
+            const roles = participant.roles.map(role => ENGLISH_LABELS.offices[role]);
             const description = plain(participant.description);
             const role = participant.role && participant.role !== description ? participant.role : '';
             return [
                 [new TextRun({ text: xmlText(participant.party.name), bold: true })],
                 [new TextRun(xmlText(participant.party.organisation ?? ''))],
                 [new TextRun({ text: xmlText(roles.join(', ')), bold: true }), ...(role ? [new TextRun(xmlText(roles.length > 0 ? `; ${role}` : role))] : [])],
-                [new TextRun(xmlText(ATTENDANCE_LABELS[participant.attendance]))],
+                [new TextRun(xmlText(ENGLISH_LABELS.attendance[participant.attendance]))],
                 ...(notes ? [this.runs(participant.description)] : [])
             ];
         });

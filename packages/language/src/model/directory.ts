@@ -23,7 +23,7 @@ function firstFieldText(party: Party, id: string): string | undefined {
 
 /** The entry's `email:`, if any. */
 export function emailAddressOf(party: Party): string | undefined {
-    return firstFieldText(party, 'email:');
+    return firstFieldText(party, 'email');
 }
 
 /** The display name as written after the handle, without honorific. */
