@@ -9,7 +9,7 @@ import { actionsIcs } from './actions-ics.js';
 import { ownerDigests } from './actions-digest.js';
 import { checkOutputPath, writeFileAtomic } from './output.js';
 import type { Problem } from './problems.js';
-import { collectFiles, displayPath, loadWorkspace, UsageError, type LoadedWorkspace } from './workspace.js';
+import { displayPath, loadPaths, UsageError, type LoadedWorkspace } from './workspace.js';
 
 export const ACTION_FORMATS = ['text', 'json', 'markdown', 'ics', 'eml'] as const;
 export type ActionFormat = typeof ACTION_FORMATS[number];
@@ -59,8 +59,7 @@ export interface OwnerGroup {
 
 /** `minutes actions`: the actions of the given files, grouped by owner. Exit 0. */
 export async function actions(paths: string[], options: ActionsOptions, io: { stdout: NodeJS.WritableStream }): Promise<number> {
-    const files = await collectFiles(paths.length > 0 ? paths : ['.']);
-    const workspace = await loadWorkspace(files, { context: options.directory });
+    const workspace = await loadPaths(paths.length > 0 ? paths : ['.'], { context: options.directory });
     // Updates may sit in any loaded file (a later meeting next to this one): the ledger reads them all,
     // the listing shows the actions agreed in the files asked for.
     const ledger = buildActionLedger(workspace.all);

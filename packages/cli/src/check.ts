@@ -1,4 +1,4 @@
-import { collectFiles, loadWorkspace, UsageError } from './workspace.js';
+import { loadPaths, UsageError } from './workspace.js';
 import { problemsOf, summaryLine, type Problem } from './problems.js';
 import { formatProblems, type ReportFormat } from './report-formats.js';
 import { paint, useColour } from './style.js';
@@ -17,9 +17,8 @@ export interface CheckOptions {
 export async function check(paths: string[], options: CheckOptions, io: { stdout: NodeJS.WriteStream; readStdin: () => Promise<string> }): Promise<number> {
     if (paths.length === 0) throw new UsageError('check needs files or folders to check (or - for standard input)');
     const fromStdin = paths.includes('-');
-    const files = await collectFiles(paths.filter(p => p !== '-'));
     const stdin = fromStdin ? { text: await io.readStdin(), name: '<stdin>.minutes' } : undefined;
-    const workspace = await loadWorkspace(files, { context: options.directory, stdin });
+    const workspace = await loadPaths(paths.filter(p => p !== '-'), { context: options.directory, stdin });
     const problems: Problem[] = problemsOf(workspace.documents);
     if (options.overdue) {
         problems.push(...overdueProblems(workspace, options.today, options.strict));

@@ -19,7 +19,7 @@ export interface GenerateCommandOptions {
     format?: GenerateFormat;
     output?: string;
     force: boolean;
-    width: string;
+    width?: string;
     from?: string;
     to?: string;
     cc?: string;
@@ -43,9 +43,9 @@ export function addGenerateCommand(program: Command, io: GenerateIo, done: (exit
         .addOption(new Option('-f, --format <format>', 'output format (default: from the extension of -o)').choices(GENERATE_FORMATS))
         .option('-o, --output <path>', 'write to this file, atomically, instead of standard output')
         .option('--force', 'generate even when the file has errors', false)
-        .option('-w, --width <columns>', 'email: wrap lines at this many columns; 0 does not wrap', String(DEFAULT_EMAIL_WIDTH))
-        .option('--from <address>', 'eml: the sender, instead of the file\'s from: (or its author\'s email:)')
-        .option('--to <addresses>', 'eml: the recipients, comma-separated, instead of the file\'s to:')
+        .option('-w, --width <columns>', `email: wrap lines at this many columns; 0 does not wrap (default: the configuration's email.width, or ${DEFAULT_EMAIL_WIDTH})`)
+        .option('--from <address>', 'eml: the sender, instead of the file\'s from: (or its author\'s email:, or the configuration\'s email.from)')
+        .option('--to <addresses>', 'eml: the recipients, comma-separated, instead of the file\'s to: (or the configuration\'s email.to)')
         .option('--cc <addresses>', 'eml: the copied recipients, instead of the file\'s cc:')
         .option('--date <date>', 'eml: the message\'s date, instead of the meeting\'s')
         .addOption(new Option('--names <style>', 'read references as written, or by their directory names').choices(NAME_STYLES).default('as-written'))
@@ -62,7 +62,7 @@ export function addGenerateCommand(program: Command, io: GenerateIo, done: (exit
  */
 export async function generateCommand(file: string, options: GenerateCommandOptions, io: GenerateIo): Promise<number> {
     const format = options.format ?? formatOfOutput(options.output);
-    const width = widthOf(options.width);
+    const explicitWidth = options.width === undefined ? undefined : widthOf(options.width);
     const fromStdin = file === '-';
     if (!fromStdin) await checkInput(file);
     if (options.output !== undefined) await checkOutputPath(options.output, fromStdin ? [] : [file]);
@@ -88,10 +88,14 @@ export async function generateCommand(file: string, options: GenerateCommandOpti
     if (options.attribution === 'full' && declaresChathamHouseRule(root)) {
         io.stderr.write(`minutes: warning: ${displayPath(document.uri.fsPath)} declares the Chatham House Rule; --attribution full names every speaker\n`);
     }
+    // The command line first, then the repository's configuration (.minutes.jsonc), then the defaults.
+    const config = workspace.root?.config;
+    const configWidth = config?.email.width === 0 ? Number.POSITIVE_INFINITY : config?.email.width;
     const generateOptions: GenerateOptions = {
-        width, names: options.names, from: options.from, to: options.to, cc: options.cc, date: options.date,
+        width: explicitWidth ?? configWidth ?? DEFAULT_EMAIL_WIDTH, names: options.names,
+        from: options.from, to: options.to, defaultFrom: config?.email.from, defaultTo: config?.email.to, cc: options.cc, date: options.date,
         // Earlier meetings' actions come from every loaded file: the folder's other meetings are context.
-        attribution: options.attribution, ledger: buildActionLedger(workspace.all)
+        attribution: options.attribution ?? config?.attribution, ledger: buildActionLedger(workspace.all)
     };
     if (format === 'docx' && options.output === undefined) throw new UsageError('a Word document is a file: give -o name.docx');
     let output: string | Uint8Array;

@@ -3,7 +3,7 @@ import {
     formatShare, meetingPlaces, workspaceStatistics,
     type MeetingStatistics, type SharedTally, type SpeakingStatistics, type Tally
 } from 'minutes-language';
-import { collectFiles, displayPath, loadWorkspace } from './workspace.js';
+import { displayPath, loadPaths } from './workspace.js';
 
 export const STATS_FORMATS = ['text', 'json', 'csv'] as const;
 export type StatsFormat = typeof STATS_FORMATS[number];
@@ -15,8 +15,7 @@ export interface StatsOptions {
 
 /** `minutes stats`: who was heard in each meeting of the given files, and across them. Exit 0. */
 export async function stats(paths: string[], options: StatsOptions, io: { stdout: NodeJS.WritableStream }): Promise<number> {
-    const files = await collectFiles(paths.length > 0 ? paths : ['.']);
-    const workspace = await loadWorkspace(files, { context: options.directory });
+    const workspace = await loadPaths(paths.length > 0 ? paths : ['.'], { context: options.directory });
     const result = workspaceStatistics(meetingPlaces(workspace.documents));
     io.stdout.write(formatStatistics(options.format, result));
     return 0;

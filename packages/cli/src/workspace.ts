@@ -2,45 +2,66 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createMinutesServices, type MinutesServices } from 'minutes-language';
-import type { LangiumSharedServices } from 'langium/lsp';
+import { createMinutesServices, type MinutesConfigs, type MinutesServices, type MinutesSharedServices, type NotesRoot } from 'minutes-language';
+import { glob } from 'tinyglobby';
 
 /** A problem with the command line or the files: exit code 2, nothing written. */
 export class UsageError extends Error {}
 
 export const EXTENSION = '.minutes';
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'out', 'dist']);
+const GLOB_CHARACTERS = /[*?[\]{}]/;
 
-/** Expands files and folders into `.minutes` files (folders recursively), in a stable order. */
-export async function collectFiles(paths: string[]): Promise<string[]> {
+/** The services of one CLI run: the configuration files are read through them, as the server reads them. */
+export function createCliServices(): { shared: MinutesSharedServices; Minutes: MinutesServices } {
+    return createMinutesServices(NodeFileSystem);
+}
+
+/**
+ * Expands files, folders and globs (`'notes/**\/*.minutes'`, quoted so that the shell leaves
+ * them alone) into `.minutes` files, in a stable order. Folders and globs skip what the
+ * language server skips: dot names, node_modules, out, dist, and what the repository's
+ * .gitignore or configuration ignores. A file named on the command line that the
+ * configuration ignores is left out too: pre-commit and lint-staged name every changed file.
+ */
+export async function collectFiles(paths: string[], configs: MinutesConfigs): Promise<string[]> {
     const files: string[] = [];
     for (const given of paths) {
         const stat = await fs.stat(given).catch(() => undefined);
-        if (!stat) throw new UsageError(`${given}: no such file or folder`);
-        if (stat.isDirectory()) {
-            const found = await walk(given);
+        if (!stat && GLOB_CHARACTERS.test(given)) {
+            const found = (await glob(given, { absolute: true, onlyFiles: true, expandDirectories: false, ignore: ['**/node_modules/**'] }))
+                .filter(file => file.endsWith(EXTENSION))
+                .sort();
+            if (found.length === 0) throw new UsageError(`${given}: no ${EXTENSION} files match`);
+            files.push(...found.filter(file => !isIgnored(file, configs)));
+        } else if (!stat) {
+            throw new UsageError(`${given}: no such file or folder`);
+        } else if (stat.isDirectory()) {
+            const found = await walk(path.resolve(given), configs);
             if (found.length === 0) throw new UsageError(`${given}: no ${EXTENSION} files in this folder`);
             files.push(...found);
         } else if (!given.endsWith(EXTENSION)) {
             throw new UsageError(`${given}: not a ${EXTENSION} file`);
-        } else {
+        } else if (!isIgnored(path.resolve(given), configs)) {
             files.push(given);
         }
     }
     return [...new Set(files.map(f => path.resolve(f)))];
 }
 
-async function walk(folder: string): Promise<string[]> {
+function isIgnored(file: string, configs: MinutesConfigs): boolean {
+    const uri = URI.file(file);
+    return configs.rootOf(uri)?.isIgnored(uri, false) ?? false;
+}
+
+async function walk(folder: string, configs: MinutesConfigs): Promise<string[]> {
     const entries = await fs.readdir(folder, { withFileTypes: true });
     entries.sort((a, b) => a.name.localeCompare(b.name));
     const files: string[] = [];
     for (const entry of entries) {
         const full = path.join(folder, entry.name);
-        if (entry.isDirectory()) {
-            if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) files.push(...await walk(full));
-        } else if (entry.isFile() && entry.name.endsWith(EXTENSION)) {
-            files.push(path.resolve(full));
-        }
+        if (!configs.isSearched(URI.file(full), entry.isDirectory())) continue;
+        if (entry.isDirectory()) files.push(...await walk(full, configs));
+        else if (entry.isFile() && entry.name.endsWith(EXTENSION)) files.push(full);
     }
     return files;
 }
@@ -108,28 +129,38 @@ export function displayPath(file: string): string {
 }
 
 export interface LoadedWorkspace {
-    shared: LangiumSharedServices;
+    shared: MinutesSharedServices;
     services: MinutesServices;
     /** The documents asked for, in order. */
     documents: LangiumDocument[];
     /** All documents loaded, including the context (directory files) that is not reported on. */
     all: LangiumDocument[];
+    /** The configuration that applies to the first document asked for, if any. */
+    root?: NotesRoot;
 }
 
 /**
- * Loads the given files and their context — the other `.minutes` files in the same
- * folders and any `--directory` paths — so that references to the shared directory
- * resolve, then parses, links and validates them all.
+ * Loads the given files and their context, so that references to the shared directory
+ * resolve, then parses, links and validates them all. Under a configuration file the context
+ * is the files the language server loads for that repository (its `directory`, from its
+ * folder); elsewhere the other `.minutes` files of each file's folder. `--directory` paths add
+ * to either.
  */
-export async function loadWorkspace(files: string[], options: { context?: string[]; stdin?: { text: string; name: string } } = {}): Promise<LoadedWorkspace> {
-    const { shared, Minutes } = createMinutesServices(NodeFileSystem);
+export async function loadWorkspace(files: string[], options: { context?: string[]; stdin?: { text: string; name: string }; services?: { shared: MinutesSharedServices; Minutes: MinutesServices } } = {}): Promise<LoadedWorkspace> {
+    const { shared, Minutes } = options.services ?? createCliServices();
+    const configs = shared.workspace.MinutesConfigs;
+    const stdinFile = options.stdin ? path.resolve(options.stdin.name) : undefined;
+    const roots = rootsOf([...files, ...(stdinFile ? [stdinFile] : [])], configs);
     const contextFiles = new Set<string>();
+    for (const root of roots.values()) {
+        for (const uri of await shared.workspace.WorkspaceManager.searchFolder(root.folder)) contextFiles.add(uri.fsPath);
+    }
     // Each folder once: a thousand files of one folder would otherwise list it a thousand times.
-    for (const folder of new Set(files.map(file => path.dirname(file)))) {
-        for (const sibling of await siblings(folder)) contextFiles.add(sibling);
+    for (const folder of new Set(files.filter(file => !configs.rootOf(URI.file(file))).map(file => path.dirname(file)))) {
+        for (const sibling of await siblings(folder, configs)) contextFiles.add(sibling);
     }
     for (const extra of options.context ?? []) {
-        for (const file of await collectFiles([extra])) contextFiles.add(file);
+        for (const file of await collectFiles([extra], configs)) contextFiles.add(file);
     }
     for (const file of files) contextFiles.delete(file);
 
@@ -141,8 +172,8 @@ export async function loadWorkspace(files: string[], options: { context?: string
         registry.addDocument(document);
         documents.push(document);
     }
-    if (options.stdin) {
-        const document = factory.fromString(options.stdin.text, URI.file(path.resolve(options.stdin.name)));
+    if (options.stdin && stdinFile) {
+        const document = factory.fromString(options.stdin.text, URI.file(stdinFile));
         registry.addDocument(document);
         documents.push(document);
     }
@@ -155,10 +186,37 @@ export async function loadWorkspace(files: string[], options: { context?: string
         all.push(document);
     }
     await shared.workspace.DocumentBuilder.build(all, { validation: true });
-    return { shared, services: Minutes, documents, all };
+    const first = documents[0];
+    return { shared, services: Minutes, documents, all, root: first ? configs.rootOf(first.uri) : undefined };
 }
 
-async function siblings(folder: string): Promise<string[]> {
+/** Expands paths (files, folders, globs) with collectFiles and loads them with their context. */
+export async function loadPaths(paths: string[], options: { context?: string[]; stdin?: { text: string; name: string } } = {}): Promise<LoadedWorkspace> {
+    const services = createCliServices();
+    const files = await collectFiles(paths, services.shared.workspace.MinutesConfigs);
+    return loadWorkspace(files, { ...options, services });
+}
+
+/**
+ * The configurations that apply to the files, each once. A configuration with mistakes stops
+ * the command (exit 2) with each mistake at its line and column: half-applied settings would
+ * make the CLI and the editor disagree silently.
+ */
+function rootsOf(files: string[], configs: MinutesConfigs): Map<string, NotesRoot> {
+    const roots = new Map<string, NotesRoot>();
+    for (const file of files) {
+        const root = configs.rootOf(URI.file(file));
+        if (root) roots.set(root.folder.toString(), root);
+    }
+    const problems = [...roots.values()].flatMap(root => root.problems.map(problem =>
+        `${displayPath(root.configFile!.fsPath)}:${problem.line}:${problem.column}: ${problem.message}`));
+    if (problems.length > 0) throw new UsageError(`the configuration has mistakes:\n${problems.join('\n')}`);
+    return roots;
+}
+
+async function siblings(folder: string, configs: MinutesConfigs): Promise<string[]> {
     const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
-    return entries.filter(e => e.isFile() && e.name.endsWith(EXTENSION)).map(e => path.resolve(folder, e.name));
+    return entries
+        .filter(e => e.isFile() && e.name.endsWith(EXTENSION) && configs.isSearched(URI.file(path.join(folder, e.name)), false))
+        .map(e => path.resolve(folder, e.name));
 }

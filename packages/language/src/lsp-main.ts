@@ -2,6 +2,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { registerBenchmarkRequests } from './benchmark-requests.js';
+import { registerConfigChanges } from './lsp/config-changes.js';
 import { registerGenerateRequest } from './lsp/generate-request.js';
 import { registerWorkspaceRequests } from './lsp/workspace-requests.js';
 import { createMinutesServices } from './minutes-module.js';
@@ -17,6 +18,7 @@ export function startMinutesLanguageServer(): void {
     // The extension's commands and status bar: see lsp/minutes-protocol.ts.
     registerGenerateRequest(connection, shared);
     registerWorkspaceRequests(connection, shared);
+    registerConfigChanges(connection, shared);
     // Inert unless MINUTES_BENCH=1 (npm run bench): see benchmark-requests.ts.
     registerBenchmarkRequests(connection, shared);
 }

@@ -5,6 +5,7 @@ import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
     type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
+import { MinutesConfigs } from './config/minutes-configs.js';
 import { MinutesGeneratedModule, MinutesGeneratedSharedModule } from './generated/module.js';
 import { DirectoryIndex } from './lsp/directory-index.js';
 import { MinutesCodeActionProvider } from './lsp/minutes-code-action-provider.js';
@@ -47,7 +48,17 @@ export type MinutesAddedServices = {
     };
 };
 
-export type MinutesServices = LangiumServices & MinutesAddedServices;
+/** Shared services added by the Minutes language. */
+export type MinutesAddedSharedServices = {
+    workspace: {
+        /** The configuration file that applies to each file (`.minutes.jsonc`, found walking up). */
+        MinutesConfigs: MinutesConfigs;
+    };
+};
+
+export type MinutesSharedServices = LangiumSharedServices & MinutesAddedSharedServices;
+
+export type MinutesServices = LangiumServices & MinutesAddedServices & { shared: MinutesSharedServices };
 
 export const MinutesModule: Module<MinutesServices, PartialLangiumServices & DeepPartial<MinutesAddedServices>> = {
     parser: {
@@ -87,8 +98,9 @@ export const MinutesModule: Module<MinutesServices, PartialLangiumServices & Dee
 };
 
 /** Shared services the Minutes language replaces: the workspace manager honours `minutes.directory.globs`. */
-export const MinutesSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+export const MinutesSharedModule: Module<MinutesSharedServices, DeepPartial<LangiumSharedServices> & MinutesAddedSharedServices> = {
     workspace: {
+        MinutesConfigs: services => new MinutesConfigs(services),
         // Counts changes of the index per type, so scopes are rebuilt only when they change.
         IndexManager: services => new MinutesIndexManager(services),
         WorkspaceManager: services => new MinutesWorkspaceManager(services),
@@ -104,7 +116,7 @@ export const MinutesSharedModule: Module<LangiumSharedServices, DeepPartial<Lang
  * The same function serves the language server, the CLI and the tests.
  */
 export function createMinutesServices(context: DefaultSharedModuleContext): {
-    shared: LangiumSharedServices;
+    shared: MinutesSharedServices;
     Minutes: MinutesServices;
 } {
     const shared = inject(createDefaultSharedModule(context), MinutesGeneratedSharedModule, MinutesSharedModule);

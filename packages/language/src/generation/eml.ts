@@ -28,6 +28,9 @@ export interface EmlOptions extends EmailOptions {
     /** Recipients, comma-separated, instead of the document's `to:`. */
     readonly to?: string;
     readonly cc?: string;
+    /** Sender and recipients when the document names none (a repository's `.minutes.jsonc`). */
+    readonly defaultFrom?: string;
+    readonly defaultTo?: string;
     /** The message's date (`2018-03-24`), instead of the meeting's. */
     readonly date?: string;
 }
@@ -38,11 +41,11 @@ export function generateEml(document: Document, options: EmlOptions = {}): Promi
 
 export async function emlOf(outline: Outline, options: EmlOptions = {}): Promise<string> {
     const parties = new Map(outline.parties.map(facts => [facts.handle, facts]));
-    const from = addressesOf('from', options.from, outline.envelope.from ?? authorOf(outline), parties);
+    const from = addressesOf('from', options.from ?? (outline.envelope.from ?? authorOf(outline) ? undefined : options.defaultFrom), outline.envelope.from ?? authorOf(outline), parties);
     if (from.length === 0) {
         throw new GenerationError('an eml message needs a sender: write `from:` in the document, give its `author:` an `email:` in the directory, or pass --from');
     }
-    const to = addressesOf('to', options.to, outline.envelope.to, parties);
+    const to = addressesOf('to', options.to ?? (outline.envelope.to ? undefined : options.defaultTo), outline.envelope.to, parties);
     const cc = addressesOf('cc', options.cc, outline.envelope.cc, parties);
     const date = messageDate(options.date, outline);
     return composeMessage({ from, to, cc, subject: outline.subject, date, text: emailBodyOf(outline, options), html: htmlOf(outline) });

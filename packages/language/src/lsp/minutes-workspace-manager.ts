@@ -1,24 +1,34 @@
 import { DefaultWorkspaceManager, URI, type FileSystemNode, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { WorkspaceFolder } from 'vscode-languageserver';
+import { DEFAULT_DIRECTORY_GLOBS } from '../config/minutes-config.js';
+import type { MinutesConfigs } from '../config/minutes-configs.js';
+import type { MinutesSharedServices } from '../minutes-module.js';
 import type { CancellationToken } from 'vscode-languageserver';
 
-/** The setting `minutes.directory.globs` when the client sends none. */
-export const DEFAULT_DIRECTORY_GLOBS = ['**/*.minutes'];
 
 /**
- * Loads the workspace's `.minutes` files that match the `minutes.directory.globs` setting
- * (relative to their workspace folder), so that the people and organisations declared in
- * them can be referred to from any file. Langium's manager loads every file of the
- * language; this one narrows that to the globs. Files opened in the editor are always
- * part of the workspace, whatever the globs.
+ * Loads the workspace's `.minutes` files that belong to its directory, so that the people and
+ * organisations declared in them can be referred to from any file. Under a configuration file
+ * (`.minutes.jsonc`) its `directory` and `ignore` decide, from its folder, even when that is
+ * above the workspace folder: the CLI loads the same files for any file it checks. Elsewhere
+ * the `minutes.directory.globs` setting does (relative to the workspace folder). Files opened
+ * in the editor are always part of the workspace, whatever the globs.
  */
 export class MinutesWorkspaceManager extends DefaultWorkspaceManager {
     private readonly configuration: LangiumSharedCoreServices['workspace']['ConfigurationProvider'];
+    private readonly configs: MinutesConfigs;
     private matchers: RegExp[] = DEFAULT_DIRECTORY_GLOBS.map(globToRegExp);
 
-    constructor(services: LangiumSharedCoreServices) {
+    constructor(services: MinutesSharedServices) {
         super(services);
         this.configuration = services.workspace.ConfigurationProvider;
+        this.configs = services.workspace.MinutesConfigs;
+    }
+
+    /** A workspace folder inside a notes repository is searched from the repository's root. */
+    protected override getRootFolder(workspaceFolder: WorkspaceFolder): URI {
+        const folder = URI.parse(workspaceFolder.uri);
+        return this.configs.rootOf(folder, true)?.folder ?? folder;
     }
 
     override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken?: CancellationToken): Promise<void> {
@@ -34,8 +44,10 @@ export class MinutesWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     override shouldIncludeEntry(entry: FileSystemNode): boolean {
-        if (!super.shouldIncludeEntry(entry)) return false;
-        return entry.isDirectory || this.matchesGlobs(entry.uri);
+        if (!super.shouldIncludeEntry(entry) || !this.configs.isSearched(entry.uri, entry.isDirectory)) return false;
+        if (entry.isDirectory) return true;
+        const root = this.configs.rootOf(entry.uri);
+        return root ? root.inDirectory(entry.uri) : this.matchesGlobs(entry.uri);
     }
 
     /** Whether a file is in the workspace's directory globs. Files outside every folder match. */

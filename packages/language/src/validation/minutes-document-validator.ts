@@ -3,6 +3,8 @@ import {
     type ValidationCheck, type ValidationOptions
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
+import { DEFAULT_CONFIG } from '../config/minutes-config.js';
+import { applyRuleSettings } from '../config/rule-settings.js';
 import { forEachAstNode } from '../util/ast-walk.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { MinutesServices } from '../minutes-module.js';
@@ -37,13 +39,16 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
      * text, so each end is brought back to the end of its line.
      */
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
+        // A file the repository's configuration ignores is not checked, in the editor as by the CLI.
+        const root = this.services.shared.workspace.MinutesConfigs.rootOf(document.uri);
+        if (root?.isIgnored(document.uri, false)) return [];
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         const text = document.textDocument;
         for (const diagnostic of diagnostics) {
             const { start, end } = diagnostic.range;
             diagnostic.range = { start: text.positionAt(text.offsetAt(start)), end: text.positionAt(text.offsetAt(end)) };
         }
-        return diagnostics;
+        return applyRuleSettings(diagnostics, text, (root?.config ?? DEFAULT_CONFIG).rules);
     }
 
     /**

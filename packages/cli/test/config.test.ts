@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { LspClient } from '../../language/test/safety/lsp-client.js';
+import { runCli, tempWorkspace } from './run-cli.js';
+
+/**
+ * A notes repository with a `.minutes.jsonc` at its root, meetings in a subfolder and a
+ * directory elsewhere: `minutes check FILE` of each file, `minutes check .` and the language
+ * server must agree diagnostic for diagnostic (what pre-commit and lint-staged run is the first).
+ */
+const CONFIG = `// The notes repository's configuration: JSON with comments.
+{
+  "directory": ["people/*.minutes", "20*/**/*.minutes"],
+  "ignore": ["drafts/"],
+  "rules": {
+    "silent-attendee": "off",     // a hint we do not want
+    "meeting-without-date": "error",
+    "empty-intervention": "off",
+  },
+  "attribution": "organisation",
+  "email": { "width": 40, "from": "Secretariat <secretariat@example.org>" }
+}
+`;
+const PEOPLE = 'person @ttropina Tatiana Tropina\n  org: @MPI\nperson @mcade Marilyn Cade\n\norg @MPI Max Planck Institute\n  stakeholder: academia\n';
+const FILES: Record<string, string> = {
+    '.minutes.jsonc': CONFIG,
+    '.gitignore': 'scratch/\n',
+    'people/directory.minutes': PEOPLE,
+    '2025/03/call.minutes': 'meeting: A call\ndate: 2025-03-19\n\nattendees:\n- @ttropina\n- @mcade\n\n@ttropina: Hello.\n@{Marilyn Kade}: Hello back.\n',
+    '2025/undated.minutes': 'meeting: No date\n\n@ttropina: Something.\n',
+    '2025/suppressed.minutes': 'meeting: Suppressed\ndate: 2025-04-01\n\n// minutes-disable-next-line unknown-speaker -- a guest we do not list\n@guest: Hello.\n@other: Not suppressed.\n',
+    '2025/wrong-suppression.minutes': 'meeting: Wrong code\ndate: 2025-04-02\n\n// minutes-disable-next-line unknown-mention\n@guest: Still reported.\n',
+    'drafts/draft.minutes': 'meeting: Draft\n\n@nobody: Not checked.\n',
+    'scratch/scratch.minutes': 'meeting: Scratch\n\n@nobody: Not checked either.\n'
+};
+const CHECKED = ['2025/03/call.minutes', '2025/suppressed.minutes', '2025/undated.minutes', '2025/wrong-suppression.minutes', 'people/directory.minutes'];
+
+let root: string;
+beforeAll(() => {
+    root = tempWorkspace(FILES);
+});
+
+/** `file:line:col: severity message [code]` lines of `minutes check` output. */
+function problemLines(stdout: string): string[] {
+    return stdout.split('\n').filter(line => /^\S+:\d+:\d+: /.test(line));
+}
+
+describe('a .minutes.jsonc at the repository root', () => {
+    let whole: string[];
+    beforeAll(async () => {
+        const result = await runCli(['check', '.'], { cwd: root });
+        whole = problemLines(result.stdout);
+        expect(result.stdout).toContain(`checked ${CHECKED.length} files`);
+    });
+
+    test('minutes check . applies the rules, the suppression, the ignore list and .gitignore', () => {
+        expect(whole).toEqual([
+            "2025/03/call.minutes:9:1: error Unknown speaker 'Marilyn Kade'. Did you mean 'Marilyn Cade'? [unknown-speaker]",
+            "2025/suppressed.minutes:6:1: error Unknown speaker 'other'. No person or organisation in the directory has this name. [unknown-speaker]",
+            "2025/undated.minutes:1:1: error Meeting 'No date' has no date: add a line such as 'date: 2018-03-19'. [meeting-without-date]",
+            "2025/wrong-suppression.minutes:5:1: error Unknown speaker 'guest'. No person or organisation in the directory has this name. [unknown-speaker]"
+        ]);
+    });
+
+    test.each(CHECKED)('minutes check %s reports exactly what minutes check . reports for it', async file => {
+        const result = await runCli(['check', file], { cwd: root });
+        expect(problemLines(result.stdout)).toEqual(whole.filter(line => line.startsWith(`${file}:`)));
+        expect(result.stdout).toContain('checked 1 file:');
+    });
+
+    test('each file checked from its own folder, as a hook in a subfolder runs it, gives the same', async () => {
+        const result = await runCli(['check', 'call.minutes'], { cwd: path.join(root, '2025/03') });
+        expect(problemLines(result.stdout)).toEqual(whole.filter(line => line.startsWith('2025/03/call.minutes:')).map(line => line.replace('2025/03/', '')));
+    });
+
+    test('quoted globs are expanded, and ignored files named on the command line are left out', async () => {
+        const globbed = await runCli(['check', '2025/**/*.minutes', 'drafts/draft.minutes', 'scratch/*.minutes'], { cwd: root });
+        expect(problemLines(globbed.stdout)).toEqual(whole.filter(line => line.startsWith('2025/')));
+        expect(globbed.stdout).toContain('checked 4 files:');
+    });
+
+    test('the language server shows the same diagnostics, file by file, and none for ignored files', async () => {
+        const client = await LspClient.start(root);
+        try {
+            const shown: string[] = [];
+            for (const file of [...CHECKED, 'drafts/draft.minutes', 'scratch/scratch.minutes']) {
+                const uri = client.uriOf(path.join(root, file));
+                await client.open(uri, readFileSync(path.join(root, file), 'utf8'));
+                const { diagnostics } = await client.published(uri, () => true);
+                for (const d of diagnostics) {
+                    if (d.severity === 4) continue; // hints stay in the editor, as the CLI says
+                    const severity = d.severity === 1 ? 'error' : 'warning';
+                    shown.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severity} ${d.message.replace(/\s*\n\s*/g, ' ')} [${String(d.code)}]`);
+                }
+            }
+            expect(shown).toEqual(whole);
+            expect(client.loggedErrors).toEqual([]);
+        } finally {
+            await client.stop();
+        }
+    });
+
+    test('the language server started on a subfolder loads the directory from the repository root', async () => {
+        const client = await LspClient.start(path.join(root, '2025'));
+        try {
+            const file = path.join(root, '2025/03/call.minutes');
+            const uri = client.uriOf(file);
+            await client.open(uri, readFileSync(file, 'utf8'));
+            const { diagnostics } = await client.published(uri, () => true);
+            expect(diagnostics.map(d => d.code)).toEqual(['unknown-speaker']);
+        } finally {
+            await client.stop();
+        }
+    });
+
+    test('generate takes attribution, email width and sender from the configuration; the command line wins', async () => {
+        const email = await runCli(['generate', '2025/03/call.minutes', '--format', 'email', '--force'], { cwd: root });
+        expect(Math.max(...email.stdout.split('\n').map(line => line.length))).toBeLessThanOrEqual(40);
+        expect(email.stdout).toContain('Max Planck Institute');
+        expect(email.stdout).not.toContain('Tatiana Tropina');
+        const full = await runCli(['generate', '2025/03/call.minutes', '--format', 'email', '--force', '--attribution', 'full', '--width', '0'], { cwd: root });
+        expect(full.stdout).toContain('Tatiana Tropina');
+        const eml = await runCli(['generate', '2025/03/call.minutes', '--format', 'eml', '--force'], { cwd: root });
+        expect(eml.stdout).toMatch(/^From: Secretariat <secretariat@example\.org>\r$/m);
+    });
+});
+
+describe('a configuration with mistakes', () => {
+    const broken = () => tempWorkspace({
+        '.minutes.jsonc': '{\n  "rules": { "unknown-speakr": "off", "silent-attendee": "loud" },\n  "widht": 3\n}\n',
+        'call.minutes': 'meeting: A call\ndate: 2025-03-19\n'
+    });
+
+    test('stops the command with each mistake at its line and column (exit 2)', async () => {
+        const result = await runCli(['check', '.'], { cwd: broken() });
+        expect(result.stderr).toBe([
+            'minutes: the configuration has mistakes:',
+            ".minutes.jsonc:2:14: unknown diagnostic code 'unknown-speakr' (docs/diagnostics.md lists them)",
+            '.minutes.jsonc:2:58: "silent-attendee" is one of "off", "warning", "error"',
+            '.minutes.jsonc:3:3: unknown key "widht" (known: directory, ignore, rules, attribution, email, locale)',
+            ''
+        ].join('\n'));
+        expect(result.code).toBe(2);
+    });
+
+    test('JSON that does not parse is reported where it breaks', async () => {
+        const folder = tempWorkspace({ '.minutes.jsonc': '{ "rules": { "silent-attendee": "off" }\n  "ignore": [] }\n', 'call.minutes': 'meeting: A\n' });
+        const result = await runCli(['check', '.'], { cwd: folder });
+        expect(result.stderr).toContain('.minutes.jsonc:2:3: not valid JSON with comments: comma expected');
+        expect(result.code).toBe(2);
+    });
+});
+
