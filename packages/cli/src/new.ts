@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { URI } from 'langium';
 import { buildActionLedger, GenerationError, localIsoDate, nextMeeting, type NextMeeting } from 'minutes-language';
 import { writeFileAtomic } from './output.js';
-import { collectFiles, displayPath, EXTENSION, loadWorkspace, UsageError } from './workspace.js';
+import { displayPath, EXTENSION, loadPaths, UsageError } from './workspace.js';
 
 export interface NewOptions {
     series?: string;
@@ -18,8 +18,7 @@ export interface NewOptions {
  * file exists. Exit 0 when written.
  */
 export async function newCommand(paths: string[], options: NewOptions, io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
-    const files = await collectFiles(paths.length > 0 ? paths : ['.']);
-    const workspace = await loadWorkspace(files, { context: options.directory });
+    const workspace = await loadPaths(paths.length > 0 ? paths : ['.'], { context: options.directory });
     const ledger = buildActionLedger(workspace.all);
     const asked = new Set(workspace.documents.map(document => document.uri.toString()));
     const meetings = ledger.meetings.filter(place => asked.has(place.uri));
