@@ -1,6 +1,7 @@
 import { loadPaths, UsageError } from './workspace.js';
 import { problemsOf, summaryLine, type Problem } from './problems.js';
-import { formatProblems, type ReportFormat } from './report-formats.js';
+import { appendFile } from 'node:fs/promises';
+import { formatProblems, markdownSummary, type ReportFormat } from './report-formats.js';
 import { paint, useColour } from './style.js';
 import { overdueProblems } from './actions.js';
 
@@ -14,7 +15,12 @@ export interface CheckOptions {
 }
 
 /** `minutes check`: exit 0 when clean, 1 on problems (errors, or warnings with --strict). */
-export async function check(paths: string[], options: CheckOptions, io: { stdout: NodeJS.WriteStream; readStdin: () => Promise<string> }): Promise<number> {
+export async function check(paths: string[], options: CheckOptions, io: {
+    stdout: NodeJS.WriteStream;
+    readStdin: () => Promise<string>;
+    /** With --format github: the job summary file (`$GITHUB_STEP_SUMMARY`) that receives every problem as a table. */
+    stepSummary?: string;
+}): Promise<number> {
     if (paths.length === 0) throw new UsageError('check needs files or folders to check (or - for standard input)');
     const fromStdin = paths.includes('-');
     const stdin = fromStdin ? { text: await io.readStdin(), name: '<stdin>.minutes' } : undefined;
@@ -32,6 +38,10 @@ export async function check(paths: string[], options: CheckOptions, io: { stdout
         fileCount: checkedCount
     });
     io.stdout.write(output);
+    if (options.format === 'github' && io.stepSummary) {
+        // GitHub shows only ten annotations of each kind per step: the summary lists them all.
+        await appendFile(io.stepSummary, markdownSummary(problems, summaryLine(checkedCount, problems)));
+    }
     const failing = problems.some(p => p.severity === 'error' || (options.strict && p.severity === 'warning'));
     return failing ? 1 : 0;
 }

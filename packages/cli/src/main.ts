@@ -37,13 +37,13 @@ export async function main(argv: string[]): Promise<number> {
     program.command('check')
         .description('Parse, link and validate .minutes files; print one line per problem.')
         .argument('<paths...>', 'files or folders (searched for .minutes files), or - for standard input')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS).default('text'))
+        .addOption(new Option('-f, --format <format>', 'output format; github also appends every problem to $GITHUB_STEP_SUMMARY when set').choices(REPORT_FORMATS).default('text'))
         .option('--strict', 'fail on warnings too', false)
         .option('-d, --directory <paths...>', 'more files or folders whose people and organisations may be referred to')
         .option('--overdue', 'also report open actions past their due date (overdue-action)', false)
         .option('--today <date>', 'the date --overdue measures against, YYYY-MM-DD (default: today)')
         .action(async (paths: string[], options: { format: ReportFormat; strict: boolean; directory?: string[]; overdue: boolean; today?: string }) => {
-            exitCode = await check(paths, options, { stdout: process.stdout, readStdin });
+            exitCode = await check(paths, options, { stdout: process.stdout, readStdin, stepSummary: process.env.GITHUB_STEP_SUMMARY });
         });
 
     program.command('actions')

@@ -38,6 +38,26 @@ function githubCommand(problem: Problem): string {
     return `::${command} file=${property(problem.file)},line=${problem.line},col=${problem.column},endLine=${problem.endLine},endColumn=${problem.endColumn},title=${property(problem.code)}::${data(problem.message)}\n`;
 }
 
+/** A job summary holds at most 1 MiB; past this the table says how many problems it leaves out. */
+const SUMMARY_LIMIT = 1_000_000;
+
+/** Every problem as a Markdown table, for a GitHub job summary: the annotations stop at ten of each kind. */
+export function markdownSummary(problems: Problem[], summary: string): string {
+    const cell = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/`/g, '&#96;').replace(/\r?\n|\r/g, ' ');
+    let text = `### minutes check\n\n${summary}\n`;
+    if (problems.length === 0) return text + '\n';
+    text += '\n| file | line | severity | message | code |\n| --- | ---: | --- | --- | --- |\n';
+    for (let i = 0; i < problems.length; i++) {
+        const p = problems[i];
+        const row = `| ${cell(p.file)} | ${p.line}:${p.column} | ${p.severity} | ${cell(p.message)} | \`${p.code}\` |\n`;
+        if (text.length + row.length > SUMMARY_LIMIT) {
+            return text + `\n${problems.length - i} more problems are left out: the summary is full. Run minutes check locally to see them all.\n\n`;
+        }
+        text += row;
+    }
+    return text + '\n';
+}
+
 /** SARIF 2.1.0, the format code-scanning tools read. */
 function sarif(problems: Problem[]): object {
     const rules = [...new Set(problems.map(p => p.code))].sort().map(id => ({

@@ -1,4 +1,4 @@
-import { chmodSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli, tempWorkspace } from './run-cli.js';
@@ -21,6 +21,20 @@ describe('minutes check', () => {
         expect(result.stdout).toBe(
             "call.minutes:4:1: error Unknown speaker 'Tatiana Tropnia'. Did you mean 'Tatiana Tropina'? [unknown-speaker]\n" +
             'checked 1 file: 1 error, 0 warnings\n');
+        expect(result.code).toBe(1);
+    });
+
+    test('--format github lists every problem in $GITHUB_STEP_SUMMARY, past the ten annotations GitHub shows', async () => {
+        const speakers = Array.from({ length: 12 }, (_, i) => `@guest${i}: Hello | <b>.\n`).join('');
+        const folder = tempWorkspace({ 'directory.minutes': directory, 'call.minutes': `meeting: A call\ndate: 2018-03-19\n\n${speakers}` });
+        const summary = path.join(folder, 'summary.md');
+        writeFileSync(summary, '# earlier step\n');
+        const result = await runCli(['check', '--format', 'github', 'call.minutes'], { cwd: folder, env: { GITHUB_STEP_SUMMARY: summary } });
+        expect(result.stdout.split('\n').filter(line => line.startsWith('::error '))).toHaveLength(12);
+        const rows = readFileSync(summary, 'utf8').split('\n').filter(line => line.startsWith('| call.minutes |'));
+        expect(rows).toHaveLength(12);
+        expect(rows[0]).toBe("| call.minutes | 4:1 | error | Unknown speaker 'guest0'. No person or organisation in the directory has this name. | `unknown-speaker` |");
+        expect(readFileSync(summary, 'utf8')).toMatch(/^# earlier step\n### minutes check\n\nchecked 1 file: 12 errors, 0 warnings\n/);
         expect(result.code).toBe(1);
     });
 

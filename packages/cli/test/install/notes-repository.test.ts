@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { load as loadYaml } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { LspClient } from '../../../language/test/safety/lsp-client.js';
 import { REPO, runProcess, type CliResult } from '../run-cli.js';
@@ -118,3 +119,65 @@ describe('installed from the packed tarballs into a notes repository', () => {
         }
     });
 });
+
+describe('the CI integrations, run in the notes repository as GitHub and pre-commit run them', () => {
+    interface Action { inputs: Record<string, { default?: string }>; runs: { using: string; steps: Array<{ run?: string; env?: Record<string, string>; uses?: string }> } }
+    interface Hook { id: string; entry: string; language: string; files: string; require_serial?: boolean }
+    const action = loadYaml(readFileSync(path.join(REPO, 'action.yml'), 'utf8')) as Action;
+    const hooks = loadYaml(readFileSync(path.join(REPO, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
+    const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    const inCi = readme.slice(readme.indexOf('### In CI'), readme.indexOf('## In VS Code'));
+    const yamlBlocks = [...inCi.matchAll(/```yaml\n([\s\S]*?)```/g)].map(match => loadYaml(match[1]) as Record<string, unknown>);
+
+    test('the action is composite: it sets up Node, then runs its script with the inputs as environment', () => {
+        expect(action.runs.using).toBe('composite');
+        expect(action.runs.steps[0].uses).toMatch(/^actions\/setup-node@/);
+        const step = action.runs.steps[1];
+        expect(step.run).toBe('bash "$GITHUB_ACTION_PATH/scripts/github-action.sh"');
+        const script = readFileSync(path.join(REPO, 'scripts/github-action.sh'), 'utf8');
+        for (const [name, value] of Object.entries(step.env ?? {})) {
+            expect(script, name).toContain(`\${${name}`);
+            expect(Object.keys(action.inputs)).toContain(/^\$\{\{ inputs\.([\w-]+) \}\}$/.exec(value)?.[1]);
+        }
+        expect(Number(action.inputs['node-version'].default)).toBeGreaterThanOrEqual(20);
+        expect(action.inputs.version.default).toBe(JSON.parse(readFileSync(path.join(REPO, 'packages/cli/package.json'), 'utf8')).version);
+    });
+
+    test("the action's script: annotations on stdout, every problem in the job summary, the step fails on errors", async () => {
+        const summary = path.join(root, 'step-summary.md');
+        writeFileSync(summary, '');
+        const env = { PATH: nodeFirstPath(), GITHUB_STEP_SUMMARY: summary, MINUTES_PATHS: "call.minutes\n2025/**/*.minutes", MINUTES_STRICT: 'false', MINUTES_OVERDUE: 'false', MINUTES_VERSION: '0.1.0' };
+        const result = await runProcess('bash', [path.join(REPO, 'scripts/github-action.sh')], { cwd: notes, env });
+        expect(result.stdout).toBe(
+            "::error file=2025/bad.minutes,line=4,col=1,endLine=4,endColumn=19,title=unknown-speaker::Unknown speaker 'Tatiana Tropnia'. Did you mean 'Tatiana Tropina'?\n"
+            + 'checked 2 files: 1 error, 0 warnings\n');
+        expect(readFileSync(summary, 'utf8')).toContain("| 2025/bad.minutes | 4:1 | error | Unknown speaker 'Tatiana Tropnia'. Did you mean 'Tatiana Tropina'? | `unknown-speaker` |");
+        expect(result.code).toBe(1);
+        const clean = await runProcess('bash', [path.join(REPO, 'scripts/github-action.sh')], { cwd: notes, env: { ...env, MINUTES_PATHS: 'call.minutes' } });
+        expect(clean.code).toBe(0);
+    });
+
+    test("each pre-commit hook's entry, given several changed files at once as pre-commit gives them", async () => {
+        expect(hooks.map(hook => hook.id)).toEqual(['minutes-check', 'minutes-check-strict']);
+        for (const hook of hooks) {
+            expect(new RegExp(hook.files).test('2025/bad.minutes') && !new RegExp(hook.files).test('notes.md')).toBe(true);
+            expect(hook.require_serial).toBe(true);
+            const [command, ...args] = hook.entry.split(' ');
+            const result = await runProcess(command, [...args, 'call.minutes', '2025/bad.minutes', 'directory.minutes'], { cwd: notes, env: { PATH: nodeFirstPath() } });
+            expect(result.stdout).toBe(
+                "2025/bad.minutes:4:1: error Unknown speaker 'Tatiana Tropnia'. Did you mean 'Tatiana Tropina'? [unknown-speaker]\n"
+                + 'checked 3 files: 1 error, 0 warnings\n');
+            expect(result.code).toBe(1);
+        }
+    });
+
+    test("the README's snippets use the action's inputs and the hooks' ids", () => {
+        const workflow = yamlBlocks.find(block => 'jobs' in block) as { jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }> };
+        const step = Object.values(workflow.jobs)[0].steps.find(candidate => candidate.uses?.startsWith('minutes-lang/minutes@'));
+        expect(step).toBeDefined();
+        for (const input of Object.keys(step!.with ?? {})) expect(Object.keys(action.inputs)).toContain(input);
+        const preCommit = yamlBlocks.find(block => 'repos' in block) as { repos: Array<{ hooks: Array<{ id: string }> }> };
+        for (const { id } of preCommit.repos[0].hooks) expect(hooks.map(hook => hook.id)).toContain(id);
+    });
+});
+
