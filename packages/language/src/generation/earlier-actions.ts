@@ -43,9 +43,7 @@ export function earlierActionsOutline(ledger: ActionLedger, meeting: Meeting, re
 function entry(action: LedgerAction, state: ActionSnapshot, read: OutlineReaders, update?: EarlierActionOutline['update']): EarlierActionOutline {
     const text = action.item.action.text;
     const { header, headerEnd } = splitActionHeader(text);
-    const owners = (text?.mentions ?? [])
-        .filter(mention => (mention.$cstNode?.offset ?? 0) < headerEnd)
-        .map(mention => read.mention(mention.party.ref, writtenName(mention.party.$refText)));
+    const owners = action.item.ownerMentions.map(mention => read.mention(mention.party.ref, writtenName(mention.party.$refText)));
     return {
         id: action.id,
         owners,

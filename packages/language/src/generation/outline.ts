@@ -68,6 +68,11 @@ class OutlineBuilder {
         this.anonymised = this.options.attribution !== 'full';
     }
 
+    /** A meeting's title as outputs show it (see Meeting.title). */
+    private meetingTitle(meeting: Meeting): string {
+        return this.readText(meeting.titleText) || 'Meeting notes';
+    }
+
     /** How a title or heading reads: its mentions named as the attribution says. */
     private readonly readText = (text: Text | undefined): string =>
         this.anonymised ? plain(this.rich(text, EMPTY_SCOPE)).trim() : plainText(text).trim();
@@ -78,9 +83,9 @@ class OutlineBuilder {
         for (const item of structure.items) {
             if (item.kind === 'party' && !this.anonymised) this.referenced.set(item.party.name, item.party);
         }
-        const reportField = structure.fields.find(field => isKey(field.key, 'report'));
+        const reportField = structure.report;
         const single = !reportField && structure.meetings.length === 1 ? structure.meetings[0] : undefined;
-        const titles = structure.meetings.map(meeting => meetingTitle(meeting, this.readText));
+        const titles = structure.meetings.map(meeting => this.meetingTitle(meeting));
         const title = reportField ? this.readText(reportField.value) || 'Report'
             : single ? titles[0]
             : titles.length > 0 ? titles.join('; ')
@@ -128,7 +133,7 @@ class OutlineBuilder {
             participants: singleOutline ? singleOutline.participants.filter(p => !p.listed) : [],
             participantsLabel: singleOutline && singleOutline.participants.some(p => p.listed) ? 'Also taking part' : 'Participants'
         };
-        const documentDate = dateOf(structure.fields) ?? [...meetingOutlines].reverse().find(m => m.date?.end)?.date
+        const documentDate = dateOf(structure.date) ?? [...meetingOutlines].reverse().find(m => m.date?.end)?.date
             ?? meetingOutlines.find(m => m.date)?.date;
         return {
             title,
@@ -149,7 +154,7 @@ class OutlineBuilder {
 
     private meeting(meeting: Meeting, items: Item[], index: number, documentHeaderId: string | undefined): MeetingOutline {
         const id = documentHeaderId ?? this.uniqueId(`meeting-${index}`);
-        const title = meetingTitle(meeting, this.readText);
+        const title = this.meetingTitle(meeting);
         const affiliations = new Map<string, string>();
         for (const attendee of meeting.attendees) {
             const affiliation = affiliationInNote(plainText(attendee.line.text));
@@ -190,7 +195,7 @@ class OutlineBuilder {
             header,
             metadata,
             envelope: this.envelope(meeting.fields, scope),
-            date: dateOf(meeting.fields),
+            date: dateOf(meeting.date),
             participants,
             blocks: grouped,
             actions: flat.flatMap(block => block.kind === 'actions' ? block.actions : []),
@@ -234,16 +239,8 @@ class OutlineBuilder {
                 stakeholder: reference.party ? stakeholderGroupOf(reference.party) : undefined
             });
         };
-        const roleHolders: Array<{ party: Party; role: MeetingOffice }> = [];
-        for (const field of meeting.fields) {
-            const role = keyDefinition(field.key)?.office;
-            if (!role) continue;
-            for (const mention of field.value?.mentions ?? []) {
-                const party = mention.party.ref;
-                if (!party) continue;
-                roleHolders.push({ party, role });
-                if (OFFICES[role].takesPart) unlisted({ party, written: writtenName(mention.party.$refText) }, 'present');
-            }
+        for (const { office, party, mention } of meeting.offices) {
+            if (party && OFFICES[office].takesPart) unlisted({ party, written: writtenName(mention.party.$refText) }, 'present');
         }
         for (const turn of meeting.turns) {
             if (turn.unidentified) continue;
@@ -251,7 +248,7 @@ class OutlineBuilder {
             const presenter = turn.qualifiers.presentedBy;
             if (presenter) unlisted({ party: presenter, written: presenter.name }, 'present');
         }
-        for (const { party, role } of roleHolders) byKey.get(party.name)?.roles.add(role);
+        for (const { office, party } of meeting.offices) if (party) byKey.get(party.name)?.roles.add(office);
         return order.map(key => {
             const { participant, roles } = byKey.get(key)!;
             return { ...participant, roles: [...roles] };
@@ -482,9 +479,7 @@ class OutlineBuilder {
 
     private action(item: ActionItem, scope: Scope): ActionOutline {
         const { header, headerEnd } = splitActionHeader(item.action.text);
-        const owners = (item.action.text?.mentions ?? [])
-            .filter(mention => (mention.$cstNode?.offset ?? 0) < headerEnd)
-            .map(mention => this.mention({ party: mention.party.ref, written: writtenName(mention.party.$refText) }, scope));
+        const owners = item.ownerMentions.map(mention => this.mention({ party: mention.party.ref, written: writtenName(mention.party.$refText) }, scope));
         return {
             id: item.id?.replace(/^#/, ''),
             owners,
@@ -539,7 +534,7 @@ class OutlineBuilder {
         return {
             rich: (text, from) => trimRich(this.rich(text, scope, from)),
             mention: (party, written) => this.mention({ party, written }, scope),
-            meetingTitle: meeting => meetingTitle(meeting, this.readText)
+            meetingTitle: meeting => this.meetingTitle(meeting)
         };
     }
 
@@ -645,13 +640,6 @@ function isOrderedMarker(marker: string): boolean {
     return /[.)]$/.test(marker) || /^\d/.test(marker);
 }
 
-function meetingTitle(meeting: Meeting, read: (text: Text | undefined) => string = plainText): string {
-    const written = read(meeting.start?.value).trim();
-    if (written) return written;
-    const named = meeting.fields.find(field => keyDefinition(field.key)?.names);
-    return named ? read(named.value).trim() || 'Meeting notes' : 'Meeting notes';
-}
-
 function capitalised(word: string): string {
     return word.charAt(0).toUpperCase() + word.slice(1);
 }
@@ -663,8 +651,7 @@ function whoSpokeOf(meeting: Meeting): MeetingOutline['whoSpoke'] {
     return { statistics, rows: stakeholderRows(statistics) };
 }
 
-function dateOf(fields: Field[]): DateInfo | undefined {
-    const field = fields.find(f => isKey(f.key, 'date'));
+function dateOf(field: Field | undefined): DateInfo | undefined {
     const written = field ? plainText(field.value).trim() : '';
     if (!written) return undefined;
     const parsed = parseDate(written);

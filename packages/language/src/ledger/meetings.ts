@@ -4,7 +4,6 @@ import { compareDates, isoDate, parseDate, type CalendarDate } from '../model/da
 import { nameKey } from '../model/names.js';
 import { structureOf, type Meeting } from '../model/structure.js';
 import { plainText, writtenText } from '../model/text.js';
-import { isKey, keyDefinition } from '../model/vocabulary.js';
 
 /** A parsed document as the ledger reads it: its address and its tree. */
 export interface SourceDocument {
@@ -41,11 +40,6 @@ export interface MeetingPlace {
 /** 1-based line of a block. */
 export function lineOf(node: AstNode): number {
     return (node.$cstNode?.range.start.line ?? 0) + 1;
-}
-
-/** The first field that means `id`, or for `series`, names the series (`group:` or `series:`). */
-function field(fields: Field[], id: 'date' | 'report' | 'series'): Field | undefined {
-    return fields.find(f => id === 'series' ? keyDefinition(f.key)?.series : isKey(f.key, id));
 }
 
 function fileName(uri: string): string {
@@ -95,16 +89,10 @@ export function meetingPlacesOf(source: SourceDocument): MeetingPlace[] {
 
 function computeMeetingPlaces(document: Document, uri: string): MeetingPlace[] {
     const structure = structureOf(document);
-    const documentDate = field(structure.fields, 'date');
-    const documentSeries = field(structure.fields, 'series');
-    const documentTitle = field(structure.fields, 'report');
     return structure.meetings.map(meeting => {
-        const dateField = field(meeting.fields, 'date') ?? documentDate;
-        const date = fullDate(writtenText(dateField?.value));
-        const series = seriesOf(field(meeting.fields, 'series') ?? documentSeries);
-        const title = plainText(meeting.start?.value).trim()
-            || plainText(documentTitle?.value).trim()
-            || fileName(uri);
+        const date = fullDate(writtenText((meeting.date ?? structure.date)?.value));
+        const series = seriesOf(meeting.series);
+        const title = meeting.title || plainText(structure.report?.value).trim() || fileName(uri);
         const first: Block = meeting.start ?? meeting.firstBlock;
         return {
             meeting, document, uri, title, date,

@@ -5,7 +5,7 @@ import { aliasesOf, displayName } from '../model/directory.js';
 import { commentText, inlineProse } from '../import/escape.js';
 import { GenerationError } from '../generation/generation-error.js';
 import { nameKey } from '../model/names.js';
-import { structureOf, type Meeting } from '../model/structure.js';
+import type { Meeting } from '../model/structure.js';
 import { type ActionLedger, type LedgerAction } from './action-ledger.js';
 import { documentName, type MeetingPlace } from './meetings.js';
 import { isIsoDate } from './overdue.js';
@@ -203,8 +203,7 @@ function sourceText(node: AstNode): string {
 
 /** The `group:`/`series:` field of a meeting, or of its document. */
 function seriesField(place: MeetingPlace): Field | undefined {
-    const own = place.meeting.fields.find(field => keyDefinition(field.key)?.series);
-    return own ?? structureOf(place.document).fields.find(field => keyDefinition(field.key)?.series);
+    return place.meeting.series;
 }
 
 function standingFields(place: MeetingPlace): string[] {
@@ -270,10 +269,8 @@ function attendeesOf(meeting: Meeting): Array<[string, string]> {
     for (const attendee of meeting.attendees) {
         if (attendee.attendance === 'present' || attendee.attendance === 'remote') add(attendee.party, attendee.line.speaker.$refText);
     }
-    for (const field of meeting.fields) {
-        const office = keyDefinition(field.key)?.office;
-        if (!office || !OFFICES[office].takesPart) continue;
-        for (const mention of field.value?.mentions ?? []) add(mention.party.ref, mention.party.$refText);
+    for (const { office, mention } of meeting.offices) {
+        if (OFFICES[office].takesPart) add(mention.party.ref, mention.party.$refText);
     }
     for (const turn of meeting.turns) {
         if (!turn.unidentified) add(turn.speaker, turn.line.speaker.$refText);

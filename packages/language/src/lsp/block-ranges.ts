@@ -1,7 +1,7 @@
 import { isCompositeCstNode, isLeafCstNode, type CstNode, type LeafCstNode } from 'langium';
 import type { Range } from 'vscode-languageserver';
-import type { Block, Heading, Line } from '../generated/ast.js';
-import type { Item, Meeting, Paragraph, Section } from '../model/structure.js';
+import type { Block, Heading } from '../generated/ast.js';
+import type { Item, Meeting, Section } from '../model/structure.js';
 
 /**
  * Where things are in the text. Every block's CST ends with the line break that ends it
@@ -34,56 +34,8 @@ export function rangeOfBlocks(first: Block, last: Block): Range | undefined {
     return start && end ? { start, end } : undefined;
 }
 
-/** The last line of some paragraphs, if there is one. */
-export function lastLineOf(paragraphs: readonly Paragraph[]): Line | undefined {
-    const paragraph = paragraphs[paragraphs.length - 1];
-    if (!paragraph) return undefined;
-    if (paragraph.kind === 'list') {
-        const item = paragraph.items[paragraph.items.length - 1];
-        return item?.lines[item.lines.length - 1];
-    }
-    return paragraph.lines[paragraph.lines.length - 1];
-}
-
-/** The first and last block of an item of the document structure. */
-export function blocksOfItem(item: Item): [Block, Block] | undefined {
-    switch (item.kind) {
-        case 'heading':
-            return [item.heading, item.heading];
-        case 'field':
-            return [item.field, lastLineOf(item.body) ?? item.field];
-        case 'party':
-            return [item.party, item.party];
-        case 'roster':
-            return [item.group.roster, item.group.attendees[item.group.attendees.length - 1]?.line ?? item.group.roster];
-        case 'agenda':
-            return [item.group.agenda, item.group.lines[item.group.lines.length - 1] ?? item.group.agenda];
-        case 'segment':
-            return [item.segment, item.segment];
-        case 'turn':
-            return [item.turn.line, lastLineOf(item.turn.paragraphs) ?? item.turn.line];
-        case 'outcome':
-            return [item.group.outcome, lastLineOf(item.group.paragraphs) ?? item.group.outcome];
-        case 'action':
-            return [item.action.action, lastLineOf(item.action.paragraphs) ?? item.action.action];
-        case 'update':
-            return [item.update.update, lastLineOf(item.update.paragraphs) ?? item.update.update];
-        case 'prose': {
-            const first = item.paragraphs[0];
-            const firstLine = first?.kind === 'list' ? first.items[0]?.lines[0] : first?.lines[0];
-            const lastLine = lastLineOf(item.paragraphs);
-            return firstLine && lastLine ? [firstLine, lastLine] : undefined;
-        }
-        case 'break':
-            return [item.block, item.block];
-        case 'meeting-start':
-            return undefined;
-    }
-}
-
 export function rangeOfItem(item: Item): Range | undefined {
-    const blocks = blocksOfItem(item);
-    return blocks ? rangeOfBlocks(blocks[0], blocks[1]) : undefined;
+    return item.kind === 'meeting-start' ? undefined : rangeOfBlocks(item.span.first, item.span.last);
 }
 
 export function rangeOfMeeting(meeting: Meeting): Range | undefined {

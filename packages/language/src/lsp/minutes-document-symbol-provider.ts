@@ -9,7 +9,7 @@ import {
     comparePositions, containsRange, firstLineRange, meetingsOfHeadings, rangeOfBlocks, rangeOfItem, rangeOfMeeting,
     rangeOfSection
 } from './block-ranges.js';
-import { meetingField, meetingTitle } from './party-markdown.js';
+import { meetingDate, meetingName } from './party-markdown.js';
 
 /** The symbol kinds of Minutes constructs, shared by the outline and workspace symbols. */
 export const MinutesSymbolKinds = {
@@ -47,7 +47,7 @@ export class MinutesDocumentSymbolProvider implements DocumentSymbolProvider {
             const range = rangeOfMeeting(meeting);
             const selection = firstLineRange(meeting.start ?? meeting.firstBlock);
             if (range && selection) {
-                add(symbol(meetingTitle(meeting), meetingField(meeting, 'date'), MinutesSymbolKinds.meeting, range, selection));
+                add(symbol(meetingName(meeting), meetingDate(meeting), MinutesSymbolKinds.meeting, range, selection));
             }
         }
         const headingMeetings = meetingsOfHeadings(structure.items);

@@ -8,7 +8,7 @@ import { meetingOf, structureOf } from '../model/structure.js';
 import type { DirectoryIndex } from './directory-index.js';
 import { meetingStatisticsHover } from './meeting-statistics-hover.js';
 import { nameAt } from './name-occurrences.js';
-import { meetingTitle, partyInMeeting, partyMarkdown } from './party-markdown.js';
+import { meetingName, partyInMeeting, partyMarkdown } from './party-markdown.js';
 
 /**
  * Hover on any name: who the person or organisation is (honorific, organisations, role,
@@ -37,7 +37,7 @@ export class MinutesHoverProvider implements HoverProvider {
         const meeting = block ? meetingOf(block) : undefined;
         const entry = this.directory.entryOf(party);
         return meeting
-            ? partyMarkdown(entry, partyInMeeting(meeting, party), meetingTitle(meeting))
+            ? partyMarkdown(entry, partyInMeeting(meeting, party), meetingName(meeting))
             : partyMarkdown(entry);
     }
 }
@@ -60,6 +60,6 @@ function actionMarkdown(action: Action): string {
         if (facts.length > 0) lines.push(facts.join(' · '));
     }
     const meeting = meetingOf(action);
-    if (meeting) lines.push(`Agreed in *${meetingTitle(meeting)}*`);
+    if (meeting) lines.push(`Agreed in *${meetingName(meeting)}*`);
     return lines.join('\n\n');
 }

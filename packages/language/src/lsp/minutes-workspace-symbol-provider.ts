@@ -8,7 +8,7 @@ import { structureOf } from '../model/structure.js';
 import { firstLineRange } from './block-ranges.js';
 import { matchesAtWordStart } from './directory-index.js';
 import { MinutesSymbolKinds, partySymbolKind } from './minutes-document-symbol-provider.js';
-import { meetingField, meetingTitle } from './party-markdown.js';
+import { meetingDate, meetingName } from './party-markdown.js';
 
 /**
  * Workspace symbols: people and organisations (found by handle, name or alias, accents
@@ -63,14 +63,14 @@ export class MinutesWorkspaceSymbolProvider implements WorkspaceSymbolProvider {
             const root = document.parseResult.value;
             if (!isDocument(root)) continue;
             for (const meeting of structureOf(root).meetings) {
-                const title = meeting.start ? meetingTitle(meeting) : UriUtils.basename(document.uri);
+                const title = meeting.start ? meetingName(meeting) : UriUtils.basename(document.uri);
                 if (!matches(title)) continue;
                 const range = firstLineRange(meeting.start ?? meeting.firstBlock);
                 if (!range) continue;
                 symbols.push({
                     name: title,
                     kind: MinutesSymbolKinds.meeting,
-                    containerName: meetingField(meeting, 'date'),
+                    containerName: meetingDate(meeting),
                     location: { uri: document.uri.toString(), range }
                 });
             }

@@ -1,9 +1,9 @@
 import { isPerson, type Party } from '../generated/ast.js';
-import { mentionsOf, plainText } from '../model/text.js';
+import { plainText } from '../model/text.js';
 import { ATTENDANCE_WORDS, type Attendance, type DocumentStructure, type Meeting } from '../model/structure.js';
 import { referenceTo } from './name-occurrences.js';
 import type { DirectoryEntry } from './directory-index.js';
-import { isKey, keyDefinition, OFFICES } from '../model/vocabulary.js';
+import { OFFICES } from '../model/vocabulary.js';
 
 /** What a party did in one meeting: attendance, roles (chair, ...) and interventions. */
 export interface PartyInMeeting {
@@ -17,11 +17,10 @@ export interface PartyInMeeting {
 
 export function partyInMeeting(meeting: Meeting, party: Party): PartyInMeeting {
     const attendee = meeting.attendees.find(a => a.party === party);
-    const roles = meeting.fields
-        .flatMap(field => {
-            const office = keyDefinition(field.key)?.office;
-            return office && OFFICES[office].personal && mentionsOf(field.value).some(m => m.party.ref === party) ? [office] : [];
-        });
+    // One office per field that names the party, however often it does.
+    const byField = new Map(meeting.offices.filter(holder => holder.party === party && OFFICES[holder.office].personal)
+        .map(holder => [holder.field, holder.office]));
+    const roles = [...byField.values()];
     const interventions = meeting.turns.filter(turn => turn.speaker === party).length;
     return { attendance: attendee?.attendance, note: attendee ? noteBesidesAttendance(attendee.note) : undefined, roles, interventions };
 }
@@ -46,15 +45,14 @@ export function meetingBefore(structure: DocumentStructure, offset: number): Mee
     return found;
 }
 
-/** The title a meeting is known by: its `meeting:` value, or "Meeting" for an untitled one. */
-export function meetingTitle(meeting: Meeting): string {
-    return plainText(meeting.start?.value).trim() || 'Meeting';
+/** What the editor calls a meeting: its title (Meeting.title), or "Meeting" for an untitled one. */
+export function meetingName(meeting: Meeting): string {
+    return meeting.title ?? 'Meeting';
 }
 
-/** The value of a meeting's field as it reads (`date:` → `2018-03-19`). */
-export function meetingField(meeting: Meeting, id: string): string | undefined {
-    const field = meeting.fields.find(f => isKey(f.key, id));
-    return plainText(field?.value).trim() || undefined;
+/** A meeting's own date as written (`2018-03-19`). */
+export function meetingDate(meeting: Meeting): string | undefined {
+    return plainText(meeting.date?.value).trim() || undefined;
 }
 
 /** A hover card for a person or organisation, with what they did in the meeting at hand. */

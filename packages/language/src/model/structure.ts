@@ -1,11 +1,11 @@
 import {
     isAction, isActionUpdate, isAgenda, isBreak, isField, isHeading, isLine, isOutcome, isParty, isRoster,
     isSegment, isSpeakerLine,
-    type Action, type ActionUpdate, type Agenda, type Block, type Document, type Field, type Heading, type Line,
+    type Action, type ActionUpdate, type Agenda, type Block, type Document, type Field, type Heading, type Line, type Mention,
     type Outcome, type Party, type Roster, type Segment, type SpeakerLine, type Text
 } from '../generated/ast.js';
 import { inlinesOf, mentionsOf, plainText, writtenText } from './text.js';
-import { isKey, keyDefinition, type Attendance, type OutcomeKind, type TurnKind } from './vocabulary.js';
+import { isKey, keyDefinition, type Attendance, type MeetingOffice, type OutcomeKind, type TurnKind } from './vocabulary.js';
 
 export type { Attendance, OutcomeKind, TurnKind } from './vocabulary.js';
 
@@ -21,6 +21,10 @@ export interface DocumentStructure {
     readonly document: Document;
     /** Document-level fields (outside any meeting), e.g. `report:`. */
     readonly fields: Field[];
+    /** The document's `report:` field: the title of a document of several meetings. */
+    readonly report?: Field;
+    /** The document's own `date:` field. */
+    readonly date?: Field;
     readonly meetings: Meeting[];
     /** Everything in order, grouped: what generators walk. */
     readonly items: Item[];
@@ -43,9 +47,34 @@ export interface Meeting {
     /** The first and last block of the meeting. */
     readonly firstBlock: Block;
     readonly lastBlock: Block;
+    /** The title as written: the `meeting:` value, else the first field that names the meeting (`group:`, `event:`, …). */
+    readonly title?: string;
+    /** The text the title is read from, for outputs that name people as the attribution says. */
+    readonly titleText?: Text;
+    /** The meeting's own `date:` field. */
+    readonly date?: Field;
+    /** The field that names the meeting's series (`group:` or `series:`): its own, else the document's. */
+    readonly series?: Field;
+    /** Who holds an office (`chair: @mcade`), in written order. */
+    readonly offices: OfficeHolder[];
 }
 
-export type Item =
+export interface OfficeHolder {
+    readonly office: MeetingOffice;
+    readonly field: Field;
+    readonly mention: Mention;
+    /** The party the mention resolves to, if it does. */
+    readonly party?: Party;
+}
+
+/** The first and last block of an item. */
+export interface ItemSpan {
+    readonly first: Block;
+    readonly last: Block;
+}
+
+type ItemBody =
+
     | { kind: 'heading'; heading: Heading; level: number; text: string; meeting?: Meeting }
     | { kind: 'field'; field: Field; meeting?: Meeting; body: Paragraph[] }
     | { kind: 'party'; party: Party }
@@ -57,8 +86,10 @@ export type Item =
     | { kind: 'action'; action: ActionItem; meeting?: Meeting }
     | { kind: 'update'; update: ActionReport; meeting?: Meeting }
     | { kind: 'prose'; paragraphs: Paragraph[]; meeting?: Meeting }
-    | { kind: 'break'; block: Block; meeting?: Meeting }
-    | { kind: 'meeting-start'; meeting: Meeting };
+    | { kind: 'break'; block: Block; meeting?: Meeting };
+
+/** What the document holds, in order: each block with the lines that belong to it, and where each meeting starts. */
+export type Item = (ItemBody & { readonly span: ItemSpan }) | { kind: 'meeting-start'; meeting: Meeting };
 
 /** A paragraph of prose, a list, or a quote, made of lines. */
 export type Paragraph =
@@ -142,6 +173,8 @@ export type ActionStatus = 'open' | 'done' | 'dropped' | 'moved';
 export interface ActionItem {
     readonly action: Action;
     readonly id?: string;
+    /** The mentions in the header, in written order: the owners as written. */
+    readonly ownerMentions: Mention[];
     readonly owners: Party[];
     /** Owner references that did not resolve, as written. */
     readonly unresolvedOwners: string[];
@@ -234,7 +267,8 @@ function buildStructure(document: Document): DocumentStructure {
         if (meeting) meeting.lastBlock = block;
 
         // Grouping: each block becomes one item, with the lines that belong to it.
-        const add = (item: Item, lastIndex: number, record?: (m: MutableMeeting) => void) => {
+        const add = (body: ItemBody, lastIndex: number, record?: (m: MutableMeeting) => void) => {
+            const item = Object.assign(body, { span: { first: block, last: blocks[lastIndex] } });
             items.push(item);
             if (meeting) {
                 meeting.items.push(item);
@@ -255,7 +289,7 @@ function buildStructure(document: Document): DocumentStructure {
             continue;
         }
         if (isParty(block)) {
-            items.push({ kind: 'party', party: block });
+            items.push({ kind: 'party', party: block, span: { first: block, last: block } });
             i++;
             continue;
         }
@@ -313,13 +347,34 @@ function buildStructure(document: Document): DocumentStructure {
         i = last + 1;
     }
 
+    const report = docFields.find(field => isKey(field.key, 'report'));
+    const date = docFields.find(field => isKey(field.key, 'date'));
+    const series = docFields.find(field => keyDefinition(field.key)?.series);
+    for (const m of meetings) addMeetingFacts(m, series);
     return {
         document,
         fields: docFields,
+        report,
+        date,
         meetings,
         items,
         sections: sectionTree(blocks)
     };
+}
+
+/** The facts read from a meeting's fields once its blocks are known. */
+function addMeetingFacts(meeting: MutableMeeting, documentSeries: Field | undefined): void {
+    const written = plainText(meeting.start?.value).trim();
+    const naming = written ? meeting.start : meeting.fields.find(field => keyDefinition(field.key)?.names);
+    meeting.titleText = naming?.value;
+    meeting.title = plainText(naming?.value).trim() || undefined;
+    meeting.date = meeting.fields.find(field => isKey(field.key, 'date'));
+    meeting.series = meeting.fields.find(field => keyDefinition(field.key)?.series) ?? documentSeries;
+    for (const field of meeting.fields) {
+        const office = keyDefinition(field.key)?.office;
+        if (!office) continue;
+        for (const mention of mentionsOf(field.value)) meeting.offices.push({ office, field, mention, party: mention.party.ref });
+    }
 }
 
 type MutableMeeting = {
@@ -329,7 +384,7 @@ type MutableMeeting = {
 function newMeeting(start: Field | undefined, first: Block): MutableMeeting {
     return {
         start, fields: [], items: [], attendees: [], rosters: [], agendas: [], turns: [], outcomes: [],
-        actions: [], updates: [], firstBlock: first, lastBlock: first
+        actions: [], updates: [], firstBlock: first, lastBlock: first, offices: []
     };
 }
 
@@ -507,11 +562,13 @@ function splitHeader(text: Text | undefined): ActionHeader {
 
 function actionItemOf(action: Action, paragraphs: Paragraph[]): ActionItem {
     const { header, headerEnd } = splitActionHeader(action.text);
+    const ownerMentions: Mention[] = [];
     const owners: Party[] = [];
     const unresolvedOwners: string[] = [];
     for (const mention of mentionsOf(action.text)) {
         const offset = mention.$cstNode?.offset ?? 0;
         if (offset >= headerEnd) continue;
+        ownerMentions.push(mention);
         if (mention.party.ref) owners.push(mention.party.ref);
         else unresolvedOwners.push(mention.party.$refText);
     }
@@ -521,6 +578,7 @@ function actionItemOf(action: Action, paragraphs: Paragraph[]): ActionItem {
     return {
         action,
         id: action.name,
+        ownerMentions,
         owners,
         unresolvedOwners,
         due,

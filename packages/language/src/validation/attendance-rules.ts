@@ -6,11 +6,6 @@ import { IssueCodes } from './issue-codes.js';
 import type { MeetingRule } from './meeting-rules.js';
 import { keyDefinition } from '../model/vocabulary.js';
 
-/** Fields that name people who run or record a meeting (an office, or the sender): they are there without being listed. */
-function namesSomeoneThere(written: string): boolean {
-    const definition = keyDefinition(written);
-    return definition?.office !== undefined || definition?.envelope === 'from';
-}
 
 /** Attendance that does not mean being in the room to speak. */
 const NOT_THERE: ReadonlySet<Attendance> = new Set(['absent', 'apologies']);
@@ -27,8 +22,12 @@ function listedAtMeeting(meeting: Meeting): Set<Party> {
     for (const attendee of meeting.attendees) {
         if (attendee.party) listed.add(attendee.party);
     }
+    // Who runs or records the meeting (an office), or sends its note, is there without being listed.
+    for (const { party } of meeting.offices) {
+        if (party) listed.add(party);
+    }
     for (const field of meeting.fields) {
-        if (!namesSomeoneThere(field.key)) continue;
+        if (keyDefinition(field.key)?.envelope !== 'from') continue;
         for (const mention of mentionsOf(field.value)) {
             if (mention.party.ref) listed.add(mention.party.ref);
         }
