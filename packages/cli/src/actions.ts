@@ -120,13 +120,20 @@ function ownerMatches(party: Party | undefined, written: string, wanted: string)
     return nameKey(written) === key;
 }
 
+/** Actions of one owner (`handle` null for unresolved owners and for actions without one). */
+export interface OwnerActions {
+    handle: string | null;
+    name: string;
+    actions: LedgerAction[];
+}
+
 /** Groups actions by owner (an action with two owners is listed under each), owners by name. */
-export function groupByOwner(list: readonly LedgerAction[], owner?: string): OwnerGroup[] {
-    const groups = new Map<string, OwnerGroup>();
+export function actionsByOwner(list: readonly LedgerAction[], owner?: string): OwnerActions[] {
+    const groups = new Map<string, OwnerActions>();
     const add = (key: string, handle: string | null, name: string, action: LedgerAction) => {
         let group = groups.get(key);
         if (!group) groups.set(key, group = { handle, name, actions: [] });
-        group.actions.push(summarise(action));
+        group.actions.push(action);
     };
     for (const action of list) {
         const owners: Array<{ party?: Party; written: string }> = [
@@ -141,6 +148,11 @@ export function groupByOwner(list: readonly LedgerAction[], owner?: string): Own
         }
     }
     return [...groups.values()].sort((a, b) => (a.handle === null ? 1 : 0) - (b.handle === null ? 1 : 0) || a.name.localeCompare(b.name));
+}
+
+/** {@link actionsByOwner}, each action summarised as the listing shows it. */
+export function groupByOwner(list: readonly LedgerAction[], owner?: string): OwnerGroup[] {
+    return actionsByOwner(list, owner).map(group => ({ ...group, actions: group.actions.map(summarise) }));
 }
 
 function placeSummary(place: MeetingPlace, line: number): PlaceSummary {

@@ -8,11 +8,12 @@ import {
 import { checkOutputPath, writeFileAtomic } from './output.js';
 import { problemsOf, summaryLine } from './problems.js';
 import { formatProblems } from './report-formats.js';
+import { siteCommand } from './site.js';
 import { useColour } from './style.js';
 import { displayPath, EXTENSION, loadWorkspace, UsageError } from './workspace.js';
 
 /** What `minutes generate` writes: the generators' text outputs, and a Word document. */
-export const GENERATE_FORMATS = [...OUTPUT_FORMATS, 'docx'] as const;
+export const GENERATE_FORMATS = [...OUTPUT_FORMATS, 'docx', 'site'] as const;
 export type GenerateFormat = typeof GENERATE_FORMATS[number];
 
 export interface GenerateCommandOptions {
@@ -27,6 +28,10 @@ export interface GenerateCommandOptions {
     names: typeof NAME_STYLES[number];
     attribution?: Attribution;
     directory?: string[];
+    /** site: the index's title. */
+    title?: string;
+    /** site: the day overdue actions are measured against. */
+    today?: string;
 }
 
 export interface GenerateIo {
@@ -38,8 +43,8 @@ export interface GenerateIo {
 /** Registers `minutes generate` on the program; `done` receives the exit code. */
 export function addGenerateCommand(program: Command, io: GenerateIo, done: (exitCode: number) => void): void {
     program.command('generate')
-        .description('Write a .minutes file as an email, an .eml message, an HTML page, JSON, Markdown or a Word document.')
-        .argument('<file>', `a ${EXTENSION} file, or - for standard input`)
+        .description('Write a .minutes file as an email, an .eml message, an HTML page, JSON, Markdown or a Word document; a folder as a static site.')
+        .argument('<file>', `a ${EXTENSION} file, or - for standard input; for --format site, a folder`)
         .addOption(new Option('-f, --format <format>', 'output format (default: from the extension of -o)').choices(GENERATE_FORMATS))
         .option('-o, --output <path>', 'write to this file, atomically, instead of standard output')
         .option('--force', 'generate even when the file has errors', false)
@@ -50,6 +55,8 @@ export function addGenerateCommand(program: Command, io: GenerateIo, done: (exit
         .option('--date <date>', 'eml: the message\'s date, instead of the meeting\'s')
         .addOption(new Option('--names <style>', 'read references as written, or by their directory names').choices(NAME_STYLES).default('as-written'))
         .addOption(new Option('--attribution <level>', 'name speakers in full, by organisation, or not at all (Chatham House Rule); default: organisation when the file declares rule: Chatham House, else full').choices(ATTRIBUTIONS))
+        .option('--title <title>', 'site: the title of the index (default: Meetings: FOLDER)')
+        .option('--today <date>', 'site: the day overdue actions are measured against, YYYY-MM-DD (default: today)')
         .option('-d, --directory <paths...>', 'more files or folders whose people and organisations may be referred to')
         .action(async (file: string, options: GenerateCommandOptions) => {
             done(await generateCommand(file, options, io));
@@ -61,7 +68,8 @@ export function addGenerateCommand(program: Command, io: GenerateIo, done: (exit
  * 2 for usage and I/O problems. A failure writes nothing: not to standard output, not to -o.
  */
 export async function generateCommand(file: string, options: GenerateCommandOptions, io: GenerateIo): Promise<number> {
-    const format = options.format ?? formatOfOutput(options.output);
+    if (options.format === 'site') return siteCommand(file, options, io);
+    const format: FileFormat = options.format ?? formatOfOutput(options.output);
     const explicitWidth = options.width === undefined ? undefined : widthOf(options.width);
     const fromStdin = file === '-';
     if (!fromStdin) await checkInput(file);
@@ -116,11 +124,14 @@ export async function generateCommand(file: string, options: GenerateCommandOpti
 async function checkInput(file: string): Promise<void> {
     const stat = await fs.stat(file).catch(() => undefined);
     if (!stat) throw new UsageError(`${file}: no such file`);
-    if (stat.isDirectory()) throw new UsageError(`${file}: is a folder; generate takes one ${EXTENSION} file`);
+    if (stat.isDirectory()) throw new UsageError(`${file}: is a folder; generate takes one ${EXTENSION} file, or a folder with --format site -o FOLDER`);
     if (!file.endsWith(EXTENSION)) throw new UsageError(`${file}: not a ${EXTENSION} file`);
 }
 
-function formatOfOutput(output: string | undefined): GenerateFormat {
+/** The formats that write one file. */
+type FileFormat = Exclude<GenerateFormat, 'site'>;
+
+function formatOfOutput(output: string | undefined): FileFormat {
     const extension = output ? path.extname(output).toLowerCase() : '';
     const format = OUTPUT_FORMATS.find(candidate => OUTPUT_EXTENSIONS[candidate] === extension)
         ?? (extension === '.htm' ? 'html' : extension === '.markdown' ? 'markdown' : extension === '.docx' ? 'docx' : undefined);

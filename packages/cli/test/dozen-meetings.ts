@@ -91,6 +91,7 @@ export function dozenMeetings(seed = 18): DozenMeetings {
         }
         lines.push('', '# 2. Discussion', '');
         for (const handle of present) lines.push(`@${handle}: I support the plan for call ${m + 1}.`, '');
+        if (m % 3 === 0) lines.push(`decision: The group adopts the work plan of call ${m + 1}.`, '');
         const count = 1 + Math.floor(next() * 2);
         for (let a = 0; a < count; a++) {
             const id = `wg-${++actionNumber}`;

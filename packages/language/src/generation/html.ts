@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { Document } from '../generated/ast.js';
 import { displayWidth } from './wrap.js';
-import { outlineOf, type OutlineOptions } from './outline.js';
+import { outlineOf, slug, type OutlineOptions } from './outline.js';
 import { ENGLISH_LABELS } from '../model/vocabulary.js';
 import type {
     ActionOutline, AgendaEntry, ContentsEntry, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
@@ -24,16 +25,21 @@ export function generateHtml(document: Document, options: OutlineOptions = {}): 
 /** Browsers' and search engines' limit for a readable page title. */
 const TITLE_LENGTH = 70;
 
-export function htmlOf(outline: Outline): string {
-    return htmlPage(outline.title, new HtmlWriter(outline).page());
+export function htmlOf(outline: Outline, page: PageOptions = {}): string {
+    return htmlPage(outline.title, new HtmlWriter(outline).page(), page);
 }
 
-/** Where a page may load its one script from: the site's search (see site generation). */
+/** What a page holds besides its content: the site's navigation, style and search script. */
 export interface PageOptions {
-    /** A script of the same origin (`search.js`), which the policy then allows, and nothing else. */
+    /**
+     * A script, written into the page: the policy allows it by its digest, and no other
+     * (a separate file would need a server: browsers check no digest of a file: URL).
+     */
     readonly script?: string;
     /** Markup placed before `<main>`: a site's navigation. */
     readonly before?: string;
+    /** More style rules, after the page's stylesheet. */
+    readonly style?: string;
 }
 
 /**
@@ -41,7 +47,9 @@ export interface PageOptions {
  * stylesheet) around `body`, which is markup already escaped.
  */
 export function htmlPage(title: string, body: string, options: PageOptions = {}): string {
-    const policy = options.script ? `default-src 'none'; style-src 'unsafe-inline'; script-src 'self'` : `default-src 'none'; style-src 'unsafe-inline'`;
+    if (options.script?.includes('</')) throw new Error('a page script cannot contain </');
+    const policy = `default-src 'none'; style-src 'unsafe-inline'`
+        + (options.script ? `; script-src 'sha256-${createHash('sha256').update(options.script).digest('base64')}'` : '');
     return [
         '<!DOCTYPE html>',
         '<html lang="en">',
@@ -51,12 +59,12 @@ export function htmlPage(title: string, body: string, options: PageOptions = {})
         `<meta http-equiv="Content-Security-Policy" content="${policy}">`,
         '<meta name="generator" content="Minutes">',
         `<title>${escapeText(shortTitle(title))}</title>`,
-        `<style>${HTML_STYLE}</style>`,
-        ...(options.script ? [`<script src="${escapeAttribute(options.script)}" defer></script>`] : []),
+        `<style>${HTML_STYLE}${options.style ?? ''}</style>`,
         '</head>',
         '<body>',
         ...(options.before ? [options.before] : []),
         body,
+        ...(options.script ? [`<script>${options.script}</script>`] : []),
         '</body>',
         '</html>',
         ''
@@ -83,6 +91,7 @@ function heading(level: number, content: string, attributes = ''): string {
 class HtmlWriter {
     private readonly landmarks = new Set<string>();
     private readonly landmarkNumbers = new Map<string, number>();
+    private readonly rowIds = new Set<string>();
 
     constructor(private readonly outline: Outline) {}
 
@@ -282,7 +291,7 @@ class HtmlWriter {
 
     private actionTable(actions: readonly ActionOutline[]): string {
         const rows = actions.map(action => [
-            `<tr class="status-${action.status}">`,
+            `<tr class="status-${action.status}"${action.id ? ` id="${escapeAttribute(this.rowId(actionRowId(action.id)))}"` : ''}>`,
             `<td>${action.id ? `<span class="action-id">#${escapeText(action.id)}</span> ` : ''}${this.rich(action.text)}${action.blocks.length > 0 ? '\n' + this.blocks(action.blocks) : ''}</td>`,
             `<td data-label="Owner">${action.owners.map(owner => this.span(owner, true)).join(', ')}</td>`,
             `<td data-label="Due">${action.due ? `<time datetime="${escapeAttribute(action.due)}">${escapeText(action.due)}</time>` : ''}</td>`,
@@ -304,7 +313,7 @@ class HtmlWriter {
 
     private updateTable(updates: readonly UpdateOutline[]): string {
         const rows = updates.map(update => [
-            '<tr>',
+            `<tr id="${escapeAttribute(this.rowId(updateRowId(update.action)))}">`,
             `<td><span class="action-id">#${escapeText(update.action)}</span></td>`,
             `<td data-label="Status">${escapeText(update.status ?? '')}</td>`,
             `<td data-label="Update">${this.rich(update.text)}${update.blocks.length > 0 ? '\n' + this.blocks(update.blocks) : ''}</td>`,
@@ -329,16 +338,44 @@ class HtmlWriter {
     }
 
     private span(span: Span, link = false): string {
-        switch (span.kind) {
-            case 'text':
-                return escapeText(span.text);
-            case 'link':
-                return `<a href="${escapeAttribute(span.url)}"${displayWidth(span.text) > 40 ? ' class="long"' : ''}>${escapeText(span.text)}</a>`;
-            case 'mention': {
-                const title = span.party.displayName && span.party.displayName !== span.text ? ` title="${escapeAttribute(span.party.displayName)}"` : '';
-                if (link && span.anchor) return `<a class="person" href="#${escapeAttribute(span.anchor)}"${title}>${escapeText(span.text)}</a>`;
-                return `<span class="person"${title}>${escapeText(span.text)}</span>`;
-            }
+        return spanHtml(span, link);
+    }
+
+    /** A row's id, unique in the page: `action-wsis-report`, which the site's actions page links to. */
+    private rowId(base: string): string {
+        let unique = base;
+        for (let n = 2; this.rowIds.has(unique); n++) unique = `${base}-${n}`;
+        this.rowIds.add(unique);
+        return unique;
+    }
+}
+
+/** Rich text as HTML, escaped; mentions are not linked (for pages other than the meeting's). */
+export function richHtml(text: RichText): string {
+    return text.map(span => spanHtml(span)).join('');
+}
+
+/** A span as HTML; `link`: a mention links to its participant's entry in the page. */
+function spanHtml(span: Span, link = false): string {
+    switch (span.kind) {
+        case 'text':
+            return escapeText(span.text);
+        case 'link':
+            return `<a href="${escapeAttribute(span.url)}"${displayWidth(span.text) > 40 ? ' class="long"' : ''}>${escapeText(span.text)}</a>`;
+        case 'mention': {
+            const title = span.party.displayName && span.party.displayName !== span.text ? ` title="${escapeAttribute(span.party.displayName)}"` : '';
+            if (link && span.anchor) return `<a class="person" href="#${escapeAttribute(span.anchor)}"${title}>${escapeText(span.text)}</a>`;
+            return `<span class="person"${title}>${escapeText(span.text)}</span>`;
         }
     }
+}
+
+/** The id of an action's row in its meeting's page (see rowId), for links from other pages. */
+export function actionRowId(id: string): string {
+    return `action-${slug(id) || 'item'}`;
+}
+
+/** The id of the first update on an action in a meeting's page. */
+export function updateRowId(id: string): string {
+    return `update-${slug(id) || 'item'}`;
 }

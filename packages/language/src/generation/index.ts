@@ -3,7 +3,7 @@
 export { generate, OUTPUT_FORMATS, OUTPUT_EXTENSIONS, type OutputFormat, type GenerateOptions } from './generate.js';
 export { GenerationError } from './generation-error.js';
 export { nameParty, nameWithAffiliation, NAME_STYLES, type NamingOptions, type PartyName } from './naming.js';
-export { outlineOf, type OutlineOptions } from './outline.js';
+export { outlineOf, slug, type OutlineOptions } from './outline.js';
 export type {
     Outline, OutlineBlock, MeetingOutline, TurnOutline, ActionOutline, UpdateOutline, OutcomeOutline, EarlierActionsOutline,
     EarlierActionOutline
@@ -12,7 +12,8 @@ export type { RichText } from './rich-text.js';
 export { displayWidth, wrap, type WrapOptions } from './wrap.js';
 export { generateEmail, emailOf, emailBodyOf, DEFAULT_EMAIL_WIDTH, type EmailOptions } from './email.js';
 export { generateEml, emlOf, composeMessage, addressList, partyAddress, type EmlOptions, type Address, type MessageParts } from './eml.js';
-export { generateHtml, htmlOf, htmlPage, type PageOptions } from './html.js';
+export { generateHtml, htmlOf, htmlPage, richHtml, actionRowId, updateRowId, type PageOptions } from './html.js';
+export { whoSpokeHtml } from './ledger-html.js';
 export { escapeText, escapeAttribute } from './html-escape.js';
 export { generateJson, jsonOf, jsonModel, SCHEMA_VERSION } from './json.js';
 export { generateMarkdown, markdownOf } from './markdown.js';
