@@ -6,7 +6,7 @@ import { problemsOf, summaryLine } from './problems.js';
 import { formatProblems } from './report-formats.js';
 import { sitePages, type SiteSource } from './site-pages.js';
 import { useColour } from './style.js';
-import { collectFiles, displayPath, loadWorkspace, UsageError } from './workspace.js';
+import { displayPath, loadPaths, UsageError } from './workspace.js';
 
 export interface SiteCommandOptions {
     output?: string;
@@ -39,8 +39,8 @@ export async function siteCommand(folder: string, options: SiteCommandOptions, i
     const target = path.resolve(options.output);
     await checkSiteFolder(target, root);
 
-    const files = await collectFiles([folder]);
-    const workspace = await loadWorkspace(files, { context: options.directory });
+    const workspace = await loadPaths([folder], { context: options.directory });
+    const files = workspace.documents;
     const problems = problemsOf(workspace.documents);
     if (problems.some(problem => problem.severity === 'error')) {
         io.stderr.write(formatProblems('text', problems, { colour: useColour(io.stderr), summary: summaryLine(files.length, problems), fileCount: files.length }));
