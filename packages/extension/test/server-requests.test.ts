@@ -5,14 +5,14 @@ import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { CancellationToken, type Connection, type InitializeParams } from 'vscode-languageserver';
 import { afterEach, describe, expect, test } from 'vitest';
-import { registerGenerateRequest } from '../../language/src/lsp/generate-request.js';
+import { registerGenerateRequest } from '../../language/src/requests/generate-request.js';
 import {
     CheckWorkspaceRequest, GenerateRequest, NextMeetingRequest, SeriesRequest, StatsRequest,
     type CheckWorkspaceResult, type DocumentStats, type GenerateParams, type GenerateResult, type NextMeetingParams,
     type NextMeetingResult, type SeriesInfo
-} from '../../language/src/lsp/minutes-protocol.js';
-import { globToRegExp, MinutesWorkspaceManager } from '../../language/src/lsp/minutes-workspace-manager.js';
-import { registerWorkspaceRequests } from '../../language/src/lsp/workspace-requests.js';
+} from '../../language/src/requests/protocol.js';
+import { globToRegExp, MinutesWorkspaceManager } from '../../language/src/workspace/minutes-workspace-manager.js';
+import { registerWorkspaceRequests } from '../../language/src/requests/workspace-requests.js';
 import { createMinutesServices } from '../../language/src/minutes-module.js';
 
 // The custom requests the extension sends, answered by the server's handlers in-process:

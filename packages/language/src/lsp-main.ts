@@ -1,10 +1,10 @@
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
-import { registerBenchmarkRequests } from './benchmark-requests.js';
+import { registerBenchmarkRequests } from './requests/benchmark-requests.js';
 import { registerConfigChanges } from './lsp/config-changes.js';
-import { registerGenerateRequest } from './lsp/generate-request.js';
-import { registerWorkspaceRequests } from './lsp/workspace-requests.js';
+import { registerGenerateRequest } from './requests/generate-request.js';
+import { registerWorkspaceRequests } from './requests/workspace-requests.js';
 import { createMinutesServices } from './minutes-module.js';
 
 /**
@@ -15,10 +15,10 @@ export function startMinutesLanguageServer(): void {
     const connection = createConnection(ProposedFeatures.all);
     const { shared } = createMinutesServices({ connection, ...NodeFileSystem });
     startLanguageServer(shared);
-    // The extension's commands and status bar: see lsp/minutes-protocol.ts.
+    // The extension's commands and status bar: see requests/protocol.ts.
     registerGenerateRequest(connection, shared);
     registerWorkspaceRequests(connection, shared);
     registerConfigChanges(connection, shared);
-    // Inert unless MINUTES_BENCH=1 (npm run bench): see benchmark-requests.ts.
+    // Inert unless MINUTES_BENCH=1 (npm run bench): see requests/benchmark-requests.ts.
     registerBenchmarkRequests(connection, shared);
 }

@@ -20,17 +20,18 @@ import { MinutesInlayHintProvider } from './lsp/minutes-inlay-hint-provider.js';
 import { MinutesReferencesProvider } from './lsp/minutes-references-provider.js';
 import { MinutesRenameProvider } from './lsp/minutes-rename-provider.js';
 import { MinutesSemanticTokenProvider } from './lsp/minutes-semantic-token-provider.js';
-import { MinutesWorkspaceManager } from './lsp/minutes-workspace-manager.js';
+import { MinutesWorkspaceManager } from './workspace/minutes-workspace-manager.js';
 import { MinutesWorkspaceSymbolProvider } from './lsp/minutes-workspace-symbol-provider.js';
 import { MinutesLexer } from './parser/minutes-lexer.js';
 import { createMinutesParser } from './parser/minutes-parser.js';
 import { MinutesValueConverter } from './parser/minutes-value-converter.js';
-import { MinutesIndexManager } from './scoping/minutes-index-manager.js';
+import { MinutesIndexManager } from './workspace/minutes-index-manager.js';
 import { MinutesLinker } from './scoping/minutes-linker.js';
 import { MinutesReferenceDescriptionProvider } from './scoping/minutes-reference-description-provider.js';
 import { MinutesScopeComputation } from './scoping/minutes-scope-computation.js';
 import { MinutesScopeProvider } from './scoping/minutes-scope-provider.js';
-import { MinutesDocumentBuilder } from './validation/minutes-document-builder.js';
+import { MinutesDocumentBuilder } from './workspace/minutes-document-builder.js';
+import { ActionLedgerService } from './workspace/action-ledger-service.js';
 import { MinutesDocumentValidator } from './validation/minutes-document-validator.js';
 import { MinutesValidator, registerValidationChecks } from './validation/minutes-validator.js';
 
@@ -53,6 +54,8 @@ export type MinutesAddedSharedServices = {
     workspace: {
         /** The configuration file that applies to each file (`.minutes.jsonc`, found walking up). */
         MinutesConfigs: MinutesConfigs;
+        /** The action ledger of the workspace, rebuilt after a change only when asked for. */
+        ActionLedger: ActionLedgerService;
     };
 };
 
@@ -101,6 +104,7 @@ export const MinutesModule: Module<MinutesServices, PartialLangiumServices & Dee
 export const MinutesSharedModule: Module<MinutesSharedServices, DeepPartial<LangiumSharedServices> & MinutesAddedSharedServices> = {
     workspace: {
         MinutesConfigs: services => new MinutesConfigs(services),
+        ActionLedger: services => new ActionLedgerService(services),
         // Counts changes of the index per type, so scopes are rebuilt only when they change.
         IndexManager: services => new MinutesIndexManager(services),
         WorkspaceManager: services => new MinutesWorkspaceManager(services),

@@ -2,7 +2,7 @@ import { UriUtils, URI } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME } from '../config/minutes-config.js';
 import type { MinutesSharedServices } from '../minutes-module.js';
-import { MinutesWorkspaceManager } from './minutes-workspace-manager.js';
+import { MinutesWorkspaceManager } from '../workspace/minutes-workspace-manager.js';
 
 /**
  * When a configuration file or a .gitignore changes on disk, the configurations are read

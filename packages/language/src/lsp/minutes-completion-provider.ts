@@ -1,4 +1,4 @@
-import type { LangiumDocument, LangiumDocuments } from 'langium';
+import type { LangiumDocument } from 'langium';
 import type { CompletionProvider, CompletionProviderOptions } from 'langium/lsp';
 import {
     CompletionItemKind, CompletionList, InsertTextFormat, type CompletionItem, type CompletionParams, type Range
@@ -6,7 +6,8 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Document, Party } from '../generated/ast.js';
 import type { MinutesServices } from '../minutes-module.js';
-import { actionsToReportOn, buildActionLedger } from '../ledger/action-ledger.js';
+import { actionsToReportOn } from '../ledger/action-ledger.js';
+import type { ActionLedgerService } from '../workspace/action-ledger-service.js';
 import { nameKey } from '../model/names.js';
 import { structureOf } from '../model/structure.js';
 import { ENTRY_KINDS, isKey, KEYS, type KeyKind } from '../model/vocabulary.js';
@@ -34,12 +35,12 @@ const MAX_NAME_ITEMS = 100;
 export class MinutesCompletionProvider implements CompletionProvider {
     readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['@', '{', '#'] };
     private readonly directory: DirectoryIndex;
-    private readonly documents: LangiumDocuments;
+    private readonly ledger: ActionLedgerService;
     private readonly keywords: LineStartKeywords;
 
     constructor(services: MinutesServices) {
         this.directory = services.lsp.DirectoryIndex;
-        this.documents = services.shared.workspace.LangiumDocuments;
+        this.ledger = services.shared.workspace.ActionLedger;
         this.keywords = lineStartKeywords();
     }
 
@@ -124,7 +125,7 @@ export class MinutesCompletionProvider implements CompletionProvider {
     /** The open actions of earlier meetings (see actionsToReportOn), with owners and due date. */
     private completeActionId(document: LangiumDocument<Document>, textDocument: TextDocument, typed: TypedActionId): CompletionList {
         const range: Range = { start: textDocument.positionAt(typed.start), end: textDocument.positionAt(typed.end) };
-        const ledger = buildActionLedger(this.documents.all);
+        const ledger = this.ledger.ledger;
         const meeting = meetingBefore(structureOf(document.parseResult.value), typed.start);
         const place = meeting && ledger.placeOf(meeting);
         const items = actionsToReportOn(ledger, place).map(({ action, state }, index): CompletionItem => ({

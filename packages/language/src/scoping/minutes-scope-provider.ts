@@ -1,7 +1,7 @@
 import { stream, type AstNodeDescription, type LangiumCoreServices, type ReferenceInfo, type Scope, type Stream } from 'langium';
 import { Action, Organisation, Person } from '../generated/ast.js';
 import { nameKey } from '../model/names.js';
-import type { MinutesIndexManager } from './minutes-index-manager.js';
+import type { MinutesIndexManager } from '../workspace/minutes-index-manager.js';
 import { NearNameIndex } from './near-names.js';
 
 /**

@@ -5,8 +5,8 @@ import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { CancellationToken, type Connection, type InitializeParams } from 'vscode-languageserver';
 import { afterEach, describe, expect, test } from 'vitest';
-import { registerGenerateRequest } from '../../src/lsp/generate-request.js';
-import { GenerateRequest, type GenerateParams, type GenerateResult } from '../../src/lsp/minutes-protocol.js';
+import { registerGenerateRequest } from '../../src/requests/generate-request.js';
+import { GenerateRequest, type GenerateParams, type GenerateResult } from '../../src/requests/protocol.js';
 import { createMinutesServices } from '../../src/minutes-module.js';
 import { fixtureFiles } from './fixtures.js';
 

@@ -4,8 +4,8 @@ import type { CancellationToken, Connection, Diagnostic } from 'vscode-languages
 import type { Document } from '../generated/ast.js';
 import { generate, type GenerateOptions } from '../generation/generate.js';
 import { GenerationError } from '../generation/generation-error.js';
-import { buildActionLedger } from '../ledger/action-ledger.js';
-import { GenerateRequest, type GenerateParams, type GenerateResult } from './minutes-protocol.js';
+import type { MinutesSharedServices } from '../minutes-module.js';
+import { GenerateRequest, type GenerateParams, type GenerateResult } from './protocol.js';
 
 /**
  * Answers `minutes/generate`: an output of a document of the server's workspace, where the
@@ -13,7 +13,7 @@ import { GenerateRequest, type GenerateParams, type GenerateResult } from './min
  * document with errors is refused with its errors, so that nothing built on a wrong name
  * goes out.
  */
-export function registerGenerateRequest(connection: Connection, shared: LangiumSharedServices): void {
+export function registerGenerateRequest(connection: Connection, shared: MinutesSharedServices): void {
     connection.onRequest(GenerateRequest, async (params: GenerateParams, token): Promise<GenerateResult> => {
         const uri = URI.parse(params.uri);
         const checked = await checkedDocument(shared, uri, token);
@@ -26,7 +26,7 @@ export function registerGenerateRequest(connection: Connection, shared: LangiumS
         if (errors.length > 0) return { ok: false, reason: 'errors', errors };
         try {
             // The workspace's action ledger gives the meeting its "Actions from earlier meetings".
-            const ledger = buildActionLedger(shared.workspace.LangiumDocuments.all);
+            const ledger = shared.workspace.ActionLedger.ledger;
             return { ok: true, content: await generate(checked.document, params.format, { ...generateOptions(params), ledger }) };
         } catch (error) {
             if (error instanceof GenerationError) return { ok: false, reason: 'cannot-generate', message: error.message };

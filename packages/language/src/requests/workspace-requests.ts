@@ -1,8 +1,8 @@
 import { URI, UriUtils, type LangiumDocument } from 'langium';
-import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { Document } from '../generated/ast.js';
-import { buildActionLedger } from '../ledger/action-ledger.js';
+import type { ActionLedger } from '../ledger/action-ledger.js';
+import type { MinutesSharedServices } from '../minutes-module.js';
 import { structureOf } from '../model/structure.js';
 import { GenerationError } from '../generation/generation-error.js';
 import { meetingSeries, nextMeeting } from '../ledger/next-meeting.js';
@@ -10,20 +10,20 @@ import { checkedDocument } from './generate-request.js';
 import {
     CheckWorkspaceRequest, NextMeetingRequest, SeriesRequest, StatsRequest,
     type CheckWorkspaceResult, type DocumentStats, type NextMeetingParams, type NextMeetingResult, type SeriesInfo, type StatsParams
-} from './minutes-protocol.js';
-import { MinutesWorkspaceManager } from './minutes-workspace-manager.js';
+} from './protocol.js';
+import { MinutesWorkspaceManager } from '../workspace/minutes-workspace-manager.js';
 
 /**
  * Answers `minutes/stats` (the status bar), `minutes/checkWorkspace` (the command), and
  * `minutes/series` and `minutes/nextMeeting` ("New Meeting in Series…", see nextMeeting).
  */
-export function registerWorkspaceRequests(connection: Connection, shared: LangiumSharedServices): void {
-    const { LangiumDocuments, DocumentBuilder, WorkspaceLock, WorkspaceManager } = shared.workspace;
+export function registerWorkspaceRequests(connection: Connection, shared: MinutesSharedServices): void {
+    const { LangiumDocuments, DocumentBuilder, WorkspaceLock, WorkspaceManager, ActionLedger } = shared.workspace;
 
     connection.onRequest(StatsRequest, async (params: StatsParams, token): Promise<DocumentStats | null> => {
         const checked = await checkedDocument(shared, URI.parse(params.uri), token);
         if (!checked) return null;
-        return documentStats(checked.document, checked.diagnostics, LangiumDocuments.all.toArray());
+        return documentStats(checked.document, checked.diagnostics, ActionLedger.ledger);
     });
 
     connection.onRequest(CheckWorkspaceRequest, async (): Promise<CheckWorkspaceResult> => {
@@ -41,7 +41,7 @@ export function registerWorkspaceRequests(connection: Connection, shared: Langiu
 
     connection.onRequest(SeriesRequest, async (): Promise<SeriesInfo[]> => {
         await WorkspaceManager.ready;
-        const ledger = buildActionLedger(LangiumDocuments.all);
+        const ledger = ActionLedger.ledger;
         return meetingSeries(ledger.meetings).flatMap(series => series.key === undefined ? [] : [{
             key: series.key,
             name: series.name ?? series.key,
@@ -53,7 +53,7 @@ export function registerWorkspaceRequests(connection: Connection, shared: Langiu
     connection.onRequest(NextMeetingRequest, async (params: NextMeetingParams): Promise<NextMeetingResult> => {
         await WorkspaceManager.ready;
         try {
-            const draft = nextMeeting(buildActionLedger(LangiumDocuments.all), params);
+            const draft = nextMeeting(ActionLedger.ledger, params);
             return {
                 ok: true,
                 text: draft.text,
@@ -70,7 +70,7 @@ export function registerWorkspaceRequests(connection: Connection, shared: Langiu
 }
 
 /** The figures the status bar shows for one document of a workspace. */
-export function documentStats(document: LangiumDocument<Document>, diagnostics: readonly Diagnostic[], workspace: readonly LangiumDocument[]): DocumentStats {
+export function documentStats(document: LangiumDocument<Document>, diagnostics: readonly Diagnostic[], ledger: ActionLedger): DocumentStats {
     const structure = structureOf(document.parseResult.value);
     const attending = new Set<string>();
     for (const meeting of structure.meetings) {
@@ -80,8 +80,7 @@ export function documentStats(document: LangiumDocument<Document>, diagnostics: 
         }
     }
     const interventions = structure.items.filter(item => item.kind === 'turn').length;
-    // Updates written in later meetings of other files close actions agreed here.
-    const ledger = buildActionLedger(workspace.map(doc => doc as LangiumDocument<Document>));
+    // Updates written in later meetings of other files close actions agreed here: the workspace's ledger.
     const uri = document.uri.toString();
     const openActions = ledger.actions.filter(action => action.place.uri === uri && action.current.status === 'open').length;
     return {

@@ -3,7 +3,7 @@ import {
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { Organisation, Person } from '../generated/ast.js';
-import { SelectiveRelinkingDocumentBuilder } from '../scoping/selective-relinking-builder.js';
+import { SelectiveRelinkingDocumentBuilder } from './selective-relinking-builder.js';
 
 /**
  * Re-validates the other directory files when the people or organisations a file declares
