@@ -17,7 +17,7 @@ const tests = process.argv.includes('--tests');
 const languageSources = {
     name: 'minutes-language-sources',
     setup(build) {
-        const entries = { 'minutes-language': 'index.ts', 'minutes-language/lsp-main': 'lsp-main.ts', 'minutes-language/protocol': 'lsp/minutes-protocol.ts' };
+        const entries = { 'minutes-language': 'index.ts', 'minutes-language/lsp-main': 'lsp-main.ts', 'minutes-language/protocol': 'requests/protocol.ts' };
         build.onResolve({ filter: /^minutes-language(\/.*)?$/ }, args => {
             const entry = entries[args.path];
             if (!entry) return { errors: [{ text: `${args.path} is not an entry of minutes-language` }] };
