@@ -26,7 +26,7 @@ interface DigestEntry {
  * was agreed and last reported on. Made by the eml generator's composer, with its
  * address and header safety; the owner's address is their directory `email:`.
  */
-export async function ownerDigests(ledger: ActionLedger, listed: readonly LedgerAction[], options: { from: string; today: string }): Promise<Digest[]> {
+export async function ownerDigests(ledger: ActionLedger, listed: readonly LedgerAction[], options: { from: string; today: string; linkOf?: (action: LedgerAction) => string | undefined }): Promise<Digest[]> {
     const from = addressList('from', options.from);
     const open = listed.filter(action => action.current.status === 'open');
     const late = new Map(overdueActions({ ...ledger, actions: open }, options.today).map(o => [o.action, o.daysLate]));
@@ -54,8 +54,8 @@ export async function ownerDigests(ledger: ActionLedger, listed: readonly Ledger
         const message = await composeMessage({
             from, to, subject,
             date: noonUtc(options.today),
-            text: digestText(name, entries, options.today),
-            html: htmlPage(`${name}: ${counts}`, digestHtml(name, entries, options.today))
+            text: digestText(name, entries, options.today, options.linkOf),
+            html: htmlPage(`${name}: ${counts}`, digestHtml(name, entries, options.today, options.linkOf))
         });
         digests.push({ fileName, owner: `@${owner.name}`, addressed: to.length > 0, message });
     }
@@ -73,11 +73,13 @@ interface EntryFacts {
     readonly due?: string;
     readonly lateness?: string;
     readonly agreed: string;
+    /** The action's row on the published site. */
+    readonly link?: string;
     readonly reported?: string;
     readonly others: string[];
 }
 
-function factsOf(entry: DigestEntry, owner: string): EntryFacts {
+function factsOf(entry: DigestEntry, owner: string, linkOf?: (action: LedgerAction) => string | undefined): EntryFacts {
     const { action, daysLate } = entry;
     const place = (title: string, date: string | undefined, uri: string, line: number) =>
         `${title}${date ? `, ${date}` : ''} (${displayPath(URI.parse(uri).fsPath)}:${line})`;
@@ -88,19 +90,21 @@ function factsOf(entry: DigestEntry, owner: string): EntryFacts {
         due: action.current.due,
         lateness: daysLate > 0 ? `overdue by ${daysLate} day${daysLate === 1 ? '' : 's'}` : undefined,
         agreed: place(action.place.title, action.place.isoDate, action.place.uri, action.line),
+        link: linkOf?.(action),
         reported: last ? `${place(last.place.title, last.place.isoDate, last.place.uri, last.line)}: ${[last.status, last.text].filter(Boolean).join(': ')}` : undefined,
         others: [...action.owners.map(party => shortName(party)).filter(name => name !== owner), ...action.unresolvedOwners]
     };
 }
 
-function digestText(owner: string, entries: readonly DigestEntry[], today: string): string {
+function digestText(owner: string, entries: readonly DigestEntry[], today: string, linkOf?: (action: LedgerAction) => string | undefined): string {
     const out = [`${owner}, these actions you own are open as of ${today}:`, ''];
     for (const entry of entries) {
-        const facts = factsOf(entry, owner);
+        const facts = factsOf(entry, owner, linkOf);
         out.push(`#${facts.id}  ${facts.text}`);
         if (facts.due) out.push(`  Due:           ${facts.due}${facts.lateness ? `, ${facts.lateness}` : ''}`);
         if (facts.others.length > 0) out.push(`  With:          ${facts.others.join(', ')}`);
         out.push(`  Agreed:        ${facts.agreed}`);
+        if (facts.link) out.push(`                 ${facts.link}`);
         if (facts.reported) out.push(`  Last reported: ${facts.reported}`);
         out.push('');
     }
@@ -108,14 +112,14 @@ function digestText(owner: string, entries: readonly DigestEntry[], today: strin
     return out.join('\n') + '\n';
 }
 
-function digestHtml(owner: string, entries: readonly DigestEntry[], today: string): string {
+function digestHtml(owner: string, entries: readonly DigestEntry[], today: string, linkOf?: (action: LedgerAction) => string | undefined): string {
     const rows = entries.map(entry => {
-        const facts = factsOf(entry, owner);
+        const facts = factsOf(entry, owner, linkOf);
         return [
             `<tr${facts.lateness ? ' class="overdue"' : ''}>`,
             `<td><span class="action-id">#${escapeText(facts.id)}</span> ${escapeText(facts.text)}${facts.others.length > 0 ? `<br>With ${escapeText(facts.others.join(', '))}` : ''}</td>`,
             `<td data-label="Due">${facts.due ? `<time datetime="${escapeAttribute(facts.due)}">${escapeText(facts.due)}</time>${facts.lateness ? `<br><strong>${escapeText(facts.lateness)}</strong>` : ''}` : ''}</td>`,
-            `<td data-label="Agreed">${escapeText(facts.agreed)}</td>`,
+            `<td data-label="Agreed">${facts.link ? `<a href="${escapeAttribute(facts.link)}">${escapeText(facts.agreed)}</a>` : escapeText(facts.agreed)}</td>`,
             `<td data-label="Last reported">${escapeText(facts.reported ?? '')}</td>`,
             '</tr>'
         ].join('');

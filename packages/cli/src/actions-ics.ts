@@ -10,9 +10,10 @@ import { displayPath } from './workspace.js';
  * Re-importing the calendar updates its events rather than adding them again: an event's
  * UID is the action's identifier, its SEQUENCE the number of reports on the action (a
  * `moved` update makes a later revision), and its DTSTAMP the day of the last of them, so
- * the same ledger gives the same bytes.
+ * the same ledger gives the same bytes. With the address of the folder's site, URL links
+ * each event to the row of its meeting's page where the action was agreed.
  */
-export function actionsIcs(actions: readonly LedgerAction[]): string {
+export function actionsIcs(actions: readonly LedgerAction[], linkOf?: (action: LedgerAction) => string | undefined): string {
     const lines = [
         'BEGIN:VCALENDAR',
         'VERSION:2.0',
@@ -44,6 +45,7 @@ export function actionsIcs(actions: readonly LedgerAction[]): string {
             `DTEND;VALUE=DATE:${basicDate(nextDay(due))}`,
             `SUMMARY:${text(`${owners.length > 0 ? `${owners.join(', ')}: ` : ''}${action.text}`)}`,
             `DESCRIPTION:${text(description)}`,
+            ...(linkOf?.(action) ? [`URL;VALUE=URI:${linkOf(action)}`] : []),
             'CATEGORIES:Action',
             'TRANSP:TRANSPARENT',
             'END:VEVENT'

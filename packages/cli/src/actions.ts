@@ -1,12 +1,13 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { URI } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import {
     buildActionLedger, GenerationError, IssueCodes, isIsoDate, localIsoDate, namesOf, nameKey, overdueActions, shortName,
     type ActionLedger, type ActionState, type LedgerAction, type LedgerUpdate, type MeetingPlace, type Party
 } from 'minutes-language';
 import { actionsIcs } from './actions-ics.js';
 import { ownerDigests } from './actions-digest.js';
+import { actionUrls, folderSources } from './site-pages.js';
 import { checkOutputPath, writeFileAtomic } from './output.js';
 import type { Problem } from './problems.js';
 import { displayPath, loadPaths, UsageError, type LoadedWorkspace } from './workspace.js';
@@ -28,6 +29,8 @@ export interface ActionsOptions {
     from?: string;
     /** eml: the day the digests are as of (overdue is measured against it). */
     today?: string;
+    /** ics and eml: where the folder's site (generate --format site) is published, to link each action to its meeting. */
+    siteUrl?: string;
 }
 
 /** Where a meeting is, as the listing shows it. */
@@ -69,11 +72,12 @@ export async function actions(paths: string[], options: ActionsOptions, io: { st
     const listed = ledger.actions.filter(action => asked.has(action.place.uri)
         && (!options.status || action.current.status === options.status));
     const groups = groupByOwner(listed, owner);
-    if (options.format === 'eml') return writeDigests(ledger, listed, groups, options, io);
+    const linkOf = await siteLinks(paths, workspace.documents, options);
+    if (options.format === 'eml') return writeDigests(ledger, listed, groups, { ...options, linkOf }, io);
     if (options.format === 'ics') {
         // Each action once, though it is listed under each of its owners.
         const byId = new Map(listed.map(action => [action.id, action]));
-        const calendar = actionsIcs(groups.flatMap(group => group.actions.map(action => byId.get(action.id)!)));
+        const calendar = actionsIcs(groups.flatMap(group => group.actions.map(action => byId.get(action.id)!)), linkOf);
         if (options.output !== undefined) {
             await checkOutputPath(options.output, workspace.documents.map(document => document.uri.fsPath));
             await writeFileAtomic(options.output, calendar);
@@ -82,13 +86,27 @@ export async function actions(paths: string[], options: ActionsOptions, io: { st
         }
         return 0;
     }
-    if (options.output !== undefined || options.perOwner) throw new UsageError(`-o and --per-owner go with --format ics or eml`);
+    if (options.output !== undefined || options.perOwner || options.siteUrl !== undefined) throw new UsageError(`-o, --per-owner and --site-url go with --format ics or eml`);
     io.stdout.write(formatActions(options.format, groups));
     return 0;
 }
 
+/**
+ * `--site-url`: the address of each action's meeting on the site of the one folder listed,
+ * as `generate FOLDER --format site` names its pages.
+ */
+async function siteLinks(paths: readonly string[], documents: readonly LangiumDocument[], options: ActionsOptions): Promise<((action: LedgerAction) => string | undefined) | undefined> {
+    if (options.siteUrl === undefined) return undefined;
+    if (!/^https?:\/\/[^\s]+$/i.test(options.siteUrl) || !URL.canParse(options.siteUrl)) throw new UsageError(`--site-url ${options.siteUrl}: give the site's address, https://…`);
+    const folder = paths.length === 0 ? '.' : paths.length === 1 ? paths[0] : undefined;
+    if (folder === undefined || !(await fs.stat(folder).catch(() => undefined))?.isDirectory()) {
+        throw new UsageError('--site-url: list the one folder the site was generated from, so that its pages are named as the site names them');
+    }
+    return actionUrls(options.siteUrl, folderSources(path.resolve(folder), documents));
+}
+
 /** `--format eml --per-owner -o DIR`: one digest per owner, each written atomically into DIR. */
-async function writeDigests(ledger: ActionLedger, listed: readonly LedgerAction[], groups: readonly OwnerGroup[], options: ActionsOptions, io: { stdout: NodeJS.WritableStream }): Promise<number> {
+async function writeDigests(ledger: ActionLedger, listed: readonly LedgerAction[], groups: readonly OwnerGroup[], options: ActionsOptions & { linkOf?: (action: LedgerAction) => string | undefined }, io: { stdout: NodeJS.WritableStream }): Promise<number> {
     if (!options.perOwner || options.output === undefined) throw new UsageError('--format eml writes one message per owner: give --per-owner and -o FOLDER');
     if (options.from === undefined) throw new UsageError('--format eml needs a sender: --from "Name <address>"');
     const today = options.today ?? localIsoDate();
@@ -98,7 +116,7 @@ async function writeDigests(ledger: ActionLedger, listed: readonly LedgerAction[
     const wanted = new Set(groups.flatMap(group => group.actions.map(action => action.id)));
     let digests;
     try {
-        digests = await ownerDigests(ledger, listed.filter(action => wanted.has(action.id)), { from: options.from, today });
+        digests = await ownerDigests(ledger, listed.filter(action => wanted.has(action.id)), { from: options.from, today, linkOf: options.linkOf });
     } catch (error) {
         if (error instanceof GenerationError) throw new UsageError(error.message);
         throw error;

@@ -56,6 +56,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('--per-owner', 'eml: one message per owner, with their open and overdue actions', false)
         .option('--from <address>', 'eml: the sender of the messages')
         .option('--today <date>', 'eml: the day the messages are as of, YYYY-MM-DD (default: today)')
+        .option('--site-url <url>', 'ics and eml: where the site of the folder (generate FOLDER --format site) is published, to link each action to the meeting that agreed it')
         .option('-d, --directory <paths...>', 'more files or folders whose people and organisations may be referred to')
         .action(async (paths: string[], options: ActionsOptions) => {
             exitCode = await actions(paths, options, { stdout: process.stdout });

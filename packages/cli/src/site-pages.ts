@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import {
     actionRowId, declaresChathamHouseRule, escapeAttribute, escapeText, htmlOf, htmlPage, meetingPlacesOf, outlineOf, overdueActions,
@@ -53,7 +54,7 @@ nav.site a[aria-current="page"] { font-weight: 600; text-decoration: none; color
 /** Every page of the site, by path. */
 export function sitePages(sources: readonly SiteSource[], ledger: ActionLedger, options: SiteOptions): Map<string, string> {
     const pages = new Map<string, string>();
-    const pageOf = meetingPageNames(sources);
+    const pageOf = meetingPageNames(sources.map(source => source.name));
     const meetings: MeetingEntry[] = [];
     for (const source of sources) {
         const page = pageOf.get(source.name)!;
@@ -74,18 +75,39 @@ export function sitePages(sources: readonly SiteSource[], ledger: ActionLedger, 
     return pages;
 }
 
+/** The files of a folder that get a page: those with meetings (a directory file has none), named by their path in the folder. */
+export function folderSources(folder: string, documents: readonly LangiumDocument[]): SiteSource[] {
+    return documents
+        .filter(document => meetingPlacesOf(document).length > 0)
+        .map(document => ({ name: path.relative(folder, document.uri.fsPath).split(path.sep).join('/'), document }));
+}
+
 /** `meetings/calls-2018-06-04.html` for `calls/2018-06-04.minutes`: stable, so that an unchanged meeting keeps its page. */
-function meetingPageNames(sources: readonly SiteSource[]): Map<string, string> {
+function meetingPageNames(sourceNames: readonly string[]): Map<string, string> {
     const names = new Map<string, string>();
     const taken = new Set<string>();
-    for (const source of [...sources].sort((a, b) => a.name.localeCompare(b.name))) {
-        const base = source.name.replace(/\.minutes$/i, '').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[.-]+/, '') || 'meeting';
+    for (const source of [...sourceNames].sort((a, b) => a.localeCompare(b))) {
+        const base = source.replace(/\.minutes$/i, '').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[.-]+/, '') || 'meeting';
         let name = base;
         for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}`;
         taken.add(name.toLowerCase());
-        names.set(source.name, `meetings/${name}.html`);
+        names.set(source, `meetings/${name}.html`);
     }
     return names;
+}
+
+/**
+ * Where each action was agreed on the site of these files published at `siteUrl`: its
+ * meeting's page, at the action's row when it has a written identifier.
+ */
+export function actionUrls(siteUrl: string, sources: readonly SiteSource[]): (action: LedgerAction) => string | undefined {
+    const base = siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`;
+    const pages = meetingPageNames(sources.map(source => source.name));
+    const pageOfUri = new Map(sources.map(source => [source.document.uri.toString(), pages.get(source.name)!]));
+    return action => {
+        const page = pageOfUri.get(action.place.uri);
+        return page ? new URL(`${page}${action.written ? `#${actionRowId(action.id)}` : ''}`, base).href : undefined;
+    };
 }
 
 type PageName = 'index' | 'actions' | 'speakers' | 'search';

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { buildActionLedger, isIsoDate, localIsoDate, meetingPlacesOf, type Attribution, type NAME_STYLES } from 'minutes-language';
+import { buildActionLedger, isIsoDate, localIsoDate, type Attribution, type NAME_STYLES } from 'minutes-language';
 import { problemsOf, summaryLine } from './problems.js';
 import { formatProblems } from './report-formats.js';
-import { sitePages, type SiteSource } from './site-pages.js';
+import { folderSources, sitePages } from './site-pages.js';
 import { useColour } from './style.js';
 import { displayPath, loadPaths, UsageError } from './workspace.js';
 
@@ -49,10 +49,7 @@ export async function siteCommand(folder: string, options: SiteCommandOptions, i
             return 1;
         }
     }
-    // Directory files (people and organisations only) get no page.
-    const sources: SiteSource[] = workspace.documents
-        .filter(document => meetingPlacesOf(document).length > 0)
-        .map(document => ({ name: path.relative(root, document.uri.fsPath).split(path.sep).join('/'), document }));
+    const sources = folderSources(root, workspace.documents);
     if (sources.length === 0) throw new UsageError(`${folder}: no meetings in this folder`);
     const ledger = buildActionLedger(workspace.all);
     const pages = sitePages(sources, ledger, {

@@ -82,6 +82,43 @@ describe('minutes actions --format ics', () => {
     });
 });
 
+describe('--site-url: links to the meeting that agreed each action, on the folder\'s site', () => {
+    test('the calendar\'s URL and the digests\' links reach the action\'s row in the site generate --format site writes', async () => {
+        const series = dozenMeetings();
+        const work = tempWorkspace(Object.fromEntries(Object.entries(series.files).map(([name, text]) => [`notes/${name}`, text])));
+        expect((await runCli(['generate', 'notes', '--format', 'site', '-o', 'site'], { cwd: work })).code).toBe(0);
+        const base = 'https://wg.example.org/records/';
+        const reach = (url: string) => {
+            expect(url.startsWith(base)).toBe(true);
+            const [file, anchor] = url.slice(base.length).split('#');
+            expect(readFileSync(path.join(work, 'site', file), 'utf8')).toContain(` id="${anchor}"`);
+            return anchor;
+        };
+        const ics = await runCli(['actions', 'notes', '--format', 'ics', '--site-url', base], { cwd: work });
+        const calendar = new ICAL.Component(ICAL.parse(ics.stdout));
+        const events = calendar.getAllSubcomponents('vevent');
+        expect(events.length).toBeGreaterThan(0);
+        for (const event of events) {
+            const id = String(event.getFirstPropertyValue('uid')).replace('minutes-action-', '');
+            expect(reach(String(event.getFirstPropertyValue('url')))).toBe(`action-${id}`);
+        }
+        const eml = await runCli(['actions', 'notes', '--format', 'eml', '--per-owner', '-o', 'digests', '--from', 'sec@example.org', '--today', '2024-06-20', '--site-url', base], { cwd: work });
+        expect(eml.code).toBe(0);
+        for (const file of readdirSync(path.join(work, 'digests'))) {
+            const mail = await simpleParser(readFileSync(path.join(work, 'digests', file)));
+            const links = [...String(mail.html).matchAll(/<a href="([^"]+)"/g)].map(m => m[1]);
+            expect(links.length).toBe([...mail.text!.matchAll(/^#[\w-]+ {2}/gm)].length);
+            for (const link of links) {
+                reach(link);
+                expect(mail.text).toContain(link);
+            }
+        }
+        const two = await runCli(['actions', 'notes', 'notes/directory.minutes', '--format', 'ics', '--site-url', base], { cwd: work });
+        expect(two.code).toBe(2);
+        expect((await runCli(['actions', 'notes', '--format', 'ics', '--site-url', 'javascript:alert(1)'], { cwd: work })).code).toBe(2);
+    });
+});
+
 describe('minutes actions --format eml --per-owner', () => {
     test('a dozen meetings: one message per owner, addressed from the directory, listing their open actions (overdue first) and nothing closed; parsed back by mailparser', async () => {
         const series = dozenMeetings();
