@@ -84,7 +84,7 @@ export async function main(argv: string[]): Promise<number> {
         });
 
     program.command('import')
-        .description('Import a transcript (captioning text, WebVTT, a chat log) as a meeting; speakers are matched against the directory.')
+        .description('Import a transcript (captioning text, WebVTT, a chat log, a `Name: text` transcript) as a meeting; speakers are matched against the directory.')
         .argument('<file>', 'the transcript, or - for standard input')
         .addOption(new Option('--from <format>', 'the transcript\'s format (default: detected)').choices(TRANSCRIPT_FORMATS))
         .option('-d, --directory <paths...>', 'files or folders of people and organisations to match speakers against (the .minutes files beside -o, or in the current folder, are read too)')

@@ -1,5 +1,6 @@
 import { countSpeakerChanges } from './captions.js';
 import { countChatMessages } from './chat.js';
+import { countLabelledLines } from './paragraph-transcript.js';
 import { linesOf, type TranscriptFormat } from './transcript.js';
 import { isCueTiming } from './webvtt.js';
 
@@ -9,7 +10,8 @@ const SAMPLE_LINES = 2000;
 /**
  * Tells the format of a transcript: WebVTT by its extension (`.vtt`, `.srt`), its `WEBVTT`
  * header or its cue timings; captions by `>>` speaker changes; a chat log by time-stamped
- * or repeatedly named `Name: text` lines. Anything else is read as captions, which keep
+ * lines; a `Name: text` transcript by paragraphs that start with a speaker label (at least
+ * two, and four in five of the labelled lines); a chat log by repeatedly named lines. Anything else is read as captions, which keep
  * plain text as a title and prose.
  */
 export function detectFormat(text: string, fileName = ''): TranscriptFormat {
@@ -22,8 +24,11 @@ export function detectFormat(text: string, fileName = ''): TranscriptFormat {
     const { stamped, named } = countChatMessages(lines);
     if (cues > 0 && cues >= changes && cues * 2 >= stamped) return 'vtt';
     if (changes > 0 && changes >= stamped) return 'captions';
+    if (stamped >= 2) return 'chat';
+    const labelled = countLabelledLines(lines);
+    if (labelled.startingParagraphs >= 2 && labelled.startingParagraphs * 5 >= labelled.anywhere * 4) return 'transcript';
     const textLines = lines.filter(line => line.trim()).length;
-    if (stamped >= 2 || (named >= 2 && named * 10 >= textLines * 3)) return 'chat';
+    if ( (named >= 2 && named * 10 >= textLines * 3)) return 'chat';
     if (/\.(chat|log)$/i.test(fileName) && stamped + named > 0) return 'chat';
     return 'captions';
 }

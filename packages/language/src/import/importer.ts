@@ -9,6 +9,7 @@ import { commentText, inlineProse, lineProse } from './escape.js';
 import { SpeakerMatcher, type LabelRole, type NewEntry, type SpeakerMatch } from './speakers.js';
 import type { ImportSummary, SpeakerReport } from './summary.js';
 import type { TextParagraph, Transcript, TranscriptFormat, TranscriptTurn } from './transcript.js';
+import { readParagraphTranscript } from './paragraph-transcript.js';
 import { readWebVtt } from './webvtt.js';
 
 export interface ImportOptions {
@@ -31,7 +32,7 @@ export interface ImportResult {
     readonly summary: ImportSummary;
 }
 
-const FORMAT_NAMES: Record<TranscriptFormat, string> = { captions: 'captioning text', vtt: 'WebVTT', chat: 'chat log' };
+const FORMAT_NAMES: Record<TranscriptFormat, string> = { captions: 'captioning text', vtt: 'WebVTT', chat: 'chat log', transcript: '`Name: text` transcript' };
 
 /**
  * Imports a transcript (captioning text, WebVTT or a chat log) into Minutes: a meeting
@@ -59,14 +60,24 @@ export function importTranscript(source: string, options: ImportOptions): Import
         entries: matcher.entries,
         turns
     });
-    return { text, summary: summarise(options.sourceName, format, turns, metadata.notes) };
+    const summary = summarise(options.sourceName, format, turns, metadata.notes);
+    return { text, summary: turns.length > 0 ? summary : { ...summary, noTurns: NO_TURN_REASONS[format] } };
 }
+
+/** Why a format's reader found no turn: what it looks for and did not see. */
+const NO_TURN_REASONS: Record<TranscriptFormat, string> = {
+    captions: 'read as captioning text, and no line starts with `>>` (a change of speaker)',
+    vtt: 'read as WebVTT, and no cue has text',
+    chat: 'read as a chat log, and no line starts with a time stamp or with a name that starts another line',
+    transcript: 'read as a `Name: text` transcript, and no paragraph starts with a speaker\'s name and a colon'
+};
 
 function readTranscript(format: TranscriptFormat, source: string): Transcript {
     switch (format) {
         case 'vtt': return readWebVtt(source);
         case 'chat': return readChat(source);
         case 'captions': return readCaptions(source);
+        case 'transcript': return readParagraphTranscript(source);
     }
 }
 
@@ -102,7 +113,10 @@ function meetingMetadata(transcript: Transcript, options: ImportOptions): Metada
     if (!title) {
         title = fileTitle(options.sourceName);
         titleComment = 'title: from the file name; write the meeting\'s';
-        notes.push(`The title is the file's name, '${title}': the transcript has no title line.`);
+        const firstLine = transcript.prologue[0]?.[0] ?? transcript.disclaimer[0]?.[0];
+        notes.push(`The title is the file's name, '${title}': ${firstLine
+            ? `the transcript's first line, '${firstLine}', reads as a page header, not a title`
+            : 'the transcript has no title line'}.`);
     }
     const messageDates = new Set(transcript.turns.flatMap(turn => turn.date ? [turn.date] : []));
     const sharedDate = messageDates.size === 1 ? [...messageDates][0] : undefined;

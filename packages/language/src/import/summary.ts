@@ -1,4 +1,4 @@
-import type { TranscriptFormat } from './transcript.js';
+import { TRANSCRIPT_FORMATS, type TranscriptFormat } from './transcript.js';
 
 /** One speaker label of the transcript and what became of it. */
 export interface SpeakerReport {
@@ -29,6 +29,8 @@ export interface ImportSummary {
     readonly unidentified: readonly SpeakerReport[];
     /** Where the meeting's title and date come from, when not from the transcript itself. */
     readonly notes: readonly string[];
+    /** Why no turn was found, when none was: the import is then only prose, which the user must hear about. */
+    readonly noTurns?: string;
 }
 
 function plural(count: number, word: string): string {
@@ -45,6 +47,10 @@ function speakers(reports: readonly SpeakerReport[], describe: (report: SpeakerR
  */
 export function formatImportSummary(summary: ImportSummary, output?: string): string[] {
     const lines = [`Imported ${plural(summary.turns, 'turn')} from ${summary.source} (${summary.format})${output ? ` into ${output}` : ''}.`];
+    if (summary.noTurns) {
+        lines.push(`warning: no turn found: ${summary.noTurns}. Every line is kept as prose.`
+            + ` If the transcript names its speakers otherwise, say its format with --from ${TRANSCRIPT_FORMATS.join('|')}.`);
+    }
     for (const note of summary.notes) lines.push(`  ${note}`);
     const total = summary.matched.length + summary.guessed.length + summary.unknown.length;
     lines.push(`Speakers: ${summary.matched.length} matched, ${summary.guessed.length} guessed, ${summary.unknown.length} unknown`

@@ -5,9 +5,10 @@
  * disclaimer, a prologue paragraph, a turn or a note.
  */
 
-export type TranscriptFormat = 'captions' | 'vtt' | 'chat';
+/** `transcript`: `Name: text` paragraphs, as W3C and ICANN minutes pages print them. */
+export type TranscriptFormat = 'captions' | 'vtt' | 'chat' | 'transcript';
 
-export const TRANSCRIPT_FORMATS: readonly TranscriptFormat[] = ['captions', 'vtt', 'chat'];
+export const TRANSCRIPT_FORMATS: readonly TranscriptFormat[] = ['captions', 'vtt', 'chat', 'transcript'];
 
 /** A paragraph: its lines, each non-empty and trimmed. */
 export type TextParagraph = string[];
@@ -73,14 +74,21 @@ export function finishTurn(builder: TurnBuilder): TranscriptTurn {
 
 /**
  * Splits the text before the first turn into a title and the rest: a first paragraph of one
- * short line is a title (`IGF 2018 - Day 1 - Salle X - WS224 …`).
+ * short line of two words or more is a title (`IGF 2018 - Day 1 - Salle X - WS224 …`). A
+ * single word (`W3C`, `Menu`) is a page header, and a placeholder in brackets
+ * (`(MEETING TITLE)`) no title: they stay prose, and the title comes from elsewhere.
  */
 export function splitTitle(paragraphs: TextParagraph[]): { title?: string; rest: TextParagraph[] } {
     const first = paragraphs[0];
-    if (first && first.length === 1 && first[0].length <= MAX_TITLE_LENGTH) {
+    if (first && first.length === 1 && isTitleLike(first[0])) {
         return { title: first[0], rest: paragraphs.slice(1) };
     }
     return { rest: paragraphs };
+}
+
+function isTitleLike(line: string): boolean {
+    const words = line.split(/\s+/).filter(word => /[\p{L}\p{N}]/u.test(word));
+    return line.length <= MAX_TITLE_LENGTH && words.length >= 2 && !/^[([].*[)\]]$/.test(line);
 }
 
 const MAX_TITLE_LENGTH = 200;

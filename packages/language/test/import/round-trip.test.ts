@@ -85,11 +85,11 @@ describe('round trip of generated transcripts', () => {
     test('each construct, on a line of its own inside a turn, stays prose', async () => {
         // `>>` at the start of a line is the captions' own syntax (a speaker change), not text.
         for (const piece of PIECES.filter(piece => !piece.startsWith('>>'))) {
-            const source = `Title\n\n>> KUO WU: First line.\n${piece}rest of line ${piece}\n`;
+            const source = `A title\n\n>> KUO WU: First line.\n${piece}rest of line ${piece}\n`;
             const outcome = await importAndParse(source);
             expect(outcome.errors, piece).toEqual([]);
             expect(outcome.parserErrors, piece).toBe(0);
-            expect(squeeze(outcome.text), piece).toBe(squeeze(`Title First line. ${piece}rest of line ${piece}`));
+            expect(squeeze(outcome.text), piece).toBe(squeeze(`A title First line. ${piece}rest of line ${piece}`));
         }
     });
 });
