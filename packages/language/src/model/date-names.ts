@@ -46,7 +46,7 @@ interface ProseWords {
 const PROSE_WORDS: Readonly<Record<string, ProseWords>> = {
     en: { leading: [], range: ['to', 'until', 'till', 'through', 'thru'], timeRange: [], beforeTime: ['at', 'from'], fillers: ['of'], months: { sept: 9 }, weekdays: { tues: 2, weds: 3, thur: 4, thurs: 4 } },
     fr: { leading: ['du', 'le'], range: ['au'], timeRange: ['à'], beforeTime: ['à', 'de'], fillers: [], months: {}, weekdays: {} },
-    es: { leading: ['del', 'el'], range: ['al', 'a'], timeRange: [], beforeTime: ['a las', 'a la', 'de'], fillers: [], months: {}, weekdays: {} },
+    es: { leading: ['del', 'el'], range: ['al', 'a'], timeRange: [], beforeTime: ['a las', 'a la', 'de'], fillers: ['del'], months: {}, weekdays: {} },
     ru: { leading: ['с'], range: ['по', 'до'], timeRange: [], beforeTime: ['в', 'с'], fillers: ['года', 'г'], months: {}, weekdays: {} },
     ar: { leading: ['من'], range: ['إلى', 'الى', 'حتى'], timeRange: [], beforeTime: ['الساعة', 'من'], fillers: ['يوم'], months: {}, weekdays: {} },
     zh: { leading: ['从'], range: ['至', '到', '~', '～'], timeRange: [], beforeTime: [], fillers: ['号'], months: {}, weekdays: {} }

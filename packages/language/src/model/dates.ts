@@ -434,7 +434,9 @@ class DateReader {
     unrecognised<T>(text: string): Parsed<T> {
         const start = text.length - text.trimStart().length;
         const example = longDate({ year: 2018, month: 3, day: 19 }, this.names.locale);
-        return problem('unrecognised', `'${text.trim()}' is not a date Minutes understands; write 2018-03-19 or ${example}`, start, text.trimEnd().length);
+        const readings = numericDateReadings(text).map(date => longDate(date, this.names.locale));
+        const hint = readings.length > 0 ? `did you mean ${readings.join(' or ')}?` : `write 2018-03-19 or ${example}`;
+        return problem('unrecognised', `'${text.trim()}' is not a date Minutes understands; ${hint}`, start, text.trimEnd().length);
     }
 
     /** Checks that a part names a real day; returns the problem, if any, named in this language. */
@@ -475,6 +477,19 @@ class DateReader {
             }
         }
     }
+}
+
+/**
+ * The days a numeric date may be (`19/03/2018`, `3.4.2018`): day first and month first, those
+ * that exist, for a hint. Minutes does not read these itself, because the order differs by country.
+ */
+function numericDateReadings(text: string): CalendarDate[] {
+    const match = /^\s*(\d{1,2})([./])(\d{1,2})\2(\d{4})\s*$/.exec(asciiDigits(text));
+    if (!match) return [];
+    const [a, b, year] = [parseInt(match[1], 10), parseInt(match[3], 10), parseInt(match[4], 10)];
+    const exists = ({ month, day }: { month: number; day: number }) => month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+    const readings = [{ year, month: b, day: a }, { year, month: a, day: b }].filter(exists);
+    return a === b ? readings.slice(0, 1) : readings;
 }
 
 function problem<T>(kind: ValueProblem['kind'], message: string, start: number, end: number): Parsed<T> {
@@ -565,6 +580,10 @@ interface TimePart {
     hour: number;
     minute: number;
     meridiem?: 'am' | 'pm';
+    /** Written as four digits, as military and UN records do: `1435`. */
+    fourDigits?: boolean;
+    /** Written with its minutes (`16:00`, `1435`), not as a bare hour (`4`). */
+    withMinutes: boolean;
     start: number;
     end: number;
 }
@@ -578,7 +597,7 @@ function unrecognisedTime<T>(text: string): Parsed<T> {
 function timeTokens(written: string): Token[] {
     const text = asciiDigits(written);
     const tokens: Token[] = [];
-    const pattern = /(\d{1,2}(?:[:.]\d{2}|h\d{2}|h(?![a-z]))?)|((?:UTC|GMT)[+−-]\d{1,2}(?::?\d{2})?)|(a\.m\.|p\.m\.|am\b|pm\b|\p{L}+\.?)|(\S)/giuy;
+    const pattern = /(\d{4}(?!\d)|\d{1,2}(?:[:.]\d{2}|h\d{2}|h(?![a-z]))?)|((?:UTC|GMT)[+−-]\d{1,2}(?::?\d{2})?)|(a\.m\.|p\.m\.|am\b|pm\b|\p{L}+\.?)|(\S)/giuy;
     let at = 0;
     while (at < text.length) {
         if (/\s/u.test(text[at])) {
@@ -600,8 +619,12 @@ const TIME_RANGE_WORDS = new Set(DATE_LANGUAGES.flatMap(language => [...dateName
 function readClock(cursor: Cursor): TimePart | undefined {
     const token = cursor.take(t => t.kind === 'number');
     if (!token) return undefined;
-    const match = /^(\d{1,2})(?:[:.h](\d{2})?)?$/i.exec(token.text)!;
-    const part: TimePart = { hour: parseInt(match[1], 10), minute: match[2] ? parseInt(match[2], 10) : 0, start: token.start, end: token.end };
+    const fourDigits = /^\d{4}$/.test(token.text);
+    const match = fourDigits ? /^(\d{2})(\d{2})$/.exec(token.text)! : /^(\d{1,2})(?:[:.h](\d{2})?)?$/i.exec(token.text)!;
+    const part: TimePart = {
+        hour: parseInt(match[1], 10), minute: match[2] ? parseInt(match[2], 10) : 0, fourDigits, withMinutes: match[2] !== undefined,
+        start: token.start, end: token.end
+    };
     const meridiem = cursor.take(t => t.kind === 'word' && /^(a\.m\.|p\.m\.|am|pm)$/i.test(t.text));
     if (meridiem) {
         part.meridiem = meridiem.text.toLowerCase().startsWith('a') ? 'am' : 'pm';
@@ -617,7 +640,9 @@ function isBareNumber(part: TimePart, text: string): boolean {
 function checkClock(part: TimePart, isEnd: boolean): Parsed<TimeValue> | undefined {
     const { hour, minute, meridiem } = part;
     if (minute > 59) return problem('invalid', `There is no minute ${minute}: minutes run from 00 to 59`, part.start, part.end);
-    if (meridiem && (hour < 1 || hour > 12)) {
+    // `16:00 p.m.` (as an IGF report writes it) says the afternoon twice; `13 pm` is no hour.
+    const afternoonTwice = meridiem === 'pm' && part.withMinutes && hour > 12 && hour < 24;
+    if (meridiem && (hour < 1 || hour > 12) && !afternoonTwice) {
         return problem('invalid', `There is no ${hour} ${meridiem}: with am or pm, hours run from 1 to 12`, part.start, part.end);
     }
     if (!meridiem && (hour > 24 || hour === 24 && (minute > 0 || !isEnd))) {
@@ -644,11 +669,54 @@ export function clockText(time: ClockTime): string {
 
 /**
  * Reads a time or a range of times: `16:30 – 18:00 hrs.`, `8:00-9:30 UTC`,
- * `09:00–10:45 CET`, `9am to 5pm`, `16h30`, `16:30 CET – 18:00 CET`.
+ * `09:00–10:45 CET`, `9am to 5pm`, `16h30`, `16:30 CET – 18:00 CET`, `16:00 p.m. UTC`, and
+ * four-digit times with `hours` or a zone, as UN and ITU records write them: `0900 UTC`,
+ * `from 1435 to 1730 hours`. A time it cannot read gets a hint built from what was written
+ * (`'1435-1730' … did you mean 14:35–17:30?`) where one can be.
  */
 export function parseTime(text: string): Parsed<TimeValue> {
+    const parsed = readTime(text, false);
+    if (parsed.ok || parsed.kind !== 'unrecognised') return parsed;
+    const hint = timeHint(text);
+    return hint ? { ...parsed, message: `'${text.trim()}' is not a time Minutes understands; ${hint}` } : parsed;
+}
+
+/** `14:35–17:30 UTC`: a time value as the hint suggests writing it. */
+function timeValueText(value: TimeValue): string {
+    return `${clockText(value.start)}${value.end ? `–${clockText(value.end)}` : ''}${value.zone ? ` ${value.zone}` : ''}`;
+}
+
+/**
+ * A hint from what was written, when a looser reading finds a time in it: four digits
+ * without `hours` or a zone (`1435-1730` → `did you mean 14:35–17:30?`), a bare hour
+ * (`9` → `did you mean 9 am or 9 pm?`), a time followed by words that are no zone.
+ */
+function timeHint(text: string): string | undefined {
+    const loose = readTime(text, true);
+    if (loose.ok) return `did you mean ${timeValueText(loose.value)}?`;
+    const written = text.trim();
+    const morning = readTime(`${written} am`, false);
+    const afternoon = readTime(`${written} pm`, false);
+    if (morning.ok && afternoon.ok) return `did you mean ${written} am or ${written} pm?`;
+    const tokens = timeTokens(text);
+    for (let end = tokens.length - 1; end > 0; end--) {
+        const prefix = readTime(text.slice(0, tokens[end].start), false);
+        if (prefix.ok) {
+            return `'${text.slice(tokens[end].start).trim()}' is not a zone it knows: write ${timeValueText(prefix.value)} with a zone such as UTC, CET or UTC+1`;
+        }
+    }
+    return undefined;
+}
+
+/** Words that may come before a time in any language read: `from 1435`, `at 9am`, `de 10h`, `a las 9:00`. */
+const BEFORE_TIME = DATE_LANGUAGES.flatMap(language => dateNames(language).beforeTime);
+
+/** Reads a time; `loose` also takes four digits without `hours` or a zone (for a hint only). */
+function readTime(text: string, loose: boolean): Parsed<TimeValue> {
     const tokens = timeTokens(text);
     const cursor = new Cursor(tokens);
+    const leading = BEFORE_TIME.find(words => words.every((word, i) => tokens[i]?.kind === 'word' && tokens[i].value === word));
+    if (leading && tokens[leading.length]?.kind === 'number') cursor.index = leading.length;
     const first = readClock(cursor);
     if (!first) return unrecognisedTime(text);
     const takeZone = () => cursor.take(t => t.kind === 'word' && ZONE.test(t.text) && !HOURS_WORDS.has(t.text.toLowerCase()));
@@ -659,13 +727,15 @@ export function parseTime(text: string): Parsed<TimeValue> {
         second = readClock(cursor);
         if (!second) cursor.index = beforeSeparator;
     }
-    cursor.take(t => t.kind === 'word' && HOURS_WORDS.has(t.text.toLowerCase()));
+    const hours = cursor.take(t => t.kind === 'word' && HOURS_WORDS.has(t.text.toLowerCase()));
     zone = takeZone() ?? zone;
     cursor.takePunct('.');
     if (!cursor.done) return unrecognisedTime(text);
     // A bare number is a time only with am/pm somewhere: `9-11 am`, `9 am`.
     if (isBareNumber(first, text) && !first.meridiem && !second?.meridiem) return unrecognisedTime(text);
     if (second && isBareNumber(second, text) && !second.meridiem) return unrecognisedTime(text);
+    // Four digits are a time with `hours` or a zone (`1435 hours`, `0900 UTC`); alone they may be a year.
+    if ((first.fourDigits || second?.fourDigits) && !hours && !zone && !loose) return unrecognisedTime(text);
 
     const firstProblem = checkClock(first, false);
     if (firstProblem) return firstProblem;

@@ -44,7 +44,12 @@ describe('parseDate reads the dates people write', () => {
         ['8 December 2016.', '2016-12-08'],
         ['15 March 2017, 12:45-14:00 UTC', '2017-03-15 [12:45-14:00 UTC]'],
         ['16 March 2017, 8:00-9:30 UTC', '2017-03-16 [08:00-09:30 UTC]'],
-        ['2018-03-19 09:00–10:45 CET', '2018-03-19 [09:00-10:45 CET]']
+        ['2018-03-19 09:00–10:45 CET', '2018-03-19 [09:00-10:45 CET]'],
+        // As the corpus's records write them (ITU, ICANN, Costa Rica).
+        ['Wednesday, 24 May 2017', '2017-05-24'],
+        ['Wednesday, 24 May 2017, from 1435 to 1730 hours', '2017-05-24 [14:35-17:30]'],
+        ['Wednesday, 26 November 2014, 0900 UTC', '2014-11-26 [09:00 UTC]'],
+        ['05 de agosto del 2013', '2013-08-05']
     ])('%s', (written, expected) => {
         const parsed = parseDate(written);
         expect(parsed.ok ? showDate(parsed.value) : parsed.message).toBe(expected);
@@ -76,13 +81,25 @@ describe('parseDate says what is wrong with an impossible date, and where', () =
 });
 
 describe('parseDate does not guess at free text', () => {
-    test.each(['next Monday', 'Monday', 'the Monday after Easter', '12-16 June 2017, Geneva', '19/03/2018', '2 Feb 17', 'TBC', '  '])('%s', written => {
+    test.each(['next Monday', 'Monday', 'the Monday after Easter', '12-16 June 2017, Geneva', '2 Feb 17', 'TBC', '  '])('%s', written => {
         const parsed = parseDate(written);
         expect(parsed.ok).toBe(false);
         if (parsed.ok) return;
         expect(parsed.kind).toBe('unrecognised');
         expect(parsed.message).toContain('is not a date Minutes understands; write 2018-03-19 or 19 March 2018');
         expect(written.slice(parsed.start, parsed.end)).toBe(written.trim());
+    });
+});
+
+describe('a numeric date is not read (the order differs by country); the hint gives the days it may be', () => {
+    test.each([
+        ['19/03/2018', 'did you mean 19 March 2018?'],
+        ['3.4.2018', 'did you mean 3 April 2018 or 4 March 2018?'],
+        ['5/5/2018', 'did you mean 5 May 2018?'],
+        ['31/31/2018', 'write 2018-03-19 or 19 March 2018']
+    ])('%s', (written, hint) => {
+        const parsed = parseDate(written);
+        expect(parsed.ok ? 'read' : parsed.message).toBe(`'${written}' is not a date Minutes understands; ${hint}`);
     });
 });
 
@@ -104,7 +121,15 @@ describe('parseTime reads the times people write', () => {
         ['16h30', '16:30'],
         ['16.30 - 18.00', '16:30-18:00'],
         ['22:00-24:00', '22:00-24:00'],
-        ['9:00', '09:00']
+        ['9:00', '09:00'],
+        // As UN, ITU and ICANN records write them: four digits with `hours` or a zone, `from`, a redundant p.m.
+        ['1435 hours', '14:35'],
+        ['from 1435 to 1730 hours', '14:35-17:30'],
+        ['0900 UTC', '09:00 UTC'],
+        ['2100 UTC', '21:00 UTC'],
+        ['16:00 p.m. UTC', '16:00 UTC'],
+        ['from 9am to 5pm', '09:00-17:00'],
+        ['de 10h à 12h', '10:00-12:00']
     ])('%s', (written, expected) => {
         const parsed = parseTime(written);
         expect(parsed.ok ? showTime(parsed.value) : parsed.message).toBe(expected);
@@ -117,8 +142,13 @@ describe('parseTime reads the times people write', () => {
         ['13 pm', 'invalid', 'There is no 13 pm: with am or pm, hours run from 1 to 12', '13 pm'],
         ['18:00-16:30', 'reversed', 'This time ends (16:30) before it starts (18:00)', '16:30'],
         ['after lunch', 'unrecognised', "'after lunch' is not a time Minutes understands; write 16:30–18:00 or 8:00-9:30 UTC", 'after lunch'],
-        ['9', 'unrecognised', "'9' is not a time Minutes understands; write 16:30–18:00 or 8:00-9:30 UTC", '9'],
-        ['16:30 Geneva time', 'unrecognised', "'16:30 Geneva time' is not a time Minutes understands; write 16:30–18:00 or 8:00-9:30 UTC", '16:30 Geneva time']
+        // The hint is built from what was written, where a looser reading finds a time in it.
+        ['9', 'unrecognised', "'9' is not a time Minutes understands; did you mean 9 am or 9 pm?", '9'],
+        ['16:30 Geneva time', 'unrecognised',
+            "'16:30 Geneva time' is not a time Minutes understands; 'Geneva time' is not a zone it knows: write 16:30 with a zone such as UTC, CET or UTC+1", '16:30 Geneva time'],
+        ['1435-1730', 'unrecognised', "'1435-1730' is not a time Minutes understands; did you mean 14:35–17:30?", '1435-1730'],
+        ['from 1435 to 1730', 'unrecognised', "'from 1435 to 1730' is not a time Minutes understands; did you mean 14:35–17:30?", 'from 1435 to 1730'],
+        ['14 pm', 'invalid', 'There is no 14 pm: with am or pm, hours run from 1 to 12', '14 pm']
     ])('%s is %s', (written, kind, message, at) => {
         const parsed = parseTime(written);
         expect(parsed.ok).toBe(false);
