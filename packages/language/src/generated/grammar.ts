@@ -1584,7 +1584,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
       "name": "BULLET",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/[-*•·]/",
+        "regex": "/[-*•·‣◦▪]/",
         "parenthesized": false
       },
       "fragment": false,
@@ -1595,7 +1595,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
       "name": "LABEL",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/(\\\\d{1,4}(\\\\.\\\\d{1,4})*[.)]|[a-z]\\\\.|[ivxlcdm]{1,8}\\\\.)/",
+        "regex": "/(\\\\d{1,4}(\\\\.\\\\d{1,4})*[.)]|\\\\d{1,4}(\\\\.\\\\d{1,4})+|[a-z][.)]|[ivxlcdm]{1,8}[.)])/",
         "parenthesized": false
       },
       "fragment": false,

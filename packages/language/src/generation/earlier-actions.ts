@@ -1,6 +1,6 @@
 import type { Party, Text } from '../generated/ast.js';
 import { earlierActionsOf, type ActionLedger, type ActionSnapshot, type LedgerAction } from '../ledger/action-ledger.js';
-import { longDate, parseDate } from '../model/dates.js';
+import { readableDate } from '../model/dates.js';
 import { splitActionHeader, type Meeting } from '../model/structure.js';
 import { writtenName } from '../model/text.js';
 import type { EarlierActionOutline, EarlierActionsOutline } from './render-model.js';
@@ -53,11 +53,6 @@ function entry(action: LedgerAction, state: ActionSnapshot, read: OutlineReaders
         agreedIn: { title: read.meetingTitle(action.place.meeting), date: action.place.isoDate },
         update
     };
-}
-
-function readableDate(iso: string): string {
-    const parsed = parseDate(iso);
-    return parsed.ok ? longDate(parsed.value.start) : iso;
 }
 
 /** `Open, due 2018-05-31`, `Done`, `Still open`: an entry's status as the outputs say it. */

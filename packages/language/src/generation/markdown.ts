@@ -5,6 +5,7 @@ import type {
     ActionOutline, AgendaEntry, Header, ListEntry, Outline, OutlineBlock, Participant, TurnOutline, UpdateOutline
 } from './render-model.js';
 import { plain, type RichText, type Span } from './rich-text.js';
+import { escapeMarkdown } from '../util/markdown-escape.js';
 
 /**
  * GitHub-flavoured Markdown, for wikis and pull requests: the same content as the email
@@ -21,18 +22,6 @@ export function markdownOf(outline: Outline): string {
     const anchors = new Map<string, string>();
     new MarkdownWriter(anchors, true).document(outline);
     return new MarkdownWriter(anchors, false).document(outline);
-}
-
-/** Characters that mean something anywhere in a line of Markdown (GFM tables and strikethrough included). */
-const INLINE_SPECIAL = /[\\`*_{}[\]<>|~&]/g;
-
-/** Escapes text for Markdown; `lineStart` also escapes what would start a block (`#`, `>`, `-`, `1.`). */
-export function escapeMarkdown(text: string, lineStart = false): string {
-    const escaped = text.replace(/[\r\n]+/g, ' ').replace(INLINE_SPECIAL, '\\$&');
-    if (!lineStart) return escaped;
-    return escaped
-        .replace(/^(\s*)([#>+=-])/, '$1\\$2')
-        .replace(/^(\s*\d{1,9})([.)])/, '$1\\$2');
 }
 
 /** The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens. */

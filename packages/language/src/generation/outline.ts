@@ -2,16 +2,16 @@ import {
     isOrganisation, isPerson,
     type Document, type Field, type Heading, type Line, type Party, type SpeakerLine, type Text
 } from '../generated/ast.js';
-import { isoDate, longDate, parseDate } from '../model/dates.js';
+import { isoDate, parseDate, readableDate } from '../model/dates.js';
 import {
     aliasesOf, displayName, entryFields, fullName, honorificOf, organisationsOf, roleOf, stakeholderGroupOf
 } from '../model/directory.js';
 import {
-    MAX_NESTING_DEPTH, headingNumber, splitActionHeader, structureOf,
+    MAX_NESTING_DEPTH, headingNumber, isOrderedMarker, splitActionHeader, structureOf,
     type ActionItem, type ActionReport, type AgendaItemNode, type Attendance, type Item,
     type Meeting, type OutcomeGroup, type Paragraph, type Qualifiers, type Turn
 } from '../model/structure.js';
-import { inlinesOf, plainText, writtenName, writtenText } from '../model/text.js';
+import { capitalised, inlinesOf, plainText, writtenName, writtenText } from '../model/text.js';
 import { affiliationInNote, nameParty, type NamingContext, type NamingOptions, type PartyName } from './naming.js';
 import { meetingStatistics } from '../ledger/speaking-statistics.js';
 import { stakeholderRows } from '../ledger/statistics-rows.js';
@@ -510,7 +510,7 @@ class OutlineBuilder {
             const value = trimRich(this.rich(field.value, scope));
             if (value.length === 0) continue;
             const key = definition.id;
-            entries.push({ key, label: keyLabel(definition), value: key === 'date' ? readableDate(value) : value, order: definition.header });
+            entries.push({ key, label: keyLabel(definition), value: key === 'date' ? readableDateText(value) : value, order: definition.header });
         }
         return entries.sort((a, b) => a.order - b.order).map(({ key, label, value }) => ({ key, label, value }));
     }
@@ -636,14 +636,6 @@ function attachedToName(line: SpeakerLine): boolean {
     return before !== '' && !/\s/.test(before);
 }
 
-function isOrderedMarker(marker: string): boolean {
-    return /[.)]$/.test(marker) || /^\d/.test(marker);
-}
-
-function capitalised(word: string): string {
-    return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
 /** The "Who spoke" figures of a meeting with turns. */
 function whoSpokeOf(meeting: Meeting): MeetingOutline['whoSpoke'] {
     if (meeting.turns.length === 0) return undefined;
@@ -660,12 +652,11 @@ function dateOf(field: Field | undefined): DateInfo | undefined {
     return { written, start: isoDate(parsed.value.start), end: end.day !== undefined ? isoDate(end) : isoDate(parsed.value.start) };
 }
 
-/** An ISO date (`2018-03-19`), written for machines, reads `19 March 2018`; any other date reads as written. */
-function readableDate(value: RichText): RichText {
+/** A date as outputs show it (readableDate): rich text stays as written unless it is an ISO date. */
+function readableDateText(value: RichText): RichText {
     const written = plain(value).trim();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(written)) return value;
-    const parsed = parseDate(written);
-    return parsed.ok ? [textSpan(longDate(parsed.value.start))] : value;
+    const readable = readableDate(written);
+    return readable === written ? value : [textSpan(readable)];
 }
 
 /** The title, then the venue and date when the title does not already say them. */

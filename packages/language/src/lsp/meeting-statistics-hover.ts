@@ -6,6 +6,7 @@ import { formatShare, stakeholderRows, totalText } from '../ledger/statistics-ro
 import { structureOf } from '../model/structure.js';
 import { plainText } from '../model/text.js';
 import { isKey } from '../model/vocabulary.js';
+import { escapeMarkdown } from '../util/markdown-escape.js';
 
 /**
  * Hover on a `meeting:` line: who spoke in the meeting, by stakeholder group — the figures
@@ -37,8 +38,4 @@ export function meetingStatisticsHover(document: LangiumDocument, offset: number
         // A line may end with CR alone (old Mac files, some captioning exports), not only LF or CRLF.
         range: { start, end: { line: start.line, character: lineText.replace(/(\r\n|\r|\n)$/, '').length } }
     };
-}
-
-function escapeMarkdown(text: string): string {
-    return text.replace(/([\\`*_[\]|<>])/g, '\\$1');
 }

@@ -4,7 +4,7 @@ import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams, type Range 
 import { isPerson, type Document, type Party } from '../generated/ast.js';
 import { displayName, shortName } from '../model/directory.js';
 import { structureOf, type AgendaItemNode, type Item, type Section, type Turn } from '../model/structure.js';
-import { plainText, writtenName } from '../model/text.js';
+import { capitalised, plainText, writtenName } from '../model/text.js';
 import {
     comparePositions, containsRange, firstLineRange, meetingsOfHeadings, rangeOfBlocks, rangeOfItem, rangeOfMeeting,
     rangeOfSection
@@ -100,7 +100,7 @@ function itemSymbol(item: Item, items: readonly Item[]): DocumentSymbol | undefi
         }
         case 'outcome': {
             const selection = firstLineRange(item.group.outcome);
-            return selection && symbol(capitalise(item.group.outcome.key.replace(/:$/, '').replace(/-/g, ' ')),
+            return selection && symbol(capitalised(item.group.outcome.key.replace(/:$/, '').replace(/-/g, ' ')),
                 excerpt(item.group.title), MinutesSymbolKinds.outcome, range, selection);
         }
         case 'action': {
@@ -184,12 +184,8 @@ function turnText(turn: Turn): string {
 }
 
 function keyTitle(key: string, title: string): string {
-    const name = capitalise(key.replace(/:$/, ''));
+    const name = capitalised(key.replace(/:$/, ''));
     return title ? `${name}: ${title}` : name;
-}
-
-function capitalise(text: string): string {
-    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function excerpt(text: string, length = 60): string | undefined {

@@ -4,6 +4,7 @@ import { ATTENDANCE_WORDS, type Attendance, type DocumentStructure, type Meeting
 import { referenceTo } from './name-occurrences.js';
 import type { DirectoryEntry } from './directory-index.js';
 import { OFFICES } from '../model/vocabulary.js';
+import { escapeMarkdown } from '../util/markdown-escape.js';
 
 /** What a party did in one meeting: attendance, roles (chair, ...) and interventions. */
 export interface PartyInMeeting {
@@ -63,9 +64,9 @@ export function partyMarkdown(entry: DirectoryEntry, inMeeting?: PartyInMeeting,
     if (entry.kind === 'organisation') {
         const kind = (entry.party as { kind?: string }).kind ?? 'org';
         const facts = [entry.fullName, kindLabel(kind), entry.stakeholder].filter(Boolean);
-        lines.push(escapeMarkdown(facts.join(' · ')));
+        lines.push(escapeMarkdown(facts.join(' · '), true));
     } else {
-        if (entry.role) lines.push(escapeMarkdown(entry.role));
+        if (entry.role) lines.push(escapeMarkdown(entry.role, true));
         if (entry.organisations.length > 0) lines.push(`Organisation: ${escapeMarkdown(entry.organisations.join(', '))}`);
         if (entry.stakeholder) lines.push(`Stakeholder group: ${entry.stakeholder}`);
     }
@@ -84,8 +85,4 @@ export function partyMarkdown(entry: DirectoryEntry, inMeeting?: PartyInMeeting,
 function kindLabel(kind: string): string {
     const lower = kind.toLowerCase();
     return lower === 'org' || lower.startsWith('organi') ? 'organisation' : lower;
-}
-
-function escapeMarkdown(text: string): string {
-    return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
 }

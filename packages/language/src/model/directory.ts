@@ -1,7 +1,7 @@
 import type { Organisation, Party, Person, EntryField } from '../generated/ast.js';
 import { isOrganisation, isPerson } from '../generated/ast.js';
 import { splitHonorific } from './names.js';
-import { writtenText as plainText } from './text.js';
+import { writtenText } from './text.js';
 import { keyDefinition } from './vocabulary.js';
 
 /** Stakeholder groups, as written after `stakeholder:`. */
@@ -17,7 +17,7 @@ export function entryFields(party: Party, ...ids: string[]): EntryField[] {
 
 function firstFieldText(party: Party, id: string): string | undefined {
     const field = entryFields(party, id)[0];
-    const text = field ? plainText(field.value).trim() : '';
+    const text = field ? writtenText(field.value).trim() : '';
     return text || undefined;
 }
 
@@ -28,14 +28,14 @@ export function emailAddressOf(party: Party): string | undefined {
 
 /** The display name as written after the handle, without honorific. */
 export function displayName(party: Party): string {
-    const written = plainText(party.displayName).trim();
+    const written = writtenText(party.displayName).trim();
     if (!written) return party.name;
     return isPerson(party) ? splitHonorific(written).name : written;
 }
 
 /** Ms, Mr, Dr, Ambassador...: from `honorific:` or from the start of the display name. */
 export function honorificOf(person: Person): string | undefined {
-    return firstFieldText(person, 'honorific') ?? splitHonorific(plainText(person.displayName)).honorific;
+    return firstFieldText(person, 'honorific') ?? splitHonorific(writtenText(person.displayName)).honorific;
 }
 
 /** How a party reads in running text: a person's name, an organisation's acronym or name. */
@@ -54,7 +54,7 @@ export function fullName(org: Organisation): string {
 /** Aliases: comma- or semicolon-separated names after `alias:`/`aliases:`. */
 export function aliasesOf(party: Party): string[] {
     return entryFields(party, 'alias')
-        .flatMap(field => plainText(field.value).split(/[,;]/))
+        .flatMap(field => writtenText(field.value).split(/[,;]/))
         .map(alias => alias.trim())
         .filter(alias => alias.length > 0);
 }

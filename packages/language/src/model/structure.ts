@@ -412,11 +412,12 @@ function isListMarker(marker: string | undefined): boolean {
     return marker !== undefined && marker !== '>';
 }
 
-function isOrderedMarker(marker: string): boolean {
+/** `1.`, `a)`, `2.1`: a marker of an ordered list (a bullet is not). */
+export function isOrderedMarker(marker: string): boolean {
     return /[.)]$/.test(marker) || /^\d/.test(marker);
 }
 
-/** Indentation of a line, in columns (a tab counts 4). */
+/** Indentation of a line: the column its first token starts at (a tab counts one). */
 export function indentOf(block: Block): number {
     const cst = block.$cstNode;
     if (!cst) return 0;
@@ -424,8 +425,9 @@ export function indentOf(block: Block): number {
 }
 
 /**
- * Groups lines into paragraphs, lists and quotes. A blank line ends a paragraph; a
- * marker starts a list item; unmarked lines right after an item continue it.
+ * Groups lines into paragraphs, lists and quotes. A blank line ends a paragraph or a
+ * quote; a marker starts a list item, and a list goes on across blank lines while its
+ * items stay ordered (or unordered); unmarked lines right after an item continue it.
  */
 export function paragraphsOf(lines: Line[]): Paragraph[] {
     const result: Paragraph[] = [];
@@ -440,8 +442,7 @@ export function paragraphsOf(lines: Line[]): Paragraph[] {
         } else if (marker) {
             const ordered = isOrderedMarker(marker);
             const item: ListItem = { marker, lines: [line], indent: indentOf(line) };
-            if (current?.kind === 'list' && current.ordered === ordered && !afterBlank) current.items.push(item);
-            else if (current?.kind === 'list' && afterBlank && current.ordered === ordered) current.items.push(item);
+            if (current?.kind === 'list' && current.ordered === ordered) current.items.push(item);
             else result.push(current = { kind: 'list', ordered, items: [item] });
         } else if (current && !afterBlank) {
             if (current.kind === 'list') current.items[current.items.length - 1].lines.push(line);

@@ -112,3 +112,8 @@ export function writtenText(text: Text | undefined): string {
 export function mentionsOf(text: Text | undefined): Mention[] {
     return text?.mentions ?? [];
 }
+
+/** A word with its first letter in capitals: `attendees` → `Attendees`. */
+export function capitalised(word: string): string {
+    return word.charAt(0).toUpperCase() + word.slice(1);
+}

@@ -243,9 +243,7 @@ class Scanner {
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
             return this.scanKeyword(start);
         }
-        if (c === '@') {
-            return false; // the inline scanner emits it as a speaker (Expect.Speaker)
-        }
+        // Anything else (`@name` included: the inline scanner makes it a speaker) is inline text.
         return false;
     }
 
@@ -566,11 +564,10 @@ class Scanner {
     private token(type: TokenType, start: number, end: number): IToken {
         const text = this.text;
         const startColumn = start - this.lineStart + 1;
-        // Tokens never contain line breaks, except block comments, whose end position
-        // is recomputed by emitHidden's caller bookkeeping; compute it here directly.
+        // Only a block comment can span lines: its end line and column are counted here;
+        // every other token ends on the line it starts on, and its text is not rescanned.
         let endLine = this.line;
         let endLineStart = this.lineStart;
-        // Only a block comment can span lines: skip rescanning every other token's text.
         const multiLine = type === this.vocabulary.blockComment;
         for (let i = start; multiLine && i < end - 1; i++) {
             const c = text[i];

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, test } from 'vitest';
-import { escapeMarkdown, generateMarkdown, githubAnchor } from '../../src/generation/markdown.js';
+import { generateMarkdown, githubAnchor } from '../../src/generation/markdown.js';
+import { escapeMarkdown } from '../../src/util/markdown-escape.js';
 import { documentsUnderTest, loadFixtures } from './documents.js';
 
 const documents = await documentsUnderTest();
