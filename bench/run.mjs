@@ -2,7 +2,7 @@
 /**
  * npm run bench: Minutes against its targets, side by side with a markdown-it baseline.
  *
- *   node bench/run.mjs [--smoke] [--rounds N] [--out DIR] [--only check,markdown,lsp,generation]
+ *   node bench/run.mjs [--smoke] [--rounds N] [--out DIR] [--only check,markdown,lsp,generation,startup]
  *
  * Generates the workload (bench/workload/, deterministic, cached), then runs rounds of:
  * `minutes check` and markdown-it as processes on the same content, a language-server
@@ -41,12 +41,17 @@ const workloadRoot = path.join(BENCH, 'workload', smoke ? 'smoke' : 'full');
 const outDir = path.resolve(option('--out', smoke ? workloadRoot : BENCH));
 const log = message => process.stderr.write(`${message}\n`);
 
-if (!existsSync(path.join(ROOT, 'packages/language/out/index.js')) || !existsSync(path.join(ROOT, 'packages/cli/out/main.js'))) {
-    log('bench: build first (npx tsc -b tsconfig.build.json; npm run bench does it)');
+if (!existsSync(path.join(ROOT, 'packages/language/out/index.js')) || !existsSync(path.join(ROOT, 'packages/cli/dist/main.js'))) {
+    log('bench: build first (npm run build; npm run bench does it)');
     process.exit(2);
 }
 
-const workload = await prepareWorkload(ROOT, workloadRoot, config, log);
+// --only check,lsp: a subset of the steps, for working on one of them (the table then has gaps).
+const only = option('--only', undefined)?.split(',');
+// The start-up rows need no workload: `--only startup` does not generate one.
+const workload = only?.every(prefix => prefix === 'startup')
+    ? { workspaces: [], large: {}, sentences: 0 }
+    : await prepareWorkload(ROOT, workloadRoot, config, log);
 const byName = Object.fromEntries(workload.workspaces.map(w => [w.name, w]));
 const resolvedWorkspaces = workload.workspaces.filter(w => !w.unresolved);
 const largest = Math.max(...config.sizes);
@@ -85,6 +90,27 @@ for (const w of workload.workspaces) {
         timeoutMs: smoke ? 120_000 : 600_000
     })]);
 }
+// Start-up, as a pre-commit hook pays it on every commit: the command against a bare `node -e 0`,
+// each the median of a few runs, with the compile cache of Node 22+ warm after the first.
+const STARTUP_RUNS = smoke ? 1 : 5;
+const startupFolder = path.join(workloadRoot, 'startup');
+await fs.mkdir(startupFolder, { recursive: true });
+const startupFile = path.join(startupFolder, 'one.minutes');
+await fs.writeFile(startupFile, 'person @ttropina Tatiana Tropina\n\nmeeting: A short call\ndate: 2025-03-19\n\n@ttropina: Opened the call.\n');
+steps.push(['startup', async () => {
+    const commands = { node: ['-e', '0'], version: [CLI, '--version'], help: [CLI, '--help'], checkOneFile: [CLI, 'check', startupFile] };
+    const figures = {};
+    for (const [name, argv] of Object.entries(commands)) {
+        const times = [];
+        for (let i = 0; i < STARTUP_RUNS; i++) {
+            const run = await runProcess(process.execPath, argv);
+            if (run.exitCode !== 0) throw new Error(`${argv.join(' ')} exited ${run.exitCode}: ${run.stderr.slice(-2000)}`);
+            times.push(run.wallMs);
+        }
+        figures[name] = median(times);
+    }
+    return figures;
+}]);
 const generationWorkspace = byName[`ws-${Math.min(...config.sizes)}`];
 steps.push(['generation', async () => {
     const run = await runProcess(process.execPath, [GENERATION, generationWorkspace.minutesDir, 'email,html,json']);
@@ -98,8 +124,6 @@ steps.push(['generation', async () => {
     return { available: true, ...figures };
 }]);
 
-// --only check,lsp: a subset of the steps, for working on one of them (the table then has gaps).
-const only = option('--only', undefined)?.split(',');
 if (only) steps.splice(0, steps.length, ...steps.filter(([name]) => only.some(prefix => name.startsWith(prefix))));
 
 const measured = [];
@@ -138,9 +162,10 @@ const results = {
         people: config.people, organisations: config.orgs,
         sentencesFrom: workload.sentences,
         workspaces: workload.workspaces.map(({ minutesDir, markdownDir, ...w }) => ({ ...w, minutesDir: path.relative(ROOT, minutesDir), markdownDir: path.relative(ROOT, markdownDir) })),
-        large: { minutesBytes: workload.large.minutesBytes, markdownBytes: workload.large.markdownBytes, file: path.relative(ROOT, workload.large.minutesFile) }
+        large: { minutesBytes: workload.large.minutesBytes, markdownBytes: workload.large.markdownBytes, file: workload.large.minutesFile && path.relative(ROOT, workload.large.minutesFile) }
     },
     check: {}, markdown: {}, checkVsMarkdown: {}, lsp: {}, generation: measured[0]?.generation ? medianOf('generation') : undefined,
+    startup: measured[0]?.startup ? medianOf('startup') : undefined,
     perRound: measured
 };
 const ran = name => measured.length > 0 && measured[0][name] !== undefined;

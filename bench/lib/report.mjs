@@ -21,6 +21,9 @@ export function targetsOf(results, config) {
     }
     add(`completion p95, ${config.people} people`, lsp[big]?.completion?.p95, 50, 'ms');
     add(`heap after loading ${big} / source bytes`, lsp[big]?.heapMultipleOfSource, 30, '×');
+    add('minutes --version', results.startup?.version, 300, 'ms');
+    add('minutes --help', results.startup?.help, 300, 'ms');
+    add('minutes check of one small file', results.startup?.checkOneFile, 600, 'ms');
     return targets;
 }
 
@@ -61,6 +64,13 @@ export function formatTable(results) {
     }
     for (const t of results.targets.filter(t => t.name.startsWith('edit p95'))) {
         row(`Edit p95, ${t.name.replace('edit p95 ', '')}`, `${t.value.toFixed(3)}×`, '', '', verdict(t));
+    }
+    if (results.startup) {
+        const s = results.startup;
+        const vsNode = value => `${(value / s.node).toFixed(1)}× \`node -e 0\` (${ms(s.node)})`;
+        row('`minutes --version`', ms(s.version), '', vsNode(s.version), verdict(targetOf('minutes --version')));
+        row('`minutes --help`', ms(s.help), '', vsNode(s.help), verdict(targetOf('minutes --help')));
+        row('`minutes check` of one small file', ms(s.checkOneFile), '', vsNode(s.checkOneFile), verdict(targetOf('minutes check of one small file')));
     }
     if (results.generation?.available) {
         for (const format of ['email', 'html', 'json']) {

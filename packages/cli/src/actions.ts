@@ -11,10 +11,10 @@ import { actionUrls, folderSources } from './site-pages.js';
 import { checkOutputPath, writeFileAtomic } from './output.js';
 import type { Problem } from './problems.js';
 import { displayPath, loadPaths, UsageError, type LoadedWorkspace } from './workspace.js';
+import { ACTION_FORMATS, ACTION_STATES } from './choices.js';
 
-export const ACTION_FORMATS = ['text', 'json', 'markdown', 'ics', 'eml'] as const;
+export { ACTION_FORMATS, ACTION_STATES };
 export type ActionFormat = typeof ACTION_FORMATS[number];
-export const ACTION_STATES = ['open', 'done', 'dropped'] as const;
 
 export interface ActionsOptions {
     owner?: string;

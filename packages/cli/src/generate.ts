@@ -1,10 +1,10 @@
-import { Command, Option } from 'commander';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import {
-    ATTRIBUTIONS, DEFAULT_EMAIL_WIDTH, GenerationError, NAME_STYLES, OUTPUT_EXTENSIONS, OUTPUT_FORMATS, buildActionLedger,
+    DEFAULT_EMAIL_WIDTH, GenerationError, NAME_STYLES, OUTPUT_EXTENSIONS, OUTPUT_FORMATS, buildActionLedger,
     declaresChathamHouseRule, generate, type Attribution, type Document, type GenerateOptions
 } from 'minutes-language';
+import { GENERATE_FORMATS } from './choices.js';
 import { checkOutputPath, writeFileAtomic } from './output.js';
 import { problemsOf, summaryLine } from './problems.js';
 import { formatProblems } from './report-formats.js';
@@ -12,8 +12,7 @@ import { siteCommand } from './site.js';
 import { useColour } from './style.js';
 import { displayPath, EXTENSION, loadWorkspace, UsageError } from './workspace.js';
 
-/** What `minutes generate` writes: the generators' text outputs, and a Word document. */
-export const GENERATE_FORMATS = [...OUTPUT_FORMATS, 'docx', 'site'] as const;
+export { GENERATE_FORMATS };
 export type GenerateFormat = typeof GENERATE_FORMATS[number];
 
 export interface GenerateCommandOptions {
@@ -38,29 +37,6 @@ export interface GenerateIo {
     stdout: NodeJS.WriteStream;
     stderr: NodeJS.WriteStream;
     readStdin: () => Promise<string>;
-}
-
-/** Registers `minutes generate` on the program; `done` receives the exit code. */
-export function addGenerateCommand(program: Command, io: GenerateIo, done: (exitCode: number) => void): void {
-    program.command('generate')
-        .description('Write a .minutes file as an email, an .eml message, an HTML page, JSON, Markdown or a Word document; a folder as a static site.')
-        .argument('<file>', `a ${EXTENSION} file, or - for standard input; for --format site, a folder`)
-        .addOption(new Option('-f, --format <format>', 'output format (default: from the extension of -o)').choices(GENERATE_FORMATS))
-        .option('-o, --output <path>', 'write to this file, atomically, instead of standard output')
-        .option('--force', 'generate even when the file has errors', false)
-        .option('-w, --width <columns>', `email: wrap lines at this many columns; 0 does not wrap (default: the configuration's email.width, or ${DEFAULT_EMAIL_WIDTH})`)
-        .option('--from <address>', 'eml: the sender, instead of the file\'s from: (or its author\'s email:, or the configuration\'s email.from)')
-        .option('--to <addresses>', 'eml: the recipients, comma-separated, instead of the file\'s to: (or the configuration\'s email.to)')
-        .option('--cc <addresses>', 'eml: the copied recipients, instead of the file\'s cc:')
-        .option('--date <date>', 'eml: the message\'s date, instead of the meeting\'s')
-        .addOption(new Option('--names <style>', 'read references as written, or by their directory names').choices(NAME_STYLES).default('as-written'))
-        .addOption(new Option('--attribution <level>', 'name speakers in full, by organisation, or not at all (Chatham House Rule); default: organisation when the file declares rule: Chatham House, else full').choices(ATTRIBUTIONS))
-        .option('--title <title>', 'site: the title of the index (default: Meetings: FOLDER)')
-        .option('--today <date>', 'site: the day overdue actions are measured against, YYYY-MM-DD (default: today)')
-        .option('-d, --directory <paths...>', 'more files or folders whose people and organisations may be referred to')
-        .action(async (file: string, options: GenerateCommandOptions) => {
-            done(await generateCommand(file, options, io));
-        });
 }
 
 /**

@@ -1,15 +1,17 @@
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
-import { check } from './check.js';
-import { addGenerateCommand } from './generate.js';
-import { importCommand, type ImportOptions } from './import.js';
-import { ACTION_FORMATS, ACTION_STATES, actions, type ActionsOptions } from './actions.js';
-import { newCommand, type NewOptions } from './new.js';
-import { STATS_FORMATS, stats, type StatsOptions } from './stats.js';
+import { ATTRIBUTIONS, DEFAULT_EMAIL_WIDTH, NAME_STYLES, TRANSCRIPT_FORMATS } from 'minutes-language/options';
+import type { ActionsOptions } from './actions.js';
+import { ACTION_FORMATS, ACTION_STATES, GENERATE_FORMATS, STATS_FORMATS } from './choices.js';
+import type { GenerateCommandOptions } from './generate.js';
+import type { ImportOptions } from './import.js';
+import type { NewOptions } from './new.js';
 import { REPORT_FORMATS, type ReportFormat } from './report-formats.js';
-import { UsageError } from './workspace.js';
-import { TRANSCRIPT_FORMATS } from 'minutes-language';
+import type { StatsOptions } from './stats.js';
+import { UsageError } from './usage-error.js';
 
+// The command line is read with these light modules only; each command loads the language
+// when it runs (import() below), so `minutes --version` and `--help` start at once.
 const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 async function readStdin(): Promise<string> {
@@ -43,6 +45,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('--overdue', 'also report open actions past their due date (overdue-action)', false)
         .option('--today <date>', 'the date --overdue measures against, YYYY-MM-DD (default: today)')
         .action(async (paths: string[], options: { format: ReportFormat; strict: boolean; directory?: string[]; overdue: boolean; today?: string }) => {
+            const { check } = await import('./check.js');
             exitCode = await check(paths, options, { stdout: process.stdout, readStdin, stepSummary: process.env.GITHUB_STEP_SUMMARY });
         });
 
@@ -59,6 +62,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('--site-url <url>', 'ics and eml: where the site of the folder (generate FOLDER --format site) is published, to link each action to the meeting that agreed it')
         .option('-d, --directory <paths...>', 'more files or folders whose people and organisations may be referred to')
         .action(async (paths: string[], options: ActionsOptions) => {
+            const { actions } = await import('./actions.js');
             exitCode = await actions(paths, options, { stdout: process.stdout });
         });
 
@@ -68,6 +72,7 @@ export async function main(argv: string[]): Promise<number> {
         .addOption(new Option('-f, --format <format>', 'output format').choices(STATS_FORMATS).default('text'))
         .option('-d, --directory <paths...>', 'more files or folders whose people and organisations may be referred to')
         .action(async (paths: string[], options: StatsOptions) => {
+            const { stats } = await import('./stats.js');
             exitCode = await stats(paths, options, { stdout: process.stdout });
         });
 
@@ -80,6 +85,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('-o, --output <file>', 'the file to create (default: DATE-TITLE.minutes beside the latest meeting); - prints it; an existing file is never replaced')
         .option('-d, --directory <paths...>', 'more files or folders whose people and organisations may be referred to')
         .action(async (paths: string[], options: NewOptions) => {
+            const { newCommand } = await import('./new.js');
             exitCode = await newCommand(paths, options, { stdout: process.stdout, stderr: process.stderr });
         });
 
@@ -95,10 +101,30 @@ export async function main(argv: string[]): Promise<number> {
         .option('--title <title>', 'the meeting\'s title (default: the transcript\'s title line)')
         .option('--date <date>', 'the meeting\'s date (default: a date the transcript gives)')
         .action(async (file: string, options: ImportOptions) => {
+            const { importCommand } = await import('./import.js');
             exitCode = await importCommand(file, options, { stdout: process.stdout, stderr: process.stderr, readStdin: readStdinBytes });
         });
 
-    addGenerateCommand(program, { stdout: process.stdout, stderr: process.stderr, readStdin }, code => exitCode = code);
+    program.command('generate')
+        .description('Write a .minutes file as an email, an .eml message, an HTML page, JSON, Markdown or a Word document; a folder as a static site.')
+        .argument('<file>', 'a .minutes file, or - for standard input; for --format site, a folder')
+        .addOption(new Option('-f, --format <format>', 'output format (default: from the extension of -o)').choices(GENERATE_FORMATS))
+        .option('-o, --output <path>', 'write to this file, atomically, instead of standard output')
+        .option('--force', 'generate even when the file has errors', false)
+        .option('-w, --width <columns>', `email: wrap lines at this many columns; 0 does not wrap (default: the configuration's email.width, or ${DEFAULT_EMAIL_WIDTH})`)
+        .option('--from <address>', 'eml: the sender, instead of the file\'s from: (or its author\'s email:, or the configuration\'s email.from)')
+        .option('--to <addresses>', 'eml: the recipients, comma-separated, instead of the file\'s to: (or the configuration\'s email.to)')
+        .option('--cc <addresses>', 'eml: the copied recipients, instead of the file\'s cc:')
+        .option('--date <date>', 'eml: the message\'s date, instead of the meeting\'s')
+        .addOption(new Option('--names <style>', 'read references as written, or by their directory names').choices(NAME_STYLES).default('as-written'))
+        .addOption(new Option('--attribution <level>', 'name speakers in full, by organisation, or not at all (Chatham House Rule); default: the configuration\'s attribution, else organisation when the file declares rule: Chatham House, else full').choices(ATTRIBUTIONS))
+        .option('--title <title>', 'site: the title of the index (default: Meetings: FOLDER)')
+        .option('--today <date>', 'site: the day overdue actions are measured against, YYYY-MM-DD (default: today)')
+        .option('-d, --directory <paths...>', 'more files or folders whose people and organisations may be referred to')
+        .action(async (file: string, options: GenerateCommandOptions) => {
+            const { generateCommand } = await import('./generate.js');
+            exitCode = await generateCommand(file, options, { stdout: process.stdout, stderr: process.stderr, readStdin });
+        });
 
     try {
         await program.parseAsync(argv, { from: 'user' });

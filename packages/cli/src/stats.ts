@@ -4,8 +4,9 @@ import {
     type MeetingStatistics, type SharedTally, type SpeakingStatistics, type Tally
 } from 'minutes-language';
 import { displayPath, loadPaths } from './workspace.js';
+import { STATS_FORMATS } from './choices.js';
 
-export const STATS_FORMATS = ['text', 'json', 'csv'] as const;
+export { STATS_FORMATS };
 export type StatsFormat = typeof STATS_FORMATS[number];
 
 export interface StatsOptions {

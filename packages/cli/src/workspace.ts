@@ -5,8 +5,9 @@ import { NodeFileSystem } from 'langium/node';
 import { createMinutesServices, type MinutesConfigs, type MinutesServices, type MinutesSharedServices, type NotesRoot } from 'minutes-language';
 import { glob } from 'tinyglobby';
 
-/** A problem with the command line or the files: exit code 2, nothing written. */
-export class UsageError extends Error {}
+import { UsageError } from './usage-error.js';
+
+export { UsageError };
 
 export const EXTENSION = '.minutes';
 const GLOB_CHARACTERS = /[*?[\]{}]/;

@@ -6,6 +6,7 @@ import * as esbuild from 'esbuild';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeThirdPartyNotices } from '../../../scripts/third-party-notices.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const language = resolve(root, '../language/src');
@@ -46,6 +47,8 @@ const common = {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
+    // ES modules first: jsonc-parser's `main` is a UMD build that require()s its parts by path.
+    mainFields: ['module', 'main'],
     outExtension: { '.js': '.cjs' },
     sourcemap: production ? false : 'linked',
     sourcesContent: false,
@@ -78,5 +81,7 @@ if (watch) {
     const contexts = await Promise.all(builds.map(options => esbuild.context(options)));
     await Promise.all(contexts.map(context => context.watch()));
 } else {
-    await Promise.all(builds.map(options => esbuild.build(options)));
+    const [main] = await Promise.all(builds.map(options => esbuild.build({ ...options, metafile: true })));
+    // The .vsix carries what the bundles took from node_modules: their licences travel with them.
+    await writeThirdPartyNotices(main.metafile, process.cwd(), join(root, 'out/THIRD-PARTY-NOTICES.txt'));
 }

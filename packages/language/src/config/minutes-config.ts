@@ -1,5 +1,5 @@
 import { getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { ATTRIBUTIONS, type Attribution } from '../generation/attribution.js';
+import { ATTRIBUTIONS, type Attribution } from '../options.js';
 import { IssueCodes } from '../validation/issue-codes.js';
 
 /**

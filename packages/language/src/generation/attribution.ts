@@ -25,8 +25,9 @@ import { isKey } from '../model/vocabulary.js';
  * action identifiers made of names (`#marilyn-paper`). Write people with `@` in notes
  * taken under the Rule.
  */
-export const ATTRIBUTIONS = ['full', 'organisation', 'none'] as const;
-export type Attribution = typeof ATTRIBUTIONS[number];
+import { ATTRIBUTIONS, type Attribution } from '../options.js';
+
+export { ATTRIBUTIONS, type Attribution };
 
 /** Whether a `rule:` value names the Chatham House Rule (`Chatham House`, `Chatham House Rule`, `chatham-house`). */
 export function isChathamHouseRule(value: string): boolean {

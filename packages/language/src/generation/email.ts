@@ -21,7 +21,9 @@ export interface EmailOptions extends OutlineOptions {
     readonly width?: number;
 }
 
-export const DEFAULT_EMAIL_WIDTH = 72;
+import { DEFAULT_EMAIL_WIDTH } from '../options.js';
+
+export { DEFAULT_EMAIL_WIDTH };
 
 /** The email of a document: the `Subject:` line, a blank line, the body. */
 export function generateEmail(document: Document, options: EmailOptions = {}): string {

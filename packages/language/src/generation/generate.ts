@@ -9,17 +9,13 @@ import { outlineOf } from './outline.js';
 import type { Outline } from './render-model.js';
 import { wellFormed } from './unicode.js';
 
-/** The outputs `minutes generate` and the editor's commands produce. */
-export const OUTPUT_FORMATS = ['email', 'eml', 'html', 'json', 'markdown'] as const;
-export type OutputFormat = typeof OUTPUT_FORMATS[number];
+import { OUTPUT_EXTENSIONS, OUTPUT_FORMATS, type OutputFormat } from '../options.js';
+
+export { OUTPUT_EXTENSIONS, OUTPUT_FORMATS, type OutputFormat };
 
 /** Options of every generator; each reads those it needs (`width` the email, `from` the eml…). */
 export type GenerateOptions = EmlOptions;
 
-/** The file extension of each output. */
-export const OUTPUT_EXTENSIONS: Record<OutputFormat, string> = {
-    email: '.txt', eml: '.eml', html: '.html', json: '.json', markdown: '.md'
-};
 
 /**
  * An output of a parsed and linked document (its references to the directory resolved).

@@ -24,7 +24,7 @@ export interface NamingOptions {
     readonly attribution?: Attribution;
 }
 
-export const NAME_STYLES = ['as-written', 'directory'] as const;
+export { NAME_STYLES } from '../options.js';
 
 /** A person or organisation as an output names them. */
 export interface PartyName {

@@ -5,10 +5,9 @@
  * disclaimer, a prologue paragraph, a turn or a note.
  */
 
-/** `transcript`: `Name: text` paragraphs, as W3C and ICANN minutes pages print them. */
-export type TranscriptFormat = 'captions' | 'vtt' | 'chat' | 'transcript';
+import { TRANSCRIPT_FORMATS, type TranscriptFormat } from '../options.js';
 
-export const TRANSCRIPT_FORMATS: readonly TranscriptFormat[] = ['captions', 'vtt', 'chat', 'transcript'];
+export { TRANSCRIPT_FORMATS, type TranscriptFormat };
 
 /** A paragraph: its lines, each non-empty and trimmed. */
 export type TextParagraph = string[];
