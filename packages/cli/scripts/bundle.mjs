@@ -29,25 +29,30 @@ const languageSources = {
     }
 };
 
-await rm(dist, { recursive: true, force: true });
-const result = await esbuild.build({
-    entryPoints: { main: join(root, 'src/main.ts') },
-    outdir: dist,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    // ES modules first: jsonc-parser's `main` is a UMD build that require()s its parts by path.
-    mainFields: ['module', 'main'],
-    // Smaller to read and compile; names kept, so that an internal error's stack still reads.
-    minifyWhitespace: true,
-    minifySyntax: true,
-    legalComments: 'none',
-    metafile: true,
-    logLevel: 'warning',
-    // CommonJS dependencies (nodemailer) call require() for Node's modules.
-    banner: { js: "import { createRequire as __minutesRequire } from 'node:module'; const require = __minutesRequire(import.meta.url);" },
-    plugins: [languageSources]
-});
-await writeThirdPartyNotices(result.metafile, process.cwd(), join(dist, 'THIRD-PARTY-NOTICES.txt'));
+/** Writes dist/ afresh. Also run before the tests (vitest's global set-up), which start bin/minutes.js. */
+export async function bundleCli() {
+    await rm(dist, { recursive: true, force: true });
+    const result = await esbuild.build({
+        entryPoints: { main: join(root, 'src/main.ts') },
+        outdir: dist,
+        bundle: true,
+        splitting: true,
+        format: 'esm',
+        platform: 'node',
+        target: 'node20',
+        // ES modules first: jsonc-parser's `main` is a UMD build that require()s its parts by path.
+        mainFields: ['module', 'main'],
+        // Smaller to read and compile; names kept, so that an internal error's stack still reads.
+        minifyWhitespace: true,
+        minifySyntax: true,
+        legalComments: 'none',
+        metafile: true,
+        logLevel: 'warning',
+        // CommonJS dependencies (nodemailer) call require() for Node's modules.
+        banner: { js: "import { createRequire as __minutesRequire } from 'node:module'; const require = __minutesRequire(import.meta.url);" },
+        plugins: [languageSources]
+    });
+    await writeThirdPartyNotices(result.metafile, process.cwd(), join(dist, 'THIRD-PARTY-NOTICES.txt'));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await bundleCli();
