@@ -1,4 +1,6 @@
-import { loadPaths, UsageError } from './workspace.js';
+import { applySafeFixes, safeFixesOf } from 'minutes-language';
+import { writeFileAtomic } from './output.js';
+import { displayPath, loadPaths, readSource, UsageError, type LoadedWorkspace } from './workspace.js';
 import { problemsOf, summaryLine, type Problem } from './problems.js';
 import { appendFile } from 'node:fs/promises';
 import { formatProblems, markdownSummary, type ReportFormat } from './report-formats.js';
@@ -12,6 +14,8 @@ export interface CheckOptions {
     /** Report open actions past their due date (`overdue-action`), measured against `today` (YYYY-MM-DD, default the real date). */
     overdue?: boolean;
     today?: string;
+    /** Apply the safe quick fixes to the files first (see safeFixesOf), then report what is left. */
+    fix?: boolean;
 }
 
 /** `minutes check`: exit 0 when clean, 1 on problems (errors, or warnings with --strict). */
@@ -23,8 +27,16 @@ export async function check(paths: string[], options: CheckOptions, io: {
 }): Promise<number> {
     if (paths.length === 0) throw new UsageError('check needs files or folders to check (or - for standard input)');
     const fromStdin = paths.includes('-');
+    if (fromStdin && options.fix) throw new UsageError('--fix changes files: it cannot fix standard input');
     const stdin = fromStdin ? { text: await io.readStdin(), name: '<stdin>.minutes' } : undefined;
-    const workspace = await loadPaths(paths.filter(p => p !== '-'), { context: options.directory, stdin });
+    let workspace = await loadPaths(paths.filter(p => p !== '-'), { context: options.directory, stdin });
+    if (options.fix) {
+        const fixed = await fixFiles(workspace);
+        // What changed goes with the report in text; beside JSON or SARIF it would break them.
+        const out = options.format === 'text' || options.format === 'github' ? io.stdout : process.stderr;
+        for (const line of fixed) out.write(`${line}\n`);
+        if (fixed.length > 0) workspace = await loadPaths(paths, { context: options.directory });
+    }
     const problems: Problem[] = problemsOf(workspace.documents);
     if (options.overdue) {
         problems.push(...overdueProblems(workspace, options.today, options.strict));
@@ -47,3 +59,25 @@ export async function check(paths: string[], options: CheckOptions, io: {
 }
 
 export { paint };
+
+/**
+ * Applies the safe fixes of each checked file and writes it atomically; a file changed on disk
+ * since it was read is left alone. Returns one line per fix: `file:line:col: fixed: title [code]`.
+ */
+async function fixFiles(workspace: LoadedWorkspace): Promise<string[]> {
+    const lines: string[] = [];
+    for (const document of workspace.documents) {
+        const fixes = safeFixesOf(workspace.services, document);
+        if (fixes.length === 0) continue;
+        const file = document.uri.fsPath;
+        const original = document.textDocument.getText();
+        const { text, applied } = applySafeFixes(original, fixes);
+        if (text === original) continue;
+        if (await readSource(file) !== original) throw new UsageError(`${displayPath(file)}: changed while it was being checked; nothing written, run the command again`);
+        await writeFileAtomic(file, text);
+        const inOrder = [...applied].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+        for (const fix of inOrder) lines.push(`${displayPath(file)}:${fix.range.start.line + 1}:${fix.range.start.character + 1}: fixed: ${fix.title} [${fix.code}]`);
+    }
+    return lines;
+}
+

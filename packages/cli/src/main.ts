@@ -44,7 +44,8 @@ export async function main(argv: string[]): Promise<number> {
         .option('-d, --directory <paths...>', 'more files or folders whose people and organisations may be referred to')
         .option('--overdue', 'also report open actions past their due date (overdue-action)', false)
         .option('--today <date>', 'the date --overdue measures against, YYYY-MM-DD (default: today)')
-        .action(async (paths: string[], options: { format: ReportFormat; strict: boolean; directory?: string[]; overdue: boolean; today?: string }) => {
+        .option('--fix', 'first apply the fixes that need no choice (an unknown name with one did-you-mean candidate, agenda renumbering) to the files, atomically, and list them', false)
+        .action(async (paths: string[], options: { format: ReportFormat; strict: boolean; directory?: string[]; overdue: boolean; today?: string; fix: boolean }) => {
             const { check } = await import('./check.js');
             exitCode = await check(paths, options, { stdout: process.stdout, readStdin, stepSummary: process.env.GITHUB_STEP_SUMMARY });
         });

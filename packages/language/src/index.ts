@@ -14,3 +14,4 @@ export * from './generation/index.js';
 export * from './ledger/index.js';
 export * from './import/index.js';
 export { NameKeyScope, MinutesScopeProvider } from './scoping/minutes-scope-provider.js';
+export { applySafeFixes, safeFixesOf, type SafeFix } from './lsp/safe-fixes.js';

@@ -21,7 +21,7 @@ import { reviewCodeActions } from './review-code-actions.js';
 import { keyDefinition } from '../model/vocabulary.js';
 
 /** Unknown-name codes whose quick fixes replace the name or declare it. */
-const UNKNOWN_NAME_CODES = new Set<string>([
+export const UNKNOWN_NAME_CODES = new Set<string>([
     IssueCodes.UnknownSpeaker, IssueCodes.UnknownMention, IssueCodes.UnknownOwner, IssueCodes.UnknownAttendee,
     IssueCodes.UnknownOrganisation
 ]);
