@@ -67,6 +67,7 @@ export type MinutesKeywordNames =
     | "honorific:"
     | "key-issues:"
     | "key-takeaways:"
+    | "language:"
     | "link:"
     | "meeting:"
     | "moderator:"
@@ -272,10 +273,10 @@ export function isField(item: unknown): item is Field {
     return reflection.isInstance(item, Field.$type);
 }
 
-export type FieldKey = 'attendance:' | 'author:' | 'background:' | 'cc:' | 'chair:' | 'count:' | 'date:' | 'disclaimer:' | 'event:' | 'format:' | 'from:' | 'greeting:' | 'group:' | 'link:' | 'meeting:' | 'moderator:' | 'notetaker:' | 'organiser:' | 'organisers:' | 'organizer:' | 'organizers:' | 'program:' | 'programme:' | 'rapporteur:' | 'recording:' | 'report:' | 'room:' | 'rule:' | 'series:' | 'session:' | 'sign-off:' | 'signoff:' | 'slides:' | 'summary:' | 'time:' | 'to:' | 'transcript:' | 'venue:';
+export type FieldKey = 'attendance:' | 'author:' | 'background:' | 'cc:' | 'chair:' | 'count:' | 'date:' | 'disclaimer:' | 'event:' | 'format:' | 'from:' | 'greeting:' | 'group:' | 'language:' | 'link:' | 'meeting:' | 'moderator:' | 'notetaker:' | 'organiser:' | 'organisers:' | 'organizer:' | 'organizers:' | 'program:' | 'programme:' | 'rapporteur:' | 'recording:' | 'report:' | 'room:' | 'rule:' | 'series:' | 'session:' | 'sign-off:' | 'signoff:' | 'slides:' | 'summary:' | 'time:' | 'to:' | 'transcript:' | 'venue:';
 
 export function isFieldKey(item: unknown): item is FieldKey {
-    return item === 'meeting:' || item === 'report:' || item === 'group:' || item === 'series:' || item === 'event:' || item === 'session:' || item === 'date:' || item === 'time:' || item === 'venue:' || item === 'room:' || item === 'format:' || item === 'link:' || item === 'programme:' || item === 'program:' || item === 'transcript:' || item === 'slides:' || item === 'recording:' || item === 'organisers:' || item === 'organizers:' || item === 'organiser:' || item === 'organizer:' || item === 'chair:' || item === 'moderator:' || item === 'rapporteur:' || item === 'notetaker:' || item === 'author:' || item === 'greeting:' || item === 'sign-off:' || item === 'signoff:' || item === 'rule:' || item === 'from:' || item === 'to:' || item === 'cc:' || item === 'attendance:' || item === 'count:' || item === 'disclaimer:' || item === 'summary:' || item === 'background:';
+    return item === 'meeting:' || item === 'report:' || item === 'group:' || item === 'series:' || item === 'event:' || item === 'session:' || item === 'date:' || item === 'time:' || item === 'venue:' || item === 'room:' || item === 'format:' || item === 'link:' || item === 'programme:' || item === 'program:' || item === 'transcript:' || item === 'slides:' || item === 'recording:' || item === 'organisers:' || item === 'organizers:' || item === 'organiser:' || item === 'organizer:' || item === 'chair:' || item === 'moderator:' || item === 'rapporteur:' || item === 'notetaker:' || item === 'author:' || item === 'greeting:' || item === 'sign-off:' || item === 'signoff:' || item === 'rule:' || item === 'from:' || item === 'to:' || item === 'cc:' || item === 'attendance:' || item === 'count:' || item === 'disclaimer:' || item === 'summary:' || item === 'background:' || item === 'language:';
 }
 
 export interface Heading extends langium.AstNode {

@@ -464,6 +464,10 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
           {
             "$type": "Keyword",
             "value": "background:"
+          },
+          {
+            "$type": "Keyword",
+            "value": "language:"
           }
         ]
       },

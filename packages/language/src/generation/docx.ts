@@ -3,9 +3,10 @@ import {
     TextRun, WidthType, type ParagraphChild
 } from 'docx';
 import type { Document } from '../generated/ast.js';
-import { agreedText, EARLIER_ACTIONS_TITLE, earlierActionStatus } from './earlier-actions.js';
+import { agreedPlace, earlierActionStatus } from './earlier-actions.js';
 import { closeBidi } from './html-escape.js';
-import { ENGLISH_LABELS } from '../model/vocabulary.js';
+import { counted, filled, translationOf } from '../model/language.js';
+import type { Translation } from '../model/translations.js';
 import { outlineOf, type OutlineOptions } from './outline.js';
 import type {
     ActionOutline, AgendaEntry, EarlierActionOutline, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
@@ -26,7 +27,7 @@ export function generateDocx(document: Document, options: OutlineOptions = {}): 
 }
 
 export async function docxOf(outline: Outline): Promise<Uint8Array> {
-    const writer = new DocxWriter();
+    const writer = new DocxWriter(outline.language);
     const children = [...writer.header(outline.header, true), ...writer.blocks(outline.blocks)];
     const author = outline.header.metadata.find(entry => entry.key === 'author');
     const properties = {
@@ -81,10 +82,17 @@ const INDENT = 360;
 type Block = Paragraph | Table;
 
 class DocxWriter {
+    /** The words of the language being written. */
+    private translation: Translation;
+
+    constructor(private language: string) {
+        this.translation = translationOf(language);
+    }
+
     header(header: Header, document: boolean): Block[] {
         const blocks: Block[] = [this.heading(header.level, header.title, document)];
         for (const entry of header.metadata) {
-            blocks.push(new Paragraph({ children: [new TextRun({ text: xmlText(`${entry.label}: `), bold: true }), ...this.runs(entry.value)] }));
+            blocks.push(new Paragraph({ children: [new TextRun({ text: xmlText(entry.label + this.translation.words.labelSeparator), bold: true }), ...this.runs(entry.value)] }));
         }
         if (header.participants.length > 0) blocks.push(...this.participantTable(header.participantsLabel, header.participants));
         return blocks;
@@ -107,9 +115,9 @@ class DocxWriter {
             case 'text-field':
                 return [this.label(block.label, depth), ...this.blocks(block.blocks, depth)];
             case 'participants':
-                return this.participantTable(plain(block.title) || 'Participants', block.participants);
+                return this.participantTable(plain(block.title) || this.translation.words.participants, block.participants);
             case 'agenda':
-                return [this.label(plain(block.title) || 'Agenda', depth), ...this.agenda(block.items, depth)];
+                return [this.label(plain(block.title) || this.translation.words.agenda, depth), ...this.agenda(block.items, depth)];
             case 'segment':
                 return [this.heading(block.level, block.title)];
             case 'turn':
@@ -138,12 +146,20 @@ class DocxWriter {
     }
 
     private meeting(meeting: MeetingOutline): Block[] {
+        const outer = this.language;
+        this.setLanguage(meeting.language);
         const blocks = [...(meeting.header ? this.header(meeting.header, false) : []), ...this.blocks(meeting.blocks)];
         if (meeting.earlierActions) {
             const level = (meeting.header?.level ?? 0) + 1;
-            blocks.push(this.heading(level, [{ kind: 'text', text: EARLIER_ACTIONS_TITLE }]), ...this.earlierActionTable(meeting.earlierActions.reported, meeting.earlierActions.stillOpen));
+            blocks.push(this.heading(level, [{ kind: 'text', text: this.translation.words.earlierActions }]), ...this.earlierActionTable(meeting.earlierActions.reported, meeting.earlierActions.stillOpen));
         }
+        this.setLanguage(outer);
         return blocks;
+    }
+
+    private setLanguage(language: string): void {
+        this.language = language;
+        this.translation = translationOf(language);
     }
 
     private heading(level: number, text: RichText, title = false): Paragraph {
@@ -201,35 +217,38 @@ class DocxWriter {
     }
 
     private participantTable(caption: string, participants: readonly Participant[]): Block[] {
+        const { words, offices, attendance } = this.translation;
         const notes = participants.some(p => p.description.length > 0);
         const rows = participants.map(participant => {
-            const roles = participant.roles.map(role => ENGLISH_LABELS.offices[role]);
+            const roles = participant.roles.map(role => offices[role]);
             const description = plain(participant.description);
             const role = participant.role && participant.role !== description ? participant.role : '';
             return [
                 [new TextRun({ text: xmlText(participant.party.name), bold: true })],
                 [new TextRun(xmlText(participant.party.organisation ?? ''))],
-                [new TextRun({ text: xmlText(roles.join(', ')), bold: true }), ...(role ? [new TextRun(xmlText(roles.length > 0 ? `; ${role}` : role))] : [])],
-                [new TextRun(xmlText(ENGLISH_LABELS.attendance[participant.attendance]))],
+                [new TextRun({ text: xmlText(roles.join(words.listSeparator)), bold: true }), ...(role ? [new TextRun(xmlText(roles.length > 0 ? `; ${role}` : role))] : [])],
+                [new TextRun(xmlText(attendance[participant.attendance]))],
                 ...(notes ? [this.runs(participant.description)] : [])
             ];
         });
-        return this.table(caption, ['Name', 'Organisation', 'Role', 'Attendance', ...(notes ? ['Note'] : [])], rows);
+        return this.table(caption, [words.name, words.organisation, words.role, words.attendance, ...(notes ? [words.note] : [])], rows);
     }
 
     private actionTable(actions: readonly ActionOutline[]): Block[] {
-        return this.table(`Action ${actions.length === 1 ? 'item' : 'items'}`, ['Action', 'Owner', 'Due', 'Status'], actions.map(action => [
+        const { words } = this.translation;
+        return this.table(counted(words.actionItems, actions.length, this.language), [words.action, words.owner, words.due, words.status], actions.map(action => [
             [...(action.id ? [new TextRun(xmlText(`#${action.id} `))] : []), ...this.runs(action.text), ...this.blockRuns(action.blocks)],
             this.owners(action.owners),
             [new TextRun(xmlText(action.due ?? ''))],
-            [new TextRun(xmlText(action.status))]
+            [new TextRun(xmlText(words.statuses[action.status]))]
         ]));
     }
 
     private updateTable(updates: readonly UpdateOutline[]): Block[] {
-        return this.table('Updates on earlier actions', ['Action', 'Status', 'Update'], updates.map(update => [
+        const { words } = this.translation;
+        return this.table(words.updatesCaption, [words.action, words.status, words.update], updates.map(update => [
             [new TextRun(xmlText(`#${update.action}`))],
-            [new TextRun(xmlText(update.status ?? ''))],
+            [new TextRun(xmlText(update.status ? words.statuses[update.status] : ''))],
             [...this.runs(update.text), ...this.blockRuns(update.blocks)]
         ]));
     }
@@ -238,15 +257,16 @@ class DocxWriter {
         const row = (entry: EarlierActionOutline, open: boolean): ParagraphChild[][] => [
             [new TextRun(xmlText(`#${entry.id} `)), ...this.runs(entry.text)],
             this.owners(entry.owners),
-            [new TextRun(xmlText(earlierActionStatus(entry, open))), ...(entry.update && entry.update.text.length > 0 ? [new TextRun(' — '), ...this.runs(entry.update.text)] : [])],
-            [new TextRun(xmlText(agreedText(entry).replace(/^Agreed at /, '')))]
+            [new TextRun(xmlText(earlierActionStatus(entry, open, this.language))), ...(entry.update && entry.update.text.length > 0 ? [new TextRun(' — '), ...this.runs(entry.update.text)] : [])],
+            [new TextRun(xmlText(agreedPlace(entry, this.language)))]
         ];
-        return this.table(`${EARLIER_ACTIONS_TITLE}, with their status at this meeting`, ['Action', 'Owner', 'Status', 'Agreed at'],
+        const { words } = this.translation;
+        return this.table(filled(words.earlierActionsCaption, { title: words.earlierActions }), [words.action, words.owner, words.status, words.agreedAtColumn],
             [...reported.map(entry => row(entry, false)), ...stillOpen.map(entry => row(entry, true))]);
     }
 
     private owners(owners: readonly Span[]): ParagraphChild[] {
-        return owners.flatMap((owner, i) => [...(i > 0 ? [new TextRun(', ')] : []), ...this.span(owner)]);
+        return owners.flatMap((owner, i) => [...(i > 0 ? [new TextRun(this.translation.words.listSeparator)] : []), ...this.span(owner)]);
     }
 
     /** The paragraphs that follow an action or an update, inside its table cell. */

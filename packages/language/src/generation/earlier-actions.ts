@@ -1,9 +1,11 @@
 import type { Party, Text } from '../generated/ast.js';
 import { earlierActionsOf, type ActionLedger, type ActionSnapshot, type LedgerAction } from '../ledger/action-ledger.js';
 import { readableDate } from '../model/dates.js';
+import { capitalised } from '../model/text.js';
 import { splitActionHeader, type Meeting } from '../model/structure.js';
 import { writtenName } from '../model/text.js';
 import type { EarlierActionOutline, EarlierActionsOutline } from './render-model.js';
+import { DEFAULT_LANGUAGE, filled, translationOf } from '../model/language.js';
 import type { MentionSpan, RichText } from './rich-text.js';
 
 /** The workspace's action ledger, for the "Actions from earlier meetings" of each meeting. */
@@ -11,8 +13,6 @@ export interface LedgerOptions {
     /** Built from every document of the workspace (buildActionLedger); without it the section is left out. */
     readonly ledger?: ActionLedger;
 }
-
-export const EARLIER_ACTIONS_TITLE = 'Actions from earlier meetings';
 
 /** How the outline reads text and names, so that the section follows the output's attribution. */
 export interface OutlineReaders {
@@ -55,26 +55,34 @@ function entry(action: LedgerAction, state: ActionSnapshot, read: OutlineReaders
     };
 }
 
-/** `Open, due 2018-05-31`, `Done`, `Still open`: an entry's status as the outputs say it. */
-export function earlierActionStatus(entry: EarlierActionOutline, stillOpen: boolean): string {
-    const status = stillOpen ? 'Still open' : entry.status.charAt(0).toUpperCase() + entry.status.slice(1);
-    return entry.status === 'open' && entry.due ? `${status}, due ${entry.due}` : status;
+/** `Open, due 2018-05-31`, `Done`, `Still open`: an entry's status as the outputs say it, in a language. */
+export function earlierActionStatus(entry: EarlierActionOutline, stillOpen: boolean, language = DEFAULT_LANGUAGE): string {
+    const words = translationOf(language).words;
+    const status = stillOpen ? words.stillOpen : capitalised(words.statuses[entry.status]);
+    return entry.status === 'open' && entry.due ? `${status}${words.listSeparator}${filled(words.dueOn, { date: entry.due })}` : status;
+}
+
+/** `CCWG-IG session at the WSIS Forum 2018, 19 March 2018`: where an action was agreed. */
+export function agreedPlace(entry: EarlierActionOutline, language = DEFAULT_LANGUAGE): string {
+    const words = translationOf(language).words;
+    return `${entry.agreedIn.title}${entry.agreedIn.date ? `${words.listSeparator}${readableDate(entry.agreedIn.date, language)}` : ''}`;
 }
 
 /** `Agreed at CCWG-IG session at the WSIS Forum 2018, 19 March 2018`. */
-export function agreedText(entry: EarlierActionOutline): string {
-    return `Agreed at ${entry.agreedIn.title}${entry.agreedIn.date ? `, ${readableDate(entry.agreedIn.date)}` : ''}`;
+export function agreedText(entry: EarlierActionOutline, language = DEFAULT_LANGUAGE): string {
+    return filled(translationOf(language).words.agreedAt, { meeting: agreedPlace(entry, language) });
 }
 
 /**
  * An entry as plain text: the head (`#ig-paper (Marilyn Cade): Draft a paper…`) and what
  * follows it (`Open, due 2018-05-31. Agreed at …, 19 March 2018. Reported here: …`).
  */
-export function earlierActionText(entry: EarlierActionOutline, stillOpen: boolean): { head: string; body: string } {
+export function earlierActionText(entry: EarlierActionOutline, stillOpen: boolean, language = DEFAULT_LANGUAGE): { head: string; body: string } {
+    const words = translationOf(language).words;
     const plainText = (text: RichText) => text.map(span => span.text).join('');
-    const owners = entry.owners.map(owner => owner.text).join(', ');
+    const owners = entry.owners.map(owner => owner.text).join(words.listSeparator);
     const text = plainText(entry.text);
-    const head = `#${entry.id}${owners ? ` (${owners})` : ''}${text ? `: ${text}` : ''}`;
-    const report = entry.update && entry.update.text.length > 0 ? ` Reported here: ${plainText(entry.update.text)}` : '';
-    return { head, body: `${earlierActionStatus(entry, stillOpen)}. ${agreedText(entry)}.${report}` };
+    const head = `#${entry.id}${owners ? ` (${owners})` : ''}${text ? `${words.labelSeparator}${text}` : ''}`;
+    const report = entry.update && entry.update.text.length > 0 ? ` ${filled(words.reportedHere, { text: plainText(entry.update.text) })}` : '';
+    return { head, body: `${earlierActionStatus(entry, stillOpen, language)}. ${agreedText(entry, language)}.${report}` };
 }

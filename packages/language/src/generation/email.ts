@@ -1,13 +1,14 @@
 import type { Document } from '../generated/ast.js';
 import { outlineOf, type OutlineOptions } from './outline.js';
-import { ENGLISH_LABELS } from '../model/vocabulary.js';
+import { filled, translationOf } from '../model/language.js';
+import type { Translation } from '../model/translations.js';
 import type {
     ActionOutline, AgendaEntry, Header, ListEntry, OutcomeOutline, Outline, OutlineBlock, Participant, TurnOutline,
     UpdateOutline
 } from './render-model.js';
 import { plain, type RichText } from './rich-text.js';
 import { displayWidth, wrap } from './wrap.js';
-import { EARLIER_ACTIONS_TITLE, earlierActionText } from './earlier-actions.js';
+import { earlierActionText } from './earlier-actions.js';
 import type { EarlierActionsOutline } from './render-model.js';
 
 /**
@@ -32,13 +33,14 @@ export function generateEmail(document: Document, options: EmailOptions = {}): s
 
 export function emailOf(outline: Outline, options: EmailOptions = {}): string {
     const width = options.width ?? DEFAULT_EMAIL_WIDTH;
+    // The header's name is the protocol's, whatever the language of the note.
     const subject = wrap(outline.subject, { width, firstPrefix: 'Subject: ', restPrefix: ' ' });
     return subject.join('\n') + '\n\n' + emailBodyOf(outline, options);
 }
 
 /** The body of the email, without the subject: the text part of the eml message. */
 export function emailBodyOf(outline: Outline, options: EmailOptions = {}): string {
-    const writer = new EmailWriter(options.width ?? DEFAULT_EMAIL_WIDTH);
+    const writer = new EmailWriter(options.width ?? DEFAULT_EMAIL_WIDTH, outline.language);
     writer.header(outline.header);
     writer.blocks(outline.blocks, '');
     return writer.text();
@@ -48,7 +50,14 @@ export function emailBodyOf(outline: Outline, options: EmailOptions = {}): strin
 class EmailWriter {
     private readonly chunks: string[][] = [];
 
-    constructor(private readonly width: number) {}
+    /** The language of what is being written, and its words. */
+    private language: string;
+    private translation: Translation;
+
+    constructor(private readonly width: number, language: string) {
+        this.language = language;
+        this.translation = translationOf(language);
+    }
 
     text(): string {
         return this.chunks.filter(chunk => chunk.length > 0).map(chunk => chunk.map(line => line.trimEnd()).join('\n')).join('\n\n') + '\n';
@@ -67,13 +76,14 @@ class EmailWriter {
         const titleLines = this.wrapped(title, '');
         const rule = header.level === 0 ? '=' : '-';
         this.push([...titleLines, rule.repeat(Math.min(this.width, Math.max(...titleLines.map(displayWidth))))]);
+        const { colon } = this.translation.words;
         if (header.metadata.length > 0) {
-            const labelWidth = Math.max(...header.metadata.map(entry => displayWidth(entry.label))) + 2;
+            const labelWidth = Math.max(...header.metadata.map(entry => displayWidth(entry.label + colon))) + 1;
             this.push(header.metadata.flatMap(entry =>
-                this.wrapped(plain(entry.value), '', `${entry.label}:`.padEnd(labelWidth), ' '.repeat(labelWidth))));
+                this.wrapped(plain(entry.value), '', padded(entry.label + colon, labelWidth), ' '.repeat(labelWidth))));
         }
         if (header.participants.length > 0) {
-            this.push([`${header.participantsLabel}:`, ...header.participants.flatMap(p => this.wrapped(participantText(p), '', '- '))]);
+            this.push([`${header.participantsLabel}${colon}`, ...header.participants.flatMap(p => this.wrapped(participantText(p, this.translation), '', '- '))]);
         }
     }
 
@@ -108,7 +118,7 @@ class EmailWriter {
                 return;
             }
             case 'agenda':
-                this.push([...this.wrapped(plain(block.title) || 'Agenda', indent), ...this.agendaLines(block.items, indent)]);
+                this.push([...this.wrapped(plain(block.title) || this.translation.words.agenda, indent), ...this.agendaLines(block.items, indent)]);
                 return;
             case 'segment':
                 this.push(this.wrapped(plain(block.title), indent));
@@ -135,32 +145,44 @@ class EmailWriter {
                 return;
             case 'actions':
                 for (const action of block.actions) {
-                    this.push(this.wrapped(actionText(action), indent));
+                    this.push(this.wrapped(actionText(action, this.translation), indent));
                     this.blocks(action.blocks, indent);
                 }
                 return;
             case 'updates':
                 for (const update of block.updates) {
-                    this.push(this.wrapped(updateText(update), indent));
+                    this.push(this.wrapped(updateText(update, this.translation), indent));
                     this.blocks(update.blocks, indent);
                 }
                 return;
             case 'break':
                 this.push([indent + '---']);
                 return;
-            case 'meeting':
+            case 'meeting': {
+                const outer = this.language;
+                this.setLanguage(block.meeting.language);
                 if (block.meeting.header) this.header(block.meeting.header);
                 this.blocks(block.meeting.blocks, indent);
                 this.earlierActions(block.meeting.earlierActions, indent);
+                this.setLanguage(outer);
                 return;
+            }
         }
+    }
+
+    private setLanguage(language: string): void {
+        this.language = language;
+        this.translation = translationOf(language);
     }
 
     /** "Actions from earlier meetings": each with its owners, its status at this meeting and where it was agreed. */
     private earlierActions(section: EarlierActionsOutline | undefined, indent: string): void {
         if (!section) return;
-        const lines = this.wrapped(EARLIER_ACTIONS_TITLE, indent);
-        const entries = [...section.reported.map(entry => earlierActionText(entry, false)), ...section.stillOpen.map(entry => earlierActionText(entry, true))];
+        const lines = this.wrapped(this.translation.words.earlierActions, indent);
+        const entries = [
+            ...section.reported.map(entry => earlierActionText(entry, false, this.language)),
+            ...section.stillOpen.map(entry => earlierActionText(entry, true, this.language))
+        ];
         for (const { head, body } of entries) lines.push(...this.wrapped(head, indent, '- '), ...this.wrapped(body, indent + '  '));
         this.push(lines);
     }
@@ -178,7 +200,7 @@ class EmailWriter {
     private outcome(outcome: OutcomeOutline, indent: string): void {
         const text = plain(outcome.text);
         if (outcome.plural) this.push(this.wrapped(text || outcome.label, indent));
-        else this.push(this.wrapped(text ? `${outcome.label}: ${text}` : outcome.label, indent));
+        else this.push(this.wrapped(text ? `${outcome.label}${this.translation.words.labelSeparator}${text}` : outcome.label, indent));
         this.blocks(outcome.blocks, indent);
     }
 
@@ -221,26 +243,33 @@ function withQualifiers(text: string, qualifiers: RichText): string {
     return written ? `${text} [${written}]` : text;
 }
 
-function participantText(participant: Participant): string {
-    const roles = participant.roles.map(role => ENGLISH_LABELS.offices[role]);
-    return [plain(participant.line), ...roles].join(', ');
+/** Text followed by spaces up to a number of columns (`padEnd` counts UTF-16 units, not columns). */
+function padded(text: string, columns: number): string {
+    return text + ' '.repeat(Math.max(0, columns - displayWidth(text)));
 }
 
-/** `Action #id (Nigel Hickson, due 2018-04-15, done): text`. */
-export function actionText(action: ActionOutline): string {
+function participantText(participant: Participant, translation: Translation): string {
+    const roles = participant.roles.map(role => translation.offices[role]);
+    return [plain(participant.line), ...roles].join(translation.words.listSeparator);
+}
+
+/** `Action #id (Nigel Hickson, due 2018-04-15, done): text`, in the meeting's language. */
+export function actionText(action: ActionOutline, translation: Translation): string {
+    const { words } = translation;
     const details = [
-        action.owners.map(owner => owner.text).join(', '),
-        action.due ? `due ${action.due}` : '',
-        action.status !== 'open' ? action.status : ''
+        action.owners.map(owner => owner.text).join(words.listSeparator),
+        action.due ? filled(words.dueOn, { date: action.due }) : '',
+        action.status !== 'open' ? words.statuses[action.status] : ''
     ].filter(Boolean);
-    const head = `Action${action.id ? ` #${action.id}` : ''}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
+    const head = `${words.action}${action.id ? ` #${action.id}` : ''}${details.length > 0 ? ` (${details.join(words.listSeparator)})` : ''}`;
     const text = plain(action.text);
-    return text ? `${head}: ${text}` : head;
+    return text ? `${head}${words.labelSeparator}${text}` : head;
 }
 
-/** `Update on #id (done): text`. */
-export function updateText(update: UpdateOutline): string {
-    const head = `Update on #${update.action}${update.status ? ` (${update.status})` : ''}`;
+/** `Update on #id (done): text`, in the meeting's language. */
+export function updateText(update: UpdateOutline, translation: Translation): string {
+    const { words } = translation;
+    const head = `${filled(words.updateOn, { id: `#${update.action}` })}${update.status ? ` (${words.statuses[update.status]})` : ''}`;
     const text = plain(update.text);
-    return text ? `${head}: ${text}` : head;
+    return text ? `${head}${words.labelSeparator}${text}` : head;
 }

@@ -29,25 +29,25 @@ header { border-bottom: 1px solid var(--line); margin-bottom: 1.5rem; }
 .meeting-header h2, .meeting-header h3, .meeting-header h4 { margin-top: 1rem; }
 nav { background: var(--tint); border-radius: 6px; padding: 0.6rem 1rem; margin: 1rem 0; }
 .nav-title, .label { font-weight: 600; margin: 0.2rem 0; }
-.contents ul { list-style: none; padding-left: 0; }
-.contents .level-1 { padding-left: 1.2rem; }
-ol.labelled { list-style: none; padding-left: 0.4rem; }
-ol.labelled ol.labelled { padding-left: 1.6rem; }
+.contents ul { list-style: none; padding-inline-start: 0; }
+.contents .level-1 { padding-inline-start: 1.2rem; }
+ol.labelled { list-style: none; padding-inline-start: 0.4rem; }
+ol.labelled ol.labelled { padding-inline-start: 1.6rem; }
 .marker { font-variant-numeric: tabular-nums; color: var(--muted); }
 .turn { margin: 1.2rem 0; }
 .speaker { font-weight: 600; margin-bottom: 0.3rem; }
 .qualifiers { font-weight: normal; font-style: italic; color: var(--muted); }
 a.person { color: inherit; text-decoration-color: var(--line); text-underline-offset: 0.2em; }
 ul.round > li { margin: 0.5rem 0; }
-blockquote { margin: 1rem 0; padding: 0 1rem; border-left: 4px solid var(--line); color: var(--muted); }
+blockquote { margin: 1rem 0; padding: 0 1rem; border-inline-start: 4px solid var(--line); color: var(--muted); }
 .summary, .background, .disclaimer { background: var(--tint); border-radius: 6px; padding: 0.2rem 1rem; margin: 1rem 0; }
-.outcome { border-left: 4px solid var(--accent); padding-left: 0.8rem; margin: 1rem 0; }
+.outcome { border-inline-start: 4px solid var(--accent); padding-inline-start: 0.8rem; margin: 1rem 0; }
 .outcome h2, .outcome h3, .outcome h4, .outcome h5, .outcome h6 { margin-top: 0.6rem; }
 .sign-off { margin-top: 2rem; font-style: italic; }
 .table-wrap { overflow-x: auto; margin: 1rem 0; }
 table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
-caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
-th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--line); }
+caption { text-align: start; font-weight: 600; padding: 0.3rem 0; }
+th, td { text-align: start; vertical-align: top; padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--line); }
 thead th { border-bottom: 2px solid var(--line); white-space: nowrap; }
 tbody th { font-weight: 600; white-space: nowrap; }
 td[data-label="Owner"], td[data-label="Due"], td[data-label="Status"] { white-space: nowrap; }

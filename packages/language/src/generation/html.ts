@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Document } from '../generated/ast.js';
 import { displayWidth } from './wrap.js';
 import { outlineOf, slug, type OutlineOptions } from './outline.js';
-import { ENGLISH_LABELS } from '../model/vocabulary.js';
+import { counted, translationOf } from '../model/language.js';
+import type { Translation } from '../model/translations.js';
 import type {
     ActionOutline, AgendaEntry, ContentsEntry, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
     TurnOutline, UpdateOutline
@@ -26,7 +27,7 @@ export function generateHtml(document: Document, options: OutlineOptions = {}): 
 const TITLE_LENGTH = 70;
 
 export function htmlOf(outline: Outline, page: PageOptions = {}): string {
-    return htmlPage(outline.title, new HtmlWriter(outline).page(), page);
+    return htmlPage(outline.title, new HtmlWriter(outline).page(), { language: outline.language, direction: outline.direction, ...page });
 }
 
 /** What a page holds besides its content: the site's navigation, style and search script. */
@@ -40,6 +41,9 @@ export interface PageOptions {
     readonly before?: string;
     /** More style rules, after the page's stylesheet. */
     readonly style?: string;
+    /** The page's language (BCP 47) and direction: `lang` and `dir` of `<html>`; English, left to right, by default. */
+    readonly language?: string;
+    readonly direction?: 'ltr' | 'rtl';
 }
 
 /**
@@ -52,7 +56,7 @@ export function htmlPage(title: string, body: string, options: PageOptions = {})
         + (options.script ? `; script-src 'sha256-${createHash('sha256').update(options.script).digest('base64')}'` : '');
     return [
         '<!DOCTYPE html>',
-        '<html lang="en">',
+        `<html lang="${escapeAttribute(options.language ?? 'en')}" dir="${options.direction ?? 'ltr'}">`,
         '<head>',
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -92,8 +96,14 @@ class HtmlWriter {
     private readonly landmarks = new Set<string>();
     private readonly landmarkNumbers = new Map<string, number>();
     private readonly rowIds = new Set<string>();
+    /** The language of what is being written, and its words. */
+    private language: string;
+    private translation: Translation;
 
-    constructor(private readonly outline: Outline) {}
+    constructor(private readonly outline: Outline) {
+        this.language = outline.language;
+        this.translation = translationOf(outline.language);
+    }
 
     page(): string {
         const parts = ['<main>', this.header(this.outline.header, 'page-header')];
@@ -134,7 +144,8 @@ class HtmlWriter {
         const shown = entries.filter(entry => entry.level <= top + 1);
         const items = shown.map(entry =>
             `<li class="level-${entry.level - top}"><a href="#${escapeAttribute(entry.id)}">${escapeText(entry.text)}</a></li>`);
-        return `<nav class="contents" aria-label="${escapeAttribute(this.landmark('Contents'))}">\n<p class="nav-title">Contents</p>\n<ul>\n${items.join('\n')}\n</ul>\n</nav>`;
+        const contents = this.translation.words.contents;
+        return `<nav class="contents" aria-label="${escapeAttribute(this.landmark(contents))}">\n<p class="nav-title">${escapeText(contents)}</p>\n<ul>\n${items.join('\n')}\n</ul>\n</nav>`;
     }
 
     private blocks(blocks: readonly OutlineBlock[]): string {
@@ -145,16 +156,18 @@ class HtmlWriter {
         switch (block.kind) {
             case 'heading':
                 return heading(block.level, this.rich(block.text), ` id="${escapeAttribute(block.id)}"`);
+            // Each paragraph takes its direction from its first strong letter: a sentence in Latin
+            // script in an Arabic note (or the reverse) reads in its own direction.
             case 'paragraph':
-                return block.role ? `<p class="${block.role}">${this.rich(block.text)}</p>` : `<p>${this.rich(block.text)}</p>`;
+                return block.role ? `<p class="${block.role}" dir="auto">${this.rich(block.text)}</p>` : `<p dir="auto">${this.rich(block.text)}</p>`;
             case 'quote':
-                return `<blockquote><p>${this.rich(block.text)}</p></blockquote>`;
+                return `<blockquote><p dir="auto">${this.rich(block.text)}</p></blockquote>`;
             case 'list':
                 return this.list(block.items, block.ordered);
             case 'text-field':
                 return `<div class="${block.field}">\n<p class="label">${escapeText(block.label)}</p>\n${this.blocks(block.blocks)}\n</div>`;
             case 'participants':
-                return this.participantTable(plain(block.title) ? this.rich(block.title) : 'Participants', block.participants, true);
+                return this.participantTable(plain(block.title) ? this.rich(block.title) : escapeText(this.translation.words.participants), block.participants, true);
             case 'agenda':
                 return this.agenda(block.title, block.items);
             case 'segment':
@@ -167,7 +180,7 @@ class HtmlWriter {
                 const outcome = block.outcome;
                 const head = outcome.plural
                     ? heading(outcome.level, outcome.text.length > 0 ? this.rich(outcome.text) : escapeText(outcome.label))
-                    : `<p><strong class="label">${escapeText(outcome.label)}:</strong> ${this.rich(outcome.text)}</p>`;
+                    : `<p dir="auto"><strong class="label">${escapeText(outcome.label + this.translation.words.colon)}</strong> ${this.rich(outcome.text)}</p>`;
                 return `<div class="outcome ${outcome.kind}">\n${head}\n${this.blocks(outcome.blocks)}\n</div>`;
             }
             case 'actions':
@@ -182,15 +195,28 @@ class HtmlWriter {
     }
 
     private meeting(meeting: MeetingOutline): string {
-        if (!meeting.header) return [this.blocks(meeting.blocks), this.ledgerSections(meeting)].filter(Boolean).join('\n');
-        return [
-            // Not labelled: meetings may share a title (a series of teleconferences), and landmarks' labels must be unique.
-            '<section class="meeting">',
-            this.header(meeting.header, 'meeting-header'),
-            this.blocks(meeting.blocks),
-            this.ledgerSections(meeting),
-            '</section>'
-        ].filter(Boolean).join('\n');
+        const outer = this.language;
+        this.setLanguage(meeting.language);
+        try {
+            if (!meeting.header) return [this.blocks(meeting.blocks), this.ledgerSections(meeting)].filter(Boolean).join('\n');
+            // A meeting in another language than the page's says so, for screen readers, hyphenation and direction.
+            const language = meeting.language !== this.outline.language ? ` lang="${escapeAttribute(meeting.language)}" dir="${meeting.direction}"` : '';
+            return [
+                // Not labelled: meetings may share a title (a series of teleconferences), and landmarks' labels must be unique.
+                `<section class="meeting"${language}>`,
+                this.header(meeting.header, 'meeting-header'),
+                this.blocks(meeting.blocks),
+                this.ledgerSections(meeting),
+                '</section>'
+            ].filter(Boolean).join('\n');
+        } finally {
+            this.setLanguage(outer);
+        }
+    }
+
+    private setLanguage(language: string): void {
+        this.language = language;
+        this.translation = translationOf(language);
     }
 
     /** "Actions from earlier meetings" and "Who spoke", one level below the meeting's title. */
@@ -198,8 +224,8 @@ class HtmlWriter {
         const level = (meeting.header?.level ?? this.outline.header.level) + 1;
         const writers = { rich: (text: RichText) => this.rich(text), mention: (span: Span) => this.span(span) };
         return [
-            meeting.earlierActions ? earlierActionsHtml(meeting.earlierActions, level, `${meeting.id}-earlier-actions`, writers) : '',
-            meeting.whoSpoke ? whoSpokeHtml(meeting.whoSpoke.statistics, meeting.whoSpoke.rows, level, `${meeting.id}-who-spoke`) : ''
+            meeting.earlierActions ? earlierActionsHtml(meeting.earlierActions, level, `${meeting.id}-earlier-actions`, writers, this.language) : '',
+            meeting.whoSpoke ? whoSpokeHtml(meeting.whoSpoke.statistics, meeting.whoSpoke.rows, level, `${meeting.id}-who-spoke`, this.language) : ''
         ].filter(Boolean).join('\n');
     }
 
@@ -214,10 +240,11 @@ class HtmlWriter {
     }
 
     private agenda(title: RichText, items: readonly AgendaEntry[]): string {
-        const label = this.landmark(plain(title) || 'Agenda');
+        const agenda = this.translation.words.agenda;
+        const label = this.landmark(plain(title) || agenda);
         return [
             `<nav class="agenda" aria-label="${escapeAttribute(label)}">`,
-            `<p class="nav-title">${title.length > 0 ? this.rich(title) : 'Agenda'}</p>`,
+            `<p class="nav-title">${title.length > 0 ? this.rich(title) : escapeText(agenda)}</p>`,
             this.agendaList(items),
             '</nav>'
         ].join('\n');
@@ -236,10 +263,10 @@ class HtmlWriter {
     private turn(turn: TurnOutline): string {
         const parts = [`<div class="turn ${turn.kind}">`];
         if (turn.style === 'heading') {
-            parts.push(`<p class="speaker">${this.rich(turn.line, turn.speaker)}${this.qualifiers(turn)}</p>`);
-            if (turn.text.length > 0) parts.push(`<p>${this.rich(turn.text)}</p>`);
+            parts.push(`<p class="speaker" dir="auto">${this.rich(turn.line, turn.speaker)}${this.qualifiers(turn)}</p>`);
+            if (turn.text.length > 0) parts.push(`<p dir="auto">${this.rich(turn.text)}</p>`);
         } else {
-            parts.push(turn.headed ? `<p class="speaker">${this.turnLine(turn)}</p>` : `<p>${this.turnLine(turn)}</p>`);
+            parts.push(turn.headed ? `<p class="speaker" dir="auto">${this.turnLine(turn)}</p>` : `<p dir="auto">${this.turnLine(turn)}</p>`);
         }
         if (turn.blocks.length > 0) parts.push(this.blocks(turn.blocks));
         parts.push('</div>');
@@ -255,13 +282,14 @@ class HtmlWriter {
     }
 
     private participantTable(caption: string, participants: readonly Participant[], captionIsHtml = false): string {
+        const { words, offices, attendance } = this.translation;
         const notes = participants.some(p => p.description.length > 0);
         const rows = participants.map(participant => {
-            const roles = participant.roles.map(role => ENGLISH_LABELS.offices[role]);
+            const roles = participant.roles.map(role => offices[role]);
             const description = plain(participant.description);
             const role = participant.role && participant.role !== description ? participant.role : '';
             const roleCell = [
-                roles.length > 0 ? `<strong>${escapeText(roles.join(', '))}</strong>` : '',
+                roles.length > 0 ? `<strong>${escapeText(roles.join(words.listSeparator))}</strong>` : '',
                 escapeText(role)
             ].filter(Boolean).join('<br>');
             const displayName = participant.party.displayName && participant.party.displayName !== participant.party.name
@@ -269,10 +297,10 @@ class HtmlWriter {
             return [
                 `<tr id="${escapeAttribute(participant.anchor)}">`,
                 `<th scope="row"${displayName}>${escapeText(participant.party.name)}</th>`,
-                `<td data-label="Organisation">${escapeText(participant.party.organisation ?? '')}</td>`,
-                `<td data-label="Role">${roleCell}</td>`,
-                `<td data-label="Attendance">${escapeText(ENGLISH_LABELS.attendance[participant.attendance])}</td>`,
-                notes ? `<td data-label="Note">${this.rich(participant.description)}</td>` : '',
+                `<td data-label="${escapeAttribute(words.organisation)}">${escapeText(participant.party.organisation ?? '')}</td>`,
+                `<td data-label="${escapeAttribute(words.role)}">${roleCell}</td>`,
+                `<td data-label="${escapeAttribute(words.attendance)}">${escapeText(attendance[participant.attendance])}</td>`,
+                notes ? `<td data-label="${escapeAttribute(words.note)}">${this.rich(participant.description)}</td>` : '',
                 '</tr>'
             ].join('');
         });
@@ -280,7 +308,7 @@ class HtmlWriter {
             '<div class="table-wrap">',
             '<table class="participants">',
             `<caption>${captionIsHtml ? caption : escapeText(caption)}</caption>`,
-            `<thead><tr><th scope="col">Name</th><th scope="col">Organisation</th><th scope="col">Role</th><th scope="col">Attendance</th>${notes ? '<th scope="col">Note</th>' : ''}</tr></thead>`,
+            `<thead><tr>${[words.name, words.organisation, words.role, words.attendance, ...(notes ? [words.note] : [])].map(column => `<th scope="col">${escapeText(column)}</th>`).join('')}</tr></thead>`,
             '<tbody>',
             ...rows,
             '</tbody>',
@@ -290,19 +318,20 @@ class HtmlWriter {
     }
 
     private actionTable(actions: readonly ActionOutline[]): string {
+        const { words } = this.translation;
         const rows = actions.map(action => [
             `<tr class="status-${action.status}"${action.id ? ` id="${escapeAttribute(this.rowId(actionRowId(action.id)))}"` : ''}>`,
-            `<td>${action.id ? `<span class="action-id">#${escapeText(action.id)}</span> ` : ''}${this.rich(action.text)}${action.blocks.length > 0 ? '\n' + this.blocks(action.blocks) : ''}</td>`,
-            `<td data-label="Owner">${action.owners.map(owner => this.span(owner, true)).join(', ')}</td>`,
-            `<td data-label="Due">${action.due ? `<time datetime="${escapeAttribute(action.due)}">${escapeText(action.due)}</time>` : ''}</td>`,
-            `<td data-label="Status">${escapeText(action.status)}</td>`,
+            `<td>${action.id ? `<span class="action-id" dir="ltr">#${escapeText(action.id)}</span> ` : ''}${this.rich(action.text)}${action.blocks.length > 0 ? '\n' + this.blocks(action.blocks) : ''}</td>`,
+            `<td data-label="${escapeAttribute(words.owner)}">${action.owners.map(owner => this.span(owner, true)).join(escapeText(words.listSeparator))}</td>`,
+            `<td data-label="${escapeAttribute(words.due)}">${action.due ? `<time datetime="${escapeAttribute(action.due)}" dir="ltr">${escapeText(action.due)}</time>` : ''}</td>`,
+            `<td data-label="${escapeAttribute(words.status)}">${escapeText(words.statuses[action.status])}</td>`,
             '</tr>'
         ].join(''));
         return [
             '<div class="table-wrap">',
             '<table class="actions">',
-            `<caption>Action ${actions.length === 1 ? 'item' : 'items'}</caption>`,
-            '<thead><tr><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Status</th></tr></thead>',
+            `<caption>${escapeText(counted(words.actionItems, actions.length, this.language))}</caption>`,
+            `<thead><tr>${[words.action, words.owner, words.due, words.status].map(column => `<th scope="col">${escapeText(column)}</th>`).join('')}</tr></thead>`,
             '<tbody>',
             ...rows,
             '</tbody>',
@@ -312,18 +341,19 @@ class HtmlWriter {
     }
 
     private updateTable(updates: readonly UpdateOutline[]): string {
+        const { words } = this.translation;
         const rows = updates.map(update => [
             `<tr id="${escapeAttribute(this.rowId(updateRowId(update.action)))}">`,
-            `<td><span class="action-id">#${escapeText(update.action)}</span></td>`,
-            `<td data-label="Status">${escapeText(update.status ?? '')}</td>`,
-            `<td data-label="Update">${this.rich(update.text)}${update.blocks.length > 0 ? '\n' + this.blocks(update.blocks) : ''}</td>`,
+            `<td><span class="action-id" dir="ltr">#${escapeText(update.action)}</span></td>`,
+            `<td data-label="${escapeAttribute(words.status)}">${escapeText(update.status ? words.statuses[update.status] : '')}</td>`,
+            `<td data-label="${escapeAttribute(words.update)}">${this.rich(update.text)}${update.blocks.length > 0 ? '\n' + this.blocks(update.blocks) : ''}</td>`,
             '</tr>'
         ].join(''));
         return [
             '<div class="table-wrap">',
             '<table class="updates">',
-            '<caption>Updates on earlier actions</caption>',
-            '<thead><tr><th scope="col">Action</th><th scope="col">Status</th><th scope="col">Update</th></tr></thead>',
+            `<caption>${escapeText(words.updatesCaption)}</caption>`,
+            `<thead><tr>${[words.action, words.status, words.update].map(column => `<th scope="col">${escapeText(column)}</th>`).join('')}</tr></thead>`,
             '<tbody>',
             ...rows,
             '</tbody>',

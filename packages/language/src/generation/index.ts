@@ -18,4 +18,4 @@ export { escapeText, escapeAttribute } from './html-escape.js';
 export { generateJson, jsonOf, jsonModel, SCHEMA_VERSION } from './json.js';
 export { generateMarkdown, markdownOf } from './markdown.js';
 export { ATTRIBUTIONS, declaresChathamHouseRule, effectiveAttribution, isChathamHouseRule, type Attribution } from './attribution.js';
-export { EARLIER_ACTIONS_TITLE, type LedgerOptions } from './earlier-actions.js';
+export { type LedgerOptions } from './earlier-actions.js';

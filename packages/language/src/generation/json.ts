@@ -14,7 +14,7 @@ import { plain, type RichText } from './rich-text.js';
  * The shape is published as a JSON Schema in `packages/language/schemas/minutes.schema.json`; a change to
  * it raises `SCHEMA_VERSION`.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export function generateJson(document: Document, options: OutlineOptions = {}): string {
     return jsonOf(outlineOf(document, options));
@@ -43,6 +43,7 @@ export function jsonModel(outline: Outline): JsonObject {
     return object([
         ['schemaVersion', SCHEMA_VERSION],
         ['title', outline.title],
+        ['language', outline.language],
         ['subject', outline.subject],
         ['metadata', outline.header.metadata.map(metadataEntry)],
         ['envelope', envelope(outline.envelope)],
@@ -100,6 +101,7 @@ function meeting(value: MeetingOutline): JsonObject {
         ['index', value.index],
         ['id', value.id],
         ['title', value.title],
+        ['language', value.language],
         ['level', value.header?.level ?? 0],
         ['metadata', value.metadata.map(metadataEntry)],
         ['envelope', envelope(value.envelope)],

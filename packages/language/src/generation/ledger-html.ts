@@ -1,6 +1,7 @@
-import { formatShare, totalText, type StakeholderRow } from '../ledger/statistics-rows.js';
+import { formatShare, type StakeholderRow } from '../ledger/statistics-rows.js';
 import type { SpeakingStatistics } from '../ledger/speaking-statistics.js';
-import { agreedText, EARLIER_ACTIONS_TITLE, earlierActionStatus } from './earlier-actions.js';
+import { agreedPlace, earlierActionStatus } from './earlier-actions.js';
+import { counted, DEFAULT_LANGUAGE, filled, translationOf } from '../model/language.js';
 import type { EarlierActionOutline, EarlierActionsOutline } from './render-model.js';
 import { escapeAttribute, escapeText } from './html-escape.js';
 import type { MentionSpan, RichText } from './rich-text.js';
@@ -21,23 +22,24 @@ function heading(level: number, content: string, id: string): string {
 }
 
 /** "Actions from earlier meetings": one table, the reported actions first, then those still open. */
-export function earlierActionsHtml(section: EarlierActionsOutline, level: number, id: string, write: HtmlSectionWriters): string {
+export function earlierActionsHtml(section: EarlierActionsOutline, level: number, id: string, write: HtmlSectionWriters, language = DEFAULT_LANGUAGE): string {
+    const { words } = translationOf(language);
     const row = (entry: EarlierActionOutline, stillOpen: boolean) => [
         `<tr class="status-${entry.status}">`,
-        `<td><span class="action-id">#${escapeText(entry.id)}</span> ${write.rich(entry.text)}</td>`,
-        `<td data-label="Owner">${entry.owners.map(owner => write.mention(owner)).join(', ')}</td>`,
-        `<td data-label="Status">${escapeText(earlierActionStatus(entry, stillOpen))}${entry.update && entry.update.text.length > 0 ? `<br>${write.rich(entry.update.text)}` : ''}</td>`,
-        `<td data-label="Agreed at">${escapeText(agreedText(entry).replace(/^Agreed at /, ''))}</td>`,
+        `<td><span class="action-id" dir="ltr">#${escapeText(entry.id)}</span> ${write.rich(entry.text)}</td>`,
+        `<td data-label="${escapeAttribute(words.owner)}">${entry.owners.map(owner => write.mention(owner)).join(escapeText(words.listSeparator))}</td>`,
+        `<td data-label="${escapeAttribute(words.status)}">${escapeText(earlierActionStatus(entry, stillOpen, language))}${entry.update && entry.update.text.length > 0 ? `<br>${write.rich(entry.update.text)}` : ''}</td>`,
+        `<td data-label="${escapeAttribute(words.agreedAtColumn)}">${escapeText(agreedPlace(entry, language))}</td>`,
         '</tr>'
     ].join('');
     return [
         // Sections are not labelled: a page of several meetings has several, and landmarks' labels must be unique.
         '<section class="earlier-actions">',
-        heading(level, escapeText(EARLIER_ACTIONS_TITLE), id),
+        heading(level, escapeText(words.earlierActions), id),
         '<div class="table-wrap">',
         '<table class="actions earlier">',
-        `<caption>${escapeText(EARLIER_ACTIONS_TITLE)}, with their status at this meeting</caption>`,
-        '<thead><tr><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Status</th><th scope="col">Agreed at</th></tr></thead>',
+        `<caption>${escapeText(filled(words.earlierActionsCaption, { title: words.earlierActions }))}</caption>`,
+        `<thead><tr>${[words.action, words.owner, words.status, words.agreedAtColumn].map(column => `<th scope="col">${escapeText(column)}</th>`).join('')}</tr></thead>`,
         '<tbody>',
         ...section.reported.map(entry => row(entry, false)),
         ...section.stillOpen.map(entry => row(entry, true)),
@@ -63,36 +65,42 @@ const FILLS: Record<StakeholderRow['kind'], string> = { group: '#1f5f99', ungrou
  * "Who spoke": the share of words of each stakeholder group as a bar chart, and the same
  * figures, with interventions and words, as a table — the chart's text alternative.
  */
-export function whoSpokeHtml(statistics: SpeakingStatistics, rows: readonly StakeholderRow[], level: number, id: string): string {
+export function whoSpokeHtml(statistics: SpeakingStatistics, rows: readonly StakeholderRow[], level: number, id: string, language = DEFAULT_LANGUAGE): string {
+    const { words } = translationOf(language);
+    const chart = words.whoSpokeChart;
+    const label = (row: StakeholderRow) => row.kind === 'group' && row.group ? words.stakeholderGroups[row.group]
+        : row.kind === 'ungrouped' ? chart.ungrouped : chart.unidentified;
+    const total = [counted(chart.interventionCount, statistics.total.interventions, language), counted(chart.wordCount, statistics.total.words, language)].join(words.listSeparator);
     const height = rows.length * ROW_HEIGHT + 2 * PADDING;
     const width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH;
-    const description = rows.map(row => `${row.label} ${formatShare(row.wordShare)}`).join('; ');
+    const description = rows.map(row => `${label(row)} ${formatShare(row.wordShare)}`).join('; ');
     const bars = rows.map((row, index) => {
         const y = PADDING + index * ROW_HEIGHT;
         const barWidth = Math.round(row.wordShare * BAR_WIDTH * 10) / 10;
         const middle = y + ROW_HEIGHT / 2;
         return [
-            `<text x="${LABEL_WIDTH - 8}" y="${middle}" text-anchor="end" dominant-baseline="middle">${escapeText(row.label)}</text>`,
+            `<text x="${LABEL_WIDTH - 8}" y="${middle}" text-anchor="end" dominant-baseline="middle">${escapeText(label(row))}</text>`,
             `<rect class="bar ${row.kind}" x="${LABEL_WIDTH}" y="${middle - BAR_HEIGHT / 2}" width="${barWidth}" height="${BAR_HEIGHT}" fill="${FILLS[row.kind]}"></rect>`,
             `<text x="${LABEL_WIDTH + barWidth + 6}" y="${middle}" dominant-baseline="middle">${escapeText(formatShare(row.wordShare))}</text>`
         ].join('');
     });
     const tableRows = rows.map(row =>
-        `<tr><th scope="row">${escapeText(row.label)}</th><td data-label="Interventions">${row.interventions}</td><td data-label="Words">${row.words}</td>`
-        + `<td data-label="Share of words">${escapeText(formatShare(row.wordShare))}</td></tr>`);
+        `<tr><th scope="row">${escapeText(label(row))}</th><td data-label="${escapeAttribute(words.interventions)}">${row.interventions}</td><td data-label="${escapeAttribute(chart.words)}">${row.words}</td>`
+        + `<td data-label="${escapeAttribute(chart.share)}">${escapeText(formatShare(row.wordShare))}</td></tr>`);
     return [
         '<section class="who-spoke">',
-        heading(level, 'Who spoke', id),
+        heading(level, escapeText(words.whoSpoke), id),
         `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${escapeAttribute(`${id}-title`)} ${escapeAttribute(`${id}-desc`)}" `
-            + `width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="13" fill="currentColor">`,
-        `<title id="${escapeAttribute(`${id}-title`)}">Share of words by stakeholder group</title>`,
+            // Drawn left to right whatever the page's direction: labels end where the bars start.
+            + `width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" direction="ltr" font-family="sans-serif" font-size="13" fill="currentColor">`,
+        `<title id="${escapeAttribute(`${id}-title`)}">${escapeText(chart.title)}</title>`,
         `<desc id="${escapeAttribute(`${id}-desc`)}">${escapeText(description)}</desc>`,
         ...bars,
         '</svg>',
         '<div class="table-wrap">',
         '<table class="who-spoke">',
-        `<caption>Who spoke, by stakeholder group: ${escapeText(totalText(statistics))}</caption>`,
-        '<thead><tr><th scope="col">Stakeholder group</th><th scope="col">Interventions</th><th scope="col">Words</th><th scope="col">Share of words</th></tr></thead>',
+        `<caption>${escapeText(filled(chart.caption, { title: words.whoSpoke, total }))}</caption>`,
+        `<thead><tr>${[chart.stakeholderGroup, words.interventions, chart.words, chart.share].map(column => `<th scope="col">${escapeText(column)}</th>`).join('')}</tr></thead>`,
         '<tbody>',
         ...tableRows,
         '</tbody>',

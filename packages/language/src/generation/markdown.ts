@@ -1,6 +1,7 @@
 import type { Document } from '../generated/ast.js';
 import { outlineOf, type OutlineOptions } from './outline.js';
-import { ENGLISH_LABELS } from '../model/vocabulary.js';
+import { translationOf } from '../model/language.js';
+import type { Translation } from '../model/translations.js';
 import type {
     ActionOutline, AgendaEntry, Header, ListEntry, Outline, OutlineBlock, Participant, TurnOutline, UpdateOutline
 } from './render-model.js';
@@ -33,9 +34,20 @@ class MarkdownWriter {
     private readonly chunks: string[] = [];
     private readonly used = new Map<string, number>();
 
-    constructor(private readonly anchors: Map<string, string>, private readonly learning: boolean) {}
+    /** The words of the language being written. */
+    private translation: Translation;
+
+    constructor(private readonly anchors: Map<string, string>, private readonly learning: boolean, private language = 'en') {
+        this.translation = translationOf(language);
+    }
+
+    private setLanguage(language: string): void {
+        this.language = language;
+        this.translation = translationOf(language);
+    }
 
     document(outline: Outline): string {
+        this.setLanguage(outline.language);
         this.header(outline.header);
         this.blocks(outline.blocks, '');
         return this.chunks.join('\n\n') + '\n';
@@ -86,10 +98,10 @@ class MarkdownWriter {
                 this.blocks(block.blocks, indent);
                 return;
             case 'participants':
-                this.participants(plain(block.title) ? this.rich(block.title) : 'Participants', block.participants);
+                this.participants(plain(block.title) ? this.rich(block.title) : escapeMarkdown(this.translation.words.participants), block.participants);
                 return;
             case 'agenda':
-                this.push(`**${plain(block.title) ? this.rich(block.title) : 'Agenda'}**`);
+                this.push(`**${plain(block.title) ? this.rich(block.title) : escapeMarkdown(this.translation.words.agenda)}**`);
                 this.push(this.agenda(block.items, indent));
                 return;
             case 'segment':
@@ -107,7 +119,7 @@ class MarkdownWriter {
             case 'outcome': {
                 const outcome = block.outcome;
                 if (outcome.plural) this.heading(outcome.level, outcome.text.length > 0 ? outcome.text : [{ kind: 'text', text: outcome.label }]);
-                else this.push(`${indent}**${escapeMarkdown(outcome.label)}:** ${this.rich(outcome.text)}`);
+                else this.push(`${indent}**${escapeMarkdown(outcome.label + this.translation.words.colon)}** ${this.rich(outcome.text)}`);
                 this.blocks(outcome.blocks, indent);
                 return;
             }
@@ -120,16 +132,20 @@ class MarkdownWriter {
             case 'break':
                 this.push('---');
                 return;
-            case 'meeting':
+            case 'meeting': {
+                const outer = this.language;
+                this.setLanguage(block.meeting.language);
                 if (block.meeting.header) this.header(block.meeting.header);
                 this.blocks(block.meeting.blocks, indent);
+                this.setLanguage(outer);
                 return;
+            }
         }
     }
 
     /** Blocks inside a list item, as one string indented under the item. */
     private nested(blocks: readonly OutlineBlock[], indent: string): string {
-        const writer = new MarkdownWriter(this.anchors, true);
+        const writer = new MarkdownWriter(this.anchors, true, this.language);
         writer.blocks(blocks, indent);
         return writer.chunks.join('\n\n');
     }
@@ -173,50 +189,53 @@ class MarkdownWriter {
     }
 
     private participants(caption: string, participants: readonly Participant[]): void {
+        const { words, offices, attendance } = this.translation;
         const notes = participants.some(p => p.description.length > 0);
         const rows = participants.map(participant => {
             const description = plain(participant.description);
             const role = [
-                ...participant.roles.map(role => `**${ENGLISH_LABELS.offices[role]}**`),
+                ...participant.roles.map(role => `**${escapeMarkdown(offices[role])}**`),
                 participant.role && participant.role !== description ? escapeMarkdown(participant.role) : ''
             ].filter(Boolean).join('; ');
             return tableRow([
                 escapeMarkdown(participant.party.name),
                 escapeMarkdown(participant.party.organisation ?? ''),
                 role,
-                ENGLISH_LABELS.attendance[participant.attendance],
+                escapeMarkdown(attendance[participant.attendance]),
                 ...(notes ? [this.rich(participant.description)] : [])
             ]);
         });
         this.push(`**${caption}**`);
         this.push([
-            tableRow(['Name', 'Organisation', 'Role', 'Attendance', ...(notes ? ['Note'] : [])]),
+            tableRow([words.name, words.organisation, words.role, words.attendance, ...(notes ? [words.note] : [])].map(column => escapeMarkdown(column))),
             tableRow(['---', '---', '---', '---', ...(notes ? ['---'] : [])]),
             ...rows
         ].join('\n'));
     }
 
     private actionTable(actions: readonly ActionOutline[]): string {
+        const { words } = this.translation;
         return [
-            tableRow(['Action', 'Owner', 'Due', 'Status']),
+            tableRow([words.action, words.owner, words.due, words.status].map(column => escapeMarkdown(column))),
             tableRow(['---', '---', '---', '---']),
             ...actions.map(action => tableRow([
                 [action.id ? `\`#${action.id.replace(/`/g, '')}\`` : '', this.rich(action.text), ...action.blocks.map(block => this.inlineBlock(block))]
                     .filter(Boolean).join(' '),
-                action.owners.map(owner => escapeMarkdown(owner.text)).join(', '),
+                action.owners.map(owner => escapeMarkdown(owner.text)).join(escapeMarkdown(words.listSeparator)),
                 action.due ?? '',
-                action.status
+                escapeMarkdown(words.statuses[action.status])
             ]))
         ].join('\n');
     }
 
     private updateTable(updates: readonly UpdateOutline[]): string {
+        const { words } = this.translation;
         return [
-            tableRow(['Action', 'Status', 'Update']),
+            tableRow([words.action, words.status, words.update].map(column => escapeMarkdown(column))),
             tableRow(['---', '---', '---']),
             ...updates.map(update => tableRow([
                 `\`#${update.action.replace(/`/g, '')}\``,
-                update.status ?? '',
+                update.status ? escapeMarkdown(words.statuses[update.status]) : '',
                 [this.rich(update.text), ...update.blocks.map(block => this.inlineBlock(block))].filter(Boolean).join('<br>')
             ]))
         ].join('\n');

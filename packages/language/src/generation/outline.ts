@@ -9,7 +9,7 @@ import {
 import {
     MAX_NESTING_DEPTH, headingNumber, isOrderedMarker, splitActionHeader, structureOf,
     type ActionItem, type ActionReport, type AgendaItemNode, type Attendance, type Item,
-    type Meeting, type OutcomeGroup, type Paragraph, type Qualifiers, type Turn
+    type DocumentStructure, type Meeting, type OutcomeGroup, type Paragraph, type Qualifiers, type Turn
 } from '../model/structure.js';
 import { capitalised, inlinesOf, plainText, writtenName, writtenText } from '../model/text.js';
 import { affiliationInNote, nameParty, type NamingContext, type NamingOptions, type PartyName } from './naming.js';
@@ -17,6 +17,8 @@ import { meetingStatistics } from '../ledger/speaking-statistics.js';
 import { stakeholderRows } from '../ledger/statistics-rows.js';
 import { capitaliseSentenceStart, effectiveAttribution, participantCountText } from './attribution.js';
 import { isKey, keyDefinition, keyLabel, labelOf, OFFICES, type MeetingOffice } from '../model/vocabulary.js';
+import { DEFAULT_LANGUAGE, ENGLISH, meetingLanguage, textDirection, translationOf, writtenLanguage } from '../model/language.js';
+import type { OutputWords, Translation } from '../model/translations.js';
 import { UniqueNames } from '../util/unique-names.js';
 import { earlierActionsOutline, type LedgerOptions, type OutlineReaders } from './earlier-actions.js';
 import {
@@ -34,7 +36,13 @@ import {
 // read (references named by `nameParty`, links checked).
 
 /** Options of the render model; every generator takes them. */
-export type OutlineOptions = NamingOptions & LedgerOptions;
+export type OutlineOptions = NamingOptions & LedgerOptions & {
+    /**
+     * The language of meetings whose note does not say (`language:`): the configuration's
+     * default, a BCP 47 tag; English without it.
+     */
+    readonly language?: string;
+};
 
 // ---- Building ---------------------------------------------------------------------
 
@@ -60,6 +68,9 @@ class OutlineBuilder {
     private sectionLevel = 0;
 
     private readonly options: OutlineOptions;
+    /** The language of the meeting being built (or of the document, outside meetings) and its words. */
+    private language = DEFAULT_LANGUAGE;
+    private translation: Translation = ENGLISH;
     /** Below `full` attribution (the Chatham House Rule), people are not named: see attribution.ts. */
     private readonly anonymised: boolean;
 
@@ -69,8 +80,8 @@ class OutlineBuilder {
     }
 
     /** A meeting's title as outputs show it (see Meeting.title). */
-    private meetingTitle(meeting: Meeting): string {
-        return this.readText(meeting.titleText) || 'Meeting notes';
+    private meetingTitle(meeting: Meeting, words: OutputWords = this.translation.words): string {
+        return this.readText(meeting.titleText) || words.meetingNotes;
     }
 
     /** How a title or heading reads: its mentions named as the attribution says. */
@@ -85,11 +96,14 @@ class OutlineBuilder {
         }
         const reportField = structure.report;
         const single = !reportField && structure.meetings.length === 1 ? structure.meetings[0] : undefined;
-        const titles = structure.meetings.map(meeting => this.meetingTitle(meeting));
-        const title = reportField ? this.readText(reportField.value) || 'Report'
+        this.setLanguage(documentLanguage(structure, this.options.language));
+        const documentLanguageTag = this.language;
+        const words = this.translation.words;
+        const titles = structure.meetings.map(meeting => this.meetingTitle(meeting, translationOf(meetingLanguage(meeting, structure, this.options.language)).words));
+        const title = reportField ? this.readText(reportField.value) || words.report
             : single ? titles[0]
             : titles.length > 0 ? titles.join('; ')
-            : 'Meeting notes';
+            : words.meetingNotes;
         const documentHeaderId = this.uniqueId('top');
         this.assignHeadingIds(structure.items);
 
@@ -110,7 +124,7 @@ class OutlineBuilder {
             // The items of one meeting are consecutive.
             let end = i;
             while (end < items.length && itemMeeting(items[end]) === meeting) end++;
-            const outline = this.meeting(meeting, items.slice(i, end), ++index, meeting === single ? documentHeaderId : undefined);
+            const outline = this.meeting(meeting, items.slice(i, end), ++index, meeting === single ? documentHeaderId : undefined, structure);
             meetingOutlines.push(outline);
             blocks.push({ kind: 'meeting', meeting: outline });
             i = end;
@@ -125,19 +139,22 @@ class OutlineBuilder {
             cc: documentEnvelope.cc ?? (meetingOutlines.length === 1 ? meetingOutlines[0].envelope.cc : undefined)
         };
         const singleOutline = single ? meetingOutlines[0] : undefined;
+        this.setLanguage(documentLanguageTag);
         const header: Header = {
             title: [textSpan(title)],
             level: 0,
             id: documentHeaderId,
             metadata: documentMetadata,
             participants: singleOutline ? singleOutline.participants.filter(p => !p.listed) : [],
-            participantsLabel: singleOutline && singleOutline.participants.some(p => p.listed) ? 'Also taking part' : 'Participants'
+            participantsLabel: singleOutline && singleOutline.participants.some(p => p.listed) ? words.alsoTakingPart : words.participants
         };
         const documentDate = dateOf(structure.date) ?? [...meetingOutlines].reverse().find(m => m.date?.end)?.date
             ?? meetingOutlines.find(m => m.date)?.date;
         return {
             title,
-            subject: subjectOf(title, documentMetadata),
+            language: this.language,
+            direction: textDirection(this.language),
+            subject: subjectOf(title, documentMetadata, words),
             header,
             envelope,
             date: documentDate,
@@ -152,9 +169,17 @@ class OutlineBuilder {
 
     // ---- Meetings ----
 
-    private meeting(meeting: Meeting, items: Item[], index: number, documentHeaderId: string | undefined): MeetingOutline {
+    private setLanguage(language: string): void {
+        this.language = language;
+        this.translation = translationOf(language);
+    }
+
+    private meeting(meeting: Meeting, items: Item[], index: number, documentHeaderId: string | undefined, structure: DocumentStructure): MeetingOutline {
+        const outerLanguage = this.language;
+        this.setLanguage(meetingLanguage(meeting, structure, this.options.language));
+        const words = this.translation.words;
         const id = documentHeaderId ?? this.uniqueId(`meeting-${index}`);
-        const title = this.meetingTitle(meeting);
+        const title = this.meetingTitle(meeting, words);
         const affiliations = new Map<string, string>();
         for (const attendee of meeting.attendees) {
             const affiliation = affiliationInNote(plainText(attendee.line.text));
@@ -175,7 +200,7 @@ class OutlineBuilder {
             header = {
                 title: [textSpan(title)], level, id, metadata,
                 participants: participants.filter(p => !p.listed),
-                participantsLabel: participants.some(p => p.listed) ? 'Also taking part' : 'Participants'
+                participantsLabel: participants.some(p => p.listed) ? words.alsoTakingPart : words.participants
             };
         }
         const meetingLevel = this.sectionLevel;
@@ -188,10 +213,15 @@ class OutlineBuilder {
 
         const grouped = groupRuns(blocks);
         const flat = flatten(grouped);
+        const language = this.language;
+        const earlierActions = this.options.ledger ? earlierActionsOutline(this.options.ledger, meeting, this.readers(scope)) : undefined;
+        this.setLanguage(outerLanguage);
         return {
             index,
             id,
             title,
+            language,
+            direction: textDirection(language),
             header,
             metadata,
             envelope: this.envelope(meeting.fields, scope),
@@ -201,7 +231,7 @@ class OutlineBuilder {
             actions: flat.flatMap(block => block.kind === 'actions' ? block.actions : []),
             updates: flat.flatMap(block => block.kind === 'updates' ? block.updates : []),
             outcomes: flat.flatMap(block => block.kind === 'outcome' ? [block.outcome] : []),
-            earlierActions: this.options.ledger ? earlierActionsOutline(this.options.ledger, meeting, this.readers(scope)) : undefined,
+            earlierActions,
             whoSpoke: whoSpokeOf(meeting)
         };
     }
@@ -304,7 +334,7 @@ class OutlineBuilder {
                 const turnKind = keyDefinition(item.segment.key)?.turns ?? 'intervention';
                 const written = this.rich(item.segment.title, scope);
                 const level = this.headingLevel(this.sectionLevel + 1);
-                blocks.push({ kind: 'segment', turnKind, title: written.length > 0 ? written : [textSpan(labelOf(item.segment.key))], level });
+                blocks.push({ kind: 'segment', turnKind, title: written.length > 0 ? written : [textSpan(labelOf(item.segment.key, this.translation))], level });
                 return;
             }
             case 'turn': {
@@ -338,7 +368,7 @@ class OutlineBuilder {
         const value = trimRich(this.rich(field.value, scope));
         if (definition?.body) {
             const first: OutlineBlock[] = value.length > 0 ? [{ kind: 'paragraph', text: value }] : [];
-            blocks.push({ kind: 'text-field', field: definition.body, label: keyLabel(definition), blocks: [...first, ...this.paragraphs(body, scope)] });
+            blocks.push({ kind: 'text-field', field: definition.body, label: keyLabel(definition, this.translation), blocks: [...first, ...this.paragraphs(body, scope)] });
         } else if (definition?.id === 'greeting' && value.length > 0) {
             blocks.push({ kind: 'paragraph', text: value, role: 'greeting' });
         } else if (definition?.id === 'sign-off' && value.length > 0) {
@@ -469,7 +499,7 @@ class OutlineBuilder {
     private outcome(group: OutcomeGroup, scope: Scope): OutcomeOutline {
         return {
             kind: group.kind,
-            label: labelOf(group.outcome.key),
+            label: labelOf(group.outcome.key, this.translation),
             plural: group.plural,
             text: trimRich(this.rich(group.outcome.text, scope)),
             level: group.plural ? this.headingLevel(this.sectionLevel + 1) : this.sectionLevel + 1,
@@ -510,7 +540,7 @@ class OutlineBuilder {
             const value = trimRich(this.rich(field.value, scope));
             if (value.length === 0) continue;
             const key = definition.id;
-            entries.push({ key, label: keyLabel(definition), value: key === 'date' ? readableDateText(value) : value, order: definition.header });
+            entries.push({ key, label: keyLabel(definition, this.translation), value: key === 'date' ? readableDateText(value, this.language) : value, order: definition.header });
         }
         return entries.sort((a, b) => a.order - b.order).map(({ key, label, value }) => ({ key, label, value }));
     }
@@ -636,6 +666,17 @@ function attachedToName(line: SpeakerLine): boolean {
     return before !== '' && !/\s/.test(before);
 }
 
+/**
+ * The language of a document's header: its own `language:` (a report's), else the one all
+ * its meetings share, else the configuration's, else English.
+ */
+function documentLanguage(structure: DocumentStructure, fallback: string | undefined): string {
+    const written = writtenLanguage(undefined, structure);
+    if (written) return written;
+    const languages = new Set(structure.meetings.map(meeting => meetingLanguage(meeting, structure, fallback)));
+    return languages.size === 1 ? [...languages][0] : meetingLanguage(undefined, structure, fallback);
+}
+
 /** The "Who spoke" figures of a meeting with turns. */
 function whoSpokeOf(meeting: Meeting): MeetingOutline['whoSpoke'] {
     if (meeting.turns.length === 0) return undefined;
@@ -653,21 +694,21 @@ function dateOf(field: Field | undefined): DateInfo | undefined {
 }
 
 /** A date as outputs show it (readableDate): rich text stays as written unless it is an ISO date. */
-function readableDateText(value: RichText): RichText {
+function readableDateText(value: RichText, language: string): RichText {
     const written = plain(value).trim();
-    const readable = readableDate(written);
+    const readable = readableDate(written, language);
     return readable === written ? value : [textSpan(readable)];
 }
 
 /** The title, then the venue and date when the title does not already say them. */
-function subjectOf(title: string, metadata: readonly MetadataEntry[]): string {
+function subjectOf(title: string, metadata: readonly MetadataEntry[], words: OutputWords): string {
     const parts = [title];
     for (const key of ['venue', 'date']) {
         const value = metadata.find(entry => entry.key === key);
         const text = value ? plain(value.value).trim() : '';
         if (text && !title.toLowerCase().includes(text.toLowerCase())) parts.push(text);
     }
-    return parts.join(', ');
+    return parts.join(words.listSeparator);
 }
 
 /** An id made of a text's letters and digits: `2. Contributions` → `2-contributions`. */

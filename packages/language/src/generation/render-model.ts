@@ -19,6 +19,9 @@ import type { MentionSpan, RichText } from './rich-text.js';
 export interface Outline {
     /** The report's title, the meeting's title, or one made from the meetings' titles. */
     readonly title: string;
+    /** The language of the document's header and of its text outside meetings (BCP 47): see model/language.ts. */
+    readonly language: string;
+    readonly direction: 'ltr' | 'rtl';
     /** The subject line of the email: the title, with the venue and date when the title lacks them. */
     readonly subject: string;
     /** The document's header: its title, metadata and (for a single meeting) the participants not listed in the text. */
@@ -210,6 +213,9 @@ export interface MeetingOutline {
     readonly index: number;
     readonly id: string;
     readonly title: string;
+    /** The language the meeting is written in (BCP 47), which its labels and headings are in. */
+    readonly language: string;
+    readonly direction: 'ltr' | 'rtl';
     /** The meeting's own header; missing when the meeting's header is the document's. */
     readonly header?: Header;
     readonly metadata: readonly MetadataEntry[];

@@ -114,11 +114,11 @@ export function longDate(date: CalendarDate, language?: string): string {
     return dateFormat(dateNames(language), precisionOptions(date)).format(utcDate(date.year, date.month ?? 1, date.day ?? 1));
 }
 
-/** An ISO date (`2018-03-19`), written for machines, as people read it (`19 March 2018`); any other text as written. */
-export function readableDate(written: string): string {
+/** An ISO date (`2018-03-19`), written for machines, as people read it in a language (`19 March 2018`, `19 mars 2018`); any other text as written. */
+export function readableDate(written: string, language?: string): string {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(written)) return written;
     const parsed = parseDate(written);
-    return parsed.ok ? longDate(parsed.value.start) : written;
+    return parsed.ok ? longDate(parsed.value.start, language) : written;
 }
 
 /**

@@ -106,6 +106,7 @@ export const KEYS: readonly KeyDefinition[] = [
     field('disclaimer:', 'disclaimer', { body: 'disclaimer' }),
     field('summary:', 'summary', { body: 'summary' }),
     field('background:', 'background', { body: 'background' }),
+    field('language:', 'language', { standing: true }),
 
     entry('alias:'), entry('aliases:', 'alias'),
     entry('org:'), entry('orgs:', 'org'), entry('affiliation:', 'org'),
@@ -201,7 +202,7 @@ export const ENGLISH_LABELS: VocabularyLabels = {
         rapporteur: { one: 'Rapporteur' }, notetaker: { one: 'Note-taker' }, author: { one: 'Author' }, rule: { one: 'Rule' },
         attendance: { one: 'Attendance' }, link: { one: 'Link' }, programme: { one: 'Programme' },
         transcript: { one: 'Transcript' }, slides: { one: 'Slides' }, recording: { one: 'Recording' },
-        summary: { one: 'Summary' }, background: { one: 'Background' }, disclaimer: { one: 'Disclaimer' },
+        summary: { one: 'Summary' }, background: { one: 'Background' }, disclaimer: { one: 'Disclaimer' }, language: { one: 'Language' },
         presentations: { one: 'Presentations' }, discussion: { one: 'Discussion' }, questions: { one: 'Questions and answers' },
         floor: { one: 'From the floor' }, responses: { one: 'Responses' },
         conclusion: { one: 'Conclusion', many: 'Conclusions' }, decision: { one: 'Decision', many: 'Decisions' },

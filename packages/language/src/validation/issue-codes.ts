@@ -34,6 +34,8 @@ export const IssueCodes = {
     MeetingWithoutTitle: 'meeting-without-title',
     MeetingWithoutDate: 'meeting-without-date',
     InvalidDate: 'invalid-date',
+    InvalidLanguage: 'invalid-language',
+    UntranslatedLanguage: 'untranslated-language',
     InvalidTime: 'invalid-time',
     EndBeforeStart: 'end-before-start',
     UnrecognisedDate: 'unrecognised-date',

@@ -4,6 +4,7 @@ import { parseDate, parseTime, type DateValue, type Parsed, type TimeValue } fro
 import type { DocumentStructure, Meeting } from '../model/structure.js';
 import { writtenText } from '../model/text.js';
 import { IssueCodes, type IssueCode } from './issue-codes.js';
+import { canonicalLanguage, isOutputLanguage, noteLanguageOfField, OUTPUT_LANGUAGES } from '../model/language.js';
 import { firstLineRange, rangeOfOffsets, writtenValue } from './ranges.js';
 import { isKey } from '../model/vocabulary.js';
 
@@ -80,8 +81,29 @@ export function dateMustBeValid(field: Field, accept: ValidationAcceptor): void 
     if (!isKey(field.key, 'date')) return;
     const written = writtenValue(field.value);
     if (!written || !written.value.trim()) return;
-    reportValueProblem<DateValue>(field, parseDate(written.value), written.offset, accept,
+    reportValueProblem<DateValue>(field, parseDate(written.value, noteLanguageOfField(field)), written.offset, accept,
         { invalid: IssueCodes.InvalidDate, unrecognised: IssueCodes.UnrecognisedDate });
+}
+
+/**
+ * `language: français` is not a BCP 47 tag (an error: the outputs would not know their
+ * language); `language: de` is one, but outputs have no words for it (a warning: they are
+ * written in English).
+ */
+export function languageMustBeKnown(field: Field, accept: ValidationAcceptor): void {
+    if (!isKey(field.key, 'language')) return;
+    const written = writtenValue(field.value);
+    if (!written || !written.value.trim()) return;
+    const value = written.value.trim();
+    const range = rangeOfOffsets(field, written.offset + written.value.indexOf(value), written.offset + written.value.indexOf(value) + value.length);
+    const tag = canonicalLanguage(value);
+    if (!tag) {
+        const code = IssueCodes.InvalidLanguage;
+        accept('error', `'${value}' is not a language tag: write a BCP 47 tag such as ${OUTPUT_LANGUAGES.join(', ')} or fr-CA.`, { node: field, range, code, data: { code } });
+    } else if (!isOutputLanguage(tag)) {
+        const code = IssueCodes.UntranslatedLanguage;
+        accept('warning', `Minutes writes outputs in ${OUTPUT_LANGUAGES.join(', ')}; a meeting in '${tag}' gets English labels and headings.`, { node: field, range, code, data: { code } });
+    }
 }
 
 /** `time: 25:00` cannot be; `time: 18:00-16:30` ends before it starts; `time: afternoon` cannot be read. */

@@ -54,13 +54,13 @@ describe('the HTML page\'s content', () => {
     });
 
     test('a speaker links to their participant entry', () => {
-        expect(board).toContain('<p class="speaker"><a class="person" href="#m1-akovacs">Anja Kovačević</a> (Faculty of Law, Zagreb) <span class="qualifiers">[replying to <span class="person" title="Patrik Fältström">Patrik</span>]</span></p>');
-        expect(board).toContain('<p><a class="person" href="#m1-jli" title="李娜 Li Na">Li</a> agreed, noting that 5 &lt; 7 &amp; 9 &gt; 3 hold in every budget scenario.</p>');
+        expect(board).toContain('<p class="speaker" dir="auto"><a class="person" href="#m1-akovacs">Anja Kovačević</a> (Faculty of Law, Zagreb) <span class="qualifiers">[replying to <span class="person" title="Patrik Fältström">Patrik</span>]</span></p>');
+        expect(board).toContain('<p dir="auto"><a class="person" href="#m1-jli" title="李娜 Li Na">Li</a> agreed, noting that 5 &lt; 7 &amp; 9 &gt; 3 hold in every budget scenario.</p>');
     });
 
     test('actions in a table with owner, due date and status', () => {
         expect(board).toContain('<thead><tr><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Status</th></tr></thead>');
-        expect(board).toContain('<td data-label="Due"><time datetime="2024-05-01">2024-05-01</time></td><td data-label="Status">open</td>');
+        expect(board).toContain('<td data-label="Due"><time datetime="2024-05-01" dir="ltr">2024-05-01</time></td><td data-label="Status">open</td>');
     });
 
     test('everything from the source is escaped; only http, https and mailto URLs are links', () => {

@@ -28,7 +28,7 @@ describe('the JSON of every fixture and example', () => {
         test(`${name} is the same text every time, with keys in a fixed order`, () => {
             const json = generateJson(document.parseResult.value);
             expect(generateJson(document.parseResult.value)).toBe(json);
-            expect(Object.keys(JSON.parse(json))).toEqual(['schemaVersion', 'title', 'subject', 'metadata', 'envelope', ...(JSON.parse(json).date ? ['date'] : []), 'body', 'meetings', 'parties']);
+            expect(Object.keys(JSON.parse(json))).toEqual(['schemaVersion', 'title', 'language', 'subject', 'metadata', 'envelope', ...(JSON.parse(json).date ? ['date'] : []), 'body', 'meetings', 'parties']);
         });
     }
 });

@@ -43,7 +43,7 @@ describe('actions from earlier meetings in the email and the HTML', () => {
         const { documents, ledger } = await series();
         const html = await generate(documents['2018-06-04-call.minutes'], 'html', { ledger });
         const section = /<section class="earlier-actions">[\s\S]*?<\/section>/.exec(html)![0];
-        expect([...section.matchAll(/<span class="action-id">#([^<]+)<\/span>/g)].map(m => m[1])).toEqual(['ig-paper', 'outreach-plan', '2018-03-19-share-slides-cybercrime']);
+        expect([...section.matchAll(/<span class="action-id" dir="ltr">#([^<]+)<\/span>/g)].map(m => m[1])).toEqual(['ig-paper', 'outreach-plan', '2018-03-19-share-slides-cybercrime']);
         expect(section).toContain('<td data-label="Status">Dropped<br>The IGF Secretariat runs its own outreach.</td>');
         expect(section).not.toContain('wsis-report');
     });

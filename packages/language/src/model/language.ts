@@ -1,0 +1,106 @@
+/**
+ * The language a meeting is written in: its `language:` field (a BCP 47 tag: `fr`,
+ * `es-419`, `ar-u-nu-arab`), else its report's, else the configuration's default, else
+ * English. Outputs take their words from that language's table (translations.ts), dates
+ * from Intl in that language, and the HTML its direction.
+ */
+import type { Document, Field } from '../generated/ast.js';
+import { primaryLanguage } from './date-names.js';
+import { structureOf, type DocumentStructure, type Meeting } from './structure.js';
+import { writtenText } from './text.js';
+import { ENGLISH_WORDS, TRANSLATIONS, type PluralPhrase, type Translation } from './translations.js';
+import { ENGLISH_LABELS, isKey } from './vocabulary.js';
+
+export const DEFAULT_LANGUAGE = 'en';
+
+/** The languages outputs are written in: a table of words for each. */
+export const OUTPUT_LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
+
+export const ENGLISH: Translation = { ...ENGLISH_LABELS, words: ENGLISH_WORDS };
+
+/** A tag as BCP 47 writes it (`FR-ca` → `fr-CA`), or undefined when it is not one. */
+export function canonicalLanguage(tag: string): string | undefined {
+    try {
+        return Intl.getCanonicalLocales(tag.trim())[0];
+    } catch {
+        return undefined;
+    }
+}
+
+/** Whether outputs have a table of words for the language of a tag (`fr-CA`: French). */
+export function isOutputLanguage(tag: string): boolean {
+    return (OUTPUT_LANGUAGES as readonly string[]).includes(primaryLanguage(tag));
+}
+
+/** The words of a language's outputs; English for a language without a table. */
+export function translationOf(tag: string | undefined): Translation {
+    const language = tag === undefined ? DEFAULT_LANGUAGE : primaryLanguage(tag);
+    return language === 'en' ? ENGLISH : TRANSLATIONS[language as keyof typeof TRANSLATIONS] ?? ENGLISH;
+}
+
+/** `rtl` for Arabic (and any language written right to left), from Intl's text info. */
+export function textDirection(tag: string): 'ltr' | 'rtl' {
+    const locale = new Intl.Locale(canonicalLanguage(tag) ?? DEFAULT_LANGUAGE) as Intl.Locale & {
+        getTextInfo?: () => { direction?: string };
+        textInfo?: { direction?: string };
+    };
+    // Node 24 has getTextInfo(); Node 20 and 22 the older textInfo getter.
+    const info = locale.getTextInfo?.() ?? locale.textInfo;
+    return info?.direction === 'rtl' ? 'rtl' : 'ltr';
+}
+
+/** A template with its `{name}` places filled. */
+export function filled(template: string, values: Readonly<Record<string, string>>): string {
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/** A phrase in the form a count takes in the language (`1 participant`, `3 участника`), the count written by Intl. */
+export function counted(phrase: PluralPhrase, count: number, tag: string): string {
+    const locale = canonicalLanguage(tag) ?? DEFAULT_LANGUAGE;
+    const category = new Intl.PluralRules(locale).select(count);
+    const number = new Intl.NumberFormat(locale, primaryLanguage(locale) === locale ? { numberingSystem: 'latn' } : {}).format(count);
+    return filled(phrase[category] ?? phrase.other, { count: number });
+}
+
+function languageFields(fields: readonly Field[]): Field[] {
+    return fields.filter(field => isKey(field.key, 'language') && writtenText(field.value).trim().length > 0);
+}
+
+/** The tag a meeting's (or else its report's) `language:` field gives, as written and canonical; undefined when none gives a valid one. */
+export function writtenLanguage(meeting: Meeting | undefined, structure: DocumentStructure): string | undefined {
+    for (const field of [...(meeting ? languageFields(meeting.fields) : []), ...languageFields(structure.fields)]) {
+        const tag = canonicalLanguage(writtenText(field.value));
+        if (tag) return tag;
+    }
+    return undefined;
+}
+
+/** The language of a meeting: its own, its report's, the configuration's (`fallback`), or English. */
+export function meetingLanguage(meeting: Meeting | undefined, structure: DocumentStructure, fallback?: string): string {
+    return writtenLanguage(meeting, structure) ?? (fallback && canonicalLanguage(fallback)) ?? DEFAULT_LANGUAGE;
+}
+
+
+const fieldLanguages = new WeakMap<DocumentStructure, Map<Field, string | undefined>>();
+
+/**
+ * The language a note gives for the meeting a field belongs to (its own `language:` or its
+ * report's); undefined when it gives none. Read once per parsed document.
+ */
+export function noteLanguageOfField(field: Field): string | undefined {
+    let root: { $container?: unknown } = field;
+    while (root.$container) root = root.$container as { $container?: unknown };
+    const structure = structureOf(root as Document);
+    let languages = fieldLanguages.get(structure);
+    if (!languages) {
+        languages = new Map();
+        const documentLanguage = writtenLanguage(undefined, structure);
+        for (const each of structure.fields) languages.set(each, documentLanguage);
+        for (const meeting of structure.meetings) {
+            const language = writtenLanguage(meeting, structure);
+            for (const each of meeting.fields) languages.set(each, language);
+        }
+        fieldLanguages.set(structure, languages);
+    }
+    return languages.get(field);
+}

@@ -1,0 +1,344 @@
+/**
+ * The words of the outputs in the six languages of the United Nations: one table per
+ * language, keyed like the English one (`ENGLISH_LABELS` in vocabulary.ts, by key id) and
+ * adding the words outputs write around the note's own (`Participants`, `Agenda`,
+ * `Action`). A test fails when a table lacks an entry that English has. Written for
+ * readers of circulated minutes: the terms UN documents use (`Ordre du jour`, `Orden del
+ * día`, `Повестка дня`, `جدول الأعمال`, `议程`), offices named without gender where the
+ * language allows (`Présidence`, `Presidencia`).
+ */
+import type { Attendance, MeetingOffice, VocabularyLabels } from './vocabulary.js';
+
+/** A phrase whose form depends on a count: one form per plural category the language has (Intl.PluralRules). */
+export type PluralPhrase = Readonly<Partial<Record<Intl.LDMLPluralRule, string>>> & { readonly other: string };
+
+export type ActionStatusWord = 'open' | 'done' | 'dropped' | 'moved';
+export type StakeholderGroupWord = 'government' | 'intergovernmental' | 'civil society' | 'private sector' | 'technical community' | 'academia';
+
+/** The words outputs write themselves, by id; `{name}` marks where a value goes. */
+export interface OutputWords {
+    /** After a label: `:`, `\u00A0:` in French, `：` in Chinese. */
+    readonly colon: string;
+    /** Between a label and its text on one line: `: `, `\u00A0: `, `：`. */
+    readonly labelSeparator: string;
+    /** The column of the actions table that says where an earlier action was agreed. */
+    readonly agreedAtColumn: string;
+    /** The caption of that table: `{title}, with their status at this meeting`. */
+    readonly earlierActionsCaption: string;
+    /** The caption of the table of `update #id` lines. */
+    readonly updatesCaption: string;
+    /** The "Who spoke" chart and table of a meeting. */
+    readonly whoSpokeChart: {
+        readonly title: string;
+        /** `{title}, by stakeholder group: {total}`. */
+        readonly caption: string;
+        readonly stakeholderGroup: string;
+        readonly words: string;
+        readonly share: string;
+        readonly interventionCount: PluralPhrase;
+        readonly wordCount: PluralPhrase;
+        /** Rows of speakers without a group, and of speakers nobody identified. */
+        readonly ungrouped: string;
+        readonly unidentified: string;
+    };
+    /** Between the items of a run-in list: `, `, `، `, `、`. */
+    readonly listSeparator: string;
+    readonly meetingNotes: string;
+    readonly report: string;
+    readonly participants: string;
+    /** The participants of a meeting with an attendee list who are not on it. */
+    readonly alsoTakingPart: string;
+    readonly agenda: string;
+    readonly contents: string;
+    readonly interventions: string;
+    readonly outcome: string;
+    readonly subject: string;
+    readonly name: string;
+    readonly organisation: string;
+    readonly role: string;
+    readonly attendance: string;
+    readonly note: string;
+    readonly action: string;
+    readonly owner: string;
+    readonly due: string;
+    readonly status: string;
+    readonly update: string;
+    /** A table's caption: `Action item`, `Action items`. */
+    readonly actionItems: PluralPhrase;
+    /** `Update on {id}`. */
+    readonly updateOn: string;
+    /** `due {date}`. */
+    readonly dueOn: string;
+    readonly earlierActions: string;
+    readonly stillOpen: string;
+    /** `Agreed at {meeting}`. */
+    readonly agreedAt: string;
+    /** `Reported here: {text}`. */
+    readonly reportedHere: string;
+    readonly unidentifiedSpeaker: string;
+    readonly whoSpoke: string;
+    /** `{count} participants`. */
+    readonly participantCount: PluralPhrase;
+    readonly noStakeholderGroup: string;
+    /** Who spoke, under the Chatham House Rule with no organisation named: `a participant`, `a participant from civil society`. */
+    readonly anonymous: Readonly<Record<StakeholderGroupWord | 'none', string>>;
+    /** A stakeholder group in a tally: `3 civil society`. */
+    readonly stakeholderGroups: Readonly<Record<StakeholderGroupWord, string>>;
+    readonly statuses: Readonly<Record<ActionStatusWord, string>>;
+}
+
+/** A language's table: the vocabulary's labels and the outputs' words. */
+export interface Translation extends VocabularyLabels {
+    readonly words: OutputWords;
+}
+
+type KeyLabels = VocabularyLabels['keys'];
+type Offices = Readonly<Record<MeetingOffice, string>>;
+type AttendanceWords = Readonly<Record<Attendance, string>>;
+
+export const ENGLISH_WORDS: OutputWords = {
+    colon: ':', listSeparator: ', ', labelSeparator: ': ', agreedAtColumn: 'Agreed at', updatesCaption: 'Updates on earlier actions', whoSpokeChart: { title: 'Share of words by stakeholder group', caption: '{title}, by stakeholder group: {total}', stakeholderGroup: 'Stakeholder group', words: 'Words', share: 'Share of words', interventionCount: { one: '{count} intervention', other: '{count} interventions' }, wordCount: { one: '{count} word', other: '{count} words' }, ungrouped: 'no stakeholder group', unidentified: 'unidentified speakers' }, earlierActionsCaption: '{title}, with their status at this meeting',
+    meetingNotes: 'Meeting notes', report: 'Report', participants: 'Participants', alsoTakingPart: 'Also taking part',
+    agenda: 'Agenda', contents: 'Contents', interventions: 'Interventions', outcome: 'Outcome', subject: 'Subject',
+    name: 'Name', organisation: 'Organisation', role: 'Role', attendance: 'Attendance', note: 'Note',
+    action: 'Action', owner: 'Owner', due: 'Due', status: 'Status', update: 'Update',
+    actionItems: { one: 'Action item', other: 'Action items' },
+    updateOn: 'Update on {id}', dueOn: 'due {date}', earlierActions: 'Actions from earlier meetings', stillOpen: 'Still open',
+    agreedAt: 'Agreed at {meeting}', reportedHere: 'Reported here: {text}', unidentifiedSpeaker: 'Unidentified speaker', whoSpoke: 'Who spoke',
+    participantCount: { one: '{count} participant', other: '{count} participants' },
+    noStakeholderGroup: 'with no stakeholder group',
+    anonymous: {
+        none: 'a participant', government: 'a participant from a government', intergovernmental: 'a participant from an intergovernmental organisation',
+        'civil society': 'a participant from civil society', 'private sector': 'a participant from the private sector',
+        'technical community': 'a participant from the technical community', academia: 'a participant from academia'
+    },
+    stakeholderGroups: {
+        government: 'government', intergovernmental: 'intergovernmental', 'civil society': 'civil society',
+        'private sector': 'private sector', 'technical community': 'technical community', academia: 'academia'
+    },
+    statuses: { open: 'open', done: 'done', dropped: 'dropped', moved: 'moved' }
+};
+
+const FRENCH_KEYS: KeyLabels = {
+    group: { one: 'Groupe' }, series: { one: 'Série' }, event: { one: 'Événement' }, session: { one: 'Session' },
+    date: { one: 'Date' }, time: { one: 'Heure' }, venue: { one: 'Lieu' }, room: { one: 'Salle' },
+    format: { one: 'Format' }, organisers: { one: 'Organisation' }, chair: { one: 'Présidence' }, moderator: { one: 'Modération' },
+    rapporteur: { one: 'Rapporteur' }, notetaker: { one: 'Prise de notes' }, author: { one: 'Rédaction' }, rule: { one: 'Règle' },
+    attendance: { one: 'Participation' }, link: { one: 'Lien' }, programme: { one: 'Programme' },
+    transcript: { one: 'Transcription' }, slides: { one: 'Diapositives' }, recording: { one: 'Enregistrement' },
+    summary: { one: 'Résumé' }, background: { one: 'Contexte' }, disclaimer: { one: 'Avertissement' },
+    presentations: { one: 'Présentations' }, discussion: { one: 'Discussion' }, questions: { one: 'Questions et réponses' },
+    floor: { one: 'Interventions de la salle' }, responses: { one: 'Réponses' },
+    conclusion: { one: 'Conclusion', many: 'Conclusions' }, decision: { one: 'Décision', many: 'Décisions' },
+    agreed: { one: 'Convenu' }, takeaway: { one: 'Point à retenir', many: 'Points à retenir' },
+    'key-takeaway': { one: 'Point clé', many: 'Points clés' }, 'next-step': { one: 'Prochaine étape', many: 'Prochaines étapes' },
+    'key-issue': { one: 'Question clé', many: 'Questions clés' }, language: { one: 'Langue' }
+};
+
+const FRENCH: Translation = {
+    keys: FRENCH_KEYS,
+    offices: { chair: 'présidence', moderator: 'modération', rapporteur: 'rapporteur', notetaker: 'prise de notes', author: 'rédaction', organiser: 'organisation' } satisfies Offices,
+    attendance: { present: 'sur place', remote: 'à distance', absent: 'absent', apologies: 'excusé', staff: 'personnel', observer: 'observateur' } satisfies AttendanceWords,
+    words: {
+        colon: '\u00A0:', listSeparator: ', ', labelSeparator: '\u00A0: ', agreedAtColumn: 'Convenue lors de', updatesCaption: 'Suivi des actions précédentes', whoSpokeChart: { title: 'Part des mots par groupe de parties prenantes', caption: '{title}, par groupe de parties prenantes\u00A0: {total}', stakeholderGroup: 'Groupe de parties prenantes', words: 'Mots', share: 'Part des mots', interventionCount: { one: '{count} intervention', many: '{count} d’interventions', other: '{count} interventions' }, wordCount: { one: '{count} mot', many: '{count} de mots', other: '{count} mots' }, ungrouped: 'sans groupe de parties prenantes', unidentified: 'orateurs non identifiés' }, earlierActionsCaption: '{title}, avec leur état à cette réunion',
+        meetingNotes: 'Compte rendu', report: 'Rapport', participants: 'Participants', alsoTakingPart: 'Ont également participé',
+        agenda: 'Ordre du jour', contents: 'Sommaire', interventions: 'Interventions', outcome: 'Résultat', subject: 'Objet',
+        name: 'Nom', organisation: 'Organisation', role: 'Rôle', attendance: 'Participation', note: 'Remarque',
+        action: 'Action', owner: 'Responsable', due: 'Échéance', status: 'État', update: 'Suivi',
+        actionItems: { one: 'Action à mener', other: 'Actions à mener' },
+        updateOn: 'Suivi de {id}', dueOn: 'échéance le {date}', earlierActions: 'Actions des réunions précédentes', stillOpen: 'Toujours en cours',
+        agreedAt: 'Convenue lors de la réunion {meeting}', reportedHere: 'Point fait ici\u00A0: {text}', unidentifiedSpeaker: 'Orateur non identifié',
+        whoSpoke: 'Prises de parole',
+        participantCount: { one: '{count} participant', many: '{count} de participants', other: '{count} participants' },
+        noStakeholderGroup: 'sans groupe de parties prenantes',
+        anonymous: {
+            none: 'un participant', government: 'un participant d’un gouvernement', intergovernmental: 'un participant d’une organisation intergouvernementale',
+            'civil society': 'un participant de la société civile', 'private sector': 'un participant du secteur privé',
+            'technical community': 'un participant de la communauté technique', academia: 'un participant du monde universitaire'
+        },
+        stakeholderGroups: {
+            government: 'gouvernement', intergovernmental: 'organisation intergouvernementale', 'civil society': 'société civile',
+            'private sector': 'secteur privé', 'technical community': 'communauté technique', academia: 'monde universitaire'
+        },
+        statuses: { open: 'en cours', done: 'terminée', dropped: 'abandonnée', moved: 'reportée' }
+    }
+};
+
+const SPANISH: Translation = {
+    keys: {
+        group: { one: 'Grupo' }, series: { one: 'Serie' }, event: { one: 'Evento' }, session: { one: 'Sesión' },
+        date: { one: 'Fecha' }, time: { one: 'Hora' }, venue: { one: 'Lugar' }, room: { one: 'Sala' },
+        format: { one: 'Formato' }, organisers: { one: 'Organización' }, chair: { one: 'Presidencia' }, moderator: { one: 'Moderación' },
+        rapporteur: { one: 'Relatoría' }, notetaker: { one: 'Toma de notas' }, author: { one: 'Redacción' }, rule: { one: 'Regla' },
+        attendance: { one: 'Asistencia' }, link: { one: 'Enlace' }, programme: { one: 'Programa' },
+        transcript: { one: 'Transcripción' }, slides: { one: 'Diapositivas' }, recording: { one: 'Grabación' },
+        summary: { one: 'Resumen' }, background: { one: 'Antecedentes' }, disclaimer: { one: 'Descargo de responsabilidad' },
+        presentations: { one: 'Presentaciones' }, discussion: { one: 'Debate' }, questions: { one: 'Preguntas y respuestas' },
+        floor: { one: 'Intervenciones del público' }, responses: { one: 'Respuestas' },
+        conclusion: { one: 'Conclusión', many: 'Conclusiones' }, decision: { one: 'Decisión', many: 'Decisiones' },
+        agreed: { one: 'Acordado' }, takeaway: { one: 'Idea principal', many: 'Ideas principales' },
+        'key-takeaway': { one: 'Idea clave', many: 'Ideas clave' }, 'next-step': { one: 'Próximo paso', many: 'Próximos pasos' },
+        'key-issue': { one: 'Cuestión clave', many: 'Cuestiones clave' }, language: { one: 'Idioma' }
+    },
+    offices: { chair: 'presidencia', moderator: 'moderación', rapporteur: 'relatoría', notetaker: 'toma de notas', author: 'redacción', organiser: 'organización' },
+    attendance: { present: 'presencial', remote: 'a distancia', absent: 'ausente', apologies: 'excusado', staff: 'personal', observer: 'observador' },
+    words: {
+        colon: ':', listSeparator: ', ', labelSeparator: ': ', agreedAtColumn: 'Acordada en', updatesCaption: 'Seguimiento de acciones anteriores', whoSpokeChart: { title: 'Proporción de palabras por grupo de partes interesadas', caption: '{title}, por grupo de partes interesadas: {total}', stakeholderGroup: 'Grupo de partes interesadas', words: 'Palabras', share: 'Proporción de palabras', interventionCount: { one: '{count} intervención', many: '{count} de intervenciones', other: '{count} intervenciones' }, wordCount: { one: '{count} palabra', many: '{count} de palabras', other: '{count} palabras' }, ungrouped: 'sin grupo de partes interesadas', unidentified: 'oradores no identificados' }, earlierActionsCaption: '{title}, con su estado en esta reunión',
+        meetingNotes: 'Notas de la reunión', report: 'Informe', participants: 'Participantes', alsoTakingPart: 'También participaron',
+        agenda: 'Orden del día', contents: 'Índice', interventions: 'Intervenciones', outcome: 'Resultado', subject: 'Asunto',
+        name: 'Nombre', organisation: 'Organización', role: 'Función', attendance: 'Asistencia', note: 'Nota',
+        action: 'Acción', owner: 'Responsable', due: 'Plazo', status: 'Estado', update: 'Seguimiento',
+        actionItems: { one: 'Acción pendiente', other: 'Acciones pendientes' },
+        updateOn: 'Seguimiento de {id}', dueOn: 'plazo: {date}', earlierActions: 'Acciones de reuniones anteriores', stillOpen: 'Sigue abierta',
+        agreedAt: 'Acordada en {meeting}', reportedHere: 'Se informa aquí: {text}', unidentifiedSpeaker: 'Orador no identificado',
+        whoSpoke: 'Quién intervino',
+        participantCount: { one: '{count} participante', many: '{count} de participantes', other: '{count} participantes' },
+        noStakeholderGroup: 'sin grupo de partes interesadas',
+        anonymous: {
+            none: 'un participante', government: 'un participante de un gobierno', intergovernmental: 'un participante de una organización intergubernamental',
+            'civil society': 'un participante de la sociedad civil', 'private sector': 'un participante del sector privado',
+            'technical community': 'un participante de la comunidad técnica', academia: 'un participante del mundo académico'
+        },
+        stakeholderGroups: {
+            government: 'gobierno', intergovernmental: 'organización intergubernamental', 'civil society': 'sociedad civil',
+            'private sector': 'sector privado', 'technical community': 'comunidad técnica', academia: 'mundo académico'
+        },
+        statuses: { open: 'abierta', done: 'completada', dropped: 'descartada', moved: 'aplazada' }
+    }
+};
+
+const RUSSIAN: Translation = {
+    keys: {
+        group: { one: 'Группа' }, series: { one: 'Серия' }, event: { one: 'Мероприятие' }, session: { one: 'Сессия' },
+        date: { one: 'Дата' }, time: { one: 'Время' }, venue: { one: 'Место' }, room: { one: 'Зал' },
+        format: { one: 'Формат' }, organisers: { one: 'Организаторы' }, chair: { one: 'Председатель' }, moderator: { one: 'Модератор' },
+        rapporteur: { one: 'Докладчик' }, notetaker: { one: 'Секретарь' }, author: { one: 'Автор' }, rule: { one: 'Правило' },
+        attendance: { one: 'Число участников' }, link: { one: 'Ссылка' }, programme: { one: 'Программа' },
+        transcript: { one: 'Стенограмма' }, slides: { one: 'Слайды' }, recording: { one: 'Запись' },
+        summary: { one: 'Резюме' }, background: { one: 'Справочная информация' }, disclaimer: { one: 'Оговорка' },
+        presentations: { one: 'Доклады' }, discussion: { one: 'Обсуждение' }, questions: { one: 'Вопросы и ответы' },
+        floor: { one: 'Выступления из зала' }, responses: { one: 'Ответы' },
+        conclusion: { one: 'Вывод', many: 'Выводы' }, decision: { one: 'Решение', many: 'Решения' },
+        agreed: { one: 'Согласовано' }, takeaway: { one: 'Главный вывод', many: 'Главные выводы' },
+        'key-takeaway': { one: 'Ключевой вывод', many: 'Ключевые выводы' }, 'next-step': { one: 'Следующий шаг', many: 'Следующие шаги' },
+        'key-issue': { one: 'Ключевой вопрос', many: 'Ключевые вопросы' }, language: { one: 'Язык' }
+    },
+    offices: { chair: 'председатель', moderator: 'модератор', rapporteur: 'докладчик', notetaker: 'секретарь', author: 'автор', organiser: 'организатор' },
+    attendance: { present: 'очно', remote: 'дистанционно', absent: 'отсутствует', apologies: 'по уважительной причине', staff: 'персонал', observer: 'наблюдатель' },
+    words: {
+        colon: ':', listSeparator: ', ', labelSeparator: ': ', agreedAtColumn: 'Где принято', updatesCaption: 'Ход выполнения прежних поручений', whoSpokeChart: { title: 'Доля слов по группам заинтересованных сторон', caption: '{title} по группам заинтересованных сторон: {total}', stakeholderGroup: 'Группа заинтересованных сторон', words: 'Слова', share: 'Доля слов', interventionCount: { one: '{count} выступление', few: '{count} выступления', many: '{count} выступлений', other: '{count} выступления' }, wordCount: { one: '{count} слово', few: '{count} слова', many: '{count} слов', other: '{count} слова' }, ungrouped: 'без группы заинтересованных сторон', unidentified: 'неустановленные выступающие' }, earlierActionsCaption: '{title} и их статус на этом заседании',
+        meetingNotes: 'Протокол заседания', report: 'Отчёт', participants: 'Участники', alsoTakingPart: 'Также участвовали',
+        agenda: 'Повестка дня', contents: 'Содержание', interventions: 'Выступления', outcome: 'Итог', subject: 'Тема',
+        name: 'Имя', organisation: 'Организация', role: 'Роль', attendance: 'Участие', note: 'Примечание',
+        action: 'Поручение', owner: 'Ответственный', due: 'Срок', status: 'Статус', update: 'Ход выполнения',
+        actionItems: { one: 'Поручение', other: 'Поручения' },
+        updateOn: 'Ход выполнения {id}', dueOn: 'срок: {date}', earlierActions: 'Поручения предыдущих заседаний', stillOpen: 'Не выполнено',
+        agreedAt: 'Принято на заседании «{meeting}»', reportedHere: 'Доложено здесь: {text}', unidentifiedSpeaker: 'Неустановленный выступающий',
+        whoSpoke: 'Кто выступал',
+        participantCount: { one: '{count} участник', few: '{count} участника', many: '{count} участников', other: '{count} участника' },
+        noStakeholderGroup: 'без группы заинтересованных сторон',
+        anonymous: {
+            none: 'участник', government: 'участник от правительства', intergovernmental: 'участник от межправительственной организации',
+            'civil society': 'участник от гражданского общества', 'private sector': 'участник от частного сектора',
+            'technical community': 'участник от технического сообщества', academia: 'участник от академических кругов'
+        },
+        stakeholderGroups: {
+            government: 'правительство', intergovernmental: 'межправительственная организация', 'civil society': 'гражданское общество',
+            'private sector': 'частный сектор', 'technical community': 'техническое сообщество', academia: 'академические круги'
+        },
+        statuses: { open: 'открыто', done: 'выполнено', dropped: 'снято', moved: 'перенесено' }
+    }
+};
+
+const ARABIC: Translation = {
+    keys: {
+        group: { one: 'المجموعة' }, series: { one: 'السلسلة' }, event: { one: 'الفعالية' }, session: { one: 'الجلسة' },
+        date: { one: 'التاريخ' }, time: { one: 'الوقت' }, venue: { one: 'المكان' }, room: { one: 'القاعة' },
+        format: { one: 'الصيغة' }, organisers: { one: 'الجهة المنظمة' }, chair: { one: 'الرئيس' }, moderator: { one: 'مدير الجلسة' },
+        rapporteur: { one: 'المقرر' }, notetaker: { one: 'كاتب المحضر' }, author: { one: 'المحرر' }, rule: { one: 'القاعدة' },
+        attendance: { one: 'عدد الحضور' }, link: { one: 'الرابط' }, programme: { one: 'البرنامج' },
+        transcript: { one: 'النص الحرفي' }, slides: { one: 'الشرائح' }, recording: { one: 'التسجيل' },
+        summary: { one: 'الملخص' }, background: { one: 'الخلفية' }, disclaimer: { one: 'إخلاء المسؤولية' },
+        presentations: { one: 'العروض' }, discussion: { one: 'المناقشة' }, questions: { one: 'أسئلة وأجوبة' },
+        floor: { one: 'مداخلات الحضور' }, responses: { one: 'الردود' },
+        conclusion: { one: 'الاستنتاج', many: 'الاستنتاجات' }, decision: { one: 'القرار', many: 'القرارات' },
+        agreed: { one: 'تم الاتفاق' }, takeaway: { one: 'الخلاصة', many: 'الخلاصات' },
+        'key-takeaway': { one: 'الخلاصة الرئيسية', many: 'الخلاصات الرئيسية' }, 'next-step': { one: 'الخطوة التالية', many: 'الخطوات التالية' },
+        'key-issue': { one: 'القضية الرئيسية', many: 'القضايا الرئيسية' }, language: { one: 'اللغة' }
+    },
+    offices: { chair: 'الرئيس', moderator: 'مدير الجلسة', rapporteur: 'المقرر', notetaker: 'كاتب المحضر', author: 'المحرر', organiser: 'الجهة المنظمة' },
+    attendance: { present: 'حضوريًا', remote: 'عن بُعد', absent: 'غائب', apologies: 'معتذر', staff: 'موظف', observer: 'مراقب' },
+    words: {
+        colon: ':', listSeparator: '، ', labelSeparator: ': ', agreedAtColumn: 'مكان الاتفاق', updatesCaption: 'متابعة الإجراءات السابقة', whoSpokeChart: { title: 'حصة الكلمات حسب مجموعة أصحاب المصلحة', caption: '{title} حسب مجموعة أصحاب المصلحة: {total}', stakeholderGroup: 'مجموعة أصحاب المصلحة', words: 'الكلمات', share: 'حصة الكلمات', interventionCount: { zero: '{count} مداخلة', one: 'مداخلة واحدة', two: 'مداخلتان', few: '{count} مداخلات', many: '{count} مداخلة', other: '{count} مداخلة' }, wordCount: { zero: '{count} كلمة', one: 'كلمة واحدة', two: 'كلمتان', few: '{count} كلمات', many: '{count} كلمة', other: '{count} كلمة' }, ungrouped: 'بلا مجموعة من أصحاب المصلحة', unidentified: 'متحدثون غير معروفين' }, earlierActionsCaption: '{title} وحالتها في هذا الاجتماع',
+        meetingNotes: 'محضر الاجتماع', report: 'التقرير', participants: 'المشاركون', alsoTakingPart: 'شارك أيضًا',
+        agenda: 'جدول الأعمال', contents: 'المحتويات', interventions: 'المداخلات', outcome: 'النتيجة', subject: 'الموضوع',
+        name: 'الاسم', organisation: 'المنظمة', role: 'الدور', attendance: 'الحضور', note: 'ملاحظة',
+        action: 'الإجراء', owner: 'المسؤول', due: 'الموعد النهائي', status: 'الحالة', update: 'المتابعة',
+        actionItems: { one: 'إجراء مطلوب', other: 'إجراءات مطلوبة' },
+        updateOn: 'متابعة {id}', dueOn: 'الموعد النهائي {date}', earlierActions: 'إجراءات من اجتماعات سابقة', stillOpen: 'لا يزال مفتوحًا',
+        agreedAt: 'اتُّفق عليه في {meeting}', reportedHere: 'أُفيد هنا: {text}', unidentifiedSpeaker: 'متحدث غير معروف',
+        whoSpoke: 'المتحدثون',
+        participantCount: {
+            zero: '{count} مشارك', one: 'مشارك واحد', two: 'مشاركان', few: '{count} مشاركين', many: '{count} مشاركًا', other: '{count} مشارك'
+        },
+        noStakeholderGroup: 'بلا مجموعة من أصحاب المصلحة',
+        anonymous: {
+            none: 'أحد المشاركين', government: 'أحد المشاركين من حكومة', intergovernmental: 'أحد المشاركين من منظمة حكومية دولية',
+            'civil society': 'أحد المشاركين من المجتمع المدني', 'private sector': 'أحد المشاركين من القطاع الخاص',
+            'technical community': 'أحد المشاركين من المجتمع التقني', academia: 'أحد المشاركين من الأوساط الأكاديمية'
+        },
+        stakeholderGroups: {
+            government: 'حكومة', intergovernmental: 'منظمة حكومية دولية', 'civil society': 'المجتمع المدني',
+            'private sector': 'القطاع الخاص', 'technical community': 'المجتمع التقني', academia: 'الأوساط الأكاديمية'
+        },
+        statuses: { open: 'مفتوح', done: 'منجز', dropped: 'ملغى', moved: 'مؤجل' }
+    }
+};
+
+const CHINESE: Translation = {
+    keys: {
+        group: { one: '小组' }, series: { one: '系列' }, event: { one: '活动' }, session: { one: '场次' },
+        date: { one: '日期' }, time: { one: '时间' }, venue: { one: '地点' }, room: { one: '会议室' },
+        format: { one: '形式' }, organisers: { one: '主办方' }, chair: { one: '主席' }, moderator: { one: '主持人' },
+        rapporteur: { one: '报告员' }, notetaker: { one: '记录员' }, author: { one: '撰写人' }, rule: { one: '规则' },
+        attendance: { one: '出席人数' }, link: { one: '链接' }, programme: { one: '日程' },
+        transcript: { one: '文字记录' }, slides: { one: '幻灯片' }, recording: { one: '录像' },
+        summary: { one: '摘要' }, background: { one: '背景' }, disclaimer: { one: '免责声明' },
+        presentations: { one: '主题发言' }, discussion: { one: '讨论' }, questions: { one: '问答' },
+        floor: { one: '现场发言' }, responses: { one: '回应' },
+        conclusion: { one: '结论' }, decision: { one: '决定' },
+        agreed: { one: '商定' }, takeaway: { one: '要点' },
+        'key-takeaway': { one: '主要要点' }, 'next-step': { one: '下一步', many: '后续步骤' },
+        'key-issue': { one: '关键问题' }, language: { one: '语言' }
+    },
+    offices: { chair: '主席', moderator: '主持人', rapporteur: '报告员', notetaker: '记录员', author: '撰写人', organiser: '主办方' },
+    attendance: { present: '现场', remote: '远程', absent: '缺席', apologies: '请假', staff: '工作人员', observer: '观察员' },
+    words: {
+        colon: '：', listSeparator: '、', labelSeparator: '：', agreedAtColumn: '商定于', updatesCaption: '以往行动事项的进展', whoSpokeChart: { title: '各利益相关方群体的发言字数占比', caption: '{title}（按利益相关方群体）：{total}', stakeholderGroup: '利益相关方群体', words: '字数', share: '字数占比', interventionCount: { other: '{count} 次发言' }, wordCount: { other: '{count} 字' }, ungrouped: '未注明利益相关方群体', unidentified: '身份不明的发言者' }, earlierActionsCaption: '{title}及其在本次会议上的状态',
+        meetingNotes: '会议纪要', report: '报告', participants: '与会者', alsoTakingPart: '其他与会者',
+        agenda: '议程', contents: '目录', interventions: '发言', outcome: '成果', subject: '主题',
+        name: '姓名', organisation: '机构', role: '职务', attendance: '出席方式', note: '备注',
+        action: '行动', owner: '负责人', due: '截止日期', status: '状态', update: '进展',
+        actionItems: { other: '行动事项' },
+        updateOn: '{id} 进展', dueOn: '截止日期 {date}', earlierActions: '以往会议的行动事项', stillOpen: '仍未完成',
+        agreedAt: '于“{meeting}”商定', reportedHere: '本次报告：{text}', unidentifiedSpeaker: '身份不明的发言者',
+        whoSpoke: '发言情况',
+        participantCount: { other: '{count} 名与会者' },
+        noStakeholderGroup: '未注明利益相关方群体',
+        anonymous: {
+            none: '一名与会者', government: '一名来自政府的与会者', intergovernmental: '一名来自政府间组织的与会者',
+            'civil society': '一名来自民间社会的与会者', 'private sector': '一名来自私营部门的与会者',
+            'technical community': '一名来自技术界的与会者', academia: '一名来自学术界的与会者'
+        },
+        stakeholderGroups: {
+            government: '政府', intergovernmental: '政府间组织', 'civil society': '民间社会',
+            'private sector': '私营部门', 'technical community': '技术界', academia: '学术界'
+        },
+        statuses: { open: '进行中', done: '已完成', dropped: '已取消', moved: '已推迟' }
+    }
+};
+
+/** The other languages' tables, by primary language subtag. */
+export const TRANSLATIONS: Readonly<Record<'fr' | 'es' | 'ru' | 'ar' | 'zh', Translation>> = {
+    fr: FRENCH, es: SPANISH, ru: RUSSIAN, ar: ARABIC, zh: CHINESE
+};
