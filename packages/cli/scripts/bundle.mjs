@@ -46,6 +46,8 @@ export async function bundleCli() {
         minifyWhitespace: true,
         minifySyntax: true,
         legalComments: 'none',
+        // docs/diagnostics.md, for SARIF's rule descriptions and help links (src/rule-docs.ts).
+        loader: { '.md': 'text' },
         metafile: true,
         logLevel: 'warning',
         // CommonJS dependencies (nodemailer) call require() for Node's modules.

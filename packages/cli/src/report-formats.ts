@@ -1,4 +1,5 @@
 import type { Problem } from './problems.js';
+import { DIAGNOSTICS_PAGE, ruleDocs } from './rule-docs.js';
 import { paint } from './style.js';
 
 export const REPORT_FORMATS = ['text', 'json', 'github', 'sarif'] as const;
@@ -60,10 +61,16 @@ export function markdownSummary(problems: Problem[], summary: string): string {
 
 /** SARIF 2.1.0, the format code-scanning tools read. */
 function sarif(problems: Problem[]): object {
-    const rules = [...new Set(problems.map(p => p.code))].sort().map(id => ({
-        id,
-        helpUri: `https://github.com/minutes-lang/minutes/blob/main/docs/diagnostics.md#${id}`
-    }));
+    const docs = ruleDocs();
+    const rules = [...new Set(problems.map(p => p.code))].sort().map(id => {
+        const doc = docs.get(id);
+        return {
+            id,
+            shortDescription: { text: doc?.summary ?? id },
+            helpUri: doc ? `${DIAGNOSTICS_PAGE}#${doc.anchor}` : DIAGNOSTICS_PAGE,
+            ...(doc ? { defaultConfiguration: { level: doc.severity === 'error' ? 'error' : doc.severity === 'warning' ? 'warning' : 'note' } } : {})
+        };
+    });
     return {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',

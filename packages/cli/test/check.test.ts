@@ -1,7 +1,7 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runCli, tempWorkspace } from './run-cli.js';
+import { REPO, runCli, tempWorkspace } from './run-cli.js';
 
 const directory = 'person @ttropina Tatiana Tropina\n  org: @MPI\n\norg @MPI Max Planck Institute\n  stakeholder: academia\n';
 const meeting = (speaker: string) => `meeting: A call\ndate: 2018-03-19\n\n@${speaker}: Hello.\n`;
@@ -119,6 +119,15 @@ describe('minutes check', () => {
         const sarif = JSON.parse((await runCli(['check', '--format', 'sarif', folder], { cwd: folder })).stdout);
         expect(sarif.version).toBe('2.1.0');
         expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: 'unknown-speaker', level: 'error' });
+        // Each rule says what it checks and links to its section of docs/diagnostics.md, by the heading's anchor.
+        const doc = readFileSync(path.join(REPO, 'docs/diagnostics.md'), 'utf8');
+        expect(doc).toMatch(/^### `unknown-speaker` — error$/m);
+        expect(sarif.runs[0].tool.driver.rules).toEqual([{
+            id: 'unknown-speaker',
+            shortDescription: { text: 'A turn starts with a name that no person or organisation of the workspace answers to.' },
+            helpUri: 'https://github.com/minutes-lang/minutes/blob/main/docs/diagnostics.md#unknown-speaker--error',
+            defaultConfiguration: { level: 'error' }
+        }]);
     });
 
     test('--help, command help and --version', async () => {
