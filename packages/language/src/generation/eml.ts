@@ -42,13 +42,11 @@ export function generateEml(document: Document, options: EmlOptions = {}): Promi
 export async function emlOf(outline: Outline, options: EmlOptions = {}): Promise<string> {
     const parties = new Map(outline.parties.map(facts => [facts.handle, facts]));
     const from = addressesOf('from', options.from ?? (outline.envelope.from ?? authorOf(outline) ? undefined : options.defaultFrom), outline.envelope.from ?? authorOf(outline), parties);
-    if (from.length === 0) {
-        throw new GenerationError('an eml message needs a sender: write `from:` in the document, give its `author:` an `email:` in the directory, or pass --from');
-    }
     const to = addressesOf('to', options.to ?? (outline.envelope.to ? undefined : options.defaultTo), outline.envelope.to, parties);
     const cc = addressesOf('cc', options.cc, outline.envelope.cc, parties);
     const date = messageDate(options.date, outline);
-    return composeMessage({ from, to, cc, subject: outline.subject, date, text: emailBodyOf(outline, options), html: htmlOf(outline) });
+    // Without a sender the message is an unsent draft: mail clients open it ready to send, from whoever opens it.
+    return composeMessage({ from, to, cc, subject: outline.subject, date, text: emailBodyOf(outline, options), html: htmlOf(outline), unsent: from.length === 0 });
 }
 
 /** A message's parts: addresses as {@link addressList} and {@link partyAddress} give them. */
@@ -61,6 +59,8 @@ export interface MessageParts {
     readonly date: Date;
     readonly text: string;
     readonly html: string;
+    /** A draft without a sender, marked `X-Unsent: 1` (Outlook, Thunderbird and Apple Mail open it to be sent). */
+    readonly unsent?: boolean;
 }
 
 /**
@@ -70,14 +70,15 @@ export interface MessageParts {
 export async function composeMessage(parts: MessageParts): Promise<string> {
     const { from, to, text, html, date } = parts;
     const cc = parts.cc ?? [];
-    if (from.length === 0) throw new GenerationError('a message needs a sender');
+    if (from.length === 0 && !parts.unsent) throw new GenerationError('a message needs a sender');
     const subject = literalHeaderText(headerText(parts.subject));
     // Derived from the content, so that the same document gives the same message.
     const digest = createHash('sha256').update(JSON.stringify([from, to, cc, subject, date.toISOString(), text, html])).digest('hex');
-    const domain = from[0].address.split('@').pop()!.toLowerCase();
+    const domain = from[0]?.address.split('@').pop()!.toLowerCase() ?? 'draft.invalid';
     // `baseBoundary` and `newline` are MailComposer options its type declarations leave out.
     const mail: Mail.Options & { baseBoundary: string; newline: string } = {
-        from: from.length === 1 ? from[0] : [...from],
+        from: from.length === 0 ? undefined : from.length === 1 ? from[0] : [...from],
+        headers: parts.unsent ? { 'X-Unsent': '1' } : undefined,
         to: to.length > 0 ? [...to] : undefined,
         cc: cc.length > 0 ? [...cc] : undefined,
         subject,

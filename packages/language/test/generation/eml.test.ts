@@ -80,7 +80,6 @@ describe('the eml message', () => {
     });
 
     test.each([
-        ['no sender', 'meeting: Call\ndate: 2024-01-05\n\nNotes.\n', {}, /needs a sender/],
         ['a sender without an email', 'meeting: Call\ndate: 2024-01-05\nfrom: @noemail\n\nNotes.\n', {}, /Chris Without-Email has no email/],
         ['no date', 'meeting: Call\nfrom: @ssmith\n\nNotes.\n', {}, /needs a date/],
         ['a date that is no day', 'meeting: Call\ndate: June 2024\nfrom: @ssmith\n\nNotes.\n', {}, /not a day/],
@@ -91,6 +90,19 @@ describe('the eml message', () => {
         const document = await withDirectory(text);
         await expect(generateEml(document.parseResult.value, options)).rejects.toThrow(GenerationError);
         await expect(generateEml(document.parseResult.value, options)).rejects.toThrow(message);
+    });
+
+    test('without a sender, an unsent draft: X-Unsent: 1 and no From, for whoever opens it to send', async () => {
+        const document = await withDirectory('meeting: Call\ndate: 2024-01-05\nto: list@example.org\n\nNotes.\n');
+        const eml = await generateEml(document.parseResult.value);
+        expect(eml).toMatch(/^X-Unsent: 1\r$/m);
+        expect(eml).not.toMatch(/^From:/m);
+        const parsed = await simpleParser(eml);
+        expect(parsed.from).toBeUndefined();
+        expect(parsed.to).toMatchObject({ text: 'list@example.org' });
+        expect(parsed.text).toContain('Notes.');
+        const signed = await generateEml(document.parseResult.value, { from: 'Jane <jane@example.org>' });
+        expect(signed).not.toMatch(/^X-Unsent:/m);
     });
 
     test('control characters in a title or a name cannot start a header of their own', async () => {
