@@ -70,7 +70,8 @@ export async function main(argv: string[]): Promise<number> {
     program.command('stats')
         .description('Who was heard: interventions and words per person, organisation and stakeholder group.')
         .argument('[paths...]', 'files or folders (searched for .minutes files); default: the current folder')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(STATS_FORMATS).default('text'))
+        .addOption(new Option('-f, --format <format>', 'output format; in csv, text a spreadsheet would run as a formula begins with \'').choices(STATS_FORMATS).default('text'))
+        .option('--bom', 'csv: begin with a UTF-8 byte-order mark, for Excel', false)
         .option('-d, --directory <paths...>', 'more files or folders whose people and organisations may be referred to')
         .action(async (paths: string[], options: StatsOptions) => {
             const { stats } = await import('./stats.js');

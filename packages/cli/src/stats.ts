@@ -3,7 +3,7 @@ import {
     formatShare, meetingPlaces, workspaceStatistics,
     type MeetingStatistics, type SharedTally, type SpeakingStatistics, type Tally
 } from 'minutes-language';
-import { displayPath, loadPaths } from './workspace.js';
+import { displayPath, loadPaths, UsageError } from './workspace.js';
 import { STATS_FORMATS } from './choices.js';
 
 export { STATS_FORMATS };
@@ -12,13 +12,16 @@ export type StatsFormat = typeof STATS_FORMATS[number];
 export interface StatsOptions {
     format: StatsFormat;
     directory?: string[];
+    /** csv: begin with a UTF-8 byte-order mark, by which Excel knows the file is UTF-8. */
+    bom?: boolean;
 }
 
 /** `minutes stats`: who was heard in each meeting of the given files, and across them. Exit 0. */
 export async function stats(paths: string[], options: StatsOptions, io: { stdout: NodeJS.WritableStream }): Promise<number> {
     const workspace = await loadPaths(paths.length > 0 ? paths : ['.'], { context: options.directory });
     const result = workspaceStatistics(meetingPlaces(workspace.documents));
-    io.stdout.write(formatStatistics(options.format, result));
+    if (options.bom && options.format !== 'csv') throw new UsageError('--bom goes with --format csv');
+    io.stdout.write((options.bom ? '\uFEFF' : '') + formatStatistics(options.format, result));
     return 0;
 }
 
@@ -123,8 +126,14 @@ function text(result: { meetings: MeetingStatistics[]; overall: SpeakingStatisti
 }
 
 /** RFC 4180: quote fields with commas, quotes or line breaks. */
+/**
+ * A CSV field. Text that a spreadsheet would run as a formula (it begins with =, +, -, @, a tab
+ * or a carriage return: a meeting titled `=HYPERLINK(…)`) begins with an apostrophe, which
+ * spreadsheets read as "text follows" (OWASP's advice for CSV injection); numbers stay numbers.
+ */
 function csvField(value: string | number | null | undefined): string {
-    const text = value === null || value === undefined ? '' : String(value);
+    const written = value === null || value === undefined ? '' : String(value);
+    const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(written) ? `'${written}` : written;
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

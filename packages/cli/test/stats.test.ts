@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { REPO, runCli } from './run-cli.js';
+import { REPO, runCli, tempWorkspace } from './run-cli.js';
 
 const STATS = path.join(REPO, 'packages/language/test/fixtures/stats');
 
@@ -66,8 +66,19 @@ describe('minutes stats', () => {
         const csv = (await runCli(['stats', '--format', 'csv'], { cwd: STATS })).stdout.split('\r\n');
         expect(csv[0]).toBe('meeting,date,file,line,kind,key,name,interventions,words,intervention_share,word_share');
         expect(csv).toContain('Round table on access,2018-05-01,round-table.minutes,3,group,civil society,civil society,3,17,0.3750,0.3778');
-        expect(csv).toContain('(all meetings),,,,organisation,@NetSoc,Network Society,5,25,,');
+        // A handle begins with @, which spreadsheets read as a formula: it begins with an apostrophe.
+        expect(csv).toContain("(all meetings),,,,organisation,'@NetSoc,Network Society,5,25,,");
         expect(csv).toContain('(all meetings),,,,total,(total),All speakers,10,53,,');
         expect(csv[csv.length - 1]).toBe('');
+    });
+
+    test('csv is safe to open in a spreadsheet: formulas are written as text, --bom marks it as UTF-8', async () => {
+        const folder = tempWorkspace({ 'call.minutes': 'meeting: =HYPERLINK("http://example.org","Café")\ndate: 2018-05-01\n\n@?: +1 from the floor.\n' });
+        const csv = await runCli(['stats', '--format', 'csv', '--bom'], { cwd: folder });
+        expect(csv.stdout.startsWith('\uFEFFmeeting,date,')).toBe(true);
+        expect(csv.stdout).toContain(`"'=HYPERLINK(""http://example.org"",""Café"")",2018-05-01,call.minutes,1,`);
+        expect(csv.stdout).not.toMatch(/(^|,)[=+\-@]/m);
+        const text = await runCli(['stats', '--bom'], { cwd: folder });
+        expect([text.code, text.stderr]).toEqual([2, 'minutes: --bom goes with --format csv\n']);
     });
 });
