@@ -4,7 +4,7 @@ import ICAL from 'ical.js';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { describe, expect, test } from 'vitest';
 import { dozenMeetings } from './dozen-meetings.js';
-import { REPO, runCli, tempWorkspace } from './run-cli.js';
+import { REPO, runCli, tempWorkspace } from './helpers/run-cli.js';
 
 const SERIES = path.join(REPO, 'packages/language/test/fixtures/series');
 

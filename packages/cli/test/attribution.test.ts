@@ -1,6 +1,6 @@
 import { simpleParser } from 'mailparser';
 import { describe, expect, test } from 'vitest';
-import { runCli, tempWorkspace } from './run-cli.js';
+import { runCli, tempWorkspace } from './helpers/run-cli.js';
 
 /**
  * The Chatham House Rule: outputs generated with --attribution organisation or none (or by

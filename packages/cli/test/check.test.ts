@@ -1,7 +1,7 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { REPO, runCli, tempWorkspace } from './run-cli.js';
+import { REPO, runCli, tempWorkspace } from './helpers/run-cli.js';
 
 const directory = 'person @ttropina Tatiana Tropina\n  org: @MPI\n\norg @MPI Max Planck Institute\n  stakeholder: academia\n';
 const meeting = (speaker: string) => `meeting: A call\ndate: 2018-03-19\n\n@${speaker}: Hello.\n`;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { LspClient } from '../../language/test/safety/lsp-client.js';
-import { runCli, tempWorkspace } from './run-cli.js';
+import { LspClient } from '../../language/test/helpers/lsp-client.js';
+import { runCli, tempWorkspace } from './helpers/run-cli.js';
 
 /**
  * A notes repository with a `.minutes.jsonc` at its root, meetings in a subfolder and a

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runCli, tempWorkspace } from './run-cli.js';
+import { runCli, tempWorkspace } from './helpers/run-cli.js';
 
 /** `minutes check --fix`: only the fixes that need no choice, written atomically, each reported. */
 const directory = 'person @mcade Marilyn Cade\nperson @ttropina Tatiana Tropina\nperson @ttropin Tatiana Tropin\n';

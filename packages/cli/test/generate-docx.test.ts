@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import mammoth from 'mammoth';
 import { describe, expect, test } from 'vitest';
-import { runCli, tempWorkspace } from './run-cli.js';
+import { runCli, tempWorkspace } from './helpers/run-cli.js';
 
 describe('minutes generate --format docx', () => {
     test('-o name.docx writes a Word document (the format from the extension); without -o, or from a file with errors, nothing is written', async () => {

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CLI, runCli, tempWorkspace, type CliResult } from './run-cli.js';
+import { runCli, tempWorkspace, type CliResult } from './helpers/run-cli.js';
 
 // `minutes generate`, run as a process (the built CLI: npx tsc -b tsconfig.build.json).
 
@@ -180,19 +179,6 @@ describe('minutes generate: a file with errors, and usage mistakes', () => {
 
 /** Runs the CLI as the user `nobody` when this test runs as root, so that folder permissions apply. */
 function runAsUnprivileged(args: string[]): Promise<CliResult> {
-    const root = process.getuid?.() === 0;
-    return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [CLI, ...args], {
-            env: { ...process.env, NO_COLOR: '1' },
-            stdio: ['ignore', 'pipe', 'pipe'],
-            ...(root ? { uid: 65534, gid: 65534 } : {})
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.setEncoding('utf8').on('data', chunk => stdout += chunk);
-        child.stderr.setEncoding('utf8').on('data', chunk => stderr += chunk);
-        child.on('error', reject);
-        child.on('close', code => resolve({ code, stdout, stderr }));
-    });
+    return runCli(args, { unprivileged: true });
 }
 

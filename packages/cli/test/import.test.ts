@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { runCli, tempWorkspace } from './run-cli.js';
+import { runCli, tempWorkspace } from './helpers/run-cli.js';
 
 const FIXTURES = fileURLToPath(new URL('../../language/test/fixtures/import/', import.meta.url));
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');

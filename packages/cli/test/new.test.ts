@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { dozenMeetings } from './dozen-meetings.js';
-import { REPO, runCli, tempWorkspace } from './run-cli.js';
+import { REPO, runCli, tempWorkspace } from './helpers/run-cli.js';
 
 const SERIES = path.join(REPO, 'packages/language/test/fixtures/series');
 

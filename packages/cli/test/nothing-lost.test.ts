@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CLI, tempWorkspace, type CliResult } from './run-cli.js';
+import { runCli, tempWorkspace, type CliResult } from './helpers/run-cli.js';
 
 /**
  * Nothing lost: whatever goes wrong with an input or an output — a file that cannot be
@@ -40,23 +39,8 @@ interface Run {
     unprivileged?: boolean;
 }
 
-function run({ args, cwd, env = {}, preload, unprivileged }: Run): Promise<CliResult> {
-    const root = process.getuid?.() === 0;
-    return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [...(preload ? ['--import', preload] : []), CLI, ...args], {
-            cwd,
-            env: { ...process.env, NO_COLOR: '1', ...env },
-            stdio: ['ignore', 'pipe', 'pipe'],
-            // Root may read and write anything: permissions are tested as nobody.
-            ...(unprivileged && root ? { uid: 65534, gid: 65534 } : {})
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.setEncoding('utf8').on('data', chunk => stdout += chunk);
-        child.stderr.setEncoding('utf8').on('data', chunk => stderr += chunk);
-        child.on('error', reject);
-        child.on('close', code => resolve({ code, stdout, stderr }));
-    });
+function run({ args, ...options }: Run): Promise<CliResult> {
+    return runCli(args, options);
 }
 
 /** Exit 2, the message on standard error, nothing on standard output, and the folder as it was. */

@@ -5,7 +5,7 @@ import { HtmlValidate } from 'html-validate';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { dozenMeetings } from './dozen-meetings.js';
-import { runCli, tempWorkspace } from './run-cli.js';
+import { runCli, tempWorkspace } from './helpers/run-cli.js';
 
 const validator = new HtmlValidate({ extends: ['html-validate:recommended', 'html-validate:document', 'html-validate:a11y'] });
 

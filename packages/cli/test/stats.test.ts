@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { REPO, runCli, tempWorkspace } from './run-cli.js';
+import { REPO, runCli, tempWorkspace } from './helpers/run-cli.js';
 
 const STATS = path.join(REPO, 'packages/language/test/fixtures/stats');
 

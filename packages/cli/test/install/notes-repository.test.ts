@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { LspClient } from '../../../language/test/safety/lsp-client.js';
-import { REPO, runProcess, type CliResult } from '../run-cli.js';
+import { LspClient } from '../../../language/test/helpers/lsp-client.js';
+import { REPO, runProcess, type CliResult } from '../helpers/run-cli.js';
 
 /**
  * The packages as a user gets them: `npm pack` of each, installed from the tarballs into a

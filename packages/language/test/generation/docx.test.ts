@@ -6,7 +6,7 @@ import { outlineOf } from '../../src/generation/outline.js';
 import { flatten, type ListEntry, type Outline, type OutlineBlock } from '../../src/generation/render-model.js';
 import { plain, type RichText } from '../../src/generation/rich-text.js';
 import { buildActionLedger } from '../../src/ledger/action-ledger.js';
-import { documentsUnderTest, withDirectory } from './documents.js';
+import { documentsUnderTest, withDirectory } from '../helpers/fixtures.js';
 
 /** The paragraphs of `word/document.xml` as text: each `<w:p>`'s `<w:t>` runs, a `<w:br/>` as a line break. */
 function paragraphsOf(docx: Uint8Array): string[] {

@@ -4,7 +4,7 @@ import { outlineOf } from '../../src/generation/outline.js';
 import { flatten } from '../../src/generation/render-model.js';
 import { plain } from '../../src/generation/rich-text.js';
 import { displayWidth } from '../../src/generation/wrap.js';
-import { documentsUnderTest, loadFixtures } from './documents.js';
+import { documentsUnderTest, loadFixtures } from '../helpers/fixtures.js';
 
 const documents = await documentsUnderTest();
 const fixtures = await loadFixtures();

@@ -5,7 +5,7 @@ import { emlOf, generateEml } from '../../src/generation/eml.js';
 import { GenerationError } from '../../src/generation/generation-error.js';
 import { htmlOf } from '../../src/generation/html.js';
 import { outlineOf } from '../../src/generation/outline.js';
-import { documentsUnderTest, loadFixtures, withDirectory } from './documents.js';
+import { documentsUnderTest, loadFixtures, withDirectory } from '../helpers/fixtures.js';
 
 const fixtures = await loadFixtures();
 const boardDocument = fixtures['board-meeting.minutes'].parseResult.value;

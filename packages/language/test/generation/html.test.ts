@@ -2,7 +2,7 @@ import { HtmlValidate } from 'html-validate';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateHtml } from '../../src/generation/html.js';
-import { documentsUnderTest, loadFixtures } from './documents.js';
+import { documentsUnderTest, loadFixtures } from '../helpers/fixtures.js';
 
 const documents = await documentsUnderTest();
 const fixtures = await loadFixtures();

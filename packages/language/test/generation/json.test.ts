@@ -3,7 +3,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, test } from 'vitest';
 import { generateJson, SCHEMA_VERSION } from '../../src/generation/json.js';
-import { documentsUnderTest, loadFixtures } from './documents.js';
+import { documentsUnderTest, loadFixtures } from '../helpers/fixtures.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../schemas/minutes.schema.json', import.meta.url), 'utf8'));
 const ajv = new Ajv2020({ allErrors: true, strict: true });

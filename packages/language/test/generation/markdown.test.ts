@@ -2,7 +2,7 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, test } from 'vitest';
 import { generateMarkdown, githubAnchor } from '../../src/generation/markdown.js';
 import { escapeMarkdown } from '../../src/util/markdown-escape.js';
-import { documentsUnderTest, loadFixtures } from './documents.js';
+import { documentsUnderTest, loadFixtures } from '../helpers/fixtures.js';
 
 const documents = await documentsUnderTest();
 const fixtures = await loadFixtures();

@@ -4,7 +4,7 @@ import {
     flatten, type HeadingBlock, type MeetingOutline, type Outline, type OutlineBlock, type TurnOutline
 } from '../../src/generation/render-model.js';
 import { isSafeUrl, plain } from '../../src/generation/rich-text.js';
-import { loadFixtures, withDirectory } from './documents.js';
+import { loadFixtures, withDirectory } from '../helpers/fixtures.js';
 
 const fixtures = await loadFixtures();
 const board = outlineOf(fixtures['board-meeting.minutes'].parseResult.value);

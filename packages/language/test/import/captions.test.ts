@@ -5,7 +5,7 @@ import { structureOf } from '../../src/model/structure.js';
 import { entryFields } from '../../src/model/directory.js';
 import { plainText } from '../../src/model/text.js';
 import { IssueCodes } from '../../src/validation/issue-codes.js';
-import { codesOf, fixture, importedText, importInto, words } from './import-helpers.js';
+import { codesOf, fixture, importedText, importInto, words } from '../helpers/import.js';
 
 const SEED = fixture('captions-igf2018-ws224.txt');
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { readChat } from '../../src/import/chat.js';
 import { structureOf } from '../../src/model/structure.js';
 import { IssueCodes } from '../../src/validation/issue-codes.js';
-import { codesOf, fixture, importedText, importInto, words } from './import-helpers.js';
+import { codesOf, fixture, importedText, importInto, words } from '../helpers/import.js';
 
 /** A chat log's words without time stamps and names: `[10:02] Marilyn Cade: Good…` → `Good…`. */
 function messageWords(text: string, stamp: RegExp): string[] {

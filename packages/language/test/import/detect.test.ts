@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { detectFormat } from '../../src/import/detect.js';
-import { fixture } from './import-helpers.js';
+import { fixture } from '../helpers/import.js';
 
 describe('telling the format of a transcript', () => {
     test('each fixture by its content', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { structureOf } from '../../src/model/structure.js';
 import { IssueCodes } from '../../src/validation/issue-codes.js';
-import { DIRECTORY, codesOf, importInto } from './import-helpers.js';
+import { DIRECTORY, codesOf, importInto } from '../helpers/import.js';
 
 /** Imports one `>> LABEL: text` turn per label and returns how each turn was written and reported. */
 async function importLabels(labels: string[], options: Parameters<typeof importInto>[1] = {}) {

@@ -4,7 +4,7 @@ import { formatImportSummary } from '../../src/import/summary.js';
 import { readParagraphTranscript } from '../../src/import/paragraph-transcript.js';
 import { structureOf } from '../../src/model/structure.js';
 import { IssueCodes } from '../../src/validation/issue-codes.js';
-import { codesOf, fixture, importedText, importInto, words } from './import-helpers.js';
+import { codesOf, fixture, importedText, importInto, words } from '../helpers/import.js';
 
 /** W3C minutes as the page prints them (scribe.perl): see the fixture's .SOURCE.md. */
 const W3C = 'transcript-w3c-process-2024-04-24.txt';

@@ -3,7 +3,7 @@ import type { CodeAction } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { IssueCodes } from '../../src/validation/issue-codes.js';
 import { buildWorkspace } from '../helpers/workspace.js';
-import { DIRECTORY, importInto } from './import-helpers.js';
+import { DIRECTORY, importInto } from '../helpers/import.js';
 
 const TRANSCRIPT = `Review test
 

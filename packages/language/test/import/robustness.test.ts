@@ -7,7 +7,7 @@ import { importTranscript } from '../../src/import/importer.js';
 import { structureOf } from '../../src/model/structure.js';
 import { plainText } from '../../src/model/text.js';
 import { TRANSCRIPT_FORMATS, type TranscriptFormat } from '../../src/import/transcript.js';
-import { DIRECTORY } from './import-helpers.js';
+import { DIRECTORY } from '../helpers/import.js';
 
 /**
  * The importer will be fuzzed: it must never throw, whatever it is given, its output must

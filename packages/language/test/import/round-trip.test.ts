@@ -6,7 +6,7 @@ import type { Document } from '../../src/generated/ast.js';
 import { readCaptions } from '../../src/import/captions.js';
 import { importTranscript } from '../../src/import/importer.js';
 import type { Transcript } from '../../src/import/transcript.js';
-import { DIRECTORY, importedText } from './import-helpers.js';
+import { DIRECTORY, importedText } from '../helpers/import.js';
 
 /**
  * The import's promise, as properties over generated transcripts full of what Minutes

@@ -3,7 +3,7 @@ import { readWebVtt } from '../../src/import/webvtt.js';
 import { structureOf } from '../../src/model/structure.js';
 import { plainText } from '../../src/model/text.js';
 import { IssueCodes } from '../../src/validation/issue-codes.js';
-import { codesOf, fixture, importedText, importInto, words } from './import-helpers.js';
+import { codesOf, fixture, importedText, importInto, words } from '../helpers/import.js';
 
 describe('importing WebVTT', async () => {
     const imported = await importInto(fixture('webvtt-panel.vtt'), { sourceName: 'webvtt-panel.vtt', date: '2018-06-12' });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildWorkspace } from '../helpers/workspace.js';
-import { editDocument } from '../lsp/fixture.js';
+import { editDocument } from '../helpers/lsp.js';
 
 const FIRST = `meeting: Board call
 date: 2024-01-10

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { actionAsOf, buildActionLedger, earlierActionsOf, type ActionLedger } from '../../src/ledger/action-ledger.js';
 import { buildWorkspace } from '../helpers/workspace.js';
-import { buildFixture } from './fixtures.js';
+import { buildFixture } from '../helpers/fixtures.js';
 
 async function seriesLedger(): Promise<ActionLedger> {
     const { documents } = await buildFixture('series');

@@ -3,7 +3,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { describe, expect, test } from 'vitest';
 import { IssueCodes } from '../../src/validation/issue-codes.js';
 import { buildWorkspace } from '../helpers/workspace.js';
-import { buildFixture } from './fixtures.js';
+import { buildFixture } from '../helpers/fixtures.js';
 
 const directory = 'person @ann Ann Example\n';
 const ACTION_CODES = new Set<string>([IssueCodes.UnknownAction, IssueCodes.DuplicateActionId, IssueCodes.UpdateBeforeAction, IssueCodes.ActionWithoutId]);

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { registerGenerateRequest } from '../../src/requests/generate-request.js';
 import { GenerateRequest, type GenerateParams, type GenerateResult } from '../../src/requests/protocol.js';
 import { createMinutesServices } from '../../src/minutes-module.js';
-import { fixtureFiles } from './fixtures.js';
+import { fixtureFiles } from '../helpers/fixtures.js';
 
 // What the editor's generate commands get from the server: the attribution they pass, and
 // the earlier meetings' actions from the whole workspace.

@@ -2,7 +2,7 @@ import { HtmlValidate } from 'html-validate';
 import { describe, expect, test } from 'vitest';
 import { generate } from '../../src/generation/generate.js';
 import { buildActionLedger } from '../../src/ledger/action-ledger.js';
-import { buildFixture } from './fixtures.js';
+import { buildFixture } from '../helpers/fixtures.js';
 
 async function series() {
     const { documents } = await buildFixture('series');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildFixture } from './fixtures.js';
+import { buildFixture } from '../helpers/fixtures.js';
 
 async function hoverAt(line: number, character: number) {
     const { services, documents } = await buildFixture('stats');

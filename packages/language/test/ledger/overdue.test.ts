@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildActionLedger } from '../../src/ledger/action-ledger.js';
 import { isIsoDate, localIsoDate, overdueActions } from '../../src/ledger/overdue.js';
-import { buildFixture } from './fixtures.js';
+import { buildFixture } from '../helpers/fixtures.js';
 
 async function overdueOn(today: string): Promise<Array<[string, string, number]>> {
     const { documents } = await buildFixture('series');

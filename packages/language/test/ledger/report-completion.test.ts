@@ -1,7 +1,7 @@
 import type { CompletionList } from 'vscode-languageserver';
 import { describe, expect, test } from 'vitest';
 import { buildWorkspace } from '../helpers/workspace.js';
-import { fixtureFiles } from './fixtures.js';
+import { fixtureFiles } from '../helpers/fixtures.js';
 
 /** Completion at the `<|>` of `name`, in the series fixture plus the given files. */
 async function completeAt(name: string, files: Record<string, string>): Promise<CompletionList> {

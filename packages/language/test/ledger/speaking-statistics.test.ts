@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { meetingPlaces } from '../../src/ledger/meetings.js';
 import { countWords, workspaceStatistics, type SpeakingStatistics } from '../../src/ledger/speaking-statistics.js';
-import { buildFixture } from './fixtures.js';
+import { buildFixture } from '../helpers/fixtures.js';
 
 async function statistics() {
     const { documents } = await buildFixture('stats');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Document } from '../../src/generated/ast.js';
 import { createMinutesServices } from '../../src/minutes-module.js';
 import { buildWorkspace } from '../helpers/workspace.js';
-import { DIRECTORY, directoryWorkspace, editDocument, offsetOf } from './fixture.js';
+import { DIRECTORY, directoryWorkspace, editDocument, offsetOf } from '../helpers/lsp.js';
 
 /** Completion at the `<|>` of a text, in a workspace that has the directory. */
 async function completeAt(textWithCursor: string): Promise<{ list: CompletionList; document: LangiumDocument<Document> }> {

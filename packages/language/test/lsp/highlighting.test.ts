@@ -2,7 +2,7 @@ import { expectSemanticToken, highlightHelper } from 'langium/test';
 import type { InlayHint } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
 import { datesIn, MinutesTokenTypes } from '../../src/lsp/minutes-semantic-token-provider.js';
-import { directoryWorkspace } from './fixture.js';
+import { directoryWorkspace } from '../helpers/lsp.js';
 
 describe('semantic highlighting', () => {
     async function highlight(text: string) {

@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import type { Document } from '../../src/generated/ast.js';
 import { buildWorkspace } from '../helpers/workspace.js';
-import { DIRECTORY, directoryWorkspace, offsetOf } from './fixture.js';
+import { DIRECTORY, directoryWorkspace, offsetOf } from '../helpers/lsp.js';
 
 const MEETING = `meeting: WSIS Forum session
 date: 2018-03-19

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { SemanticTokensDecoder } from 'langium/lsp';
 import { describe, expect, it } from 'vitest';
 import { buildWorkspace } from '../helpers/workspace.js';
-import { DIRECTORY, directoryWorkspace } from './fixture.js';
+import { DIRECTORY, directoryWorkspace } from '../helpers/lsp.js';
 
 const REPORT = `report: Annual report
 

@@ -11,7 +11,7 @@ import type { Document } from '../../src/generated/ast.js';
 import { createMinutesServices } from '../../src/minutes-module.js';
 import { textContent } from '../../src/model/text-content.js';
 import { applyEdits, checkCodeActions } from '../fuzz/document-checks.js';
-import { LspClient } from './lsp-client.js';
+import { LspClient } from '../helpers/lsp-client.js';
 
 /**
  * The language server, run as the process an editor starts and spoken to over stdio,

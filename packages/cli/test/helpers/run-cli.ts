@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CLI = fileURLToPath(new URL('../bin/minutes.js', import.meta.url));
-export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../bin/minutes.js', import.meta.url));
+export const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 
 export interface CliResult {
     code: number | null;
@@ -17,11 +17,15 @@ export interface RunOptions {
     cwd?: string;
     input?: string;
     env?: Record<string, string>;
+    /** A module node loads before the CLI (`--import`), to make a file system call fail. */
+    preload?: string;
+    /** As the user `nobody` when the tests run as root, so that permissions apply. */
+    unprivileged?: boolean;
 }
 
 /** Runs the real `minutes` command as a process. */
 export function runCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
-    return runProcess(process.execPath, [CLI, ...args], options);
+    return runProcess(process.execPath, [...(options.preload ? ['--import', options.preload] : []), CLI, ...args], options);
 }
 
 /** Runs a command as a process, without colours, and collects what it writes. */
@@ -30,7 +34,9 @@ export function runProcess(command: string, args: string[], options: RunOptions 
         const child = spawn(command, args, {
             cwd: options.cwd ?? REPO,
             env: { ...process.env, NO_COLOR: '1', ...options.env },
-            stdio: ['pipe', 'pipe', 'pipe']
+            stdio: ['pipe', 'pipe', 'pipe'],
+            // Root may read and write anything.
+            ...(options.unprivileged && process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {})
         });
         let stdout = '';
         let stderr = '';

@@ -2,7 +2,7 @@ import { TextDocument, type LangiumDocument, type URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { setTextDocument } from 'langium/test';
 import type { Document } from '../../src/generated/ast.js';
-import { buildWorkspace } from '../helpers/workspace.js';
+import { buildWorkspace } from './workspace.js';
 
 /** A small directory: names with accents, aliases, honorifics and organisations. */
 export const DIRECTORY = `person @ttropina Tatiana Tropina
