@@ -92,9 +92,9 @@ export function buildTextMate(generated) {
                 }
             },
             {
-                // `@` inside a word is an e-mail address, not a mention.
+                // `@` inside a word is an e-mail address, and `@@species` a JavaScript symbol: not mentions.
                 name: 'variable.other.mention.minutes',
-                match: `(?<![\\p{L}\\p{N}\\p{M}_.\\-+])(@)${BARE_NAME}`,
+                match: `(?<![\\p{L}\\p{N}\\p{M}_.\\-+@])(@)${BARE_NAME}`,
                 captures: { 1: { name: 'punctuation.definition.reference.minutes' } }
             }
         ]
@@ -232,14 +232,33 @@ export function buildTextMate(generated) {
             inline: {
                 patterns: [
                     { include: '#block-comment' },
+                    { include: '#markdown' },
                     { include: '#link' },
                     { include: '#mention' },
                     { include: '#date' },
                     { include: '#time' },
+                    { include: '#time-four-digits' },
                     { include: '#hashtag' }
                 ]
             },
             mention,
+            // Markdown's inline syntax, as the generators read it (generation/inline-markdown.ts).
+            markdown: {
+                patterns: [
+                    { name: 'markup.inline.raw.minutes', match: '(`+)(?:(?!\\1).)+?\\1' },
+                    { name: 'markup.bold.minutes', match: '\\*\\*(?=[^\\s*])[^*\\r\\n]*?(?<=[^\\s*])\\*\\*' },
+                    { name: 'markup.italic.minutes', match: '(?<![\\p{L}\\p{N}*])\\*(?=[^\\s*])[^*\\r\\n]*?(?<=[^\\s*])\\*(?![\\p{L}\\p{N}*])' },
+                    {
+                        // [label](https://…): the label; the URL is a link of its own.
+                        match: '(?<!!)(\\[)([^\\[\\]\\r\\n]+)(\\])(?=\\((?i:https?://|mailto:))',
+                        captures: {
+                            1: { name: 'punctuation.definition.link.begin.minutes' },
+                            2: { name: 'string.other.link.title.minutes' },
+                            3: { name: 'punctuation.definition.link.end.minutes' }
+                        }
+                    }
+                ]
+            },
             link: {
                 name: 'markup.underline.link.minutes',
                 match: '(?i:https?://|mailto:)[^\\s<>"]*[^\\s<>".,;:!?\'’”»)\\]]'
@@ -272,6 +291,11 @@ export function buildTextMate(generated) {
                 // 16:30 – 18:00, 8:00-9:30 UTC, 09:00 CET
                 name: 'constant.numeric.time.minutes',
                 match: '\\b(?:[01]?\\d|2[0-3]):[0-5]\\d(?:[ \\t]*[-–][ \\t]*(?:[01]?\\d|2[0-3]):[0-5]\\d)?(?:[ \\t]*(?:UTC(?:[+-]\\d{1,2})?|GMT|CET|CEST|EST|EDT|PST|PDT|[ap]\\.?m\\.?))?(?![\\p{L}\\p{N}])'
+            },
+            'time-four-digits': {
+                // 1435 hours, from 1435 to 1730 hours, 0900 UTC: four digits with `hours` or a zone.
+                name: 'constant.numeric.time.minutes',
+                match: '(?i:\\b(?:from[ \\t]+)?(?:[01]\\d|2[0-3])[0-5]\\d(?:[ \\t]*(?:-|–|to)[ \\t]*(?:[01]\\d|2[0-3])[0-5]\\d)?[ \\t]*(?:hours|hrs|UTC|GMT)\\b)'
             },
             hashtag: {
                 name: 'entity.name.tag.hashtag.minutes',

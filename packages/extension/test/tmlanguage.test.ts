@@ -135,5 +135,19 @@ describe('highlighting', () => {
         expect(scopesOf(link, 'https://www.itu.int/net4/wsis/forum/2018/')).toContain('markup.underline.link.minutes');
         expect(scopesOf(link, '. Then')).not.toContain('markup.underline.link.minutes');
         expect(scopesOf('Tagged #IGF2018 here', '#IGF2018')).toContain('entity.name.tag.hashtag.minutes');
+        expect(scopesOf('time: from 1435 to 1730 hours', '1435 to 1730 hours')).toContain('constant.numeric.time.minutes');
+        expect(scopesOf('time: 0900 UTC', '0900 UTC')).toContain('constant.numeric.time.minutes');
+        expect(scopesOf('In 1435 the', '1435')).not.toContain('constant.numeric.time.minutes');
+    });
+
+    test('inline Markdown: code, strong, emphasis, link labels; @@ is no mention', () => {
+        const text = 'See [the RFC](https://example.org/rfc), **strong**, *kept*, `code @@species` and 5 * 3 * 2 with @@iterator';
+        expect(scopesOf(text, 'the RFC')).toContain('string.other.link.title.minutes');
+        expect(scopesOf(text, 'https://example.org/rfc')).toContain('markup.underline.link.minutes');
+        expect(scopesOf(text, '**strong**')).toContain('markup.bold.minutes');
+        expect(scopesOf(text, '*kept*')).toContain('markup.italic.minutes');
+        expect(scopesOf(text, '`code @@species`')).toContain('markup.inline.raw.minutes');
+        expect(scopesOf(text, '3 *')).not.toContain('markup.italic.minutes');
+        expect(scopesOf(text, '@@iterator')).not.toContain('variable.other.mention.minutes');
     });
 });

@@ -295,8 +295,12 @@ class DocxWriter {
         return text.flatMap(span => this.span(span, style));
     }
 
-    private span(span: Span, style: { bold?: boolean; italics?: boolean } = {}): ParagraphChild[] {
+    private span(span: Span, style: { bold?: boolean; italics?: boolean; font?: string } = {}): ParagraphChild[] {
         const run = (text: string, extra: { style?: string } = {}) => new TextRun({ text: xmlText(text), ...style, ...extra });
+        if (span.kind === 'styled') {
+            const added = span.style === 'strong' ? { bold: true } : span.style === 'emphasis' ? { italics: true } : { font: 'Courier New' };
+            return span.children.flatMap(child => this.span(child, { ...style, ...added }));
+        }
         if (span.kind === 'link') return [new ExternalHyperlink({ link: span.url, children: [run(span.text, { style: 'Hyperlink' })] })];
         return [run(span.text)];
     }

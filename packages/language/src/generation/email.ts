@@ -6,7 +6,7 @@ import type {
     ActionOutline, AgendaEntry, Header, ListEntry, OutcomeOutline, Outline, OutlineBlock, Participant, TurnOutline,
     UpdateOutline
 } from './render-model.js';
-import { plain, type RichText } from './rich-text.js';
+import { readable, type RichText } from './rich-text.js';
 import { displayWidth, wrap } from './wrap.js';
 import { earlierActionText } from './earlier-actions.js';
 import type { EarlierActionsOutline } from './render-model.js';
@@ -72,7 +72,7 @@ class EmailWriter {
     }
 
     header(header: Header): void {
-        const title = plain(header.title);
+        const title = readable(header.title);
         const titleLines = this.wrapped(title, '');
         const rule = header.level === 0 ? '=' : '-';
         this.push([...titleLines, rule.repeat(Math.min(this.width, Math.max(...titleLines.map(displayWidth))))]);
@@ -80,7 +80,7 @@ class EmailWriter {
         if (header.metadata.length > 0) {
             const labelWidth = Math.max(...header.metadata.map(entry => displayWidth(entry.label + colon))) + 1;
             this.push(header.metadata.flatMap(entry =>
-                this.wrapped(plain(entry.value), '', padded(entry.label + colon, labelWidth), ' '.repeat(labelWidth))));
+                this.wrapped(readable(entry.value), '', padded(entry.label + colon, labelWidth), ' '.repeat(labelWidth))));
         }
         if (header.participants.length > 0) {
             this.push([`${header.participantsLabel}${colon}`, ...header.participants.flatMap(p => this.wrapped(participantText(p, this.translation), '', '- '))]);
@@ -94,14 +94,14 @@ class EmailWriter {
     private block(block: OutlineBlock, indent: string): void {
         switch (block.kind) {
             case 'heading':
-                this.push(this.wrapped(plain(block.text), indent));
+                this.push(this.wrapped(readable(block.text), indent));
                 return;
             case 'paragraph':
-                this.push(this.wrapped(plain(block.text), indent));
+                this.push(this.wrapped(readable(block.text), indent));
                 return;
             case 'quote':
                 // Indented, not `> ` on every line: that marks a reply, and would cut the quoted sentences.
-                this.push(this.wrapped(plain(block.text), indent + '    '));
+                this.push(this.wrapped(readable(block.text), indent + '    '));
                 return;
             case 'list':
                 this.push(this.listLines(block.items, indent));
@@ -110,18 +110,18 @@ class EmailWriter {
                 this.blocks(block.blocks, indent);
                 return;
             case 'participants': {
-                const title = plain(block.title);
+                const title = readable(block.title);
                 this.push([
                     ...(title ? this.wrapped(title, indent) : []),
-                    ...block.participants.flatMap(p => this.wrapped(plain(p.line), indent, '- '))
+                    ...block.participants.flatMap(p => this.wrapped(readable(p.line), indent, '- '))
                 ]);
                 return;
             }
             case 'agenda':
-                this.push([...this.wrapped(plain(block.title) || this.translation.words.agenda, indent), ...this.agendaLines(block.items, indent)]);
+                this.push([...this.wrapped(readable(block.title) || this.translation.words.agenda, indent), ...this.agendaLines(block.items, indent)]);
                 return;
             case 'segment':
-                this.push(this.wrapped(plain(block.title), indent));
+                this.push(this.wrapped(readable(block.title), indent));
                 return;
             case 'turn':
                 this.turn(block.turn, indent);
@@ -189,8 +189,8 @@ class EmailWriter {
 
     private turn(turn: TurnOutline, indent: string): void {
         if (turn.style === 'heading') {
-            this.push(this.wrapped(withQualifiers(plain(turn.line), turn.qualifierText), indent));
-            if (turn.text.length > 0) this.push(this.wrapped(plain(turn.text), indent));
+            this.push(this.wrapped(withQualifiers(readable(turn.line), turn.qualifierText), indent));
+            if (turn.text.length > 0) this.push(this.wrapped(readable(turn.text), indent));
         } else {
             this.push(this.wrapped(turnLine(turn), indent));
         }
@@ -198,7 +198,7 @@ class EmailWriter {
     }
 
     private outcome(outcome: OutcomeOutline, indent: string): void {
-        const text = plain(outcome.text);
+        const text = readable(outcome.text);
         if (outcome.plural) this.push(this.wrapped(text || outcome.label, indent));
         else this.push(this.wrapped(text ? `${outcome.label}${this.translation.words.labelSeparator}${text}` : outcome.label, indent));
         this.blocks(outcome.blocks, indent);
@@ -208,7 +208,7 @@ class EmailWriter {
         return items.flatMap(item => {
             const marker = item.ordered ? item.marker : '-';
             const hanging = ' '.repeat(displayWidth(marker) + 1);
-            return [...this.wrapped(plain(item.text), indent, `${marker} `, hanging), ...this.listLines(item.children, nestedIndent(indent, hanging))];
+            return [...this.wrapped(readable(item.text), indent, `${marker} `, hanging), ...this.listLines(item.children, nestedIndent(indent, hanging))];
         });
     }
 
@@ -216,7 +216,7 @@ class EmailWriter {
         return items.flatMap(item => {
             const marker = /^[-*•·]$/.test(item.label) ? '-' : item.label;
             const hanging = ' '.repeat(displayWidth(marker) + 1);
-            return [...this.wrapped(plain(item.text), indent, `${marker} `, hanging), ...this.agendaLines(item.children, nestedIndent(indent, hanging))];
+            return [...this.wrapped(readable(item.text), indent, `${marker} `, hanging), ...this.agendaLines(item.children, nestedIndent(indent, hanging))];
         });
     }
 }
@@ -235,11 +235,11 @@ function nestedIndent(indent: string, hanging: string): string {
 
 /** An inline or bullet turn's sentence, its qualifiers after it in brackets. */
 function turnLine(turn: TurnOutline): string {
-    return withQualifiers(plain(turn.line), turn.qualifierText);
+    return withQualifiers(readable(turn.line), turn.qualifierText);
 }
 
 function withQualifiers(text: string, qualifiers: RichText): string {
-    const written = plain(qualifiers);
+    const written = readable(qualifiers);
     return written ? `${text} [${written}]` : text;
 }
 
@@ -250,7 +250,7 @@ function padded(text: string, columns: number): string {
 
 function participantText(participant: Participant, translation: Translation): string {
     const roles = participant.roles.map(role => translation.offices[role]);
-    return [plain(participant.line), ...roles].join(translation.words.listSeparator);
+    return [readable(participant.line), ...roles].join(translation.words.listSeparator);
 }
 
 /** `Action #id (Nigel Hickson, due 2018-04-15, done): text`, in the meeting's language. */
@@ -262,7 +262,7 @@ export function actionText(action: ActionOutline, translation: Translation): str
         action.status !== 'open' ? words.statuses[action.status] : ''
     ].filter(Boolean);
     const head = `${words.action}${action.id ? ` #${action.id}` : ''}${details.length > 0 ? ` (${details.join(words.listSeparator)})` : ''}`;
-    const text = plain(action.text);
+    const text = readable(action.text);
     return text ? `${head}${words.labelSeparator}${text}` : head;
 }
 
@@ -270,6 +270,6 @@ export function actionText(action: ActionOutline, translation: Translation): str
 export function updateText(update: UpdateOutline, translation: Translation): string {
     const { words } = translation;
     const head = `${filled(words.updateOn, { id: `#${update.action}` })}${update.status ? ` (${words.statuses[update.status]})` : ''}`;
-    const text = plain(update.text);
+    const text = readable(update.text);
     return text ? `${head}${words.labelSeparator}${text}` : head;
 }

@@ -8,7 +8,7 @@ import type {
     ActionOutline, AgendaEntry, ContentsEntry, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
     TurnOutline, UpdateOutline
 } from './render-model.js';
-import { plain, type RichText, type Span } from './rich-text.js';
+import { plain, type RichText, type Span, type StyledSpan } from './rich-text.js';
 import { HTML_STYLE } from './html-style.js';
 import { earlierActionsHtml, whoSpokeHtml } from './ledger-html.js';
 import { escapeAttribute, escapeText } from './html-escape.js';
@@ -380,6 +380,8 @@ class HtmlWriter {
     }
 }
 
+const STYLE_TAGS: Record<StyledSpan['style'], string> = { code: 'code', emphasis: 'em', strong: 'strong' };
+
 /** Rich text as HTML, escaped; mentions are not linked (for pages other than the meeting's). */
 export function richHtml(text: RichText): string {
     return text.map(span => spanHtml(span)).join('');
@@ -396,6 +398,9 @@ function spanHtml(span: Span, link = false): string {
             const title = span.party.displayName && span.party.displayName !== span.text ? ` title="${escapeAttribute(span.party.displayName)}"` : '';
             if (link && span.anchor) return `<a class="person" href="#${escapeAttribute(span.anchor)}"${title}>${escapeText(span.text)}</a>`;
             return `<span class="person"${title}>${escapeText(span.text)}</span>`;
+        }        case 'styled': {
+            const tag = STYLE_TAGS[span.style];
+            return `<${tag}>${span.children.map(child => spanHtml(child, link)).join('')}</${tag}>`;
         }
     }
 }

@@ -14,7 +14,7 @@ import { plain, type RichText } from './rich-text.js';
  * The shape is published as a JSON Schema in `packages/language/schemas/minutes.schema.json`; a change to
  * it raises `SCHEMA_VERSION`.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export function generateJson(document: Document, options: OutlineOptions = {}): string {
     return jsonOf(outlineOf(document, options));
@@ -55,9 +55,11 @@ export function jsonModel(outline: Outline): JsonObject {
 }
 
 function richText(text: RichText): JsonObject {
-    return {
-        text: plain(text),
-        spans: text.map(span => {
+    return { text: plain(text), spans: spans(text) };
+}
+
+function spans(text: RichText): JsonObject[] {
+    return text.map(span => {
             switch (span.kind) {
                 case 'text':
                     return { text: span.text };
@@ -65,9 +67,10 @@ function richText(text: RichText): JsonObject {
                     return object([['text', span.text], ['mention', partyName(span.party)], ['participant', span.anchor]]);
                 case 'link':
                     return { text: span.text, link: span.url };
+                case 'styled':
+                    return { text: span.text, style: span.style, spans: spans(span.children) };
             }
-        })
-    };
+        });
 }
 
 function partyName(name: PartyName): JsonObject {

@@ -260,6 +260,9 @@ class MarkdownWriter {
                 return escapeMarkdown(span.text, lineStart);
             case 'link':
                 return span.text === span.url ? `<${span.url}>` : `[${escapeMarkdown(span.text)}](<${span.url}>)`;
+            case 'styled':
+                // Code is written as it was, marks included; emphasis around its text, escaped.
+                return span.style === 'code' ? `${span.mark}${span.text}${span.mark}` : `${span.mark}${this.rich(span.children)}${span.mark}`;
         }
     }
 }

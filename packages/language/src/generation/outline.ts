@@ -21,6 +21,7 @@ import { DEFAULT_LANGUAGE, ENGLISH, meetingLanguage, textDirection, translationO
 import type { OutputWords, Translation } from '../model/translations.js';
 import { UniqueNames } from '../util/unique-names.js';
 import { earlierActionsOutline, type LedgerOptions, type OutlineReaders } from './earlier-actions.js';
+import { readInlineMarkdown } from './inline-markdown.js';
 import {
     flatten,
     type AgendaEntry, type ActionOutline, type ContentsEntry, type DateInfo, type Envelope, type Header, type ListEntry,
@@ -597,7 +598,7 @@ class OutlineBuilder {
             else if (piece.kind === 'link' && isSafeUrl(piece.url)) spans.push({ kind: 'link', text: piece.text, url: piece.url });
             else spans.push(textSpan(piece.text));
         }
-        return concat(spans);
+        return readInlineMarkdown(concat(spans));
     }
 
     // ---- Levels and ids ----

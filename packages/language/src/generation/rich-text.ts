@@ -8,7 +8,22 @@ import type { PartyName } from './naming.js';
 export type Span =
     | { readonly kind: 'text'; readonly text: string }
     | { readonly kind: 'mention'; readonly text: string; readonly party: PartyName; readonly anchor?: string }
-    | { readonly kind: 'link'; readonly text: string; readonly url: string };
+    /** `text` is the link's label: the URL itself for a bare URL or `<url>`, the label of `[label](url)`. */
+    | { readonly kind: 'link'; readonly text: string; readonly url: string }
+    | StyledSpan;
+
+/**
+ * Markdown's `` `code` ``, `*emphasis*` and `**strong**` (see inline-markdown.ts): `text` is
+ * the reading without the marks, `mark` the marks as written (`**`, `` ` ``), for outputs
+ * that write them back.
+ */
+export interface StyledSpan {
+    readonly kind: 'styled';
+    readonly style: 'code' | 'emphasis' | 'strong';
+    readonly mark: string;
+    readonly text: string;
+    readonly children: RichText;
+}
 
 export type MentionSpan = Extract<Span, { kind: 'mention' }>;
 
@@ -18,6 +33,24 @@ export type RichText = readonly Span[];
 /** The plain reading of rich text. */
 export function plain(text: RichText): string {
     return text.map(span => span.text).join('');
+}
+
+/**
+ * Rich text as plain text for the email: what was written, with a Markdown link's URL after
+ * its label (`minutes (https://…)`) and code and emphasis in their marks, as plain-text
+ * mail writes them.
+ */
+export function readable(text: RichText): string {
+    return text.map(span => {
+        switch (span.kind) {
+            case 'link':
+                return span.text === span.url ? span.url : `${span.text} (${span.url})`;
+            case 'styled':
+                return `${span.mark}${readable(span.children)}${span.mark}`;
+            default:
+                return span.text;
+        }
+    }).join('');
 }
 
 /** Only these schemes become links; any other URL stays text. */

@@ -356,10 +356,14 @@ class Scanner {
         this.emit(v.prose, start, this.endOfProse(start), Expect.Inline);
     }
 
-    /** `@` starts a reference unless it is inside a word, as in an e-mail address. */
+    /**
+     * `@` starts a reference unless it is inside a word, as in an e-mail address, or doubled:
+     * `@@species` is JavaScript's notation for a well-known symbol, in TC39's minutes.
+     */
     private isRefStart(at: number): boolean {
         const text = this.text;
         const next = text[at + 1];
+        if (at > 0 && text[at - 1] === '@') return false;
         if (next === '{') return true;
         if (!isRefNameStart(text.codePointAt(at + 1))) return false;
         return at === 0 || !isWordChar(previousCodePoint(text, at));

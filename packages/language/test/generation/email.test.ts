@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { emailOf, generateEmail } from '../../src/generation/email.js';
 import { outlineOf } from '../../src/generation/outline.js';
 import { flatten } from '../../src/generation/render-model.js';
-import { plain } from '../../src/generation/rich-text.js';
+import { readable } from '../../src/generation/rich-text.js';
 import { displayWidth } from '../../src/generation/wrap.js';
 import { documentsUnderTest, loadFixtures } from '../helpers/fixtures.js';
 
@@ -38,11 +38,11 @@ describe('the email of every fixture and example', () => {
             const email = normalised(emailOf(outline));
             const texts = flatten(outline.blocks).flatMap(block => {
                 switch (block.kind) {
-                    case 'paragraph': case 'quote': return [plain(block.text)];
-                    case 'list': return block.items.map(item => plain(item.text));
-                    case 'turn': return [plain(block.turn.line), plain(block.turn.text)];
-                    case 'turns': return block.turns.map(turn => plain(turn.line));
-                    case 'heading': return [plain(block.text)];
+                    case 'paragraph': case 'quote': return [readable(block.text)];
+                    case 'list': return block.items.map(item => readable(item.text));
+                    case 'turn': return [readable(block.turn.line), readable(block.turn.text)];
+                    case 'turns': return block.turns.map(turn => readable(turn.line));
+                    case 'heading': return [readable(block.text)];
                     default: return [];
                 }
             });

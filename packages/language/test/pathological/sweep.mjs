@@ -14,7 +14,9 @@ import { CancellationToken } from 'vscode-languageserver';
 import { createMinutesServices, generate, OUTPUT_FORMATS } from 'minutes-language';
 
 const UNITS = ['.', ' ', '\t', '-', '@', '#', '[', ']', '(', ')', ':', '/', '*', '\\', '>', '`', '_', ',', ';', '"', "'", '=', '?', '!',
-    'é', '😀', '字', '字。', '1年', '19 mars ', 'a', '1', '1.', 'a ', '@a ', 'http://x ', '\u202E', '\u0000'];
+    'é', '😀', '字', '字。', '1年', '19 mars ', 'a', '1', '1.', 'a ', '@a ', 'http://x ', '\u202E', '\u0000',
+    // Inline Markdown (issue 13): emphasis, code and links that open and never close, or nest.
+    '**a ', '*a ', '`a ', '[a](http://x) ', '<http://x> ', '@@a '];
 
 /** Where a run is put: a document around it. */
 const CONTEXTS = [
