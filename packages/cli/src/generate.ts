@@ -79,7 +79,9 @@ export async function generateCommand(file: string, options: GenerateCommandOpti
         width: explicitWidth ?? configWidth ?? DEFAULT_EMAIL_WIDTH, names: options.names,
         from: options.from, to: options.to, defaultFrom: config?.email.from, defaultTo: config?.email.to, cc: options.cc, date: options.date,
         // Earlier meetings' actions come from every loaded file: the folder's other meetings are context.
-        attribution: options.attribution ?? config?.attribution, ledger: buildActionLedger(workspace.all)
+        attribution: options.attribution ?? config?.attribution, ledger: buildActionLedger(workspace.all),
+        // The language of meetings whose note has no `language:` line.
+        language: config?.locale
     };
     if (format === 'docx' && options.output === undefined) throw new UsageError('a Word document is a file: give -o name.docx');
     let output: string | Uint8Array;

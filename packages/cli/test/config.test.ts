@@ -152,3 +152,18 @@ describe('a configuration with mistakes', () => {
     });
 });
 
+
+describe('the configuration\'s locale', () => {
+    test('is the language of notes without a language: line; a note that says its own keeps it', async () => {
+        const repository = tempWorkspace({
+            '.minutes.jsonc': '{ "locale": "fr" }\n',
+            'people.minutes': 'person @mcade Marilyn Cade\n',
+            'appel.minutes': 'meeting: Un appel\ndate: 2025-03-19\nchair: @mcade\n',
+            'call.minutes': 'meeting: A call\nlanguage: en\ndate: 2025-03-19\nchair: @mcade\n'
+        });
+        const french = await runCli(['generate', 'appel.minutes', '--format', 'email'], { cwd: repository });
+        expect(french.stdout).toContain('\nDate\u00A0:       19 mars 2025\nPrésidence\u00A0: Marilyn Cade\n');
+        const english = await runCli(['generate', 'call.minutes', '--format', 'email'], { cwd: repository });
+        expect(english.stdout).toContain('\nDate:  19 March 2025\nChair: Marilyn Cade\n');
+    });
+});

@@ -25,7 +25,7 @@ export interface MinutesConfig {
     /** `minutes generate`'s default `--attribution`. */
     readonly attribution?: Attribution;
     readonly email: { readonly width?: number; readonly from?: string; readonly to?: string };
-    /** The notes' language, a BCP 47 tag; read and checked, not yet used. */
+    /** The language of notes without a `language:` line (BCP 47): `minutes generate` writes their outputs in it. */
     readonly locale?: string;
 }
 
