@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import addressparser from 'nodemailer/lib/addressparser/index.js';
-import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-import mimeFuncs from 'nodemailer/lib/mime-funcs/index.js';
-import type Mail from 'nodemailer/lib/mailer/index.js';
+import addressparser from 'nodemailer/lib/addressparser';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { encodeWord } from 'nodemailer/lib/mime-funcs';
+import type Mail from 'nodemailer/lib/mailer';
 import type { Document } from '../generated/ast.js';
 import { parseDate } from '../model/dates.js';
 import { emailBodyOf, type EmailOptions } from './email.js';
@@ -114,7 +114,7 @@ function headerText(text: string): string {
  */
 function literalHeaderText(text: string): string {
     // Q, not B: nodemailer splits B-encoded words inside a character beyond U+FFFF.
-    return text.includes('=?') ? mimeFuncs.encodeWord(text, 'Q', 52) : text;
+    return text.includes('=?') ? encodeWord(text, 'Q', 52) : text;
 }
 
 const ADDRESS = /^[^\s@<>()[\]",;:\\]+@[^\s@<>()[\]",;:\\]+\.[^\s@<>()[\]",;:\\]+$/;
