@@ -48,6 +48,7 @@ export type MinutesKeywordNames =
     | "chair:"
     | "conclusion:"
     | "conclusions:"
+    | "consensus:"
     | "count:"
     | "country"
     | "country:"
@@ -65,6 +66,8 @@ export type MinutesKeywordNames =
     | "greeting:"
     | "group:"
     | "honorific:"
+    | "hum:"
+    | "hums:"
     | "key-issues:"
     | "key-takeaways:"
     | "language:"
@@ -101,6 +104,9 @@ export type MinutesKeywordNames =
     | "recording:"
     | "remote:"
     | "report:"
+    | "resolution:"
+    | "resolutions:"
+    | "resolved:"
     | "responses:"
     | "review:"
     | "role:"
@@ -395,10 +401,10 @@ export function isOutcome(item: unknown): item is Outcome {
     return reflection.isInstance(item, Outcome.$type);
 }
 
-export type OutcomeKey = 'agreed:' | 'conclusion:' | 'conclusions:' | 'decision:' | 'decisions:' | 'key-issues:' | 'key-takeaways:' | 'next-step:' | 'next-steps:' | 'takeaway:' | 'takeaways:';
+export type OutcomeKey = 'agreed:' | 'conclusion:' | 'conclusions:' | 'consensus:' | 'decision:' | 'decisions:' | 'hum:' | 'hums:' | 'key-issues:' | 'key-takeaways:' | 'next-step:' | 'next-steps:' | 'resolution:' | 'resolutions:' | 'resolved:' | 'takeaway:' | 'takeaways:';
 
 export function isOutcomeKey(item: unknown): item is OutcomeKey {
-    return item === 'conclusion:' || item === 'conclusions:' || item === 'decision:' || item === 'decisions:' || item === 'takeaway:' || item === 'takeaways:' || item === 'key-takeaways:' || item === 'next-step:' || item === 'next-steps:' || item === 'agreed:' || item === 'key-issues:';
+    return item === 'conclusion:' || item === 'conclusions:' || item === 'decision:' || item === 'decisions:' || item === 'takeaway:' || item === 'takeaways:' || item === 'key-takeaways:' || item === 'next-step:' || item === 'next-steps:' || item === 'agreed:' || item === 'key-issues:' || item === 'resolved:' || item === 'resolution:' || item === 'resolutions:' || item === 'consensus:' || item === 'hum:' || item === 'hums:';
 }
 
 export type Party = Organisation | Person;

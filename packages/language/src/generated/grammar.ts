@@ -1233,6 +1233,30 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
           {
             "$type": "Keyword",
             "value": "key-issues:"
+          },
+          {
+            "$type": "Keyword",
+            "value": "resolved:"
+          },
+          {
+            "$type": "Keyword",
+            "value": "resolution:"
+          },
+          {
+            "$type": "Keyword",
+            "value": "resolutions:"
+          },
+          {
+            "$type": "Keyword",
+            "value": "consensus:"
+          },
+          {
+            "$type": "Keyword",
+            "value": "hum:"
+          },
+          {
+            "$type": "Keyword",
+            "value": "hums:"
           }
         ]
       },

@@ -57,6 +57,11 @@ export interface KeyDefinition {
     readonly names?: boolean;
     /** A field that stays, as written, from one meeting of a series to the next (`minutes new`). */
     readonly standing?: boolean;
+    /**
+     * Another community's word for an outcome (W3C's `RESOLVED:`, IETF's `Consensus:`): outputs
+     * print the word as written, in its case, rather than a label of their own.
+     */
+    readonly asWritten?: boolean;
 }
 
 /** Shorthands for the table below. */
@@ -138,7 +143,14 @@ export const KEYS: readonly KeyDefinition[] = [
     outcome('next-step:', 'next-step', 'next-step', false),
     outcome('next-steps:', 'next-step', 'next-step', true),
     outcome('agreed:', 'agreed', 'decision', false),
-    outcome('key-issues:', 'key-issue', 'key-issue', true)
+    outcome('key-issues:', 'key-issue', 'key-issue', true),
+    // Other communities' outcome words, printed as written: W3C's resolutions, IETF's consensus and hums.
+    { ...outcome('resolved:', 'resolved', 'decision', false), asWritten: true },
+    { ...outcome('resolution:', 'resolution', 'decision', false), asWritten: true },
+    { ...outcome('resolutions:', 'resolution', 'decision', true), asWritten: true },
+    { ...outcome('consensus:', 'consensus', 'decision', false), asWritten: true },
+    { ...outcome('hum:', 'hum', 'conclusion', false), asWritten: true },
+    { ...outcome('hums:', 'hum', 'conclusion', true), asWritten: true }
 ];
 
 /** The words that start a directory entry: `person @handle Name`, `org @handle Name`, … */
@@ -220,6 +232,7 @@ export const ENGLISH_LABELS: VocabularyLabels = {
 
 /** Whether outputs show a key by its label: a header or body field, a segment, an outcome. */
 export function isLabelled(definition: KeyDefinition): boolean {
+    if (definition.asWritten) return false;
     return definition.header !== undefined || definition.body !== undefined || definition.kind === 'segment' || definition.kind === 'outcome';
 }
 
@@ -230,8 +243,8 @@ export function keyLabel(definition: KeyDefinition, labels: VocabularyLabels = E
     return definition.list ? label.many ?? label.one : label.one;
 }
 
-/** The label of a key as written; a key the vocabulary lacks is its own label. */
+/** The label of a key as written; a key the vocabulary lacks, or one printed as written (`RESOLVED:`), is its own label. */
 export function labelOf(written: string, labels: VocabularyLabels = ENGLISH_LABELS): string {
     const definition = keyDefinition(written);
-    return definition ? keyLabel(definition, labels) : written.replace(/[ \t]*:$/, '');
+    return definition && !definition.asWritten ? keyLabel(definition, labels) : written.replace(/[ \t]*:$/, '');
 }

@@ -6,7 +6,7 @@ import { generate } from '../../src/generation/generate.js';
 import { readInlineMarkdown } from '../../src/generation/inline-markdown.js';
 import { plain, readable, textSpan, type RichText } from '../../src/generation/rich-text.js';
 import { tokenTypes } from '../helpers/workspace.js';
-import { withDirectory } from './documents.js';
+import { withDirectory } from '../helpers/fixtures.js';
 
 const link = (url: string): RichText[number] => ({ kind: 'link', text: url, url });
 const read = (...spans: RichText) => readInlineMarkdown(spans);
