@@ -10,7 +10,9 @@ import { actionsToReportOn } from '../ledger/action-ledger.js';
 import type { ActionLedgerService } from '../workspace/action-ledger-service.js';
 import { nameKey } from '../model/names.js';
 import { structureOf } from '../model/structure.js';
-import { ENTRY_KINDS, isKey, KEYS, type KeyKind } from '../model/vocabulary.js';
+import { ENTRY_KINDS, isKey, keyDefinition, keyLabel, KEYS, type KeyKind } from '../model/vocabulary.js';
+import { translationOf, writtenLanguage } from '../model/language.js';
+import type { Translation } from '../model/translations.js';
 import { isRefNameChar, isWordChar } from '../parser/characters.js';
 import { describeEntry, type DirectoryEntry, type DirectoryIndex, type PartyFilter } from './directory-index.js';
 import { referenceTo } from './name-occurrences.js';
@@ -58,7 +60,9 @@ export class MinutesCompletionProvider implements CompletionProvider {
         }
         const keyword = typedKeyword(line);
         if (keyword) {
-            return this.completeKeyword(textDocument, keyword, line);
+            const structure = structureOf((document as LangiumDocument<Document>).parseResult.value);
+            const language = writtenLanguage(meetingBefore(structure, offset), structure);
+            return this.completeKeyword(textDocument, keyword, line, language ? translationOf(language) : undefined);
         }
         return CompletionList.create([], false);
     }
@@ -146,7 +150,11 @@ export class MinutesCompletionProvider implements CompletionProvider {
 
     // ---- Keywords and snippets ----------------------------------------------------
 
-    private completeKeyword(textDocument: TextDocument, typed: TypedKeyword, line: LineAround): CompletionList {
+    /**
+     * Keys, and snippets. In a note in another language, a key is also found by its label in
+     * that language (`fecha` finds `date:`, `议程` finds `agenda:`): keys stay English.
+     */
+    private completeKeyword(textDocument: TextDocument, typed: TypedKeyword, line: LineAround, translation?: Translation): CompletionList {
         const range: Range = { start: textDocument.positionAt(typed.start), end: textDocument.positionAt(typed.end) };
         const inEntry = isInsideDirectoryEntry(line, this.keywords);
         const items: CompletionItem[] = [];
@@ -155,8 +163,11 @@ export class MinutesCompletionProvider implements CompletionProvider {
             group.keys.forEach((key, keyIndex) => {
                 const written = group.spaced ? key.replace(/-/g, ' ') : key;
                 const takesValue = written.endsWith(':');
+                const definition = keyDefinition(key);
+                const translated = translation && definition && translation.keys[definition.id] ? keyLabel(definition, translation) : undefined;
                 items.push({
                     label: written,
+                    ...(translated ? { labelDetails: { description: translated }, filterText: `${written} ${translated}` } : {}),
                     kind: CompletionItemKind.Keyword,
                     detail: group.description,
                     sortText: `${String(groupIndex).padStart(2, '0')}${String(keyIndex).padStart(3, '0')}`,
@@ -276,11 +287,12 @@ interface TypedKeyword {
 /** Letters at the start of a line (after indentation), or nothing yet: a key may follow. */
 function typedKeyword(line: LineAround): TypedKeyword | undefined {
     const before = line.text.slice(0, line.cursor - line.start);
-    const match = /^([ \t]*)([A-Za-z][A-Za-z&-]*(?:[ \t][A-Za-z&-]*)?)?$/.exec(before);
+    // Letters of any script: in a note in Chinese or Arabic, a key is found by its label in that language.
+    const match = /^([ \t]*)(\p{L}[\p{L}&-]*(?:[ \t][\p{L}&-]*)?)?$/u.exec(before);
     if (!match) return undefined;
     const start = line.start + match[1].length;
     let end = line.cursor;
-    while (end < line.end && /[A-Za-z&-]/.test(line.document[end])) end++;
+    while (end < line.end && /[\p{L}&-]/u.test(line.document[end])) end++;
     if (line.document[end] === ':') end++;
     if (line.document[end] === ' ' && end > line.cursor) end++;
     return { start, end };

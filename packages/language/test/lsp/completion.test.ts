@@ -267,3 +267,20 @@ describe('the directory index', () => {
         expect(await complete()).toEqual(['Zed Zedson']);
     });
 });
+
+describe('completion of keys in a note in another language', () => {
+    it('finds a key by its label in the note\'s language, and inserts the English key', async () => {
+        const { list } = await completeAt('meeting: Reunión del grupo\nlanguage: es\n\nfech<|>');
+        const date = list.items.find(item => item.label === 'date:')!;
+        expect(date.filterText).toBe('date: Fecha');
+        expect(date.labelDetails?.description).toBe('Fecha');
+        expect(edit(date).newText).toBe('date: ');
+        const chinese = (await completeAt('meeting: 会议\nlanguage: zh\n\n日<|>')).list.items.find(item => item.label === 'date:');
+        expect(chinese?.filterText).toBe('date: 日期');
+    });
+
+    it('in an English note, keys are found by their English names only', async () => {
+        const { list } = await completeAt('meeting: A call\n\ndat<|>');
+        expect(list.items.find(item => item.label === 'date:')?.filterText).toBeUndefined();
+    });
+});
