@@ -1,9 +1,10 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { URI, type LangiumDocument } from 'langium';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createMinutesServices, type MinutesConfigs, type MinutesServices, type MinutesSharedServices, type NotesRoot } from 'minutes-language';
 import { glob } from 'tinyglobby';
+import { startProgress } from './progress.js';
 
 import { UsageError } from './usage-error.js';
 
@@ -186,7 +187,19 @@ export async function loadWorkspace(files: string[], options: { context?: string
         registry.addDocument(document);
         all.push(document);
     }
-    await shared.workspace.DocumentBuilder.build(all, { validation: true });
+    let parsed = 0;
+    let checked = 0;
+    const progress = startProgress(process.stderr, () => checked > 0 ? `${checked} of ${all.length} files checked` : `${parsed} of ${all.length} files read`);
+    const counting = [
+        shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.IndexedContent, () => { parsed++; progress.update(); }),
+        shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => { checked++; progress.update(); })
+    ];
+    try {
+        await shared.workspace.DocumentBuilder.build(all, { validation: true });
+    } finally {
+        progress.stop();
+        for (const listener of counting) listener.dispose();
+    }
     const first = documents[0];
     return { shared, services: Minutes, documents, all, root: first ? configs.rootOf(first.uri) : undefined };
 }
