@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { LspClient } from '../../language/test/helpers/lsp-client.js';
@@ -95,6 +95,24 @@ describe('a .minutes.jsonc at the repository root', () => {
                 }
             }
             expect(shown).toEqual(whole);
+            expect(client.loggedErrors).toEqual([]);
+        } finally {
+            await client.stop();
+        }
+    });
+
+    test('the language server reads the configuration again when it changes on disk', async () => {
+        const folder = tempWorkspace({ ...FILES });
+        const client = await LspClient.start(folder);
+        try {
+            const file = path.join(folder, '2025/undated.minutes');
+            const uri = client.uriOf(file);
+            await client.open(uri, readFileSync(file, 'utf8'));
+            const before = await client.published(uri, diagnostics => diagnostics.some(d => d.code === 'meeting-without-date'));
+            expect(before.diagnostics.find(d => d.code === 'meeting-without-date')?.severity).toBe(1);
+            writeFileSync(path.join(folder, '.minutes.jsonc'), CONFIG.replace('"meeting-without-date": "error"', '"meeting-without-date": "off"'));
+            await client.filesChanged({ uri: client.uriOf(path.join(folder, '.minutes.jsonc')), type: 2 });
+            await client.published(uri, diagnostics => !diagnostics.some(d => d.code === 'meeting-without-date'), before.sequence);
             expect(client.loggedErrors).toEqual([]);
         } finally {
             await client.stop();
