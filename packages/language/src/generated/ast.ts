@@ -58,6 +58,7 @@ export type MinutesKeywordNames =
     | "delegation"
     | "disclaimer:"
     | "discussion:"
+    | "distribution:"
     | "email:"
     | "event:"
     | "floor:"
@@ -68,6 +69,7 @@ export type MinutesKeywordNames =
     | "honorific:"
     | "hum:"
     | "hums:"
+    | "issued:"
     | "key-issues:"
     | "key-takeaways:"
     | "language:"
@@ -90,6 +92,7 @@ export type MinutesKeywordNames =
     | "organizer:"
     | "organizers:"
     | "orgs:"
+    | "original:"
     | "panel:"
     | "panelists:"
     | "participants:"
@@ -121,6 +124,7 @@ export type MinutesKeywordNames =
     | "staff:"
     | "stakeholder:"
     | "summary:"
+    | "symbol:"
     | "takeaway:"
     | "takeaways:"
     | "time:"
@@ -279,10 +283,10 @@ export function isField(item: unknown): item is Field {
     return reflection.isInstance(item, Field.$type);
 }
 
-export type FieldKey = 'attendance:' | 'author:' | 'background:' | 'cc:' | 'chair:' | 'count:' | 'date:' | 'disclaimer:' | 'event:' | 'format:' | 'from:' | 'greeting:' | 'group:' | 'language:' | 'link:' | 'meeting:' | 'moderator:' | 'notetaker:' | 'organiser:' | 'organisers:' | 'organizer:' | 'organizers:' | 'program:' | 'programme:' | 'rapporteur:' | 'recording:' | 'report:' | 'room:' | 'rule:' | 'series:' | 'session:' | 'sign-off:' | 'signoff:' | 'slides:' | 'summary:' | 'time:' | 'to:' | 'transcript:' | 'venue:';
+export type FieldKey = 'attendance:' | 'author:' | 'background:' | 'cc:' | 'chair:' | 'count:' | 'date:' | 'disclaimer:' | 'distribution:' | 'event:' | 'format:' | 'from:' | 'greeting:' | 'group:' | 'issued:' | 'language:' | 'link:' | 'meeting:' | 'moderator:' | 'notetaker:' | 'organiser:' | 'organisers:' | 'organizer:' | 'organizers:' | 'original:' | 'program:' | 'programme:' | 'rapporteur:' | 'recording:' | 'report:' | 'room:' | 'rule:' | 'series:' | 'session:' | 'sign-off:' | 'signoff:' | 'slides:' | 'summary:' | 'symbol:' | 'time:' | 'to:' | 'transcript:' | 'venue:';
 
 export function isFieldKey(item: unknown): item is FieldKey {
-    return item === 'meeting:' || item === 'report:' || item === 'group:' || item === 'series:' || item === 'event:' || item === 'session:' || item === 'date:' || item === 'time:' || item === 'venue:' || item === 'room:' || item === 'format:' || item === 'link:' || item === 'programme:' || item === 'program:' || item === 'transcript:' || item === 'slides:' || item === 'recording:' || item === 'organisers:' || item === 'organizers:' || item === 'organiser:' || item === 'organizer:' || item === 'chair:' || item === 'moderator:' || item === 'rapporteur:' || item === 'notetaker:' || item === 'author:' || item === 'greeting:' || item === 'sign-off:' || item === 'signoff:' || item === 'rule:' || item === 'from:' || item === 'to:' || item === 'cc:' || item === 'attendance:' || item === 'count:' || item === 'disclaimer:' || item === 'summary:' || item === 'background:' || item === 'language:';
+    return item === 'meeting:' || item === 'report:' || item === 'group:' || item === 'series:' || item === 'event:' || item === 'session:' || item === 'date:' || item === 'time:' || item === 'venue:' || item === 'room:' || item === 'format:' || item === 'link:' || item === 'programme:' || item === 'program:' || item === 'transcript:' || item === 'slides:' || item === 'recording:' || item === 'organisers:' || item === 'organizers:' || item === 'organiser:' || item === 'organizer:' || item === 'chair:' || item === 'moderator:' || item === 'rapporteur:' || item === 'notetaker:' || item === 'author:' || item === 'greeting:' || item === 'sign-off:' || item === 'signoff:' || item === 'rule:' || item === 'from:' || item === 'to:' || item === 'cc:' || item === 'attendance:' || item === 'count:' || item === 'disclaimer:' || item === 'summary:' || item === 'background:' || item === 'language:' || item === 'symbol:' || item === 'original:' || item === 'distribution:' || item === 'issued:';
 }
 
 export interface Heading extends langium.AstNode {

@@ -468,6 +468,22 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
           {
             "$type": "Keyword",
             "value": "language:"
+          },
+          {
+            "$type": "Keyword",
+            "value": "symbol:"
+          },
+          {
+            "$type": "Keyword",
+            "value": "original:"
+          },
+          {
+            "$type": "Keyword",
+            "value": "distribution:"
+          },
+          {
+            "$type": "Keyword",
+            "value": "issued:"
           }
         ]
       },

@@ -112,6 +112,12 @@ export const KEYS: readonly KeyDefinition[] = [
     field('summary:', 'summary', { body: 'summary' }),
     field('background:', 'background', { body: 'background' }),
     field('language:', 'language', { standing: true }),
+    // A formal record's metadata, as UN and ITU summary records head them: the document symbol
+    // (`A/C.4/64/SR.22`, `C17/130(Rev.1)-E`), the original language, the distribution, the issue date.
+    field('symbol:', 'symbol', { header: 23 }),
+    field('original:', 'original', { header: 24 }),
+    field('distribution:', 'distribution', { header: 25 }),
+    field('issued:', 'issued', { header: 26 }),
 
     entry('alias:'), entry('aliases:', 'alias'),
     entry('org:'), entry('orgs:', 'org'), entry('affiliation:', 'org'),
@@ -214,6 +220,7 @@ export const ENGLISH_LABELS: VocabularyLabels = {
         rapporteur: { one: 'Rapporteur' }, notetaker: { one: 'Note-taker' }, author: { one: 'Author' }, rule: { one: 'Rule' },
         attendance: { one: 'Attendance' }, link: { one: 'Link' }, programme: { one: 'Programme' },
         transcript: { one: 'Transcript' }, slides: { one: 'Slides' }, recording: { one: 'Recording' },
+        symbol: { one: 'Symbol' }, original: { one: 'Original' }, distribution: { one: 'Distribution' }, issued: { one: 'Issued' },
         summary: { one: 'Summary' }, background: { one: 'Background' }, disclaimer: { one: 'Disclaimer' }, language: { one: 'Language' },
         presentations: { one: 'Presentations' }, discussion: { one: 'Discussion' }, questions: { one: 'Questions and answers' },
         floor: { one: 'From the floor' }, responses: { one: 'Responses' },
