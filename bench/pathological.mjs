@@ -28,6 +28,7 @@ export const CASES = [
     { name: 'long-word', size: 100_000, unit: 'characters', what: 'a 100,000-character word (no space to wrap at)' },
     { name: 'long-chinese', size: 100_000, unit: 'characters', what: 'a 100,000-character run of Chinese (a break opportunity between each two)' },
     { name: 'long-chinese-url', size: 100_000, unit: 'characters', what: 'a 100,000-character URL of Chinese (never broken)' },
+    { name: 'long-markdown', size: 100_000, unit: 'characters', what: 'a 100,000-character line of inline Markdown that nests and never closes' },
     { name: 'deep-agenda', size: 100, unit: 'levels', what: 'an agenda nested 100 deep (by indentation)' },
     { name: 'deeper-agenda', size: 4_000, unit: 'levels', what: 'an agenda nested 4,000 deep (8 MB of indentation; shown 256 deep)' },
     { name: 'shared-surname', size: 10_000, unit: 'people', what: '10,000 people sharing a surname' },
@@ -47,6 +48,7 @@ export async function filesOf(name, size) {
         case 'long-word': return { 'word.minutes': inputs.longLine(size, 'word') };
         case 'long-chinese': return { 'cjk.minutes': inputs.longLine(size, 'cjk') };
         case 'long-chinese-url': return { 'url.minutes': inputs.longLine(size, 'cjk-url') };
+        case 'long-markdown': return { 'markdown.minutes': inputs.longLine(size, 'markdown') };
         case 'deep-agenda':
         case 'deeper-agenda': return { 'agenda.minutes': inputs.deepAgenda(size) };
         case 'shared-surname': {

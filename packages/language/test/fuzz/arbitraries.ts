@@ -37,7 +37,15 @@ const KEYWORDS = [
     'meeting:', 'report:', 'date:', 'time:', 'venue:', 'chair:', 'summary:', 'attendees:', 'remote:', 'agenda:',
     'topics:', 'discussion:', 'questions:', 'conclusion:', 'conclusions:', 'decision:', 'next steps:', 'action',
     'update', 'person', 'org', 'country', 'alias:', 'aliases:', 'org:', 'role:', 'stakeholder:', 'due', 'done',
-    'open', 'replying to', 'on behalf of', 'as'
+    'open', 'replying to', 'on behalf of', 'as',
+    // Issue 13: other communities' outcome words and a formal record's metadata.
+    'RESOLVED:', 'Consensus:', 'Hums:', 'symbol:', 'issued:', 'Original:'
+];
+
+/** Markdown's inline syntax (issue 13), whole and in pieces that never close. */
+const MARKDOWN = [
+    '**', '*', '`', '``', '[label](https://example.org/x)', '[', '](', '<https://example.org/y>', '`@@species`', '@@iterator',
+    '![img](https://example.org/i.png)', '**strong**', '*emphasis*', '`code`'
 ];
 
 const WORDS = [
@@ -54,6 +62,7 @@ export const inlinePiece: fc.Arbitrary<string> = fc.oneof(
     { weight: 1, arbitrary: fc.constantFrom('https://www.itu.int/net4/wsis/forum/2018/', 'http://example.org/a_(b)', 'mailto:chair@example.org') },
     { weight: 1, arbitrary: fc.constantFrom('/* aside */', '/* open', '*/') },
     { weight: 1, arbitrary: fc.constantFrom(...KEYWORDS) },
+    { weight: 1, arbitrary: fc.constantFrom(...MARKDOWN) },
     { weight: 3, arbitrary: fc.constantFrom(...AWKWARD_TEXT) },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
     { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 8 }) }

@@ -81,6 +81,17 @@ export function longLine(length, kind = 'prose') {
         const unit = { word: 'x', emoji: '😀', accents: 'e\u0301', cjk: '会议记录。', 'cjk-url': '会议记录/' }[kind];
         const head = kind === 'cjk-url' ? 'https://例子.中国/' : '';
         line = head + unit.repeat(Math.ceil(length / unit.length)).slice(0, length - head.length);
+    } else if (kind === 'markdown') {
+        // Inline Markdown that nests and never closes: openers of emphasis, code runs of every
+        // length up to 40 backticks, and link labels before URLs (issue 13).
+        const pieces = [];
+        let size = 0;
+        for (let i = 0; size < length; i++) {
+            const piece = ['*a', '**b', '`'.repeat(i % 40 + 1) + 'c', '[d](https://example.org/e)', '<https://example.org/f>', 'g*'][i % 6];
+            pieces.push(piece);
+            size += piece.length + 1;
+        }
+        line = pieces.join(' ').slice(0, length);
     } else {
         const pieces = [];
         let size = 0;

@@ -156,6 +156,8 @@ describe('pathological inputs take time and memory in proportion to their size',
         // Chinese without a space breaks between characters (UAX #14): a piece a character.
         await expectLinear('long Chinese run', { 'cjk.minutes': longLine(50_000, 'cjk') }, { 'cjk.minutes': longLine(100_000, 'cjk') });
         await expectLinear('long Chinese URL', { 'url.minutes': longLine(50_000, 'cjk-url') }, { 'url.minutes': longLine(100_000, 'cjk-url') });
+        // Inline Markdown (issue 13): every emphasis opener, code run and link label is paired once.
+        await expectLinear('long Markdown line', { 'markdown.minutes': longLine(50_000, 'markdown') }, { 'markdown.minutes': longLine(100_000, 'markdown') });
         // The word is never split: the email keeps it whole on a line of its own.
         const built = await build({ 'word.minutes': longLine(100_000, 'word') });
         expect(await generate(built.document, 'email')).toContain('x'.repeat(100_000));
