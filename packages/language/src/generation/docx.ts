@@ -5,7 +5,7 @@ import {
 import type { Document } from '../generated/ast.js';
 import { agreedPlace, earlierActionStatus } from './earlier-actions.js';
 import { closeBidi } from './html-escape.js';
-import { counted, filled, translationOf } from '../model/language.js';
+import { counted, filled, participantColumns, translationOf } from '../model/language.js';
 import type { Translation } from '../model/translations.js';
 import { outlineOf, type OutlineOptions } from './outline.js';
 import type {
@@ -231,7 +231,7 @@ class DocxWriter {
                 ...(notes ? [this.runs(participant.description)] : [])
             ];
         });
-        return this.table(caption, [words.name, words.organisation, words.role, words.attendance, ...(notes ? [words.note] : [])], rows);
+        return this.table(caption, participantColumns(words, notes), rows);
     }
 
     private actionTable(actions: readonly ActionOutline[]): Block[] {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Document } from '../generated/ast.js';
 import { displayWidth } from './wrap.js';
 import { outlineOf, slug, type OutlineOptions } from './outline.js';
-import { counted, translationOf } from '../model/language.js';
+import { counted, participantColumns, translationOf } from '../model/language.js';
 import type { Translation } from '../model/translations.js';
 import type {
     ActionOutline, AgendaEntry, ContentsEntry, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
@@ -308,7 +308,7 @@ class HtmlWriter {
             '<div class="table-wrap">',
             '<table class="participants">',
             `<caption>${captionIsHtml ? caption : escapeText(caption)}</caption>`,
-            `<thead><tr>${[words.name, words.organisation, words.role, words.attendance, ...(notes ? [words.note] : [])].map(column => `<th scope="col">${escapeText(column)}</th>`).join('')}</tr></thead>`,
+            `<thead><tr>${participantColumns(words, notes).map(column => `<th scope="col">${escapeText(column)}</th>`).join('')}</tr></thead>`,
             '<tbody>',
             ...rows,
             '</tbody>',

@@ -1,6 +1,6 @@
 import type { Document } from '../generated/ast.js';
 import { outlineOf, type OutlineOptions } from './outline.js';
-import { translationOf } from '../model/language.js';
+import { participantColumns, translationOf } from '../model/language.js';
 import type { Translation } from '../model/translations.js';
 import type {
     ActionOutline, AgendaEntry, Header, ListEntry, Outline, OutlineBlock, Participant, TurnOutline, UpdateOutline
@@ -207,7 +207,7 @@ class MarkdownWriter {
         });
         this.push(`**${caption}**`);
         this.push([
-            tableRow([words.name, words.organisation, words.role, words.attendance, ...(notes ? [words.note] : [])].map(column => escapeMarkdown(column))),
+            tableRow(participantColumns(words, notes).map(column => escapeMarkdown(column))),
             tableRow(['---', '---', '---', '---', ...(notes ? ['---'] : [])]),
             ...rows
         ].join('\n'));

@@ -8,10 +8,12 @@ import type { Document, Field } from '../generated/ast.js';
 import { primaryLanguage } from './date-names.js';
 import { structureOf, type DocumentStructure, type Meeting } from './structure.js';
 import { writtenText } from './text.js';
-import { ENGLISH_WORDS, TRANSLATIONS, type PluralPhrase, type Translation } from './translations.js';
+import { ENGLISH_WORDS, TRANSLATIONS, type OutputWords, type PluralPhrase, type Translation } from './translations.js';
 import { ENGLISH_LABELS, isKey } from './vocabulary.js';
 
 export const DEFAULT_LANGUAGE = 'en';
+
+const MAX_TAG_LENGTH = 100;
 
 /** The languages outputs are written in: a table of words for each. */
 export const OUTPUT_LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
@@ -20,6 +22,8 @@ export const ENGLISH: Translation = { ...ENGLISH_LABELS, words: ENGLISH_WORDS };
 
 /** A tag as BCP 47 writes it (`FR-ca` → `fr-CA`), or undefined when it is not one. */
 export function canonicalLanguage(tag: string): string | undefined {
+    // Real tags are a few subtags long; a pasted page is not one, and is not handed to Intl.
+    if (tag.length > MAX_TAG_LENGTH) return undefined;
     try {
         return Intl.getCanonicalLocales(tag.trim())[0];
     } catch {
@@ -103,4 +107,9 @@ export function noteLanguageOfField(field: Field): string | undefined {
         fieldLanguages.set(structure, languages);
     }
     return languages.get(field);
+}
+
+/** The columns of a table of participants, in a language: name, organisation, role, attendance (and a note). */
+export function participantColumns(words: OutputWords, notes: boolean): string[] {
+    return [words.name, words.organisation, words.role, words.attendance, ...(notes ? [words.note] : [])];
 }
