@@ -29,10 +29,10 @@ export function earlierActionsOutline(ledger: ActionLedger, meeting: Meeting, re
     const reported = new Map<LedgerAction, EarlierActionOutline>();
     for (const { update, state } of section.reported) {
         if (!update.action || !state || update.action.place === place) continue;
-        const { header, headerEnd } = splitActionHeader(update.report.update.text);
+        const { textFrom } = splitActionHeader(update.report.update.text);
         reported.set(update.action, entry(update.action, state, read, {
             status: update.status,
-            text: read.rich(update.report.update.text, header ? headerEnd + 1 : -1)
+            text: read.rich(update.report.update.text, textFrom)
         }));
     }
     const stillOpen = section.stillOpen.map(({ action, state }) => entry(action, state, read));
@@ -42,12 +42,12 @@ export function earlierActionsOutline(ledger: ActionLedger, meeting: Meeting, re
 
 function entry(action: LedgerAction, state: ActionSnapshot, read: OutlineReaders, update?: EarlierActionOutline['update']): EarlierActionOutline {
     const text = action.item.action.text;
-    const { header, headerEnd } = splitActionHeader(text);
-    const owners = action.item.ownerMentions.map(mention => read.mention(mention.party.ref, writtenName(mention.party.$refText)));
+    const { textFrom } = splitActionHeader(text);
+    const owners = action.item.ownersInText ? [] : action.item.ownerMentions.map(mention => read.mention(mention.party.ref, writtenName(mention.party.$refText)));
     return {
         id: action.id,
         owners,
-        text: read.rich(text, header ? headerEnd + 1 : -1),
+        text: read.rich(text, textFrom),
         status: state.status,
         due: state.due,
         agreedIn: { title: read.meetingTitle(action.place.meeting), date: action.place.isoDate },

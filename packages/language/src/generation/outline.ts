@@ -509,24 +509,25 @@ class OutlineBuilder {
     }
 
     private action(item: ActionItem, scope: Scope): ActionOutline {
-        const { header, headerEnd } = splitActionHeader(item.action.text);
-        const owners = item.ownerMentions.map(mention => this.mention({ party: mention.party.ref, written: writtenName(mention.party.$refText) }, scope));
+        const { textFrom } = splitActionHeader(item.action.text);
+        // Owners named in the text (`ACTION: @Brent to …`) are not named again.
+        const owners = item.ownersInText ? [] : item.ownerMentions.map(mention => this.mention({ party: mention.party.ref, written: writtenName(mention.party.$refText) }, scope));
         return {
             id: item.id?.replace(/^#/, ''),
             owners,
             due: item.due,
             status: item.status,
-            text: trimRich(this.rich(item.action.text, scope, header ? headerEnd + 1 : -1)),
+            text: trimRich(this.rich(item.action.text, scope, textFrom)),
             blocks: this.paragraphs(item.paragraphs, scope)
         };
     }
 
     private update(report: ActionReport, scope: Scope): UpdateOutline {
-        const { header, headerEnd } = splitActionHeader(report.update.text);
+        const { textFrom } = splitActionHeader(report.update.text);
         return {
             action: writtenName(report.update.action.$refText).replace(/^#/, ''),
             status: report.status,
-            text: trimRich(this.rich(report.update.text, scope, header ? headerEnd + 1 : -1)),
+            text: trimRich(this.rich(report.update.text, scope, textFrom)),
             blocks: this.paragraphs(report.paragraphs, scope)
         };
     }

@@ -173,8 +173,10 @@ export type ActionStatus = 'open' | 'done' | 'dropped' | 'moved';
 export interface ActionItem {
     readonly action: Action;
     readonly id?: string;
-    /** The mentions in the header, in written order: the owners as written. */
+    /** The mentions in the header, in written order: the owners as written; or those that open the text (ownersInText). */
     readonly ownerMentions: Mention[];
+    /** The owners are named at the start of the text, as W3C writes actions (`ACTION: @Brent to …`): outputs do not name them again. */
+    readonly ownersInText: boolean;
     readonly owners: Party[];
     /** Owner references that did not resolve, as written. */
     readonly unresolvedOwners: string[];
@@ -533,7 +535,12 @@ function outcomeOf(outcome: Outcome, paragraphs: Paragraph[]): OutcomeGroup {
 
 const STATUS_WORDS: Record<string, ActionStatus> = { open: 'open', done: 'done', dropped: 'dropped', moved: 'moved' };
 
-type ActionHeader = { header: string; body: string; headerEnd: number };
+/**
+ * An action's or update's header and text: `headerEnd` is the offset of the header's colon;
+ * `textFrom` where the text starts for outputs (past the colon when there is one, even after
+ * an empty header as in W3C's `ACTION: Brent to …`; -1, the whole text, when there is none).
+ */
+type ActionHeader = { header: string; body: string; headerEnd: number; textFrom: number };
 
 /** Per Text node, whose written text never changes: each owner of a long header asks again. */
 const actionHeaders = new WeakMap<Text, ActionHeader>();
@@ -555,21 +562,22 @@ function splitHeader(text: Text | undefined): ActionHeader {
         if (c === '{') depth++;
         else if (c === '}') depth = Math.max(0, depth - 1);
         else if (c === ':' && depth === 0) {
-            return { header: written.slice(0, i), body: written.slice(i + 1).trim(), headerEnd: (text!.$cstNode!.offset) + i };
+            const headerEnd = text!.$cstNode!.offset + i;
+            return { header: written.slice(0, i), body: written.slice(i + 1).trim(), headerEnd, textFrom: headerEnd + 1 };
         }
     }
-    return { header: '', body: written.trim(), headerEnd: text?.$cstNode?.offset ?? 0 };
+    return { header: '', body: written.trim(), headerEnd: text?.$cstNode?.offset ?? 0, textFrom: -1 };
 }
 
 function actionItemOf(action: Action, paragraphs: Paragraph[]): ActionItem {
-    const { header, headerEnd } = splitActionHeader(action.text);
-    const ownerMentions: Mention[] = [];
+    const { header, headerEnd, textFrom } = splitActionHeader(action.text);
+    const inHeader = mentionsOf(action.text).filter(mention => (mention.$cstNode?.offset ?? 0) < headerEnd);
+    // W3C writes the owner after the colon: `ACTION: @Brent to close issues …`.
+    const ownersInText = inHeader.length === 0 && header.trim() === '' && textFrom >= 0;
+    const ownerMentions = ownersInText ? leadingMentions(action.text, textFrom) : inHeader;
     const owners: Party[] = [];
     const unresolvedOwners: string[] = [];
-    for (const mention of mentionsOf(action.text)) {
-        const offset = mention.$cstNode?.offset ?? 0;
-        if (offset >= headerEnd) continue;
-        ownerMentions.push(mention);
+    for (const mention of ownerMentions) {
         if (mention.party.ref) owners.push(mention.party.ref);
         else unresolvedOwners.push(mention.party.$refText);
     }
@@ -580,6 +588,7 @@ function actionItemOf(action: Action, paragraphs: Paragraph[]): ActionItem {
         action,
         id: action.name,
         ownerMentions,
+        ownersInText: ownersInText && ownerMentions.length > 0,
         owners,
         unresolvedOwners,
         due,
@@ -588,6 +597,16 @@ function actionItemOf(action: Action, paragraphs: Paragraph[]): ActionItem {
         textWithoutNames: actionText(action.text, headerEnd, false),
         paragraphs
     };
+}
+
+/** The mentions that open a text (`@Brent to …`, `@DE/@AWB will …`), joined by `,`, `/`, `+`, `and` or `&`. */
+function leadingMentions(text: Text | undefined, from: number): Mention[] {
+    const mentions: Mention[] = [];
+    for (const piece of inlinesOf(text, from)) {
+        if (piece.kind === 'mention') mentions.push(piece.mention);
+        else if (piece.kind !== 'text' || !/^\s*(?:,|\/|\+|and|&)?\s*$/i.test(piece.text)) break;
+    }
+    return mentions;
 }
 
 /** The readable text of an action: what follows the header's colon, mentions read as names (or left out). */
