@@ -49,7 +49,7 @@ export async function generateCommand(file: string, options: GenerateCommandOpti
     const explicitWidth = options.width === undefined ? undefined : widthOf(options.width);
     const fromStdin = file === '-';
     if (!fromStdin) await checkInput(file);
-    if (options.output !== undefined) await checkOutputPath(options.output, fromStdin ? [] : [file]);
+    const output = options.output === undefined ? undefined : await checkOutputPath(options.output, fromStdin ? [] : [file]);
 
     const stdin = fromStdin ? { text: await io.readStdin(), name: `<stdin>${EXTENSION}` } : undefined;
     const workspace = await loadWorkspace(fromStdin ? [] : [path.resolve(file)], { context: options.directory, stdin });
@@ -83,10 +83,10 @@ export async function generateCommand(file: string, options: GenerateCommandOpti
         // The language of meetings whose note has no `language:` line.
         language: config?.locale
     };
-    if (format === 'docx' && options.output === undefined) throw new UsageError('a Word document is a file: give -o name.docx');
-    let output: string | Uint8Array;
+    if (format === 'docx' && output === undefined) throw new UsageError('a Word document is a file: give -o name.docx');
+    let content: string | Uint8Array;
     try {
-        output = format === 'docx'
+        content = format === 'docx'
             // Loaded when asked for: the docx package is large, and no other output needs it.
             ? await (await import('minutes-language/docx')).generateDocx(root, generateOptions)
             : await generate(document, format, generateOptions);
@@ -94,8 +94,8 @@ export async function generateCommand(file: string, options: GenerateCommandOpti
         if (error instanceof GenerationError) throw new UsageError(error.message);
         throw error;
     }
-    if (options.output !== undefined) await writeFileAtomic(options.output, output);
-    else io.stdout.write(output);
+    if (output !== undefined) await writeFileAtomic(output, content);
+    else io.stdout.write(content);
     return 0;
 }
 

@@ -1,24 +1,39 @@
 import { randomBytes } from 'node:crypto';
-import { constants as fsConstants, promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { displayPath, EXTENSION, UsageError } from './workspace.js';
 
 /**
  * Where commands write files (`-o`). An output never replaces a source: a `.minutes`
  * file or one of the command's inputs is refused before anything is read or written.
+ * Every test is made on the path that will be written — the real path, links followed,
+ * `dir/`, `/.` and `..` resolved — which the caller passes to writeFileAtomic.
  */
-export async function checkOutputPath(output: string, inputs: readonly string[]): Promise<void> {
-    if (output.toLowerCase().endsWith(EXTENSION)) {
-        throw new UsageError(`${output}: refusing to write over a ${EXTENSION} file; choose another output name`);
-    }
+export async function checkOutputPath(output: string, inputs: readonly string[]): Promise<string> {
+    if (namesFolder(output)) throw new UsageError(`${output}: names a folder; give a file name`);
     const target = await canonicalPath(output);
     for (const input of inputs) {
         if (target === await canonicalPath(input)) {
             throw new UsageError(`${output}: this is the input file; choose another output name`);
         }
     }
-    const stat = await fs.stat(output).catch(() => undefined);
+    if (target.toLowerCase().endsWith(EXTENSION)) {
+        throw new UsageError(`${output}: refusing to write over a ${EXTENSION} file; choose another output name`);
+    }
+    const stat = await fs.stat(target).catch(() => undefined);
     if (stat?.isDirectory()) throw new UsageError(`${output}: is a folder; give a file name`);
+    if (stat && !stat.isFile()) throw notRegular(output, stat);
+    return target;
+}
+
+/** `out/`, `out/.`, `..`: a path whose last part can only be a folder. */
+function namesFolder(file: string): boolean {
+    return /(^|[\\/])\.{0,2}$/.test(file);
+}
+
+function notRegular(shown: string, stat: Stats): UsageError {
+    const kind = stat.isFIFO() ? 'a named pipe' : stat.isSocket() ? 'a socket' : 'a device';
+    return new UsageError(`${shown}: not a regular file (${kind}); give the name of a file to write`);
 }
 
 /** The real path of a file, or of its folder joined with its name when the file does not exist yet. */
@@ -44,6 +59,8 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
     const target = path.resolve(file);
     const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
     const existing = await fs.stat(target).catch(() => undefined);
+    // Renamed over, a device or a pipe would become a file (as root, /dev/null would).
+    if (existing && !existing.isFile() && !existing.isDirectory()) throw notRegular(displayPath(target), existing);
     let handle: fs.FileHandle | undefined;
     try {
         handle = await fs.open(temporary, 'wx', existing ? existing.mode & 0o7777 : 0o666);

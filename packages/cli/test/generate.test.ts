@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -103,6 +104,33 @@ describe('minutes generate -o: atomic, and never over a source', () => {
         expect(result.stderr).toMatch(/refusing to write over a \.minutes file/);
         expect(readFileSync(path.join(folder, 'directory.minutes'), 'utf8')).toBe(directory);
         expect(result.stdout).toBe('');
+    });
+
+    test.each(['directory.minutes/', 'directory.minutes/.', 'sub/../directory.minutes', 'link.html'])('refuses a .minutes file however the path is written: -o %s (exit 2)', async written => {
+        const folder = workspace();
+        mkdirSync(path.join(folder, 'sub'));
+        symlinkSync(path.join(folder, 'directory.minutes'), path.join(folder, 'link.html'));
+        const result = await runCli(['generate', 'call.minutes', '-f', 'html', '-o', written], { cwd: folder });
+        expect([result.code, result.stdout]).toEqual([2, '']);
+        expect(result.stderr).toMatch(/^minutes: .*(refusing to write over a \.minutes file|give a file name)/);
+        expect(readFileSync(path.join(folder, 'directory.minutes'), 'utf8')).toBe(directory);
+        expect(othersIn(folder, 'directory.minutes', 'call.minutes', 'sub', 'link.html')).toEqual([]);
+    });
+
+    test('refuses to replace a named pipe or a device node with a file (exit 2); they stay what they were', async () => {
+        const folder = workspace();
+        execFileSync('mkfifo', [path.join(folder, 'pipe.html')]);
+        const fifo = await runCli(['generate', 'call.minutes', '-f', 'html', '-o', 'pipe.html'], { cwd: folder });
+        expect([fifo.code, fifo.stderr]).toEqual([2, 'minutes: pipe.html: not a regular file (a named pipe); give the name of a file to write\n']);
+        expect(statSync(path.join(folder, 'pipe.html')).isFIFO()).toBe(true);
+        // A device node can only be made as root (as CI containers run); /dev/null itself is never risked.
+        if (process.getuid?.() === 0) {
+            execFileSync('mknod', [path.join(folder, 'null.html'), 'c', '1', '3']);
+            const device = await runCli(['generate', 'call.minutes', '-f', 'html', '-o', 'null.html'], { cwd: folder });
+            expect([device.code, device.stderr]).toEqual([2, 'minutes: null.html: not a regular file (a device); give the name of a file to write\n']);
+            expect(statSync(path.join(folder, 'null.html')).isCharacterDevice()).toBe(true);
+        }
+        expect(othersIn(folder, 'directory.minutes', 'call.minutes', 'pipe.html', 'null.html')).toEqual([]);
     });
 
     test('refuses to write over the input, even through a link under another name (exit 2)', async () => {
