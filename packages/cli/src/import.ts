@@ -6,6 +6,7 @@ import {
 } from 'minutes-language';
 import { writeFileAtomic } from './output.js';
 import { problemsOf, type Problem } from './problems.js';
+import { decodeSource } from './utf8.js';
 import { displayPath, EXTENSION, loadWorkspace, readUnchanged, UsageError } from './workspace.js';
 
 export interface ImportOptions {
@@ -41,7 +42,7 @@ export async function importCommand(file: string, options: ImportOptions, io: Im
     const input = fromStdin ? undefined : path.resolve(file);
     const output = options.output === undefined ? undefined : path.resolve(options.output);
     if (output) await checkOutput(output, input, options.force);
-    const source = decodeTranscript(fromStdin ? await io.readStdin() : await readInput(input!), fromStdin ? 'standard input' : displayPath(input!));
+    const source = decodeTranscript(fromStdin ? await io.readStdin() : await readUnchanged(input!), fromStdin ? 'standard input' : displayPath(input!));
     const sourceName = fromStdin ? 'standard input' : path.basename(input!);
 
     // The directory: --directory, and the .minutes files where the result will live (the current folder for stdout).
@@ -109,27 +110,17 @@ async function sameFile(a: string, b: string): Promise<boolean> {
     return realA !== undefined && realA === realB;
 }
 
-async function readInput(file: string): Promise<Buffer> {
-    try {
-        return await readUnchanged(file);
-    } catch (error) {
-        if (error instanceof UsageError) throw error;
-        const code = (error as NodeJS.ErrnoException).code;
-        const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
-        throw new UsageError(`${displayPath(file)}: cannot read: ${reason}`);
-    }
-}
-
-/** UTF-8 (the usual), or UTF-16 with a byte-order mark (as Windows tools save transcripts). */
+/**
+ * UTF-8 (the usual), or UTF-16 with a byte-order mark (as Windows tools save transcripts).
+ * A NUL, in any encoding, is refused here: it would reach the `.minutes` file, which
+ * `minutes check` then refuses as binary (see decodeSource).
+ */
 function decodeTranscript(bytes: Buffer, shown: string): string {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-    if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-    if (bytes.includes(0)) throw new UsageError(`${shown}: looks like a binary file (it contains NUL bytes), not a transcript`);
-    try {
-        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-        throw new UsageError(`${shown}: not valid UTF-8; save the transcript as UTF-8`);
-    }
+    const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+    const text = utf16 ? new TextDecoder(utf16).decode(bytes.subarray(2)) : decodeSource(bytes);
+    if (typeof text !== 'string') throw new UsageError(`${shown}: ${text.problem.replace('Minutes text', 'a transcript')}`);
+    if (text.includes('\0')) throw new UsageError(`${shown}: looks like a binary file (it contains NUL characters), not a transcript`);
+    return text;
 }
 
 /** The `.minutes` files in the output's folder (but the output itself): `minutes check` reads them with it. */

@@ -9,15 +9,16 @@ import type { NewOptions } from './new.js';
 import { REPORT_FORMATS, type ReportFormat } from './report-formats.js';
 import type { StatsOptions } from './stats.js';
 import { UsageError } from './usage-error.js';
+import { decodeSource } from './utf8.js';
 
 // The command line is read with these light modules only; each command loads the language
 // when it runs (import() below), so `minutes --version` and `--help` start at once.
 const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 async function readStdin(): Promise<string> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    const text = decodeSource(await readStdinBytes());
+    if (typeof text !== 'string') throw new UsageError(`standard input: ${text.problem}`);
+    return text;
 }
 
 async function readStdinBytes(): Promise<Buffer> {

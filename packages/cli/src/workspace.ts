@@ -2,9 +2,10 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createMinutesServices, type MinutesConfigs, type MinutesServices, type MinutesSharedServices, type NotesRoot } from 'minutes-language';
+import { createMinutesServices, tooLargeMessage, type MinutesConfigs, type MinutesServices, type MinutesSharedServices, type NotesRoot } from 'minutes-language';
 import { glob } from 'tinyglobby';
 import { startProgress } from './progress.js';
+import { decodeSource } from './utf8.js';
 
 import { UsageError } from './usage-error.js';
 
@@ -56,72 +57,79 @@ function isIgnored(file: string, configs: MinutesConfigs): boolean {
 }
 
 async function walk(folder: string, configs: MinutesConfigs): Promise<string[]> {
-    const entries = await fs.readdir(folder, { withFileTypes: true });
-    entries.sort((a, b) => a.name.localeCompare(b.name));
     const files: string[] = [];
-    for (const entry of entries) {
-        const full = path.join(folder, entry.name);
-        if (!configs.isSearched(URI.file(full), entry.isDirectory())) continue;
-        if (entry.isDirectory()) files.push(...await walk(full, configs));
-        else if (entry.isFile() && entry.name.endsWith(EXTENSION)) files.push(full);
+    for (const { full, isFolder } of await entriesOf(folder)) {
+        if (!configs.isSearched(URI.file(full), isFolder)) continue;
+        if (isFolder === 'folder') files.push(...await walk(full, configs));
+        else if (!isFolder && full.endsWith(EXTENSION)) files.push(full);
     }
     return files;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+/**
+ * The entries of a folder, sorted by name. A link to a file is a file (a shared directory
+ * is often linked in); a link to a folder is a folder not to enter (`'link'`: it may lead
+ * back up). A pipe or a device is listed like a file, so that reading it says what it is
+ * rather than leaving it out in silence.
+ */
+async function entriesOf(folder: string): Promise<Array<{ full: string; isFolder: false | 'folder' | 'link' }>> {
+    const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    return Promise.all(entries.map(async entry => {
+        const full = path.resolve(folder, entry.name);
+        const linkedFolder = entry.isSymbolicLink() && (await fs.stat(full).catch(() => undefined))?.isDirectory();
+        return { full, isFolder: entry.isDirectory() ? 'folder' as const : linkedFolder ? 'link' as const : false as const };
+    }));
+}
+
+/** A file that cannot be read as asked: the message names it; `reason` says why without naming it. */
+export class UnreadableFile extends UsageError {
+    constructor(readonly file: string, readonly reason: string) {
+        super(`${displayPath(file)}: ${reason}`);
+    }
+}
 
 /**
- * The bytes of a file that did not change while it was read: its size and modification
- * time before and after, and the number of bytes read, agree. An editor or a sync client
- * saving at that moment would otherwise give half the old file and half the new, which
- * would be checked, generated or imported as if it were whole.
+ * The most bytes a file may have to be read: V8's longest string, in UTF-16 code units
+ * (2^29 - 24); a UTF-8 file has at least as many bytes as its text has code units, so no
+ * longer file could be decoded. Far beyond MAX_DOCUMENT_LENGTH, which the parser enforces
+ * with a diagnostic: this only spares reading what could never be held.
+ */
+const MAX_READABLE_BYTES = 2 ** 29 - 24;
+
+/**
+ * The bytes of a regular file that did not change while it was read: its size and
+ * modification time before and after, and the number of bytes read, agree. An editor or a
+ * sync client saving at that moment would otherwise give half the old file and half the
+ * new, which would be checked, generated or imported as if it were whole. A pipe, a socket
+ * or a device is refused before it is opened (reading a pipe waits for a writer), and so is
+ * a file too large for any string.
  */
 export async function readUnchanged(file: string): Promise<Buffer> {
-    const before = await fs.stat(file);
-    const bytes = await fs.readFile(file);
-    const after = await fs.stat(file);
-    if (before.isFile() && (bytes.length !== after.size || before.size !== after.size || before.mtimeMs !== after.mtimeMs)) {
-        throw new UsageError(`${displayPath(file)}: changed while it was being read; run the command again once it is saved`);
+    try {
+        const before = await fs.stat(file);
+        if (before.isDirectory()) throw new UnreadableFile(file, 'cannot read: is a folder');
+        if (!before.isFile()) throw new UnreadableFile(file, `not a regular file (${before.isFIFO() ? 'a named pipe' : before.isSocket() ? 'a socket' : 'a device'})`);
+        if (before.size > MAX_READABLE_BYTES) throw new UnreadableFile(file, tooLargeMessage(`it has ${before.size.toLocaleString('en')} bytes`));
+        const bytes = await fs.readFile(file);
+        const after = await fs.stat(file);
+        if (bytes.length !== after.size || before.size !== after.size || before.mtimeMs !== after.mtimeMs) {
+            throw new UnreadableFile(file, 'changed while it was being read; run the command again once it is saved');
+        }
+        return bytes;
+    } catch (error) {
+        if (error instanceof UsageError) throw error;
+        const code = (error as NodeJS.ErrnoException).code;
+        const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
+        throw new UnreadableFile(file, `cannot read: ${reason}`);
     }
-    return bytes;
 }
 
 /** Reads a source file as UTF-8, refusing binary files and invalid UTF-8 with a clear message. */
 export async function readSource(file: string): Promise<string> {
-    let bytes: Buffer;
-    try {
-        bytes = await readUnchanged(file);
-    } catch (error) {
-        if (error instanceof UsageError) throw error;
-        const code = (error as NodeJS.ErrnoException).code;
-        const reason = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
-        throw new UsageError(`${displayPath(file)}: cannot read: ${reason}`);
-    }
-    if (bytes.includes(0)) {
-        throw new UsageError(`${displayPath(file)}: looks like a binary file (it contains NUL bytes), not Minutes text`);
-    }
-    try {
-        return decoder.decode(bytes);
-    } catch {
-        const offset = firstInvalidUtf8(bytes);
-        throw new UsageError(`${displayPath(file)}: not valid UTF-8 (first bad byte at offset ${offset}); save it as UTF-8`);
-    }
-}
-
-function firstInvalidUtf8(bytes: Buffer): number {
-    for (let end = 1; end <= bytes.length; end++) {
-        try {
-            decoder.decode(bytes.subarray(0, end));
-        } catch {
-            // A truncated sequence at the end is fine until the sequence is complete.
-            try {
-                decoder.decode(bytes.subarray(0, Math.min(bytes.length, end + 3)));
-            } catch {
-                return end - 1;
-            }
-        }
-    }
-    return bytes.length;
+    const text = decodeSource(await readUnchanged(file));
+    if (typeof text === 'string') return text;
+    throw new UnreadableFile(file, text.problem);
 }
 
 /** A path as the user reads it: relative to the working folder when inside it. */
@@ -148,8 +156,15 @@ export interface LoadedWorkspace {
  * folder); elsewhere the other `.minutes` files of each file's folder. `--directory` paths add
  * to either.
  */
-export async function loadWorkspace(files: string[], options: { context?: string[]; stdin?: { text: string; name: string }; services?: { shared: MinutesSharedServices; Minutes: MinutesServices } } = {}): Promise<LoadedWorkspace> {
+export async function loadWorkspace(files: string[], options: {
+    context?: string[];
+    stdin?: { text: string; name: string };
+    services?: { shared: MinutesSharedServices; Minutes: MinutesServices };
+    /** Where a context file that cannot be read is reported (default: standard error). */
+    warn?: (message: string) => void;
+} = {}): Promise<LoadedWorkspace> {
     const { shared, Minutes } = options.services ?? createCliServices();
+    const warn = options.warn ?? (message => process.stderr.write(`minutes: warning: ${message}\n`));
     const configs = shared.workspace.MinutesConfigs;
     const stdinFile = options.stdin ? path.resolve(options.stdin.name) : undefined;
     const roots = rootsOf([...files, ...(stdinFile ? [stdinFile] : [])], configs);
@@ -181,8 +196,14 @@ export async function loadWorkspace(files: string[], options: { context?: string
     }
     const all = [...documents];
     for (const file of [...contextFiles].sort()) {
-        const text = await readSource(file).catch(() => undefined);
-        if (text === undefined) continue; // context that cannot be read is not the user's question
+        // Context that cannot be read does not stop the command, but is never left out in silence:
+        // without it, its people would be reported as unknown names with no cause given.
+        const text = await readSource(file).catch((error: unknown) => {
+            if (!(error instanceof UnreadableFile)) throw error;
+            warn(`skipping ${displayPath(error.file)}: ${error.reason}`);
+            return undefined;
+        });
+        if (text === undefined) continue;
         const document = factory.fromString(text, URI.file(file));
         registry.addDocument(document);
         all.push(document);
@@ -229,8 +250,7 @@ function rootsOf(files: string[], configs: MinutesConfigs): Map<string, NotesRoo
 }
 
 async function siblings(folder: string, configs: MinutesConfigs): Promise<string[]> {
-    const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
-    return entries
-        .filter(e => e.isFile() && e.name.endsWith(EXTENSION) && configs.isSearched(URI.file(path.join(folder, e.name)), false))
-        .map(e => path.resolve(folder, e.name));
+    return (await entriesOf(folder))
+        .filter(({ full, isFolder }) => !isFolder && full.endsWith(EXTENSION) && configs.isSearched(URI.file(full), false))
+        .map(({ full }) => full);
 }

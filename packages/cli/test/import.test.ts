@@ -115,6 +115,16 @@ describe('minutes import', () => {
         expect(existsSync(path.join(folder, 'talk.minutes'))).toBe(true);
     });
 
+    test('a UTF-16 transcript holding a NUL is refused (exit 2), not imported into a file that minutes check calls binary', async () => {
+        const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Kuo Wu>Hello\u0000 there\n';
+        const folder = tempWorkspace({ 'talk.vtt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(vtt, 'utf16le')]), 'directory.minutes': DIRECTORY });
+        const result = await runCli(['import', 'talk.vtt', '-o', 'talk.minutes', '--date', '2018-11-12'], { cwd: folder });
+        expect([result.code, result.stderr]).toEqual([2, 'minutes: talk.vtt: looks like a binary file (it contains NUL characters), not a transcript\n']);
+        expect(readdirSync(folder).sort()).toEqual(['directory.minutes', 'talk.vtt']);
+        const toStdout = await runCli(['import', '-', '--date', '2018-11-12'], { cwd: folder, input: '>> KUO WU: Hello\u0000\n' });
+        expect([toStdout.code, toStdout.stdout]).toEqual([2, '']);
+    });
+
     test('import is listed in --help', async () => {
         const result = await runCli(['import', '--help']);
         expect(result.code).toBe(0);

@@ -15,3 +15,4 @@ export * from './ledger/index.js';
 export * from './import/index.js';
 export { NameKeyScope, MinutesScopeProvider } from './scoping/minutes-scope-provider.js';
 export { applySafeFixes, safeFixesOf, type SafeFix } from './lsp/safe-fixes.js';
+export { MAX_DOCUMENT_LENGTH, tooLargeMessage } from './parser/minutes-lexer.js';

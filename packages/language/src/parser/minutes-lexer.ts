@@ -45,11 +45,25 @@ export class MinutesLexer implements Lexer {
  */
 export const MAX_DOCUMENT_LENGTH = 10_000_000;
 
+/** `12,000,000`. */
+function size(length: number): string {
+    return length.toLocaleString('en');
+}
+
+/**
+ * Why a text too large is not read: `This file has 12,000,000 characters, more than the
+ * 10,000,000 (about 10 MB) that Minutes reads, so it is not read at all: split it…`. `what`
+ * says how large it is (the CLI refuses files too large for any string by their bytes).
+ */
+export function tooLargeMessage(what: string): string {
+    return `${what}, more than the ${size(MAX_DOCUMENT_LENGTH)} characters (about 10 MB) `
+        + 'that Minutes reads, so it is not read at all: split it into several files, one per meeting or per year.';
+}
+
 /** A document over the limit is not read at all: no tokens, one error that says why. */
 function tooLarge(text: string): LexerResult {
     let firstLine = 0;
     while (firstLine < text.length && firstLine < 200 && !isLineBreak(text[firstLine])) firstLine++;
-    const size = (length: number) => length.toLocaleString('en');
     return {
         tokens: [],
         hidden: [],
@@ -58,8 +72,7 @@ function tooLarge(text: string): LexerResult {
             length: firstLine,
             line: 1,
             column: 1,
-            message: `This file has ${size(text.length)} characters, more than the ${size(MAX_DOCUMENT_LENGTH)} (about 10 MB) `
-                + 'that Minutes reads, so it is not read at all: split it into several files, one per meeting or per year.'
+            message: tooLargeMessage(`This file has ${size(text.length)} characters`)
         }]
     };
 }

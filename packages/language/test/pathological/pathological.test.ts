@@ -137,7 +137,7 @@ describe('pathological inputs take time and memory in proportion to their size',
         expect(performance.now() - started).toBeLessThan(2_000);
         expect(document.parseResult.value.blocks).toEqual([]);
         expect(document.diagnostics?.map(diagnostic => [diagnostic.severity, diagnostic.range.start, diagnostic.message])).toEqual([[1, { line: 0, character: 0 },
-            `This file has ${text.length.toLocaleString('en')} characters, more than the 10,000,000 (about 10 MB) that Minutes reads, so it is not read at all: split it into several files, one per meeting or per year.`]]);
+            `This file has ${text.length.toLocaleString('en')} characters, more than the 10,000,000 characters (about 10 MB) that Minutes reads, so it is not read at all: split it into several files, one per meeting or per year.`]]);
     });
 
     test('150,000 comment lines in a row parse without overflowing the stack', async () => {
