@@ -79,8 +79,7 @@ export async function actions(paths: string[], options: ActionsOptions, io: { st
         const byId = new Map(listed.map(action => [action.id, action]));
         const calendar = actionsIcs(groups.flatMap(group => group.actions.map(action => byId.get(action.id)!)), linkOf);
         if (options.output !== undefined) {
-            await checkOutputPath(options.output, workspace.documents.map(document => document.uri.fsPath));
-            await writeFileAtomic(options.output, calendar);
+            await writeFileAtomic(await checkOutputPath(options.output, workspace.documents.map(document => document.uri.fsPath)), calendar);
         } else {
             io.stdout.write(calendar);
         }

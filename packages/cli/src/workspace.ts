@@ -59,7 +59,7 @@ function isIgnored(file: string, configs: MinutesConfigs): boolean {
 async function walk(folder: string, configs: MinutesConfigs): Promise<string[]> {
     const files: string[] = [];
     for (const { full, isFolder } of await entriesOf(folder)) {
-        if (!configs.isSearched(URI.file(full), isFolder)) continue;
+        if (!configs.isSearched(URI.file(full), isFolder !== false)) continue;
         if (isFolder === 'folder') files.push(...await walk(full, configs));
         else if (!isFolder && full.endsWith(EXTENSION)) files.push(full);
     }

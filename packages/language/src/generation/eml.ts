@@ -131,27 +131,65 @@ export interface Address {
 function addressesOf(header: string, option: string | undefined, written: RichText | undefined, parties: ReadonlyMap<string, PartyFacts>): Address[] {
     if (option !== undefined) return addressList(header, option);
     if (!written) return [];
-    const addresses: Address[] = [];
-    let pending = '';
-    for (const span of written) {
+    return envelopeAddresses(header, written.map((span): EnvelopePiece => {
         if (span.kind === 'mention') {
             const facts = span.party.handle ? parties.get(span.party.handle) : undefined;
-            if (!facts?.email) {
-                throw new GenerationError(`${header}: ${span.text} has no email: in the directory; add one or pass --${header}`);
-            }
-            // Addresses keep the order they are written in.
-            addresses.push(...parsedAddresses(header, headerText(pending)));
-            pending = '';
-            addresses.push(...partyAddress(header, span.party.displayName ?? span.text, facts.email));
-        } else if (span.kind === 'link' && span.url.toLowerCase().startsWith('mailto:')) {
-            pending += ' ' + span.url.slice('mailto:'.length).split('?')[0];
-        } else {
-            // Between mentions: separators, or addresses written out.
-            pending += ' ' + span.text.replace(/(^|\s)(and|&)(?=\s|$)/gi, ',');
+            return { kind: 'party', name: span.party.displayName ?? span.text, email: facts?.email };
         }
+        return span.kind === 'link' ? { kind: 'text', text: span.url } : { kind: 'text', text: span.text };
+    }));
+}
+
+/** A piece of a `from:`, `to:` or `cc:` field: text (addresses written out, separators, `mailto:` links), or a person or organisation. */
+export type EnvelopePiece =
+    | { readonly kind: 'text'; readonly text: string }
+    | { readonly kind: 'party'; readonly name: string; readonly email?: string };
+
+/** What keeps a field from being a header's addresses. */
+export type EnvelopeProblem =
+    | { readonly kind: 'no-email'; readonly piece: EnvelopePiece; readonly message: string }
+    | { readonly kind: 'not-an-address'; readonly text: string; readonly message: string };
+
+/**
+ * The addresses a field's pieces give, in the order written: a person or organisation is
+ * their directory `email:`; the text between them is addresses, `and`/`&` read as commas.
+ * Each problem goes to `report` (by default thrown: the eml is refused), so that
+ * `minutes check` warns of exactly what `minutes generate --format eml` would refuse.
+ */
+export function envelopeAddresses(header: string, pieces: readonly EnvelopePiece[], report: (problem: EnvelopeProblem) => void = refuse): Address[] {
+    const addresses: Address[] = [];
+    let pending = '';
+    const add = (text: string, parse: () => Address[]) => {
+        try {
+            addresses.push(...parse());
+        } catch (error) {
+            if (!(error instanceof GenerationError)) throw error;
+            report({ kind: 'not-an-address', text, message: error.message });
+        }
+    };
+    const flush = () => {
+        const text = headerText(pending);
+        pending = '';
+        add(text, () => parsedAddresses(header, text));
+    };
+    for (const piece of pieces) {
+        if (piece.kind === 'text') {
+            // Between mentions: separators, or addresses written out.
+            pending += ' ' + (/^mailto:/i.test(piece.text) ? piece.text.slice('mailto:'.length).split('?')[0] : piece.text.replace(/(^|\s)(and|&)(?=\s|$)/gi, ','));
+            continue;
+        }
+        // Addresses keep the order they are written in.
+        flush();
+        const email = piece.email;
+        if (email) add(email, () => partyAddress(header, piece.name, email));
+        else report({ kind: 'no-email', piece, message: `${header}: ${piece.name} has no email: in the directory; add one or pass --${header}` });
     }
-    addresses.push(...parsedAddresses(header, headerText(pending)));
+    flush();
     return addresses;
+}
+
+function refuse(problem: EnvelopeProblem): never {
+    throw new GenerationError(problem.message);
 }
 
 /** Addresses given on the command line (`--from`): a line break in one is an attempt at another header, not a typo to mend. */

@@ -40,6 +40,8 @@ export const IssueCodes = {
     EndBeforeStart: 'end-before-start',
     UnrecognisedDate: 'unrecognised-date',
     UnrecognisedTime: 'unrecognised-time',
+    AddressWithoutEmail: 'address-without-email',
+    NotAnAddress: 'not-an-address',
     AgendaNumbering: 'agenda-numbering',
     SyntaxError: 'syntax-error'
 } as const;

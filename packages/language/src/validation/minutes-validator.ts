@@ -10,6 +10,7 @@ import {
 } from './directory-rules.js';
 import { actionDueDateMustBeValid, actionMustHaveOwner, actionMustNotBeDueBeforeMeeting, type ActionRule } from './action-rules.js';
 import { dateMustBeValid, languageMustBeKnown, meetingMustHaveDate, meetingMustHaveTitle, timeMustBeValid, type MeetingRule } from './meeting-rules.js';
+import { envelopeMustBeAddresses } from './envelope-rules.js';
 import { NameClashes } from './name-clashes.js';
 import { interventionMustNotBeEmpty, qualifiersMustBeKnown, type TurnRule } from './turn-rules.js';
 import { entryMarkedForReviewMustBeReviewed } from './review-entries.js';
@@ -27,7 +28,7 @@ export function registerValidationChecks(services: MinutesServices): void {
     const validator = services.validation.MinutesValidator;
     const checks: ValidationChecks<MinutesAstType> = {
         Document: validator.checkDocument,
-        Field: [dateMustBeValid, timeMustBeValid, languageMustBeKnown],
+        Field: [dateMustBeValid, timeMustBeValid, languageMustBeKnown, envelopeMustBeAddresses],
         Party: validator.checkParty,
         EntryField: entryMarkedForReviewMustBeReviewed
     };
