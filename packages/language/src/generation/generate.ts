@@ -7,6 +7,8 @@ import { jsonOf } from './json.js';
 import { markdownOf } from './markdown.js';
 import { outlineOf } from './outline.js';
 import type { Outline } from './render-model.js';
+import { ATTRIBUTIONS } from './attribution.js';
+import { GenerationError } from './generation-error.js';
 import { wellFormed } from './unicode.js';
 
 import { OUTPUT_EXTENSIONS, OUTPUT_FORMATS, type OutputFormat } from '../options.js';
@@ -22,10 +24,20 @@ export type GenerateOptions = EmlOptions;
  * A pure function of the document and the options; only `eml` is asynchronous underneath.
  */
 export async function generate(document: LangiumDocument | Document, format: OutputFormat, options: GenerateOptions = {}): Promise<string> {
+    // The editor's request is JSON: what the types promise is checked here, once, for every caller.
+    if (!OUTPUT_FORMATS.includes(format)) throw new GenerationError(`'${String(format)}' is not an output format: ${choices(OUTPUT_FORMATS)}.`);
+    if (options.attribution !== undefined && !ATTRIBUTIONS.includes(options.attribution)) {
+        throw new GenerationError(`'${String(options.attribution)}' is not an attribution: ${choices(ATTRIBUTIONS)}.`);
+    }
     const root = isDocument(document) ? document : (document as LangiumDocument).parseResult.value as Document;
     const outline = outlineOf(root, options);
     // Every output is well-formed Unicode, whatever the editor sent (see wellFormed).
     return wellFormed(await outputOf(outline, format, options));
+}
+
+/** `email, eml or html`. */
+function choices(values: readonly string[]): string {
+    return `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 }
 
 async function outputOf(outline: Outline, format: OutputFormat, options: GenerateOptions): Promise<string> {

@@ -72,11 +72,17 @@ export function roleOf(person: Person): string | undefined {
     return firstFieldText(person, 'role');
 }
 
+/** The stakeholder group a `stakeholder:` value names (`Civil Society`, `civil-society`), if any. */
+export function stakeholderGroupNamed(written: string): StakeholderGroup | undefined {
+    const key = written.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+    return STAKEHOLDER_GROUPS.find(group => group === key);
+}
+
 /** The stakeholder group of an organisation, or of a person through their first organisation. */
 export function stakeholderGroupOf(party: Party): StakeholderGroup | undefined {
     if (isOrganisation(party)) {
-        const written = firstFieldText(party, 'stakeholder')?.toLowerCase();
-        const group = STAKEHOLDER_GROUPS.find(g => g === written);
+        const written = firstFieldText(party, 'stakeholder');
+        const group = written === undefined ? undefined : stakeholderGroupNamed(written);
         if (group) return group;
         if (party.kind === 'country' || party.kind === 'delegation') return 'government';
         return undefined;

@@ -1,7 +1,8 @@
 import type { ValidationAcceptor } from 'langium';
-import { isOrganisation, type Party } from '../generated/ast.js';
-import { displayName, entryFields } from '../model/directory.js';
-import { nameKey } from '../model/names.js';
+import { isOrganisation, type EntryField, type Party } from '../generated/ast.js';
+import { displayName, entryFields, STAKEHOLDER_GROUPS, stakeholderGroupNamed } from '../model/directory.js';
+import { editDistance, nameKey } from '../model/names.js';
+import { writtenText } from '../model/text.js';
 import { IssueCodes } from './issue-codes.js';
 import { describeDeclaration, type NameClash, type NameClashes } from './name-clashes.js';
 import { listItems, rangeOfOffsets, writtenValue } from './ranges.js';
@@ -87,3 +88,22 @@ export const aliasMustNameOneParty: PartyRule = (party, accept, clashes) => {
         }
     }
 };
+
+/**
+ * `stakeholder: civil socety` names no group: the organisation's people would be counted
+ * "with no stakeholder group" (and read "a participant" under the Chatham House Rule)
+ * without a word. The message names the closest group, and every group.
+ */
+export function stakeholderMustBeKnown(field: EntryField, accept: ValidationAcceptor): void {
+    if (!isKey(field.key, 'stakeholder')) return;
+    const written = writtenText(field.value).trim();
+    if (!written || stakeholderGroupNamed(written)) return;
+    const key = written.toLowerCase();
+    const closest = [...STAKEHOLDER_GROUPS].map(group => ({ group, distance: editDistance(key, group, 4) }))
+        .filter(({ distance }) => distance <= Math.max(2, Math.floor(key.length / 4)))
+        .sort((a, b) => a.distance - b.distance)[0]?.group;
+    accept('warning', `'${written}' is not a stakeholder group${closest ? `: did you mean '${closest}'?` : '.'} `
+        + `The groups are ${STAKEHOLDER_GROUPS.slice(0, -1).join(', ')} and ${STAKEHOLDER_GROUPS[STAKEHOLDER_GROUPS.length - 1]}.`, {
+        node: field, property: 'value', code: IssueCodes.UnknownStakeholder, data: { code: IssueCodes.UnknownStakeholder, closest }
+    });
+}

@@ -30,6 +30,7 @@ export const IssueCodes = {
     DuplicateOrganisation: 'duplicate-organisation',
     AmbiguousName: 'ambiguous-name',
     UnreviewedEntry: 'unreviewed-entry',
+    UnknownStakeholder: 'unknown-stakeholder',
     // Meetings, dates and times
     MeetingWithoutTitle: 'meeting-without-title',
     MeetingWithoutDate: 'meeting-without-date',

@@ -6,7 +6,7 @@ import { registerActionLedgerChecks } from './action-ledger-rules.js';
 import { agendaNumbersMustFollowInOrder } from './agenda-rules.js';
 import { attendeeShouldSpeak, speakerMustBeAmongAttendees, speakerMustNotBeListedAsAbsent } from './attendance-rules.js';
 import {
-    aliasMustNameOneParty, handleMustBeUnique, organisationMustBeDeclaredOnce, personMustBeDeclaredOnce, type PartyRule
+    aliasMustNameOneParty, handleMustBeUnique, organisationMustBeDeclaredOnce, personMustBeDeclaredOnce, stakeholderMustBeKnown, type PartyRule
 } from './directory-rules.js';
 import { actionDueDateMustBeValid, actionMustHaveOwner, actionMustNotBeDueBeforeMeeting, type ActionRule } from './action-rules.js';
 import { dateMustBeValid, languageMustBeKnown, meetingMustHaveDate, meetingMustHaveTitle, timeMustBeValid, type MeetingRule } from './meeting-rules.js';
@@ -30,7 +30,7 @@ export function registerValidationChecks(services: MinutesServices): void {
         Document: validator.checkDocument,
         Field: [dateMustBeValid, timeMustBeValid, languageMustBeKnown, envelopeMustBeAddresses],
         Party: validator.checkParty,
-        EntryField: entryMarkedForReviewMustBeReviewed
+        EntryField: [entryMarkedForReviewMustBeReviewed, stakeholderMustBeKnown]
     };
     registry.register(checks, validator);
     registerActionLedgerChecks(services);

@@ -30,11 +30,12 @@ async function serve(files: Record<string, string>) {
         workspaceFolders: [{ uri: URI.file(folder).toString(), name: 'workspace' }], capabilities: {}, processId: null, rootUri: null
     } as InitializeParams);
     await shared.workspace.WorkspaceManager.initialized({});
-    return async (name: string, params: Omit<GenerateParams, 'uri'>) => {
-        const result = await handler!({ uri: URI.file(path.join(folder!, name)).toString(), ...params }, CancellationToken.None);
+    const answer = (name: string, params: Omit<GenerateParams, 'uri'>) => handler!({ uri: URI.file(path.join(folder!, name)).toString(), ...params }, CancellationToken.None);
+    return Object.assign(async (name: string, params: Omit<GenerateParams, 'uri'>) => {
+        const result = await answer(name, params);
         if (!result.ok) throw new Error(JSON.stringify(result));
         return result.content;
-    };
+    }, { answer });
 }
 
 describe('minutes/generate and the ledger', () => {
@@ -56,5 +57,15 @@ describe('minutes/generate and the ledger', () => {
         expect(byRule).toContain('A participant from ICANN\n\nThe report went out early in April.');
         const full = await generate('2018-04-23-call.minutes', { format: 'email', wrapWidth: 0, attribution: 'full' });
         expect(full).toContain('Nigel Hickson (ICANN)\n\nThe report went out early in April.');
+    });
+
+    test('an unknown format or attribution is answered with a message, not an internal error', async () => {
+        const generate = await serve(fixtureFiles('series'));
+        expect(await generate.answer('2018-06-04-call.minutes', { format: 'pdf' as never, wrapWidth: 0 })).toEqual({
+            ok: false, reason: 'cannot-generate', message: "'pdf' is not an output format: email, eml, html, json or markdown."
+        });
+        expect(await generate.answer('2018-06-04-call.minutes', { format: 'email', wrapWidth: 0, attribution: 'anonymous' as never })).toEqual({
+            ok: false, reason: 'cannot-generate', message: "'anonymous' is not an attribution: full, organisation or none."
+        });
     });
 });
