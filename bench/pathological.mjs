@@ -34,7 +34,18 @@ export const CASES = [
     { name: 'shared-surname', size: 10_000, unit: 'people', what: '10,000 people sharing a surname' },
     { name: 'comment-lines', size: 100_000, unit: 'lines', what: '100,000 comment lines among prose, then a run of 50,000' },
     { name: 'long-title', size: 100_000, unit: 'characters', what: 'a meeting title of 100,000 characters' },
-    { name: 'indented-lines', size: 9_000, unit: 'spaces', what: '1,000 lines indented by 9,000 spaces (9 MB)' }
+    { name: 'indented-lines', size: 9_000, unit: 'spaces', what: '1,000 lines indented by 9,000 spaces (9 MB)' },
+    { name: 'series-open-actions', size: 4_000, unit: 'meetings', what: '4,000 meetings of one group, each with an action left open' },
+    { name: 'duplicate-action-ids', size: 16_000, unit: 'actions', what: '16,000 actions with one identifier' },
+    { name: 'updates-of-one-action', size: 16_000, unit: 'updates', what: '16,000 updates of one action' },
+    { name: 'same-text-actions', size: 16_000, unit: 'actions', what: '16,000 actions with the same text and no identifier' },
+    { name: 'same-headings', size: 16_000, unit: 'headings', what: '16,000 headings with the same text' },
+    { name: 'many-attendees', size: 4_000, unit: 'people', what: 'an attendee list of 4,000 people' },
+    { name: 'many-speakers', size: 4_000, unit: 'people', what: '4,000 people speaking in one meeting' },
+    { name: 'mentions-none', size: 16_000, unit: 'mentions', what: '16,000 mentions in one paragraph, attribution none', options: { attribution: 'none' } },
+    { name: 'mentions-organisation', size: 16_000, unit: 'mentions', what: '16,000 mentions in one paragraph, attribution organisation', options: { attribution: 'organisation' } },
+    { name: 'bidi-embeddings', size: 100_000, unit: 'embeddings', what: 'bidi embeddings opened and closed 100,000 times' },
+    { name: 'review-entries', size: 4_000, unit: 'entries', what: '4,000 directory entries marked review:' }
 ];
 
 /** The files of a case (name → text); the last one is the document the features and generators work on. */
@@ -58,6 +69,21 @@ export async function filesOf(name, size) {
         case 'comment-lines': return { 'comments.minutes': inputs.commentLines(size) };
         case 'long-title': return { 'title.minutes': inputs.longTitle(size) };
         case 'indented-lines': return { 'indented.minutes': inputs.indentedLines(1_000, size) };
+        case 'series-open-actions': return { 'series.minutes': inputs.seriesOpenActions(size) };
+        case 'duplicate-action-ids': return { 'ids.minutes': inputs.duplicateActionIds(size) };
+        case 'updates-of-one-action': return { 'updates.minutes': inputs.updatesOfOneAction(size) };
+        case 'same-text-actions': return { 'actions.minutes': inputs.sameTextActions(size) };
+        case 'same-headings': return { 'headings.minutes': inputs.sameHeadings(size) };
+        case 'mentions-none':
+        case 'mentions-organisation': return { 'mentions.minutes': inputs.mentionsInParagraph(size) };
+        case 'bidi-embeddings': return { 'bidi.minutes': inputs.bidiEmbeddings(size) };
+        case 'many-attendees':
+        case 'many-speakers':
+        case 'review-entries': {
+            const make = { 'many-attendees': inputs.manyAttendees, 'many-speakers': inputs.manySpeakers, 'review-entries': inputs.reviewEntries }[name];
+            const { directory, meeting } = make(size);
+            return { 'directory.minutes': directory, 'meeting.minutes': meeting };
+        }
         default: throw new Error(`no case ${name}`);
     }
 }
@@ -72,7 +98,7 @@ function peakRssMegabytes() {
 async function runCase(name, size) {
     const { EmptyFileSystem, URI } = await import('langium');
     const { CancellationToken } = await import('vscode-languageserver');
-    const { createMinutesServices, generate, OUTPUT_FORMATS } = await import('minutes-language');
+    const { buildActionLedger, createMinutesServices, generate, OUTPUT_FORMATS } = await import('minutes-language');
 
     const files = await filesOf(name, size);
     const characters = Object.values(files).reduce((sum, text) => sum + text.length, 0);
@@ -117,7 +143,10 @@ async function runCase(name, size) {
     await stage('completion', () => lsp.CompletionProvider.getCompletion(document, { textDocument: id, position: lastLine }, token));
     await stage('hover', () => lsp.HoverProvider.getHoverContent(document, { textDocument: id, position: lastLine }, token));
     for (const format of OUTPUT_FORMATS) {
-        await stage(format, () => generate(document, format, { from: 'Bench <bench@example.org>', date: '2018-03-19' }));
+        // As `minutes generate` does: the ledger of every loaded file, for the actions of earlier meetings.
+        await stage(format, () => generate(document, format, {
+            from: 'Bench <bench@example.org>', date: '2018-03-19', ledger: buildActionLedger(documents), ...CASES.find(c => c.name === name)?.options
+        }));
     }
     return {
         name, size, characters, lines: text.split('\n').length,

@@ -74,7 +74,12 @@ export class NameKeyScope implements Scope {
     }
 
     getElements(name: string): Stream<AstNodeDescription> {
-        return stream(this.byKey.get(nameKey(name)) ?? []);
+        return stream(this.elementsNamed(name));
+    }
+
+    /** The descriptions answering to a name, as an array: its length counts them at once. Do not change it. */
+    elementsNamed(name: string): readonly AstNodeDescription[] {
+        return this.byKey.get(nameKey(name)) ?? [];
     }
 
     getAllElements(): Stream<AstNodeDescription> {

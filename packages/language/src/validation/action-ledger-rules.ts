@@ -1,10 +1,11 @@
-import { GrammarUtils, UriUtils, type AstNodeLocator, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { GrammarUtils, UriUtils, type AstNodeDescription, type AstNodeLocator, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import { Action, type ActionUpdate, type Document, type MinutesAstType } from '../generated/ast.js';
 import { DerivedActionIds } from '../ledger/action-ids.js';
 import { meetingPlaceOf, meetingPlacesOf, type SourceDocument } from '../ledger/meetings.js';
 import { compareDates, longDate } from '../model/dates.js';
 import type { MinutesServices } from '../minutes-module.js';
 import type { MinutesScopeProvider } from '../scoping/minutes-scope-provider.js';
+import { listed, NAMES_LISTED } from './directory-rules.js';
 import { IssueCodes } from './issue-codes.js';
 
 /** Data of an `action-without-id` hint: the identifier the quick fix writes. */
@@ -36,15 +37,22 @@ export class ActionLedgerChecks {
         const root = action.$container as Document & { $document?: SourceDocument };
         const uri = root.$document?.uri.toString();
         const path = this.locator.getAstNodePath(action);
-        const others = this.scopeProvider.scopeFor(Action.$type).getElements(action.name)
-            .filter(d => d.documentUri.toString() !== uri || d.path !== path)
-            .toArray();
-        if (others.length === 0) return;
-        const where = others.map(d => {
+        const same = this.scopeProvider.scopeFor(Action.$type).elementsNamed(action.name);
+        const isThis = (d: AstNodeDescription) => d.documentUri.toString() === uri && d.path === path;
+        // Only the first few others are named: listing all of 16,000 actions of one id in each one's message was quadratic.
+        const shown: AstNodeDescription[] = [];
+        for (const d of same) {
+            if (shown.length === NAMES_LISTED) break;
+            if (!isThis(d)) shown.push(d);
+        }
+        if (shown.length === 0) return;
+        const where = shown.map(d => {
             const line = d.nameSegment ? ` line ${d.nameSegment.range.start.line + 1}` : '';
             return `${UriUtils.basename(d.documentUri)}${line}`;
         });
-        accept('error', `Action identifier '#${action.name}' is also used in ${where.join(', ')}: an identifier must name one action in the workspace, so that updates know which one they report on.`, {
+        // This action is among `same` (it is indexed under its name) unless its document is not indexed yet.
+        const others = shown.length < NAMES_LISTED ? shown.length : same.length - 1;
+        accept('error', `Action identifier '#${action.name}' is also used in ${listed(where, others)}: an identifier must name one action in the workspace, so that updates know which one they report on.`, {
             node: action, property: 'name', code: IssueCodes.DuplicateActionId, data: { code: IssueCodes.DuplicateActionId }
         });
     }

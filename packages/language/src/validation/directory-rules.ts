@@ -23,10 +23,10 @@ function clashesOfKind(clashes: NameClashes, party: Party, kind: NameClash['kind
  * (a pasted list), listing them all made each message as long as the directory and the
  * check quadratic (4,000 people named alike took 38 s).
  */
-const NAMES_LISTED = 3;
+export const NAMES_LISTED = 3;
 
 /** `A, B and C`, or `A, B, C and 12 more`. */
-function listed(names: readonly string[], total = names.length): string {
+export function listed(names: readonly string[], total = names.length): string {
     const shown = names.slice(0, NAMES_LISTED);
     if (total > shown.length) return `${shown.join(', ')} and ${total - shown.length} more`;
     return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;

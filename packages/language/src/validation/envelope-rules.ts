@@ -1,8 +1,8 @@
 import type { ValidationAcceptor } from 'langium';
 import type { Field, Mention } from '../generated/ast.js';
 import { envelopeAddresses, type EnvelopePiece } from '../generation/eml.js';
-import { displayName, entryFields } from '../model/directory.js';
-import { inlinesOf, writtenText } from '../model/text.js';
+import { displayName, emailAddressOf } from '../model/directory.js';
+import { inlinesOf } from '../model/text.js';
 import { IssueCodes } from './issue-codes.js';
 
 const ENVELOPE_FIELDS: Readonly<Record<string, string>> = { 'from:': 'from', 'to:': 'to', 'cc:': 'cc' };
@@ -22,8 +22,7 @@ export function envelopeMustBeAddresses(field: Field, accept: ValidationAcceptor
         if (inline.kind !== 'mention') return { kind: 'text', text: inline.kind === 'link' ? inline.url : inline.text };
         // An unknown name is an error of its own: not repeated here.
         if (!inline.party) return { kind: 'party', name: inline.text };
-        const email = entryFields(inline.party, 'email:').map(entry => writtenText(entry.value).trim()).find(text => text.length > 0);
-        const piece: EnvelopePiece = { kind: 'party', name: displayName(inline.party), email };
+        const piece: EnvelopePiece = { kind: 'party', name: displayName(inline.party), email: emailAddressOf(inline.party) };
         mentions.set(piece, inline.mention);
         return piece;
     });

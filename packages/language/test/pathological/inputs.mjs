@@ -182,3 +182,88 @@ export function manyMentions(count) {
         'meeting: Mentions', `date: ${refs}`, `action #a ${refs}: do it`, ''
     ].join('\n');
 }
+
+/** `count` people in a directory (`@p0` … with one organisation), as a text of entries. */
+function people(count, extra = () => []) {
+    const lines = [];
+    for (let i = 0; i < count; i++) {
+        lines.push(`person @p${i} ${FIRST_NAMES[i % FIRST_NAMES.length]} Person${i}`, '  org: @ACME', ...extra(i), '');
+    }
+    lines.push('org @ACME Acme Corporation', '  stakeholder: private sector', '');
+    return lines.join('\n');
+}
+
+/** `count` meetings of one group, each agreeing an action nobody reports on: each meeting's "Actions from earlier meetings" grows. */
+export function seriesOpenActions(count) {
+    const lines = [smallDirectory(), 'report: A year of calls', ''];
+    for (let m = 0; m < count; m++) {
+        const day = new Date(Date.UTC(2018, 0, 1 + m)).toISOString().slice(0, 10);
+        lines.push(`meeting: Call ${m}`, 'group: Working group', `date: ${day}`, '', `@mcade: ${SENTENCES[m % SENTENCES.length]}`, '',
+            `action #a${m} @nhickson: Circulate the notes of call ${m}.`, '');
+    }
+    return lines.join('\n');
+}
+
+/** `count` actions that share one identifier (every one a duplicate-action-id error). */
+export function duplicateActionIds(count) {
+    const lines = [smallDirectory(), 'meeting: One id', 'date: 2018-03-19', ''];
+    for (let i = 0; i < count; i++) lines.push(`action #same @mcade: Do the thing ${i}.`);
+    return lines.join('\n') + '\n';
+}
+
+/** An action, then a later meeting with `count` updates of it. */
+export function updatesOfOneAction(count) {
+    const lines = [smallDirectory(), 'meeting: Agreed', 'group: G', 'date: 2018-03-19', '', 'action #plan @mcade: Write the plan.', '',
+        'meeting: Reported', 'group: G', 'date: 2018-04-19', ''];
+    for (let i = 0; i < count; i++) lines.push(`update #plan${i % 50 === 49 ? ' moved 2018-06-01' : ''}: Progress ${i}.`);
+    return lines.join('\n') + '\n';
+}
+
+/** `count` actions without an identifier and with the same text (derived ids -2, -3, …). */
+export function sameTextActions(count) {
+    const lines = [smallDirectory(), 'meeting: Same', 'date: 2018-03-19', ''];
+    for (let i = 0; i < count; i++) lines.push('action @mcade: Circulate the report.');
+    return lines.join('\n') + '\n';
+}
+
+/** `count` headings with the same text (anchors -2, -3, …). */
+export function sameHeadings(count) {
+    const lines = ['meeting: Headings', 'date: 2018-03-19', ''];
+    for (let i = 0; i < count; i++) lines.push('## Notes', '', SENTENCES[i % SENTENCES.length], '');
+    return lines.join('\n');
+}
+
+/** A meeting whose attendee list names `count` people of the directory. */
+export function manyAttendees(count) {
+    const meeting = ['meeting: A large meeting', 'date: 2018-03-19', 'attendees:'];
+    for (let i = 0; i < count; i++) meeting.push(`- @p${i}${i % 3 === 0 ? ' (remote)' : ''}`);
+    meeting.push('', '@p0: Welcome.', '');
+    return { directory: people(count), meeting: meeting.join('\n') };
+}
+
+/** A meeting where `count` different people speak. */
+export function manySpeakers(count) {
+    const meeting = ['meeting: Many voices', 'date: 2018-03-19', ''];
+    for (let i = 0; i < count; i++) meeting.push(`@p${i}: ${SENTENCES[i % SENTENCES.length]}`, '');
+    return { directory: people(count), meeting: meeting.join('\n') };
+}
+
+/** One paragraph with `count` mentions (read "a participant from …" below full attribution). */
+export function mentionsInParagraph(count) {
+    const words = [];
+    for (let i = 0; i < count; i++) words.push(i % 3 === 0 ? `@mcade said,` : i % 3 === 1 ? '@Tatiana agreed with' : '@nhickson.');
+    return `${smallDirectory()}\nmeeting: Mentions\ndate: 2018-03-19\n\n@mcade: ${words.join(' ')}\n`;
+}
+
+/** Bidi embeddings opened `count` times, then text, then closed `count` times, in a turn. */
+export function bidiEmbeddings(count) {
+    return `${smallDirectory()}\nmeeting: Embeddings\ndate: 2018-03-19\n\n@mcade: ${'\u202B'.repeat(count)}نص${'\u202C'.repeat(count)} done.\n`;
+}
+
+/** `count` directory entries marked `review:` (each with its quick fixes), and a meeting naming them. */
+export function reviewEntries(count) {
+    const directory = people(count, i => [`  review: imported from call.txt; confirm or link (${i})`]);
+    const meeting = ['meeting: Imported', 'date: 2018-03-19', ''];
+    for (let i = 0; i < Math.min(count, 200); i++) meeting.push(`@p${i}: Hello.`, '');
+    return { directory, meeting: meeting.join('\n') };
+}
