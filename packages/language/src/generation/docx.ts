@@ -3,7 +3,7 @@ import {
     TextRun, WidthType, type ParagraphChild
 } from 'docx';
 import type { Document } from '../generated/ast.js';
-import { agreedPlace, earlierActionStatus } from './earlier-actions.js';
+import { agreedPlace, earlierActionStatus, moreStillOpenText } from './earlier-actions.js';
 import { closeBidi } from './html-escape.js';
 import { counted, filled, participantColumns, translationOf } from '../model/language.js';
 import type { Translation } from '../model/translations.js';
@@ -152,6 +152,8 @@ class DocxWriter {
         if (meeting.earlierActions) {
             const level = (meeting.header?.level ?? 0) + 1;
             blocks.push(this.heading(level, [{ kind: 'text', text: this.translation.words.earlierActions }]), ...this.earlierActionTable(meeting.earlierActions.reported, meeting.earlierActions.stillOpen));
+            const more = moreStillOpenText(meeting.earlierActions, this.language);
+            if (more) blocks.push(this.paragraph([{ kind: 'text', text: more }], 0));
         }
         this.setLanguage(outer);
         return blocks;

@@ -5,7 +5,7 @@ import { capitalised } from '../model/text.js';
 import { splitActionHeader, type Meeting } from '../model/structure.js';
 import { writtenName } from '../model/text.js';
 import type { EarlierActionOutline, EarlierActionsOutline } from './render-model.js';
-import { DEFAULT_LANGUAGE, filled, translationOf } from '../model/language.js';
+import { counted, DEFAULT_LANGUAGE, filled, translationOf } from '../model/language.js';
 import type { MentionSpan, RichText } from './rich-text.js';
 
 /** The workspace's action ledger, for the "Actions from earlier meetings" of each meeting. */
@@ -37,7 +37,7 @@ export function earlierActionsOutline(ledger: ActionLedger, meeting: Meeting, re
     }
     const stillOpen = section.stillOpen.map(({ action, state }) => entry(action, state, read));
     if (reported.size === 0 && stillOpen.length === 0) return undefined;
-    return { reported: [...reported.values()], stillOpen };
+    return { reported: [...reported.values()], stillOpen, moreStillOpen: section.moreStillOpen };
 }
 
 function entry(action: LedgerAction, state: ActionSnapshot, read: OutlineReaders, update?: EarlierActionOutline['update']): EarlierActionOutline {
@@ -60,6 +60,11 @@ export function earlierActionStatus(entry: EarlierActionOutline, stillOpen: bool
     const words = translationOf(language).words;
     const status = stillOpen ? words.stillOpen : capitalised(words.statuses[entry.status]);
     return entry.status === 'open' && entry.due ? `${status}${words.listSeparator}${filled(words.dueOn, { date: entry.due })}` : status;
+}
+
+/** `…and 12 more actions of earlier meetings still open (minutes actions lists them all).`, or nothing. */
+export function moreStillOpenText(section: EarlierActionsOutline, language = DEFAULT_LANGUAGE): string | undefined {
+    return section.moreStillOpen > 0 ? counted(translationOf(language).words.moreStillOpen, section.moreStillOpen, language) : undefined;
 }
 
 /** `CCWG-IG session at the WSIS Forum 2018, 19 March 2018`: where an action was agreed. */

@@ -8,7 +8,7 @@ import type {
 } from './render-model.js';
 import { readable, type RichText } from './rich-text.js';
 import { displayWidth, wrap } from './wrap.js';
-import { earlierActionText } from './earlier-actions.js';
+import { earlierActionText, moreStillOpenText } from './earlier-actions.js';
 import type { EarlierActionsOutline } from './render-model.js';
 
 /**
@@ -184,6 +184,8 @@ class EmailWriter {
             ...section.stillOpen.map(entry => earlierActionText(entry, true, this.language))
         ];
         for (const { head, body } of entries) lines.push(...this.wrapped(head, indent, '- '), ...this.wrapped(body, indent + '  '));
+        const more = moreStillOpenText(section, this.language);
+        if (more) lines.push(...this.wrapped(more, indent));
         this.push(lines);
     }
 

@@ -1,6 +1,6 @@
 import { formatShare, type StakeholderRow } from '../ledger/statistics-rows.js';
 import type { SpeakingStatistics } from '../ledger/speaking-statistics.js';
-import { agreedPlace, earlierActionStatus } from './earlier-actions.js';
+import { agreedPlace, earlierActionStatus, moreStillOpenText } from './earlier-actions.js';
 import { counted, DEFAULT_LANGUAGE, filled, translationOf } from '../model/language.js';
 import type { EarlierActionOutline, EarlierActionsOutline } from './render-model.js';
 import { escapeAttribute, escapeText } from './html-escape.js';
@@ -46,6 +46,7 @@ export function earlierActionsHtml(section: EarlierActionsOutline, level: number
         '</tbody>',
         '</table>',
         '</div>',
+        ...[moreStillOpenText(section, language)].filter(more => more !== undefined).map(more => `<p class="more-actions">${escapeText(more)}</p>`),
         '</section>'
     ].join('\n');
 }

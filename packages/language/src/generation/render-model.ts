@@ -270,8 +270,10 @@ export interface EarlierActionOutline {
 export interface EarlierActionsOutline {
     /** Actions of earlier meetings this meeting reports on. */
     readonly reported: readonly EarlierActionOutline[];
-    /** Actions of earlier meetings of the same series, still open, that this meeting does not report on. */
+    /** Actions of earlier meetings of the same series, still open, that this meeting does not report on (the oldest: see STILL_OPEN_SHOWN). */
     readonly stillOpen: readonly EarlierActionOutline[];
+    /** How many more such actions there are than `stillOpen` lists. */
+    readonly moreStillOpen: number;
 }
 
 /** Every block, meetings', turns' and fields' blocks included. */

@@ -159,10 +159,10 @@ function movedDate(report: ActionReport): string | undefined {
     return parsed.ok && parsed.value.start.day !== undefined ? isoDate(parsed.value.start) : undefined;
 }
 
-/** Status and due date of an action after the given updates (in meeting order). */
-function snapshotAfter(action: LedgerAction, updates: readonly LedgerUpdate[]): ActionSnapshot {
-    let { status, due } = action.agreed;
-    let lastUpdate: LedgerUpdate | undefined;
+/** Status and due date of an action after the given updates (in meeting order), from `start` (as agreed). */
+function snapshotAfter(action: LedgerAction, updates: readonly LedgerUpdate[], start: ActionSnapshot = action.agreed): ActionSnapshot {
+    let { status, due } = start;
+    let lastUpdate = start.lastUpdate;
     for (const update of updates) {
         lastUpdate = update;
         switch (update.status) {
@@ -189,7 +189,29 @@ function snapshotAfter(action: LedgerAction, updates: readonly LedgerUpdate[]): 
  * updates of that meeting and of the meetings ordered before it count.
  */
 export function actionAsOf(action: LedgerAction, place: MeetingPlace): ActionSnapshot {
-    return snapshotAfter(action, action.updates.filter(update => compareMeetingPlaces(update.place, place) <= 0));
+    // The updates are in meeting order: those up to the meeting are a prefix, found by bisection.
+    const updates = action.updates;
+    let low = 0;
+    let high = updates.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (compareMeetingPlaces(updates[middle].place, place) <= 0) low = middle + 1;
+        else high = middle;
+    }
+    return snapshotsOf(action)[low];
+}
+
+/** The snapshots of an action after none, one, two… of its updates: folded once, not once per question. */
+const snapshotCache = new WeakMap<LedgerAction, ActionSnapshot[]>();
+
+function snapshotsOf(action: LedgerAction): ActionSnapshot[] {
+    let snapshots = snapshotCache.get(action);
+    if (!snapshots) {
+        snapshots = [action.agreed];
+        for (let i = 0; i < action.updates.length; i++) snapshots.push(snapshotAfter(action, action.updates.slice(i, i + 1), snapshots[i]));
+        snapshotCache.set(action, snapshots);
+    }
+    return snapshots;
 }
 
 export interface EarlierActionReport {
@@ -212,24 +234,91 @@ export interface EarlierActions {
      * at this meeting and that it does not report on.
      */
     readonly stillOpen: readonly StillOpenAction[];
+    /** How many more are still open than `stillOpen` lists (see STILL_OPEN_SHOWN). */
+    readonly moreStillOpen: number;
 }
 
 /** The actions of earlier meetings as they stand at a given meeting. */
 export function earlierActionsOf(ledger: ActionLedger, place: MeetingPlace): EarlierActions {
-    const reported = ledger.updates
-        .filter(update => update.place === place)
+    const index = indexOf(ledger);
+    const reported = (index.updatesAt.get(place) ?? [])
         .map(update => ({ update, state: update.action ? actionAsOf(update.action, place) : undefined }));
-    const reportedHere = new Set(reported.map(r => r.update.action).filter(a => a !== undefined));
-    const stillOpen: StillOpenAction[] = [];
-    if (place.series !== undefined) {
-        for (const action of ledger.actions) {
-            if (action.place === place || action.place.series !== place.series || reportedHere.has(action)) continue;
-            if (compareMeetingPlaces(action.place, place) >= 0) continue;
-            const state = actionAsOf(action, place);
-            if (state.status === 'open') stillOpen.push({ action, state });
+    const open = index.stillOpenAt.get(place);
+    return {
+        reported,
+        stillOpen: (open?.shown ?? []).map(action => ({ action, state: actionAsOf(action, place) })),
+        moreStillOpen: open?.more ?? 0
+    };
+}
+
+/**
+ * At most this many actions still open are listed for a meeting, the oldest first; the
+ * section says how many more there are. A series of n meetings that leave their actions
+ * open would otherwise list n²/2 of them (50 KB of notes gave 22 MB of HTML).
+ */
+export const STILL_OPEN_SHOWN = 50;
+
+interface LedgerIndex {
+    readonly updatesAt: ReadonlyMap<MeetingPlace, LedgerUpdate[]>;
+    /** For each meeting of a series: the first actions of its earlier meetings still open at its end, and how many more. */
+    readonly stillOpenAt: ReadonlyMap<MeetingPlace, { shown: LedgerAction[]; more: number }>;
+}
+
+const indexes = new WeakMap<ActionLedger, LedgerIndex>();
+
+/**
+ * What the sections of every meeting need, computed once per ledger in one pass over the
+ * meetings in order: the updates of each meeting, and per series the set of its actions
+ * still open, which each meeting's updates change (whatever its own series) and to which
+ * its own open actions are added once it ends. Each meeting takes the first few of its
+ * series' set; asking each meeting for every earlier action was quadratic.
+ */
+function indexOf(ledger: ActionLedger): LedgerIndex {
+    let index = indexes.get(ledger);
+    if (index) return index;
+    const updatesAt = new Map<MeetingPlace, LedgerUpdate[]>();
+    for (const update of ledger.updates) {
+        const list = updatesAt.get(update.place);
+        if (list) list.push(update);
+        else updatesAt.set(update.place, [update]);
+    }
+    const actionsAt = new Map<MeetingPlace, LedgerAction[]>();
+    for (const action of ledger.actions) {
+        const list = actionsAt.get(action.place);
+        if (list) list.push(action);
+        else actionsAt.set(action.place, [action]);
+    }
+    const openBySeries = new Map<string, Set<LedgerAction>>();
+    const openIn = (series: string) => {
+        let open = openBySeries.get(series);
+        if (!open) openBySeries.set(series, open = new Set());
+        return open;
+    };
+    const stillOpenAt = new Map<MeetingPlace, { shown: LedgerAction[]; more: number }>();
+    for (const place of ledger.meetings) {
+        const updates = updatesAt.get(place) ?? [];
+        for (const { action } of updates) {
+            if (!action || action.place.series === undefined || compareMeetingPlaces(action.place, place) >= 0) continue;
+            const open = openIn(action.place.series);
+            if (actionAsOf(action, place).status === 'open') open.add(action);
+            else open.delete(action);
+        }
+        if (place.series === undefined) continue;
+        const open = openIn(place.series);
+        const reportedHere = new Set(updates.flatMap(update => update.action && open.has(update.action) ? [update.action] : []));
+        const shown: LedgerAction[] = [];
+        for (const action of open) {
+            if (shown.length === STILL_OPEN_SHOWN) break;
+            if (!reportedHere.has(action)) shown.push(action);
+        }
+        stillOpenAt.set(place, { shown, more: open.size - reportedHere.size - shown.length });
+        for (const action of actionsAt.get(place) ?? []) {
+            if (actionAsOf(action, place).status === 'open') open.add(action);
         }
     }
-    return { reported, stillOpen };
+    index = { updatesAt, stillOpenAt };
+    indexes.set(ledger, index);
+    return index;
 }
 
 /**

@@ -71,6 +71,8 @@ export interface OutputWords {
     readonly dueOn: string;
     readonly earlierActions: string;
     readonly stillOpen: string;
+    /** `…and 12 more actions of earlier meetings still open`: after the oldest still open (see STILL_OPEN_SHOWN). */
+    readonly moreStillOpen: PluralPhrase;
     /** `Agreed at {meeting}`. */
     readonly agreedAt: string;
     /** `Reported here: {text}`. */
@@ -103,7 +105,7 @@ export const ENGLISH_WORDS: OutputWords = {
     name: 'Name', organisation: 'Organisation', role: 'Role', attendance: 'Attendance', note: 'Note',
     action: 'Action', owner: 'Owner', due: 'Due', status: 'Status', update: 'Update',
     actionItems: { one: 'Action item', other: 'Action items' },
-    updateOn: 'Update on {id}', dueOn: 'due {date}', earlierActions: 'Actions from earlier meetings', stillOpen: 'Still open',
+    updateOn: 'Update on {id}', dueOn: 'due {date}', earlierActions: 'Actions from earlier meetings', stillOpen: 'Still open', moreStillOpen: { one: '…and {count} more action of earlier meetings still open (minutes actions lists them all).', other: '…and {count} more actions of earlier meetings still open (minutes actions lists them all).' },
     agreedAt: 'Agreed at {meeting}', reportedHere: 'Reported here: {text}', unidentifiedSpeaker: 'Unidentified speaker', whoSpoke: 'Who spoke',
     participantCount: { one: '{count} participant', other: '{count} participants' },
     noStakeholderGroup: 'with no stakeholder group',
@@ -147,7 +149,7 @@ const FRENCH: Translation = {
         name: 'Nom', organisation: 'Organisation', role: 'Rôle', attendance: 'Participation', note: 'Remarque',
         action: 'Action', owner: 'Responsable', due: 'Échéance', status: 'État', update: 'Suivi',
         actionItems: { one: 'Action à mener', other: 'Actions à mener' },
-        updateOn: 'Suivi de {id}', dueOn: 'échéance le {date}', earlierActions: 'Actions des réunions précédentes', stillOpen: 'Toujours en cours',
+        updateOn: 'Suivi de {id}', dueOn: 'échéance le {date}', earlierActions: 'Actions des réunions précédentes', stillOpen: 'Toujours en cours', moreStillOpen: { one: '…et {count} autre action des réunions précédentes toujours en cours (minutes actions les liste toutes).', other: '…et {count} autres actions des réunions précédentes toujours en cours (minutes actions les liste toutes).' },
         agreedAt: 'Convenue lors de la réunion {meeting}', reportedHere: 'Point fait ici\u00A0: {text}', unidentifiedSpeaker: 'Orateur non identifié',
         whoSpoke: 'Prises de parole',
         participantCount: { one: '{count} participant', many: '{count} de participants', other: '{count} participants' },
@@ -191,7 +193,7 @@ const SPANISH: Translation = {
         name: 'Nombre', organisation: 'Organización', role: 'Función', attendance: 'Asistencia', note: 'Nota',
         action: 'Acción', owner: 'Responsable', due: 'Plazo', status: 'Estado', update: 'Seguimiento',
         actionItems: { one: 'Acción pendiente', other: 'Acciones pendientes' },
-        updateOn: 'Seguimiento de {id}', dueOn: 'plazo: {date}', earlierActions: 'Acciones de reuniones anteriores', stillOpen: 'Sigue abierta',
+        updateOn: 'Seguimiento de {id}', dueOn: 'plazo: {date}', earlierActions: 'Acciones de reuniones anteriores', stillOpen: 'Sigue abierta', moreStillOpen: { one: '…y {count} acción más de reuniones anteriores sigue abierta (minutes actions las lista todas).', other: '…y {count} acciones más de reuniones anteriores siguen abiertas (minutes actions las lista todas).' },
         agreedAt: 'Acordada en {meeting}', reportedHere: 'Se informa aquí: {text}', unidentifiedSpeaker: 'Orador no identificado',
         whoSpoke: 'Quién intervino',
         participantCount: { one: '{count} participante', many: '{count} de participantes', other: '{count} participantes' },
@@ -235,7 +237,7 @@ const RUSSIAN: Translation = {
         name: 'Имя', organisation: 'Организация', role: 'Роль', attendance: 'Участие', note: 'Примечание',
         action: 'Поручение', owner: 'Ответственный', due: 'Срок', status: 'Статус', update: 'Ход выполнения',
         actionItems: { one: 'Поручение', other: 'Поручения' },
-        updateOn: 'Ход выполнения {id}', dueOn: 'срок: {date}', earlierActions: 'Поручения предыдущих заседаний', stillOpen: 'Не выполнено',
+        updateOn: 'Ход выполнения {id}', dueOn: 'срок: {date}', earlierActions: 'Поручения предыдущих заседаний', stillOpen: 'Не выполнено', moreStillOpen: { one: '…и ещё {count} поручение прежних заседаний не выполнено (все перечисляет minutes actions).', few: '…и ещё {count} поручения прежних заседаний не выполнены (все перечисляет minutes actions).', many: '…и ещё {count} поручений прежних заседаний не выполнено (все перечисляет minutes actions).', other: '…и ещё {count} поручения прежних заседаний не выполнены (все перечисляет minutes actions).' },
         agreedAt: 'Принято на заседании «{meeting}»', reportedHere: 'Доложено здесь: {text}', unidentifiedSpeaker: 'Неустановленный выступающий',
         whoSpoke: 'Кто выступал',
         participantCount: { one: '{count} участник', few: '{count} участника', many: '{count} участников', other: '{count} участника' },
@@ -279,7 +281,7 @@ const ARABIC: Translation = {
         name: 'الاسم', organisation: 'المنظمة', role: 'الدور', attendance: 'الحضور', note: 'ملاحظة',
         action: 'الإجراء', owner: 'المسؤول', due: 'الموعد النهائي', status: 'الحالة', update: 'المتابعة',
         actionItems: { one: 'إجراء مطلوب', other: 'إجراءات مطلوبة' },
-        updateOn: 'متابعة {id}', dueOn: 'الموعد النهائي {date}', earlierActions: 'إجراءات من اجتماعات سابقة', stillOpen: 'لا يزال مفتوحًا',
+        updateOn: 'متابعة {id}', dueOn: 'الموعد النهائي {date}', earlierActions: 'إجراءات من اجتماعات سابقة', stillOpen: 'لا يزال مفتوحًا', moreStillOpen: { other: '…و{count} من الإجراءات الأخرى من اجتماعات سابقة لا تزال مفتوحة (يسردها كلها minutes actions).' },
         agreedAt: 'اتُّفق عليه في {meeting}', reportedHere: 'أُفيد هنا: {text}', unidentifiedSpeaker: 'متحدث غير معروف',
         whoSpoke: 'المتحدثون',
         participantCount: {
@@ -325,7 +327,7 @@ const CHINESE: Translation = {
         name: '姓名', organisation: '机构', role: '职务', attendance: '出席方式', note: '备注',
         action: '行动', owner: '负责人', due: '截止日期', status: '状态', update: '进展',
         actionItems: { other: '行动事项' },
-        updateOn: '{id} 进展', dueOn: '截止日期 {date}', earlierActions: '以往会议的行动事项', stillOpen: '仍未完成',
+        updateOn: '{id} 进展', dueOn: '截止日期 {date}', earlierActions: '以往会议的行动事项', stillOpen: '仍未完成', moreStillOpen: { other: '……另有 {count} 项以往会议的行动仍未完成（minutes actions 列出全部）。' },
         agreedAt: '于“{meeting}”商定', reportedHere: '本次报告：{text}', unidentifiedSpeaker: '身份不明的发言者',
         whoSpoke: '发言情况',
         participantCount: { other: '{count} 名与会者' },

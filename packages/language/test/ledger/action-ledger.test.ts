@@ -52,7 +52,7 @@ describe('action ledger of a meeting series', () => {
     test('a meeting shows its own updates and the still-open actions of earlier meetings of its series', async () => {
         const ledger = await seriesLedger();
         const [first, second, third] = ledger.meetings;
-        expect(earlierActionsOf(ledger, first)).toEqual({ reported: [], stillOpen: [] });
+        expect(earlierActionsOf(ledger, first)).toEqual({ reported: [], stillOpen: [], moreStillOpen: 0 });
 
         const atSecond = earlierActionsOf(ledger, second);
         expect(atSecond.reported.map(r => [r.update.id, r.state?.status, r.state?.due])).toEqual([

@@ -3,6 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { generate } from '../../src/generation/generate.js';
 import { buildActionLedger } from '../../src/ledger/action-ledger.js';
 import { buildFixture } from '../helpers/fixtures.js';
+import { buildWorkspace } from '../helpers/workspace.js';
+// @ts-expect-error: plain JavaScript, shared with bench/pathological.mjs
+import { seriesOpenActions } from '../pathological/inputs.mjs';
 
 async function series() {
     const { documents } = await buildFixture('series');
@@ -74,3 +77,38 @@ describe('who spoke, in the HTML', () => {
         expect(report.results.flatMap(r => r.messages.map(m => `${m.ruleId}: ${m.message}`))).toEqual([]);
     });
 });
+
+describe('a long series whose actions stay open', () => {
+    test('each meeting lists the 50 oldest still open and says how many more (every one, each time, grew as the square of the series)', async () => {
+        const { documents } = await buildWorkspace({ 'series.minutes': seriesOpenActions(60) });
+        const document = documents['series.minutes'];
+        const ledger = buildActionLedger([document]);
+        const email = await generate(document, 'email', { ledger, width: Infinity });
+        const sections = email.split('Actions from earlier meetings\n').slice(1).map(section => section.split('\n\n')[0].split('\n'));
+        expect(sections).toHaveLength(59);
+        // Call 1 lists call 0's action; call 59 the 50 oldest of its 59, then the 9 others as a count.
+        expect(sections[0].filter(line => line.startsWith('- #'))).toEqual(['- #a0 (Nigel Hickson): Circulate the notes of call 0.']);
+        const last = sections[58].filter(line => line !== '');
+        expect(last.filter(line => line.startsWith('- #'))).toHaveLength(50);
+        expect(last.find(line => line.startsWith('- #'))).toBe('- #a0 (Nigel Hickson): Circulate the notes of call 0.');
+        expect(last[last.length - 1]).toBe('…and 9 more actions of earlier meetings still open (minutes actions lists them all).');
+        const html = await generate(document, 'html', { ledger });
+        expect(html).toContain('<p class="more-actions">…and 9 more actions of earlier meetings still open (minutes actions lists them all).</p>');
+    });
+
+    test('an update in a meeting of another series closes the action for the series that agreed it', async () => {
+        const text = seriesOpenActions(3) + 'meeting: Elsewhere\ngroup: Other group\ndate: 2018-01-02\n\nupdate #a0 done: Circulated.\n';
+        const { documents } = await buildWorkspace({ 'series.minutes': text });
+        const document = documents['series.minutes'];
+        const email = await generate(document, 'email', { ledger: buildActionLedger([document]), width: Infinity });
+        const sections = email.split('Actions from earlier meetings\n').slice(1).map(section => section.split('\n\n')[0].split('\n').filter(line => line.startsWith('- #')));
+        // Call 1 (2 January) still has #a0 open; the other series closes it later that day, before call 2 (3 January),
+        // which lists only #a1; the other meeting lists #a0 as reported.
+        expect(sections).toEqual([
+            ['- #a0 (Nigel Hickson): Circulate the notes of call 0.'],
+            ['- #a1 (Nigel Hickson): Circulate the notes of call 1.'],
+            ['- #a0 (Nigel Hickson): Circulate the notes of call 0.']
+        ]);
+    });
+});
+
