@@ -24,12 +24,17 @@ const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 export function closeBidi(text: string): string {
     if (!BIDI_CONTROL.test(text)) return text;
     const open: string[] = [];
+    // Counted, not searched for in `open`: n isolates closed one by one searched n² times.
+    let isolates = 0;
     for (const c of text) {
         if (c === '\u202A' || c === '\u202B' || c === '\u202D' || c === '\u202E') open.push('\u202C');
-        else if (c === '\u2066' || c === '\u2067' || c === '\u2068') open.push('\u2069');
-        else if (c === '\u202C' && open[open.length - 1] === '\u202C') open.pop();
-        else if (c === '\u2069' && open.includes('\u2069')) {
+        else if (c === '\u2066' || c === '\u2067' || c === '\u2068') {
+            open.push('\u2069');
+            isolates++;
+        } else if (c === '\u202C' && open[open.length - 1] === '\u202C') open.pop();
+        else if (c === '\u2069' && isolates > 0) {
             while (open.pop() !== '\u2069') { /* the embeddings inside the isolate close with it */ }
+            isolates--;
         }
     }
     return text + open.reverse().join('');

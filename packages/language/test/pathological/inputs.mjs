@@ -255,9 +255,10 @@ export function mentionsInParagraph(count) {
     return `${smallDirectory()}\nmeeting: Mentions\ndate: 2018-03-19\n\n@mcade: ${words.join(' ')}\n`;
 }
 
-/** Bidi embeddings opened `count` times, then text, then closed `count` times, in a turn. */
+/** Bidi embeddings, then isolates, opened `count` times, then text, then closed `count` times, in a turn. */
 export function bidiEmbeddings(count) {
-    return `${smallDirectory()}\nmeeting: Embeddings\ndate: 2018-03-19\n\n@mcade: ${'\u202B'.repeat(count)}نص${'\u202C'.repeat(count)} done.\n`;
+    const nested = (open, close) => `${open.repeat(count)}نص${close.repeat(count)}`;
+    return `${smallDirectory()}\nmeeting: Embeddings\ndate: 2018-03-19\n\n@mcade: ${nested('\u202B', '\u202C')} and ${nested('\u2067', '\u2069')} done.\n`;
 }
 
 /** `count` directory entries marked `review:` (each with its quick fixes), and a meeting naming them. */

@@ -8,6 +8,10 @@ import { flatten, type AgendaEntry, type ListEntry } from '../../src/generation/
 import { MAX_NESTING_DEPTH } from '../../src/model/structure.js';
 import { MAX_DOCUMENT_LENGTH } from '../../src/parser/minutes-lexer.js';
 import { createMinutesServices } from '../../src/minutes-module.js';
+import type { Attribution } from '../../src/generation/attribution.js';
+import { buildActionLedger } from '../../src/ledger/action-ledger.js';
+// @ts-expect-error: plain JavaScript, shared with bench/pathological.mjs
+import { bidiEmbeddings, duplicateActionIds, manyAttendees, manySpeakers, mentionsInParagraph, reviewEntries, sameHeadings, sameTextActions, seriesOpenActions, updatesOfOneAction } from './inputs.mjs';
 // @ts-expect-error: plain JavaScript, shared with bench/pathological.mjs
 import { commentLines, deepAgenda, deepList, deepNumberedAgenda, indentedLines, largeFile, longLine, longTitle, manyInterventions, manyMentions, sharedSurname } from './inputs.mjs';
 
@@ -34,6 +38,7 @@ const MEASURABLE_MS = 100;
 interface Built {
     services: ReturnType<typeof createMinutesServices>;
     document: LangiumDocument<Document>;
+    documents: Array<LangiumDocument<Document>>;
 }
 
 async function build(files: Files): Promise<Built> {
@@ -42,7 +47,7 @@ async function build(files: Files): Promise<Built> {
     const documents = Object.entries(files).map(([name, text]) => LangiumDocumentFactory.fromString<Document>(text, URI.file(`/pathological/${name}`)));
     for (const document of documents) LangiumDocuments.addDocument(document);
     await DocumentBuilder.build(documents, { validation: true });
-    return { services, document: documents[documents.length - 1] };
+    return { services, document: documents[documents.length - 1], documents };
 }
 
 /** The language features an editor asks for when a file opens, and completion and hover at its end. */
@@ -63,9 +68,12 @@ async function features({ services, document }: Built): Promise<void> {
     await lsp.HoverProvider!.getHoverContent(document, { textDocument: id, position: nearEnd }, token);
 }
 
-async function generators({ document }: Built): Promise<string[]> {
+/** Every output, with the ledger of every file (as `minutes generate` has it) and the given attribution. */
+async function generators({ document, documents }: Built, attribution?: Attribution): Promise<string[]> {
     const outputs: string[] = [];
-    for (const format of OUTPUT_FORMATS) outputs.push(await generate(document, format, { from: 'Test <test@example.org>', date: '2018-03-19' }));
+    for (const format of OUTPUT_FORMATS) {
+        outputs.push(await generate(document, format, { from: 'Test <test@example.org>', date: '2018-03-19', ledger: buildActionLedger(documents), attribution }));
+    }
     return outputs;
 }
 
@@ -77,13 +85,13 @@ async function cpuMilliseconds(run: () => Promise<unknown>): Promise<number> {
 }
 
 /** CPU time of each stage on these files: the best of some runs. */
-async function stageTimes(files: Files, runs = 2): Promise<Record<Stage, number>> {
+async function stageTimes(files: Files, runs = 2, attribution?: Attribution): Promise<Record<Stage, number>> {
     const best: Record<Stage, number> = { build: Infinity, features: Infinity, generators: Infinity };
     for (let run = 0; run < runs; run++) {
         let built: Built | undefined;
         best.build = Math.min(best.build, await cpuMilliseconds(async () => { built = await build(files); }));
         best.features = Math.min(best.features, await cpuMilliseconds(() => features(built!)));
-        best.generators = Math.min(best.generators, await cpuMilliseconds(() => generators(built!)));
+        best.generators = Math.min(best.generators, await cpuMilliseconds(() => generators(built!, attribution)));
     }
     return best;
 }
@@ -97,11 +105,11 @@ async function stageTimes(files: Files, runs = 2): Promise<Record<Stage, number>
  */
 const ASSERT_GROWTH = process.env.MINUTES_GROWTH_TESTS === '1';
 
-async function expectLinear(what: string, small: Files, large: Files): Promise<void> {
+async function expectLinear(what: string, small: Files, large: Files, attribution?: Attribution): Promise<void> {
     // A first run compiles what the stages run, so that the small input is not timed cold.
-    await stageTimes(small, 1);
-    const before = await stageTimes(small);
-    const after = await stageTimes(large);
+    await stageTimes(small, 1, attribution);
+    const before = await stageTimes(small, 2, attribution);
+    const after = await stageTimes(large, 2, attribution);
     const report = (Object.keys(before) as Stage[]).map(stage => `${stage} ${before[stage].toFixed(0)} → ${after[stage].toFixed(0)} ms`).join(', ');
     console.log(`${what}: ${report}`);
     for (const stage of Object.keys(before) as Stage[]) {
@@ -252,3 +260,32 @@ describe('deep nesting never overflows the stack', () => {
         expect(Math.max(...depths)).toBe(MAX_NESTING_DEPTH);
     });
 });
+
+/** The inputs of issue 19 (each took seconds to minutes, growing as the square of its size). */
+describe('repeated, shared and numerous: linear in their number', () => {
+    const pair = (make: (n: number) => { directory: string; meeting: string }, n: number): [Files, Files] => {
+        const files = (size: number) => {
+            const { directory, meeting } = make(size);
+            return { 'directory.minutes': directory, 'meeting.minutes': meeting };
+        };
+        return [files(n), files(2 * n)];
+    };
+    test.each([
+        ['a series of meetings leaving actions open (150 → 300)', (n: number) => ({ 'series.minutes': seriesOpenActions(n) }), 150],
+        ['actions sharing one identifier (1,000 → 2,000)', (n: number) => ({ 'ids.minutes': duplicateActionIds(n) }), 1_000],
+        ['updates of one action (1,000 → 2,000)', (n: number) => ({ 'updates.minutes': updatesOfOneAction(n) }), 1_000],
+        ['actions of the same text, without identifier (1,000 → 2,000)', (n: number) => ({ 'actions.minutes': sameTextActions(n) }), 1_000],
+        ['headings of the same text (1,000 → 2,000)', (n: number) => ({ 'headings.minutes': sameHeadings(n) }), 1_000],
+        ['nested bidi embeddings and isolates (5,000 → 10,000)', (n: number) => ({ 'bidi.minutes': bidiEmbeddings(n) }), 5_000]
+    ] as const)('%s', (what, files, n) => expectLinear(what, files(n), files(2 * n)));
+
+    test.each([
+        ['an attendee list of many people (500 → 1,000)', manyAttendees, 500],
+        ['many people speaking (500 → 1,000)', manySpeakers, 500],
+        ['many directory entries marked review: (500 → 1,000)', reviewEntries, 500]
+    ] as const)('%s', (what, make, n) => expectLinear(what, ...pair(make, n)));
+
+    test.each(['full', 'organisation', 'none'] as const)('mentions in one paragraph, attribution %s (2,000 → 4,000)', attribution =>
+        expectLinear(`mentions (${attribution})`, { 'mentions.minutes': mentionsInParagraph(2_000) }, { 'mentions.minutes': mentionsInParagraph(4_000) }, attribution));
+});
+
