@@ -31,6 +31,7 @@ export const IssueCodes = {
     AmbiguousName: 'ambiguous-name',
     UnreviewedEntry: 'unreviewed-entry',
     UnknownStakeholder: 'unknown-stakeholder',
+    NotAMention: 'not-a-mention',
     // Meetings, dates and times
     MeetingWithoutTitle: 'meeting-without-title',
     MeetingWithoutDate: 'meeting-without-date',

@@ -12,6 +12,7 @@ import { actionDueDateMustBeValid, actionMustHaveOwner, actionMustNotBeDueBefore
 import { dateMustBeValid, languageMustBeKnown, meetingMustHaveDate, meetingMustHaveTitle, timeMustBeValid, type MeetingRule } from './meeting-rules.js';
 import { envelopeMustBeAddresses } from './envelope-rules.js';
 import { NameClashes } from './name-clashes.js';
+import { mentionMustNotFollowWordPunctuation } from './near-mentions.js';
 import { interventionMustNotBeEmpty, qualifiersMustBeKnown, type TurnRule } from './turn-rules.js';
 import { entryMarkedForReviewMustBeReviewed } from './review-entries.js';
 
@@ -30,6 +31,7 @@ export function registerValidationChecks(services: MinutesServices): void {
         Document: validator.checkDocument,
         Field: [dateMustBeValid, timeMustBeValid, languageMustBeKnown, envelopeMustBeAddresses],
         Party: validator.checkParty,
+        Text: mentionMustNotFollowWordPunctuation,
         EntryField: [entryMarkedForReviewMustBeReviewed, stakeholderMustBeKnown]
     };
     registry.register(checks, validator);
