@@ -1,7 +1,5 @@
 import { splitLabel } from './labels.js';
-import {
-    finishTurn, linesOf, paragraphsOf, splitTitle, type Transcript, type TranscriptTurn, type TurnBuilder
-} from './transcript.js';
+import { groupTurns, linesOf, paragraphsOf, splitTitle, type Transcript } from './transcript.js';
 
 /** `>>` at the start of a line marks a change of speaker in real-time captioning (CART). */
 const SPEAKER_CHANGE = /^\s*>>\s?/;
@@ -13,26 +11,13 @@ const SPEAKER_CHANGE = /^\s*>>\s?/;
  * real-time captioning…"); a text without any `>>` is a title and prose.
  */
 export function readCaptions(text: string): Transcript {
-    const lines = linesOf(text);
-    const before: string[] = [];
-    const turns: TranscriptTurn[] = [];
-    let current: TurnBuilder | undefined;
-    for (const line of lines) {
+    const { before, turns } = groupTurns(linesOf(text), line => {
         const change = SPEAKER_CHANGE.exec(line);
-        if (change) {
-            if (current) turns.push(finishTurn(current));
-            const rest = line.slice(change[0].length);
-            const labelled = splitLabel(rest.trim());
-            current = labelled
-                ? { label: labelled.label, lines: [labelled.text], notes: [] }
-                : { lines: [rest], notes: [] };
-        } else if (current) {
-            current.lines.push(line);
-        } else {
-            before.push(line);
-        }
-    }
-    if (current) turns.push(finishTurn(current));
+        if (!change) return undefined;
+        const rest = line.slice(change[0].length);
+        const labelled = splitLabel(rest.trim());
+        return labelled ? { label: labelled.label, lines: [labelled.text], notes: [] } : { lines: [rest], notes: [] };
+    }, line => line);
     const { title, rest } = splitTitle(paragraphsOf(before));
     return {
         format: 'captions',

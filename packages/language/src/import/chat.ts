@@ -1,5 +1,5 @@
 import { isNameLike, isSpeakerLabel, splitLabel } from './labels.js';
-import { finishTurn, linesOf, paragraphsOf, splitTitle, type Transcript, type TranscriptTurn, type TurnBuilder } from './transcript.js';
+import { groupTurns, linesOf, paragraphsOf, splitTitle, type Transcript } from './transcript.js';
 
 const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?:\s?[AaPp]\.?[Mm]\.?)?`;
 const DATE = String.raw`\d{1,4}[./-]\d{1,2}[./-]\d{1,4}`;
@@ -48,20 +48,9 @@ interface ChatLine {
  * continue the message above.
  */
 export function readChat(text: string): Transcript {
-    const before: string[] = [];
-    const turns: TranscriptTurn[] = [];
-    let current: TurnBuilder | undefined;
-    for (const { line, message } of classifyChatLines(linesOf(text))) {
-        if (message) {
-            if (current) turns.push(finishTurn(current));
-            current = { label: message.label, time: message.time, date: message.date, lines: [message.text], notes: [] };
-        } else if (current) {
-            current.lines.push(line);
-        } else {
-            before.push(line);
-        }
-    }
-    if (current) turns.push(finishTurn(current));
+    const { before, turns } = groupTurns(classifyChatLines(linesOf(text)),
+        ({ message }) => message && { label: message.label, time: message.time, date: message.date, lines: [message.text], notes: [] },
+        ({ line }) => line);
     const { title, rest } = splitTitle(paragraphsOf(before));
     return { format: 'chat', title, disclaimer: [], prologue: rest, turns, trailingNotes: [] };
 }

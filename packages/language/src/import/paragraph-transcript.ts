@@ -1,5 +1,5 @@
 import { isNameLike, splitLabel } from './labels.js';
-import { finishTurn, linesOf, paragraphsOf, splitTitle, type Transcript, type TranscriptTurn, type TurnBuilder } from './transcript.js';
+import { groupTurns, linesOf, paragraphsOf, splitTitle, type Transcript } from './transcript.js';
 
 /**
  * Words that scribe tools and minutes pages write as `word: text` at the start of a paragraph
@@ -26,24 +26,13 @@ function paragraphLabel(line: string): { label: string; text: string } | undefin
  * is a title (see splitTitle) and prose: a page header is never a title.
  */
 export function readParagraphTranscript(text: string): Transcript {
-    const before: string[] = [];
-    const turns: TranscriptTurn[] = [];
-    let current: TurnBuilder | undefined;
     let atParagraphStart = true;
-    for (const line of linesOf(text)) {
+    const { before, turns } = groupTurns(linesOf(text), line => {
         const blank = !line.trim();
         const labelled = atParagraphStart && !blank ? paragraphLabel(line) : undefined;
         atParagraphStart = blank;
-        if (labelled) {
-            if (current) turns.push(finishTurn(current));
-            current = { label: labelled.label, lines: [labelled.text], notes: [] };
-        } else if (current) {
-            current.lines.push(line);
-        } else {
-            before.push(line);
-        }
-    }
-    if (current) turns.push(finishTurn(current));
+        return labelled && { label: labelled.label, lines: [labelled.text], notes: [] };
+    }, line => line);
     const { title, rest } = splitTitle(paragraphsOf(before));
     return { format: 'transcript', title, disclaimer: [], prologue: rest, turns, trailingNotes: [] };
 }

@@ -67,8 +67,32 @@ export interface TurnBuilder {
     notes: string[];
 }
 
-export function finishTurn(builder: TurnBuilder): TranscriptTurn {
+function finishTurn(builder: TurnBuilder): TranscriptTurn {
     return { label: builder.label, time: builder.time, date: builder.date, paragraphs: paragraphsOf(builder.lines), notes: builder.notes };
+}
+
+/**
+ * Groups lines into turns: `startOf` says whether a line starts a turn (and returns it); any
+ * other line continues the turn above, or, before the first turn, is text before the turns.
+ * The line-based readers (captions, chat, `Name: text`) share it.
+ */
+export function groupTurns<T>(items: Iterable<T>, startOf: (item: T) => TurnBuilder | undefined, lineOf: (item: T) => string): { before: string[]; turns: TranscriptTurn[] } {
+    const before: string[] = [];
+    const turns: TranscriptTurn[] = [];
+    let current: TurnBuilder | undefined;
+    for (const item of items) {
+        const started = startOf(item);
+        if (started) {
+            if (current) turns.push(finishTurn(current));
+            current = started;
+        } else if (current) {
+            current.lines.push(lineOf(item));
+        } else {
+            before.push(lineOf(item));
+        }
+    }
+    if (current) turns.push(finishTurn(current));
+    return { before, turns };
 }
 
 /**
