@@ -165,8 +165,8 @@ describe('minutes generate --attribution', () => {
             'Attendees: 4 participants (1 private sector, 1 technical community, 1 academia, 1 with no stakeholder group)',
             '1. Remarks by a participant from BC',
             // The organisation written in the attendee list (BC), else the directory's first.
-            'A participant from BC',
-            'Welcome. A participant from Max Planck Institute will speak next.',
+            // `@mcade: Welcome…` is inline, as written.
+            'A participant from BC: Welcome. A participant from Max Planck Institute will speak next.',
             'A participant from ICANN said the report was late.',
             'Freedonia said it would table an amendment.',
             'Action #next (a participant from ICANN, a participant, due 2018-04-01): Follow up with a participant from BC.',
@@ -185,8 +185,8 @@ describe('minutes generate --attribution', () => {
             'A participant from the technical community said the report was late.',
             'A participant from a government said it would table an amendment.',
             // @jdoe [for @MPI]: the organisation spoken for gives the group, and is not named.
-            'A participant from academia',
-            'Unidentified speaker'
+            'A participant from academia: Speaking for the institute.',
+            'Unidentified speaker: A question.'
         ]));
         expect(email).not.toContain('Max Planck');
         expect(email).not.toContain('Freedonia');

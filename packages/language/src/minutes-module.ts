@@ -25,6 +25,7 @@ import { MinutesWorkspaceSymbolProvider } from './lsp/minutes-workspace-symbol-p
 import { MinutesLexer } from './parser/minutes-lexer.js';
 import { createMinutesParser } from './parser/minutes-parser.js';
 import { MinutesValueConverter } from './parser/minutes-value-converter.js';
+import { MinutesParserErrorMessages } from './parser/minutes-parser-messages.js';
 import { MinutesIndexManager } from './workspace/minutes-index-manager.js';
 import { MinutesLinker } from './scoping/minutes-linker.js';
 import { MinutesReferenceDescriptionProvider } from './scoping/minutes-reference-description-provider.js';
@@ -66,6 +67,8 @@ export type MinutesServices = LangiumServices & MinutesAddedServices & { shared:
 export const MinutesModule: Module<MinutesServices, PartialLangiumServices & DeepPartial<MinutesAddedServices>> = {
     parser: {
         Lexer: services => new MinutesLexer(services),
+        // Syntax errors in the language's words, never the parser's token names.
+        ParserErrorMessageProvider: () => new MinutesParserErrorMessages(),
         // Linear on flat documents of many lines: see parser/minutes-parser.ts.
         LangiumParser: services => createMinutesParser(services),
         ValueConverter: () => new MinutesValueConverter()

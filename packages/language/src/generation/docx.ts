@@ -12,7 +12,7 @@ import type {
     ActionOutline, AgendaEntry, EarlierActionOutline, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
     TurnOutline, UpdateOutline
 } from './render-model.js';
-import { plain, type RichText, type Span } from './rich-text.js';
+import { labelled, plain, type RichText, type Span } from './rich-text.js';
 import { wellFormed } from './unicode.js';
 
 /**
@@ -115,9 +115,9 @@ class DocxWriter {
             case 'text-field':
                 return [this.label(block.label, depth), ...this.blocks(block.blocks, depth)];
             case 'participants':
-                return this.participantTable(plain(block.title) || this.translation.words.participants, block.participants);
+                return this.participantTable(plain(labelled(block.label, block.title)) || block.label, block.participants);
             case 'agenda':
-                return [this.label(plain(block.title) || this.translation.words.agenda, depth), ...this.agenda(block.items, depth)];
+                return [this.label(plain(labelled(block.label, block.title)) || block.label, depth), ...this.agenda(block.items, depth)];
             case 'segment':
                 return [this.heading(block.level, block.title)];
             case 'turn':
@@ -129,9 +129,10 @@ class DocxWriter {
                 ]);
             case 'outcome': {
                 const outcome = block.outcome;
+                const line = labelled(outcome.label, outcome.text);
                 const head = outcome.plural
-                    ? this.heading(outcome.level, outcome.text.length > 0 ? outcome.text : [{ kind: 'text', text: outcome.label }])
-                    : new Paragraph({ children: [new TextRun({ text: xmlText(`${outcome.label}: `), bold: true }), ...this.runs(outcome.text)], indent: indent(depth) });
+                    ? this.heading(outcome.level, line.length > 0 ? line : [{ kind: 'text', text: outcome.label }])
+                    : new Paragraph({ children: this.runs(line.length > 0 ? line : [{ kind: 'text', text: outcome.label }]), indent: indent(depth) });
                 return [head, ...this.blocks(outcome.blocks, depth)];
             }
             case 'actions':
@@ -199,19 +200,15 @@ class DocxWriter {
 
     private turn(turn: TurnOutline, depth: number): Block[] {
         const blocks: Block[] = [];
-        if (turn.style === 'heading') {
-            blocks.push(new Paragraph({ children: [...this.runs(turn.line, { bold: true }), ...this.qualifiers(turn)], keepNext: true, indent: indent(depth) }));
-            if (turn.text.length > 0) blocks.push(this.paragraph(turn.text, depth));
-        } else {
-            blocks.push(new Paragraph({ children: this.turnLine(turn), keepNext: turn.headed, indent: indent(depth) }));
-        }
+        blocks.push(new Paragraph({ children: this.turnLine(turn), keepNext: turn.headed, indent: indent(depth) }));
         blocks.push(...this.blocks(turn.blocks, depth));
         return blocks;
     }
 
-    /** The speaker in bold, then the rest of the line as it reads. */
+    /** As written: the name in bold (the whole line when it heads the turn), its qualifiers, then the rest of the line. */
     private turnLine(turn: TurnOutline): ParagraphChild[] {
-        return [...turn.line.flatMap(span => this.span(span, { bold: span === turn.speaker || turn.headed })), ...this.qualifiers(turn)];
+        const runs = (text: RichText) => text.flatMap(span => this.span(span, { bold: span === turn.speaker || turn.headed }));
+        return [...runs(turn.name), ...this.qualifiers(turn), ...runs(turn.line.slice(turn.name.length))];
     }
 
     private qualifiers(turn: TurnOutline): ParagraphChild[] {

@@ -6,7 +6,7 @@ import type {
     ActionOutline, AgendaEntry, Header, ListEntry, OutcomeOutline, Outline, OutlineBlock, Participant, TurnOutline,
     UpdateOutline
 } from './render-model.js';
-import { readable, type RichText } from './rich-text.js';
+import { labelled, readable, type RichText } from './rich-text.js';
 import { displayWidth, wrap } from './wrap.js';
 import { earlierActionText, moreStillOpenText } from './earlier-actions.js';
 import type { EarlierActionsOutline } from './render-model.js';
@@ -106,19 +106,26 @@ class EmailWriter {
             case 'list':
                 this.push(this.listLines(block.items, indent));
                 return;
-            case 'text-field':
-                this.blocks(block.blocks, indent);
+            case 'text-field': {
+                // The label as written: `Summary: text` on one line, or `Summary:` above the paragraphs.
+                const [first, ...rest] = block.blocks;
+                if (block.textOnKeyLine && first?.kind === 'paragraph') {
+                    this.push(this.wrapped(this.keyLine(block.label, first.text), indent));
+                    this.blocks(rest, indent);
+                } else {
+                    this.push(this.wrapped(this.keyLine(block.label, []), indent));
+                    this.blocks(block.blocks, indent);
+                }
                 return;
-            case 'participants': {
-                const title = readable(block.title);
+            }
+            case 'participants':
                 this.push([
-                    ...(title ? this.wrapped(title, indent) : []),
+                    ...this.wrapped(this.keyLine(block.label, block.title), indent),
                     ...block.participants.flatMap(p => this.wrapped(readable(p.line), indent, '- '))
                 ]);
                 return;
-            }
             case 'agenda':
-                this.push([...this.wrapped(readable(block.title) || this.translation.words.agenda, indent), ...this.agendaLines(block.items, indent)]);
+                this.push([...this.wrapped(this.keyLine(block.label, block.title), indent), ...this.agendaLines(block.items, indent)]);
                 return;
             case 'segment':
                 this.push(this.wrapped(readable(block.title), indent));
@@ -190,19 +197,19 @@ class EmailWriter {
     }
 
     private turn(turn: TurnOutline, indent: string): void {
-        if (turn.style === 'heading') {
-            this.push(this.wrapped(withQualifiers(readable(turn.line), turn.qualifierText), indent));
-            if (turn.text.length > 0) this.push(this.wrapped(readable(turn.text), indent));
-        } else {
-            this.push(this.wrapped(turnLine(turn), indent));
-        }
+        this.push(this.wrapped(turnLine(turn), indent));
         this.blocks(turn.blocks, indent);
     }
 
+    /** A key's line: its label and the text after it (see `labelled`); the label alone, with a colon when a list follows. */
+    private keyLine(label: string, text: RichText, listFollows = true): string {
+        const { colon, labelSeparator } = this.translation.words;
+        const line = readable(labelled(label, text, labelSeparator));
+        return line || (listFollows ? `${label}${colon}` : label);
+    }
+
     private outcome(outcome: OutcomeOutline, indent: string): void {
-        const text = readable(outcome.text);
-        if (outcome.plural) this.push(this.wrapped(text || outcome.label, indent));
-        else this.push(this.wrapped(text ? `${outcome.label}${this.translation.words.labelSeparator}${text}` : outcome.label, indent));
+        this.push(this.wrapped(this.keyLine(outcome.label, outcome.text, outcome.plural), indent));
         this.blocks(outcome.blocks, indent);
     }
 
@@ -235,15 +242,12 @@ function nestedIndent(indent: string, hanging: string): string {
     return displayWidth(indent) + hanging.length <= MAX_NESTED_INDENT ? indent + hanging : indent;
 }
 
-/** An inline or bullet turn's sentence, its qualifiers after it in brackets. */
+/** A turn's line as written: the name, its qualifiers in brackets, then what follows the name (`: text`, ` said…`). */
 function turnLine(turn: TurnOutline): string {
-    return withQualifiers(readable(turn.line), turn.qualifierText);
+    const qualifiers = readable(turn.qualifierText);
+    return readable(turn.name) + (qualifiers ? ` [${qualifiers}]` : '') + readable(turn.line.slice(turn.name.length));
 }
 
-function withQualifiers(text: string, qualifiers: RichText): string {
-    const written = readable(qualifiers);
-    return written ? `${text} [${written}]` : text;
-}
 
 /** Text followed by spaces up to a number of columns (`padEnd` counts UTF-16 units, not columns). */
 function padded(text: string, columns: number): string {

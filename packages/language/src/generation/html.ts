@@ -8,7 +8,7 @@ import type {
     ActionOutline, AgendaEntry, ContentsEntry, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
     TurnOutline, UpdateOutline
 } from './render-model.js';
-import { plain, type RichText, type Span, type StyledSpan } from './rich-text.js';
+import { labelled, plain, type RichText, type Span, type StyledSpan } from './rich-text.js';
 import { HTML_STYLE } from './html-style.js';
 import { earlierActionsHtml, whoSpokeHtml } from './ledger-html.js';
 import { escapeAttribute, escapeText } from './html-escape.js';
@@ -167,9 +167,9 @@ class HtmlWriter {
             case 'text-field':
                 return `<div class="${block.field}">\n<p class="label">${escapeText(block.label)}</p>\n${this.blocks(block.blocks)}\n</div>`;
             case 'participants':
-                return this.participantTable(plain(block.title) ? this.rich(block.title) : escapeText(this.translation.words.participants), block.participants, true);
+                return this.participantTable(this.keyLine(block.label, block.title), block.participants, true);
             case 'agenda':
-                return this.agenda(block.title, block.items);
+                return this.agenda(block.label, block.title, block.items);
             case 'segment':
                 return heading(block.level, this.rich(block.title), ` class="segment"`);
             case 'turn':
@@ -239,12 +239,11 @@ class HtmlWriter {
         return `<${tag}${ordered ? ' class="labelled"' : ''}>\n${entries.join('\n')}\n</${tag}>`;
     }
 
-    private agenda(title: RichText, items: readonly AgendaEntry[]): string {
-        const agenda = this.translation.words.agenda;
-        const label = this.landmark(plain(title) || agenda);
+    private agenda(key: string, title: RichText, items: readonly AgendaEntry[]): string {
+        const label = this.landmark(plain(labelled(key, title)) || key);
         return [
             `<nav class="agenda" aria-label="${escapeAttribute(label)}">`,
-            `<p class="nav-title">${title.length > 0 ? this.rich(title) : escapeText(agenda)}</p>`,
+            `<p class="nav-title">${this.keyLine(key, title)}</p>`,
             this.agendaList(items),
             '</nav>'
         ].join('\n');
@@ -262,19 +261,21 @@ class HtmlWriter {
 
     private turn(turn: TurnOutline): string {
         const parts = [`<div class="turn ${turn.kind}">`];
-        if (turn.style === 'heading') {
-            parts.push(`<p class="speaker" dir="auto">${this.rich(turn.line, turn.speaker)}${this.qualifiers(turn)}</p>`);
-            if (turn.text.length > 0) parts.push(`<p dir="auto">${this.rich(turn.text)}</p>`);
-        } else {
-            parts.push(turn.headed ? `<p class="speaker" dir="auto">${this.turnLine(turn)}</p>` : `<p dir="auto">${this.turnLine(turn)}</p>`);
-        }
+        parts.push(turn.headed ? `<p class="speaker" dir="auto">${this.turnLine(turn)}</p>` : `<p dir="auto">${this.turnLine(turn)}</p>`);
         if (turn.blocks.length > 0) parts.push(this.blocks(turn.blocks));
         parts.push('</div>');
         return parts.join('\n');
     }
 
+    /** As written: the name, its qualifiers, then what follows the name on the line. */
     private turnLine(turn: TurnOutline): string {
-        return this.rich(turn.line, turn.speaker) + this.qualifiers(turn);
+        return this.rich(turn.name, turn.speaker) + this.qualifiers(turn) + this.rich(turn.line.slice(turn.name.length));
+    }
+
+    /** A key's label and the text after it (see `labelled`), or the label alone. */
+    private keyLine(label: string, text: RichText): string {
+        const line = labelled(label, text);
+        return line.length > 0 ? this.rich(line) : escapeText(label);
     }
 
     private qualifiers(turn: TurnOutline): string {

@@ -14,7 +14,7 @@ import { plain, type RichText } from './rich-text.js';
  * The shape is published as a JSON Schema in `packages/language/schemas/minutes.schema.json`; a change to
  * it raises `SCHEMA_VERSION`.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export function generateJson(document: Document, options: OutlineOptions = {}): string {
     return jsonOf(outlineOf(document, options));
@@ -146,11 +146,11 @@ function block(value: OutlineBlock): JsonObject {
         case 'list':
             return { type: 'list', ordered: value.ordered, items: value.items.map(listEntry) };
         case 'text-field':
-            return { type: 'text-field', field: value.field, label: value.label, body: value.blocks.map(block) };
+            return { type: 'text-field', field: value.field, label: value.label, textOnKeyLine: value.textOnKeyLine, body: value.blocks.map(block) };
         case 'participants':
-            return { type: 'participants', title: richText(value.title), participants: value.participants.map(p => p.anchor) };
+            return { type: 'participants', label: value.label, title: richText(value.title), participants: value.participants.map(p => p.anchor) };
         case 'agenda':
-            return { type: 'agenda', title: richText(value.title), items: value.items.map(agendaEntry) };
+            return { type: 'agenda', label: value.label, title: richText(value.title), items: value.items.map(agendaEntry) };
         case 'segment':
             return { type: 'segment', kind: value.turnKind, level: value.level, title: richText(value.title) };
         case 'turn':
@@ -192,6 +192,7 @@ function turn(value: TurnOutline): JsonObject {
         ['headed', value.headed],
         ['kind', value.kind],
         ['line', richText(value.line)],
+        ['name', richText(value.name)],
         ['text', richText(value.text)],
         ['qualifiers', object([
             ['text', richText(value.qualifierText)],

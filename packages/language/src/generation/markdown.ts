@@ -5,7 +5,7 @@ import type { Translation } from '../model/translations.js';
 import type {
     ActionOutline, AgendaEntry, Header, ListEntry, Outline, OutlineBlock, Participant, TurnOutline, UpdateOutline
 } from './render-model.js';
-import { plain, type RichText, type Span } from './rich-text.js';
+import { labelled, plain, type RichText, type Span } from './rich-text.js';
 import { escapeMarkdown } from '../util/markdown-escape.js';
 
 /**
@@ -98,10 +98,10 @@ class MarkdownWriter {
                 this.blocks(block.blocks, indent);
                 return;
             case 'participants':
-                this.participants(plain(block.title) ? this.rich(block.title) : escapeMarkdown(this.translation.words.participants), block.participants);
+                this.participants(this.keyLine(block.label, block.title), block.participants);
                 return;
             case 'agenda':
-                this.push(`**${plain(block.title) ? this.rich(block.title) : escapeMarkdown(this.translation.words.agenda)}**`);
+                this.push(`**${this.keyLine(block.label, block.title)}**`);
                 this.push(this.agenda(block.items, indent));
                 return;
             case 'segment':
@@ -151,20 +151,22 @@ class MarkdownWriter {
     }
 
     private turn(turn: TurnOutline, indent: string): void {
-        if (turn.style === 'heading') {
-            this.push(indent + this.turnLine(turn));
-            if (turn.text.length > 0) this.push(indent + this.rich(turn.text, true));
-        } else {
-            this.push(indent + (turn.headed ? `**${this.turnLine(turn, false)}**` : this.turnLine(turn)));
-        }
+        const headedByAside = turn.headed && turn.style !== 'heading';
+        this.push(indent + (headedByAside ? `**${this.turnLine(turn, false)}**` : this.turnLine(turn)));
         this.blocks(turn.blocks, indent);
     }
 
-    /** The speaker's line, the name in bold, the qualifiers after it in italics. */
+    /** The speaker's line as written, the name in bold, its qualifiers after it in italics, then the rest of the line. */
     private turnLine(turn: TurnOutline, boldName = true): string {
-        const line = turn.line.map(span => span === turn.speaker && boldName ? `**${escapeMarkdown(span.text)}**` : this.span(span)).join('');
+        const spans = (text: RichText) => text.map(span => span === turn.speaker && boldName ? `**${escapeMarkdown(span.text)}**` : this.span(span)).join('');
         const qualifiers = turn.qualifierText.length > 0 ? ` *\\[${this.rich(turn.qualifierText)}\\]*` : '';
-        return line + qualifiers;
+        return spans(turn.name) + qualifiers + spans(turn.line.slice(turn.name.length));
+    }
+
+    /** A key's label and the text after it (see `labelled`), or the label alone. */
+    private keyLine(label: string, text: RichText): string {
+        const line = labelled(label, text);
+        return line.length > 0 ? this.rich(line) : escapeMarkdown(label);
     }
 
     private list(items: readonly ListEntry[], indent: string): string {

@@ -1,22 +1,22 @@
 import {
     isOrganisation, isPerson,
-    type Document, type Field, type Heading, type Line, type Party, type SpeakerLine, type Text
+    type Block, type Document, type Field, type Heading, type Line, type Party, type SpeakerLine, type Text
 } from '../generated/ast.js';
 import { isoDate, parseDate, readableDate } from '../model/dates.js';
 import {
     aliasesOf, displayName, entryFields, fullName, honorificOf, organisationsOf, roleOf, stakeholderGroupOf
 } from '../model/directory.js';
 import {
-    MAX_NESTING_DEPTH, headingNumber, isOrderedMarker, splitActionHeader, structureOf,
+    MAX_NESTING_DEPTH, continuationOf, headingNumber, isOrderedMarker, splitActionHeader, structureOf,
     type ActionItem, type ActionReport, type AgendaItemNode, type Attendance, type Item,
     type DocumentStructure, type Meeting, type OutcomeGroup, type Paragraph, type Qualifiers, type Turn
 } from '../model/structure.js';
-import { capitalised, inlinesOf, plainText, writtenName, writtenText } from '../model/text.js';
+import { inlinesOf, plainText, writtenName, writtenText } from '../model/text.js';
 import { affiliationInNote, nameParty, type NamingContext, type NamingOptions, type PartyName } from './naming.js';
 import { meetingStatistics } from '../ledger/speaking-statistics.js';
 import { stakeholderRows } from '../ledger/statistics-rows.js';
 import { capitaliseSentenceStart, effectiveAttribution, participantCountText } from './attribution.js';
-import { isKey, keyDefinition, keyLabel, labelOf, OFFICES, type MeetingOffice } from '../model/vocabulary.js';
+import { ENGLISH_LABELS, isKey, keyDefinition, keyLabel, labelOf, OFFICES, type MeetingOffice } from '../model/vocabulary.js';
 import { DEFAULT_LANGUAGE, ENGLISH, meetingLanguage, textDirection, translationOf, writtenLanguage } from '../model/language.js';
 import type { OutputWords, Translation } from '../model/translations.js';
 import { UniqueNames } from '../util/unique-names.js';
@@ -29,7 +29,7 @@ import {
     type Participant, type PartyFacts, type TurnOutline, type TurnQualifiers, type UpdateOutline
 } from './render-model.js';
 import {
-    concat, dropLeading, isSafeUrl, joinLines, plain, textSpan, trimRich, type MentionSpan, type RichText, type Span
+    concat, dropLeading, isSafeUrl, joinLines, labelled, plain, textSpan, trimRich, type MentionSpan, type RichText, type Span
 } from './rich-text.js';
 
 // Builds the render model (render-model.ts): walks the structure of a document
@@ -287,7 +287,7 @@ class OutlineBuilder {
     }
 
     private noteOf(line: SpeakerLine, scope: Scope): RichText {
-        const text = this.rich(line.text, scope);
+        const text = this.written(line, line.text, scope);
         if (!line.qualifiers) return trimRich(text);
         return trimRich(concat([textSpan('[')], this.rich(line.qualifiers, scope), [textSpan('] ')], text));
     }
@@ -315,13 +315,15 @@ class OutlineBuilder {
             case 'roster': {
                 if (this.anonymised) {
                     // No names: how many took part, per stakeholder group.
-                    const title = this.readText(item.group.roster.title) || capitalised(item.group.roster.key.replace(/:$/, ''));
+                    const label = this.listLabel(item.group.roster.key);
+                    const title = plain(labelled(label, [textSpan(this.readText(item.group.roster.title))])) || label;
                     blocks.push({ kind: 'paragraph', text: [textSpan(`${title}: ${participantCountText(item.group.attendees.map(a => a.party))}`)] });
                     return;
                 }
                 blocks.push({
                     kind: 'participants',
-                    title: this.rich(item.group.roster.title, scope),
+                    label: this.listLabel(item.group.roster.key),
+                    title: this.written(item.group.roster, item.group.roster.title, scope),
                     participants: item.group.attendees
                         .map(attendee => meeting?.listed.get(participantKey(this.name(attendee.line, scope.naming))))
                         .filter((p): p is Participant => p !== undefined)
@@ -329,7 +331,7 @@ class OutlineBuilder {
                 return;
             }
             case 'agenda':
-                blocks.push({ kind: 'agenda', title: this.rich(item.group.agenda.title, scope), items: item.group.items.map(node => this.agendaEntry(node, scope, meeting)) });
+                blocks.push({ kind: 'agenda', label: this.listLabel(item.group.agenda.key), title: this.written(item.group.agenda, item.group.agenda.title, scope), items: item.group.items.map(node => this.agendaEntry(node, scope, meeting)) });
                 return;
             case 'segment': {
                 const turnKind = keyDefinition(item.segment.key)?.turns ?? 'intervention';
@@ -366,10 +368,13 @@ class OutlineBuilder {
 
     private addField(blocks: OutlineBlock[], field: Field, body: Paragraph[], scope: Scope): void {
         const definition = keyDefinition(field.key);
-        const value = trimRich(this.rich(field.value, scope));
+        const value = this.written(field, field.value, scope);
         if (definition?.body) {
             const first: OutlineBlock[] = value.length > 0 ? [{ kind: 'paragraph', text: value }] : [];
-            blocks.push({ kind: 'text-field', field: definition.body, label: keyLabel(definition, this.translation), blocks: [...first, ...this.paragraphs(body, scope)] });
+            blocks.push({
+                kind: 'text-field', field: definition.body, label: keyLabel(definition, this.translation), textOnKeyLine: first.length > 0,
+                blocks: [...first, ...this.paragraphs(body, scope)]
+            });
         } else if (definition?.id === 'greeting' && value.length > 0) {
             blocks.push({ kind: 'paragraph', text: value, role: 'greeting' });
         } else if (definition?.id === 'sign-off' && value.length > 0) {
@@ -423,7 +428,7 @@ class OutlineBuilder {
         const target = /^\d+(\.\d+)*$/.test(number) ? this.sectionNumbered(number, meeting) : undefined;
         return {
             label: node.label,
-            text: this.rich(node.line.text, scope),
+            text: this.written(node.line, node.line.text, scope),
             target,
             children: node.children.map(child => this.agendaEntry(child, scope, meeting))
         };
@@ -454,6 +459,17 @@ class OutlineBuilder {
         }
     }
 
+    /**
+     * The label of a list's key (`Apologies`, `Agenda`) in the meeting's language; the English
+     * label where the language's table has none yet (the agenda's own word otherwise).
+     */
+    private listLabel(key: string): string {
+        const definition = keyDefinition(key);
+        if (!definition) return key.replace(/[ \t]*:$/, '');
+        if (this.translation.keys[definition.id]) return keyLabel(definition, this.translation);
+        return definition.kind === 'agenda' ? this.translation.words.agenda : keyLabel(definition, ENGLISH_LABELS);
+    }
+
     private turn(turn: Turn, scope: Scope): TurnOutline {
         const line = turn.line;
         const qualifiers = turn.qualifiers;
@@ -461,26 +477,35 @@ class OutlineBuilder {
         const named = this.mention({ party: turn.speaker, written: writtenName(line.speaker.$refText) }, { ...scope, naming });
         // "A participant from civil society noted…": an anonymised speaker starts the line.
         const speaker: MentionSpan = named.party.anonymised ? { ...named, text: capitaliseSentenceStart(named.text, '') } : named;
-        const text = trimRich(this.rich(line.text, scope));
-        const style = line.bullet ? 'bullet' : line.colon ? 'heading' : 'inline';
+        const text = this.written(line, line.text, scope);
+        // `@name:` alone heads the turn; `@name: text` and `@name said…` start a paragraph, as written.
+        const style = line.bullet ? 'bullet' : line.colon && text.length === 0 ? 'heading' : 'inline';
         const affiliation = speaker.party.organisation;
-        const lineText: RichText = style === 'heading'
-            ? concat([speaker], affiliation ? [textSpan(` (${affiliation})`)] : [])
-            : concat([speaker], text.length > 0 && !attachedToName(line) ? [textSpan(' ')] : [], text);
+        const name: RichText = style === 'heading' && affiliation ? concat([speaker], [textSpan(` (${affiliation})`)]) : [speaker];
+        const rest: RichText = concat(
+            line.colon && style !== 'heading' ? [textSpan(':')] : [],
+            text.length > 0 && (line.colon || !attachedToName(line)) ? [textSpan(' ')] : [],
+            text);
         const paragraphs = this.paragraphs(turn.paragraphs, scope);
-        const onlyAnAside = plain(text).replace(/\([^()]*\)/g, '').replace(/[\s.,;:–—-]+/g, '') === '';
+        const onlyAnAside = !line.colon && plain(text).replace(/\([^()]*\)/g, '').replace(/[\s.,;:–—-]+/g, '') === '';
         return {
             speaker,
             style,
             headed: style === 'heading' || (style === 'inline' && onlyAnAside && paragraphs.length > 0),
             kind: turn.kind,
-            line: lineText,
+            line: concat(name, rest),
+            name,
             text,
             // Anonymised, the brackets go: a capacity (`as Director General, APNIC`) names someone.
             qualifierText: this.anonymised ? [] : trimRich(this.rich(line.qualifiers, scope)),
             qualifiers: this.qualifiers(qualifiers, scope),
             blocks: paragraphs
         };
+    }
+
+    /** A block's text and the lines that continue it, as one paragraph; `from` skips a header (an action's). */
+    private written(block: Block, text: Text | undefined, scope: Scope, from = -1): RichText {
+        return joinLines([this.rich(text, scope, from), ...continuationOf(block).map(line => this.rich(line.text, scope))]);
     }
 
     private qualifiers(qualifiers: Qualifiers, scope: Scope): TurnQualifiers {
@@ -502,7 +527,7 @@ class OutlineBuilder {
             kind: group.kind,
             label: labelOf(group.outcome.key, this.translation),
             plural: group.plural,
-            text: trimRich(this.rich(group.outcome.text, scope)),
+            text: this.written(group.outcome, group.outcome.text, scope),
             level: group.plural ? this.headingLevel(this.sectionLevel + 1) : this.sectionLevel + 1,
             blocks: this.paragraphs(group.paragraphs, scope)
         };
@@ -517,7 +542,7 @@ class OutlineBuilder {
             owners,
             due: item.due,
             status: item.status,
-            text: trimRich(this.rich(item.action.text, scope, textFrom)),
+            text: this.written(item.action, item.action.text, scope, textFrom),
             blocks: this.paragraphs(item.paragraphs, scope)
         };
     }
@@ -527,7 +552,7 @@ class OutlineBuilder {
         return {
             action: writtenName(report.update.action.$refText).replace(/^#/, ''),
             status: report.status,
-            text: trimRich(this.rich(report.update.text, scope, textFrom)),
+            text: this.written(report.update, report.update.text, scope, textFrom),
             blocks: this.paragraphs(report.paragraphs, scope)
         };
     }
@@ -539,7 +564,7 @@ class OutlineBuilder {
             if (definition?.header === undefined) continue;
             // Below full attribution, who held an office is not said.
             if (this.anonymised && definition.office && OFFICES[definition.office].personal) continue;
-            const value = trimRich(this.rich(field.value, scope));
+            const value = this.written(field, field.value, scope);
             if (value.length === 0) continue;
             const key = definition.id;
             entries.push({ key, label: keyLabel(definition, this.translation), value: key === 'date' ? readableDateText(value, this.language) : value, order: definition.header });

@@ -81,9 +81,11 @@ export type OutlineBlock =
     | { readonly kind: 'paragraph'; readonly text: RichText; readonly role?: 'greeting' | 'sign-off' }
     | ListBlock
     | { readonly kind: 'quote'; readonly text: RichText }
-    | { readonly kind: 'text-field'; readonly field: BodyField; readonly label: string; readonly blocks: readonly OutlineBlock[] }
-    | { readonly kind: 'participants'; readonly title: RichText; readonly participants: readonly Participant[] }
-    | { readonly kind: 'agenda'; readonly title: RichText; readonly items: readonly AgendaEntry[] }
+    /** `summary:` …: `textOnKeyLine` when the first of `blocks` is the text written after the key, on its line. */
+    | { readonly kind: 'text-field'; readonly field: BodyField; readonly label: string; readonly textOnKeyLine: boolean; readonly blocks: readonly OutlineBlock[] }
+    /** An attendee list: `label` is its key's (`Attendees`, `Apologies`), `title` the text after the key. */
+    | { readonly kind: 'participants'; readonly label: string; readonly title: RichText; readonly participants: readonly Participant[] }
+    | { readonly kind: 'agenda'; readonly label: string; readonly title: RichText; readonly items: readonly AgendaEntry[] }
     | { readonly kind: 'segment'; readonly turnKind: TurnKind; readonly title: RichText; readonly level: number }
     | { readonly kind: 'turn'; readonly turn: TurnOutline }
     | { readonly kind: 'turns'; readonly turns: readonly TurnOutline[] }
@@ -147,8 +149,9 @@ export interface AgendaEntry {
 export interface TurnOutline {
     readonly speaker: MentionSpan;
     /**
-     * `heading`: `@name:` heads the turn; `inline`: `@name said…` starts a sentence;
-     * `bullet`: `- @name said…`, one bullet of a discussion round.
+     * As written: `heading`: `@name:` alone on its line heads the turn; `inline`: `@name said…`
+     * or `@name: text` starts a paragraph; `bullet`: `- @name said…` or `- @name: text`, one
+     * bullet of a discussion round.
      */
     readonly style: 'heading' | 'inline' | 'bullet';
     /**
@@ -158,11 +161,17 @@ export interface TurnOutline {
      */
     readonly headed: boolean;
     readonly kind: TurnKind;
-    /** The speaker's line as it reads: the name (with the organisation for a heading), then the rest of an inline sentence. */
+    /**
+     * The speaker's line as it reads: `name`, then what follows the name as written — the colon
+     * and text of `@name: text`, the rest of the sentence of `@name said…` — with the lines
+     * that continue it.
+     */
     readonly line: RichText;
-    /** The text after the colon of a headed turn; the rest of the sentence of an inline one. */
+    /** The name as the line shows it: with the organisation when the name heads the turn. The qualifiers follow it. */
+    readonly name: RichText;
+    /** The text after the name (and its colon), with the lines that continue it. */
     readonly text: RichText;
-    /** The qualifiers in brackets, as written: `in answer to Marilyn`. */
+    /** The qualifiers in brackets, as written: `in answer to Marilyn`; shown right after the name. */
     readonly qualifierText: RichText;
     readonly qualifiers: TurnQualifiers;
     readonly blocks: readonly OutlineBlock[];

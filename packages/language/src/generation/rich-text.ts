@@ -117,3 +117,26 @@ export function dropLeading(text: RichText, pattern: RegExp): RichText {
     if (text[0]?.kind !== 'text') return text;
     return trimRich([textSpan(text[0].text.replace(pattern, '')), ...text.slice(1)]);
 }
+
+/**
+ * A key's label and the text written after the key, read as one line: `next steps: we meet
+ * in May` reads `Next steps: we meet in May`. The text alone when it already starts with
+ * the label's words (`conclusions: Conclusions of the session`) or with a label of its own
+ * (`decision: Consensus: …`, `decision: RESOLVED: …`), so that no label is doubled. Empty
+ * when nothing follows the key: the writers then show the label alone.
+ */
+export function labelled(label: string, text: RichText, separator = ': '): RichText {
+    const written = plain(text).trimStart();
+    if (written === '') return [];
+    if (startsWithLabel(written, label)) return text;
+    return concat([textSpan(`${label}${separator}`)], text);
+}
+
+/** A label of its own: up to three words and a colon at the start (`Consensus:`, `No objection:`). */
+const OWN_LABEL = /^[\p{L}][\p{L}\p{N}'’&-]*(?:[ \t]+[\p{L}\p{N}'’&-]+){0,2}:(?:\s|$)/u;
+
+function startsWithLabel(text: string, label: string): boolean {
+    const start = text.slice(0, label.length);
+    if (start.toLowerCase() === label.toLowerCase() && !/[\p{L}\p{N}]/u.test(text.charAt(label.length))) return true;
+    return OWN_LABEL.test(text);
+}

@@ -2,7 +2,7 @@ import { isOrganisation, isPerson, type Line, type Organisation, type Party } fr
 import {
     organisationsOf, shortName, stakeholderGroupOf, STAKEHOLDER_GROUPS, type StakeholderGroup
 } from '../model/directory.js';
-import type { Meeting, Paragraph, Turn } from '../model/structure.js';
+import { continuationOf, type Meeting, type Paragraph, type Turn } from '../model/structure.js';
 import { mentionText, plainText, writtenName } from '../model/text.js';
 import type { MeetingPlace } from './meetings.js';
 
@@ -80,8 +80,8 @@ function paragraphLines(paragraphs: readonly Paragraph[]): Line[] {
 
 /** The words of a turn (see {@link SpeakingStatistics}). */
 export function turnWords(turn: Turn): number {
-    return countWords(plainText(turn.line.text))
-        + paragraphLines(turn.paragraphs).reduce((sum, line) => sum + countWords(plainText(line.text)), 0);
+    return [...continuationOf(turn.line), ...paragraphLines(turn.paragraphs)]
+        .reduce((sum, line) => sum + countWords(plainText(line.text)), countWords(plainText(turn.line.text)));
 }
 
 /** The organisation a turn counts for (see {@link SpeakingStatistics}). */

@@ -336,7 +336,8 @@ function lineStartKeywords(): LineStartKeywords {
     const keysOf = (kind: KeyKind): string[] => KEYS.filter(definition => definition.kind === kind).map(definition => definition.key);
     return {
         blocks: [
-            { keys: keysOf('field'), description: 'Meeting field' },
+            { keys: keysOf('field').filter(key => !keyDefinition(key)?.inPlace), description: 'Header field: read as one in the header of a meeting, before its body' },
+            { keys: keysOf('field').filter(key => keyDefinition(key)?.inPlace), description: 'Text field: shown where it is written' },
             { keys: keysOf('roster'), description: 'Attendance list: speaker lines follow' },
             { keys: keysOf('agenda'), description: 'Agenda: numbered items follow' },
             { keys: keysOf('segment'), description: 'Part of the meeting: the turns that follow' },

@@ -207,6 +207,40 @@ export interface Section {
 
 const cache = new WeakMap<Document, DocumentStructure>();
 
+/** Continuation lines of each block that has some: see `continuationOf`. */
+const continuations = new WeakMap<Block, Line[]>();
+
+/**
+ * The lines that continue a block's text, hard-wrapped as in an email: the prose lines
+ * right after it, with no blank line between (docs/language.md, "Paragraphs"). A turn,
+ * an outcome, an action, an update, a text field, an attendee or an agenda item with
+ * text on its line is continued by any such line, indented or not; a header field
+ * (`meeting:`, `venue:` …) only by indented lines, as an email header is folded.
+ */
+export function continuationOf(block: Block): readonly Line[] {
+    structureOf(block.$container);
+    return continuations.get(block) ?? [];
+}
+
+/** The continuation lines after `blocks[index]` (when it has text), recorded for `continuationOf`. */
+function takeContinuation(blocks: Block[], index: number, hasText: boolean, indentedOnly = false): Line[] {
+    const lines: Line[] = [];
+    if (!hasText) return lines;
+    let previous = blocks[index];
+    for (let i = index + 1; i < blocks.length && !previous.blankAfter; i++) {
+        const block = blocks[i];
+        if (!isLine(block) || block.marker !== undefined || (indentedOnly && indentOf(block) === 0)) break;
+        lines.push(block);
+        previous = block;
+    }
+    if (lines.length > 0) continuations.set(blocks[index], lines);
+    return lines;
+}
+
+function hasText(text: Text | undefined): boolean {
+    return (text?.$cstNode?.text.trim().length ?? 0) > 0;
+}
+
 /** The structure of a parsed document (cached for the life of the AST). */
 export function structureOf(document: Document): DocumentStructure {
     let structure = cache.get(document);
@@ -284,10 +318,13 @@ function buildStructure(document: Document): DocumentStructure {
             continue;
         }
         if (isField(block)) {
-            const taken = keyDefinition(block.key)?.body ? takeLines(blocks, i + 1) : [];
+            const definition = keyDefinition(block.key);
+            const continuation = takeContinuation(blocks, i, hasText(block.value), !definition?.inPlace);
+            const next = i + 1 + continuation.length;
+            const taken = definition?.body ? takeLines(blocks, next) : [];
             if (!meeting) docFields.push(block);
-            add({ kind: 'field', field: block, meeting, body: paragraphsOf(taken) }, i + taken.length, m => m.fields.push(block));
-            i += 1 + taken.length;
+            add({ kind: 'field', field: block, meeting, body: paragraphsOf(taken) }, next - 1 + taken.length, m => m.fields.push(block));
+            i = next + taken.length;
             continue;
         }
         if (isParty(block)) {
@@ -296,20 +333,20 @@ function buildStructure(document: Document): DocumentStructure {
             continue;
         }
         if (isRoster(block)) {
-            const lines = takeListLines(blocks, i, isSpeakerLine);
+            const { items: lines, end } = takeListLines(blocks, i, isSpeakerLine);
             const group: RosterGroup = { roster: block, attendees: lines.map(line => attendeeOf(line, block)) };
-            add({ kind: 'roster', group, meeting }, i + lines.length, m => {
+            add({ kind: 'roster', group, meeting }, end, m => {
                 m.rosters.push(group);
                 m.attendees.push(...group.attendees);
             });
-            i += 1 + lines.length;
+            i = end + 1;
             continue;
         }
         if (isAgenda(block)) {
-            const lines = takeListLines(blocks, i, (b): b is Line => isLine(b) && isListMarker(b.marker));
+            const { items: lines, end } = takeListLines(blocks, i, (b): b is Line => isLine(b) && isListMarker(b.marker));
             const group: AgendaGroup = { agenda: block, items: agendaTree(lines), lines };
-            add({ kind: 'agenda', group, meeting }, i + lines.length, m => m.agendas.push(group));
-            i += 1 + lines.length;
+            add({ kind: 'agenda', group, meeting }, end, m => m.agendas.push(group));
+            i = end + 1;
             continue;
         }
         if (isSegment(block)) {
@@ -329,10 +366,11 @@ function buildStructure(document: Document): DocumentStructure {
             i += taken.length;
             continue;
         }
-        // The blocks that take the prose lines after them.
-        const taken = takeLines(blocks, i + 1);
+        // The blocks that take the prose lines after them: first those that continue their line, then paragraphs.
+        const continuation = takeContinuation(blocks, i, blockHasText(block));
+        const taken = takeLines(blocks, i + 1 + continuation.length);
         const paragraphs = paragraphsOf(taken);
-        const last = i + taken.length;
+        const last = i + continuation.length + taken.length;
         if (isSpeakerLine(block)) {
             const turn = turnOf(block, paragraphs, segment);
             add({ kind: 'turn', turn, meeting }, last, m => m.turns.push(turn));
@@ -340,10 +378,10 @@ function buildStructure(document: Document): DocumentStructure {
             const group = outcomeOf(block, paragraphs);
             add({ kind: 'outcome', group, meeting }, last, m => m.outcomes.push(group));
         } else if (isAction(block)) {
-            const action = actionItemOf(block, paragraphs);
+            const action = actionItemOf(block, continuation, paragraphs);
             add({ kind: 'action', action, meeting }, last, m => m.actions.push(action));
         } else if (isActionUpdate(block)) {
-            const update = actionReportOf(block, paragraphs);
+            const update = actionReportOf(block, continuation, paragraphs);
             add({ kind: 'update', update, meeting }, last, m => m.updates.push(update));
         }
         i = last + 1;
@@ -390,15 +428,29 @@ function newMeeting(start: Field | undefined, first: Block): MutableMeeting {
     };
 }
 
-/** The list lines right after a key (a roster, an agenda): consecutive, up to a blank line. */
-function takeListLines<T extends Block>(blocks: Block[], keyIndex: number, accepts: (block: Block) => block is T): T[] {
-    const lines: T[] = [];
-    let previous = blocks[keyIndex];
-    for (let i = keyIndex + 1; i < blocks.length && !previous.blankAfter && accepts(blocks[i]); i++) {
-        lines.push(blocks[i] as T);
-        previous = blocks[i];
+/**
+ * The list lines right after a key (a roster, an agenda): consecutive, up to a blank line;
+ * the key's own text and each item may be continued by unmarked lines. `end` is the index
+ * of the last block taken.
+ */
+function takeListLines<T extends Block>(blocks: Block[], keyIndex: number, accepts: (block: Block) => block is T): { items: T[]; end: number } {
+    const items: T[] = [];
+    let end = keyIndex + takeContinuation(blocks, keyIndex, blockHasText(blocks[keyIndex])).length;
+    while (end + 1 < blocks.length && !blocks[end].blankAfter && accepts(blocks[end + 1])) {
+        const item = blocks[++end] as T;
+        items.push(item);
+        end += takeContinuation(blocks, end, blockHasText(item)).length;
     }
-    return lines;
+    return { items, end };
+}
+
+/** Whether a block has text on its line that following lines may continue. */
+function blockHasText(block: Block): boolean {
+    // An action or update with nothing after its header's colon heads the paragraphs that follow, as `@name:` does.
+    if (isAction(block) || isActionUpdate(block)) return splitActionHeader(block.text).body.length > 0;
+    if (isSpeakerLine(block) || isOutcome(block) || isLine(block)) return hasText(block.text);
+    if (isRoster(block) || isAgenda(block) || isSegment(block)) return hasText(block.title);
+    return false;
 }
 
 /** The prose lines that follow a block and belong to it: up to the next non-line block. */
@@ -569,7 +621,7 @@ function splitHeader(text: Text | undefined): ActionHeader {
     return { header: '', body: written.trim(), headerEnd: text?.$cstNode?.offset ?? 0, textFrom: -1 };
 }
 
-function actionItemOf(action: Action, paragraphs: Paragraph[]): ActionItem {
+function actionItemOf(action: Action, continuation: Line[], paragraphs: Paragraph[]): ActionItem {
     const { header, headerEnd, textFrom } = splitActionHeader(action.text);
     const inHeader = mentionsOf(action.text).filter(mention => (mention.$cstNode?.offset ?? 0) < headerEnd);
     // W3C writes the owner after the colon: `ACTION: @Brent to close issues …`.
@@ -593,8 +645,8 @@ function actionItemOf(action: Action, paragraphs: Paragraph[]): ActionItem {
         unresolvedOwners,
         due,
         status: statusWord ? STATUS_WORDS[statusWord] : 'open',
-        text: actionText(action.text, headerEnd, true),
-        textWithoutNames: actionText(action.text, headerEnd, false),
+        text: withContinuation(actionText(action.text, headerEnd, true), continuation, true),
+        textWithoutNames: withContinuation(actionText(action.text, headerEnd, false), continuation, false),
         paragraphs
     };
 }
@@ -614,10 +666,17 @@ function actionText(text: Text | undefined, headerEnd: number, withNames: boolea
     return inlinesOf(text, headerEnd + 1).map(piece => piece.kind === 'mention' && !withNames ? ' ' : piece.text).join('').trim();
 }
 
-function actionReportOf(update: ActionUpdate, paragraphs: Paragraph[]): ActionReport {
+/** An action's text and the lines that continue it, as one line; mentions read as names or left out. */
+function withContinuation(text: string, continuation: readonly Line[], withNames: boolean): string {
+    const lines = continuation.map(line => inlinesOf(line.text).map(piece => piece.kind === 'mention' && !withNames ? ' ' : piece.text).join('').trim());
+    return [text, ...lines].filter(Boolean).join(' ');
+}
+
+function actionReportOf(update: ActionUpdate, continuation: Line[], paragraphs: Paragraph[]): ActionReport {
     const { header, body } = splitActionHeader(update.text);
     const statusWord = /\b(open|done|dropped|moved)\b/i.exec(header)?.[1]?.toLowerCase();
-    return { update, status: statusWord ? STATUS_WORDS[statusWord] : undefined, text: body, paragraphs };
+    const text = withContinuation(body, continuation, true);
+    return { update, status: statusWord ? STATUS_WORDS[statusWord] : undefined, text, paragraphs };
 }
 
 // ---- Agenda -------------------------------------------------------------------

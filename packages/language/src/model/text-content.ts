@@ -1,6 +1,6 @@
-import type { Document, Line, SpeakerLine } from '../generated/ast.js';
+import type { Block, Document, Line, SpeakerLine } from '../generated/ast.js';
 import { nameWithOrganisation } from './directory.js';
-import { structureOf, type Item, type Paragraph } from './structure.js';
+import { continuationOf, structureOf, type Item, type Paragraph } from './structure.js';
 import { mentionText, plainText, writtenName } from './text.js';
 
 /**
@@ -23,32 +23,40 @@ function itemText(item: Item): string[] {
         case 'heading':
             return [item.text];
         case 'field':
-            return [plainText(item.field.value), ...paragraphsText(item.body)];
+            return [...continued(item.field, plainText(item.field.value)), ...paragraphsText(item.body)];
         case 'party':
             return [];
         case 'meeting-start':
             return [];
         case 'roster':
-            return [plainText(item.group.roster.title), ...item.group.attendees.map(a => speakerText(a.line))];
+            return [
+                ...continued(item.group.roster, plainText(item.group.roster.title)),
+                ...item.group.attendees.flatMap(a => continued(a.line, speakerText(a.line)))
+            ];
         case 'agenda':
-            return [plainText(item.group.agenda.title), ...item.group.lines.map(lineText)];
+            return [...continued(item.group.agenda, plainText(item.group.agenda.title)), ...item.group.lines.flatMap(line => continued(line, lineText(line)))];
         case 'segment':
             return [plainText(item.segment.title)];
         case 'turn': {
             const line = item.turn.line;
-            return [speakerText(line), ...paragraphsText(item.turn.paragraphs)];
+            return [...continued(line, speakerText(line)), ...paragraphsText(item.turn.paragraphs)];
         }
         case 'outcome':
-            return [plainText(item.group.outcome.text), ...paragraphsText(item.group.paragraphs)];
+            return [...continued(item.group.outcome, plainText(item.group.outcome.text)), ...paragraphsText(item.group.paragraphs)];
         case 'action':
-            return [plainText(item.action.action.text), ...paragraphsText(item.action.paragraphs)];
+            return [...continued(item.action.action, plainText(item.action.action.text)), ...paragraphsText(item.action.paragraphs)];
         case 'update':
-            return [plainText(item.update.update.text), ...paragraphsText(item.update.paragraphs)];
+            return [...continued(item.update.update, plainText(item.update.update.text)), ...paragraphsText(item.update.paragraphs)];
         case 'prose':
             return paragraphsText(item.paragraphs);
         case 'break':
             return [];
     }
+}
+
+/** A block's line and the lines that continue it (`continuationOf`), one a line. */
+function continued(block: Block, text: string): string[] {
+    return [text, ...continuationOf(block).map(lineText)];
 }
 
 /**

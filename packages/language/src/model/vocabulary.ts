@@ -47,6 +47,12 @@ export interface KeyDefinition {
     readonly turns?: TurnKind;
     /** A field that takes the paragraphs that follow it (`summary:`). */
     readonly body?: BodyField;
+    /**
+     * A field the outputs show where it is written (`greeting:`, `summary:` …): a key anywhere
+     * in a meeting. Every other field is shown in a header, away from where it is written, and
+     * is a key only in a header (docs/language.md, "Where keys are keys"; the lexer's `Place`).
+     */
+    readonly inPlace?: boolean;
     /** A field shown in a meeting's header: its place there (lower first). */
     readonly header?: number;
     /** A field of the sender and recipients of the email. */
@@ -99,18 +105,18 @@ export const KEYS: readonly KeyDefinition[] = [
     field('rapporteur:', 'rapporteur', { header: 13, office: 'rapporteur', standing: true }),
     field('notetaker:', 'notetaker', { header: 14, office: 'notetaker', standing: true }),
     field('author:', 'author', { header: 15, office: 'author', standing: true }),
-    field('greeting:', 'greeting'),
-    field('sign-off:', 'sign-off'),
-    field('signoff:', 'sign-off'),
+    field('greeting:', 'greeting', { inPlace: true }),
+    field('sign-off:', 'sign-off', { inPlace: true }),
+    field('signoff:', 'sign-off', { inPlace: true }),
     field('rule:', 'rule', { header: 16, standing: true }),
     field('from:', 'from', { envelope: 'from', standing: true }),
     field('to:', 'to', { envelope: 'to', standing: true }),
     field('cc:', 'cc', { envelope: 'cc', standing: true }),
     field('attendance:', 'attendance', { header: 17 }),
     field('count:', 'attendance', { header: 17 }),
-    field('disclaimer:', 'disclaimer', { body: 'disclaimer' }),
-    field('summary:', 'summary', { body: 'summary' }),
-    field('background:', 'background', { body: 'background' }),
+    field('disclaimer:', 'disclaimer', { body: 'disclaimer', inPlace: true }),
+    field('summary:', 'summary', { body: 'summary', inPlace: true }),
+    field('background:', 'background', { body: 'background', inPlace: true }),
     field('language:', 'language', { standing: true }),
     // A formal record's metadata, as UN and ITU summary records head them: the document symbol
     // (`A/C.4/64/SR.22`, `C17/130(Rev.1)-E`), the original language, the distribution, the issue date.
@@ -227,7 +233,11 @@ export const ENGLISH_LABELS: VocabularyLabels = {
         conclusion: { one: 'Conclusion', many: 'Conclusions' }, decision: { one: 'Decision', many: 'Decisions' },
         agreed: { one: 'Agreed' }, takeaway: { one: 'Takeaway', many: 'Takeaways' },
         'key-takeaway': { one: 'Key takeaway', many: 'Key takeaways' }, 'next-step': { one: 'Next step', many: 'Next steps' },
-        'key-issue': { one: 'Key issue', many: 'Key issues' }
+        'key-issue': { one: 'Key issue', many: 'Key issues' },
+        attendees: { one: 'Attendees' }, participants: { one: 'Participants' }, present: { one: 'Present' },
+        speakers: { one: 'Speakers' }, panel: { one: 'Panel' }, panelists: { one: 'Panelists' }, remote: { one: 'Remote' },
+        absent: { one: 'Absent' }, apologies: { one: 'Apologies' }, staff: { one: 'Staff' }, observers: { one: 'Observers' },
+        agenda: { one: 'Agenda' }, topics: { one: 'Topics' }
     },
     offices: {
         chair: 'chair', moderator: 'moderator', rapporteur: 'rapporteur', notetaker: 'note-taker', author: 'author', organiser: 'organiser'
@@ -237,10 +247,11 @@ export const ENGLISH_LABELS: VocabularyLabels = {
     }
 };
 
-/** Whether outputs show a key by its label: a header or body field, a segment, an outcome. */
+/** Whether outputs show a key by its label: a header or body field, a list (attendees, agenda), a segment, an outcome. */
 export function isLabelled(definition: KeyDefinition): boolean {
     if (definition.asWritten) return false;
-    return definition.header !== undefined || definition.body !== undefined || definition.kind === 'segment' || definition.kind === 'outcome';
+    return definition.header !== undefined || definition.body !== undefined || definition.kind === 'segment' || definition.kind === 'outcome'
+        || definition.kind === 'roster' || definition.kind === 'agenda';
 }
 
 /** The label of a key: its plural for a plural key. */

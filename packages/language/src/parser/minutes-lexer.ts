@@ -3,7 +3,7 @@ import type { LangiumCoreServices } from 'langium';
 import type { Lexer, LexerResult, TokenizeOptions } from 'langium';
 import { isAsciiPunctuation, isRefNameChar, isRefNameStart, isWordChar } from './characters.js';
 import { MinutesToken } from './minutes-token.js';
-import { ENTRY_KINDS, KEYS, normalisedKey } from '../model/vocabulary.js';
+import { ENTRY_KINDS, KEYS, keyDefinition, normalisedKey } from '../model/vocabulary.js';
 
 /**
  * The Minutes lexer.
@@ -159,8 +159,10 @@ const enum Expect {
     Inline,
     /** After a line start or a bullet: `@name` is a speaker. */
     Speaker,
-    /** After a speaker: `[` opens qualifiers, `:` ends the header. */
+    /** After a speaker: `[` opens qualifiers (when `]` closes them on the line), `:` ends the header. */
     AfterSpeaker,
+    /** After a speaker's qualifiers: `:` ends the header; another `[` is text. */
+    AfterQualifiers,
     /** After `action` or `update`: `#id` is the action's identifier. */
     ActionId
 }
@@ -172,6 +174,8 @@ class Scanner {
     private atLineStart = true;
     private expect = Expect.Speaker;
     private inQualifiers = false;
+    /** Where the current line stands, which decides the keys it may start: see `Place`. */
+    private readonly place = new Place();
     private readonly tokens: IToken[] = [];
     private readonly hidden: IToken[] = [];
     private readonly errors: ILexingError[] = [];
@@ -225,23 +229,28 @@ class Scanner {
             let end = start;
             while (text[end] === '#' && end - start < 7) end++;
             if (end - start <= 6 && spaceOrEnd(end)) {
+                this.place.heading();
                 this.emit(v.heading, start, end, Expect.Inline);
                 return true;
             }
+            this.place.prose(start > this.lineStart, true);
             return false;
         }
         if (c === '-' && next === '-' && text[start + 2] === '-') {
             const end = this.endOfLine(start);
             if (/^-{3,}[ \t]*$/.test(text.slice(start, end))) {
+                this.place.body();
                 this.emit(v.rule, start, end, Expect.Inline);
                 return true;
             }
         }
         if (BULLET_CHARS.has(c) && spaceOrEnd(start + 1)) {
+            this.place.prose(start > this.lineStart, false);
             this.emit(v.bullet, start, start + 1, Expect.Speaker);
             return true;
         }
         if (c === '>' && spaceOrEnd(start + 1)) {
+            this.place.prose(start > this.lineStart, false);
             this.emit(v.quote, start, start + 1, Expect.Inline);
             return true;
         }
@@ -249,14 +258,16 @@ class Scanner {
             LABEL_PATTERN.lastIndex = start;
             const label = LABEL_PATTERN.exec(text);
             if (label) {
+                this.place.prose(start > this.lineStart, false);
                 this.emit(v.label, start, start + label[0].length, Expect.Inline);
                 return true;
             }
         }
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-            return this.scanKeyword(start);
+            if (this.scanKeyword(start)) return true;
         }
-        // Anything else (`@name` included: the inline scanner makes it a speaker) is inline text.
+        // A speaker's line (`@name`, emitted by the inline scanner as Expect.Speaker says) or prose.
+        this.place.prose(start > this.lineStart, c !== '@');
         return false;
     }
 
@@ -268,7 +279,7 @@ class Scanner {
         if (key) {
             const normalised = normalisedKey(key[0]);
             const type = v.keys.get(normalised);
-            if (type) {
+            if (type && this.place.key(normalised)) {
                 this.emit(type, start, start + key[0].length, Expect.Inline);
                 return true;
             }
@@ -278,17 +289,20 @@ class Scanner {
         if (entry) {
             const type = v.entryKinds.get(entry[1].toLowerCase());
             if (type) {
+                this.place.entry();
                 this.emit(type, start, start + entry[1].length, Expect.Inline);
                 return true;
             }
         }
         ACTION_PATTERN.lastIndex = start;
         if (ACTION_PATTERN.test(text)) {
+            this.place.body();
             this.emit(v.action, start, start + 'action'.length, Expect.ActionId);
             return true;
         }
         UPDATE_PATTERN.lastIndex = start;
         if (UPDATE_PATTERN.test(text)) {
+            this.place.body();
             this.emit(v.update, start, start + 'update'.length, Expect.ActionId);
             return true;
         }
@@ -312,6 +326,7 @@ class Scanner {
     /** The backslash is hidden; the escaped character starts a run of prose. */
     private scanEscape(): void {
         const start = this.pos;
+        if (this.atLineStart) this.place.prose(start > this.lineStart, true);
         this.atLineStart = false;
         this.emitHidden(this.vocabulary.escape, start, start + 1);
         this.emit(this.vocabulary.prose, start + 1, this.endOfProse(start + 1), Expect.Inline);
@@ -338,8 +353,8 @@ class Scanner {
             }
             return;
         }
-        if (expect === Expect.AfterSpeaker) {
-            if (c === '[') {
+        if (expect === Expect.AfterSpeaker || expect === Expect.AfterQualifiers) {
+            if (c === '[' && expect === Expect.AfterSpeaker && this.closesOnLine(start + 1, ']')) {
                 this.inQualifiers = true;
                 this.emit(v.openBracket, start, start + 1, Expect.Inline);
                 return;
@@ -351,7 +366,7 @@ class Scanner {
         }
         if (this.inQualifiers && c === ']') {
             this.inQualifiers = false;
-            this.emit(v.closeBracket, start, start + 1, Expect.AfterSpeaker);
+            this.emit(v.closeBracket, start, start + 1, Expect.AfterQualifiers);
             return;
         }
         if (expect === Expect.ActionId && c === '#' && isRefNameStart(text.codePointAt(start + 1))) {
@@ -367,6 +382,15 @@ class Scanner {
             return;
         }
         this.emit(v.prose, start, this.endOfProse(start), Expect.Inline);
+    }
+
+    /** Whether `closer` comes before the end of the line: a `[` that nothing closes is text, not qualifiers. */
+    private closesOnLine(from: number, closer: string): boolean {
+        const text = this.text;
+        for (let i = from; i < text.length && !isLineBreak(text[i]); i++) {
+            if (text[i] === closer) return true;
+        }
+        return false;
     }
 
     /**
@@ -482,6 +506,7 @@ class Scanner {
             at = lineContent;
             break;
         }
+        if (blank) this.place.blankLine();
         this.emit(blank ? v.blank : v.newline, first, firstEnd, Expect.Speaker);
         this.newLine(firstEnd);
         for (const [start, end] of comments) {
@@ -598,6 +623,79 @@ class Scanner {
         }
         // A class of its own, not chevrotain's createTokenInstance: see MinutesToken.
         return new MinutesToken(type, text.slice(start, end), start, end - 1, this.line, endLine, startColumn, end - 1 - endLineStart + 1);
+    }
+}
+
+/**
+ * Where keys are keys (docs/language.md). A header field (`date:`, `room:`, `recording:` …)
+ * is shown in the outputs' header, away from where it is written, so it is read as a key
+ * only in a header: from the start of the document or a `meeting:` line up to the body,
+ * which starts at the first turn, outcome, action, segment, `---` or line of prose that
+ * does not belong to a list or text field of the header. Anywhere else the line is prose,
+ * word for word. A directory entry's field keys (`role:`, `note:` …) are keys only in the
+ * entry they follow. Every other key is read where it is written and shown there.
+ */
+class Place {
+    /** Before the body of the current meeting (or of the document). */
+    private inHeader = true;
+    /** What the last key opened: its lines do not start the body. */
+    private open: 'nothing' | 'field' | 'list' | 'text' | 'entry' = 'nothing';
+
+    /** Whether a line may start with `key` (normalised) here; if so, the key is taken. */
+    key(key: string): boolean {
+        const definition = keyDefinition(key);
+        switch (definition?.kind) {
+            case 'entry':
+                return this.open === 'entry';
+            case 'field':
+                if (definition.id === 'meeting') {
+                    this.inHeader = true;
+                    this.open = 'nothing';
+                    return true;
+                }
+                if (!definition.inPlace) {
+                    if (!this.inHeader) return false;
+                    this.open = 'field';
+                    return true;
+                }
+                this.open = definition.body ? 'text' : 'nothing';
+                return true;
+            case 'roster':
+            case 'agenda':
+                this.open = 'list';
+                return true;
+            default:
+                this.body();
+                return true;
+        }
+    }
+
+    entry(): void {
+        this.open = 'entry';
+    }
+
+    /** A heading closes what was open, but does not start the body: a title may come before the fields. */
+    heading(): void {
+        this.open = 'nothing';
+    }
+
+    /**
+     * A line of prose, a list item or a speaker's line: the body starts, unless the line is
+     * the open list's or text field's, or an indented line that continues a header field.
+     */
+    prose(indented: boolean, plain: boolean): void {
+        if (this.open === 'list' || this.open === 'text') return;
+        if (this.open === 'field' && indented && plain) return;
+        this.body();
+    }
+
+    body(): void {
+        this.inHeader = false;
+        this.open = 'nothing';
+    }
+
+    blankLine(): void {
+        if (this.open === 'list') this.open = 'nothing';
     }
 }
 

@@ -1,5 +1,6 @@
 import { DefaultValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
 import { writtenName } from '../model/text.js';
+import { normalisedKey } from '../model/vocabulary.js';
 
 export class MinutesValueConverter extends DefaultValueConverter {
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
@@ -10,6 +11,8 @@ export class MinutesValueConverter extends DefaultValueConverter {
             case 'ACTION_ID':
                 return input.slice(1);
             default:
+                // A key as the grammar spells it, however written: `Date :`, `Next steps:` → `date:`, `next-steps:`.
+                if (rule.name.endsWith('Key')) return normalisedKey(input);
                 return super.runConverter(rule, input, cstNode);
         }
     }

@@ -3,7 +3,7 @@ import mammoth from 'mammoth';
 import { describe, expect, test } from 'vitest';
 import { docxOf } from '../../src/generation/docx.js';
 import { outlineOf } from '../../src/generation/outline.js';
-import { flatten, type ListEntry, type Outline, type OutlineBlock } from '../../src/generation/render-model.js';
+import { flatten, type ListEntry, type Outline, type OutlineBlock, type TurnOutline } from '../../src/generation/render-model.js';
 import { plain, type RichText } from '../../src/generation/rich-text.js';
 import { buildActionLedger } from '../../src/ledger/action-ledger.js';
 import { documentsUnderTest, withDirectory } from '../helpers/fixtures.js';
@@ -23,6 +23,12 @@ function coreProperties(docx: Uint8Array): Record<string, string> {
     return Object.fromEntries([...xml.matchAll(/<(dc:title|dc:creator|dcterms:created)[^>]*>([^<]*)</g)].map(m => [m[1], m[2]]));
 }
 
+/** A turn's line as written: the name, its qualifiers in brackets, then the rest of the line. */
+function writtenLine(turn: TurnOutline): RichText {
+    const qualifiers = plain(turn.qualifierText);
+    return [...turn.name, { kind: 'text', text: qualifiers ? ` [${qualifiers}]` : '' }, ...turn.line.slice(turn.name.length)];
+}
+
 /** What the document must say, in order, from the render model: every heading, paragraph, item, turn, outcome and action. */
 function expectedTexts(outline: Outline): string[] {
     const texts: string[] = [plain(outline.header.title)];
@@ -35,8 +41,8 @@ function expectedTexts(outline: Outline): string[] {
                 case 'list': items(block.items); break;
                 case 'participants': block.participants.forEach(p => texts.push(p.party.name)); break;
                 case 'agenda': { const entries = (list: typeof block.items) => list.forEach(e => { rich(e.text); entries(e.children); }); entries(block.items); break; }
-                case 'turn': rich(block.turn.line); walk(block.turn.blocks); break;
-                case 'turns': block.turns.forEach(turn => { rich(turn.line); walk(turn.blocks); }); break;
+                case 'turn': rich(writtenLine(block.turn)); walk(block.turn.blocks); break;
+                case 'turns': block.turns.forEach(turn => { rich(writtenLine(turn)); walk(turn.blocks); }); break;
                 case 'outcome': rich(block.outcome.text); walk(block.outcome.blocks); break;
                 case 'actions': block.actions.forEach(a => rich(a.text)); break;
                 case 'updates': block.updates.forEach(u => rich(u.text)); break;
@@ -96,7 +102,8 @@ describe('the Word document (docx)', () => {
             'dc:title': 'CCWG-IG session at the WSIS Forum 2018', 'dc:creator': 'Nigel Hickson', 'dcterms:created': '2018-03-19T00:00:00Z'
         });
         const paragraphs = paragraphsOf(docx);
-        const table = paragraphs.indexOf('Participants');
+        // `attendees:`: the list is labelled with its key.
+        const table = paragraphs.indexOf('Attendees');
         expect(paragraphs.slice(table + 1, table + 9)).toEqual(['Name', 'Organisation', 'Role', 'Attendance', 'Matthew Shears', 'ICANN Board', 'Member of the ICANN Board (2018); Head of Global Internet Policy and Human Rights, Center for Democracy and Technology (2016)', 'present']);
         const xml = strFromU8(unzipSync(docx)['word/document.xml']);
         expect(xml).toContain('<w:tblHeader/>');

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { emailOf, generateEmail } from '../../src/generation/email.js';
 import { outlineOf } from '../../src/generation/outline.js';
-import { flatten } from '../../src/generation/render-model.js';
+import { flatten, type TurnOutline } from '../../src/generation/render-model.js';
 import { readable } from '../../src/generation/rich-text.js';
 import { displayWidth } from '../../src/generation/wrap.js';
 import { documentsUnderTest, loadFixtures } from '../helpers/fixtures.js';
@@ -15,6 +15,12 @@ const normalised = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** Chinese and Japanese wrap between characters, where a line break stands for no space: such text is compared without white space. */
 const WIDE = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u3000-\u303F\uFF00-\uFF60]/u;
 const compact = (text: string) => text.replace(/\s+/g, '');
+
+/** A turn's line as written: the name, its qualifiers in brackets, then the rest of the line. */
+function writtenLine(turn: TurnOutline): string {
+    const qualifiers = plain(turn.qualifierText);
+    return plain(turn.name) + (qualifiers ? ` [${qualifiers}]` : '') + plain(turn.line.slice(turn.name.length));
+}
 
 describe('the email of every fixture and example', () => {
     for (const { name, document } of documents) {
@@ -40,8 +46,8 @@ describe('the email of every fixture and example', () => {
                 switch (block.kind) {
                     case 'paragraph': case 'quote': return [readable(block.text)];
                     case 'list': return block.items.map(item => readable(item.text));
-                    case 'turn': return [readable(block.turn.line), readable(block.turn.text)];
-                    case 'turns': return block.turns.map(turn => readable(turn.line));
+                    case 'turn': return [writtenLine(block.turn)];
+                    case 'turns': return block.turns.map(writtenLine);
                     case 'heading': return [readable(block.text)];
                     default: return [];
                 }
@@ -103,7 +109,8 @@ describe('the email layout', () => {
 
     test('outcomes read with their label; the sign-off ends the email', () => {
         expect(board).toContain('\n\nDecision: The work plan is adopted.\n\n');
-        expect(board).toContain('\n\nWhat the group concluded\n\n- Research first\n- Outreach in the autumn\n');
+        // `conclusions: What the group concluded`: the key's label, then the text written after it.
+        expect(board).toContain('\n\nConclusions: What the group concluded\n\n- Research first\n- Outreach in the autumn\n');
         expect(board.endsWith('\n\nSam, 19/4\n')).toBe(true);
     });
 

@@ -88,7 +88,7 @@ describe('Markdown escaping', () => {
 describe('the Markdown layout', () => {
     test('title, metadata list, headings and speakers in bold', () => {
         expect(board.startsWith('# Steering group — Ljubljana retreat\n\n- **Group:** SSAC\n')).toBe(true);
-        expect(board).toContain('\n\n## 1. Opening\n\n**Patrik Fältström** (SSAC)\n\nOpened the meeting');
+        expect(board).toContain('\n\n## 1. Opening\n\n**Patrik Fältström**: Opened the meeting');
         expect(board).toContain('\n\n**Anja Kovačević** (Faculty of Law, Zagreb) *\\[replying to Patrik\\]*\n\nThe plan has three parts:\n');
         expect(board).toContain('\n\n**Li** agreed, noting that 5 \\< 7 \\& 9 \\> 3 hold in every budget scenario.\n');
     });

@@ -56,19 +56,21 @@ describe('a document with one meeting', () => {
         const anja = turns(board).find(turn => turn.speaker.party.handle === 'akovacs')!;
         expect(anja.speaker.party.organisation).toBe('Faculty of Law, Zagreb');
         expect(plain(anja.line)).toBe('Anja Kovačević (Faculty of Law, Zagreb)');
+        // `@pfaltstrom: Opened the meeting…` is inline, as written: no organisation is added to the sentence.
         const patrik = turns(board).find(turn => turn.speaker.party.handle === 'pfaltstrom')!;
-        expect(plain(patrik.line)).toBe('Patrik Fältström (SSAC)');
+        expect(patrik.speaker.party.organisation).toBe('SSAC');
+        expect(plain(patrik.line)).toMatch(/^Patrik Fältström: Opened the meeting/);
     });
 
     test('turns: headed, inline and bullet, a discussion round grouped, an unidentified speaker named so', () => {
         expect(turns(board).map(turn => [turn.style, turn.headed, plain(turn.line).slice(0, 24)])).toEqual([
-            ['heading', true, 'Patrik Fältström (SSAC)'],
+            ['inline', false, 'Patrik Fältström: Opened'],
             ['heading', true, 'Anja Kovačević (Faculty '],
             ['inline', false, 'Li agreed, noting that 5'],
             ['bullet', false, 'Sam said the budget is t'],
             ['bullet', false, 'Anja said the budget is '],
             ['inline', false, 'Samuel Smith. Presented '],
-            ['heading', true, 'Unidentified speaker']
+            ['inline', false, 'Unidentified speaker: Is']
         ]);
         expect(blocksOf(board, 'turns')).toHaveLength(1);
         const anja = turns(board)[1];

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Document } from '../../src/generated/ast.js';
-import { structureOf } from '../../src/model/structure.js';
+import { continuationOf, structureOf } from '../../src/model/structure.js';
 import { textContent } from '../../src/model/text-content.js';
 import { parse, tokenTypes } from '../helpers/workspace.js';
 
@@ -29,7 +29,9 @@ describe('backslash escapes', () => {
     test('an escaped character joins the text before it without a space', async () => {
         const document = await parse('@?: (\\@handle) a\\*b \\\\\\# end\n\\## 2. Heading text\n');
         const turn = structureOf(document.parseResult.value as Document).meetings[0].turns[0];
-        expect(turn.paragraphs).toHaveLength(1);
+        // The escaped line right after the turn continues its paragraph.
+        expect(continuationOf(turn.line)).toHaveLength(1);
+        expect(turn.paragraphs).toHaveLength(0);
         expect(textContent(document.parseResult.value)).toBe('(@handle) a*b \\# end\n## 2. Heading text');
         expect(document.parseResult.parserErrors).toEqual([]);
     });

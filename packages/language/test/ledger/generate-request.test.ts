@@ -51,12 +51,12 @@ describe('minutes/generate and the ledger', () => {
         const ruled = files['2018-04-23-call.minutes'].replace('chair: @mcade\n', 'chair: @mcade\nrule: Chatham House\n');
         const generate = await serve({ ...files, '2018-04-23-call.minutes': ruled });
         const none = await generate('2018-04-23-call.minutes', { format: 'email', wrapWidth: 0, attribution: 'none' });
-        expect(none).toContain('A participant from the technical community\n\nThe report went out early in April.');
+        expect(none).toContain('A participant from the technical community: The report went out early in April.');
         expect(none).not.toMatch(/Nigel|Hickson|Shears|Marilyn|Cade|Tropina/);
         const byRule = await generate('2018-04-23-call.minutes', { format: 'email', wrapWidth: 0 });
-        expect(byRule).toContain('A participant from ICANN\n\nThe report went out early in April.');
+        expect(byRule).toContain('A participant from ICANN: The report went out early in April.');
         const full = await generate('2018-04-23-call.minutes', { format: 'email', wrapWidth: 0, attribution: 'full' });
-        expect(full).toContain('Nigel Hickson (ICANN)\n\nThe report went out early in April.');
+        expect(full).toContain('Nigel Hickson: The report went out early in April.');
     });
 
     test('an unknown format or attribution is answered with a message, not an internal error', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Document, Person } from '../../src/generated/ast.js';
-import { structureOf } from '../../src/model/structure.js';
+import { continuationOf, structureOf } from '../../src/model/structure.js';
+import { plainText } from '../../src/model/text.js';
 import { textContent } from '../../src/model/text-content.js';
 import { aliasesOf, displayName, honorificOf, organisationsOf, roleOf, stakeholderGroupOf } from '../../src/model/directory.js';
 import { buildWorkspace, parse } from '../helpers/workspace.js';
@@ -205,7 +206,9 @@ describe('a meeting', () => {
         expect(turns[1].qualifiers.respondsTo?.name).toBe('mcade');
         expect(turns[1].qualifiers.onBehalfOf?.name).toBe('ICANN-Board');
         expect(turns[2].qualifiers.presentedBy?.name).toBe('mcade');
-        expect(turns[2].paragraphs.map(p => p.kind)).toEqual(['paragraph', 'list']);
+        // The line after `@pwilson … (not present).` continues it: consecutive lines are one paragraph.
+        expect(continuationOf(turns[2].line).map(line => plainText(line.text))).toEqual(['She went through Slides emphasising:']);
+        expect(turns[2].paragraphs.map(p => p.kind)).toEqual(['list']);
         const content = textContent(root);
         expect(content).toContain('Matthew Shears (ICANN Board)\nHe noted that ICANN is unique; so quite different from other processes — “all” involved: yes (2005).');
         expect(content).toContain('In answer to question from Marilyn he noted…');

@@ -1,0 +1,70 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import type { Document } from '../../src/generated/ast.js';
+import { generateEmail } from '../../src/generation/email.js';
+import { loadExamples } from '../helpers/examples.js';
+import { buildWorkspace } from '../helpers/workspace.js';
+import { wordFidelity, type WordFidelity } from './word-for-word.js';
+
+const CORPUS = fileURLToPath(new URL('../../../../corpus/', import.meta.url));
+
+/** Each corpus record (its `.minutes` file and its own directory), and each example. */
+async function documents(): Promise<Array<{ name: string; document: Document }>> {
+    const result: Array<{ name: string; document: Document }> = [];
+    for (const folder of existsSync(CORPUS) ? readdirSync(CORPUS).sort() : []) {
+        const file = path.join(CORPUS, folder, `${folder}.minutes`);
+        if (!existsSync(file)) continue;
+        const files: Record<string, string> = { [`${folder}.minutes`]: readFileSync(file, 'utf8') };
+        const directory = path.join(CORPUS, folder, 'directory.minutes');
+        if (existsSync(directory)) files['directory.minutes'] = readFileSync(directory, 'utf8');
+        const { documents } = await buildWorkspace(files);
+        result.push({ name: `corpus/${folder}`, document: documents[`${folder}.minutes`].parseResult.value });
+    }
+    for (const [name, document] of await loadExamples()) {
+        if (name !== 'directory.minutes') result.push({ name: `examples/${name}`, document: document.parseResult.value });
+    }
+    return result;
+}
+
+/**
+ * Issue 12's word-for-word test, over the corpus of real records and the examples: the
+ * words of every prose line of a `.minutes` file are in its email, in order, and every
+ * paragraph of more than one line is one paragraph of the email. The figures per document
+ * and in total are printed as a table.
+ */
+describe('word for word: the corpus and the examples', async () => {
+    const all = await documents();
+    const figures = new Map<string, WordFidelity>(all.map(({ name, document }) => [name, wordFidelity(document)]));
+
+    test('the figures, per document and in total', () => {
+        const rows = [...figures].map(([name, f]) => ({ document: name, words: f.words, lost: f.lost, added: f.added, paragraphs: f.paragraphs, broken: f.broken }));
+        const total = rows.reduce((sum, row) => ({
+            document: 'total', words: sum.words + row.words, lost: sum.lost + row.lost, added: sum.added + row.added,
+            paragraphs: sum.paragraphs + row.paragraphs, broken: sum.broken + row.broken
+        }), { document: 'total', words: 0, lost: 0, added: 0, paragraphs: 0, broken: 0 });
+        console.table([...rows, total]);
+        expect(rows.length).toBeGreaterThanOrEqual(5);
+        expect(total.words).toBeGreaterThan(1000);
+    });
+
+    for (const { name } of all) {
+        test(`${name}: no word of a prose line lost, no paragraph broken`, () => {
+            const f = figures.get(name)!;
+            expect(f.lostAt).toEqual([]);
+            expect(f.brokenAt).toEqual([]);
+        });
+    }
+
+    test('the check can fail: a word missing from the email, or a paragraph cut in two, is found', async () => {
+        const { documents } = await buildWorkspace({
+            'test.minutes': 'meeting: M\n\n@?: one line\nand the next.\n\nA paragraph\nover two lines.\n'
+        });
+        const document = documents['test.minutes'].parseResult.value;
+        const email = generateEmail(document, { width: Number.POSITIVE_INFINITY });
+        expect(wordFidelity(document, email)).toMatchObject({ lost: 0, broken: 0, paragraphs: 2 });
+        expect(wordFidelity(document, email.replace('the next', 'next')).lostAt).toEqual(['one line and [the]']);
+        expect(wordFidelity(document, email.replace('A paragraph over', 'A paragraph\n\nover')).brokenAt).toEqual(['A paragraph over two lines']);
+    });
+});

@@ -1,0 +1,128 @@
+import type { Block, Document, Line, Text } from '../../src/generated/ast.js';
+import { isAction, isActionUpdate } from '../../src/generated/ast.js';
+import { generateEmail } from '../../src/generation/email.js';
+import { continuationOf, splitActionHeader, structureOf, type Item, type Paragraph } from '../../src/model/structure.js';
+import { inlinesOf } from '../../src/model/text.js';
+import { keyDefinition } from '../../src/model/vocabulary.js';
+
+/**
+ * The word-for-word check of issue 12: the words of every prose line of a `.minutes` file
+ * appear in its email, in order, and no paragraph of the source is broken in the email.
+ *
+ * Words are runs of letters and digits (a Chinese or Japanese character each), so punctuation and spacing (which wrapping and
+ * labels change) do not count; names (`@mcade`) are left out of the source's words, since
+ * the email writes them as the directory says. Prose lines are the lines a reader reads as
+ * text: paragraphs, list items, quotes, headings, turns (with their qualifiers), outcomes,
+ * actions and updates (after the header's colon), text fields, attendees' notes, agenda
+ * items and the titles written after list keys — not header fields, which the email's
+ * header shows as labelled fields (a date is rewritten there on purpose).
+ */
+export interface WordFidelity {
+    /** Words of the source's prose lines. */
+    readonly words: number;
+    /** Source words not found in the email, in order. */
+    readonly lost: number;
+    /** The first few lost words, with the words before them, for a message. */
+    readonly lostAt: readonly string[];
+    /** Words of the email that are not source words matched in order: header, labels, names. */
+    readonly added: number;
+    /** Paragraphs of more than one line in the source. */
+    readonly paragraphs: number;
+    /** Of these, those whose words are not all in one paragraph of the email. */
+    readonly broken: number;
+    readonly brokenAt: readonly string[];
+}
+
+/** A word: a run of letters and digits; each Chinese or Japanese character on its own (lines of those join without a space). */
+const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}])+/gu;
+
+function wordsOf(text: string): string[] {
+    return text.match(WORD) ?? [];
+}
+
+/** The words of a text, its mentions left out; `from` skips a header (an action's). */
+function textWords(text: Text | undefined, from = -1): string[] {
+    return wordsOf(inlinesOf(text, from).map(piece => piece.kind === 'mention' ? ' ' : piece.text).join(''));
+}
+
+function blockWords(block: Block): string[] {
+    if (isAction(block) || isActionUpdate(block)) {
+        return textWords(block.text, splitActionHeader(block.text).textFrom);
+    }
+    const words: string[] = [];
+    if ('qualifiers' in block) words.push(...textWords(block.qualifiers as Text | undefined));
+    for (const property of ['text', 'title', 'value'] as const) {
+        if (property in block) words.push(...textWords((block as unknown as Record<string, Text | undefined>)[property]));
+    }
+    return words;
+}
+
+/** A source unit: a block and the lines that continue it, or a paragraph's lines: what must stay one paragraph. */
+function unit(block: Block): Block[] {
+    return [block, ...continuationOf(block)];
+}
+
+function paragraphUnits(paragraphs: readonly Paragraph[]): Block[][] {
+    return paragraphs.flatMap(paragraph => paragraph.kind === 'list' ? paragraph.items.map(item => [...item.lines]) : [[...paragraph.lines]]);
+}
+
+function itemUnits(item: Item): Block[][] {
+    switch (item.kind) {
+        case 'heading': return [[item.heading]];
+        case 'field': return keyDefinition(item.field.key)?.inPlace ? [unit(item.field), ...paragraphUnits(item.body)] : [];
+        case 'roster': return [unit(item.group.roster), ...item.group.attendees.map(attendee => unit(attendee.line))];
+        case 'agenda': return [unit(item.group.agenda), ...item.group.lines.map((line: Line) => unit(line))];
+        case 'segment': return [[item.segment]];
+        case 'turn': return [unit(item.turn.line), ...paragraphUnits(item.turn.paragraphs)];
+        case 'outcome': return [unit(item.group.outcome), ...paragraphUnits(item.group.paragraphs)];
+        case 'action': return [unit(item.action.action), ...paragraphUnits(item.action.paragraphs)];
+        case 'update': return [unit(item.update.update), ...paragraphUnits(item.update.paragraphs)];
+        case 'prose': return paragraphUnits(item.paragraphs);
+        default: return [];
+    }
+}
+
+/** The figures of a document against its email (by default, as generated, unwrapped). */
+export function wordFidelity(document: Document, email = generateEmail(document, { width: Number.POSITIVE_INFINITY })): WordFidelity {
+    const units = structureOf(document).items.flatMap(itemUnits).map(blocks => blocks.flatMap(blockWords)).filter(words => words.length > 0);
+    const source = units.flat();
+    const target = wordsOf(email);
+    // Greedy, in order: each source word at its first place after the previous match.
+    let at = 0;
+    let matched = 0;
+    const lostAt: string[] = [];
+    source.forEach((word, index) => {
+        const found = target.indexOf(word, at);
+        if (found < 0) {
+            if (lostAt.length < 5) lostAt.push(`${source.slice(Math.max(0, index - 4), index).join(' ')} [${word}]`);
+            return;
+        }
+        matched++;
+        at = found + 1;
+    });
+    // Each multi-line unit within one paragraph of the email (chunks between blank lines).
+    const chunks = email.split(/\n[ \t]*\n/).map(chunk => wordsOf(chunk).join(' '));
+    const multiLine = structureOf(document).items.flatMap(itemUnits).filter(blocks => blocks.length > 1)
+        .map(blocks => blocks.flatMap(blockWords)).filter(words => words.length > 1);
+    const brokenAt = multiLine.filter(words => !chunks.some(chunk => isSubsequence(words, chunk.split(' '))))
+        .map(words => words.slice(0, 8).join(' '));
+    return {
+        words: source.length,
+        lost: source.length - matched,
+        lostAt,
+        added: target.length - matched,
+        paragraphs: multiLine.length,
+        broken: brokenAt.length,
+        brokenAt: brokenAt.slice(0, 5)
+    };
+}
+
+function isSubsequence(words: readonly string[], within: readonly string[]): boolean {
+    let at = 0;
+    for (const word of words) {
+        const found = within.indexOf(word, at);
+        if (found < 0) return false;
+        at = found + 1;
+    }
+    return true;
+}
