@@ -268,3 +268,26 @@ export function reviewEntries(count) {
     for (let i = 0; i < Math.min(count, 200); i++) meeting.push(`@p${i}: Hello.`, '');
     return { directory, meeting: meeting.join('\n') };
 }
+
+/**
+ * Hard-wrapped text (issue 12): `count` continuation lines after each kind of line that
+ * takes them — a turn, a narrated turn, a bullet turn, a decision, an action, an indented
+ * header field, an attendee, an agenda item, a list item (indented and not) — and an
+ * unclosed bracket after a name on every line of a turn, so that each line is one
+ * paragraph thousands of lines long.
+ */
+export function continuationLines(count) {
+    const lines = (prefix = '') => Array.from({ length: count }, (_, i) => prefix + SENTENCES[i % SENTENCES.length]);
+    return [
+        'meeting: Hard-wrapped', ...lines('  '), 'date: 2018-03-19', '',
+        'attendees:', '- @mcade (ICANN)', ...lines('  '), '',
+        'agenda:', '1. Welcome', ...lines('   '), '',
+        '@mcade: We should establish', ...lines(), '',
+        '@Marilyn noted that', ...lines(), '',
+        '- @nhickson: good progress', ...lines('  '), '',
+        '@ttropina [replying to @mcade: never closed', ...lines(), '',
+        'decision: The group adopts', ...lines(), '',
+        'action #a1 @nhickson: Circulate', ...lines(), '',
+        '- a point', ...lines(), '- another', ...lines('    '), ''
+    ].join('\n');
+}

@@ -13,7 +13,7 @@ import { buildActionLedger } from '../../src/ledger/action-ledger.js';
 // @ts-expect-error: plain JavaScript, shared with bench/pathological.mjs
 import { bidiEmbeddings, duplicateActionIds, manyAttendees, manySpeakers, mentionsInParagraph, reviewEntries, sameHeadings, sameTextActions, seriesOpenActions, updatesOfOneAction } from './inputs.mjs';
 // @ts-expect-error: plain JavaScript, shared with bench/pathological.mjs
-import { commentLines, deepAgenda, deepList, deepNumberedAgenda, indentedLines, largeFile, longLine, longTitle, manyInterventions, manyMentions, sharedSurname } from './inputs.mjs';
+import { commentLines, continuationLines, smallDirectory, deepAgenda, deepList, deepNumberedAgenda, indentedLines, largeFile, longLine, longTitle, manyInterventions, manyMentions, sharedSurname } from './inputs.mjs';
 
 /**
  * Pathological inputs, scaled down from the sizes of bench/pathological.mjs (a 50 MB file,
@@ -183,6 +183,10 @@ describe('pathological inputs take time and memory in proportion to their size',
     test('lines indented by thousands of spaces (5,000 → 10,000)', () =>
         // The formatter's trailing-blank regex tried every run of blanks: 8 MB of indentation took 17 s.
         expectLinear('indentation', { 'indented.minutes': indentedLines(200, 5_000) }, { 'indented.minutes': indentedLines(200, 10_000) }));
+
+    test('hundreds of continuation lines after every kind of line that takes them (200 → 400; 10,000 in bench/pathological.mjs)', () =>
+        // Issue 12: a hard-wrapped paragraph of any construct is one paragraph, however long.
+        expectLinear('continuation', { 'wrapped.minutes': smallDirectory() + continuationLines(200) }, { 'wrapped.minutes': smallDirectory() + continuationLines(400) }));
 
     test('thousands of unknown references in a name, fields, a date and an action header (2,000 → 4,000)', () =>
         // Each unknown name read the whole display name, or split the whole action header, again.
