@@ -18,8 +18,8 @@ const compact = (text: string) => text.replace(/\s+/g, '');
 
 /** A turn's line as written: the name, its qualifiers in brackets, then the rest of the line. */
 function writtenLine(turn: TurnOutline): string {
-    const qualifiers = plain(turn.qualifierText);
-    return plain(turn.name) + (qualifiers ? ` [${qualifiers}]` : '') + plain(turn.line.slice(turn.name.length));
+    const qualifiers = readable(turn.qualifierText);
+    return readable(turn.name) + (qualifiers ? ` [${qualifiers}]` : '') + readable(turn.line.slice(turn.name.length));
 }
 
 describe('the email of every fixture and example', () => {
