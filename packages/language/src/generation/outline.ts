@@ -1,3 +1,4 @@
+import { GrammarUtils } from 'langium';
 import {
     isOrganisation, isPerson,
     type Block, type Document, type Field, type Heading, type Line, type Party, type SpeakerLine, type Text
@@ -525,7 +526,8 @@ class OutlineBuilder {
     private outcome(group: OutcomeGroup, scope: Scope): OutcomeOutline {
         return {
             kind: group.kind,
-            label: labelOf(group.outcome.key, this.translation),
+            // The key as written: an outcome word shown as written keeps its case (`RESOLVED:`).
+            label: labelOf(GrammarUtils.findNodeForProperty(group.outcome.$cstNode, 'key')?.text ?? group.outcome.key, this.translation),
             plural: group.plural,
             text: this.written(group.outcome, group.outcome.text, scope),
             level: group.plural ? this.headingLevel(this.sectionLevel + 1) : this.sectionLevel + 1,

@@ -1,5 +1,6 @@
 import type { Block, Document, Line, Text } from '../../src/generated/ast.js';
-import { isAction, isActionUpdate } from '../../src/generated/ast.js';
+import { isAction, isActionUpdate, isOutcome } from '../../src/generated/ast.js';
+import { GrammarUtils } from 'langium';
 import { generateEmail } from '../../src/generation/email.js';
 import { continuationOf, splitActionHeader, structureOf, type Item, type Paragraph } from '../../src/model/structure.js';
 import { inlinesOf } from '../../src/model/text.js';
@@ -50,6 +51,10 @@ function blockWords(block: Block): string[] {
         return textWords(block.text, splitActionHeader(block.text).textFrom);
     }
     const words: string[] = [];
+    // An outcome word printed as written (`RESOLVED:`) is the note-taker's word too.
+    if (isOutcome(block) && keyDefinition(block.key)?.asWritten) {
+        words.push(...wordsOf(GrammarUtils.findNodeForProperty(block.$cstNode, 'key')?.text ?? ''));
+    }
     if ('qualifiers' in block) words.push(...textWords(block.qualifiers as Text | undefined));
     for (const property of ['text', 'title', 'value'] as const) {
         if (property in block) words.push(...textWords((block as unknown as Record<string, Text | undefined>)[property]));
