@@ -17,7 +17,7 @@ import { affiliationInNote, nameParty, type NamingContext, type NamingOptions, t
 import { meetingStatistics } from '../ledger/speaking-statistics.js';
 import { stakeholderRows } from '../ledger/statistics-rows.js';
 import { capitaliseSentenceStart, effectiveAttribution, participantCountText } from './attribution.js';
-import { ENGLISH_LABELS, isKey, keyDefinition, keyLabel, labelOf, OFFICES, type MeetingOffice } from '../model/vocabulary.js';
+import { isKey, keyDefinition, keyLabel, labelOf, OFFICES, type MeetingOffice } from '../model/vocabulary.js';
 import { DEFAULT_LANGUAGE, ENGLISH, meetingLanguage, textDirection, translationOf, writtenLanguage } from '../model/language.js';
 import type { OutputWords, Translation } from '../model/translations.js';
 import { UniqueNames } from '../util/unique-names.js';
@@ -467,8 +467,7 @@ class OutlineBuilder {
     private listLabel(key: string): string {
         const definition = keyDefinition(key);
         if (!definition) return key.replace(/[ \t]*:$/, '');
-        if (this.translation.keys[definition.id]) return keyLabel(definition, this.translation);
-        return definition.kind === 'agenda' ? this.translation.words.agenda : keyLabel(definition, ENGLISH_LABELS);
+        return keyLabel(definition, this.translation);
     }
 
     private turn(turn: Turn, scope: Scope): TurnOutline {
