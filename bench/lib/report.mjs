@@ -62,7 +62,8 @@ export function formatTable(results) {
             row(`didOpen → diagnostics, ${mb(lsp.largeOpen.bytes)} file, with ${label} loaded`, ms(lsp.largeOpen.ms), '', '', verdict(targetOf('didOpen → diagnostics, 1 MB file')));
         }
     }
-    for (const t of results.targets.filter(t => t.name.startsWith('edit p95'))) {
+    // A ratio of two runs the bench did not make (`--only startup`) is no row.
+    for (const t of results.targets.filter(t => t.name.startsWith('edit p95') && Number.isFinite(t.value))) {
         row(`Edit p95, ${t.name.replace('edit p95 ', '')}`, `${t.value.toFixed(3)}×`, '', '', verdict(t));
     }
     if (results.startup) {
