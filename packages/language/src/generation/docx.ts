@@ -12,6 +12,7 @@ import type {
     ActionOutline, AgendaEntry, EarlierActionOutline, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
     TurnOutline, UpdateOutline
 } from './render-model.js';
+import { roleBesideNote } from './render-model.js';
 import { labelled, plain, type RichText, type Span } from './rich-text.js';
 import { wellFormed } from './unicode.js';
 
@@ -220,8 +221,7 @@ class DocxWriter {
         const notes = participants.some(p => p.description.length > 0);
         const rows = participants.map(participant => {
             const roles = participant.roles.map(role => offices[role]);
-            const description = plain(participant.description);
-            const role = participant.role && participant.role !== description ? participant.role : '';
+            const role = roleBesideNote(participant);
             return [
                 [new TextRun({ text: xmlText(participant.party.name), bold: true })],
                 [new TextRun(xmlText(participant.party.organisation ?? ''))],

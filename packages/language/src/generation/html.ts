@@ -8,6 +8,7 @@ import type {
     ActionOutline, AgendaEntry, ContentsEntry, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
     TurnOutline, UpdateOutline
 } from './render-model.js';
+import { roleBesideNote } from './render-model.js';
 import { labelled, plain, type RichText, type Span, type StyledSpan } from './rich-text.js';
 import { HTML_STYLE } from './html-style.js';
 import { earlierActionsHtml, whoSpokeHtml } from './ledger-html.js';
@@ -287,8 +288,7 @@ class HtmlWriter {
         const notes = participants.some(p => p.description.length > 0);
         const rows = participants.map(participant => {
             const roles = participant.roles.map(role => offices[role]);
-            const description = plain(participant.description);
-            const role = participant.role && participant.role !== description ? participant.role : '';
+            const role = roleBesideNote(participant);
             const roleCell = [
                 roles.length > 0 ? `<strong>${escapeText(roles.join(words.listSeparator))}</strong>` : '',
                 escapeText(role)

@@ -5,6 +5,7 @@ import type { Translation } from '../model/translations.js';
 import type {
     ActionOutline, AgendaEntry, Header, ListEntry, Outline, OutlineBlock, Participant, TurnOutline, UpdateOutline
 } from './render-model.js';
+import { roleBesideNote } from './render-model.js';
 import { labelled, plain, type RichText, type Span } from './rich-text.js';
 import { escapeMarkdown } from '../util/markdown-escape.js';
 
@@ -194,10 +195,9 @@ class MarkdownWriter {
         const { words, offices, attendance } = this.translation;
         const notes = participants.some(p => p.description.length > 0);
         const rows = participants.map(participant => {
-            const description = plain(participant.description);
             const role = [
                 ...participant.roles.map(role => `**${escapeMarkdown(offices[role])}**`),
-                participant.role && participant.role !== description ? escapeMarkdown(participant.role) : ''
+                escapeMarkdown(roleBesideNote(participant))
             ].filter(Boolean).join('; ');
             return tableRow([
                 escapeMarkdown(participant.party.name),

@@ -5,7 +5,7 @@ import type { StakeholderGroup } from '../model/directory.js';
 import type { ActionStatus } from '../model/structure.js';
 import type { Attendance, BodyField, MeetingOffice, OutcomeKind, TurnKind } from '../model/vocabulary.js';
 import type { PartyName } from './naming.js';
-import type { MentionSpan, RichText } from './rich-text.js';
+import { plain, type MentionSpan, type RichText } from './rich-text.js';
 
 /**
  * The render model: what a document's outputs contain, decided once, format-neutral.
@@ -283,6 +283,11 @@ export interface EarlierActionsOutline {
     readonly stillOpen: readonly EarlierActionOutline[];
     /** How many more such actions there are than `stillOpen` lists. */
     readonly moreStillOpen: number;
+}
+
+/** The directory role a participants table shows beside the offices: none when the list's note already says it. */
+export function roleBesideNote(participant: Participant): string {
+    return participant.role && participant.role !== plain(participant.description) ? participant.role : '';
 }
 
 /** Every block, meetings', turns' and fields' blocks included. */
