@@ -17,10 +17,10 @@ export type TurnKind = 'intervention' | 'presentation' | 'discussion' | 'questio
 
 export type OutcomeKind = 'conclusion' | 'decision' | 'takeaway' | 'next-step' | 'key-issue';
 
-/** An office held in a meeting, named by a header field (`chair: @mcade`). */
 /** The fields that take the paragraphs that follow them. */
 export type BodyField = 'summary' | 'background' | 'disclaimer';
 
+/** An office held in a meeting, named by a header field (`chair: @mcade`). */
 export type MeetingOffice = 'chair' | 'moderator' | 'rapporteur' | 'notetaker' | 'author' | 'organiser';
 
 /**
