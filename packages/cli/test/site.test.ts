@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HtmlValidate } from 'html-validate';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../language/test/helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { dozenMeetings } from './dozen-meetings.js';
 import { runCli, tempWorkspace } from './helpers/run-cli.js';
@@ -29,10 +30,7 @@ const series = dozenMeetings();
 describe('minutes generate FOLDER --format site', () => {
     let browser: Browser;
     beforeAll(async () => {
-        browser = await chromium.launch({
-            executablePath: '/usr/bin/chromium',
-            args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update']
-        });
+        browser = await launchChromium();
     });
     afterAll(async () => {
         await browser?.close();

@@ -1,5 +1,6 @@
 import { HtmlValidate } from 'html-validate';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateHtml } from '../../src/generation/html.js';
 import { documentsUnderTest, loadFixtures } from '../helpers/fixtures.js';
@@ -89,10 +90,7 @@ describe('the HTML page\'s content', () => {
 describe('the HTML page in a browser (headless Chromium)', () => {
     let browser: Browser;
     beforeAll(async () => {
-        browser = await chromium.launch({
-            executablePath: '/usr/bin/chromium',
-            args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update']
-        });
+        browser = await launchChromium();
     });
     afterAll(async () => {
         await browser?.close();

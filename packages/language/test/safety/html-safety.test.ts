@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generate } from '../../src/generation/generate.js';
 import { hostileDocument } from './hostile.js';
@@ -21,10 +22,7 @@ let browser: Browser;
 let html: string;
 
 beforeAll(async () => {
-    browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update']
-    });
+    browser = await launchChromium();
     html = await generate(await hostileDocument(), 'html', { names: 'directory' });
 });
 
