@@ -5,8 +5,7 @@ import {
 import type { Document } from '../generated/ast.js';
 import { agreedPlace, earlierActionStatus, moreStillOpenText } from './earlier-actions.js';
 import { closeBidi } from './html-escape.js';
-import { counted, filled, participantColumns, translationOf } from '../model/language.js';
-import type { Translation } from '../model/translations.js';
+import { counted, filled, participantColumns, WritingLanguage } from '../model/language.js';
 import { outlineOf, type OutlineOptions } from './outline.js';
 import type {
     ActionOutline, AgendaEntry, EarlierActionOutline, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
@@ -83,17 +82,17 @@ const INDENT = 360;
 type Block = Paragraph | Table;
 
 class DocxWriter {
-    /** The words of the language being written. */
-    private translation: Translation;
+    /** The language being written, and its words. */
+    private readonly language: WritingLanguage;
 
-    constructor(private language: string) {
-        this.translation = translationOf(language);
+    constructor(language: string) {
+        this.language = new WritingLanguage(language);
     }
 
     header(header: Header, document: boolean): Block[] {
         const blocks: Block[] = [this.heading(header.level, header.title, document)];
         for (const entry of header.metadata) {
-            blocks.push(new Paragraph({ children: [new TextRun({ text: xmlText(entry.label + this.translation.words.labelSeparator), bold: true }), ...this.runs(entry.value)] }));
+            blocks.push(new Paragraph({ children: [new TextRun({ text: xmlText(entry.label + this.language.words.labelSeparator), bold: true }), ...this.runs(entry.value)] }));
         }
         if (header.participants.length > 0) blocks.push(...this.participantTable(header.participantsLabel, header.participants));
         return blocks;
@@ -148,22 +147,16 @@ class DocxWriter {
     }
 
     private meeting(meeting: MeetingOutline): Block[] {
-        const outer = this.language;
-        this.setLanguage(meeting.language);
-        const blocks = [...(meeting.header ? this.header(meeting.header, false) : []), ...this.blocks(meeting.blocks)];
-        if (meeting.earlierActions) {
-            const level = (meeting.header?.level ?? 0) + 1;
-            blocks.push(this.heading(level, [{ kind: 'text', text: this.translation.words.earlierActions }]), ...this.earlierActionTable(meeting.earlierActions.reported, meeting.earlierActions.stillOpen));
-            const more = moreStillOpenText(meeting.earlierActions, this.language);
-            if (more) blocks.push(this.paragraph([{ kind: 'text', text: more }], 0));
-        }
-        this.setLanguage(outer);
-        return blocks;
-    }
-
-    private setLanguage(language: string): void {
-        this.language = language;
-        this.translation = translationOf(language);
+        return this.language.within(meeting.language, () => {
+            const blocks = [...(meeting.header ? this.header(meeting.header, false) : []), ...this.blocks(meeting.blocks)];
+            if (meeting.earlierActions) {
+                const level = (meeting.header?.level ?? 0) + 1;
+                blocks.push(this.heading(level, [{ kind: 'text', text: this.language.words.earlierActions }]), ...this.earlierActionTable(meeting.earlierActions.reported, meeting.earlierActions.stillOpen));
+                const more = moreStillOpenText(meeting.earlierActions, this.language.tag);
+                if (more) blocks.push(this.paragraph([{ kind: 'text', text: more }], 0));
+            }
+            return blocks;
+        });
     }
 
     private heading(level: number, text: RichText, title = false): Paragraph {
@@ -217,7 +210,7 @@ class DocxWriter {
     }
 
     private participantTable(caption: string, participants: readonly Participant[]): Block[] {
-        const { words, offices, attendance } = this.translation;
+        const { words, offices, attendance } = this.language.translation;
         const notes = participants.some(p => p.description.length > 0);
         const rows = participants.map(participant => {
             const roles = participant.roles.map(role => offices[role]);
@@ -234,8 +227,8 @@ class DocxWriter {
     }
 
     private actionTable(actions: readonly ActionOutline[]): Block[] {
-        const { words } = this.translation;
-        return this.table(counted(words.actionItems, actions.length, this.language), [words.action, words.owner, words.due, words.status], actions.map(action => [
+        const { words } = this.language.translation;
+        return this.table(counted(words.actionItems, actions.length, this.language.tag), [words.action, words.owner, words.due, words.status], actions.map(action => [
             [...(action.id ? [new TextRun(xmlText(`#${action.id} `))] : []), ...this.runs(action.text), ...this.blockRuns(action.blocks)],
             this.owners(action.owners),
             [new TextRun(xmlText(action.due ?? ''))],
@@ -244,7 +237,7 @@ class DocxWriter {
     }
 
     private updateTable(updates: readonly UpdateOutline[]): Block[] {
-        const { words } = this.translation;
+        const { words } = this.language.translation;
         return this.table(words.updatesCaption, [words.action, words.status, words.update], updates.map(update => [
             [new TextRun(xmlText(`#${update.action}`))],
             [new TextRun(xmlText(update.status ? words.statuses[update.status] : ''))],
@@ -256,16 +249,16 @@ class DocxWriter {
         const row = (entry: EarlierActionOutline, open: boolean): ParagraphChild[][] => [
             [new TextRun(xmlText(`#${entry.id} `)), ...this.runs(entry.text)],
             this.owners(entry.owners),
-            [new TextRun(xmlText(earlierActionStatus(entry, open, this.language))), ...(entry.update && entry.update.text.length > 0 ? [new TextRun(' — '), ...this.runs(entry.update.text)] : [])],
-            [new TextRun(xmlText(agreedPlace(entry, this.language)))]
+            [new TextRun(xmlText(earlierActionStatus(entry, open, this.language.tag))), ...(entry.update && entry.update.text.length > 0 ? [new TextRun(' — '), ...this.runs(entry.update.text)] : [])],
+            [new TextRun(xmlText(agreedPlace(entry, this.language.tag)))]
         ];
-        const { words } = this.translation;
+        const { words } = this.language.translation;
         return this.table(filled(words.earlierActionsCaption, { title: words.earlierActions }), [words.action, words.owner, words.status, words.agreedAtColumn],
             [...reported.map(entry => row(entry, false)), ...stillOpen.map(entry => row(entry, true))]);
     }
 
     private owners(owners: readonly Span[]): ParagraphChild[] {
-        return owners.flatMap((owner, i) => [...(i > 0 ? [new TextRun(this.translation.words.listSeparator)] : []), ...this.span(owner)]);
+        return owners.flatMap((owner, i) => [...(i > 0 ? [new TextRun(this.language.words.listSeparator)] : []), ...this.span(owner)]);
     }
 
     /** The paragraphs that follow an action or an update, inside its table cell. */

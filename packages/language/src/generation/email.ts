@@ -1,6 +1,6 @@
 import type { Document } from '../generated/ast.js';
 import { outlineOf, type OutlineOptions } from './outline.js';
-import { filled, translationOf } from '../model/language.js';
+import { filled, WritingLanguage } from '../model/language.js';
 import type { Translation } from '../model/translations.js';
 import type {
     ActionOutline, AgendaEntry, Header, ListEntry, OutcomeOutline, Outline, OutlineBlock, Participant, TurnOutline,
@@ -51,12 +51,10 @@ class EmailWriter {
     private readonly chunks: string[][] = [];
 
     /** The language of what is being written, and its words. */
-    private language: string;
-    private translation: Translation;
+    private readonly language: WritingLanguage;
 
     constructor(private readonly width: number, language: string) {
-        this.language = language;
-        this.translation = translationOf(language);
+        this.language = new WritingLanguage(language);
     }
 
     text(): string {
@@ -76,14 +74,14 @@ class EmailWriter {
         const titleLines = this.wrapped(title, '');
         const rule = header.level === 0 ? '=' : '-';
         this.push([...titleLines, rule.repeat(Math.min(this.width, Math.max(...titleLines.map(displayWidth))))]);
-        const { colon } = this.translation.words;
+        const { colon } = this.language.words;
         if (header.metadata.length > 0) {
             const labelWidth = Math.max(...header.metadata.map(entry => displayWidth(entry.label + colon))) + 1;
             this.push(header.metadata.flatMap(entry =>
                 this.wrapped(readable(entry.value), '', padded(entry.label + colon, labelWidth), ' '.repeat(labelWidth))));
         }
         if (header.participants.length > 0) {
-            this.push([`${header.participantsLabel}${colon}`, ...header.participants.flatMap(p => this.wrapped(participantText(p, this.translation), '', '- '))]);
+            this.push([`${header.participantsLabel}${colon}`, ...header.participants.flatMap(p => this.wrapped(participantText(p, this.language.translation), '', '- '))]);
         }
     }
 
@@ -152,13 +150,13 @@ class EmailWriter {
                 return;
             case 'actions':
                 for (const action of block.actions) {
-                    this.push(this.wrapped(actionText(action, this.translation), indent));
+                    this.push(this.wrapped(actionText(action, this.language.translation), indent));
                     this.blocks(action.blocks, indent);
                 }
                 return;
             case 'updates':
                 for (const update of block.updates) {
-                    this.push(this.wrapped(updateText(update, this.translation), indent));
+                    this.push(this.wrapped(updateText(update, this.language.translation), indent));
                     this.blocks(update.blocks, indent);
                 }
                 return;
@@ -166,32 +164,26 @@ class EmailWriter {
                 this.push([indent + '---']);
                 return;
             case 'meeting': {
-                const outer = this.language;
-                this.setLanguage(block.meeting.language);
-                if (block.meeting.header) this.header(block.meeting.header);
-                this.blocks(block.meeting.blocks, indent);
-                this.earlierActions(block.meeting.earlierActions, indent);
-                this.setLanguage(outer);
+                this.language.within(block.meeting.language, () => {
+                    if (block.meeting.header) this.header(block.meeting.header);
+                    this.blocks(block.meeting.blocks, indent);
+                    this.earlierActions(block.meeting.earlierActions, indent);
+                });
                 return;
             }
         }
     }
 
-    private setLanguage(language: string): void {
-        this.language = language;
-        this.translation = translationOf(language);
-    }
-
     /** "Actions from earlier meetings": each with its owners, its status at this meeting and where it was agreed. */
     private earlierActions(section: EarlierActionsOutline | undefined, indent: string): void {
         if (!section) return;
-        const lines = this.wrapped(this.translation.words.earlierActions, indent);
+        const lines = this.wrapped(this.language.words.earlierActions, indent);
         const entries = [
-            ...section.reported.map(entry => earlierActionText(entry, false, this.language)),
-            ...section.stillOpen.map(entry => earlierActionText(entry, true, this.language))
+            ...section.reported.map(entry => earlierActionText(entry, false, this.language.tag)),
+            ...section.stillOpen.map(entry => earlierActionText(entry, true, this.language.tag))
         ];
         for (const { head, body } of entries) lines.push(...this.wrapped(head, indent, '- '), ...this.wrapped(body, indent + '  '));
-        const more = moreStillOpenText(section, this.language);
+        const more = moreStillOpenText(section, this.language.tag);
         if (more) lines.push(...this.wrapped(more, indent));
         this.push(lines);
     }
@@ -203,7 +195,7 @@ class EmailWriter {
 
     /** A key's line: its label and the text after it (see `labelled`); the label alone, with a colon when a list follows. */
     private keyLine(label: string, text: RichText, listFollows = true): string {
-        const { colon, labelSeparator } = this.translation.words;
+        const { colon, labelSeparator } = this.language.words;
         const line = readable(labelled(label, text, labelSeparator));
         return line || (listFollows ? `${label}${colon}` : label);
     }

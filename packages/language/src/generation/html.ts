@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Document } from '../generated/ast.js';
 import { displayWidth } from './wrap.js';
 import { outlineOf, slug, type OutlineOptions } from './outline.js';
-import { counted, participantColumns, translationOf } from '../model/language.js';
-import type { Translation } from '../model/translations.js';
+import { counted, participantColumns, WritingLanguage } from '../model/language.js';
 import type {
     ActionOutline, AgendaEntry, ContentsEntry, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
     TurnOutline, UpdateOutline
@@ -98,12 +97,10 @@ class HtmlWriter {
     private readonly landmarkNumbers = new Map<string, number>();
     private readonly rowIds = new Set<string>();
     /** The language of what is being written, and its words. */
-    private language: string;
-    private translation: Translation;
+    private readonly language: WritingLanguage;
 
     constructor(private readonly outline: Outline) {
-        this.language = outline.language;
-        this.translation = translationOf(outline.language);
+        this.language = new WritingLanguage(outline.language);
     }
 
     page(): string {
@@ -145,7 +142,7 @@ class HtmlWriter {
         const shown = entries.filter(entry => entry.level <= top + 1);
         const items = shown.map(entry =>
             `<li class="level-${entry.level - top}"><a href="#${escapeAttribute(entry.id)}">${escapeText(entry.text)}</a></li>`);
-        const contents = this.translation.words.contents;
+        const contents = this.language.words.contents;
         return `<nav class="contents" aria-label="${escapeAttribute(this.landmark(contents))}">\n<p class="nav-title">${escapeText(contents)}</p>\n<ul>\n${items.join('\n')}\n</ul>\n</nav>`;
     }
 
@@ -181,7 +178,7 @@ class HtmlWriter {
                 const outcome = block.outcome;
                 const head = outcome.plural
                     ? heading(outcome.level, outcome.text.length > 0 ? this.rich(outcome.text) : escapeText(outcome.label))
-                    : `<p dir="auto"><strong class="label">${escapeText(outcome.label + this.translation.words.colon)}</strong> ${this.rich(outcome.text)}</p>`;
+                    : `<p dir="auto"><strong class="label">${escapeText(outcome.label + this.language.words.colon)}</strong> ${this.rich(outcome.text)}</p>`;
                 return `<div class="outcome ${outcome.kind}">\n${head}\n${this.blocks(outcome.blocks)}\n</div>`;
             }
             case 'actions':
@@ -196,9 +193,7 @@ class HtmlWriter {
     }
 
     private meeting(meeting: MeetingOutline): string {
-        const outer = this.language;
-        this.setLanguage(meeting.language);
-        try {
+        return this.language.within(meeting.language, () => {
             if (!meeting.header) return [this.blocks(meeting.blocks), this.ledgerSections(meeting)].filter(Boolean).join('\n');
             // A meeting in another language than the page's says so, for screen readers, hyphenation and direction.
             const language = meeting.language !== this.outline.language ? ` lang="${escapeAttribute(meeting.language)}" dir="${meeting.direction}"` : '';
@@ -210,14 +205,7 @@ class HtmlWriter {
                 this.ledgerSections(meeting),
                 '</section>'
             ].filter(Boolean).join('\n');
-        } finally {
-            this.setLanguage(outer);
-        }
-    }
-
-    private setLanguage(language: string): void {
-        this.language = language;
-        this.translation = translationOf(language);
+        });
     }
 
     /** "Actions from earlier meetings" and "Who spoke", one level below the meeting's title. */
@@ -225,8 +213,8 @@ class HtmlWriter {
         const level = (meeting.header?.level ?? this.outline.header.level) + 1;
         const writers = { rich: (text: RichText) => this.rich(text), mention: (span: Span) => this.span(span) };
         return [
-            meeting.earlierActions ? earlierActionsHtml(meeting.earlierActions, level, `${meeting.id}-earlier-actions`, writers, this.language) : '',
-            meeting.whoSpoke ? whoSpokeHtml(meeting.whoSpoke.statistics, meeting.whoSpoke.rows, level, `${meeting.id}-who-spoke`, this.language) : ''
+            meeting.earlierActions ? earlierActionsHtml(meeting.earlierActions, level, `${meeting.id}-earlier-actions`, writers, this.language.tag) : '',
+            meeting.whoSpoke ? whoSpokeHtml(meeting.whoSpoke.statistics, meeting.whoSpoke.rows, level, `${meeting.id}-who-spoke`, this.language.tag) : ''
         ].filter(Boolean).join('\n');
     }
 
@@ -284,7 +272,7 @@ class HtmlWriter {
     }
 
     private participantTable(caption: string, participants: readonly Participant[], captionIsHtml = false): string {
-        const { words, offices, attendance } = this.translation;
+        const { words, offices, attendance } = this.language.translation;
         const notes = participants.some(p => p.description.length > 0);
         const rows = participants.map(participant => {
             const roles = participant.roles.map(role => offices[role]);
@@ -319,7 +307,7 @@ class HtmlWriter {
     }
 
     private actionTable(actions: readonly ActionOutline[]): string {
-        const { words } = this.translation;
+        const { words } = this.language.translation;
         const rows = actions.map(action => [
             `<tr class="status-${action.status}"${action.id ? ` id="${escapeAttribute(this.rowId(actionRowId(action.id)))}"` : ''}>`,
             `<td>${action.id ? `<span class="action-id" dir="ltr">#${escapeText(action.id)}</span> ` : ''}${this.rich(action.text)}${action.blocks.length > 0 ? '\n' + this.blocks(action.blocks) : ''}</td>`,
@@ -331,7 +319,7 @@ class HtmlWriter {
         return [
             '<div class="table-wrap">',
             '<table class="actions">',
-            `<caption>${escapeText(counted(words.actionItems, actions.length, this.language))}</caption>`,
+            `<caption>${escapeText(counted(words.actionItems, actions.length, this.language.tag))}</caption>`,
             `<thead><tr>${[words.action, words.owner, words.due, words.status].map(column => `<th scope="col">${escapeText(column)}</th>`).join('')}</tr></thead>`,
             '<tbody>',
             ...rows,
@@ -342,7 +330,7 @@ class HtmlWriter {
     }
 
     private updateTable(updates: readonly UpdateOutline[]): string {
-        const { words } = this.translation;
+        const { words } = this.language.translation;
         const rows = updates.map(update => [
             `<tr id="${escapeAttribute(this.rowId(updateRowId(update.action)))}">`,
             `<td><span class="action-id" dir="ltr">#${escapeText(update.action)}</span></td>`,

@@ -1,7 +1,6 @@
 import type { Document } from '../generated/ast.js';
 import { outlineOf, type OutlineOptions } from './outline.js';
-import { participantColumns, translationOf } from '../model/language.js';
-import type { Translation } from '../model/translations.js';
+import { participantColumns, WritingLanguage } from '../model/language.js';
 import type {
     ActionOutline, AgendaEntry, Header, ListEntry, Outline, OutlineBlock, Participant, TurnOutline, UpdateOutline
 } from './render-model.js';
@@ -35,20 +34,15 @@ class MarkdownWriter {
     private readonly chunks: string[] = [];
     private readonly used = new Map<string, number>();
 
-    /** The words of the language being written. */
-    private translation: Translation;
+    /** The language being written, and its words. */
+    private readonly language: WritingLanguage;
 
-    constructor(private readonly anchors: Map<string, string>, private readonly learning: boolean, private language = 'en') {
-        this.translation = translationOf(language);
-    }
-
-    private setLanguage(language: string): void {
-        this.language = language;
-        this.translation = translationOf(language);
+    constructor(private readonly anchors: Map<string, string>, private readonly learning: boolean, language?: string) {
+        this.language = new WritingLanguage(language);
     }
 
     document(outline: Outline): string {
-        this.setLanguage(outline.language);
+        this.language.set(outline.language);
         this.header(outline.header);
         this.blocks(outline.blocks, '');
         return this.chunks.join('\n\n') + '\n';
@@ -120,7 +114,7 @@ class MarkdownWriter {
             case 'outcome': {
                 const outcome = block.outcome;
                 if (outcome.plural) this.heading(outcome.level, outcome.text.length > 0 ? outcome.text : [{ kind: 'text', text: outcome.label }]);
-                else this.push(`${indent}**${escapeMarkdown(outcome.label + this.translation.words.colon)}** ${this.rich(outcome.text)}`);
+                else this.push(`${indent}**${escapeMarkdown(outcome.label + this.language.words.colon)}** ${this.rich(outcome.text)}`);
                 this.blocks(outcome.blocks, indent);
                 return;
             }
@@ -134,11 +128,10 @@ class MarkdownWriter {
                 this.push('---');
                 return;
             case 'meeting': {
-                const outer = this.language;
-                this.setLanguage(block.meeting.language);
-                if (block.meeting.header) this.header(block.meeting.header);
-                this.blocks(block.meeting.blocks, indent);
-                this.setLanguage(outer);
+                this.language.within(block.meeting.language, () => {
+                    if (block.meeting.header) this.header(block.meeting.header);
+                    this.blocks(block.meeting.blocks, indent);
+                });
                 return;
             }
         }
@@ -146,7 +139,7 @@ class MarkdownWriter {
 
     /** Blocks inside a list item, as one string indented under the item. */
     private nested(blocks: readonly OutlineBlock[], indent: string): string {
-        const writer = new MarkdownWriter(this.anchors, true, this.language);
+        const writer = new MarkdownWriter(this.anchors, true, this.language.tag);
         writer.blocks(blocks, indent);
         return writer.chunks.join('\n\n');
     }
@@ -192,7 +185,7 @@ class MarkdownWriter {
     }
 
     private participants(caption: string, participants: readonly Participant[]): void {
-        const { words, offices, attendance } = this.translation;
+        const { words, offices, attendance } = this.language.translation;
         const notes = participants.some(p => p.description.length > 0);
         const rows = participants.map(participant => {
             const role = [
@@ -216,7 +209,7 @@ class MarkdownWriter {
     }
 
     private actionTable(actions: readonly ActionOutline[]): string {
-        const { words } = this.translation;
+        const { words } = this.language.translation;
         return [
             tableRow([words.action, words.owner, words.due, words.status].map(column => escapeMarkdown(column))),
             tableRow(['---', '---', '---', '---']),
@@ -231,7 +224,7 @@ class MarkdownWriter {
     }
 
     private updateTable(updates: readonly UpdateOutline[]): string {
-        const { words } = this.translation;
+        const { words } = this.language.translation;
         return [
             tableRow([words.action, words.status, words.update].map(column => escapeMarkdown(column))),
             tableRow(['---', '---', '---']),

@@ -18,8 +18,8 @@ import { meetingStatistics } from '../ledger/speaking-statistics.js';
 import { stakeholderRows } from '../ledger/statistics-rows.js';
 import { capitaliseSentenceStart, effectiveAttribution, participantCountText } from './attribution.js';
 import { isKey, keyDefinition, keyLabel, labelOf, OFFICES, type MeetingOffice } from '../model/vocabulary.js';
-import { DEFAULT_LANGUAGE, ENGLISH, meetingLanguage, textDirection, translationOf, writtenLanguage } from '../model/language.js';
-import type { OutputWords, Translation } from '../model/translations.js';
+import { meetingLanguage, textDirection, translationOf, writtenLanguage, WritingLanguage } from '../model/language.js';
+import type { OutputWords } from '../model/translations.js';
 import { UniqueNames } from '../util/unique-names.js';
 import { earlierActionsOutline, type LedgerOptions, type OutlineReaders } from './earlier-actions.js';
 import { readInlineMarkdown } from './inline-markdown.js';
@@ -71,8 +71,7 @@ class OutlineBuilder {
 
     private readonly options: OutlineOptions;
     /** The language of the meeting being built (or of the document, outside meetings) and its words. */
-    private language = DEFAULT_LANGUAGE;
-    private translation: Translation = ENGLISH;
+    private readonly language = new WritingLanguage();
     /** Below `full` attribution (the Chatham House Rule), people are not named: see attribution.ts. */
     private readonly anonymised: boolean;
 
@@ -82,7 +81,7 @@ class OutlineBuilder {
     }
 
     /** A meeting's title as outputs show it (see Meeting.title). */
-    private meetingTitle(meeting: Meeting, words: OutputWords = this.translation.words): string {
+    private meetingTitle(meeting: Meeting, words: OutputWords = this.language.words): string {
         return this.readText(meeting.titleText) || words.meetingNotes;
     }
 
@@ -98,9 +97,8 @@ class OutlineBuilder {
         }
         const reportField = structure.report;
         const single = !reportField && structure.meetings.length === 1 ? structure.meetings[0] : undefined;
-        this.setLanguage(documentLanguage(structure, this.options.language));
-        const documentLanguageTag = this.language;
-        const words = this.translation.words;
+        this.language.set(documentLanguage(structure, this.options.language));
+        const words = this.language.words;
         const titles = structure.meetings.map(meeting => this.meetingTitle(meeting, translationOf(meetingLanguage(meeting, structure, this.options.language)).words));
         const title = reportField ? this.readText(reportField.value) || words.report
             : single ? titles[0]
@@ -141,7 +139,6 @@ class OutlineBuilder {
             cc: documentEnvelope.cc ?? (meetingOutlines.length === 1 ? meetingOutlines[0].envelope.cc : undefined)
         };
         const singleOutline = single ? meetingOutlines[0] : undefined;
-        this.setLanguage(documentLanguageTag);
         const header: Header = {
             title: [textSpan(title)],
             level: 0,
@@ -154,8 +151,8 @@ class OutlineBuilder {
             ?? meetingOutlines.find(m => m.date)?.date;
         return {
             title,
-            language: this.language,
-            direction: textDirection(this.language),
+            language: this.language.tag,
+            direction: textDirection(this.language.tag),
             subject: subjectOf(title, documentMetadata, words),
             header,
             envelope,
@@ -171,15 +168,13 @@ class OutlineBuilder {
 
     // ---- Meetings ----
 
-    private setLanguage(language: string): void {
-        this.language = language;
-        this.translation = translationOf(language);
+    private meeting(meeting: Meeting, items: Item[], index: number, documentHeaderId: string | undefined, structure: DocumentStructure): MeetingOutline {
+        return this.language.within(meetingLanguage(meeting, structure, this.options.language), () => this.meetingIn(meeting, items, index, documentHeaderId));
     }
 
-    private meeting(meeting: Meeting, items: Item[], index: number, documentHeaderId: string | undefined, structure: DocumentStructure): MeetingOutline {
-        const outerLanguage = this.language;
-        this.setLanguage(meetingLanguage(meeting, structure, this.options.language));
-        const words = this.translation.words;
+    /** A meeting's outline, written in the meeting's language. */
+    private meetingIn(meeting: Meeting, items: Item[], index: number, documentHeaderId: string | undefined): MeetingOutline {
+        const words = this.language.words;
         const id = documentHeaderId ?? this.uniqueId(`meeting-${index}`);
         const title = this.meetingTitle(meeting, words);
         const affiliations = new Map<string, string>();
@@ -215,9 +210,8 @@ class OutlineBuilder {
 
         const grouped = groupRuns(blocks);
         const flat = flatten(grouped);
-        const language = this.language;
+        const language = this.language.tag;
         const earlierActions = this.options.ledger ? earlierActionsOutline(this.options.ledger, meeting, this.readers(scope)) : undefined;
-        this.setLanguage(outerLanguage);
         return {
             index,
             id,
@@ -338,7 +332,7 @@ class OutlineBuilder {
                 const turnKind = keyDefinition(item.segment.key)?.turns ?? 'intervention';
                 const written = this.rich(item.segment.title, scope);
                 const level = this.headingLevel(this.sectionLevel + 1);
-                blocks.push({ kind: 'segment', turnKind, title: written.length > 0 ? written : [textSpan(labelOf(item.segment.key, this.translation))], level });
+                blocks.push({ kind: 'segment', turnKind, title: written.length > 0 ? written : [textSpan(labelOf(item.segment.key, this.language.translation))], level });
                 return;
             }
             case 'turn': {
@@ -373,7 +367,7 @@ class OutlineBuilder {
         if (definition?.body) {
             const first: OutlineBlock[] = value.length > 0 ? [{ kind: 'paragraph', text: value }] : [];
             blocks.push({
-                kind: 'text-field', field: definition.body, label: keyLabel(definition, this.translation), textOnKeyLine: first.length > 0,
+                kind: 'text-field', field: definition.body, label: keyLabel(definition, this.language.translation), textOnKeyLine: first.length > 0,
                 blocks: [...first, ...this.paragraphs(body, scope)]
             });
         } else if (definition?.id === 'greeting' && value.length > 0) {
@@ -467,7 +461,7 @@ class OutlineBuilder {
     private listLabel(key: string): string {
         const definition = keyDefinition(key);
         if (!definition) return key.replace(/[ \t]*:$/, '');
-        return keyLabel(definition, this.translation);
+        return keyLabel(definition, this.language.translation);
     }
 
     private turn(turn: Turn, scope: Scope): TurnOutline {
@@ -526,7 +520,7 @@ class OutlineBuilder {
         return {
             kind: group.kind,
             // The key as written: an outcome word shown as written keeps its case (`RESOLVED:`).
-            label: labelOf(GrammarUtils.findNodeForProperty(group.outcome.$cstNode, 'key')?.text ?? group.outcome.key, this.translation),
+            label: labelOf(GrammarUtils.findNodeForProperty(group.outcome.$cstNode, 'key')?.text ?? group.outcome.key, this.language.translation),
             plural: group.plural,
             text: this.written(group.outcome, group.outcome.text, scope),
             level: group.plural ? this.headingLevel(this.sectionLevel + 1) : this.sectionLevel + 1,
@@ -568,7 +562,7 @@ class OutlineBuilder {
             const value = this.written(field, field.value, scope);
             if (value.length === 0) continue;
             const key = definition.id;
-            entries.push({ key, label: keyLabel(definition, this.translation), value: key === 'date' ? readableDateText(value, this.language) : value, order: definition.header });
+            entries.push({ key, label: keyLabel(definition, this.language.translation), value: key === 'date' ? readableDateText(value, this.language.tag) : value, order: definition.header });
         }
         return entries.sort((a, b) => a.order - b.order).map(({ key, label, value }) => ({ key, label, value }));
     }

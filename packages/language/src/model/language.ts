@@ -42,6 +42,43 @@ export function translationOf(tag: string | undefined): Translation {
     return language === 'en' ? ENGLISH : TRANSLATIONS[language as keyof typeof TRANSLATIONS] ?? ENGLISH;
 }
 
+/**
+ * The language an output is being written in, with its words. A meeting in another language
+ * than its document's is written in its own (`within`), and the writer returns to the outer
+ * language after it.
+ */
+export class WritingLanguage {
+    private current: string;
+    private table: Translation;
+
+    constructor(tag: string = DEFAULT_LANGUAGE) {
+        this.current = tag;
+        this.table = translationOf(tag);
+    }
+
+    /** The BCP 47 tag. */
+    get tag(): string { return this.current; }
+    get translation(): Translation { return this.table; }
+    get words(): OutputWords { return this.table.words; }
+
+    /** Writes from here on in another language. */
+    set(tag: string): void {
+        this.current = tag;
+        this.table = translationOf(tag);
+    }
+
+    /** Runs `write` in another language, then returns to this one, even when `write` throws. */
+    within<T>(tag: string, write: () => T): T {
+        const outer = this.current;
+        this.set(tag);
+        try {
+            return write();
+        } finally {
+            this.set(outer);
+        }
+    }
+}
+
 /** `rtl` for Arabic (and any language written right to left), from Intl's text info. */
 export function textDirection(tag: string): 'ltr' | 'rtl' {
     const locale = new Intl.Locale(canonicalLanguage(tag) ?? DEFAULT_LANGUAGE) as Intl.Locale & {

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { ENGLISH, translationOf } from '../../src/model/language.js';
+import { ENGLISH, translationOf, WritingLanguage } from '../../src/model/language.js';
 import { TRANSLATIONS } from '../../src/model/translations.js';
+import { strFromU8, unzipSync } from 'fflate';
+import { generateDocx } from '../../src/generation/docx.js';
 import { generateEmail } from '../../src/generation/email.js';
 import { generateHtml } from '../../src/generation/html.js';
 import { generateJson } from '../../src/generation/json.js';
@@ -103,5 +105,60 @@ describe('outputs in the meeting\'s language', () => {
     test('a date written in words stays as written; a language with no table gets English labels', async () => {
         expect((await outputs('es', '19 de marzo de 2018')).email).toContain('\nFecha:       19 de marzo de 2018\n');
         expect((await outputs('de')).email).toContain('\nDate:  19 March 2018\n');
+    });
+});
+
+describe('a report whose meetings are in several languages', () => {
+    const REPORT = `report: Rapport annuel
+language: fr
+
+meeting: Réunion de Genève
+date: 2018-03-19
+
+agenda:
+1. Ouverture
+
+meeting: Reunión de Montevideo
+language: es
+date: 2018-04-20
+
+agenda:
+1. Apertura
+
+meeting: Réunion de Tunis
+date: 2018-05-21
+
+agenda:
+1. Clôture
+`;
+
+    test('each writer writes a meeting in its own language, and the next one in the report\'s again', async () => {
+        const { documents } = await buildWorkspace({ 'report.minutes': REPORT });
+        const document = documents['report.minutes'].parseResult.value;
+        const docx = strFromU8(unzipSync(await generateDocx(document))['word/document.xml']);
+        const outputs = { email: generateEmail(document), html: generateHtml(document), markdown: generateMarkdown(document), docx };
+        for (const [format, text] of Object.entries(outputs)) {
+            const order = ['Ordre du jour', 'Orden del día', 'Ordre du jour'];
+            let from = 0;
+            for (const label of order) {
+                const at = text.indexOf(label, from);
+                expect(at, `${format}: ${label} after ${from}`).toBeGreaterThanOrEqual(0);
+                from = at + label.length;
+            }
+            expect(text.indexOf('Orden del día', from), format).toBe(-1);
+        }
+        expect(outputs.html).toContain('<html lang="fr" dir="ltr">');
+        expect(outputs.html).toContain('<section class="meeting" lang="es" dir="ltr">');
+        expect(outputs.html.match(/<section class="meeting" lang=/g)).toHaveLength(1);
+    });
+
+    test('the switch of language returns to the outer one even when writing fails', () => {
+        const language = new WritingLanguage('fr');
+        expect(() => language.within('ar', () => {
+            expect(language.words.agenda).toBe('جدول الأعمال');
+            throw new Error('disk full');
+        })).toThrow('disk full');
+        expect(language.tag).toBe('fr');
+        expect(language.words.agenda).toBe('Ordre du jour');
     });
 });
