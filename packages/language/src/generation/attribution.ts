@@ -1,7 +1,9 @@
 import { isOrganisation, isPerson, type Document, type Field, type Party } from '../generated/ast.js';
 import { organisationsOf, shortName, stakeholderGroupOf, STAKEHOLDER_GROUPS, type StakeholderGroup } from '../model/directory.js';
 import { structureOf } from '../model/structure.js';
+import { formattedCount, counted, filled } from '../model/language.js';
 import { writtenText } from '../model/text.js';
+import type { OutputWords } from '../model/translations.js';
 import { isKey } from '../model/vocabulary.js';
 
 /**
@@ -65,43 +67,27 @@ export interface AnonymityContext {
 /**
  * How a reference reads below `full` attribution, or undefined when it keeps its name
  * (an organisation at `organisation`; an organisation mentioned, not speaking, at `none`).
- * Lower case: "a participant from civil society"; capitalised at the start of a sentence
- * by the caller (see capitaliseSentenceStart).
+ * In the meeting's language (`words`, from translations.ts): "a participant from civil
+ * society", "un participant de la société civile", "un participant (ICANN)". Lower case;
+ * capitalised at the start of a sentence by the caller (see capitaliseSentenceStart).
  */
-export function anonymousName(party: Party | undefined, context: AnonymityContext, attribution: Exclude<Attribution, 'full'>): string | undefined {
+export function anonymousName(party: Party | undefined, context: AnonymityContext, attribution: Exclude<Attribution, 'full'>, words: OutputWords): string | undefined {
     const onBehalfOf = context.onBehalfOf && isOrganisation(context.onBehalfOf) ? context.onBehalfOf : undefined;
+    const fromGroup = (group: StakeholderGroup | undefined) => words.anonymous[group ?? 'none'];
     if (party && isOrganisation(party)) {
         if (attribution === 'organisation' || !context.speaking) return undefined;
-        return participantFrom(groupPhrase(stakeholderGroupOf(party)));
+        return fromGroup(stakeholderGroupOf(party));
     }
-    if (!party || !isPerson(party)) return participantFrom(groupPhrase(onBehalfOf && stakeholderGroupOf(onBehalfOf)));
-    const group = groupPhrase((onBehalfOf && stakeholderGroupOf(onBehalfOf)) ?? stakeholderGroupOf(party));
-    if (attribution === 'none') return participantFrom(group);
+    if (!party || !isPerson(party)) return fromGroup(onBehalfOf && stakeholderGroupOf(onBehalfOf));
+    const group = (onBehalfOf && stakeholderGroupOf(onBehalfOf)) ?? stakeholderGroupOf(party);
+    if (attribution === 'none') return fromGroup(group);
     const organisation = onBehalfOf ? shortName(onBehalfOf) : context.affiliation ?? firstOrganisation(party);
-    return participantFrom(organisation ?? group);
-}
-
-/** A stakeholder group as it follows "a participant from". */
-const GROUP_PHRASES: Record<StakeholderGroup, string> = {
-    'government': 'a government',
-    'intergovernmental': 'an intergovernmental organisation',
-    'civil society': 'civil society',
-    'private sector': 'the private sector',
-    'technical community': 'the technical community',
-    'academia': 'academia'
-};
-
-function groupPhrase(group: StakeholderGroup | undefined): string | undefined {
-    return group && GROUP_PHRASES[group];
+    return organisation ? filled(words.participantFrom, { organisation }) : fromGroup(group);
 }
 
 function firstOrganisation(party: Party): string | undefined {
     const organisation = isPerson(party) ? organisationsOf(party)[0] : undefined;
     return organisation ? shortName(organisation) : undefined;
-}
-
-function participantFrom(where: string | undefined): string {
-    return where ? `a participant from ${where}` : 'a participant';
 }
 
 /** Upper-cases the first letter of a name that starts a sentence: after nothing, or after `.`, `!` or `?`. */
@@ -120,9 +106,13 @@ export function countsByStakeholderGroup(parties: ReadonlyArray<Party | undefine
     return [...STAKEHOLDER_GROUPS, null].filter(group => counts.has(group)).map(group => ({ group, count: counts.get(group)! }));
 }
 
-/** `5 participants (2 civil society, 1 government, 2 with no stakeholder group)`: a list of people without their names. */
-export function participantCountText(parties: ReadonlyArray<Party | undefined>): string {
-    const total = parties.length;
-    const parts = countsByStakeholderGroup(parties).map(({ group, count }) => `${count} ${group ?? 'with no stakeholder group'}`);
-    return `${total} participant${total === 1 ? '' : 's'}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
+/**
+ * A list of people without their names, in a language: `5 participants (2 civil society,
+ * 1 government, 2 with no stakeholder group)`, `5 участников (гражданское общество: 2, …)`.
+ */
+export function participantCountText(parties: ReadonlyArray<Party | undefined>, words: OutputWords, language: string): string {
+    const participants = counted(words.participantCount, parties.length, language);
+    const groups = countsByStakeholderGroup(parties).map(({ group, count }) =>
+        filled(words.groupCount, { count: formattedCount(count, language), group: group ? words.stakeholderGroups[group] : words.noStakeholderGroup }));
+    return groups.length > 0 ? filled(words.participantTally, { participants, groups: groups.join(words.listSeparator) }) : participants;
 }

@@ -2,6 +2,7 @@ import { isOrganisation, isPerson, type Party } from '../generated/ast.js';
 import { displayName, organisationsOf, shortName } from '../model/directory.js';
 import { ATTENDANCE_WORDS } from '../model/structure.js';
 import { mentionText } from '../model/text.js';
+import type { OutputWords } from '../model/translations.js';
 import { anonymousName, type Attribution } from './attribution.js';
 
 /**
@@ -63,18 +64,19 @@ export interface NamingContext {
     readonly attribution?: Attribution;
 }
 
-export const UNIDENTIFIED_SPEAKER = 'Unidentified speaker';
-
-/** Names a reference for an output. The one function through which every name passes. */
-export function nameParty(reference: PartyReference, context: NamingContext, options: NamingOptions): PartyName {
+/**
+ * Names a reference for an output. The one function through which every name passes.
+ * `words` are those of the language of the place (an unidentified speaker, "a participant from …").
+ */
+export function nameParty(reference: PartyReference, context: NamingContext, options: NamingOptions, words: OutputWords): PartyName {
     const { party, written } = reference;
     if (written === '?' && !party) {
-        return { kind: 'unidentified', name: UNIDENTIFIED_SPEAKER };
+        return { kind: 'unidentified', name: words.unidentifiedSpeaker };
     }
     const attribution = context.attribution ?? options.attribution ?? 'full';
     if (attribution !== 'full') {
         const affiliation = party ? context.affiliations?.get(party.name) : undefined;
-        const anonymous = anonymousName(party, { onBehalfOf: context.onBehalfOf, affiliation, speaking: context.speaking }, attribution);
+        const anonymous = anonymousName(party, { onBehalfOf: context.onBehalfOf, affiliation, speaking: context.speaking }, attribution, words);
         if (anonymous !== undefined) return { kind: party && isOrganisation(party) ? 'organisation' : 'person', name: anonymous, anonymised: true };
     }
     if (!party) {

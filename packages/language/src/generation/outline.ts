@@ -258,7 +258,7 @@ class OutlineBuilder {
             });
         }
         const unlisted = (reference: { party?: Party; written: string }, attendance: Attendance) => {
-            const party = this.named(reference.party, nameParty(reference, naming, this.options));
+            const party = this.named(reference.party, nameParty(reference, naming, this.options, this.language.words));
             add({
                 party, attendance, listed: false, line: attendeeLine(party, []), note: [], description: [],
                 role: reference.party && isPerson(reference.party) ? roleOf(reference.party) : undefined,
@@ -312,7 +312,8 @@ class OutlineBuilder {
                     // No names: how many took part, per stakeholder group.
                     const label = this.listLabel(item.group.roster.key);
                     const title = plain(labelled(label, [textSpan(this.readText(item.group.roster.title))])) || label;
-                    blocks.push({ kind: 'paragraph', text: [textSpan(`${title}: ${participantCountText(item.group.attendees.map(a => a.party))}`)] });
+                    const count = participantCountText(item.group.attendees.map(a => a.party), this.language.words, this.language.tag);
+                    blocks.push({ kind: 'paragraph', text: [textSpan(`${title}${this.language.words.labelSeparator}${count}`)] });
                     return;
                 }
                 blocks.push({
@@ -594,11 +595,11 @@ class OutlineBuilder {
 
     private name(line: SpeakerLine, naming: NamingContext): PartyName {
         const party = line.speaker.ref;
-        return this.named(party, nameParty({ party, written: writtenName(line.speaker.$refText) }, naming, this.options));
+        return this.named(party, nameParty({ party, written: writtenName(line.speaker.$refText) }, naming, this.options, this.language.words));
     }
 
     private mention(reference: { party?: Party; written: string }, scope: Scope): MentionSpan {
-        const party = this.named(reference.party, nameParty(reference, scope.naming, this.options));
+        const party = this.named(reference.party, nameParty(reference, scope.naming, this.options, this.language.words));
         const anchor = scope.anchors.get(participantKey(party));
         return anchor ? { kind: 'mention', text: party.name, party, anchor } : { kind: 'mention', text: party.name, party };
     }

@@ -99,8 +99,13 @@ export function filled(template: string, values: Readonly<Record<string, string>
 export function counted(phrase: PluralPhrase, count: number, tag: string): string {
     const locale = canonicalLanguage(tag) ?? DEFAULT_LANGUAGE;
     const category = new Intl.PluralRules(locale).select(count);
-    const number = new Intl.NumberFormat(locale, primaryLanguage(locale) === locale ? { numberingSystem: 'latn' } : {}).format(count);
-    return filled(phrase[category] ?? phrase.other, { count: number });
+    return filled(phrase[category] ?? phrase.other, { count: formattedCount(count, locale) });
+}
+
+/** A count as Intl writes it in a language: Western digits for `ar`, Arabic-Indic for `ar-EG` (its region's usage). */
+export function formattedCount(count: number, tag: string): string {
+    const locale = canonicalLanguage(tag) ?? DEFAULT_LANGUAGE;
+    return new Intl.NumberFormat(locale, primaryLanguage(locale) === locale ? { numberingSystem: 'latn' } : {}).format(count);
 }
 
 function languageFields(fields: readonly Field[]): Field[] {

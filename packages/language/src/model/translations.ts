@@ -82,8 +82,24 @@ export interface OutputWords {
     /** `{count} participants`. */
     readonly participantCount: PluralPhrase;
     readonly noStakeholderGroup: string;
-    /** Who spoke, under the Chatham House Rule with no organisation named: `a participant`, `a participant from civil society`. */
+    /**
+     * Who spoke, under the Chatham House Rule with no organisation named: `a participant`,
+     * `a participant from civil society`. One generic form for everyone (`un participant`,
+     * `участник`), whoever spoke: a feminine form only for women would say who spoke.
+     */
     readonly anonymous: Readonly<Record<StakeholderGroupWord | 'none', string>>;
+    /**
+     * Who spoke, under the Rule with their organisation named: `a participant from {organisation}`.
+     * The organisation is a name as written (`ICANN`, `Ministère des Affaires étrangères`),
+     * which a language that declines or elides after a preposition cannot fit to it: French,
+     * Spanish and Russian put it in brackets (`un participant (ICANN)`, `участник (ICANN)`);
+     * Arabic `من` and Chinese `来自…的` take a name as it is.
+     */
+    readonly participantFrom: string;
+    /** A stakeholder group's count in a tally: `{count} {group}`, or `{group}: {count}` where a number would decline the group. */
+    readonly groupCount: string;
+    /** `{participants} ({groups})`: `5 participants (2 civil society, 3 government)`. */
+    readonly participantTally: string;
     /** A stakeholder group in a tally: `3 civil society`. */
     readonly stakeholderGroups: Readonly<Record<StakeholderGroupWord, string>>;
     readonly statuses: Readonly<Record<ActionStatusWord, string>>;
@@ -109,6 +125,7 @@ export const ENGLISH_WORDS: OutputWords = {
     agreedAt: 'Agreed at {meeting}', reportedHere: 'Reported here: {text}', unidentifiedSpeaker: 'Unidentified speaker', whoSpoke: 'Who spoke',
     participantCount: { one: '{count} participant', other: '{count} participants' },
     noStakeholderGroup: 'with no stakeholder group',
+    participantFrom: 'a participant from {organisation}', groupCount: '{count} {group}', participantTally: '{participants} ({groups})',
     anonymous: {
         none: 'a participant', government: 'a participant from a government', intergovernmental: 'a participant from an intergovernmental organisation',
         'civil society': 'a participant from civil society', 'private sector': 'a participant from the private sector',
@@ -155,6 +172,7 @@ const FRENCH: Translation = {
         whoSpoke: 'Prises de parole',
         participantCount: { one: '{count} participant', many: '{count} de participants', other: '{count} participants' },
         noStakeholderGroup: 'sans groupe de parties prenantes',
+        participantFrom: 'un participant ({organisation})', groupCount: '{group}\u00A0: {count}', participantTally: '{participants} ({groups})',
         anonymous: {
             none: 'un participant', government: 'un participant d’un gouvernement', intergovernmental: 'un participant d’une organisation intergouvernementale',
             'civil society': 'un participant de la société civile', 'private sector': 'un participant du secteur privé',
@@ -200,6 +218,7 @@ const SPANISH: Translation = {
         whoSpoke: 'Quién intervino',
         participantCount: { one: '{count} participante', many: '{count} de participantes', other: '{count} participantes' },
         noStakeholderGroup: 'sin grupo de partes interesadas',
+        participantFrom: 'un participante ({organisation})', groupCount: '{group}: {count}', participantTally: '{participants} ({groups})',
         anonymous: {
             none: 'un participante', government: 'un participante de un gobierno', intergovernmental: 'un participante de una organización intergubernamental',
             'civil society': 'un participante de la sociedad civil', 'private sector': 'un participante del sector privado',
@@ -245,6 +264,7 @@ const RUSSIAN: Translation = {
         whoSpoke: 'Кто выступал',
         participantCount: { one: '{count} участник', few: '{count} участника', many: '{count} участников', other: '{count} участника' },
         noStakeholderGroup: 'без группы заинтересованных сторон',
+        participantFrom: 'участник ({organisation})', groupCount: '{group}: {count}', participantTally: '{participants} ({groups})',
         anonymous: {
             none: 'участник', government: 'участник от правительства', intergovernmental: 'участник от межправительственной организации',
             'civil society': 'участник от гражданского общества', 'private sector': 'участник от частного сектора',
@@ -292,6 +312,7 @@ const ARABIC: Translation = {
             zero: '{count} مشارك', one: 'مشارك واحد', two: 'مشاركان', few: '{count} مشاركين', many: '{count} مشاركًا', other: '{count} مشارك'
         },
         noStakeholderGroup: 'بلا مجموعة من أصحاب المصلحة',
+        participantFrom: 'أحد المشاركين من {organisation}', groupCount: '{group}: {count}', participantTally: '{participants} ({groups})',
         anonymous: {
             none: 'أحد المشاركين', government: 'أحد المشاركين من حكومة', intergovernmental: 'أحد المشاركين من منظمة حكومية دولية',
             'civil society': 'أحد المشاركين من المجتمع المدني', 'private sector': 'أحد المشاركين من القطاع الخاص',
@@ -337,6 +358,7 @@ const CHINESE: Translation = {
         whoSpoke: '发言情况',
         participantCount: { other: '{count} 名与会者' },
         noStakeholderGroup: '未注明利益相关方群体',
+        participantFrom: '一名来自{organisation}的与会者', groupCount: '{group} {count} 名', participantTally: '{participants}（{groups}）',
         anonymous: {
             none: '一名与会者', government: '一名来自政府的与会者', intergovernmental: '一名来自政府间组织的与会者',
             'civil society': '一名来自民间社会的与会者', 'private sector': '一名来自私营部门的与会者',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ENGLISH, translationOf, WritingLanguage } from '../../src/model/language.js';
+import { ENGLISH, OUTPUT_LANGUAGES, translationOf, WritingLanguage } from '../../src/model/language.js';
 import { TRANSLATIONS } from '../../src/model/translations.js';
 import { strFromU8, unzipSync } from 'fflate';
 import { generateDocx } from '../../src/generation/docx.js';
@@ -160,5 +160,80 @@ agenda:
         })).toThrow('disk full');
         expect(language.tag).toBe('fr');
         expect(language.words.agenda).toBe('Ordre du jour');
+    });
+});
+
+describe('the Chatham House Rule in each language', () => {
+    const directory = `person @mcade Marilyn Cade
+  org: @ICANN
+
+person @ttropina Tatiana Tropina
+
+org @ICANN Internet Corporation for Assigned Names and Numbers
+  acronym: ICANN
+  stakeholder: technical community
+
+org @cs Civil Society Coalition
+  stakeholder: civil society
+`;
+    const note = (language: string) => `meeting: Consultation
+language: ${language}
+rule: Chatham House
+
+attendees:
+- @mcade
+- @ttropina
+
+@mcade: First point.
+@ttropina [for @cs]: Second point.
+@?: Third point.
+`;
+
+    async function email(language: string, attribution: 'organisation' | 'none') {
+        const { documents } = await buildWorkspace({ 'note.minutes': note(language), 'directory.minutes': directory });
+        return generateEmail(documents['note.minutes'].parseResult.value, { attribution });
+    }
+
+    // The reviewed wording, language by language: who spoke (by organisation, by group), who
+    // was not identified, and the attendee list as a count per stakeholder group. A turn's
+    // colon is the note's own (`@x:`), printed as written.
+    const REVIEWED: Record<string, { organisation: string[]; none: string[] }> = {
+        en: {
+            organisation: ['A participant from ICANN: First point.', 'A participant from Civil Society Coalition: Second point.', 'Unidentified speaker: Third point.', 'Attendees: 2 participants (1 technical community, 1 with no stakeholder group)'],
+            none: ['A participant from the technical community: First point.', 'A participant from civil society: Second point.']
+        },
+        fr: {
+            organisation: ['Un participant (ICANN): First point.', 'Un participant (Civil Society Coalition): Second point.', 'Orateur non identifié: Third point.', 'Personnes présentes\u00A0: 2 participants (communauté technique\u00A0: 1, sans groupe de parties prenantes\u00A0: 1)'],
+            none: ['Un participant de la communauté technique: First point.', 'Un participant de la société civile: Second point.']
+        },
+        es: {
+            organisation: ['Un participante (ICANN): First point.', 'Un participante (Civil Society Coalition): Second point.', 'Orador no identificado: Third point.', 'Asistentes: 2 participantes (comunidad técnica: 1, sin grupo de partes interesadas: 1)'],
+            none: ['Un participante de la comunidad técnica: First point.', 'Un participante de la sociedad civil: Second point.']
+        },
+        ru: {
+            organisation: ['Участник (ICANN): First point.', 'Участник (Civil Society Coalition): Second point.', 'Неустановленный выступающий: Third point.', 'Присутствующие: 2 участника (техническое сообщество: 1, без группы заинтересованных сторон: 1)'],
+            none: ['Участник от технического сообщества: First point.', 'Участник от гражданского общества: Second point.']
+        },
+        ar: {
+            organisation: ['أحد المشاركين من ICANN: First point.', 'أحد المشاركين من Civil Society Coalition: Second point.', 'متحدث غير معروف: Third point.', 'الحاضرون: مشاركان (المجتمع التقني: 1، بلا مجموعة من أصحاب المصلحة: 1)'],
+            none: ['أحد المشاركين من المجتمع التقني: First point.', 'أحد المشاركين من المجتمع المدني: Second point.']
+        },
+        zh: {
+            organisation: ['一名来自ICANN的与会者: First point.', '一名来自Civil Society Coalition的与会者: Second point.', '身份不明的发言者: Third point.', '出席者：2 名与会者（技术界 1 名、未注明利益相关方群体 1 名）'],
+            none: ['一名来自技术界的与会者: First point.', '一名来自民间社会的与会者: Second point.']
+        }
+    };
+
+    test('every output language has its reviewed wording here', () => {
+        expect(Object.keys(REVIEWED).sort()).toEqual([...OUTPUT_LANGUAGES].sort());
+    });
+
+    test.each(Object.entries(REVIEWED))('%s: who spoke and who attended, in the meeting\'s words, naming no one', async (language, expected) => {
+        for (const attribution of ['organisation', 'none'] as const) {
+            const text = (await email(language, attribution)).replace(/\s*\n\s*/g, ' ');
+            for (const phrase of expected[attribution]) expect(text, `${language} ${attribution}`).toContain(phrase);
+            for (const name of ['Marilyn', 'Cade', 'Tatiana', 'Tropina']) expect(text).not.toContain(name);
+            if (language !== 'en') expect(text, `${language} ${attribution}`).not.toMatch(/participant from|Unidentified|stakeholder group/);
+        }
     });
 });
