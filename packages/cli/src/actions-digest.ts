@@ -1,7 +1,7 @@
 import { URI } from 'langium';
 import {
-    addressList, composeMessage, emailAddressOf, escapeAttribute, escapeText, htmlPage, overdueActions, partyAddress, shortName,
-    type ActionLedger, type Address, type LedgerAction, type Party
+    addressList, composeMessage, emailAddressOf, escapeAttribute, escapeText, htmlPage, overdueActions, partyAddress, placeTitleLine, shortName,
+    type ActionLedger, type Address, type LedgerAction, type MeetingPlace, type Party
 } from 'minutes-language';
 import { displayPath } from './workspace.js';
 
@@ -67,6 +67,11 @@ function noonUtc(iso: string): Date {
     return new Date(Date.UTC(year, month - 1, day, 12));
 }
 
+/** `CCWG-IG call, 2016-12-21 (notes/ccwg.minutes:12)`: a line of a meeting, for a reader to find. */
+export function placeReference(place: MeetingPlace, line: number): string {
+    return `${placeTitleLine(place)} (${displayPath(URI.parse(place.uri).fsPath)}:${line})`;
+}
+
 interface EntryFacts {
     readonly id: string;
     readonly text: string;
@@ -81,17 +86,15 @@ interface EntryFacts {
 
 function factsOf(entry: DigestEntry, owner: string, linkOf?: (action: LedgerAction) => string | undefined): EntryFacts {
     const { action, daysLate } = entry;
-    const place = (title: string, date: string | undefined, uri: string, line: number) =>
-        `${title}${date ? `, ${date}` : ''} (${displayPath(URI.parse(uri).fsPath)}:${line})`;
     const last = action.current.lastUpdate;
     return {
         id: action.id,
         text: action.text,
         due: action.current.due,
         lateness: daysLate > 0 ? `overdue by ${daysLate} day${daysLate === 1 ? '' : 's'}` : undefined,
-        agreed: place(action.place.title, action.place.isoDate, action.place.uri, action.line),
+        agreed: placeReference(action.place, action.line),
         link: linkOf?.(action),
-        reported: last ? `${place(last.place.title, last.place.isoDate, last.place.uri, last.line)}: ${[last.status, last.text].filter(Boolean).join(': ')}` : undefined,
+        reported: last ? `${placeReference(last.place, last.line)}: ${[last.status, last.text].filter(Boolean).join(': ')}` : undefined,
         others: [...action.owners.map(party => shortName(party)).filter(name => name !== owner), ...action.unresolvedOwners]
     };
 }

@@ -1,6 +1,5 @@
-import { URI } from 'langium';
 import { shortName, type LedgerAction } from 'minutes-language';
-import { displayPath } from './workspace.js';
+import { placeReference } from './actions-digest.js';
 
 /**
  * `minutes actions --format ics`: an iCalendar (RFC 5545) calendar with one all-day event
@@ -33,8 +32,8 @@ export function actionsIcs(actions: readonly LedgerAction[], linkOf?: (action: L
         const description = [
             `#${action.id}: ${action.text}`,
             owners.length > 0 ? `Owner: ${owners.join(', ')}` : 'No owner',
-            `Agreed: ${where(action.place.title, action.place.isoDate, action.place.uri, action.line)}`,
-            ...(action.current.lastUpdate ? [`Last reported: ${where(action.current.lastUpdate.place.title, action.current.lastUpdate.place.isoDate, action.current.lastUpdate.place.uri, action.current.lastUpdate.line)}: ${[action.current.lastUpdate.status, action.current.lastUpdate.text].filter(Boolean).join(': ')}`] : [])
+            `Agreed: ${placeReference(action.place, action.line)}`,
+            ...(action.current.lastUpdate ? [`Last reported: ${placeReference(action.current.lastUpdate.place, action.current.lastUpdate.line)}: ${[action.current.lastUpdate.status, action.current.lastUpdate.text].filter(Boolean).join(': ')}`] : [])
         ].join('\n');
         lines.push(
             'BEGIN:VEVENT',
@@ -53,10 +52,6 @@ export function actionsIcs(actions: readonly LedgerAction[], linkOf?: (action: L
     }
     lines.push('END:VCALENDAR');
     return lines.map(fold).join('\r\n') + '\r\n';
-}
-
-function where(title: string, date: string | undefined, uri: string, line: number): string {
-    return `${title}${date ? `, ${date}` : ''} (${displayPath(URI.parse(uri).fsPath)}:${line})`;
 }
 
 /** `2018-06-30` → `20180630`. */

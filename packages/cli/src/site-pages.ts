@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import {
-    actionRowId, declaresChathamHouseRule, escapeAttribute, escapeText, htmlOf, htmlPage, meetingPlacesOf, outlineOf, overdueActions,
+    actionRowId, declaresChathamHouseRule, escapeAttribute, escapeText, htmlOf, htmlPage, meetingPlacesOf, outlineOf, overdueActions, placeTitleLine,
     richHtml, stakeholderRows, updateRowId, whoSpokeHtml, workspaceStatistics,
     type ActionLedger, type Document, type LedgerAction, type MeetingOutline, type MeetingPlace, type OutlineOptions, type RichText
 } from 'minutes-language';
@@ -206,7 +206,7 @@ function actionsPage(ledger: ActionLedger, byPlace: ReadonlyMap<MeetingPlace, Me
     const state = (action: LedgerAction) => action.current.status === 'open' ? (late.has(action) ? 0 : 1) : action.current.status === 'done' ? 2 : 3;
     const where = (place: MeetingPlace, anchor: string | undefined) => {
         const entry = byPlace.get(place);
-        const text = escapeText(`${place.title}${place.isoDate ? `, ${place.isoDate}` : ''}`);
+        const text = escapeText(placeTitleLine(place));
         return entry ? link(anchor ? `${entry.href.replace(/#.*$/, '')}#${anchor}` : entry.href, text) : text;
     };
     const counts = [0, 0, 0, 0];

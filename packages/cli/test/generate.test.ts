@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runCli, tempWorkspace, type CliResult } from './helpers/run-cli.js';
+import { REPO, runCli, tempWorkspace, type CliResult } from './helpers/run-cli.js';
 
 // `minutes generate`, run as a process (the built CLI: npx tsc -b tsconfig.build.json).
 
@@ -58,6 +58,15 @@ describe('minutes generate: every format, to standard output', () => {
         const result = await runCli(['generate', '-', '-f', 'markdown', '--directory', folder], { input: call });
         expect(result.code).toBe(0);
         expect(result.stdout).toContain('**Tatiana Tropina**: Hello from Tatiana');
+    });
+
+    test('the subject of a real record whose title states its date does not repeat the date (corpus/icann-ccwg-ig-2016-12-21)', async () => {
+        const record = path.join(REPO, 'corpus/icann-ccwg-ig-2016-12-21/icann-ccwg-ig-2016-12-21.minutes');
+        const email = await runCli(['generate', record, '--format', 'email']);
+        expect(email.code).toBe(0);
+        expect(email.stdout).toMatch(/^Subject: CCWG-IG call of Wednesday, December 21\n\nCCWG-IG call of Wednesday, December 21\n=+\n/);
+        const eml = await runCli(['generate', record, '--format', 'eml']);
+        expect(eml.stdout).toMatch(/\r\nSubject: CCWG-IG call of Wednesday, December 21\r\n/);
     });
 
     test('eml options replace the envelope', async () => {

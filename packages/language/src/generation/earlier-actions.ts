@@ -1,6 +1,7 @@
 import type { Party, Text } from '../generated/ast.js';
 import { earlierActionsOf, type ActionLedger, type ActionSnapshot, type LedgerAction } from '../ledger/action-ledger.js';
 import { readableDate } from '../model/dates.js';
+import { titleLine } from '../model/title-line.js';
 import { capitalised } from '../model/text.js';
 import { splitActionHeader, type Meeting } from '../model/structure.js';
 import { writtenName } from '../model/text.js';
@@ -69,8 +70,8 @@ export function moreStillOpenText(section: EarlierActionsOutline, language = DEF
 
 /** `CCWG-IG session at the WSIS Forum 2018, 19 March 2018`: where an action was agreed. */
 export function agreedPlace(entry: EarlierActionOutline, language = DEFAULT_LANGUAGE): string {
-    const words = translationOf(language).words;
-    return `${entry.agreedIn.title}${entry.agreedIn.date ? `${words.listSeparator}${readableDate(entry.agreedIn.date, language)}` : ''}`;
+    const date = entry.agreedIn.date ? readableDate(entry.agreedIn.date, language) : undefined;
+    return titleLine(entry.agreedIn.title, { date }, language, translationOf(language).words.listSeparator);
 }
 
 /** `Agreed at CCWG-IG session at the WSIS Forum 2018, 19 March 2018`. */

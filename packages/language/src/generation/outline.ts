@@ -4,6 +4,7 @@ import {
     type Block, type Document, type Field, type Heading, type Line, type Party, type SpeakerLine, type Text
 } from '../generated/ast.js';
 import { isoDate, parseDate, readableDate } from '../model/dates.js';
+import { titleLine } from '../model/title-line.js';
 import {
     aliasesOf, displayName, entryFields, fullName, honorificOf, organisationsOf, roleOf, stakeholderGroupOf
 } from '../model/directory.js';
@@ -153,7 +154,7 @@ class OutlineBuilder {
             title,
             language: this.language.tag,
             direction: textDirection(this.language.tag),
-            subject: subjectOf(title, documentMetadata, words),
+            subject: subjectOf(title, documentMetadata, this.language.tag, words),
             header,
             envelope,
             date: documentDate,
@@ -730,15 +731,13 @@ function readableDateText(value: RichText, language: string): RichText {
     return readable === written ? value : [textSpan(readable)];
 }
 
-/** The title, then the venue and date when the title does not already say them. */
-function subjectOf(title: string, metadata: readonly MetadataEntry[], words: OutputWords): string {
-    const parts = [title];
-    for (const key of ['venue', 'date']) {
-        const value = metadata.find(entry => entry.key === key);
-        const text = value ? plain(value.value).trim() : '';
-        if (text && !title.toLowerCase().includes(text.toLowerCase())) parts.push(text);
-    }
-    return parts.join(words.listSeparator);
+/** The email's subject: the title, then the venue and date where the title does not already state them. */
+function subjectOf(title: string, metadata: readonly MetadataEntry[], language: string, words: OutputWords): string {
+    const text = (key: string) => {
+        const entry = metadata.find(each => each.key === key);
+        return entry ? plain(entry.value) : undefined;
+    };
+    return titleLine(title, { venue: text('venue'), date: text('date') }, language, words.listSeparator);
 }
 
 /** An id made of a text's letters and digits: `2. Contributions` → `2-contributions`. */

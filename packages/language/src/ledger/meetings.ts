@@ -1,9 +1,11 @@
 import type { AstNode } from 'langium';
 import type { Block, Document, Field } from '../generated/ast.js';
 import { compareDates, isoDate, parseDate, type CalendarDate } from '../model/dates.js';
+import { meetingLanguage } from '../model/language.js';
 import { nameKey } from '../model/names.js';
 import { structureOf, type Meeting } from '../model/structure.js';
 import { plainText, writtenText } from '../model/text.js';
+import { titleLine } from '../model/title-line.js';
 
 /** A parsed document as the ledger reads it: its address and its tree. */
 export interface SourceDocument {
@@ -27,6 +29,8 @@ export interface MeetingPlace {
     readonly date?: CalendarDate;
     /** `2018-03-19`, when the date is known to the day. */
     readonly isoDate?: string;
+    /** The language the note gives the meeting (`language:`), else English: the language its title is read in. */
+    readonly language: string;
     /** The normalised key of `group:`/`series:` (the meeting's, or the document's), if any. */
     readonly series?: string;
     /** The series as it reads (`CCWG-IG`). */
@@ -97,12 +101,18 @@ function computeMeetingPlaces(document: Document, uri: string): MeetingPlace[] {
         return {
             meeting, document, uri, title, date,
             isoDate: date ? isoDate(date) : undefined,
+            language: meetingLanguage(meeting, structure),
             series: series?.key,
             seriesName: series?.name,
             line: lineOf(first),
             offset: first.$cstNode?.offset ?? 0
         };
     });
+}
+
+/** `CCWG-IG call, 2016-12-21`: a meeting as the ledger's listings name it, with its ISO date where the title does not state it. */
+export function placeTitleLine(place: MeetingPlace): string {
+    return titleLine(place.title, { date: place.isoDate }, place.language, ', ');
 }
 
 /** Orders meetings by date; undated meetings come after dated ones, then by file and position. */

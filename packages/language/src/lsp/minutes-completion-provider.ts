@@ -7,6 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Document, Party } from '../generated/ast.js';
 import type { MinutesServices } from '../minutes-module.js';
 import { actionsToReportOn } from '../ledger/action-ledger.js';
+import { placeTitleLine } from '../ledger/meetings.js';
 import type { ActionLedgerService } from '../workspace/action-ledger-service.js';
 import { nameKey } from '../model/names.js';
 import { structureOf } from '../model/structure.js';
@@ -139,8 +140,8 @@ export class MinutesCompletionProvider implements CompletionProvider {
             detail: [action.text, state.due ? `due ${state.due}` : undefined].filter(Boolean).join(' · '),
             documentation: {
                 kind: 'markdown',
-                value: `Agreed at ${action.place.title}${action.place.isoDate ? ` (${action.place.isoDate})` : ''}; open`
-                    + (state.lastUpdate ? `, last reported at ${state.lastUpdate.place.title}${state.lastUpdate.place.isoDate ? ` (${state.lastUpdate.place.isoDate})` : ''}.` : '.')
+                value: `Agreed at ${placeTitleLine(action.place)}; open`
+                    + (state.lastUpdate ? `, last reported at ${placeTitleLine(state.lastUpdate.place)}.` : '.')
             },
             sortText: String(index).padStart(5, '0'),
             textEdit: { range, newText: `#${action.id}` }

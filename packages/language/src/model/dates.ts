@@ -556,13 +556,7 @@ function readDate(text: string, tokens: Token[], reader: DateReader): Parsed<Dat
         time = parsed.value;
     }
 
-    if (second) {
-        // Fill in what one side leaves to the other: `12-16 June 2017`, `January 26-27 2017`.
-        if (second.year === undefined && first.year !== undefined && !second.iso) second.year = first.year;
-        if (first.year === undefined) first.year = second.year;
-        if (first.month === undefined && second.month !== undefined && first.day !== undefined) first.month = second.month;
-        if (second.month === undefined && first.month !== undefined && second.day !== undefined) second.month = first.month;
-    }
+    if (second) fillRange(first, second);
     for (const part of second ? [first, second] : [first]) {
         if (part.year === undefined) return reader.unrecognised(text);
         if (part.day !== undefined && part.month === undefined) return reader.unrecognised(text);
@@ -576,6 +570,53 @@ function readDate(text: string, tokens: Token[], reader: DateReader): Parsed<Dat
             `This range ends (${longDate(end, reader.names.locale)}) before it starts (${longDate(start, reader.names.locale)})`, second!.start, second!.end);
     }
     return { ok: true, value: { start, end, time } };
+}
+
+/** Fills in what one side of a range leaves to the other: `12-16 June 2017`, `January 26-27 2017`. */
+function fillRange(first: DatePart, second: DatePart): void {
+    if (second.year === undefined && first.year !== undefined && !second.iso) second.year = first.year;
+    if (first.year === undefined) first.year = second.year;
+    if (first.month === undefined && second.month !== undefined && first.day !== undefined) first.month = second.month;
+    if (second.month === undefined && first.month !== undefined && second.day !== undefined) second.month = first.month;
+}
+
+/**
+ * Whether a text (a meeting's title) already names the days of a date, anywhere in it and in
+ * any form `parseDate` reads in the language: `CCWG-IG call of Wednesday, December 21` names
+ * 2016-12-21, and so do `… 21 December 2016`, `… 2016-12-21` and `IGF 18–21 December`
+ * (a range names the range). A year or weekday the text gives must agree; a text that names
+ * only a month or a year does not name the date.
+ */
+export function namesDate(text: string, date: DateValue, language?: string): boolean {
+    const reader = new DateReader(dateNames(language));
+    const cursor = new Cursor(tokenize(text));
+    const last = date.end ?? date.start;
+    // Dates read from left to right, each from where the last ended: `Thursday, December 21`
+    // is one date (a Thursday), not also `December 21`.
+    while (!cursor.done) {
+        const first = reader.readDatePart(cursor);
+        if (!first) {
+            cursor.index++;
+            continue;
+        }
+        let second: DatePart | undefined;
+        const beforeSeparator = cursor.index;
+        if (cursor.take(reader.isRangeSeparator)) {
+            second = reader.readDatePart(cursor);
+            if (!second) cursor.index = beforeSeparator;
+        }
+        if (second) fillRange(first, second);
+        if (namesDay(first, date.start) && namesDay(second ?? first, last)) return true;
+    }
+    return false;
+}
+
+/** Whether a written part names this day: its day and month, and its year and weekday when written. */
+function namesDay(part: DatePart, day: CalendarDate): boolean {
+    if (day.month === undefined || day.day === undefined) return false;
+    if (part.day !== day.day || part.month !== day.month) return false;
+    if (part.year !== undefined && part.year !== day.year) return false;
+    return part.weekday === undefined || part.weekday === weekdayOfDate(day.year, day.month, day.day);
 }
 
 // ---- Times --------------------------------------------------------------------

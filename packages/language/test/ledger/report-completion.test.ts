@@ -29,7 +29,7 @@ describe('completion after update #', () => {
         expect(paper.labelDetails?.description).toBe('@mcade');
         expect(paper.documentation).toEqual({
             kind: 'markdown',
-            value: 'Agreed at CCWG-IG session at the WSIS Forum 2018 (2018-03-19); open, last reported at CCWG-IG teleconference (2018-04-23).'
+            value: 'Agreed at CCWG-IG session at the WSIS Forum 2018, 2018-03-19; open, last reported at CCWG-IG teleconference, 2018-04-23.'
         });
     });
 
