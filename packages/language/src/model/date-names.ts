@@ -125,18 +125,21 @@ export function dateNames(tag = 'en'): DateNames {
     const marks = new Map<string, DateField>();
     const prose = PROSE_WORDS[language];
     for (const variant of locales) {
+        // One formatter per format, not per date: creating one is what costs (every thread of a check does this at start-up).
+        const monthFormatters = MONTH_FORMATS.map(options => formatter(variant, options));
+        const weekdayFormatters = (['long', 'short'] as const).map(weekday => formatter(variant, { weekday }));
         for (let month = 1; month <= 12; month++) {
             const date = utc(SAMPLE_YEAR, month, 19);
-            for (const options of MONTH_FORMATS) {
-                for (const part of formatter(variant, options).formatToParts(date)) {
+            for (const monthFormatter of monthFormatters) {
+                for (const part of monthFormatter.formatToParts(date)) {
                     if (part.type === 'month' && !/\d/u.test(part.value)) months.set(part.value.split(/\s+/u).map(foldName).join(' '), month);
                 }
             }
         }
         for (let day = 18; day < 25; day++) {
             const date = utc(SAMPLE_YEAR, 3, day);
-            for (const weekday of ['long', 'short'] as const) {
-                weekdays.set(foldName(formatter(variant, { weekday }).format(date)), date.getUTCDay());
+            for (const weekdayFormatter of weekdayFormatters) {
+                weekdays.set(foldName(weekdayFormatter.format(date)), date.getUTCDay());
             }
         }
         for (const dateStyle of ['long', 'full'] as const) {
