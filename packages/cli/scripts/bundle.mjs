@@ -33,7 +33,8 @@ const languageSources = {
 export async function bundleCli() {
     await rm(dist, { recursive: true, force: true });
     const result = await esbuild.build({
-        entryPoints: { main: join(root, 'src/main.ts') },
+        // The worker threads of `minutes check` start from a file of their own (src/parallel-check.ts).
+        entryPoints: { main: join(root, 'src/main.ts'), 'check-worker': join(root, 'src/check-worker.ts') },
         outdir: dist,
         bundle: true,
         splitting: true,

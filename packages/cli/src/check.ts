@@ -1,6 +1,7 @@
 import { applySafeFixes, safeFixesOf } from 'minutes-language';
 import { writeFileAtomic } from './output.js';
-import { displayPath, loadPaths, readSource, UsageError, type LoadedWorkspace } from './workspace.js';
+import { buildWorkspace, collectFiles, createCliServices, displayPath, loadPaths, readSource, readWorkspaceSources, UsageError, type LoadedWorkspace, type WorkspaceSources } from './workspace.js';
+import { checkInParallel, threadCount, WorkerShardRunner } from './parallel-check.js';
 import { problemsOf, summaryLine, type Problem } from './problems.js';
 import { appendFile } from 'node:fs/promises';
 import { formatProblems, markdownSummary, type ReportFormat } from './report-formats.js';
@@ -16,6 +17,8 @@ export interface CheckOptions {
     today?: string;
     /** Apply the safe quick fixes to the files first (see safeFixesOf), then report what is left. */
     fix?: boolean;
+    /** How many threads parse and validate (1: no worker threads); default: see threadCount. */
+    threads?: string;
 }
 
 /** `minutes check`: exit 0 when clean, 1 on problems (errors, or warnings with --strict). */
@@ -29,21 +32,34 @@ export async function check(paths: string[], options: CheckOptions, io: {
     const fromStdin = paths.includes('-');
     if (fromStdin && options.fix) throw new UsageError('--fix changes files: it cannot fix standard input');
     const stdin = fromStdin ? { text: await io.readStdin(), name: '<stdin>.minutes' } : undefined;
-    let workspace = await loadPaths(paths.filter(p => p !== '-'), { context: options.directory, stdin });
-    if (options.fix) {
-        const fixed = await fixFiles(workspace);
-        // What changed goes with the report in text; beside JSON or SARIF it would break them.
-        const out = options.format === 'text' || options.format === 'github' ? io.stdout : process.stderr;
-        for (const line of fixed) out.write(`${line}\n`);
-        if (fixed.length > 0) workspace = await loadPaths(paths, { context: options.directory });
-    }
-    const problems: Problem[] = problemsOf(workspace.documents);
-    if (options.overdue) {
-        problems.push(...overdueProblems(workspace, options.today, options.strict));
-        problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+    const services = createCliServices();
+    const files = await collectFiles(paths.filter(p => p !== '-'), services.shared.workspace.MinutesConfigs);
+    const read = await readWorkspaceSources(files, { context: options.directory, stdin, services });
+    const threads = threadCount(options.threads, read.sources);
+    let problems: Problem[];
+    let checkedCount: number;
+    // --fix and --overdue read the whole workspace's trees (fixes, the action ledger): one thread.
+    if (threads > 1 && !options.fix && !options.overdue) {
+        const checked = await checkWithThreads(read, threads);
+        problems = problemsOf(checked);
+        checkedCount = checked.length;
+    } else {
+        let workspace = await buildWorkspace(read);
+        if (options.fix) {
+            const fixed = await fixFiles(workspace);
+            // What changed goes with the report in text; beside JSON or SARIF it would break them.
+            const out = options.format === 'text' || options.format === 'github' ? io.stdout : process.stderr;
+            for (const line of fixed) out.write(`${line}\n`);
+            if (fixed.length > 0) workspace = await loadPaths(paths, { context: options.directory });
+        }
+        problems = problemsOf(workspace.documents);
+        if (options.overdue) {
+            problems.push(...overdueProblems(workspace, options.today, options.strict));
+            problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+        }
+        checkedCount = workspace.documents.length;
     }
     const colour = useColour(io.stdout);
-    const checkedCount = workspace.documents.length;
     const output = formatProblems(options.format, problems, {
         colour,
         summary: summaryLine(checkedCount, problems),
@@ -59,6 +75,12 @@ export async function check(paths: string[], options: CheckOptions, io: {
 }
 
 export { paint };
+
+/** The check in worker threads (dist/check-worker.js beside this bundle's chunks): see parallel-check.ts. */
+function checkWithThreads(read: WorkspaceSources, threads: number) {
+    const workerFile = new URL('./check-worker.js', import.meta.url);
+    return checkInParallel(read.sources, Array.from({ length: threads }, () => new WorkerShardRunner(workerFile)));
+}
 
 /**
  * Applies the safe fixes of each checked file and writes it atomically; a file changed on disk

@@ -1,4 +1,4 @@
-import type { LangiumDocument } from 'langium';
+import type { URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { displayPath } from './workspace.js';
 
@@ -19,7 +19,7 @@ export interface Problem {
 const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
 /** The problems of documents, sorted by file and position. Hints stay in the editor. */
-export function problemsOf(documents: LangiumDocument[]): Problem[] {
+export function problemsOf(documents: ReadonlyArray<{ uri: URI; diagnostics?: Diagnostic[] }>): Problem[] {
     const problems: Problem[] = [];
     for (const document of documents) {
         for (const diagnostic of document.diagnostics ?? []) {

@@ -149,20 +149,34 @@ export interface LoadedWorkspace {
     root?: NotesRoot;
 }
 
+/** One file of a check, read: the files asked for come first, in order, then their context. */
+export interface WorkspaceSource {
+    file: string;
+    text: string;
+    /** Asked for (its problems are reported), rather than context. */
+    reported: boolean;
+}
+
+export interface WorkspaceSources {
+    shared: MinutesSharedServices;
+    services: MinutesServices;
+    /** The files asked for, in order, then the context files, sorted. */
+    sources: WorkspaceSource[];
+}
+
 /**
- * Loads the given files and their context, so that references to the shared directory
- * resolve, then parses, links and validates them all. Under a configuration file the context
- * is the files the language server loads for that repository (its `directory`, from its
- * folder); elsewhere the other `.minutes` files of each file's folder. `--directory` paths add
- * to either.
+ * Finds and reads the given files and their context, so that references to the shared
+ * directory resolve. Under a configuration file the context is the files the language
+ * server loads for that repository (its `directory`, from its folder); elsewhere the other
+ * `.minutes` files of each file's folder. `--directory` paths add to either.
  */
-export async function loadWorkspace(files: string[], options: {
+export async function readWorkspaceSources(files: string[], options: {
     context?: string[];
     stdin?: { text: string; name: string };
     services?: { shared: MinutesSharedServices; Minutes: MinutesServices };
     /** Where a context file that cannot be read is reported (default: standard error). */
     warn?: (message: string) => void;
-} = {}): Promise<LoadedWorkspace> {
+} = {}): Promise<WorkspaceSources> {
     const { shared, Minutes } = options.services ?? createCliServices();
     const warn = options.warn ?? (message => process.stderr.write(`minutes: warning: ${message}\n`));
     const configs = shared.workspace.MinutesConfigs;
@@ -181,20 +195,9 @@ export async function loadWorkspace(files: string[], options: {
     }
     for (const file of files) contextFiles.delete(file);
 
-    const factory = shared.workspace.LangiumDocumentFactory;
-    const registry = shared.workspace.LangiumDocuments;
-    const documents: LangiumDocument[] = [];
-    for (const file of files) {
-        const document = factory.fromString(await readSource(file), URI.file(file));
-        registry.addDocument(document);
-        documents.push(document);
-    }
-    if (options.stdin && stdinFile) {
-        const document = factory.fromString(options.stdin.text, URI.file(stdinFile));
-        registry.addDocument(document);
-        documents.push(document);
-    }
-    const all = [...documents];
+    const sources: WorkspaceSource[] = [];
+    for (const file of files) sources.push({ file, text: await readSource(file), reported: true });
+    if (options.stdin && stdinFile) sources.push({ file: stdinFile, text: options.stdin.text, reported: true });
     for (const file of [...contextFiles].sort()) {
         // Context that cannot be read does not stop the command, but is never left out in silence:
         // without it, its people would be reported as unknown names with no cause given.
@@ -203,10 +206,22 @@ export async function loadWorkspace(files: string[], options: {
             warn(`skipping ${displayPath(error.file)}: ${error.reason}`);
             return undefined;
         });
-        if (text === undefined) continue;
-        const document = factory.fromString(text, URI.file(file));
+        if (text !== undefined) sources.push({ file, text, reported: false });
+    }
+    return { shared, services: Minutes, sources };
+}
+
+/** Parses, links and validates the sources read by readWorkspaceSources, in one thread. */
+export async function buildWorkspace({ shared, services, sources }: WorkspaceSources): Promise<LoadedWorkspace> {
+    const factory = shared.workspace.LangiumDocumentFactory;
+    const registry = shared.workspace.LangiumDocuments;
+    const documents: LangiumDocument[] = [];
+    const all: LangiumDocument[] = [];
+    for (const source of sources) {
+        const document = factory.fromString(source.text, URI.file(source.file));
         registry.addDocument(document);
         all.push(document);
+        if (source.reported) documents.push(document);
     }
     let parsed = 0;
     let checked = 0;
@@ -222,7 +237,12 @@ export async function loadWorkspace(files: string[], options: {
         for (const listener of counting) listener.dispose();
     }
     const first = documents[0];
-    return { shared, services: Minutes, documents, all, root: first ? configs.rootOf(first.uri) : undefined };
+    return { shared, services, documents, all, root: first ? shared.workspace.MinutesConfigs.rootOf(first.uri) : undefined };
+}
+
+/** Reads the given files and their context (readWorkspaceSources), then parses, links and validates them all. */
+export async function loadWorkspace(files: string[], options: Parameters<typeof readWorkspaceSources>[1] = {}): Promise<LoadedWorkspace> {
+    return buildWorkspace(await readWorkspaceSources(files, options));
 }
 
 /** Expands paths (files, folders, globs) with collectFiles and loads them with their context. */

@@ -16,3 +16,5 @@ export * from './import/index.js';
 export { NameKeyScope, MinutesScopeProvider } from './scoping/minutes-scope-provider.js';
 export { applySafeFixes, safeFixesOf, type SafeFix } from './lsp/safe-fixes.js';
 export { MAX_DOCUMENT_LENGTH, tooLargeMessage } from './parser/minutes-lexer.js';
+export { MinutesIndexManager } from './workspace/minutes-index-manager.js';
+export { fromPortableDescription, toPortableDescription, type PortableDescription } from './workspace/portable-descriptions.js';

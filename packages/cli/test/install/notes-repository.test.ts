@@ -21,8 +21,8 @@ let root: string;
 let notes: string;
 
 /** The command as a user types it in the notes repository, with this process's Node first on PATH. */
-function npx(args: string[], options: { cwd?: string } = {}): Promise<CliResult> {
-    return runProcess('npx', ['--no-install', ...args], { cwd: options.cwd ?? notes, env: { PATH: nodeFirstPath() } });
+function npx(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+    return runProcess('npx', ['--no-install', ...args], { cwd: options.cwd ?? notes, env: { PATH: nodeFirstPath(), ...options.env } });
 }
 
 function nodeFirstPath(): string {
@@ -80,6 +80,9 @@ describe('installed from the packed tarballs into a notes repository', () => {
             "2025/bad.minutes:4:1: error Unknown speaker 'Tatiana Tropnia'. Did you mean 'Tatiana Tropina'? [unknown-speaker]\n"
             + 'checked 3 files: 1 error, 0 warnings\n');
         expect(result.code).toBe(1);
+        // The worker threads start from their own file of the installed bundle.
+        const threaded = await npx(['minutes', 'check', '.'], { env: { MINUTES_THREADS: '2' } });
+        expect(threaded).toEqual(result);
     });
 
     test('npx minutes generate writes the email and an HTML page', async () => {

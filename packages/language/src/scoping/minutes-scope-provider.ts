@@ -2,6 +2,7 @@ import { stream, type AstNodeDescription, type LangiumCoreServices, type Referen
 import { Action, Organisation, Person } from '../generated/ast.js';
 import { nameKey } from '../model/names.js';
 import type { MinutesIndexManager } from '../workspace/minutes-index-manager.js';
+import { nodeNameOf } from '../workspace/portable-descriptions.js';
 import { NearNameIndex } from './near-names.js';
 
 /**
@@ -43,7 +44,7 @@ export class NameKeyScope implements Scope {
         const key = keyOf(description);
         if (!key) return;
         const list = this.byKey.get(key);
-        const isHandle = (description.node as { name?: string } | undefined)?.name === description.name;
+        const isHandle = nodeNameOf(description) === description.name;
         if (!list) this.byKey.set(key, [description]);
         else if (isHandle) list.unshift(description);
         else list.push(description);

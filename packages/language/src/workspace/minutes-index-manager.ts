@@ -43,6 +43,26 @@ export class MinutesIndexManager extends DefaultIndexManager {
         return (this.symbolIndex.get(uri) ?? []).filter(description => types.some(type => this.astReflection.isSubtype(description.type, type)));
     }
 
+    /**
+     * Places documents in the index in this order before any of them is indexed: the order
+     * of the index is the order of scopes (which of two same-named entries comes first), so
+     * a worker of `minutes check` that parses only some of the files keeps the order a
+     * single thread would have.
+     */
+    reserveOrder(uris: Iterable<string>): void {
+        for (const uri of uris) {
+            if (!this.symbolIndex.has(uri)) this.symbolIndex.set(uri, []);
+        }
+    }
+
+    /** Indexes the descriptions of a document parsed elsewhere (another worker of `minutes check`), as updateContent would. */
+    setForeignContent(uri: string, descriptions: AstNodeDescription[]): void {
+        this.changed(uri, this.symbolIndex.get(uri));
+        this.symbolIndex.set(uri, descriptions);
+        this.symbolByTypeIndex.clear(uri);
+        this.changed(uri, descriptions);
+    }
+
     override async updateContent(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
         const uri = document.uri.toString();
         this.changed(uri, this.symbolIndex.get(uri));

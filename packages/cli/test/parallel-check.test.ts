@@ -1,0 +1,128 @@
+import { readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { generatedDocument, mutated } from '../../language/test/fuzz/arbitraries.js';
+import { readRegressions } from '../../language/test/fuzz/fuzz-config.js';
+import { ShardChecker, type CheckedFile, type CheckRequest, type ParsedFile, type ParseRequest } from '../src/check-shard.js';
+import { checkInParallel, threadCount, type ShardRunner } from '../src/parallel-check.js';
+import { problemsOf, type Problem } from '../src/problems.js';
+import { buildWorkspace, collectFiles, createCliServices, readWorkspaceSources } from '../src/workspace.js';
+import { dozenMeetings } from './dozen-meetings.js';
+import { REPO, runCli, tempWorkspace } from './helpers/run-cli.js';
+
+/**
+ * A check split over threads gives what one thread gives: the same problems, in the same
+ * order, with the same exit code. The shards run here in this thread, each with services
+ * of its own as a worker has (the worker threads themselves are run through the CLI below).
+ */
+class InThreadRunner implements ShardRunner {
+    private readonly checker = new ShardChecker(createCliServices());
+    parse(request: ParseRequest): Promise<ParsedFile[]> {
+        return this.checker.parse(structuredClone(request));
+    }
+    async check(request: CheckRequest, onValidated: () => void): Promise<CheckedFile[]> {
+        // Through structured cloning, as messages to a worker go.
+        return structuredClone(await this.checker.check(structuredClone(request), onValidated));
+    }
+    async close(): Promise<void> {}
+}
+
+async function sourcesOf(paths: string[]) {
+    const services = createCliServices();
+    const files = await collectFiles(paths, services.shared.workspace.MinutesConfigs);
+    return readWorkspaceSources(files, { services, warn: () => undefined });
+}
+
+async function inOneThread(paths: string[]): Promise<Problem[]> {
+    return problemsOf((await buildWorkspace(await sourcesOf(paths))).documents);
+}
+
+async function inThreads(paths: string[], threads: number): Promise<Problem[]> {
+    const { sources } = await sourcesOf(paths);
+    return problemsOf(await checkInParallel(sources, Array.from({ length: threads }, () => new InThreadRunner())));
+}
+
+async function expectSameInThreads(paths: string[], threads: number[] = [2, 3, 5]): Promise<Problem[]> {
+    const expected = await inOneThread(paths);
+    for (const count of threads) expect(await inThreads(paths, count), `${count} threads`).toEqual(expected);
+    return expected;
+}
+
+/** Errors that only the whole workspace can find, spread so that every split separates their parts. */
+const CROSS_FILE: Record<string, string> = {
+    'a-directory.minutes': 'person @achen Ana Chen\n  org: @ISOC\n\norg @ISOC Internet Society\n\nperson @bokafor Bola Okafor\n  aliases: Ana Chen\n',
+    'b-meeting.minutes': 'meeting: First call\ngroup: Drafting team\ndate: 2018-03-19\n\n@achen: Opened the call.\n\naction #charter @achen: Circulate the draft charter.\naction #rooms @bokafor: Ask for a room.\naction #slides @achen: Prepare the slides.\n',
+    'c-meeting.minutes': 'meeting: Second call\ngroup: Drafting team\ndate: 2018-04-02\n\n@achenn: Late again.\n@bokafor: Reported.\n\nupdate #charter done: Circulated.\nupdate #nowhere done: No such action.\naction #rooms @achen: A second action with the same identifier.\n',
+    'd-more-people.minutes': 'person @achen Ana Chen the second\n\nperson @cmuller Claudia Müller\n',
+    'e-meeting.minutes': 'meeting: An earlier call\ngroup: Drafting team\ndate: 2018-01-05\n\n@cmuller: Spoke.\n\nupdate #slides done: Reported before it was agreed.\nupdate #Charter: Case differs.\n',
+    'f-meeting.minutes': 'meeting: Third call\ndate: 2018-05-01\n\n@ISOC: A word from the organisation.\n@dsingh: Unknown.\n\naction #charter: A third.\nupdate #rooms moved 2018-06-01: Still looking.\n',
+    'g-meeting.minutes': 'meeting: Fourth call\ndate: 2018-05-15\n\n@bokafor: Closed.\n\nupdate #rooms done: Found.\n'
+};
+
+describe('minutes check in threads', () => {
+    test('cross-file problems: name clashes, unknown names and actions, duplicate identifiers, updates before their action', async () => {
+        const folder = tempWorkspace(CROSS_FILE);
+        const problems = await expectSameInThreads([folder], [2, 3, 4, 7]);
+        const codes = new Set(problems.map(p => p.code));
+        for (const code of ['duplicate-action-id', 'unknown-action', 'unknown-speaker', 'update-before-action']) expect(codes).toContain(code);
+        expect(problems.some(p => p.file.endsWith('d-more-people.minutes') && p.severity === 'error')).toBe(true);
+    });
+
+    test('a series of a dozen meetings, and only some of its files asked for', async () => {
+        const folder = tempWorkspace(dozenMeetings().files);
+        await expectSameInThreads([folder]);
+        const some = readdirSync(folder).filter(name => name.endsWith('.minutes')).slice(3, 7).map(name => path.join(folder, name));
+        await expectSameInThreads(some, [2, 4]);
+    });
+
+    test('the examples, and the corpus as one workspace', async () => {
+        await expectSameInThreads([path.join(REPO, 'examples')]);
+        await expectSameInThreads([path.join(REPO, 'corpus')], [2, 4]);
+    });
+
+    test('the fuzzing regressions and generated documents, in one workspace', async () => {
+        const files: Record<string, string> = {};
+        for (const { name, text } of readRegressions()) files[`regression-${name}.minutes`] = text;
+        fc.sample(mutated(generatedDocument), { seed: 16, numRuns: 60 }).forEach((text, i) => { files[`generated-${String(i).padStart(2, '0')}.minutes`] = text; });
+        // A file with NUL bytes is refused before it is parsed, by either way of checking.
+        for (const [name, text] of Object.entries(files)) if (text.includes('\0')) delete files[name];
+        await expectSameInThreads([tempWorkspace(files)], [2, 3]);
+    });
+
+    test('the number of threads: asked for, or one per core with enough to check', () => {
+        const source = (bytes: number) => ({ file: 'x.minutes', text: 'x'.repeat(bytes), reported: true });
+        expect(threadCount('1', [source(10), source(10)])).toBe(1);
+        expect(threadCount('4', [source(10), source(10)])).toBe(2);
+        expect(threadCount(undefined, [source(1000)])).toBe(1);
+        expect(() => threadCount('two', [source(1)])).toThrow(/whole number/);
+        expect(() => threadCount('0', [source(1)])).toThrow(/whole number/);
+    });
+});
+
+describe('minutes check --threads, as a process', () => {
+    const folder = tempWorkspace(CROSS_FILE);
+    test.each(['text', 'json'])('the worker threads report what one thread reports (%s)', async format => {
+        const one = await runCli(['check', folder, '--format', format, '--threads', '1']);
+        expect(one.code).toBe(1);
+        for (const threads of ['2', '3']) {
+            const many = await runCli(['check', folder, '--format', format, '--threads', threads]);
+            expect(many.stdout).toBe(one.stdout);
+            expect(many.code).toBe(one.code);
+        }
+        const fromEnvironment = await runCli(['check', folder, '--format', format], { env: { MINUTES_THREADS: '2' } });
+        expect(fromEnvironment.stdout).toBe(one.stdout);
+    });
+
+    test('a clean workspace exits 0 in threads too', async () => {
+        const result = await runCli(['check', path.join(REPO, 'examples'), '--threads', '2']);
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(0);
+    });
+
+    test('--threads that is not a number is a usage error', async () => {
+        const result = await runCli(['check', folder, '--threads', 'many']);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toMatch(/--threads .* whole number/);
+    });
+});
