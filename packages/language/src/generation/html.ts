@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Document } from '../generated/ast.js';
 import { displayWidth } from './wrap.js';
-import { outlineOf, slug, type OutlineOptions } from './outline.js';
+import { outlineOf, type OutlineOptions } from './outline.js';
+import { slug } from '../util/slug.js';
 import { counted, participantColumns, WritingLanguage } from '../model/language.js';
 import type {
     ActionOutline, AgendaEntry, ContentsEntry, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,

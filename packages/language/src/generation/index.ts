@@ -3,7 +3,7 @@
 export { generate, OUTPUT_FORMATS, OUTPUT_EXTENSIONS, type OutputFormat, type GenerateOptions } from './generate.js';
 export { GenerationError } from './generation-error.js';
 export { nameParty, nameWithAffiliation, NAME_STYLES, type NamingOptions, type PartyName } from './naming.js';
-export { outlineOf, slug, type OutlineOptions } from './outline.js';
+export { outlineOf, type OutlineOptions } from './outline.js';
 export type {
     Outline, OutlineBlock, MeetingOutline, TurnOutline, ActionOutline, UpdateOutline, OutcomeOutline, EarlierActionsOutline,
     EarlierActionOutline

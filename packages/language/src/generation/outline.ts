@@ -21,6 +21,7 @@ import { capitaliseSentenceStart, effectiveAttribution, participantCountText } f
 import { isKey, keyDefinition, keyLabel, labelOf, OFFICES, type MeetingOffice } from '../model/vocabulary.js';
 import { meetingLanguage, textDirection, translationOf, writtenLanguage, WritingLanguage } from '../model/language.js';
 import type { OutputWords } from '../model/translations.js';
+import { slug } from '../util/slug.js';
 import { UniqueNames } from '../util/unique-names.js';
 import { earlierActionsOutline, type LedgerOptions, type OutlineReaders } from './earlier-actions.js';
 import { readInlineMarkdown } from './inline-markdown.js';
@@ -738,12 +739,6 @@ function subjectOf(title: string, metadata: readonly MetadataEntry[], language: 
         return entry ? plain(entry.value) : undefined;
     };
     return titleLine(title, { venue: text('venue'), date: text('date') }, language, words.listSeparator);
-}
-
-/** An id made of a text's letters and digits: `2. Contributions` → `2-contributions`. */
-export function slug(text: string): string {
-    return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
 }
 
 function partyFacts(party: Party): PartyFacts {

@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import type { Field, Party } from '../generated/ast.js';
-import { slug } from '../generation/outline.js';
+import { slug } from '../util/slug.js';
 import { aliasesOf, displayName } from '../model/directory.js';
 import { commentText, inlineProse } from '../import/escape.js';
 import { GenerationError } from '../generation/generation-error.js';
