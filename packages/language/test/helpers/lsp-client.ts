@@ -5,10 +5,18 @@ import {
     ConfigurationRequest, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification,
     DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest, LogMessageNotification,
     MessageType, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest,
-    type Diagnostic, type FileChangeType
+    type ClientCapabilities, type Diagnostic, type FileChangeType, type InitializeResult
 } from 'vscode-languageserver-protocol';
 
 export const SERVER = fileURLToPath(new URL('../../bin/minutes-language-server.js', import.meta.url));
+
+/** What a test's editor says of itself: capabilities beyond diagnostics and file watching, and its settings. */
+export interface ClientOptions {
+    /** The client's text document capabilities (completion, hover, rename…), beside publishDiagnostics and synchronization. */
+    readonly textDocument?: ClientCapabilities['textDocument'];
+    /** The answer to the server's `workspace/configuration` request, by section (`minutes`); null for any other. */
+    readonly settings?: Readonly<Record<string, unknown>>;
+}
 
 export interface Publication {
     readonly uri: string;
@@ -28,8 +36,10 @@ export class LspClient {
     readonly stderr: string[] = [];
     private readonly waiting: Array<() => void> = [];
     private readonly versions = new Map<string, number>();
+    /** The server's answer to initialize: its capabilities. */
+    initializeResult: InitializeResult | undefined;
 
-    private constructor(readonly process: ChildProcessWithoutNullStreams) {
+    private constructor(readonly process: ChildProcessWithoutNullStreams, settings: Readonly<Record<string, unknown>>) {
         process.stderr.on('data', chunk => this.stderr.push(String(chunk)));
         this.connection = createProtocolConnection(new StreamMessageReader(process.stdout), new StreamMessageWriter(process.stdin));
         this.connection.onNotification(PublishDiagnosticsNotification.type, params => {
@@ -39,23 +49,26 @@ export class LspClient {
         this.connection.onNotification(LogMessageNotification.type, params => {
             if (params.type === MessageType.Error) this.loggedErrors.push(params.message);
         });
-        this.connection.onRequest(ConfigurationRequest.type, params => params.items.map(() => null));
+        this.connection.onRequest(ConfigurationRequest.type, params => params.items.map(item => (item.section && settings[item.section]) ?? null));
         this.connection.onRequest(RegistrationRequest.type, () => undefined);
         this.connection.listen();
     }
 
     /** Starts the server (this repository's, or another script, e.g. an installed package's) on a workspace folder and initializes it. */
-    static async start(folder: string, server = SERVER): Promise<LspClient> {
+    static async start(folder: string, server = SERVER, options: ClientOptions = {}): Promise<LspClient> {
         const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-        const client = new LspClient(child);
+        const client = new LspClient(child, options.settings ?? {});
         const rootUri = pathToFileURL(folder).toString();
-        await client.connection.sendRequest(InitializeRequest.type, {
+        client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
             processId: process.pid,
             rootUri,
             workspaceFolders: [{ uri: rootUri, name: 'workspace' }],
             capabilities: {
-                workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
-                textDocument: { publishDiagnostics: {}, synchronization: { dynamicRegistration: false } }
+                workspace: {
+                    configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true },
+                    didChangeConfiguration: { dynamicRegistration: true }
+                },
+                textDocument: { ...options.textDocument, publishDiagnostics: {}, synchronization: { dynamicRegistration: false } }
             }
         });
         await client.connection.sendNotification(InitializedNotification.type, {});

@@ -1,16 +1,13 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node.js';
+import { fileURLToPath } from 'node:url';
 import {
-    CodeActionRequest, CompletionRequest, ConfigurationRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
-    ExitNotification, HoverRequest, InitializedNotification, InitializeRequest, PrepareRenameRequest, PublishDiagnosticsNotification,
-    RegistrationRequest, RenameRequest, ShutdownRequest,
+    CodeActionRequest, CompletionRequest, HoverRequest, PrepareRenameRequest, RenameRequest,
     type CodeAction, type CompletionItem, type CompletionList, type Diagnostic, type MarkupContent, type TextEdit
 } from 'vscode-languageserver-protocol';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LspClient } from '../helpers/lsp-client.js';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const BIN = join(ROOT, 'packages/language/bin/minutes-language-server.js');
@@ -52,58 +49,12 @@ function newestFile(folder: string): number {
 /** The bundle (built from the language's TypeScript sources) is tested when it is at least as new as they are. */
 const bundleIsCurrent = existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= newestFile(join(ROOT, 'packages/language/src'));
 
-/** A language client over stdio, as an editor is: a child process and a JSON-RPC connection. */
-class Client {
-    readonly connection: ProtocolConnection;
-    readonly exited: Promise<number | null>;
-    readonly stderr: string[] = [];
-    private readonly diagnostics = new Map<string, Diagnostic[]>();
-    private readonly waiting: Array<() => void> = [];
-
-    constructor(readonly process: ChildProcessWithoutNullStreams) {
-        this.exited = new Promise(resolve => process.on('exit', code => resolve(code)));
-        process.stderr.on('data', chunk => this.stderr.push(String(chunk)));
-        this.connection = createProtocolConnection(new StreamMessageReader(process.stdout), new StreamMessageWriter(process.stdin));
-        this.connection.onNotification(PublishDiagnosticsNotification.type, params => {
-            this.diagnostics.set(params.uri, params.diagnostics);
-            this.waiting.splice(0).forEach(wake => wake());
-        });
-        // The server asks for the `minutes` settings and registers for their changes.
-        this.connection.onRequest(ConfigurationRequest.type, params => params.items.map(item => (item.section === 'minutes' ? { inlayHints: { enabled: true } } : null)));
-        this.connection.onRequest(RegistrationRequest.type, () => undefined);
-        this.connection.listen();
-    }
-
-    /** Waits until the diagnostics published for a document satisfy a condition. */
-    async diagnosticsFor(uri: string, condition: (diagnostics: Diagnostic[]) => boolean, timeout = 30_000): Promise<Diagnostic[]> {
-        const deadline = Date.now() + timeout;
-        for (;;) {
-            const current = this.diagnostics.get(uri);
-            if (current && condition(current)) return current;
-            if (this.process.exitCode !== null || Date.now() > deadline) {
-                const why = this.process.exitCode !== null ? `the server exited with code ${this.process.exitCode}` : 'timed out';
-                throw new Error(`No matching diagnostics for ${uri} (${why}); last: ${JSON.stringify(current)}; server stderr: ${this.stderr.join('')}`);
-            }
-            await new Promise<void>(resolve => {
-                this.waiting.push(resolve);
-                setTimeout(resolve, 500);
-            });
-        }
-    }
-}
-
-let running: Client | undefined;
+let running: LspClient | undefined;
 
 afterEach(() => {
     if (running && running.process.exitCode === null) running.process.kill();
     running = undefined;
 });
-
-function startServer(command: string[]): Client {
-    const child = spawn(process.execPath, [...command, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    running = new Client(child);
-    return running;
-}
 
 const servers: Array<[string, string, boolean]> = [
     ['the language server of packages/language', BIN, true],
@@ -121,28 +72,21 @@ describe('the language server over stdio', () => {
         try {
             writeFileSync(join(folder, 'directory.minutes'), DIRECTORY);
             writeFileSync(join(folder, 'meeting.minutes'), MEETING);
-            const folderUri = pathToFileURL(folder).toString();
-            const directoryUri = pathToFileURL(join(folder, 'directory.minutes')).toString();
-            const meetingUri = pathToFileURL(join(folder, 'meeting.minutes')).toString();
-            const client = startServer([server]);
-            const { connection } = client;
-
-            const initialized = await connection.sendRequest(InitializeRequest.type, {
-                processId: process.pid,
-                rootUri: folderUri,
-                workspaceFolders: [{ uri: folderUri, name: 'minutes' }],
-                capabilities: {
-                    workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
-                    textDocument: {
-                        completion: { completionItem: { snippetSupport: true, labelDetailsSupport: true } },
-                        hover: { contentFormat: ['markdown', 'plaintext'] },
-                        rename: { prepareSupport: true },
-                        publishDiagnostics: {},
-                        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } }
-                    }
-                }
+            // An editor that completes with snippets, hovers in Markdown, prepares renames, offers quick fixes and shows inlay hints.
+            const client = running = await LspClient.start(folder, server, {
+                textDocument: {
+                    completion: { completionItem: { snippetSupport: true, labelDetailsSupport: true } },
+                    hover: { contentFormat: ['markdown', 'plaintext'] },
+                    rename: { prepareSupport: true },
+                    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } }
+                },
+                settings: { minutes: { inlayHints: { enabled: true } } }
             });
-            const capabilities = initialized.capabilities;
+            const { connection } = client;
+            const directoryUri = client.uriOf(join(folder, 'directory.minutes'));
+            const meetingUri = client.uriOf(join(folder, 'meeting.minutes'));
+
+            const capabilities = client.initializeResult!.capabilities;
             expect(capabilities.completionProvider?.triggerCharacters).toContain('@');
             expect(capabilities.renameProvider).toEqual({ prepareProvider: true });
             expect(capabilities.hoverProvider).toBe(true);
@@ -151,17 +95,17 @@ describe('the language server over stdio', () => {
             expect(capabilities.semanticTokensProvider).toBeDefined();
             expect(capabilities.inlayHintProvider).toBeDefined();
             expect(capabilities.workspaceSymbolProvider).toBeDefined();
-            await connection.sendNotification(InitializedNotification.type, {});
 
-            await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: directoryUri, languageId: 'minutes', version: 1, text: DIRECTORY } });
-            await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: meetingUri, languageId: 'minutes', version: 1, text: MEETING } });
+            await client.open(directoryUri, DIRECTORY);
+            await client.open(meetingUri, MEETING);
 
             // The unknown speaker is reported, with the closest name as a suggestion.
-            const diagnostics = await client.diagnosticsFor(meetingUri, ds => ds.some(d => d.code === 'unknown-speaker'));
+            const { diagnostics } = await client.published(meetingUri, ds => ds.some(d => d.code === 'unknown-speaker'));
             const unknown = diagnostics.find(d => d.code === 'unknown-speaker')!;
             expect(unknown.message).toBe("Unknown speaker 'Tatiana Tropnia'. Did you mean 'Tatiana Tropina'?");
             expect(unknown.range.start).toEqual({ line: 5, character: 0 });
-            expect((await client.diagnosticsFor(directoryUri, () => true)).filter(d => d.severity === 1)).toEqual([]);
+            await client.published(directoryUri, () => true);
+            expect(client.publicationsFor(directoryUri).at(-1)!.diagnostics.filter((d: Diagnostic) => d.severity === 1)).toEqual([]);
 
             // A quick fix replaces the name with the suggestion.
             const actions = await connection.sendRequest(CodeActionRequest.type, {
@@ -173,9 +117,7 @@ describe('the language server over stdio', () => {
 
             // Typing a new turn: completion inside the half-typed `@trop` inserts the handle.
             const typed = `${MEETING}\n@trop`;
-            await connection.sendNotification(DidChangeTextDocumentNotification.type, {
-                textDocument: { uri: meetingUri, version: 2 }, contentChanges: [{ text: typed }]
-            });
+            expect(await client.change(meetingUri, typed)).toBe(2);
             const completion = await connection.sendRequest(CompletionRequest.type, {
                 textDocument: { uri: meetingUri }, position: { line: 9, character: 5 }, context: { triggerKind: 1 }
             }) as CompletionList;
@@ -198,12 +140,26 @@ describe('the language server over stdio', () => {
             await expect(connection.sendRequest(RenameRequest.type, { textDocument: { uri: directoryUri }, position: { line: 4, character: 9 }, newName: 'ttropina' }))
                 .rejects.toThrow("'@ttropina' is the handle of Tatiana Tropina (@ttropina): choose another handle.");
 
-            await connection.sendRequest(ShutdownRequest.type);
-            await connection.sendNotification(ExitNotification.type);
-            expect(await client.exited, client.stderr.join('')).toBe(0);
-            connection.dispose();
+            expect(await client.stop(), client.stderr.join('')).toBe(0);
         } finally {
             rmSync(folder, { recursive: true, force: true });
         }
     });
 });
+
+describe('one LSP test client', () => {
+    it('every test that speaks to the server over stdio uses test/helpers/lsp-client.ts, the only JSON-RPC connection of the tests', () => {
+        const packages = join(ROOT, 'packages');
+        const connecting = readdirSync(packages).flatMap(name => existsSync(join(packages, name, 'test')) ? testFiles(join(packages, name, 'test')) : [])
+            .filter(file => /\bcreate(Protocol|Message)Connection\b/.test(readFileSync(file, 'utf8')))
+            .map(file => file.slice(ROOT.length));
+        expect(connecting).toEqual(['packages/language/test/helpers/lsp-client.ts']);
+    });
+});
+
+function testFiles(folder: string): string[] {
+    return readdirSync(folder, { withFileTypes: true }).flatMap(entry => {
+        const path = join(folder, entry.name);
+        return entry.isDirectory() ? (entry.name === 'node_modules' ? [] : testFiles(path)) : /\.m?[jt]s$/.test(entry.name) ? [path] : [];
+    });
+}
