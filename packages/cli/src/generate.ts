@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import {
-    DEFAULT_EMAIL_WIDTH, GenerationError, NAME_STYLES, OUTPUT_EXTENSIONS, OUTPUT_FORMATS, buildActionLedger,
-    declaresChathamHouseRule, generate, type Attribution, type Document, type GenerateOptions
+    GenerationError, NAME_STYLES, OUTPUT_EXTENSIONS, OUTPUT_FORMATS, buildActionLedger,
+    configuredOptions, declaresChathamHouseRule, generate, type Attribution, type Document, type GenerateOptions
 } from 'minutes-language';
 import { GENERATE_FORMATS } from './choices.js';
 import { checkOutputPath, writeFileAtomic } from './output.js';
@@ -73,16 +73,12 @@ export async function generateCommand(file: string, options: GenerateCommandOpti
         io.stderr.write(`minutes: warning: ${displayPath(document.uri.fsPath)} declares the Chatham House Rule; --attribution full names every speaker\n`);
     }
     // The command line first, then the repository's configuration (.minutes.jsonc), then the defaults.
-    const config = workspace.root?.config;
-    const configWidth = config?.email.width === 0 ? Number.POSITIVE_INFINITY : config?.email.width;
-    const generateOptions: GenerateOptions = {
-        width: explicitWidth ?? configWidth ?? DEFAULT_EMAIL_WIDTH, names: options.names,
-        from: options.from, to: options.to, defaultFrom: config?.email.from, defaultTo: config?.email.to, cc: options.cc, date: options.date,
+    const generateOptions: GenerateOptions = configuredOptions({
+        width: explicitWidth, names: options.names,
+        from: options.from, to: options.to, cc: options.cc, date: options.date,
         // Earlier meetings' actions come from every loaded file: the folder's other meetings are context.
-        attribution: options.attribution ?? config?.attribution, ledger: buildActionLedger(workspace.all),
-        // The language of meetings whose note has no `language:` line.
-        language: config?.locale
-    };
+        attribution: options.attribution, ledger: buildActionLedger(workspace.all)
+    }, workspace.root?.config);
     if (format === 'docx' && output === undefined) throw new UsageError('a Word document is a file: give -o name.docx');
     let content: string | Uint8Array;
     try {

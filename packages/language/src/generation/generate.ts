@@ -1,4 +1,5 @@
 import type { LangiumDocument } from 'langium';
+import type { MinutesConfig } from '../config/minutes-config.js';
 import { isDocument, type Document } from '../generated/ast.js';
 import { emailOf } from './email.js';
 import { emlOf, type EmlOptions } from './eml.js';
@@ -17,6 +18,26 @@ export { OUTPUT_EXTENSIONS, OUTPUT_FORMATS, type OutputFormat };
 
 /** Options of every generator; each reads those it needs (`width` the email, `from` the eml…). */
 export type GenerateOptions = EmlOptions;
+
+/**
+ * Options as the command line or the editor gave them, completed from the notes
+ * repository's configuration (`.minutes.jsonc`): the language of meetings whose note does
+ * not say (`locale`), the attribution, the email's width, default sender and recipients.
+ * What was given wins. `minutes generate`, the site and the editor's preview and generate
+ * commands all read the configuration through this one function.
+ */
+export function configuredOptions(given: GenerateOptions, config: MinutesConfig | undefined): GenerateOptions {
+    if (!config) return given;
+    const width = config.email.width === 0 ? Number.POSITIVE_INFINITY : config.email.width;
+    return {
+        ...given,
+        width: given.width ?? width,
+        attribution: given.attribution ?? config.attribution,
+        defaultFrom: given.defaultFrom ?? config.email.from,
+        defaultTo: given.defaultTo ?? config.email.to,
+        language: given.language ?? config.locale
+    };
+}
 
 
 /**

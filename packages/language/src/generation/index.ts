@@ -1,6 +1,6 @@
 // The generators' public surface: `generate` and one function per format, the render
 // model they share, and the helpers shells need (formats, options, errors).
-export { generate, OUTPUT_FORMATS, OUTPUT_EXTENSIONS, type OutputFormat, type GenerateOptions } from './generate.js';
+export { configuredOptions, generate, OUTPUT_FORMATS, OUTPUT_EXTENSIONS, type OutputFormat, type GenerateOptions } from './generate.js';
 export { GenerationError } from './generation-error.js';
 export { nameParty, nameWithAffiliation, NAME_STYLES, type NamingOptions, type PartyName } from './naming.js';
 export { outlineOf, type OutlineOptions } from './outline.js';

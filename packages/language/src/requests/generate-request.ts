@@ -2,7 +2,7 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken, Connection, Diagnostic } from 'vscode-languageserver';
 import type { Document } from '../generated/ast.js';
-import { generate, type GenerateOptions } from '../generation/generate.js';
+import { configuredOptions, generate, type GenerateOptions } from '../generation/generate.js';
 import { GenerationError } from '../generation/generation-error.js';
 import type { MinutesSharedServices } from '../minutes-module.js';
 import { GenerateRequest, type GenerateParams, type GenerateResult } from './protocol.js';
@@ -27,7 +27,9 @@ export function registerGenerateRequest(connection: Connection, shared: MinutesS
         try {
             // The workspace's action ledger gives the meeting its "Actions from earlier meetings".
             const ledger = shared.workspace.ActionLedger.ledger;
-            return { ok: true, content: await generate(checked.document, params.format, { ...generateOptions(params), ledger }) };
+            // The repository's configuration (its default language, attribution, width) as the CLI reads it.
+            const options = configuredOptions({ ...generateOptions(params), ledger }, shared.workspace.MinutesConfigs.rootOf(uri)?.config);
+            return { ok: true, content: await generate(checked.document, params.format, options) };
         } catch (error) {
             if (error instanceof GenerationError) return { ok: false, reason: 'cannot-generate', message: error.message };
             throw error;

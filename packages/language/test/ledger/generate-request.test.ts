@@ -59,6 +59,24 @@ describe('minutes/generate and the ledger', () => {
         expect(full).toContain('Nigel Hickson: The report went out early in April.');
     });
 
+    test('the repository\'s configuration applies as in minutes generate: its locale, attribution and width', async () => {
+        const generate = await serve({
+            '.minutes.jsonc': '{ "locale": "fr", "attribution": "none", "email": { "width": 40 } }\n',
+            'people.minutes': 'person @mcade Marilyn Cade\n',
+            'appel.minutes': 'meeting: Un appel\ndate: 2025-03-19\n\n@mcade: Une intervention assez longue pour que la ligne soit coupée.\n',
+            'call.minutes': 'meeting: A call\nlanguage: en\ndate: 2025-03-19\n'
+        });
+        const html = await generate('appel.minutes', { format: 'html' });
+        expect(html).toContain('<html lang="fr" dir="ltr">');
+        expect(html).toContain('19 mars 2025');
+        expect(html).not.toContain('Marilyn');
+        const email = await generate('appel.minutes', { format: 'email' });
+        expect(email).toContain('Un participant: Une intervention assez\n');
+        // What the editor sends wins over the configuration.
+        expect(await generate('appel.minutes', { format: 'email', wrapWidth: 0, attribution: 'full' })).toContain('Marilyn Cade: Une intervention assez longue pour que la ligne soit coupée.');
+        expect(await generate('call.minutes', { format: 'html' })).toContain('<html lang="en" dir="ltr">');
+    });
+
     test('an unknown format or attribution is answered with a message, not an internal error', async () => {
         const generate = await serve(fixtureFiles('series'));
         expect(await generate.answer('2018-06-04-call.minutes', { format: 'pdf' as never, wrapWidth: 0 })).toEqual({
