@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import {
-    actionRowId, declaresChathamHouseRule, escapeAttribute, escapeText, htmlOf, htmlPage, meetingPlacesOf, outlineOf, overdueActions, placeTitleLine,
-    richHtml, stakeholderRows, updateRowId, whoSpokeHtml, workspaceStatistics,
-    type ActionLedger, type Document, type LedgerAction, type MeetingOutline, type MeetingPlace, type OutlineOptions, type RichText
+    actionRowId, counted, declaresChathamHouseRule, escapeAttribute, escapeText, filled, formattedCount, htmlOf, htmlPage, meetingPlacesOf,
+    outlineOf, overdueActions, placeLanguage, placeTitleLine, richHtml, sharedLanguage, stakeholderRows, textDirection, translationOf, updateRowId,
+    whoSpokeHtml, workspaceStatistics,
+    type ActionLedger, type Document, type LedgerAction, type MeetingOutline, type MeetingPlace, type OutlineOptions, type OutputWords, type RichText
 } from 'minutes-language';
 import { actionsByOwner } from './actions.js';
 
@@ -14,6 +15,10 @@ import { actionsByOwner } from './actions.js';
  * and a search page. Every page is self-contained and asks for nothing outside the site;
  * only the search page has a script, which its policy allows by its digest. Pure: paths
  * (relative, `/`-separated) and contents.
+ *
+ * A meeting's page is in the meeting's language (its navigation too). The pages that gather
+ * meetings are in the language all the meetings share, else the configuration's `locale`,
+ * else English; a meeting's title, outcomes and actions on them carry their own `lang`.
  */
 export interface SiteSource {
     /** The file's path relative to the folder, `/`-separated: `calls/2018-06-04.minutes`. */
@@ -22,12 +27,35 @@ export interface SiteSource {
 }
 
 export interface SiteOptions {
-    /** The site's title (the index's heading). */
-    readonly title: string;
+    /** The site's title (the index's heading); `Meetings: {folderName}` in the site's language by default. */
+    readonly title?: string;
+    readonly folderName: string;
     /** The day overdue is measured against: `2018-07-02`. */
     readonly today: string;
-    /** How the meetings are written out (names, attribution); the ledger is the site's. */
+    /** How the meetings are written out (names, attribution, the configuration's language); the ledger is the site's. */
     readonly outline: OutlineOptions;
+}
+
+/** The language a page that gathers meetings is written in, and its words. */
+interface PageLanguage {
+    readonly tag: string;
+    readonly words: OutputWords;
+    /** A phrase with a count, in the page's language: `3 meetings`. */
+    readonly count: (phrase: Parameters<typeof counted>[0], count: number) => string;
+    /** A number as the page writes it. */
+    readonly number: (count: number) => string;
+    /** ` lang="fr" dir="ltr"` for a part in another language than the page's; nothing otherwise. */
+    readonly mark: (tag: string) => string;
+}
+
+function pageLanguage(tag: string): PageLanguage {
+    return {
+        tag,
+        words: translationOf(tag).words,
+        count: (phrase, count) => counted(phrase, count, tag),
+        number: count => formattedCount(count, tag),
+        mark: other => other === tag ? '' : ` lang="${escapeAttribute(other)}" dir="${textDirection(other)}"`
+    };
 }
 
 interface MeetingEntry {
@@ -59,7 +87,7 @@ export function sitePages(sources: readonly SiteSource[], ledger: ActionLedger, 
     for (const source of sources) {
         const page = pageOf.get(source.name)!;
         const outline = outlineOf(source.document.parseResult.value as Document, { ...options.outline, ledger });
-        pages.set(page, htmlOf(outline, { before: navigation('../', undefined), style: SITE_STYLE }));
+        pages.set(page, htmlOf(outline, { before: navigation('../', undefined, pageLanguage(outline.language)), style: SITE_STYLE }));
         const places = meetingPlacesOf(source.document);
         outline.meetings.forEach((meeting, index) => {
             const place = places[index];
@@ -68,10 +96,12 @@ export function sitePages(sources: readonly SiteSource[], ledger: ActionLedger, 
     }
     const byPlace = new Map(meetings.map(entry => [entry.place, entry]));
     const hrefOfPlace = (place: MeetingPlace) => byPlace.get(place)?.href;
-    pages.set('index.html', indexPage(meetings, ledger, options));
-    pages.set('actions.html', actionsPage(ledger, byPlace, options));
-    pages.set('speakers.html', speakersPage(meetings, sources));
-    pages.set('search.html', searchPage(meetings, ledger, hrefOfPlace));
+    const language = pageLanguage(sharedLanguage(meetings.map(entry => entry.outline.language), options.outline.language));
+    const title = options.title ?? `${language.words.site.meetings}${language.words.labelSeparator}${options.folderName}`;
+    pages.set('index.html', indexPage(meetings, ledger, options.today, title, language));
+    pages.set('actions.html', actionsPage(ledger, byPlace, options, language));
+    pages.set('speakers.html', speakersPage(meetings, sources, language));
+    pages.set('search.html', searchPage(meetings, ledger, hrefOfPlace, language));
     return pages;
 }
 
@@ -112,14 +142,17 @@ export function actionUrls(siteUrl: string, sources: readonly SiteSource[]): (ac
 
 type PageName = 'index' | 'actions' | 'speakers' | 'search';
 
-function navigation(root: string, current: PageName | undefined): string {
+function navigation(root: string, current: PageName | undefined, language: PageLanguage): string {
+    const words = language.words.site;
     const link = (name: PageName, label: string) =>
-        `<li><a href="${root}${name}.html"${name === current ? ' aria-current="page"' : ''}>${label}</a></li>`;
-    return `<nav class="site" aria-label="Site">\n<ul>${link('index', 'Meetings')}${link('actions', 'Actions')}${link('speakers', 'Who was heard')}${link('search', 'Search')}</ul>\n</nav>`;
+        `<li><a href="${root}${name}.html"${name === current ? ' aria-current="page"' : ''}>${escapeText(label)}</a></li>`;
+    return `<nav class="site" aria-label="${escapeAttribute(words.navigation)}">\n<ul>${link('index', words.meetings)}${link('actions', words.actions)}${link('speakers', words.whoWasHeard)}${link('search', words.search)}</ul>\n</nav>`;
 }
 
-function sitePage(title: string, current: PageName, body: string, script?: string): string {
-    return htmlPage(title, `<main class="site-main">\n${body}\n</main>`, { before: navigation('', current), style: SITE_STYLE, script });
+function sitePage(title: string, current: PageName, body: string, language: PageLanguage, script?: string): string {
+    return htmlPage(title, `<main class="site-main">\n${body}\n</main>`, {
+        before: navigation('', current, language), style: SITE_STYLE, script, language: language.tag, direction: textDirection(language.tag)
+    });
 }
 
 function link(href: string | undefined, html: string): string {
@@ -127,12 +160,12 @@ function link(href: string | undefined, html: string): string {
 }
 
 /** Series in order of name, meetings without a series last; each series' meetings newest first. */
-function bySeries<T extends { place: MeetingPlace }>(entries: readonly T[]): Array<{ name: string; key: string; entries: T[] }> {
+function bySeries<T extends { place: MeetingPlace }>(entries: readonly T[], language: PageLanguage): Array<{ name: string; key: string; entries: T[] }> {
     const groups = new Map<string, { name: string; key: string; entries: T[] }>();
     for (const entry of entries) {
         const key = entry.place.series ?? '';
         let group = groups.get(key);
-        if (!group) groups.set(key, group = { key, name: entry.place.seriesName ?? 'Other meetings', entries: [] });
+        if (!group) groups.set(key, group = { key, name: entry.place.seriesName ?? language.words.site.otherMeetings, entries: [] });
         group.entries.push(entry);
     }
     const sorted = [...groups.values()].sort((a, b) => (a.key === '' ? 1 : 0) - (b.key === '' ? 1 : 0) || a.name.localeCompare(b.name));
@@ -152,95 +185,112 @@ function attendanceOf(meeting: MeetingOutline): string {
     return there > 0 ? String(there) : '';
 }
 
+/** A meeting's outcomes, labelled in the meeting's language. */
 function outcomesHtml(meeting: MeetingOutline): string {
     const items: string[] = [];
+    const label = (text: string) => `<strong>${escapeText(text + translationOf(meeting.language).words.colon)}</strong>`;
     for (const outcome of meeting.outcomes) {
         const bullets = outcome.blocks.flatMap(block => block.kind === 'list' ? block.items.map(item => item.text) : []);
-        if (!outcome.plural) items.push(`<li><strong>${escapeText(outcome.label)}:</strong> ${richHtml(outcome.text)}</li>`);
-        else for (const bullet of bullets) items.push(`<li><strong>${escapeText(outcome.label)}:</strong> ${richHtml(bullet)}</li>`);
+        if (!outcome.plural) items.push(`<li>${label(outcome.label)} ${richHtml(outcome.text)}</li>`);
+        else for (const bullet of bullets) items.push(`<li>${label(outcome.label)} ${richHtml(bullet)}</li>`);
     }
     return items.length > 0 ? `<ul>${items.join('')}</ul>` : '';
 }
 
-function indexPage(meetings: readonly MeetingEntry[], ledger: ActionLedger, options: SiteOptions): string {
+function indexPage(meetings: readonly MeetingEntry[], ledger: ActionLedger, today: string, title: string, language: PageLanguage): string {
+    const words = language.words.site;
     const listed = new Set(meetings.map(m => m.place));
     const actions = ledger.actions.filter(action => listed.has(action.place));
     const open = actions.filter(action => action.current.status === 'open');
-    const overdue = overdueActions({ ...ledger, actions: open }, options.today).length;
+    const overdue = overdueActions({ ...ledger, actions: open }, today).length;
     const dates = meetings.map(m => m.place.isoDate).filter((d): d is string => d !== undefined).sort();
-    const series = bySeries(meetings);
+    const series = bySeries(meetings, language);
+    const span = dates.length > 0 ? [escapeText(filled(words.dateRange, { from: dates[0], to: dates[dates.length - 1] }))] : [];
+    const late = overdue > 0 ? [escapeText(filled(words.overdueOn, { count: language.number(overdue), date: today }))] : [];
     const parts = [
-        `<h1>${escapeText(options.title)}</h1>`,
-        `<p>${meetings.length} meeting${meetings.length === 1 ? '' : 's'}${dates.length > 0 ? `, ${escapeText(dates[0])} to ${escapeText(dates[dates.length - 1])}` : ''}. `
-            + `<a href="actions.html">${open.length} open action${open.length === 1 ? '' : 's'}</a>${overdue > 0 ? `, ${overdue} overdue on ${escapeText(options.today)}` : ''}.</p>`
+        `<h1>${escapeText(title)}</h1>`,
+        `<p>${[escapeText(language.count(words.meetingCount, meetings.length)), ...span].join(words.clauseSeparator)}${words.fullStop} `
+            + `${[`<a href="actions.html">${escapeText(language.count(words.openActionCount, open.length))}</a>`, ...late].join(words.clauseSeparator)}${words.fullStop}</p>`
     ];
     if (series.length > 1) {
-        parts.push('<nav class="contents" aria-label="Series">', '<p class="nav-title">Series</p>', '<ul>',
-            ...series.map((group, i) => `<li><a href="#${sectionId('series', group.key, i)}">${escapeText(group.name)}</a> (${group.entries.length})</li>`), '</ul>', '</nav>');
+        parts.push(`<nav class="contents" aria-label="${escapeAttribute(words.series)}">`, `<p class="nav-title">${escapeText(words.series)}</p>`, '<ul>',
+            ...series.map((group, i) => `<li><a href="#${sectionId('series', group.key, i)}">${escapeText(group.name)}</a> (${language.number(group.entries.length)})</li>`), '</ul>', '</nav>');
     }
     series.forEach((group, i) => {
         parts.push(`<section class="site-index" aria-labelledby="${sectionId('series', group.key, i)}">`,
             `<h2 id="${sectionId('series', group.key, i)}">${escapeText(group.name)}</h2>`,
             '<div class="table-wrap">', '<table>',
-            `<caption>${escapeText(group.name)}: ${group.entries.length} meeting${group.entries.length === 1 ? '' : 's'}, newest first</caption>`,
-            '<thead><tr><th scope="col">Date</th><th scope="col">Meeting</th><th scope="col">Attendance</th><th scope="col">Outcomes</th><th scope="col">Actions agreed</th></tr></thead>',
+            `<caption>${escapeText(filled(words.seriesCaption, { series: group.name, meetings: language.count(words.meetingCount, group.entries.length) }))}</caption>`,
+            `<thead><tr>${[words.date, words.meeting, language.words.attendance, words.outcomes, words.actionsAgreed].map(column => `<th scope="col">${escapeText(column)}</th>`).join('')}</tr></thead>`,
             '<tbody>');
         for (const entry of group.entries) {
             const agreed = entry.outline.actions.length;
+            // The title, attendance and outcomes are the meeting's own words, in its language.
+            const own = language.mark(entry.outline.language);
             parts.push('<tr>'
                 + `<td>${entry.place.isoDate ? `<time datetime="${escapeAttribute(entry.place.isoDate)}">${escapeText(entry.place.isoDate)}</time>` : escapeText(entry.outline.date?.written ?? '')}</td>`
-                + `<th scope="row">${link(entry.href, escapeText(entry.outline.title))}</th>`
-                + `<td data-label="Attendance">${escapeText(attendanceOf(entry.outline))}</td>`
-                + `<td data-label="Outcomes">${outcomesHtml(entry.outline)}</td>`
-                + `<td data-label="Actions agreed">${agreed > 0 ? agreed : ''}</td>`
+                + `<th scope="row"${own}>${link(entry.href, escapeText(entry.outline.title))}</th>`
+                + `<td data-label="${escapeAttribute(language.words.attendance)}"${own}>${escapeText(attendanceOf(entry.outline))}</td>`
+                + `<td data-label="${escapeAttribute(words.outcomes)}"${own}>${outcomesHtml(entry.outline)}</td>`
+                + `<td data-label="${escapeAttribute(words.actionsAgreed)}">${agreed > 0 ? language.number(agreed) : ''}</td>`
                 + '</tr>');
         }
         parts.push('</tbody>', '</table>', '</div>', '</section>');
     });
-    return sitePage(options.title, 'index', parts.join('\n'));
+    return sitePage(title, 'index', parts.join('\n'), language);
 }
 
-function actionsPage(ledger: ActionLedger, byPlace: ReadonlyMap<MeetingPlace, MeetingEntry>, options: SiteOptions): string {
+function actionsPage(ledger: ActionLedger, byPlace: ReadonlyMap<MeetingPlace, MeetingEntry>, options: SiteOptions, language: PageLanguage): string {
+    const { words } = language;
+    const site = words.site;
     const listed = ledger.actions.filter(action => byPlace.has(action.place));
     const late = new Map(overdueActions({ ...ledger, actions: listed }, options.today).map(o => [o.action, o.daysLate]));
     const state = (action: LedgerAction) => action.current.status === 'open' ? (late.has(action) ? 0 : 1) : action.current.status === 'done' ? 2 : 3;
     const where = (place: MeetingPlace, anchor: string | undefined) => {
         const entry = byPlace.get(place);
         const text = escapeText(placeTitleLine(place));
-        return entry ? link(anchor ? `${entry.href.replace(/#.*$/, '')}#${anchor}` : entry.href, text) : text;
+        const own = language.mark(placeLanguage(place, options.outline.language));
+        const target = entry ? link(anchor ? `${entry.href.replace(/#.*$/, '')}#${anchor}` : entry.href, text) : text;
+        return own ? `<span${own}>${target}</span>` : target;
     };
+    // `due {date}` with the date as a <time>: the words escaped, the element not.
+    const due = (date: string) => words.dueOn.split('{date}').map(escapeText).join(`<time datetime="${escapeAttribute(date)}">${escapeText(date)}</time>`);
+    const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
     const counts = [0, 0, 0, 0];
     for (const action of listed) counts[state(action)]++;
+    const [overdue, open, done, dropped] = counts.map(language.number);
     const parts = [
-        '<h1>Actions</h1>',
-        `<p>${counts[0]} overdue on ${escapeText(options.today)}, ${counts[1]} open, ${counts[2]} done, ${counts[3]} dropped; by owner, overdue first.</p>`
+        `<h1>${escapeText(site.actions)}</h1>`,
+        `<p>${escapeText(filled(site.actionsSummary, { overdue, open, done, dropped, date: options.today }))}</p>`
     ];
     const groups = actionsByOwner(listed);
     if (groups.length > 1) {
-        parts.push('<nav class="contents" aria-label="Owners">', '<p class="nav-title">Owners</p>', '<ul>',
-            ...groups.map((group, i) => `<li><a href="#owner-${i + 1}">${escapeText(group.name)}</a> (${group.actions.filter(a => a.current.status === 'open').length} open)</li>`), '</ul>', '</nav>');
+        parts.push(`<nav class="contents" aria-label="${escapeAttribute(site.owners)}">`, `<p class="nav-title">${escapeText(site.owners)}</p>`, '<ul>',
+            ...groups.map((group, i) => `<li><a href="#owner-${i + 1}">${escapeText(group.name)}</a> (${escapeText(filled(site.openCount, { count: language.number(group.actions.filter(a => a.current.status === 'open').length) }))})</li>`), '</ul>', '</nav>');
     }
     groups.forEach((group, i) => {
         parts.push(`<section class="site-actions" aria-labelledby="owner-${i + 1}">`, `<h2 id="owner-${i + 1}">${escapeText(group.name)}</h2>`,
-            '<div class="table-wrap">', '<table class="actions">', `<caption>Actions of ${escapeText(group.name)}</caption>`,
-            '<thead><tr><th scope="col">Action</th><th scope="col">Status</th><th scope="col">Agreed</th><th scope="col">Last reported</th></tr></thead>', '<tbody>');
+            '<div class="table-wrap">', '<table class="actions">', `<caption>${escapeText(filled(site.actionsOf, { owner: group.name }))}</caption>`,
+            `<thead><tr>${[words.action, words.status, site.agreed, site.lastReported].map(column => `<th scope="col">${escapeText(column)}</th>`).join('')}</tr></thead>`, '<tbody>');
         for (const action of [...group.actions].sort((a, b) => state(a) - state(b) || (a.current.due ?? '9999').localeCompare(b.current.due ?? '9999'))) {
             const days = late.get(action);
             const status = days !== undefined
-                ? `<span class="overdue">Overdue</span>, due <time datetime="${escapeAttribute(action.current.due!)}">${escapeText(action.current.due!)}</time> (${days} day${days === 1 ? '' : 's'})`
-                : `${escapeText(action.current.status.charAt(0).toUpperCase() + action.current.status.slice(1))}${action.current.status === 'open' && action.current.due ? `, due <time datetime="${escapeAttribute(action.current.due)}">${escapeText(action.current.due)}</time>` : ''}`;
+                ? `<span class="overdue">${escapeText(site.overdue)}</span>${site.clauseSeparator}${due(action.current.due!)} (${escapeText(language.count(site.dayCount, days))})`
+                : `${escapeText(capitalised(words.statuses[action.current.status]))}${action.current.status === 'open' && action.current.due ? `${site.clauseSeparator}${due(action.current.due)}` : ''}`;
             const last = action.current.lastUpdate;
+            const reported = last ? [last.status && words.statuses[last.status], last.text].filter(Boolean).join(words.labelSeparator) : '';
+            // The action's text is its meeting's words, in its language.
             parts.push(`<tr class="status-${action.current.status}">`
-                + `<td><span class="action-id">#${escapeText(action.id)}</span> ${escapeText(action.text)}</td>`
-                + `<td data-label="Status">${status}</td>`
-                + `<td data-label="Agreed">${where(action.place, action.written ? actionRowId(action.id) : undefined)}</td>`
-                + `<td data-label="Last reported">${last ? `${where(last.place, updateRowId(last.id))}: ${escapeText([last.status, last.text].filter(Boolean).join(': '))}` : ''}</td>`
+                + `<td${language.mark(placeLanguage(action.place, options.outline.language))}><span class="action-id">#${escapeText(action.id)}</span> ${escapeText(action.text)}</td>`
+                + `<td data-label="${escapeAttribute(words.status)}">${status}</td>`
+                + `<td data-label="${escapeAttribute(site.agreed)}">${where(action.place, action.written ? actionRowId(action.id) : undefined)}</td>`
+                + `<td data-label="${escapeAttribute(site.lastReported)}">${last ? `${where(last.place, updateRowId(last.id))}${escapeText(words.labelSeparator + reported)}` : ''}</td>`
                 + '</tr>');
         }
         parts.push('</tbody>', '</table>', '</div>', '</section>');
     });
-    if (groups.length === 0) parts.push('<p>No actions.</p>');
-    return sitePage('Actions', 'actions', parts.join('\n'));
+    if (groups.length === 0) parts.push(`<p>${escapeText(site.noActions)}</p>`);
+    return sitePage(site.actions, 'actions', parts.join('\n'), language);
 }
 
 /**
@@ -248,31 +298,38 @@ function actionsPage(ledger: ActionLedger, byPlace: ReadonlyMap<MeetingPlace, Me
  * then by speaker. Meetings under the Chatham House Rule count in the groups' figures only:
  * their speakers are not named.
  */
-function speakersPage(meetings: readonly MeetingEntry[], sources: readonly SiteSource[]): string {
+function speakersPage(meetings: readonly MeetingEntry[], sources: readonly SiteSource[], language: PageLanguage): string {
+    const { words } = language;
+    const site = words.site;
+    const chart = words.whoSpokeChart;
     const chatham = new Set(sources.filter(s => declaresChathamHouseRule(s.document.parseResult.value as Document)).map(s => s.document.uri.toString()));
-    const parts = ['<h1>Who was heard</h1>'];
-    bySeries(meetings).forEach((group, i) => {
+    const parts = [`<h1>${escapeText(site.whoWasHeard)}</h1>`];
+    bySeries(meetings, language).forEach((group, i) => {
         const places = group.entries.map(entry => entry.place);
         const all = workspaceStatistics(places).overall;
         const named = workspaceStatistics(places.filter(place => !chatham.has(place.uri))).overall;
         const id = sectionId('heard', group.key, i);
         parts.push(`<section aria-labelledby="${id}">`, `<h2 id="${id}">${escapeText(group.name)}</h2>`,
-            `<p>${group.entries.length} meeting${group.entries.length === 1 ? '' : 's'}; ${all.total.interventions} interventions, ${all.total.words} words.</p>`);
+            `<p>${escapeText(filled(site.heardSummary, {
+                meetings: language.count(site.meetingCount, group.entries.length),
+                interventions: language.count(chart.interventionCount, all.total.interventions),
+                words: language.count(chart.wordCount, all.total.words)
+            }))}</p>`);
         if (all.total.interventions === 0) {
-            parts.push('<p>No interventions are recorded.</p>', '</section>');
+            parts.push(`<p>${escapeText(site.noInterventions)}</p>`, '</section>');
             return;
         }
-        parts.push(whoSpokeHtml(all, stakeholderRows(all), 2, `${id}-groups`));
+        parts.push(whoSpokeHtml(all, stakeholderRows(all), 2, `${id}-groups`, language.tag));
         if (named.speakers.length > 0) {
-            parts.push('<div class="table-wrap">', '<table>', `<caption>Speakers of ${escapeText(group.name)}${chatham.size > 0 ? ' (meetings under the Chatham House Rule left out)' : ''}</caption>`,
-                '<thead><tr><th scope="col">Speaker</th><th scope="col">Interventions</th><th scope="col">Words</th></tr></thead>', '<tbody>',
+            parts.push('<div class="table-wrap">', '<table>', `<caption>${escapeText(filled(chatham.size > 0 ? site.speakersOfChatham : site.speakersOf, { series: group.name }))}</caption>`,
+                `<thead><tr>${[site.speaker, words.interventions, chart.words].map(column => `<th scope="col">${escapeText(column)}</th>`).join('')}</tr></thead>`, '<tbody>',
                 ...[...named.speakers].sort((a, b) => b.words - a.words || a.name.localeCompare(b.name))
-                    .map(s => `<tr><th scope="row">${escapeText(s.name)}</th><td data-label="Interventions">${s.interventions}</td><td data-label="Words">${s.words}</td></tr>`),
+                    .map(s => `<tr><th scope="row">${escapeText(s.name)}</th><td data-label="${escapeAttribute(words.interventions)}">${language.number(s.interventions)}</td><td data-label="${escapeAttribute(chart.words)}">${language.number(s.words)}</td></tr>`),
                 '</tbody>', '</table>', '</div>');
         }
         parts.push('</section>');
     });
-    return sitePage('Who was heard', 'speakers', parts.join('\n'));
+    return sitePage(site.whoWasHeard, 'speakers', parts.join('\n'), language);
 }
 
 /**
@@ -280,7 +337,9 @@ function speakersPage(meetings: readonly MeetingEntry[], sources: readonly SiteS
  * outcomes and actions, as a plain list that the browser's find reads without a script;
  * the script filters it as one types. The list is the index: nothing is fetched.
  */
-function searchPage(meetings: readonly MeetingEntry[], ledger: ActionLedger, hrefOf: (place: MeetingPlace) => string | undefined): string {
+function searchPage(meetings: readonly MeetingEntry[], ledger: ActionLedger, hrefOf: (place: MeetingPlace) => string | undefined, language: PageLanguage): string {
+    const { words } = language;
+    const site = words.site;
     const plainText = (text: RichText) => text.map(span => span.text).join('');
     const items = [...meetings].sort((a, b) => (b.place.isoDate ?? '').localeCompare(a.place.isoDate ?? '')).map(entry => {
         const meeting = entry.outline;
@@ -288,29 +347,33 @@ function searchPage(meetings: readonly MeetingEntry[], ledger: ActionLedger, hre
         const headings = meeting.blocks.flatMap(block => block.kind === 'heading' ? [plainText(block.text)] : []);
         const outcomes = meeting.outcomes.map(o => plainText(o.text)).filter(Boolean);
         const actions = ledger.actions.filter(a => a.place === entry.place).map(a => `#${a.id} ${a.text}`);
-        const words = [entry.place.isoDate ?? '', entry.place.seriesName ?? '', meeting.title, ...speakers, ...headings, ...outcomes, ...actions].join(' ');
+        const searched = [entry.place.isoDate ?? '', entry.place.seriesName ?? '', meeting.title, ...speakers, ...headings, ...outcomes, ...actions].join(' ');
+        const labelled = (label: string, values: string[], separator: string) => values.length > 0 ? `${label}${words.labelSeparator}${values.join(separator)}` : '';
         const detail = [
-            speakers.length > 0 ? `People: ${speakers.join(', ')}` : '',
-            headings.length > 0 ? `Sections: ${headings.join('; ')}` : '',
-            outcomes.length > 0 ? `Outcomes: ${outcomes.join('; ')}` : '',
-            actions.length > 0 ? `Actions: ${actions.join('; ')}` : ''
+            labelled(site.people, speakers, words.listSeparator),
+            labelled(site.sections, headings, '; '),
+            labelled(site.outcomes, outcomes, '; '),
+            labelled(site.actions, actions, '; ')
         ].filter(Boolean);
-        return `<li data-search="${escapeAttribute(words)}">${link(hrefOf(entry.place), escapeText(`${entry.place.isoDate ? `${entry.place.isoDate} ` : ''}${meeting.title}`))}`
+        return `<li data-search="${escapeAttribute(searched)}"${language.mark(meeting.language)}>${link(hrefOf(entry.place), escapeText(`${entry.place.isoDate ? `${entry.place.isoDate} ` : ''}${meeting.title}`))}`
             + `${entry.place.seriesName ? ` <span class="series">(${escapeText(entry.place.seriesName)})</span>` : ''}`
-            + `${detail.length > 0 ? `<br><small>${escapeText(detail.join('. '))}</small>` : ''}</li>`;
+            + `${detail.length > 0 ? `<br><small>${escapeText(detail.join(`${site.fullStop} `))}</small>` : ''}</li>`;
     });
+    const all = language.count(site.meetingCount, meetings.length) + site.fullStop;
+    // The script shows these as one types; `{shown}` is its count of matches.
+    const matching = filled(site.matchCount, { count: language.number(meetings.length) });
     const body = [
-        '<h1>Search</h1>',
+        `<h1>${escapeText(site.search)}</h1>`,
         '<form id="search-form" role="search" action="search.html" method="get">',
-        '<label for="search-query">Find meetings by title, person, section, outcome or action</label><br>',
-        '<input id="search-query" name="q" type="search" autocomplete="off"> <button type="submit">Search</button>',
+        `<label for="search-query">${escapeText(site.searchLabel)}</label><br>`,
+        `<input id="search-query" name="q" type="search" autocomplete="off"> <button type="submit">${escapeText(site.search)}</button>`,
         '</form>',
-        `<p id="search-count" aria-live="polite">${meetings.length} meeting${meetings.length === 1 ? '' : 's'}.</p>`,
+        `<p id="search-count" aria-live="polite" data-all="${escapeAttribute(all)}" data-matching="${escapeAttribute(matching)}">${escapeText(all)}</p>`,
         '<ul id="search-results">',
         ...items,
         '</ul>'
     ].join('\n');
-    return sitePage('Search', 'search', body, SEARCH_JS);
+    return sitePage(site.search, 'search', body, language, SEARCH_JS);
 }
 
 /**
@@ -339,8 +402,8 @@ const SEARCH_JS = `'use strict';
       item.element.hidden = !match;
       if (match) shown++;
     });
-    count.textContent = wanted.length === 0 ? items.length + (items.length === 1 ? ' meeting.' : ' meetings.')
-      : shown + ' of ' + items.length + ' meetings match.';
+    count.textContent = wanted.length === 0 ? count.getAttribute('data-all')
+      : (count.getAttribute('data-matching') || '').replace('{shown}', String(shown));
   }
   form.addEventListener('submit', function (event) { event.preventDefault(); filter(); });
   input.addEventListener('input', filter);

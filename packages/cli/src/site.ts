@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { buildActionLedger, isIsoDate, localIsoDate, type Attribution, type NAME_STYLES } from 'minutes-language';
+import { buildActionLedger, configuredOptions, isIsoDate, localIsoDate, type Attribution, type NAME_STYLES } from 'minutes-language';
 import { problemsOf, summaryLine } from './problems.js';
 import { formatProblems } from './report-formats.js';
 import { folderSources, sitePages } from './site-pages.js';
@@ -53,9 +53,11 @@ export async function siteCommand(folder: string, options: SiteCommandOptions, i
     if (sources.length === 0) throw new UsageError(`${folder}: no meetings in this folder`);
     const ledger = buildActionLedger(workspace.all);
     const pages = sitePages(sources, ledger, {
-        title: options.title ?? `Meetings: ${path.basename(root)}`,
+        title: options.title,
+        folderName: path.basename(root),
         today,
-        outline: { names: options.names, attribution: options.attribution }
+        // The configuration's attribution and locale (the language of notes without `language:`), as minutes generate reads them.
+        outline: configuredOptions({ names: options.names, attribution: options.attribution }, workspace.root?.config)
     });
     const { written, kept } = await writeSite(target, pages);
     io.stdout.write(`${displayPath(target)}: ${written + kept} files, ${written} written, ${kept} unchanged\n`);

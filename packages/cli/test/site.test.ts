@@ -119,6 +119,53 @@ describe('minutes generate FOLDER --format site', () => {
         await tab.close();
     });
 
+    test('a site in the notes\' language: pages that gather meetings in the language they share, or the configuration\'s; each meeting marked with its own', async () => {
+        const meeting = (title: string, language: string, date: string, extra = '') => `meeting: ${title}\nlanguage: ${language}\ngroup: GT-Net\ndate: ${date}\n\n@mcade: Bonjour.\n${extra}`;
+        const french = {
+            'directory.minutes': 'person @mcade Marilyn Cade\n',
+            'a.minutes': meeting('Première réunion', 'fr', '2024-05-02', '\naction #plan @mcade due 2024-06-01: Rédiger le plan.\n'),
+            'b.minutes': meeting('Deuxième réunion', 'fr', '2024-06-03', '\ndecision: Le plan est adopté.\n')
+        };
+        const { site } = await buildSite(french);
+        const page = (name: string) => readFileSync(path.join(site, name), 'utf8');
+        for (const name of ['index.html', 'actions.html', 'speakers.html', 'search.html', 'meetings/a.html']) {
+            expect(page(name), name).toContain('<html lang="fr" dir="ltr">');
+            expect(page(name), name).toContain('<nav class="site" aria-label="Site">\n<ul><li><a href="');
+            expect(page(name), name).toMatch(/>Réunions<\/a><\/li><li><a [^>]*>Actions<\/a><\/li><li><a [^>]*>Prises de parole<\/a><\/li><li><a [^>]*>Recherche<\/a>/);
+            const report = await validator.validateString(page(name));
+            expect(report.results.flatMap(r => r.messages.map(m => `${name}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`))).toEqual([]);
+        }
+        expect(page('index.html')).toContain('<h1>Réunions\u00A0: notes</h1>');
+        expect(page('index.html')).toContain('<p>2 réunions, du 2024-05-02 au 2024-06-03. <a href="actions.html">1 action en cours</a>, 1 en retard au 2024-06-20.</p>');
+        expect(page('index.html')).toContain('<caption>GT-Net\u00A0: 2 réunions, de la plus récente à la plus ancienne</caption>');
+        expect(page('index.html')).toContain('<strong>Décision\u00A0:</strong> Le plan est adopté.');
+        expect(page('actions.html')).toContain('<span class="overdue">En retard</span>, échéance le <time datetime="2024-06-01">2024-06-01</time> (19 jours)');
+        expect(page('speakers.html')).toContain('<p>2 réunions\u00A0; 2 interventions, 2 mots.</p>');
+        expect(page('search.html')).toContain('data-matching="Résultats\u00A0: {shown} sur 2."');
+        // Every meeting is in the page's language: none is marked.
+        expect(page('index.html')).not.toContain('<th scope="row" lang=');
+
+        // Meetings in two languages and a configuration in a third: the gathering pages are in the configuration's.
+        const mixed = await buildSite({
+            ...french,
+            'b.minutes': meeting('Reunión de junio', 'es', '2024-06-03'),
+            '.minutes.jsonc': '{ "locale": "ar" }\n'
+        });
+        const index = readFileSync(path.join(mixed.site, 'index.html'), 'utf8');
+        expect(index).toContain('<html lang="ar" dir="rtl">');
+        expect(index).toContain('<th scope="row" lang="fr" dir="ltr">');
+        expect(index).toContain('<th scope="row" lang="es" dir="ltr">');
+        expect(readFileSync(path.join(mixed.site, 'meetings/b.html'), 'utf8')).toContain('<html lang="es" dir="ltr">');
+        const report = await validator.validateString(index);
+        expect(report.results.flatMap(r => r.messages.map(m => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`))).toEqual([]);
+        // The search script counts in the page's language.
+        const tab = await browser.newPage();
+        await tab.goto(pathToFileURL(path.join(mixed.site, 'search.html')).href);
+        await tab.fill('#search-query', 'junio');
+        expect(await tab.locator('#search-count').textContent()).toBe('النتائج: 1 من 2.');
+        await tab.close();
+    });
+
     test('incremental: an unchanged page keeps its file (inode and time); a changed meeting rewrites its page only', async () => {
         const { notes, site } = await buildSite(series.files);
         const before = new Map(filesUnder(site).map(file => [file, statSync(path.join(site, file))]));

@@ -11,6 +11,10 @@ export * from './config/minutes-config.js';
 export { MinutesConfigs, NotesRoot } from './config/minutes-configs.js';
 export { applyRuleSettings, DISABLE_NEXT_LINE } from './config/rule-settings.js';
 export * from './generation/index.js';
+export {
+    counted, filled, formattedCount, meetingLanguage, sharedLanguage, textDirection, translationOf, type WritingLanguage
+} from './model/language.js';
+export type { OutputWords, SiteWords, DigestWords } from './model/translations.js';
 export * from './ledger/index.js';
 export * from './import/index.js';
 export { NameKeyScope, MinutesScopeProvider } from './scoping/minutes-scope-provider.js';

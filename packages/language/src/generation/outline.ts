@@ -19,7 +19,7 @@ import { meetingStatistics } from '../ledger/speaking-statistics.js';
 import { stakeholderRows } from '../ledger/statistics-rows.js';
 import { capitaliseSentenceStart, effectiveAttribution, participantCountText } from './attribution.js';
 import { isKey, keyDefinition, keyLabel, labelOf, OFFICES, type MeetingOffice } from '../model/vocabulary.js';
-import { meetingLanguage, textDirection, translationOf, writtenLanguage, WritingLanguage } from '../model/language.js';
+import { meetingLanguage, sharedLanguage, textDirection, translationOf, writtenLanguage, WritingLanguage } from '../model/language.js';
 import type { OutputWords } from '../model/translations.js';
 import { slug } from '../util/slug.js';
 import { UniqueNames } from '../util/unique-names.js';
@@ -705,8 +705,7 @@ function attachedToName(line: SpeakerLine): boolean {
 function documentLanguage(structure: DocumentStructure, fallback: string | undefined): string {
     const written = writtenLanguage(undefined, structure);
     if (written) return written;
-    const languages = new Set(structure.meetings.map(meeting => meetingLanguage(meeting, structure, fallback)));
-    return languages.size === 1 ? [...languages][0] : meetingLanguage(undefined, structure, fallback);
+    return sharedLanguage(structure.meetings.map(meeting => meetingLanguage(meeting, structure, fallback)), fallback);
 }
 
 /** The "Who spoke" figures of a meeting with turns. */

@@ -41,6 +41,11 @@ export interface MeetingPlace {
     readonly offset: number;
 }
 
+/** The language a placed meeting is written in (see meetingLanguage); `fallback` is the configuration's. */
+export function placeLanguage(place: MeetingPlace, fallback?: string): string {
+    return meetingLanguage(place.meeting, structureOf(place.document), fallback);
+}
+
 /** 1-based line of a block. */
 export function lineOf(node: AstNode): number {
     return (node.$cstNode?.range.start.line ?? 0) + 1;

@@ -126,6 +126,14 @@ export function meetingLanguage(meeting: Meeting | undefined, structure: Documen
     return writtenLanguage(meeting, structure) ?? (fallback && canonicalLanguage(fallback)) ?? DEFAULT_LANGUAGE;
 }
 
+/**
+ * The language of what gathers meetings (a report's header, a site's index, an owner's
+ * digest): the one all the meetings share, else the configuration's (`fallback`), else English.
+ */
+export function sharedLanguage(languages: Iterable<string>, fallback?: string): string {
+    const distinct = new Set(languages);
+    return distinct.size === 1 ? [...distinct][0] : (fallback && canonicalLanguage(fallback)) || DEFAULT_LANGUAGE;
+}
 
 const fieldLanguages = new WeakMap<DocumentStructure, Map<Field, string | undefined>>();
 

@@ -15,6 +15,76 @@ export type PluralPhrase = Readonly<Partial<Record<Intl.LDMLPluralRule, string>>
 export type ActionStatusWord = 'open' | 'done' | 'dropped' | 'moved';
 export type StakeholderGroupWord = 'government' | 'intergovernmental' | 'civil society' | 'private sector' | 'technical community' | 'academia';
 
+/** The words of a folder's site (`minutes generate FOLDER --format site`): its navigation and the pages that gather meetings. */
+export interface SiteWords {
+    /** The navigation landmark's label. */
+    readonly navigation: string;
+    readonly meetings: string;
+    readonly actions: string;
+    readonly whoWasHeard: string;
+    readonly search: string;
+    readonly series: string;
+    /** The group of meetings that belong to no series. */
+    readonly otherMeetings: string;
+    readonly meetingCount: PluralPhrase;
+    /** `{from} to {to}`: the first and last meeting's dates. */
+    readonly dateRange: string;
+    readonly openActionCount: PluralPhrase;
+    /** `{count} overdue on {date}`. */
+    readonly overdueOn: string;
+    /** A series' table: `{series}: {meetings}, newest first`. */
+    readonly seriesCaption: string;
+    readonly date: string;
+    readonly meeting: string;
+    readonly outcomes: string;
+    readonly actionsAgreed: string;
+    /** The actions page's summary: `{overdue} overdue on {date}, {open} open, {done} done, {dropped} dropped; …`. */
+    readonly actionsSummary: string;
+    readonly owners: string;
+    /** `{count} open`, after an owner's name. */
+    readonly openCount: string;
+    /** A table's caption: `Actions of {owner}`. */
+    readonly actionsOf: string;
+    readonly agreed: string;
+    readonly lastReported: string;
+    readonly overdue: string;
+    readonly dayCount: PluralPhrase;
+    readonly noActions: string;
+    /** `{meetings}; {interventions}, {words}.` */
+    readonly heardSummary: string;
+    readonly noInterventions: string;
+    /** `Speakers of {series}`, and the same when meetings under the Chatham House Rule are left out. */
+    readonly speakersOf: string;
+    readonly speakersOfChatham: string;
+    readonly speaker: string;
+    readonly searchLabel: string;
+    readonly people: string;
+    readonly sections: string;
+    /** What the search script shows when a query is typed: `{shown} of {count} meetings match.` */
+    readonly matchCount: string;
+    /** Between clauses of a sentence: `, `, `，`, `، `. */
+    readonly clauseSeparator: string;
+    /** At a sentence's end: `.`, `。`. */
+    readonly fullStop: string;
+}
+
+/** The words of an owner's digest of open actions (`minutes actions --format eml --per-owner`). */
+export interface DigestWords {
+    /** `Your actions: {counts} ({date})`; the counts are the site's `openCount` and `overdueCount`. */
+    readonly subject: string;
+    readonly overdueCount: string;
+    readonly intro: string;
+    /** The other owners: `With {names}`. */
+    readonly withOthers: string;
+    readonly overdueBy: PluralPhrase;
+    /** `Report on each at the next meeting with a line: {example}`; the example's keys stay English, as notes write them. */
+    readonly reportHint: string;
+    readonly example: string;
+    readonly heading: string;
+    readonly asOf: string;
+    readonly openActions: string;
+}
+
 /** The words outputs write themselves, by id; `{name}` marks where a value goes. */
 export interface OutputWords {
     /** After a label: `:`, `\u00A0:` in French, `：` in Chinese. */
@@ -103,6 +173,8 @@ export interface OutputWords {
     /** A stakeholder group in a tally: `3 civil society`. */
     readonly stakeholderGroups: Readonly<Record<StakeholderGroupWord, string>>;
     readonly statuses: Readonly<Record<ActionStatusWord, string>>;
+    readonly site: SiteWords;
+    readonly digest: DigestWords;
 }
 
 /** A language's table: the vocabulary's labels and the outputs' words. */
@@ -126,6 +198,8 @@ export const ENGLISH_WORDS: OutputWords = {
     participantCount: { one: '{count} participant', other: '{count} participants' },
     noStakeholderGroup: 'with no stakeholder group',
     participantFrom: 'a participant from {organisation}', groupCount: '{count} {group}', participantTally: '{participants} ({groups})',
+    site: { navigation: 'Site', meetings: 'Meetings', actions: 'Actions', whoWasHeard: 'Who was heard', search: 'Search', series: 'Series', otherMeetings: 'Other meetings', meetingCount: { one: '{count} meeting', other: '{count} meetings' }, dateRange: '{from} to {to}', openActionCount: { one: '{count} open action', other: '{count} open actions' }, overdueOn: '{count} overdue on {date}', seriesCaption: '{series}: {meetings}, newest first', date: 'Date', meeting: 'Meeting', outcomes: 'Outcomes', actionsAgreed: 'Actions agreed', actionsSummary: '{overdue} overdue on {date}, {open} open, {done} done, {dropped} dropped; by owner, overdue first.', owners: 'Owners', openCount: '{count} open', actionsOf: 'Actions of {owner}', agreed: 'Agreed', lastReported: 'Last reported', overdue: 'Overdue', dayCount: { one: '{count} day', other: '{count} days' }, noActions: 'No actions.', heardSummary: '{meetings}; {interventions}, {words}.', noInterventions: 'No interventions are recorded.', speakersOf: 'Speakers of {series}', speakersOfChatham: 'Speakers of {series} (meetings under the Chatham House Rule left out)', speaker: 'Speaker', searchLabel: 'Find meetings by title, person, section, outcome or action', people: 'People', sections: 'Sections', matchCount: '{shown} of {count} meetings match.', clauseSeparator: ', ', fullStop: '.' },
+    digest: { subject: 'Your actions: {counts} ({date})', overdueCount: '{count} overdue', intro: '{owner}, these actions you own are open as of {date}:', withOthers: 'With {names}', overdueBy: { one: 'overdue by {count} day', other: 'overdue by {count} days' }, reportHint: 'Report on each at the next meeting with a line: {example}', example: 'update #id done: what was done.', heading: '{owner}: open actions', asOf: 'As of {date}.', openActions: 'Open actions' },
     anonymous: {
         none: 'a participant', government: 'a participant from a government', intergovernmental: 'a participant from an intergovernmental organisation',
         'civil society': 'a participant from civil society', 'private sector': 'a participant from the private sector',
@@ -173,6 +247,8 @@ const FRENCH: Translation = {
         participantCount: { one: '{count} participant', many: '{count} de participants', other: '{count} participants' },
         noStakeholderGroup: 'sans groupe de parties prenantes',
         participantFrom: 'un participant ({organisation})', groupCount: '{group}\u00A0: {count}', participantTally: '{participants} ({groups})',
+        site: { navigation: 'Site', meetings: 'Réunions', actions: 'Actions', whoWasHeard: 'Prises de parole', search: 'Recherche', series: 'Séries', otherMeetings: 'Autres réunions', meetingCount: { one: '{count} réunion', many: '{count} de réunions', other: '{count} réunions' }, dateRange: 'du {from} au {to}', openActionCount: { one: '{count} action en cours', many: '{count} d’actions en cours', other: '{count} actions en cours' }, overdueOn: '{count} en retard au {date}', seriesCaption: '{series}\u00A0: {meetings}, de la plus récente à la plus ancienne', date: 'Date', meeting: 'Réunion', outcomes: 'Résultats', actionsAgreed: 'Actions convenues', actionsSummary: 'En retard au {date}\u00A0: {overdue}\u00A0; en cours\u00A0: {open}\u00A0; terminées\u00A0: {done}\u00A0; abandonnées\u00A0: {dropped}. Par responsable, les retards d’abord.', owners: 'Responsables', openCount: '{count} en cours', actionsOf: 'Actions confiées à {owner}', agreed: 'Convenue lors de', lastReported: 'Dernier suivi', overdue: 'En retard', dayCount: { one: '{count} jour', many: '{count} de jours', other: '{count} jours' }, noActions: 'Aucune action.', heardSummary: '{meetings}\u00A0; {interventions}, {words}.', noInterventions: 'Aucune intervention n’est consignée.', speakersOf: 'Intervenants — {series}', speakersOfChatham: 'Intervenants — {series} (hors réunions tenues sous la règle de Chatham House)', speaker: 'Intervenant', searchLabel: 'Rechercher des réunions par titre, personne, section, résultat ou action', people: 'Personnes', sections: 'Sections', matchCount: 'Résultats\u00A0: {shown} sur {count}.', clauseSeparator: ', ', fullStop: '.' },
+        digest: { subject: 'Vos actions\u00A0: {counts} ({date})', overdueCount: '{count} en retard', intro: '{owner}, voici les actions dont vous êtes responsable, en cours au {date}\u00A0:', withOthers: 'Avec {names}', overdueBy: { one: 'en retard de {count} jour', many: 'en retard de {count} de jours', other: 'en retard de {count} jours' }, reportHint: 'Faites le point sur chacune à la prochaine réunion par une ligne\u00A0: {example}', example: 'update #id done: ce qui a été fait.', heading: '{owner}\u00A0: actions en cours', asOf: 'Au {date}.', openActions: 'Actions en cours' },
         anonymous: {
             none: 'un participant', government: 'un participant d’un gouvernement', intergovernmental: 'un participant d’une organisation intergouvernementale',
             'civil society': 'un participant de la société civile', 'private sector': 'un participant du secteur privé',
@@ -219,6 +295,8 @@ const SPANISH: Translation = {
         participantCount: { one: '{count} participante', many: '{count} de participantes', other: '{count} participantes' },
         noStakeholderGroup: 'sin grupo de partes interesadas',
         participantFrom: 'un participante ({organisation})', groupCount: '{group}: {count}', participantTally: '{participants} ({groups})',
+        site: { navigation: 'Sitio', meetings: 'Reuniones', actions: 'Acciones', whoWasHeard: 'Quién intervino', search: 'Búsqueda', series: 'Series', otherMeetings: 'Otras reuniones', meetingCount: { one: '{count} reunión', many: '{count} de reuniones', other: '{count} reuniones' }, dateRange: 'del {from} al {to}', openActionCount: { one: '{count} acción abierta', many: '{count} de acciones abiertas', other: '{count} acciones abiertas' }, overdueOn: '{count} con plazo vencido al {date}', seriesCaption: '{series}: {meetings}, de la más reciente a la más antigua', date: 'Fecha', meeting: 'Reunión', outcomes: 'Resultados', actionsAgreed: 'Acciones acordadas', actionsSummary: 'Con plazo vencido al {date}: {overdue}; abiertas: {open}; completadas: {done}; descartadas: {dropped}. Por responsable, las vencidas primero.', owners: 'Responsables', openCount: 'abiertas: {count}', actionsOf: 'Acciones a cargo de {owner}', agreed: 'Acordada en', lastReported: 'Último seguimiento', overdue: 'Vencida', dayCount: { one: '{count} día', many: '{count} de días', other: '{count} días' }, noActions: 'No hay acciones.', heardSummary: '{meetings}; {interventions}, {words}.', noInterventions: 'No se registran intervenciones.', speakersOf: 'Oradores de {series}', speakersOfChatham: 'Oradores de {series} (sin las reuniones celebradas bajo la regla de Chatham House)', speaker: 'Orador', searchLabel: 'Buscar reuniones por título, persona, sección, resultado o acción', people: 'Personas', sections: 'Secciones', matchCount: 'Resultados: {shown} de {count}.', clauseSeparator: ', ', fullStop: '.' },
+        digest: { subject: 'Sus acciones: {counts} ({date})', overdueCount: 'vencidas: {count}', intro: '{owner}, estas acciones a su cargo siguen abiertas al {date}:', withOthers: 'Con {names}', overdueBy: { one: 'vencida hace {count} día', many: 'vencida hace {count} de días', other: 'vencida hace {count} días' }, reportHint: 'Informe sobre cada una en la próxima reunión con una línea: {example}', example: 'update #id done: lo que se hizo.', heading: '{owner}: acciones abiertas', asOf: 'Al {date}.', openActions: 'Acciones abiertas' },
         anonymous: {
             none: 'un participante', government: 'un participante de un gobierno', intergovernmental: 'un participante de una organización intergubernamental',
             'civil society': 'un participante de la sociedad civil', 'private sector': 'un participante del sector privado',
@@ -265,6 +343,8 @@ const RUSSIAN: Translation = {
         participantCount: { one: '{count} участник', few: '{count} участника', many: '{count} участников', other: '{count} участника' },
         noStakeholderGroup: 'без группы заинтересованных сторон',
         participantFrom: 'участник ({organisation})', groupCount: '{group}: {count}', participantTally: '{participants} ({groups})',
+        site: { navigation: 'Сайт', meetings: 'Заседания', actions: 'Поручения', whoWasHeard: 'Кто выступал', search: 'Поиск', series: 'Серии', otherMeetings: 'Другие заседания', meetingCount: { one: '{count} заседание', few: '{count} заседания', many: '{count} заседаний', other: '{count} заседания' }, dateRange: 'с {from} по {to}', openActionCount: { one: '{count} невыполненное поручение', few: '{count} невыполненных поручения', many: '{count} невыполненных поручений', other: '{count} невыполненного поручения' }, overdueOn: 'просрочено на {date}: {count}', seriesCaption: '{series}: {meetings}, сначала последние', date: 'Дата', meeting: 'Заседание', outcomes: 'Итоги', actionsAgreed: 'Принятые поручения', actionsSummary: 'Просрочено на {date}: {overdue}; не выполнено: {open}; выполнено: {done}; снято: {dropped}. По ответственным, сначала просроченные.', owners: 'Ответственные', openCount: 'не выполнено: {count}', actionsOf: 'Поручения: {owner}', agreed: 'Где принято', lastReported: 'Последний отчёт', overdue: 'Просрочено', dayCount: { one: '{count} день', few: '{count} дня', many: '{count} дней', other: '{count} дня' }, noActions: 'Поручений нет.', heardSummary: '{meetings}; {interventions}, {words}.', noInterventions: 'Выступления не записаны.', speakersOf: 'Выступающие: {series}', speakersOfChatham: 'Выступающие: {series} (без заседаний, проведённых по правилу Чатем-хауса)', speaker: 'Выступающий', searchLabel: 'Поиск заседаний по названию, участнику, разделу, итогу или поручению', people: 'Участники', sections: 'Разделы', matchCount: 'Найдено: {shown} из {count}.', clauseSeparator: ', ', fullStop: '.' },
+        digest: { subject: 'Ваши поручения: {counts} ({date})', overdueCount: 'просрочено: {count}', intro: '{owner}, на {date} не выполнены следующие ваши поручения:', withOthers: 'Совместно с: {names}', overdueBy: { one: 'просрочено на {count} день', few: 'просрочено на {count} дня', many: 'просрочено на {count} дней', other: 'просрочено на {count} дня' }, reportHint: 'Доложите о каждом на следующем заседании строкой: {example}', example: 'update #id done: что сделано.', heading: '{owner}: невыполненные поручения', asOf: 'По состоянию на {date}.', openActions: 'Невыполненные поручения' },
         anonymous: {
             none: 'участник', government: 'участник от правительства', intergovernmental: 'участник от межправительственной организации',
             'civil society': 'участник от гражданского общества', 'private sector': 'участник от частного сектора',
@@ -313,6 +393,8 @@ const ARABIC: Translation = {
         },
         noStakeholderGroup: 'بلا مجموعة من أصحاب المصلحة',
         participantFrom: 'أحد المشاركين من {organisation}', groupCount: '{group}: {count}', participantTally: '{participants} ({groups})',
+        site: { navigation: 'الموقع', meetings: 'الاجتماعات', actions: 'الإجراءات', whoWasHeard: 'المتحدثون', search: 'البحث', series: 'السلاسل', otherMeetings: 'اجتماعات أخرى', meetingCount: { zero: '{count} اجتماع', one: 'اجتماع واحد', two: 'اجتماعان', few: '{count} اجتماعات', many: '{count} اجتماعًا', other: '{count} اجتماع' }, dateRange: 'من {from} إلى {to}', openActionCount: { zero: '{count} إجراء مفتوح', one: 'إجراء مفتوح واحد', two: 'إجراءان مفتوحان', few: '{count} إجراءات مفتوحة', many: '{count} إجراءً مفتوحًا', other: '{count} إجراء مفتوح' }, overdueOn: 'المتأخرة في {date}: {count}', seriesCaption: '{series}: {meetings}، الأحدث أولًا', date: 'التاريخ', meeting: 'الاجتماع', outcomes: 'النتائج', actionsAgreed: 'الإجراءات المتفق عليها', actionsSummary: 'المتأخرة في {date}: {overdue}؛ المفتوحة: {open}؛ المنجزة: {done}؛ الملغاة: {dropped}. حسب المسؤول، المتأخرة أولًا.', owners: 'المسؤولون', openCount: 'المفتوحة: {count}', actionsOf: 'إجراءات {owner}', agreed: 'مكان الاتفاق', lastReported: 'آخر متابعة', overdue: 'متأخر', dayCount: { zero: '{count} يوم', one: 'يوم واحد', two: 'يومان', few: '{count} أيام', many: '{count} يومًا', other: '{count} يوم' }, noActions: 'لا توجد إجراءات.', heardSummary: '{meetings}؛ {interventions}، {words}.', noInterventions: 'لم تُسجَّل أي مداخلات.', speakersOf: 'المتحدثون في {series}', speakersOfChatham: 'المتحدثون في {series} (باستثناء الاجتماعات المعقودة بموجب قاعدة تشاتام هاوس)', speaker: 'المتحدث', searchLabel: 'ابحث عن الاجتماعات حسب العنوان أو الشخص أو القسم أو النتيجة أو الإجراء', people: 'الأشخاص', sections: 'الأقسام', matchCount: 'النتائج: {shown} من {count}.', clauseSeparator: '، ', fullStop: '.' },
+        digest: { subject: 'إجراءاتك: {counts} ({date})', overdueCount: 'المتأخرة: {count}', intro: '{owner}، هذه الإجراءات المسندة إليك لا تزال مفتوحة حتى {date}:', withOthers: 'مع {names}', overdueBy: { zero: 'متأخر {count} يوم', one: 'متأخر يومًا واحدًا', two: 'متأخر يومين', few: 'متأخر {count} أيام', many: 'متأخر {count} يومًا', other: 'متأخر {count} يوم' }, reportHint: 'أفد عن كل منها في الاجتماع التالي بسطر: {example}', example: 'update #id done: ما تم إنجازه.', heading: '{owner}: الإجراءات المفتوحة', asOf: 'حتى {date}.', openActions: 'الإجراءات المفتوحة' },
         anonymous: {
             none: 'أحد المشاركين', government: 'أحد المشاركين من حكومة', intergovernmental: 'أحد المشاركين من منظمة حكومية دولية',
             'civil society': 'أحد المشاركين من المجتمع المدني', 'private sector': 'أحد المشاركين من القطاع الخاص',
@@ -359,6 +441,8 @@ const CHINESE: Translation = {
         participantCount: { other: '{count} 名与会者' },
         noStakeholderGroup: '未注明利益相关方群体',
         participantFrom: '一名来自{organisation}的与会者', groupCount: '{group} {count} 名', participantTally: '{participants}（{groups}）',
+        site: { navigation: '网站', meetings: '会议', actions: '行动事项', whoWasHeard: '发言情况', search: '搜索', series: '系列', otherMeetings: '其他会议', meetingCount: { other: '{count} 次会议' }, dateRange: '{from}至{to}', openActionCount: { other: '{count} 项未完成的行动' }, overdueOn: '截至 {date} 逾期 {count} 项', seriesCaption: '{series}：{meetings}，按时间倒序', date: '日期', meeting: '会议', outcomes: '成果', actionsAgreed: '商定的行动', actionsSummary: '截至 {date} 逾期 {overdue} 项，进行中 {open} 项，已完成 {done} 项，已取消 {dropped} 项；按负责人排列，逾期在前。', owners: '负责人', openCount: '{count} 项未完成', actionsOf: '{owner}负责的行动', agreed: '商定于', lastReported: '最近进展', overdue: '逾期', dayCount: { other: '{count} 天' }, noActions: '没有行动事项。', heardSummary: '{meetings}；{interventions}，{words}。', noInterventions: '没有记录发言。', speakersOf: '{series}的发言者', speakersOfChatham: '{series}的发言者（不含适用查塔姆研究所规则的会议）', speaker: '发言者', searchLabel: '按标题、人员、章节、成果或行动搜索会议', people: '人员', sections: '章节', matchCount: '匹配结果：{count} 次会议中的 {shown} 次。', clauseSeparator: '，', fullStop: '。' },
+        digest: { subject: '您的行动事项：{counts}（{date}）', overdueCount: '{count} 项逾期', intro: '{owner}，截至 {date}，您负责的以下行动事项尚未完成：', withOthers: '共同负责：{names}', overdueBy: { other: '逾期 {count} 天' }, reportHint: '请在下次会议上逐项报告，写一行：{example}', example: 'update #id done: 已完成的工作。', heading: '{owner}：未完成的行动事项', asOf: '截至 {date}。', openActions: '未完成的行动事项' },
         anonymous: {
             none: '一名与会者', government: '一名来自政府的与会者', intergovernmental: '一名来自政府间组织的与会者',
             'civil society': '一名来自民间社会的与会者', 'private sector': '一名来自私营部门的与会者',
