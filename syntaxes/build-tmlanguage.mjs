@@ -26,7 +26,7 @@ const NAME_START = '[\\p{L}\\p{N}\\p{M}_]';
 const NAME_CHAR = '[\\p{L}\\p{N}\\p{M}_.\\-]';
 /** `@handle` (not ending in `.` or `-`) or `@{Any Name}`; the `}` may still be untyped. */
 const BARE_NAME = `${NAME_START}(?:${NAME_CHAR}*${NAME_START})?`;
-const BULLET = '[-*•·‣◦▪]';
+const BULLET = '[-*+•·‣◦▪]';
 const LABEL = '(?:\\d{1,4}(?:\\.\\d{1,4})*[.)]|\\d{1,4}(?:\\.\\d{1,4})+|[a-z][.)]|[ivxlcdm]{1,8}[.)])';
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const ACTION_ID = `#${NAME_START}(?:${NAME_CHAR}*${NAME_START})?`;

@@ -11,7 +11,8 @@ export const MinutesTerminals = {
     NL: /\r?\n/,
     HEADING: /#{1,6}/,
     RULE: /-{3,}/,
-    BULLET: /[-*•·‣◦▪]/,
+    UNDERLINE: /(={3,}|-{3,})/,
+    BULLET: /[-*+•·‣◦▪]/,
     LABEL: /(\d{1,4}(\.\d{1,4})*[.)]|\d{1,4}(\.\d{1,4})+|[a-z][.)]|[ivxlcdm]{1,8}[.)])/,
     QUOTE: />/,
     SPEAKER_REF: /@(\{[^}\r\n]*\}?|[\p{L}\p{N}_][\p{L}\p{N}_.\-]*)/u,
@@ -293,15 +294,17 @@ export interface Heading extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Heading';
     blankAfter: boolean;
-    level: string;
+    level?: string;
     text?: Text;
+    underline?: string;
 }
 
 export const Heading = {
     $type: 'Heading',
     blankAfter: 'blankAfter',
     level: 'level',
-    text: 'text'
+    text: 'text',
+    underline: 'underline'
 } as const;
 
 export function isHeading(item: unknown): item is Heading {
@@ -680,6 +683,9 @@ export class MinutesAstReflection extends langium.AbstractAstReflection {
                 },
                 text: {
                     name: Heading.text
+                },
+                underline: {
+                    name: Heading.underline
                 }
             },
             superTypes: [Block.$type]

@@ -189,39 +189,93 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
       "$type": "ParserRule",
       "name": "Heading",
       "definition": {
-        "$type": "Group",
+        "$type": "Alternatives",
         "elements": [
           {
-            "$type": "Assignment",
-            "feature": "level",
-            "operator": "=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@30"
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "level",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@30"
+                  },
+                  "arguments": []
+                }
               },
-              "arguments": []
-            }
+              {
+                "$type": "Assignment",
+                "feature": "text",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@25"
+                  },
+                  "arguments": []
+                },
+                "cardinality": "?"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "underline",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@32"
+                  },
+                  "arguments": []
+                },
+                "cardinality": "?"
+              },
+              {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@1"
+                },
+                "arguments": []
+              }
+            ]
           },
           {
-            "$type": "Assignment",
-            "feature": "text",
-            "operator": "=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@25"
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "text",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@25"
+                  },
+                  "arguments": []
+                }
               },
-              "arguments": []
-            },
-            "cardinality": "?"
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@1"
-            },
-            "arguments": []
+              {
+                "$type": "Assignment",
+                "feature": "underline",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@32"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@1"
+                },
+                "arguments": []
+              }
+            ]
           }
         ]
       },
@@ -534,7 +588,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -603,7 +657,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -1061,7 +1115,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             },
@@ -1079,7 +1133,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@35"
+                  "$ref": "#/rules@36"
                 },
                 "arguments": []
               },
@@ -1297,7 +1351,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             },
@@ -1351,7 +1405,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@37"
+                  "$ref": "#/rules@38"
                 },
                 "arguments": []
               },
@@ -1404,13 +1458,6 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
                     {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@32"
-                      },
-                      "arguments": []
-                    },
-                    {
-                      "$type": "RuleCall",
-                      "rule": {
                         "$ref": "#/rules@33"
                       },
                       "arguments": []
@@ -1419,6 +1466,13 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
                       "$type": "RuleCall",
                       "rule": {
                         "$ref": "#/rules@34"
+                      },
+                      "arguments": []
+                    },
+                    {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@35"
                       },
                       "arguments": []
                     }
@@ -1496,7 +1550,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@39"
+                  "$ref": "#/rules@40"
                 },
                 "arguments": []
               },
@@ -1548,7 +1602,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
           "terminal": {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@36"
+              "$ref": "#/rules@37"
             },
             "arguments": []
           },
@@ -1570,7 +1624,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
         "terminal": {
           "$type": "RuleCall",
           "rule": {
-            "$ref": "#/rules@38"
+            "$ref": "#/rules@39"
           },
           "arguments": []
         }
@@ -1625,10 +1679,21 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
     },
     {
       "$type": "TerminalRule",
+      "name": "UNDERLINE",
+      "definition": {
+        "$type": "RegexToken",
+        "regex": "/(={3,}|-{3,})/",
+        "parenthesized": false
+      },
+      "fragment": false,
+      "hidden": false
+    },
+    {
+      "$type": "TerminalRule",
       "name": "BULLET",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/[-*•·‣◦▪]/",
+        "regex": "/[-*+•·‣◦▪]/",
         "parenthesized": false
       },
       "fragment": false,

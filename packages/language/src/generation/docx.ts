@@ -3,6 +3,7 @@ import {
     TextRun, WidthType, type ParagraphChild
 } from 'docx';
 import type { Document } from '../generated/ast.js';
+import { isBulletMarker } from '../parser/characters.js';
 import { agreedPlace, earlierActionStatus, moreStillOpenText } from './earlier-actions.js';
 import { closeBidi } from './html-escape.js';
 import { counted, filled, participantColumns, WritingLanguage } from '../model/language.js';
@@ -185,7 +186,7 @@ class DocxWriter {
     private agenda(items: readonly AgendaEntry[], depth: number): Block[] {
         return items.flatMap(item => [
             new Paragraph({
-                children: [...(/^[-*•·]$/.test(item.label) ? [] : [new TextRun(xmlText(`${item.label} `))]), ...this.runs(item.text)],
+                children: [...(isBulletMarker(item.label) ? [] : [new TextRun(xmlText(`${item.label} `))]), ...this.runs(item.text)],
                 indent: { left: INDENT * (depth + 1), hanging: INDENT }
             }),
             ...this.agenda(item.children, depth + 1)

@@ -1,4 +1,5 @@
 import type { Document } from '../generated/ast.js';
+import { isBulletMarker } from '../parser/characters.js';
 import { outlineOf, type OutlineOptions } from './outline.js';
 import { filled, WritingLanguage } from '../model/language.js';
 import type { Translation } from '../model/translations.js';
@@ -215,7 +216,7 @@ class EmailWriter {
 
     private agendaLines(items: readonly AgendaEntry[], indent: string): string[] {
         return items.flatMap(item => {
-            const marker = /^[-*•·]$/.test(item.label) ? '-' : item.label;
+            const marker = isBulletMarker(item.label) ? '-' : item.label;
             const hanging = ' '.repeat(displayWidth(marker) + 1);
             return [...this.wrapped(readable(item.text), indent, `${marker} `, hanging), ...this.agendaLines(item.children, nestedIndent(indent, hanging))];
         });

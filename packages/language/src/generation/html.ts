@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Document } from '../generated/ast.js';
+import { isBulletMarker } from '../parser/characters.js';
 import { displayWidth } from './wrap.js';
 import { outlineOf, type OutlineOptions } from './outline.js';
 import { slug } from '../util/slug.js';
@@ -241,7 +242,7 @@ class HtmlWriter {
 
     private agendaList(items: readonly AgendaEntry[]): string {
         const entries = items.map(item => {
-            const marker = /^[-*•·]$/.test(item.label) ? '' : `<span class="marker">${escapeText(item.label)}</span> `;
+            const marker = isBulletMarker(item.label) ? '' : `<span class="marker">${escapeText(item.label)}</span> `;
             const text = item.target ? `<a href="#${escapeAttribute(item.target)}">${this.rich(item.text)}</a>` : this.rich(item.text);
             const children = item.children.length > 0 ? '\n' + this.agendaList(item.children) : '';
             return `<li>${marker}${text}${children}</li>`;

@@ -1,4 +1,5 @@
 import type { Document } from '../generated/ast.js';
+import { isBulletMarker } from '../parser/characters.js';
 import { outlineOf, type OutlineOptions } from './outline.js';
 import { participantColumns, WritingLanguage } from '../model/language.js';
 import type {
@@ -176,7 +177,7 @@ class MarkdownWriter {
     private agenda(items: readonly AgendaEntry[], indent: string): string {
         return items.map(item => {
             // Escaped as at a line's start: `- 1. text` would open a numbered list inside the bullet.
-            const label = /^[-*•·]$/.test(item.label) ? '' : `${escapeMarkdown(item.label, true)} `;
+            const label = isBulletMarker(item.label) ? '' : `${escapeMarkdown(item.label, true)} `;
             const anchor = item.target ? this.anchors.get(item.target) : undefined;
             const text = anchor ? `[${this.rich(item.text)}](#${anchor})` : this.rich(item.text);
             const children = item.children.length > 0 ? '\n' + this.agenda(item.children, indent + '  ') : '';

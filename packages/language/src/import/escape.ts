@@ -1,4 +1,4 @@
-import { isAsciiPunctuation, isRefNameStart, isWordChar } from '../parser/characters.js';
+import { BULLET_CHARACTERS, isAsciiPunctuation, isRefNameStart, isWordChar } from '../parser/characters.js';
 import { urlEndAt } from '../parser/minutes-lexer.js';
 
 /**
@@ -30,7 +30,7 @@ export function commentText(text: string): string {
     return text.replace(/[\r\n]+/g, ' ');
 }
 
-const LINE_START_MARKS = new Set(['#', '-', '*', '•', '·', '‣', '◦', '▪', '>', '@', '/', '\\']);
+const LINE_START_MARKS = new Set([...BULLET_CHARACTERS, '#', '>', '@', '/', '\\']);
 const LABEL = /^(?:\d{1,4}(?:\.\d{1,4})*[.)]|\d{1,4}(?:\.\d{1,4})+|[a-z][.)]|[ivxlcdm]{1,8}[.)])(?=\s|$)/;
 /** Anything shaped like a key (`date:`, `next steps:`), an entry (`person @x`) or an action (`action:`, `update #x`). */
 const KEY_LIKE = /^[A-Za-z][A-Za-z&-]*(?:\s+[A-Za-z&-]+)?\s*:/;

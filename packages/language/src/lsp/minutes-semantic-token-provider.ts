@@ -41,7 +41,8 @@ export class MinutesSemanticTokenProvider extends AbstractSemanticTokenProvider 
         } else if (isActionUpdate(node)) {
             acceptor({ node, property: 'action', type: MinutesTokenTypes.actionId });
         } else if (isHeading(node)) {
-            acceptor({ node, property: 'level', type: MinutesTokenTypes.headingMarker });
+            if (node.level) acceptor({ node, property: 'level', type: MinutesTokenTypes.headingMarker });
+            if (node.underline) acceptor({ node, property: 'underline', type: MinutesTokenTypes.headingMarker });
         } else if (isText(node)) {
             this.highlightText(node, acceptor);
         }

@@ -251,8 +251,10 @@ export function structureOf(document: Document): DocumentStructure {
     return structure;
 }
 
-function headingLevel(heading: Heading): number {
-    return heading.level.length;
+/** A heading's level: its number of `#`, or 1 for a setext title underlined with `===` and 2 with `---`. */
+export function headingLevel(heading: Heading): number {
+    if (heading.level) return heading.level.length;
+    return heading.underline?.startsWith('=') ? 1 : 2;
 }
 
 function isMeetingish(block: Block): boolean {
@@ -481,7 +483,8 @@ export function indentOf(block: Block): number {
 /**
  * Groups lines into paragraphs, lists and quotes. A blank line ends a paragraph or a
  * quote; a marker starts a list item, and a list goes on across blank lines while its
- * items stay ordered (or unordered); unmarked lines right after an item continue it.
+ * items stay ordered (or unordered), and takes any item indented under its first one (a
+ * lettered sub-item under a bullet); unmarked lines right after an item continue it.
  */
 export function paragraphsOf(lines: Line[]): Paragraph[] {
     const result: Paragraph[] = [];
@@ -496,7 +499,10 @@ export function paragraphsOf(lines: Line[]): Paragraph[] {
         } else if (marker) {
             const ordered = isOrderedMarker(marker);
             const item: ListItem = { marker, lines: [line], indent: indentOf(line) };
-            if (current?.kind === 'list' && current.ordered === ordered) current.items.push(item);
+            // An item indented under the list's first one is its sub-item, whatever its marker:
+            // ` a.` / ` b.` under a bullet nest in it rather than start a list of their own.
+            const nested = current?.kind === 'list' && !afterBlank && item.indent > current.items[0].indent;
+            if (current?.kind === 'list' && (current.ordered === ordered || nested)) current.items.push(item);
             else result.push(current = { kind: 'list', ordered, items: [item] });
         } else if (current && !afterBlank) {
             if (current.kind === 'list') current.items[current.items.length - 1].lines.push(line);

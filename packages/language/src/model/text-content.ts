@@ -1,4 +1,5 @@
 import type { Block, Document, Line, SpeakerLine } from '../generated/ast.js';
+import { isBulletMarker } from '../parser/characters.js';
 import { nameWithOrganisation } from './directory.js';
 import { continuationOf, structureOf, type Item, type Paragraph } from './structure.js';
 import { mentionText, plainText, writtenName } from './text.js';
@@ -80,7 +81,7 @@ export function speakerText(line: SpeakerLine): string {
 
 export function lineText(line: Line): string {
     const text = plainText(line.text);
-    return line.marker && line.marker !== '>' && !/^[-*•·‣◦▪]$/.test(line.marker) ? `${line.marker} ${text}` : text;
+    return line.marker && line.marker !== '>' && !isBulletMarker(line.marker) ? `${line.marker} ${text}` : text;
 }
 
 export function paragraphsText(paragraphs: Paragraph[]): string[] {

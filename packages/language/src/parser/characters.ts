@@ -27,3 +27,14 @@ export function isAsciiPunctuation(c: string | undefined): boolean {
     const code = c.charCodeAt(0);
     return (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126);
 }
+
+/**
+ * The characters that start a bullet at a line's start, before a space: Markdown's `-`, `*`
+ * and `+` (nested `+` lists, as the Asterisk notes write them) and the typographic bullets.
+ */
+export const BULLET_CHARACTERS: ReadonlySet<string> = new Set(['-', '*', '+', '•', '·', '‣', '◦', '▪']);
+
+/** Whether a list item's marker is a bullet (`-`, `+`, `•`), not a label (`1.`, `a)`). */
+export function isBulletMarker(marker: string): boolean {
+    return BULLET_CHARACTERS.has(marker);
+}

@@ -1,7 +1,7 @@
 import type { ILexingError, IToken, TokenType } from 'chevrotain';
 import type { LangiumCoreServices } from 'langium';
 import type { Lexer, LexerResult, TokenizeOptions } from 'langium';
-import { isAsciiPunctuation, isRefNameChar, isRefNameStart, isWordChar } from './characters.js';
+import { BULLET_CHARACTERS, isAsciiPunctuation, isRefNameChar, isRefNameStart, isWordChar } from './characters.js';
 import { MinutesToken } from './minutes-token.js';
 import { ENTRY_KINDS, KEYS, keyDefinition, normalisedKey } from '../model/vocabulary.js';
 
@@ -83,6 +83,7 @@ class Vocabulary {
     readonly newline: TokenType;
     readonly heading: TokenType;
     readonly rule: TokenType;
+    readonly underline: TokenType;
     readonly bullet: TokenType;
     readonly label: TokenType;
     readonly quote: TokenType;
@@ -114,6 +115,7 @@ class Vocabulary {
         this.newline = get('NL');
         this.heading = get('HEADING');
         this.rule = get('RULE');
+        this.underline = get('UNDERLINE');
         this.bullet = get('BULLET');
         this.label = get('LABEL');
         this.quote = get('QUOTE');
@@ -136,7 +138,6 @@ class Vocabulary {
     }
 }
 
-const BULLET_CHARS = new Set(['-', '*', '•', '·', '‣', '◦', '▪']);
 const LABEL_PATTERN = /(?:\d{1,4}(?:\.\d{1,4})*[.)]|\d{1,4}(?:\.\d{1,4})+|[a-z][.)]|[ivxlcdm]{1,8}[.)])(?=[ \t]|$)/my;
 const KEY_PATTERN = /([A-Za-z][A-Za-z&-]*(?:[ \t]+[A-Za-z&-]+)?)[ \t]*:/y;
 const ENTRY_PATTERN = /([A-Za-z]+)(?=[ \t]+@)/y;
@@ -174,6 +175,10 @@ class Scanner {
     private atLineStart = true;
     private expect = Expect.Speaker;
     private inQualifiers = false;
+    /** Whether a blank line (or nothing) comes before the current line: only such a line may be a setext title. */
+    private afterBlank = true;
+    /** The underline (start and end) of the setext heading whose title is the current line. */
+    private underline: [number, number] | undefined;
     /** Where the current line stands, which decides the keys it may start: see `Place`. */
     private readonly place = new Place();
     private readonly tokens: IToken[] = [];
@@ -192,7 +197,7 @@ class Scanner {
                 continue;
             }
             if (isLineBreak(c)) {
-                this.scanLineBreak();
+                if (!this.scanUnderline()) this.scanLineBreak();
                 continue;
             }
             if (c === '\\' && this.isEscape(this.pos)) {
@@ -230,6 +235,7 @@ class Scanner {
             while (text[end] === '#' && end - start < 7) end++;
             if (end - start <= 6 && spaceOrEnd(end)) {
                 this.place.heading();
+                this.underline = this.underlineAfter(start);
                 this.emit(v.heading, start, end, Expect.Inline);
                 return true;
             }
@@ -244,7 +250,7 @@ class Scanner {
                 return true;
             }
         }
-        if (BULLET_CHARS.has(c) && spaceOrEnd(start + 1)) {
+        if (BULLET_CHARACTERS.has(c) && spaceOrEnd(start + 1)) {
             this.place.prose(start > this.lineStart, false);
             this.emit(v.bullet, start, start + 1, Expect.Speaker);
             return true;
@@ -266,9 +272,55 @@ class Scanner {
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
             if (this.scanKeyword(start)) return true;
         }
+        // A setext heading's title: a line of prose standing alone, underlined.
+        if (c !== '@' && this.afterBlank) {
+            this.underline = this.underlineAfter(start);
+            if (this.underline) {
+                this.place.heading();
+                this.expect = Expect.Inline;
+                return false;
+            }
+        }
         // A speaker's line (`@name`, emitted by the inline scanner as Expect.Speaker says) or prose.
         this.place.prose(start > this.lineStart, c !== '@');
         return false;
+    }
+
+    /**
+     * The underline on the line after the one `from` is on, if that line is only `===` or
+     * `---` (three or more, indented or not): Markdown's setext heading. A `---` there is the
+     * heading's, not a break that ends the meeting.
+     */
+    private underlineAfter(from: number): [number, number] | undefined {
+        const text = this.text;
+        const lineEnd = this.endOfLine(from);
+        if (lineEnd >= text.length) return undefined;
+        let start = this.lineBreakEnd(lineEnd);
+        while (start < text.length && isHorizontalSpace(text[start])) start++;
+        const mark = text[start];
+        if (mark !== '=' && mark !== '-') return undefined;
+        let end = start;
+        while (text[end] === mark) end++;
+        if (end - start < 3) return undefined;
+        let after = end;
+        while (after < text.length && isHorizontalSpace(text[after])) after++;
+        return after >= text.length || isLineBreak(text[after]) ? [start, end] : undefined;
+    }
+
+    /**
+     * The line break under a setext title, which is no block's end, and the underline; false
+     * when the current line is no title, or a comment has taken the underline's place.
+     */
+    private scanUnderline(): boolean {
+        const underline = this.underline;
+        this.underline = undefined;
+        if (!underline || this.underlineAfter(this.pos)?.[0] !== underline[0]) return false;
+        const [start, end] = underline;
+        this.newLine(this.lineBreakEnd(this.pos));
+        this.atLineStart = false;
+        this.inQualifiers = false;
+        this.emit(this.vocabulary.underline, start, end, Expect.Inline);
+        return true;
     }
 
     private scanKeyword(start: number): boolean {
@@ -507,6 +559,7 @@ class Scanner {
             break;
         }
         if (blank) this.place.blankLine();
+        this.afterBlank = blank;
         this.emit(blank ? v.blank : v.newline, first, firstEnd, Expect.Speaker);
         this.newLine(firstEnd);
         for (const [start, end] of comments) {

@@ -28,7 +28,7 @@ export const AWKWARD_TEXT: readonly string[] = [
     '<script>document.title="pwned"</script>', '"><img src=x onerror=alert(1)>',
     'javascript:alert(1)', 'data:text/html,<script>alert(1)</script>',
     '{{x}}', '${x}', '%s%n', '\\', '\\\\', '\\@', '\\#', '@', '@@', '@{', '@{}', '}', '#', '##', '[', ']', ':', '::',
-    '/*', '*/', '//', '---', '>', '- ', '1.', 'a.', 'i.', '(remote)', 'https://example.org/(a)', 'mailto:x@y.z',
+    '/*', '*/', '//', '---', '===', '>', '- ', '+ ', '1.', 'a.', 'i.', '(remote)', 'https://example.org/(a)', 'mailto:x@y.z',
     'Ａｂｃ', 'ﬁ', 'İstanbul', 'ß', 'Σίσυφος', '日本語の議事録', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢'
 ];
 
@@ -103,6 +103,8 @@ export const documentLine: fc.Arbitrary<string> = fc.oneof(
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom('#report', '#a1', '#missing'), fc.constantFrom('', 'done', 'open'), inlineText).map(([id, status, text]) => `update ${id} ${status}: ${text}`) },
     { weight: 2, arbitrary: fc.tuple(fc.constantFrom('> ', '// ', '/* ', '\\# ', '\\1. ', '\\date: ', '\\@'), inlineText).map(([start, text]) => start + text) },
     { weight: 1, arbitrary: fc.constantFrom('---', '----', '*/', '') },
+    // Issue 13's list and heading shapes: setext underlines, `+` bullets nested by tabs, lettered sub-items.
+    { weight: 2, arbitrary: fc.tuple(fc.constantFrom('===', '======', '---', '-----', '  ----', '=== x', '==', '\t+ ', '+ ', '\t\t+ ', ' a. ', ' b) ', '+1 '), inlineText).map(([start, text]) => /^[ =-]+$/.test(start) ? start : start + text) },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom('a', 'word ', '@mcade ', '— '), fc.integer({ min: 500, max: 6000 })).map(([unit, count]) => unit.repeat(count)) }
 );
 

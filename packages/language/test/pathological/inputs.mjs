@@ -291,3 +291,22 @@ export function continuationLines(count) {
         '- a point', ...lines(), '- another', ...lines('    '), ''
     ].join('\n');
 }
+
+/**
+ * The list and heading shapes of issue 13, `count` times: setext headings (`===` and `---`
+ * under a line, and under a `#` heading), a title of mentions and links that its underline
+ * ends, `+` bullets nested by tabs, lettered sub-items under a bullet; then a line of prose
+ * `count` mentions long with no underline (the parser reads to its end to tell it from a
+ * title), and `count` underlines with nothing to underline.
+ */
+export function listShapes(count) {
+    const lines = ['meeting: List shapes', 'date: 2018-03-19', ''];
+    for (let i = 0; i < count; i++) {
+        lines.push(
+            `Part ${i}`, '======', '', `# Notes ${i}`, '-----', '', `@mcade and https://example.org/${i} @Tatiana`, '---', '',
+            `* Point ${i}`, `\t+ ${SENTENCES[i % SENTENCES.length]}`, `\t\t- detail`, `- develop processes to`, ' a. respond', ' b. act', ''
+        );
+    }
+    lines.push(Array.from({ length: count }, () => '@mcade').join(' and '), '', ...Array.from({ length: count }, () => '====='), '');
+    return lines.join('\n');
+}
