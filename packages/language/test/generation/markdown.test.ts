@@ -57,7 +57,7 @@ describe('Markdown escaping', () => {
             '<script>alert("title")</script> & "quotes" \'single\' | pipes | *stars* _under_ `code` [link](',
             '<img src=x onerror=alert(1)> heading & more',
             '<b>bold?</b> &amp; entity; javascript:alert(1) stays text; data:text/html,<h1>x</h1> too; ftp://example.org/file is text.',
-            '# not a heading', '1. not a number', '+ plus at the start', '| a | table? |',
+            '# not a heading', '1. not a number', '+ plus at the start (a bullet in Minutes too, unless escaped)', '| a | table? |',
             'Said this and __that__ and ~~struck~~ and \\ backslash and <!-- comment --> and [x][y] ![img](',
             'Check <b>tags</b> & "quotes" in tables | pipes.'
         ]) {
