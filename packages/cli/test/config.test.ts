@@ -144,6 +144,57 @@ describe('a .minutes.jsonc at the repository root', () => {
     });
 });
 
+describe('nested .gitignore files', () => {
+    // Every note lacks a date, so each file checked says so: the files with a problem are the files checked.
+    const undated = (title: string) => `meeting: ${title}\n\n@someone: Hello.\n`;
+    const NESTED: Record<string, string> = {
+        '.minutes.jsonc': '{ "rules": { "unknown-speaker": "off" } }\n',
+        '.gitignore': '*.tmp.minutes\n',
+        'call.minutes': undated('Call'),
+        'scratch.tmp.minutes': undated('Scratch'),
+        '2025/.gitignore': 'drafts/\n/private.minutes\n',
+        '2025/call.minutes': undated('Call 2025'),
+        '2025/private.minutes': undated('Private'),
+        '2025/drafts/draft.minutes': undated('Draft'),
+        '2025/drafts/.gitignore': '!*\n',
+        '2025/03/private.minutes': undated('Not private: the pattern is anchored to 2025/'),
+        '2025/03/.gitignore': '!kept.tmp.minutes\n',
+        '2025/03/kept.tmp.minutes': undated('Kept'),
+        '2025/03/other.tmp.minutes': undated('Other')
+    };
+    const NESTED_CHECKED = ['2025/03/kept.tmp.minutes', '2025/03/private.minutes', '2025/call.minutes', 'call.minutes'];
+
+    test('minutes check . reads them as git does: relative to their folder, with negation, folder-only patterns, no way back into an ignored folder', async () => {
+        const folder = tempWorkspace(NESTED);
+        const result = await runCli(['check', '.'], { cwd: folder });
+        const files = [...new Set(problemLines(result.stdout).map(line => line.split(':')[0]))].sort();
+        expect(files).toEqual(NESTED_CHECKED);
+        expect(result.stdout).toContain(`checked ${NESTED_CHECKED.length} files`);
+    });
+
+    test('a file a nested .gitignore ignores is left out when named on the command line, as pre-commit names it', async () => {
+        const folder = tempWorkspace(NESTED);
+        const result = await runCli(['check', '2025/private.minutes', '2025/drafts/draft.minutes', '2025/03/other.tmp.minutes', '2025/03/kept.tmp.minutes'], { cwd: folder });
+        expect([...new Set(problemLines(result.stdout).map(line => line.split(':')[0]))]).toEqual(['2025/03/kept.tmp.minutes']);
+    });
+
+    test('the language server shows nothing for a file a nested .gitignore ignores, and checks the one it takes back', async () => {
+        const folder = tempWorkspace(NESTED);
+        const client = await LspClient.start(folder);
+        try {
+            const shown = async (file: string) => {
+                const uri = client.uriOf(path.join(folder, file));
+                await client.open(uri, NESTED[file]);
+                return (await client.published(uri, () => true)).diagnostics.map(d => String(d.code));
+            };
+            expect(await shown('2025/private.minutes')).toEqual([]);
+            expect(await shown('2025/03/kept.tmp.minutes')).toContain('meeting-without-date');
+        } finally {
+            await client.stop();
+        }
+    });
+});
+
 describe('a configuration with mistakes', () => {
     const broken = () => tempWorkspace({
         '.minutes.jsonc': '{\n  "rules": { "unknown-speakr": "off", "silent-attendee": "loud" },\n  "widht": 3\n}\n',

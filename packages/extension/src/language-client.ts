@@ -53,8 +53,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
             { scheme: 'untitled', language: 'minutes' }
         ],
         synchronize: {
-            // Files created, changed or deleted outside the editor reach the server's workspace.
-            fileEvents: vscode.workspace.createFileSystemWatcher('**/*.minutes')
+            // Files created, changed or deleted outside the editor reach the server's workspace; so do
+            // changes to the configuration and to any .gitignore, which the server reads again.
+            fileEvents: ['**/*.minutes', '**/.minutes.jsonc', '**/.gitignore'].map(glob => vscode.workspace.createFileSystemWatcher(glob))
         },
         outputChannel: output,
         traceOutputChannel: output,

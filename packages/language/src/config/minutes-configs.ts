@@ -8,7 +8,12 @@ const SKIPPED_FOLDERS = new Set(['node_modules', 'out', 'dist']);
 
 /** A notes repository: the folder of a configuration file, and what the file says. */
 export class NotesRoot {
-    private readonly ignored: Ignore;
+    /** The root's .gitignore, then the configuration's `ignore` (whose `!` patterns may take back the .gitignore's). */
+    private readonly rootRules: Ignore;
+    /** The .gitignore of each folder below the root that was looked at, by `/`-separated path; null when it has none. */
+    private readonly nestedRules = new Map<string, Ignore | null>();
+    /** Whether each folder looked at is ignored, by `/`-separated path. */
+    private readonly ignoredFolders = new Map<string, boolean>();
     private readonly inDirectoryGlobs: (relativePath: string) => boolean;
 
     constructor(
@@ -16,9 +21,10 @@ export class NotesRoot {
         readonly configFile: URI | undefined,
         readonly config: MinutesConfig,
         readonly problems: readonly ConfigProblem[],
-        gitignore: string | undefined
+        /** The text of a file, or undefined when there is none: how the .gitignore files are read. */
+        private readonly readText: (uri: URI) => string | undefined
     ) {
-        this.ignored = ignore().add(gitignore ?? '').add([...config.ignore]);
+        this.rootRules = ignore().add(readText(UriUtils.joinPath(folder, '.gitignore')) ?? '').add([...config.ignore]);
         this.inDirectoryGlobs = picomatch([...config.directory]);
     }
 
@@ -28,10 +34,52 @@ export class NotesRoot {
         return uri.scheme === this.folder.scheme && uri.path.startsWith(folder + '/') ? uri.path.slice(folder.length + 1) : undefined;
     }
 
-    /** Whether the root's .gitignore or the configuration's `ignore` leave a file or folder out. */
+    /**
+     * Whether the .gitignore files or the configuration's `ignore` leave a file or folder out,
+     * as git reads them: a .gitignore in a folder below the root holds patterns relative to
+     * that folder and overrides the folders above it (its `!pattern` takes back theirs), and
+     * nothing in an ignored folder comes back, whatever a deeper .gitignore says.
+     */
     isIgnored(uri: URI, isDirectory: boolean): boolean {
         const relative = this.relativePath(uri);
-        return relative !== undefined && this.ignored.ignores(isDirectory ? `${relative}/` : relative);
+        if (relative === undefined) return false;
+        const segments = relative.split('/');
+        for (let depth = 1; depth < segments.length; depth++) {
+            if (this.isIgnoredFolder(segments.slice(0, depth).join('/'))) return true;
+        }
+        return isDirectory ? this.isIgnoredFolder(relative) : this.ruled(segments, false);
+    }
+
+    private isIgnoredFolder(relative: string): boolean {
+        let ignored = this.ignoredFolders.get(relative);
+        if (ignored === undefined) {
+            ignored = this.ruled(relative.split('/'), true);
+            this.ignoredFolders.set(relative, ignored);
+        }
+        return ignored;
+    }
+
+    /** What the .gitignore nearest the path that has a pattern for it says, then the root's; its folders are not looked at. */
+    private ruled(segments: readonly string[], isDirectory: boolean): boolean {
+        for (let depth = segments.length - 1; depth >= 0; depth--) {
+            const rules = depth === 0 ? this.rootRules : this.rulesOf(segments.slice(0, depth).join('/'));
+            if (!rules) continue;
+            const below = segments.slice(depth).join('/');
+            const result = rules.test(isDirectory ? `${below}/` : below);
+            if (result.ignored) return true;
+            if (result.unignored) return false;
+        }
+        return false;
+    }
+
+    private rulesOf(relativeFolder: string): Ignore | null {
+        let rules = this.nestedRules.get(relativeFolder);
+        if (rules === undefined) {
+            const text = this.readText(UriUtils.joinPath(this.folder, relativeFolder, '.gitignore'));
+            rules = text === undefined ? null : ignore().add(text);
+            this.nestedRules.set(relativeFolder, rules);
+        }
+        return rules;
     }
 
     /** Whether a file is one of those every file of the repository may refer to. */
@@ -80,7 +128,7 @@ export class MinutesConfigs {
         let root: NotesRoot | null;
         if (this.exists(configFile)) {
             const { config, problems } = this.read(configFile);
-            root = new NotesRoot(folder, configFile, config, problems, this.readIfExists(UriUtils.joinPath(folder, '.gitignore')));
+            root = new NotesRoot(folder, configFile, config, problems, uri => this.readIfExists(uri));
         } else {
             const parent = UriUtils.dirname(folder);
             root = parent.path === folder.path ? null : this.rootOfFolder(parent);
