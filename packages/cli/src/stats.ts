@@ -39,6 +39,8 @@ interface Row {
 
 const NO_GROUP = '(no stakeholder group)';
 const UNIDENTIFIED = '(unidentified)';
+const JOINT = '(joint)';
+const UNNAMED_GROUPS = '(groups)';
 const NO_ORGANISATION = '(no organisation)';
 
 function row(kind: Row['kind'], key: string, name: string, tally: Tally | SharedTally): Row {
@@ -52,6 +54,8 @@ export function rowsOf(statistics: SpeakingStatistics): Row[] {
     for (const group of statistics.groups) rows.push(row('group', group.group, group.group, group));
     if (statistics.ungrouped.interventions > 0) rows.push(row('group', NO_GROUP, 'no stakeholder group', statistics.ungrouped));
     if (statistics.unidentified.interventions > 0) rows.push(row('group', UNIDENTIFIED, 'unidentified (@?)', statistics.unidentified));
+    if (statistics.joint.interventions > 0) rows.push(row('group', JOINT, 'joint turns (several speakers)', statistics.joint));
+    if (statistics.unnamedGroups.interventions > 0) rows.push(row('group', UNNAMED_GROUPS, 'unnamed groups', statistics.unnamedGroups));
     for (const organisation of statistics.organisations) rows.push(row('organisation', organisation.key, organisation.name, organisation));
     if (statistics.withoutOrganisation.interventions > 0) rows.push(row('organisation', NO_ORGANISATION, 'no organisation', statistics.withoutOrganisation));
     for (const speaker of statistics.speakers) rows.push(row('person', speaker.key, speaker.name, speaker));

@@ -78,6 +78,7 @@ export type MinutesKeywordNames =
     | "meeting:"
     | "moderator:"
     | "name:"
+    | "narration:"
     | "next-step:"
     | "next-steps:"
     | "note:"
@@ -284,10 +285,10 @@ export function isField(item: unknown): item is Field {
     return reflection.isInstance(item, Field.$type);
 }
 
-export type FieldKey = 'attendance:' | 'author:' | 'background:' | 'cc:' | 'chair:' | 'count:' | 'date:' | 'disclaimer:' | 'distribution:' | 'event:' | 'format:' | 'from:' | 'greeting:' | 'group:' | 'issued:' | 'language:' | 'link:' | 'meeting:' | 'moderator:' | 'notetaker:' | 'organiser:' | 'organisers:' | 'organizer:' | 'organizers:' | 'original:' | 'program:' | 'programme:' | 'rapporteur:' | 'recording:' | 'report:' | 'room:' | 'rule:' | 'series:' | 'session:' | 'sign-off:' | 'signoff:' | 'slides:' | 'summary:' | 'symbol:' | 'time:' | 'to:' | 'transcript:' | 'venue:';
+export type FieldKey = 'attendance:' | 'author:' | 'background:' | 'cc:' | 'chair:' | 'count:' | 'date:' | 'disclaimer:' | 'distribution:' | 'event:' | 'format:' | 'from:' | 'greeting:' | 'group:' | 'issued:' | 'language:' | 'link:' | 'meeting:' | 'moderator:' | 'narration:' | 'notetaker:' | 'organiser:' | 'organisers:' | 'organizer:' | 'organizers:' | 'original:' | 'program:' | 'programme:' | 'rapporteur:' | 'recording:' | 'report:' | 'room:' | 'rule:' | 'series:' | 'session:' | 'sign-off:' | 'signoff:' | 'slides:' | 'summary:' | 'symbol:' | 'time:' | 'to:' | 'transcript:' | 'venue:';
 
 export function isFieldKey(item: unknown): item is FieldKey {
-    return item === 'meeting:' || item === 'report:' || item === 'group:' || item === 'series:' || item === 'event:' || item === 'session:' || item === 'date:' || item === 'time:' || item === 'venue:' || item === 'room:' || item === 'format:' || item === 'link:' || item === 'programme:' || item === 'program:' || item === 'transcript:' || item === 'slides:' || item === 'recording:' || item === 'organisers:' || item === 'organizers:' || item === 'organiser:' || item === 'organizer:' || item === 'chair:' || item === 'moderator:' || item === 'rapporteur:' || item === 'notetaker:' || item === 'author:' || item === 'greeting:' || item === 'sign-off:' || item === 'signoff:' || item === 'rule:' || item === 'from:' || item === 'to:' || item === 'cc:' || item === 'attendance:' || item === 'count:' || item === 'disclaimer:' || item === 'summary:' || item === 'background:' || item === 'language:' || item === 'symbol:' || item === 'original:' || item === 'distribution:' || item === 'issued:';
+    return item === 'meeting:' || item === 'report:' || item === 'group:' || item === 'series:' || item === 'event:' || item === 'session:' || item === 'date:' || item === 'time:' || item === 'venue:' || item === 'room:' || item === 'format:' || item === 'link:' || item === 'programme:' || item === 'program:' || item === 'transcript:' || item === 'slides:' || item === 'recording:' || item === 'organisers:' || item === 'organizers:' || item === 'organiser:' || item === 'organizer:' || item === 'chair:' || item === 'moderator:' || item === 'rapporteur:' || item === 'notetaker:' || item === 'author:' || item === 'greeting:' || item === 'sign-off:' || item === 'signoff:' || item === 'rule:' || item === 'from:' || item === 'to:' || item === 'cc:' || item === 'attendance:' || item === 'count:' || item === 'disclaimer:' || item === 'summary:' || item === 'background:' || item === 'language:' || item === 'narration:' || item === 'symbol:' || item === 'original:' || item === 'distribution:' || item === 'issued:';
 }
 
 export interface Heading extends langium.AstNode {
@@ -501,6 +502,7 @@ export interface SpeakerLine extends langium.AstNode {
     blankAfter: boolean;
     bullet?: string;
     colon: boolean;
+    number?: string;
     qualified: boolean;
     qualifiers?: Text;
     speaker: langium.Reference<Party>;
@@ -512,6 +514,7 @@ export const SpeakerLine = {
     blankAfter: 'blankAfter',
     bullet: 'bullet',
     colon: 'colon',
+    number: 'number',
     qualified: 'qualified',
     qualifiers: 'qualifiers',
     speaker: 'speaker',
@@ -835,6 +838,9 @@ export class MinutesAstReflection extends langium.AbstractAstReflection {
                 colon: {
                     name: SpeakerLine.colon,
                     defaultValue: false
+                },
+                number: {
+                    name: SpeakerLine.number
                 },
                 qualified: {
                     name: SpeakerLine.qualified,

@@ -525,6 +525,10 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
           },
           {
             "$type": "Keyword",
+            "value": "narration:"
+          },
+          {
+            "$type": "Keyword",
             "value": "symbol:"
           },
           {
@@ -1109,16 +1113,33 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
         "$type": "Group",
         "elements": [
           {
-            "$type": "Assignment",
-            "feature": "bullet",
-            "operator": "=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@33"
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "bullet",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@33"
+                  },
+                  "arguments": []
+                }
               },
-              "arguments": []
-            },
+              {
+                "$type": "Assignment",
+                "feature": "number",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@34"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
             "cardinality": "?"
           },
           {

@@ -203,7 +203,8 @@ class DocxWriter {
     /** As written: the name in bold (the whole line when it heads the turn), its qualifiers, then the rest of the line. */
     private turnLine(turn: TurnOutline): ParagraphChild[] {
         const runs = (text: RichText) => text.flatMap(span => this.span(span, { bold: span === turn.speaker || turn.headed }));
-        return [...runs(turn.name), ...this.qualifiers(turn), ...runs(turn.line.slice(turn.name.length))];
+        const prefix = turn.prefix ? runs([{ kind: 'text', text: turn.prefix }]) : [];
+        return [...prefix, ...runs(turn.name), ...this.qualifiers(turn), ...runs(turn.line.slice(turn.name.length))];
     }
 
     private qualifiers(turn: TurnOutline): ParagraphChild[] {

@@ -238,7 +238,7 @@ function nestedIndent(indent: string, hanging: string): string {
 /** A turn's line as written: the name, its qualifiers in brackets, then what follows the name (`: text`, ` said…`). */
 function turnLine(turn: TurnOutline): string {
     const qualifiers = readable(turn.qualifierText);
-    return readable(turn.name) + (qualifiers ? ` [${qualifiers}]` : '') + readable(turn.line.slice(turn.name.length));
+    return turn.prefix + readable(turn.name) + (qualifiers ? ` [${qualifiers}]` : '') + readable(turn.line.slice(turn.name.length));
 }
 
 

@@ -57,7 +57,7 @@ tr:target { background: var(--tint); }
 hr { border: 0; border-top: 1px solid var(--line); margin: 2rem 0; }
 .who-spoke svg { display: block; max-width: 100%; height: auto; margin: 0.5rem 0; }
 .who-spoke .bar { fill: var(--accent); }
-.who-spoke .bar.ungrouped, .who-spoke .bar.unidentified { fill: var(--muted); }
+.who-spoke .bar.ungrouped, .who-spoke .bar.unidentified, .who-spoke .bar.joint, .who-spoke .bar.unnamed-groups { fill: var(--muted); }
 @media (max-width: 36rem) {
   main { padding: 0.75rem 0.75rem 2rem; }
   h1 { font-size: 1.45rem; }

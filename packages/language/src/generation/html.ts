@@ -260,7 +260,7 @@ class HtmlWriter {
 
     /** As written: the name, its qualifiers, then what follows the name on the line. */
     private turnLine(turn: TurnOutline): string {
-        return this.rich(turn.name, turn.speaker) + this.qualifiers(turn) + this.rich(turn.line.slice(turn.name.length));
+        return escapeText(turn.prefix) + this.rich(turn.name, turn.speaker) + this.qualifiers(turn) + this.rich(turn.line.slice(turn.name.length));
     }
 
     /** A key's label and the text after it (see `labelled`), or the label alone. */

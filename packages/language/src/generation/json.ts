@@ -14,7 +14,7 @@ import { plain, type RichText } from './rich-text.js';
  * The shape is published as a JSON Schema in `packages/language/schemas/minutes.schema.json`; a change to
  * it raises `SCHEMA_VERSION`.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export function generateJson(document: Document, options: OutlineOptions = {}): string {
     return jsonOf(outlineOf(document, options));
@@ -204,7 +204,10 @@ function turn(value: TurnOutline): JsonObject {
             ['fromFloor', value.qualifiers.fromFloor],
             ['other', [...value.qualifiers.other]]
         ])],
-        ['body', value.blocks.map(block)]
+        ['body', value.blocks.map(block)],
+        ['number', value.number],
+        ['jointWith', value.jointWith.map(span => partyName(span.party))],
+        ['phrase', value.phrase]
     ]);
 }
 

@@ -60,7 +60,7 @@ const BAR_HEIGHT = 16;
 const PADDING = 4;
 
 /** Fill of each kind of bar, where the page's stylesheet does not apply (an SVG viewer): 3:1 contrast on white (WCAG 1.4.11). */
-const FILLS: Record<StakeholderRow['kind'], string> = { group: '#1f5f99', ungrouped: '#6b6b6b', unidentified: '#8a5a00' };
+const FILLS: Record<StakeholderRow['kind'], string> = { group: '#1f5f99', ungrouped: '#6b6b6b', unidentified: '#8a5a00', joint: '#6b6b6b', 'unnamed-groups': '#6b6b6b' };
 
 /**
  * "Who spoke": the share of words of each stakeholder group as a bar chart, and the same
@@ -70,7 +70,7 @@ export function whoSpokeHtml(statistics: SpeakingStatistics, rows: readonly Stak
     const { words } = translationOf(language);
     const chart = words.whoSpokeChart;
     const label = (row: StakeholderRow) => row.kind === 'group' && row.group ? words.stakeholderGroups[row.group]
-        : row.kind === 'ungrouped' ? chart.ungrouped : chart.unidentified;
+        : row.kind === 'ungrouped' ? chart.ungrouped : row.kind === 'joint' ? chart.joint : row.kind === 'unnamed-groups' ? chart.unnamedGroups : chart.unidentified;
     const total = [counted(chart.interventionCount, statistics.total.interventions, language), counted(chart.wordCount, statistics.total.words, language)].join(words.listSeparator);
     const height = rows.length * ROW_HEIGHT + 2 * PADDING;
     const width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH;

@@ -155,7 +155,8 @@ class MarkdownWriter {
     private turnLine(turn: TurnOutline, boldName = true): string {
         const spans = (text: RichText) => text.map(span => span === turn.speaker && boldName ? `**${escapeMarkdown(span.text)}**` : this.span(span)).join('');
         const qualifiers = turn.qualifierText.length > 0 ? ` *\\[${this.rich(turn.qualifierText)}\\]*` : '';
-        return spans(turn.name) + qualifiers + spans(turn.line.slice(turn.name.length));
+        // A number at the start of the line is escaped, or Markdown would make the turn a list item.
+        return escapeMarkdown(turn.prefix, true) + spans(turn.name) + qualifiers + spans(turn.line.slice(turn.name.length));
     }
 
     /** A key's label and the text after it (see `labelled`), or the label alone. */

@@ -1,6 +1,7 @@
 import { isOrganisation, isPerson, type Party } from '../generated/ast.js';
 import { displayName, organisationsOf, shortName } from '../model/directory.js';
 import { ATTENDANCE_WORDS } from '../model/structure.js';
+import { speakerPhraseOf } from '../model/speaker-phrases.js';
 import { mentionText } from '../model/text.js';
 import type { OutputWords } from '../model/translations.js';
 import { anonymousName, type Attribution } from './attribution.js';
@@ -31,7 +32,8 @@ export { NAME_STYLES } from '../options.js';
 export interface PartyName {
     /** The directory handle, for anchors and cross-references; missing when the reference did not resolve. */
     readonly handle?: string;
-    readonly kind: 'person' | 'organisation' | 'unresolved' | 'unidentified';
+    /** `group`: people the record does not name (`Several participants`); `office`: an office the meeting names no holder for. */
+    readonly kind: 'person' | 'organisation' | 'unresolved' | 'unidentified' | 'group' | 'office';
     /** How the reference reads here. */
     readonly name: string;
     /** Named "a participant from …" under the Chatham House Rule: no handle, display name or organisation. */
@@ -73,6 +75,9 @@ export function nameParty(reference: PartyReference, context: NamingContext, opt
     if (written === '?' && !party) {
         return { kind: 'unidentified', name: words.unidentifiedSpeaker };
     }
+    const phrase = party ? undefined : speakerPhraseOf(written)?.kind;
+    // A group names no one: it reads as written, whatever the attribution.
+    if (phrase === 'group') return { kind: 'group', name: written };
     const attribution = context.attribution ?? options.attribution ?? 'full';
     if (attribution !== 'full') {
         const affiliation = party ? context.affiliations?.get(party.name) : undefined;
@@ -80,7 +85,7 @@ export function nameParty(reference: PartyReference, context: NamingContext, opt
         if (anonymous !== undefined) return { kind: party && isOrganisation(party) ? 'organisation' : 'person', name: anonymous, anonymised: true };
     }
     if (!party) {
-        return { kind: 'unresolved', name: written };
+        return { kind: phrase === 'office' ? 'office' : 'unresolved', name: written };
     }
     const name = options.names === 'directory' ? shortName(party) : mentionText(written, party);
     return {

@@ -9,7 +9,7 @@ import {
     aliasesOf, displayName, entryFields, fullName, honorificOf, organisationsOf, roleOf, stakeholderGroupOf
 } from '../model/directory.js';
 import {
-    MAX_NESTING_DEPTH, continuationOf, headingNumber, isOrderedMarker, splitActionHeader, structureOf,
+    MAX_NESTING_DEPTH, continuationOf, headingNumber, headsJointTurn, isOrderedMarker, splitActionHeader, structureOf,
     type ActionItem, type ActionReport, type AgendaItemNode, type Attendance, type Item,
     type DocumentStructure, type Meeting, type OutcomeGroup, type Paragraph, type Qualifiers, type Turn
 } from '../model/structure.js';
@@ -271,8 +271,12 @@ class OutlineBuilder {
             if (party && OFFICES[office].takesPart) unlisted({ party, written: writtenName(mention.party.$refText) }, 'present');
         }
         for (const turn of meeting.turns) {
-            if (turn.unidentified) continue;
-            unlisted({ party: turn.speaker, written: writtenName(turn.line.speaker.$refText) }, turn.qualifiers.remote ? 'remote' : 'present');
+            // A group, or an office the meeting names no holder for, is no one to list.
+            if (turn.unidentified || (turn.phrase && !turn.speaker)) continue;
+            const attendance = turn.qualifiers.remote ? 'remote' : 'present';
+            // A phrase names its party by office or delegation: the list names the party itself.
+            unlisted({ party: turn.speaker, written: turn.phrase ? turn.speaker!.name : writtenName(turn.line.speaker.$refText) }, attendance);
+            for (const mention of turn.jointWith) unlisted({ party: mention.party.ref, written: writtenName(mention.party.$refText) }, attendance);
             const presenter = turn.qualifiers.presentedBy;
             if (presenter) unlisted({ party: presenter, written: presenter.name }, 'present');
         }
@@ -373,6 +377,10 @@ class OutlineBuilder {
                 kind: 'text-field', field: definition.body, label: keyLabel(definition, this.language.translation), textOnKeyLine: first.length > 0,
                 blocks: [...first, ...this.paragraphs(body, scope)]
             });
+        } else if (definition?.narration) {
+            // The note-taker's own words: prose, without a label.
+            if (value.length > 0) blocks.push({ kind: 'paragraph', text: value });
+            blocks.push(...this.paragraphs(body, scope));
         } else if (definition?.id === 'greeting' && value.length > 0) {
             blocks.push({ kind: 'paragraph', text: value, role: 'greeting' });
         } else if (definition?.id === 'sign-off' && value.length > 0) {
@@ -476,8 +484,9 @@ class OutlineBuilder {
         const speaker: MentionSpan = named.party.anonymised ? { ...named, text: capitaliseSentenceStart(named.text, '') } : named;
         const text = this.written(line, line.text, scope);
         // `@name:` alone heads the turn; `@name: text` and `@name said…` start a paragraph, as written.
-        const style = line.bullet ? 'bullet' : line.colon && text.length === 0 ? 'heading' : 'inline';
-        const affiliation = speaker.party.organisation;
+        const style = line.bullet ? 'bullet' : (line.colon && text.length === 0) || headsJointTurn(line) ? 'heading' : 'inline';
+        // A joint turn's names stand as written: an organisation after the first alone would read as all of theirs.
+        const affiliation = turn.jointWith.length > 0 ? undefined : speaker.party.organisation;
         const name: RichText = style === 'heading' && affiliation ? concat([speaker], [textSpan(` (${affiliation})`)]) : [speaker];
         const rest: RichText = concat(
             line.colon && style !== 'heading' ? [textSpan(':')] : [],
@@ -496,7 +505,11 @@ class OutlineBuilder {
             // Anonymised, the brackets go: a capacity (`as Director General, APNIC`) names someone.
             qualifierText: this.anonymised ? [] : trimRich(this.rich(line.qualifiers, scope)),
             qualifiers: this.qualifiers(qualifiers, scope),
-            blocks: paragraphs
+            blocks: paragraphs,
+            number: line.number,
+            prefix: numberPrefix(line),
+            jointWith: turn.jointWith.map(mention => this.mention({ party: mention.party.ref, written: writtenName(mention.party.$refText) }, { ...scope, naming })),
+            phrase: turn.phrase?.kind
         };
     }
 
@@ -766,4 +779,13 @@ function partyFacts(party: Party): PartyFacts {
 /** The render model of a parsed and linked document. */
 export function outlineOf(document: Document, options: OutlineOptions = {}): Outline {
     return new OutlineBuilder(document, options).build();
+}
+
+/** What a numbered turn's line shows before the name: `1. `, or `1.1` when the record prints no space (`1.1The Councillor…`). */
+function numberPrefix(line: SpeakerLine): string {
+    if (!line.number) return '';
+    const numberNode = GrammarUtils.findNodeForProperty(line.$cstNode, 'number');
+    const nameNode = GrammarUtils.findNodeForProperty(line.$cstNode, 'speaker');
+    const spaced = numberNode && nameNode ? nameNode.offset > numberNode.end : true;
+    return spaced ? `${line.number} ` : line.number;
 }

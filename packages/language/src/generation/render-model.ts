@@ -175,6 +175,14 @@ export interface TurnOutline {
     readonly qualifierText: RichText;
     readonly qualifiers: TurnQualifiers;
     readonly blocks: readonly OutlineBlock[];
+    /** The paragraph number of a numbered turn, as written (`1.`, `1.1`): summary records number their paragraphs. */
+    readonly number?: string;
+    /** What the line shows before the name: the number and the space after it, as written (`1. `, `1.1`), or nothing. */
+    readonly prefix: string;
+    /** The other speakers of a joint turn (`@DE, @AK: …`), named as the line names them. */
+    readonly jointWith: readonly MentionSpan[];
+    /** The speaker is written as an office, a delegation or a group (`The Chairman`, `The delegate of Brazil`, `Several participants`). */
+    readonly phrase?: 'office' | 'delegation' | 'group';
 }
 
 export interface TurnQualifiers {

@@ -18,14 +18,16 @@ import type { MeetingPlace } from './meetings.js';
  * A turn counts for the organisation it was spoken for (`[for @org]`), else for the
  * speaker's first organisation, or for the speaker when an organisation or a country
  * speaks as such; its stakeholder group is that organisation's. Speakers with no
- * stakeholder group, and unidentified speakers (`@?`), are counted apart.
+ * stakeholder group, and unidentified speakers (`@?`), are counted apart; so are joint turns
+ * (`@DE, @AK: Perfect!`: said by several, credited to no one of them) and unnamed groups
+ * (`@{Several participants}`, `@everyone`: no person, and no organisation either).
  */
 export interface Tally {
     readonly interventions: number;
     readonly words: number;
 }
 
-/** A tally with its share of the whole (0–1); shares of groups, ungrouped and unidentified add up to 1. */
+/** A tally with its share of the whole (0–1); shares of groups, ungrouped, unidentified, joint turns and unnamed groups add up to 1. */
 export interface SharedTally extends Tally {
     readonly interventionShare: number;
     readonly wordShare: number;
@@ -61,6 +63,10 @@ export interface SpeakingStatistics {
     readonly ungrouped: SharedTally;
     /** Unidentified speakers (`@?`). */
     readonly unidentified: SharedTally;
+    /** Joint turns (`@Ana + @Ben:`), credited to none of their speakers. */
+    readonly joint: SharedTally;
+    /** Unnamed groups (`@{Some Member States}`, `@everyone`). */
+    readonly unnamedGroups: SharedTally;
     readonly total: Tally;
 }
 
@@ -130,12 +136,22 @@ export function statisticsOfTurns(turns: Iterable<Turn>): SpeakingStatistics {
     const withoutOrganisation = new Counter();
     const ungrouped = new Counter();
     const unidentified = new Counter();
+    const joint = new Counter();
+    const unnamedGroups = new Counter();
     const total = new Counter();
     for (const turn of turns) {
         const words = turnWords(turn);
         total.add(words);
         if (turn.unidentified) {
             unidentified.add(words);
+            continue;
+        }
+        if (turn.jointWith.length > 0) {
+            joint.add(words);
+            continue;
+        }
+        if (turn.phrase?.kind === 'group' && !turn.speaker) {
+            unnamedGroups.add(words);
             continue;
         }
         const party = turn.speaker;
@@ -177,6 +193,8 @@ export function statisticsOfTurns(turns: Iterable<Turn>): SpeakingStatistics {
             .map(group => ({ group, ...share(groups.get(group)!, total) })),
         ungrouped: share(ungrouped, total),
         unidentified: share(unidentified, total),
+        joint: share(joint, total),
+        unnamedGroups: share(unnamedGroups, total),
         total: tally(total)
     };
 }

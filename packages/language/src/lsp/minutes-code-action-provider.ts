@@ -68,6 +68,12 @@ export class MinutesCodeActionProvider implements CodeActionProvider {
             } else if (code === IssueCodes.ActionWithoutOwner) {
                 const action = this.addOwnerPlaceholder(document, diagnostic);
                 if (action) actions.push(action);
+            } else if (code === IssueCodes.NarrationAfterTurn) {
+                // The turn ends above the paragraph; its words stay where they are.
+                const at = { line: diagnostic.range.start.line, character: 0 };
+                actions.push(quickFix('End the turn here: write narration: above this paragraph', diagnostic, true, {
+                    changes: { [document.uri.toString()]: [{ range: { start: at, end: at }, newText: 'narration:\n' }] }
+                }));
             } else if (code === IssueCodes.ActionWithoutId) {
                 // The hint sits on the `action` keyword and carries a derived identifier unique in the workspace.
                 const id = (diagnostic.data as Partial<ActionWithoutIdData> | undefined)?.id;

@@ -4,7 +4,10 @@ import {
     type Action, type ActionUpdate, type Agenda, type Block, type Document, type Field, type Heading, type Line, type Mention,
     type Outcome, type Party, type Roster, type Segment, type SpeakerLine, type Text
 } from '../generated/ast.js';
-import { inlinesOf, mentionsOf, plainText, writtenText } from './text.js';
+import { namesOf } from './directory.js';
+import { nameKey } from './names.js';
+import { speakerPhraseOf, type SpeakerPhrase } from './speaker-phrases.js';
+import { inlinesOf, mentionsOf, plainText, writtenName, writtenText } from './text.js';
 import { isKey, keyDefinition, type Attendance, type MeetingOffice, type OutcomeKind, type TurnKind } from './vocabulary.js';
 
 export type { Attendance, OutcomeKind, TurnKind } from './vocabulary.js';
@@ -139,6 +142,13 @@ export interface Turn {
     readonly speaker?: Party;
     /** `@?`: an unidentified speaker. */
     readonly unidentified: boolean;
+    /** The speaker written as an office, a delegation or a group (`@{The Chairman}`, `@{Several participants}`): see speaker-phrases.ts. */
+    readonly phrase?: SpeakerPhrase;
+    /**
+     * The other speakers of a joint turn, in written order: `@DE, @AK, @BT: Perfect!`,
+     * `@Ana + @Ben:`, `@YK/@DD: PR` — the mentions between the first name and the colon.
+     */
+    readonly jointWith: Mention[];
     readonly kind: TurnKind;
     readonly qualifiers: Qualifiers;
     readonly paragraphs: Paragraph[];
@@ -323,7 +333,7 @@ function buildStructure(document: Document): DocumentStructure {
             const definition = keyDefinition(block.key);
             const continuation = takeContinuation(blocks, i, hasText(block.value), !definition?.inPlace);
             const next = i + 1 + continuation.length;
-            const taken = definition?.body ? takeLines(blocks, next) : [];
+            const taken = definition?.body || definition?.narration ? takeLines(blocks, next) : [];
             if (!meeting) docFields.push(block);
             add({ kind: 'field', field: block, meeting, body: paragraphsOf(taken) }, next - 1 + taken.length, m => m.fields.push(block));
             i = next + taken.length;
@@ -450,7 +460,8 @@ function takeListLines<T extends Block>(blocks: Block[], keyIndex: number, accep
 function blockHasText(block: Block): boolean {
     // An action or update with nothing after its header's colon heads the paragraphs that follow, as `@name:` does.
     if (isAction(block) || isActionUpdate(block)) return splitActionHeader(block.text).body.length > 0;
-    if (isSpeakerLine(block) || isOutcome(block) || isLine(block)) return hasText(block.text);
+    if (isSpeakerLine(block)) return hasText(block.text) && !headsJointTurn(block);
+    if (isOutcome(block) || isLine(block)) return hasText(block.text);
     if (isRoster(block) || isAgenda(block) || isSegment(block)) return hasText(block.title);
     return false;
 }
@@ -535,16 +546,62 @@ function turnOf(line: SpeakerLine, paragraphs: Paragraph[], segment: Segment | u
     const qualifiers = qualifiersOf(line.qualifiers);
     let kind: TurnKind = keyDefinition(segment?.key)?.turns ?? 'intervention';
     if (qualifiers.fromFloor) kind = 'floor';
+    const written = writtenName(line.speaker.$refText);
+    // An entry by the phrase's very words is a name, not a phrase (`office @clerk The Clerk of the Committee`).
+    const candidate = speakerPhraseOf(written);
+    const named = candidate && line.speaker.ref && namesOf(line.speaker.ref).some(name => nameKey(name) === nameKey(written));
+    const phrase = named ? undefined : candidate;
     return {
         line,
         speaker: line.speaker.ref,
         unidentified: line.speaker.$refText === '?',
+        phrase,
+        jointWith: jointSpeakers(line),
         kind,
         qualifiers,
         paragraphs,
         segment
     };
 }
+
+/**
+ * The other speakers of a joint turn: the mentions right after the first speaker, each after a
+ * separator (`,`, `/`, `+`, `&`, `and`), when a colon follows the last (`@DE, @AK, @BT, @MM: Perfect!`).
+ * Without the colon (`@Ana and @Ben met`), the names are part of a sentence and the turn is Ana's.
+ */
+function jointSpeakers(line: SpeakerLine): Mention[] {
+    return jointOf(line)?.speakers ?? [];
+}
+
+/** A joint turn's other speakers, and whether its line has text after the colon (else it heads the paragraphs that follow). */
+function jointOf(line: SpeakerLine): { speakers: Mention[]; textAfter: boolean } | undefined {
+    if (line.colon || line.qualified) return undefined;
+    const speakers: Mention[] = [];
+    let separated = false;
+    const pieces = inlinesOf(line.text);
+    for (let i = 0; i < pieces.length; i++) {
+        const piece = pieces[i];
+        if (piece.kind === 'mention' && separated) {
+            speakers.push(piece.mention);
+            separated = false;
+        } else if (piece.kind === 'text' && !separated && JOINT_SEPARATOR.test(piece.text)) {
+            separated = true;
+        } else if (piece.kind === 'text' && speakers.length > 0 && !separated && /^\s*:/.test(piece.text)) {
+            return { speakers, textAfter: i < pieces.length - 1 || piece.text.replace(/^\s*:/, '').trim().length > 0 };
+        } else {
+            return undefined;
+        }
+    }
+    return undefined;
+}
+
+/** `@Ana + @Ben:` alone on its line: a joint turn that heads the paragraphs after it, as `@ana:` does. */
+export function headsJointTurn(line: SpeakerLine): boolean {
+    const joint = jointOf(line);
+    return joint !== undefined && !joint.textAfter;
+}
+
+const JOINT_SEPARATOR = /^\s*(?:,|\/|\+|&|and)\s*$/i;
 
 const RESPONDS = /^(replying to|in reply to|in response to|responding to|answering|in answer to|response to|reply to)\b/i;
 const ON_BEHALF = /^(on behalf of|for)\b/i;

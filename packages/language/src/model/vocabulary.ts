@@ -64,6 +64,11 @@ export interface KeyDefinition {
     /** A field that stays, as written, from one meeting of a series to the next (`minutes new`). */
     readonly standing?: boolean;
     /**
+     * `narration:`: the note-taker's own words resume. It ends the turn before it and takes the
+     * paragraphs that follow as prose; outputs print them without a label.
+     */
+    readonly narration?: boolean;
+    /**
      * Another community's word for an outcome (W3C's `RESOLVED:`, IETF's `Consensus:`): outputs
      * print the word as written, in its case, rather than a label of their own.
      */
@@ -118,6 +123,7 @@ export const KEYS: readonly KeyDefinition[] = [
     field('summary:', 'summary', { body: 'summary', inPlace: true }),
     field('background:', 'background', { body: 'background', inPlace: true }),
     field('language:', 'language', { standing: true }),
+    field('narration:', 'narration', { inPlace: true, narration: true }),
     // A formal record's metadata, as UN and ITU summary records head them: the document symbol
     // (`A/C.4/64/SR.22`, `C17/130(Rev.1)-E`), the original language, the distribution, the issue date.
     field('symbol:', 'symbol', { header: 23 }),

@@ -139,6 +139,8 @@ class Vocabulary {
 }
 
 const LABEL_PATTERN = /(?:\d{1,4}(?:\.\d{1,4})*[.)]|\d{1,4}(?:\.\d{1,4})+|[a-z][.)]|[ivxlcdm]{1,8}[.)])(?=[ \t]|$)/my;
+/** A number right before a speaker, as summary records print paragraph numbers: `1.1@{The Councillor from Belarus}`. */
+const NUMBER_BEFORE_SPEAKER = /(?:\d{1,4}(?:\.\d{1,4})*[.)]|\d{1,4}(?:\.\d{1,4})+)(?=@[{\p{L}\p{N}_])/uy;
 const KEY_PATTERN = /([A-Za-z][A-Za-z&-]*(?:[ \t]+[A-Za-z&-]+)?)[ \t]*:/y;
 const ENTRY_PATTERN = /([A-Za-z]+)(?=[ \t]+@)/y;
 const ACTION_PATTERN = /action(?=(?:[ \t]*,|[ \t]+(?:#[\p{L}\p{N}_][\p{L}\p{N}_.-]*|@\{[^}\r\n]*\}|@[\p{L}\p{N}_][\p{L}\p{N}_.-]*|due|by|open|done|dropped|moved|\d{4}-\d{2}-\d{2}))*[ \t]*:)/iuy;
@@ -262,10 +264,14 @@ class Scanner {
         }
         if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) {
             LABEL_PATTERN.lastIndex = start;
-            const label = LABEL_PATTERN.exec(text);
+            NUMBER_BEFORE_SPEAKER.lastIndex = start;
+            const label = LABEL_PATTERN.exec(text) ?? NUMBER_BEFORE_SPEAKER.exec(text);
             if (label) {
+                // A numbered paragraph at the margin may be a turn (`1. @{Mr. Al-Otaibi} said…`), as summary
+                // records number them; an agenda's items and an indented list's stay items with mentions.
+                const numberedTurn = start === this.lineStart && !this.place.inAgenda();
                 this.place.prose(start > this.lineStart, false);
-                this.emit(v.label, start, start + label[0].length, Expect.Inline);
+                this.emit(v.label, start, start + label[0].length, numberedTurn ? Expect.Speaker : Expect.Inline);
                 return true;
             }
         }
@@ -693,6 +699,12 @@ class Place {
     private inHeader = true;
     /** What the last key opened: its lines do not start the body. */
     private open: 'nothing' | 'field' | 'list' | 'text' | 'entry' = 'nothing';
+    /** The open list is an agenda: its numbered lines are items, never turns. */
+    private agenda = false;
+
+    inAgenda(): boolean {
+        return this.open === 'list' && this.agenda;
+    }
 
     /** Whether a line may start with `key` (normalised) here; if so, the key is taken. */
     key(key: string): boolean {
@@ -711,11 +723,17 @@ class Place {
                     this.open = 'field';
                     return true;
                 }
+                // Narration is the body's, wherever it is written.
+                if (definition.narration) {
+                    this.body();
+                    return true;
+                }
                 this.open = definition.body ? 'text' : 'nothing';
                 return true;
             case 'roster':
             case 'agenda':
                 this.open = 'list';
+                this.agenda = definition.kind === 'agenda';
                 return true;
             default:
                 this.body();

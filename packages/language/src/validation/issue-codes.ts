@@ -16,6 +16,7 @@ export const IssueCodes = {
     SilentAttendee: 'silent-attendee',
     EmptyIntervention: 'empty-intervention',
     UnknownQualifier: 'unknown-qualifier',
+    NarrationAfterTurn: 'narration-after-turn',
     // Actions
     ActionWithoutOwner: 'action-without-owner',
     ActionDueBeforeMeeting: 'action-due-before-meeting',

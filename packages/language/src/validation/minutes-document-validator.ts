@@ -8,6 +8,7 @@ import { applyRuleSettings } from '../config/rule-settings.js';
 import { forEachAstNode } from '../util/ast-walk.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { MinutesServices } from '../minutes-module.js';
+import { namesNoOne } from '../model/speaker-phrases.js';
 import { writtenName } from '../model/text.js';
 import { IssueCodes } from './issue-codes.js';
 import { classifyUnknownName, suggestNames, unknownNameMessage } from './unknown-names.js';
@@ -101,7 +102,8 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
             const error = reference.error;
             if (!error) continue;
             const refText = reference.$refText;
-            if (refText === '?') continue;
+            // `@?`, a group and an office the meeting names no holder for are speakers the record does not name.
+            if (refText === '?' || namesNoOne(writtenName(refText))) continue;
             const container = error.info.container;
             const { code, role } = classifyUnknownName(container, reference);
             const written = writtenName(reference.$refNode?.text ?? refText);

@@ -13,7 +13,7 @@ import { dateMustBeValid, languageMustBeKnown, meetingMustHaveDate, meetingMustH
 import { envelopeMustBeAddresses } from './envelope-rules.js';
 import { NameClashes } from './name-clashes.js';
 import { mentionMustNotFollowWordPunctuation } from './near-mentions.js';
-import { interventionMustNotBeEmpty, qualifiersMustBeKnown, type TurnRule } from './turn-rules.js';
+import { interventionMustNotBeEmpty, narrationMayResume, qualifiersMustBeKnown, type TurnRule } from './turn-rules.js';
 import { entryMarkedForReviewMustBeReviewed } from './review-entries.js';
 
 /**
@@ -41,7 +41,7 @@ export function registerValidationChecks(services: MinutesServices): void {
 const MEETING_RULES: MeetingRule[] = [
     speakerMustBeAmongAttendees, speakerMustNotBeListedAsAbsent, attendeeShouldSpeak, meetingMustHaveTitle, meetingMustHaveDate
 ];
-const TURN_RULES: TurnRule[] = [interventionMustNotBeEmpty, qualifiersMustBeKnown];
+const TURN_RULES: TurnRule[] = [interventionMustNotBeEmpty, qualifiersMustBeKnown, narrationMayResume];
 const ACTION_RULES: ActionRule[] = [actionMustHaveOwner, actionDueDateMustBeValid, actionMustNotBeDueBeforeMeeting];
 const PARTY_RULES: PartyRule[] = [handleMustBeUnique, personMustBeDeclaredOnce, organisationMustBeDeclaredOnce, aliasMustNameOneParty];
 

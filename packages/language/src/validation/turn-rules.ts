@@ -1,6 +1,8 @@
-import type { ValidationAcceptor } from 'langium';
+import type { CstNode, ValidationAcceptor } from 'langium';
 import { shortName } from '../model/directory.js';
-import type { Turn } from '../model/structure.js';
+import type { Line } from '../generated/ast.js';
+import type { Paragraph, Turn } from '../model/structure.js';
+import { writtenName } from '../model/text.js';
 import { IssueCodes } from './issue-codes.js';
 import { firstLineRange, listItems, rangeOfOffsets, writtenValue } from './ranges.js';
 
@@ -23,6 +25,47 @@ export const interventionMustNotBeEmpty: TurnRule = (turn, accept) => {
         data: { code: IssueCodes.EmptyIntervention }
     });
 };
+
+/**
+ * A paragraph of a turn set apart from the turn by two blank lines or more, as authors set
+ * apart their own words after quoting speakers (`icann-ccwg-ig-2016-12-21`): it is read as
+ * the speaker's, as written, and the hint asks; the quick fix writes `narration:` above it.
+ */
+export const narrationMayResume: TurnRule = (turn, accept) => {
+    let previous: CstNode | undefined = turn.line.$cstNode;
+    for (const paragraph of turn.paragraphs) {
+        const line = paragraph.kind === 'list' ? paragraph.items[0].lines[0] : paragraph.lines[0];
+        const first = line.$cstNode;
+        if (!first || !previous) return;
+        if (blankLinesBetween(previous, first) >= 2) {
+            const who = turn.speaker ? shortName(turn.speaker) : writtenName(turn.line.speaker.$refText);
+            accept('hint', `This paragraph stands apart from ${who}'s turn, after blank lines, and is read as theirs. `
+                + 'If the note-taker\'s own words resume here, write narration: above it.', {
+                node: line,
+                range: firstLineRange(line),
+                code: IssueCodes.NarrationAfterTurn,
+                data: { code: IssueCodes.NarrationAfterTurn }
+            });
+            return;
+        }
+        previous = lastLineOf(paragraph)?.$cstNode;
+    }
+};
+
+/** The blank lines between two nodes (a comment line is not blank, as the lexer counts them). */
+function blankLinesBetween(before: CstNode, after: CstNode): number {
+    const between = before.root.fullText.slice(before.offset, after.offset);
+    const gap = between.slice(between.trimEnd().length);
+    let breaks = 0;
+    for (const c of gap) if (c === '\n') breaks++;
+    return breaks - 1;
+}
+
+function lastLineOf(paragraph: Paragraph): Line | undefined {
+    if (paragraph.kind !== 'list') return paragraph.lines[paragraph.lines.length - 1];
+    const item = paragraph.items[paragraph.items.length - 1];
+    return item.lines[item.lines.length - 1];
+}
 
 /** Compares qualifier phrases as `qualifiersOf` sees them: references as `@`, spaces collapsed. */
 function phraseKey(phrase: string): string {

@@ -197,3 +197,21 @@ describe('quick fix for an action without an owner', () => {
         expect(after['meeting.minutes']).toBe(`${HEADER}action @ due 2018-04-15: Write the paper.\n`);
     });
 });
+
+describe('narration-after-turn', () => {
+    const NOTE = 'meeting: Call\ndate: 2016-12-21\n\n@mcade: the work is not done.\n\nIt goes on.\n\n\nAs you can see we have several options.\n';
+
+    test('a paragraph two blank lines after a turn gets the hint, one blank line does not', async () => {
+        const { documents } = await buildWorkspace({ 'test.minutes': NOTE, 'directory.minutes': DIRECTORY });
+        const hints = (documents['test.minutes'].diagnostics ?? []).filter(d => d.code === IssueCodes.NarrationAfterTurn);
+        expect(hints.map(d => d.range.start.line)).toEqual([8]);
+    });
+
+    test('the quick fix writes narration: above it, and the words stay where they are', async () => {
+        const fix = await codeActions({ 'test.minutes': NOTE, 'directory.minutes': DIRECTORY }, 'test.minutes', IssueCodes.NarrationAfterTurn);
+        expect(fix.actions.map(a => a.title)).toEqual(['End the turn here: write narration: above this paragraph']);
+        const after = fix.apply(fix.actions[0])['test.minutes'];
+        expect(after).toBe(NOTE.replace('As you can see', 'narration:\nAs you can see'));
+        expect(await codesAfter({ 'test.minutes': after, 'directory.minutes': DIRECTORY }, 'test.minutes')).not.toContain(IssueCodes.NarrationAfterTurn);
+    });
+});

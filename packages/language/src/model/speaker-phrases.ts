@@ -1,0 +1,89 @@
+import type { MeetingOffice } from './vocabulary.js';
+
+/**
+ * Speakers named by a phrase rather than by a name, as summary records and transcripts
+ * name them (docs/language.md, "Speakers by office, delegation or group"):
+ *
+ * - an **office**: `@chair`, `@{The Chairman}`, `@MODERATOR`, `@{Madame la Maire}` — the
+ *   person the meeting's header names for that office (`chair: @espina`), so that "The
+ *   Chairman" names whoever chairs the meeting it is written in;
+ * - a **delegation**: `@{The delegate of Brazil}`, `@{The representative of Kenya}`,
+ *   `@{The Councillor from Belarus}` — the country, delegation or organisation named after
+ *   `of` / `from` / `for`;
+ * - a **group**: `@everyone`, `@{Several participants}`, `@{Some Member States}`, `@{An hon.
+ *   member}`, `@{One councillor}` — people the record does not name, who are no party.
+ *
+ * A phrase is read only when the directory has no entry by that name (an entry always
+ * wins), and every output prints it exactly as written.
+ */
+export type SpeakerPhrase =
+    | { readonly kind: 'office'; readonly office: MeetingOffice }
+    | { readonly kind: 'delegation'; readonly of: string }
+    | { readonly kind: 'group' };
+
+/** The words that name an office, by the header field that names its holder. */
+const OFFICE_WORDS: ReadonlyArray<readonly [RegExp, MeetingOffice]> = [
+    [/^(?:co-?)?(?:chair|chairman|chairwoman|chairperson|chairs|president|presiding officer|presidente|presidenta|président|présidente|maire|mayor|alcalde|alcaldesa)$/, 'chair'],
+    [/^(?:moderator|moderators|facilitator|modérateur|modératrice|moderador|moderadora)$/, 'moderator'],
+    [/^(?:rapporteur|rapporteuse|relator|relatora)$/, 'rapporteur'],
+    [/^(?:secretary|note-?taker|notetaker|scribe|minute-?taker|secrétaire|secretario|secretaria)(?: (?:of the meeting|de séance|de la sesión))?$/, 'notetaker'],
+    [/^author$/, 'author']
+];
+
+/** What may stand before an office word: an article, a courtesy title (`Madame la`). */
+const OFFICE_PREFIX = /^(?:the|le|la|el|madame la|monsieur le|madame le|señor|señora|señor el|señora la|mr\.?|madam|mister)\s+/;
+
+/** `The delegate of`, `The representative of`, `The Councillor from`, `The Ambassador of`, `The observer for`. */
+const DELEGATION = /^(?:the\s+)?(?:delegate|delegation|representative|councillor|councilor|ambassador|minister|observer|spokesperson|member|permanent representative|head of (?:the )?delegation)\s+(?:of|from|for)\s+(?:the\s+)?(.+)$/i;
+
+/** A whole room: `everyone`, `all`, `the room`. */
+const WHOLE_ROOM = /^(?:the\s+)?(?:everyone|everybody|all|audience|room|floor|participants|members|tous|todos)$/;
+
+/** Words that count or quantify people without naming them. */
+const QUANTIFIER = /^(?:some|several|many|most|few|a few|other|others|various|numerous|all|both|one|an?|another|the other|two|three|four|five|six|seven|eight|nine|ten|a number of|a group of|a majority of|the majority of|members of|un|une|plusieurs|certains|certaines|algunos|algunas|varios|varias|un|una)\s+(.+)$/;
+
+/** The nouns a group of unnamed speakers is made of (singular and plural). */
+const GROUP_NOUN = /^(?:(?:hon\.?|honourable|honorable) )?(?:member states?|members?|states?|delegations?|delegates?|representatives?|councillors?|councilors?|participants?|speakers?|panell?ists?|attendees?|countries|country|governments?|voices?|people|persons?|person|others|observers?|experts?|stakeholders?|organizations?|organisations?|users?|students?|délégations?|délégués?|participantes?|membres?|miembros?|delegaciones?)(?: (?:from the floor|in the room|online))?$/;
+
+const cache = new Map<string, SpeakerPhrase | null>();
+const CACHE_KEPT = 10_000;
+
+/** The phrase a written name is, if it is one: `The Chairman` → the chair's office. */
+export function speakerPhraseOf(written: string): SpeakerPhrase | undefined {
+    let phrase = cache.get(written);
+    if (phrase === undefined) {
+        if (cache.size >= CACHE_KEPT) cache.clear();
+        phrase = readPhrase(written) ?? null;
+        cache.set(written, phrase);
+    }
+    return phrase ?? undefined;
+}
+
+function readPhrase(written: string): SpeakerPhrase | undefined {
+    // Lower case, one space between words; the ASCII hyphen for `co‑chair`.
+    const words = written.normalize('NFC').toLowerCase().replace(/[\u2010-\u2012]/g, '-').replace(/\s+/g, ' ').trim();
+    if (words.length === 0 || words.length > 120) return undefined;
+    // The name after `of` as written (its case kept): the country or delegation to look up.
+    const delegation = DELEGATION.exec(written.trim());
+    if (delegation) return { kind: 'delegation', of: delegation[1].trim() };
+    const office = officeOf(words.replace(OFFICE_PREFIX, ''));
+    if (office) return { kind: 'office', office };
+    if (WHOLE_ROOM.test(words)) return { kind: 'group' };
+    const counted = QUANTIFIER.exec(words);
+    if (counted && GROUP_NOUN.test(counted[1])) return { kind: 'group' };
+    return undefined;
+}
+
+function officeOf(words: string): MeetingOffice | undefined {
+    for (const [pattern, office] of OFFICE_WORDS) if (pattern.test(words)) return office;
+    return undefined;
+}
+
+/**
+ * Whether a written name that the directory lacks stands for someone unnamed on purpose: a
+ * group, or an office (whose holder, when the meeting names one, it resolves to).
+ */
+export function namesNoOne(written: string): boolean {
+    const kind = speakerPhraseOf(written)?.kind;
+    return kind === 'group' || kind === 'office';
+}
