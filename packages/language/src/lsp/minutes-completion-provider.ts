@@ -10,8 +10,10 @@ import { actionsToReportOn } from '../ledger/action-ledger.js';
 import { placeTitleLine } from '../ledger/meetings.js';
 import type { ActionLedgerService } from '../workspace/action-ledger-service.js';
 import { nameKey } from '../model/names.js';
-import { structureOf } from '../model/structure.js';
-import { ENTRY_KINDS, isKey, keyDefinition, keyLabel, KEYS, type KeyKind } from '../model/vocabulary.js';
+import { structureOf, type Meeting } from '../model/structure.js';
+import { shortName } from '../model/directory.js';
+import { speakerPhraseOf } from '../model/speaker-phrases.js';
+import { ENGLISH_LABELS, ENTRY_KINDS, isKey, keyDefinition, keyLabel, KEYS, type KeyKind, type MeetingOffice } from '../model/vocabulary.js';
 import { translationOf, writtenLanguage } from '../model/language.js';
 import type { Translation } from '../model/translations.js';
 import { isRefNameChar, isWordChar } from '../parser/characters.js';
@@ -96,6 +98,7 @@ export class MinutesCompletionProvider implements CompletionProvider {
                 items.push(this.nameItem(entry, rank, items.length, range, typed.braced));
             }
         });
+        if (meeting && !typed.braced) items.push(...officeItems(meeting, typed.query, range));
         return CompletionList.create(items, matches.length > MAX_NAME_ITEMS);
     }
 
@@ -210,6 +213,31 @@ function lineAround(text: string, offset: number): LineAround {
     let end = offset;
     while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
     return { text: text.slice(start, end), start, end, cursor: offset, document: text };
+}
+
+/**
+ * `@chair`, `@moderator` …: the offices this meeting's header names a holder for, as a speaker
+ * may be written by office (model/speaker-phrases.ts), after the names.
+ */
+function officeItems(meeting: Meeting, query: string, range: Range): CompletionItem[] {
+    const typed = query.toLowerCase();
+    const holders = new Map<MeetingOffice, Party[]>();
+    for (const { office, party } of meeting.offices) if (party) holders.set(office, [...holders.get(office) ?? [], party]);
+    const items: CompletionItem[] = [];
+    for (const [office, parties] of holders) {
+        const word = office === 'notetaker' ? 'secretary' : office;
+        if (parties.length !== 1 || !word.startsWith(typed) || speakerPhraseOf(word)?.kind !== 'office') continue;
+        items.push({
+            label: word,
+            labelDetails: { detail: ` @${word}`, description: `the meeting's ${ENGLISH_LABELS.offices[office]}` },
+            kind: CompletionItemKind.Reference,
+            detail: `${shortName(parties[0])}, by office: printed as written`,
+            sortText: `3${word}`,
+            filterText: `@${word}`,
+            textEdit: { range, newText: `@${word}` }
+        });
+    }
+    return items;
 }
 
 interface TypedReference {

@@ -5,6 +5,7 @@ import { isPerson, type Document, type Party } from '../generated/ast.js';
 import { displayName, shortName } from '../model/directory.js';
 import { structureOf, type AgendaItemNode, type Item, type Section, type Turn } from '../model/structure.js';
 import { capitalised, plainText, writtenName } from '../model/text.js';
+import { keyDefinition } from '../model/vocabulary.js';
 import {
     comparePositions, containsRange, firstLineRange, meetingsOfHeadings, rangeOfBlocks, rangeOfItem, rangeOfMeeting,
     rangeOfSection
@@ -20,6 +21,7 @@ export const MinutesSymbolKinds = {
     roster: SymbolKind.Array,
     segment: SymbolKind.Namespace,
     turn: SymbolKind.Field,
+    narration: SymbolKind.String,
     outcome: SymbolKind.Constant,
     action: SymbolKind.Function,
     person: SymbolKind.Object,
@@ -93,6 +95,14 @@ function itemSymbol(item: Item, items: readonly Item[]): DocumentSymbol | undefi
             const selection = firstLineRange(item.segment);
             const segmentRange = lastRange ? { start: range.start, end: lastRange.end } : range;
             return selection && symbol(keyTitle(item.segment.key, plainText(item.segment.title)), undefined, MinutesSymbolKinds.segment, segmentRange, selection);
+        }
+        case 'field': {
+            // The note-taker's narration after turns: a place in the outline between them.
+            if (!keyDefinition(item.field.key)?.narration) return undefined;
+            const selection = firstLineRange(item.field);
+            const first = item.body[0];
+            const text = plainText(item.field.value) || plainText((first?.kind === 'list' ? first.items[0]?.lines[0] : first?.lines[0])?.text);
+            return selection && symbol('Narration', excerpt(text), MinutesSymbolKinds.narration, range, selection);
         }
         case 'turn': {
             const selection = firstLineRange(item.turn.line);
@@ -170,9 +180,15 @@ function symbol(name: string, detail: string | undefined, kind: SymbolKind, rang
     return { name: name.trim() || '(untitled)', detail: detail || undefined, kind, range, selectionRange };
 }
 
+/** `Marilyn Cade`; `1. Mr. Al-Otaibi`; `The Chairman (E. SPINA)`; `Ana Lopes, Ben Okafor` for a joint turn. */
 function speakerName(turn: Turn): string {
     if (turn.unidentified) return 'Unidentified speaker';
-    return turn.speaker ? shortName(turn.speaker) : writtenName(turn.line.speaker.$refText);
+    const written = writtenName(turn.line.speaker.$refText);
+    // A phrase reads as written, with whom it names.
+    const first = turn.phrase ? (turn.speaker ? `${written} (${shortName(turn.speaker)})` : written)
+        : turn.speaker ? shortName(turn.speaker) : written;
+    const others = turn.jointWith.map(mention => mention.party.ref ? shortName(mention.party.ref) : writtenName(mention.party.$refText));
+    return (turn.line.number ? `${turn.line.number} ` : '') + [first, ...others].join(', ');
 }
 
 function turnText(turn: Turn): string {

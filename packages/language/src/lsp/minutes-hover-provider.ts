@@ -3,7 +3,11 @@ import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { isAction, isDocument, type Action, type Block, type Party } from '../generated/ast.js';
 import type { MinutesServices } from '../minutes-module.js';
-import { shortName } from '../model/directory.js';
+import { namesOf, shortName } from '../model/directory.js';
+import { nameKey } from '../model/names.js';
+import { speakerPhraseOf } from '../model/speaker-phrases.js';
+import { ENGLISH_LABELS } from '../model/vocabulary.js';
+import { escapeMarkdown } from '../util/markdown-escape.js';
 import { meetingOf, structureOf } from '../model/structure.js';
 import type { DirectoryIndex } from './directory-index.js';
 import { meetingStatisticsHover } from './meeting-statistics-hover.js';
@@ -27,9 +31,11 @@ export class MinutesHoverProvider implements HoverProvider {
         const offset = document.textDocument.offsetAt(params.position);
         const occurrence = nameAt(document, offset);
         const target = occurrence?.target;
+        const phrase = occurrence && !occurrence.declaration && !isAction(target) ? phraseMarkdown(occurrence.written, target) : undefined;
+        if (occurrence && !target && phrase) return { contents: { kind: 'markdown', value: phrase }, range: occurrence.token.range };
         if (!occurrence || !target) return meetingStatisticsHover(document, offset);
         const value = isAction(target) ? actionMarkdown(target) : this.partyHover(occurrence.token.astNode, target);
-        return { contents: { kind: 'markdown', value }, range: occurrence.token.range };
+        return { contents: { kind: 'markdown', value: phrase ? `${phrase}\n\n---\n\n${value}` : value }, range: occurrence.token.range };
     }
 
     private partyHover(where: AstNode, party: Party): string {
@@ -47,6 +53,28 @@ export function blockOf(node: AstNode): Block | undefined {
     let current: AstNode | undefined = node;
     while (current && current.$container && !isDocument(current.$container)) current = current.$container;
     return current && isDocument(current.$container) ? current as Block : undefined;
+}
+
+/**
+ * What a speaker phrase stands for (model/speaker-phrases.ts): `*The Chairman*: the chair of
+ * this meeting, E. SPINA`. None for a name the directory has an entry by.
+ */
+function phraseMarkdown(written: string, target: Party | undefined): string | undefined {
+    const phrase = speakerPhraseOf(written);
+    if (!phrase || (target && namesOf(target).some(name => nameKey(name) === nameKey(written)))) return undefined;
+    const as = `*${escapeMarkdown(written)}*`;
+    switch (phrase.kind) {
+        case 'group':
+            return `${as}: a group of speakers the record does not name. Outputs print it as written; \`minutes stats\` counts it apart.`;
+        case 'delegation':
+            return target ? `${as}: speaks for ${escapeMarkdown(shortName(target))}.` : undefined;
+        case 'office': {
+            const office = ENGLISH_LABELS.offices[phrase.office];
+            return target
+                ? `${as}: the ${office} of this meeting, ${escapeMarkdown(shortName(target))} (the meeting's \`${phrase.office}:\` field).`
+                : `${as}: the ${office} of this meeting, whom its header does not name (write \`${phrase.office}: @name\` to name them).`;
+        }
+    }
 }
 
 function actionMarkdown(action: Action): string {

@@ -5,6 +5,7 @@ import {
     isAction, isActionUpdate, isHeading, isMention, isOrganisation, isParty, isSpeakerLine, isText,
     type Party, type Text
 } from '../generated/ast.js';
+import { isJointSpeaker } from '../model/structure.js';
 
 /**
  * The semantic token types Minutes uses, by what they mark. Themes colour these standard
@@ -35,7 +36,9 @@ export class MinutesSemanticTokenProvider extends AbstractSemanticTokenProvider 
         } else if (isSpeakerLine(node)) {
             acceptor({ node, property: 'speaker', type: partyType(node.speaker.ref, MinutesTokenTypes.speaker) });
         } else if (isMention(node)) {
-            acceptor({ node, property: 'party', type: partyType(node.party.ref, MinutesTokenTypes.mention) });
+            // The other speakers of a joint turn (`@Ana + @Ben:`) are speakers too.
+            const speaking = isJointSpeaker(node);
+            acceptor({ node, property: 'party', type: partyType(node.party.ref, speaking ? MinutesTokenTypes.speaker : MinutesTokenTypes.mention) });
         } else if (isAction(node) && node.name) {
             acceptor({ node, property: 'name', type: MinutesTokenTypes.actionId, modifier: SemanticTokenModifiers.declaration });
         } else if (isActionUpdate(node)) {

@@ -569,12 +569,30 @@ function turnOf(line: SpeakerLine, paragraphs: Paragraph[], segment: Segment | u
  * separator (`,`, `/`, `+`, `&`, `and`), when a colon follows the last (`@DE, @AK, @BT, @MM: Perfect!`).
  * Without the colon (`@Ana and @Ben met`), the names are part of a sentence and the turn is Ana's.
  */
-function jointSpeakers(line: SpeakerLine): Mention[] {
+export function jointSpeakers(line: SpeakerLine): Mention[] {
     return jointOf(line)?.speakers ?? [];
 }
 
+type Joint = { speakers: Mention[]; textAfter: boolean; members: Set<Mention> } | undefined;
+
+/** Whether a mention is one of the other speakers of a joint turn (`@Ben` in `@Ana + @Ben:`). */
+export function isJointSpeaker(mention: Mention): boolean {
+    const line = mention.$container.$container;
+    return isSpeakerLine(line) && line.text === mention.$container && (jointOf(line)?.members.has(mention) ?? false);
+}
+
+/** Per speaker line, whose text never changes: the structure, the outline and the highlighter each ask. */
+const joints = new WeakMap<SpeakerLine, Joint>();
+
 /** A joint turn's other speakers, and whether its line has text after the colon (else it heads the paragraphs that follow). */
-function jointOf(line: SpeakerLine): { speakers: Mention[]; textAfter: boolean } | undefined {
+function jointOf(line: SpeakerLine): Joint {
+    if (joints.has(line)) return joints.get(line);
+    const joint = readJoint(line);
+    joints.set(line, joint);
+    return joint;
+}
+
+function readJoint(line: SpeakerLine): Joint {
     if (line.colon || line.qualified) return undefined;
     const speakers: Mention[] = [];
     let separated = false;
@@ -587,7 +605,7 @@ function jointOf(line: SpeakerLine): { speakers: Mention[]; textAfter: boolean }
         } else if (piece.kind === 'text' && !separated && JOINT_SEPARATOR.test(piece.text)) {
             separated = true;
         } else if (piece.kind === 'text' && speakers.length > 0 && !separated && /^\s*:/.test(piece.text)) {
-            return { speakers, textAfter: i < pieces.length - 1 || piece.text.replace(/^\s*:/, '').trim().length > 0 };
+            return { speakers, textAfter: i < pieces.length - 1 || piece.text.replace(/^\s*:/, '').trim().length > 0, members: new Set(speakers) };
         } else {
             return undefined;
         }
