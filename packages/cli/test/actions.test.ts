@@ -121,4 +121,33 @@ describe('minutes check --overdue', () => {
         const result = await runCli(['check', 'a.minutes', '--overdue'], { cwd: folder });
         expect(result.stdout).toMatch(/^a\.minutes:4:1: warning Action #y2k \(Ann Example\) was due 2000-01-01, \d+ days before \d{4}-\d{2}-\d{2}, and is still open\. \[overdue-action\]$/m);
     });
+
+    describe('the configuration\'s severity for overdue-action applies, as for every other rule', () => {
+        const NOTES = {
+            'people.minutes': 'person @ann Ann Example\n',
+            'a.minutes': 'meeting: A\ndate: 2018-03-01\n\naction #late @ann due 2018-04-01: Write the report.\n',
+            'b.minutes': 'meeting: B\ndate: 2018-03-02\n\n// minutes-disable-next-line overdue-action -- waiting on the secretariat\naction #known @ann due 2018-04-01: Book the room.\n'
+        };
+        const config = (level: string) => `{ "rules": { "overdue-action": "${level}" } }\n`;
+        const overdue = async (files: Record<string, string>, ...flags: string[]) => {
+            const result = await runCli(['check', '.', '--overdue', '--today', '2018-05-01', ...flags], { cwd: tempWorkspace(files) });
+            return { code: result.code, lines: result.stdout.split('\n').filter(line => line.includes('[overdue-action]')).map(line => line.replace(/ Action .*/, '')) };
+        };
+
+        test('"error": an error, and the check fails', async () => {
+            expect(await overdue({ ...NOTES, '.minutes.jsonc': config('error') })).toEqual({ code: 1, lines: ['a.minutes:4:1: error'] });
+        });
+
+        test('"off": not reported, even with --strict', async () => {
+            expect(await overdue({ ...NOTES, '.minutes.jsonc': config('off') }, '--strict')).toEqual({ code: 0, lines: [] });
+        });
+
+        test('"warning": a warning even with --strict (which still fails on it)', async () => {
+            expect(await overdue({ ...NOTES, '.minutes.jsonc': config('warning') }, '--strict')).toEqual({ code: 1, lines: ['a.minutes:4:1: warning'] });
+        });
+
+        test('without a configuration: a warning; a minutes-disable-next-line comment turns one off', async () => {
+            expect(await overdue(NOTES)).toEqual({ code: 0, lines: ['a.minutes:4:1: warning'] });
+        });
+    });
 });

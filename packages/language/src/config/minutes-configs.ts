@@ -1,7 +1,7 @@
 import ignore, { type Ignore } from 'ignore';
 import { URI, UriUtils, type FileSystemProvider, type LangiumSharedCoreServices } from 'langium';
 import picomatch from 'picomatch';
-import { CONFIG_FILE_NAME, DEFAULT_CONFIG, parseMinutesConfig, type ConfigProblem, type MinutesConfig } from './minutes-config.js';
+import { CONFIG_FILE_NAME, DEFAULT_CONFIG, parseMinutesConfig, type ConfigProblem, type MinutesConfig, type RuleLevel } from './minutes-config.js';
 
 /** Folders never searched for `.minutes` files, by the language server or the CLI. */
 const SKIPPED_FOLDERS = new Set(['node_modules', 'out', 'dist']);
@@ -106,6 +106,11 @@ export class MinutesConfigs {
     rootOf(uri: URI, isDirectory = false): NotesRoot | undefined {
         if (uri.scheme !== 'file') return undefined;
         return this.rootOfFolder(isDirectory ? uri : UriUtils.dirname(uri)) ?? undefined;
+    }
+
+    /** The rule severities that apply to a file: its configuration's, else none. */
+    rulesOf(uri: URI): ReadonlyMap<string, RuleLevel> {
+        return (this.rootOf(uri)?.config ?? DEFAULT_CONFIG).rules;
     }
 
     /** Forgets what was read: after a configuration or .gitignore changed. */

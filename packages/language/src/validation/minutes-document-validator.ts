@@ -3,7 +3,6 @@ import {
     type ValidationCheck, type ValidationOptions
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { DEFAULT_CONFIG } from '../config/minutes-config.js';
 import { applyRuleSettings } from '../config/rule-settings.js';
 import { forEachAstNode } from '../util/ast-walk.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -41,15 +40,15 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
      */
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
         // A file the repository's configuration ignores is not checked, in the editor as by the CLI.
-        const root = this.services.shared.workspace.MinutesConfigs.rootOf(document.uri);
-        if (root?.isIgnored(document.uri, false)) return [];
+        const configs = this.services.shared.workspace.MinutesConfigs;
+        if (configs.rootOf(document.uri)?.isIgnored(document.uri, false)) return [];
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         const text = document.textDocument;
         for (const diagnostic of diagnostics) {
             const { start, end } = diagnostic.range;
             diagnostic.range = { start: text.positionAt(text.offsetAt(start)), end: text.positionAt(text.offsetAt(end)) };
         }
-        return applyRuleSettings(diagnostics, text, (root?.config ?? DEFAULT_CONFIG).rules);
+        return applyRuleSettings(diagnostics, text, configs.rulesOf(document.uri));
     }
 
     /**
