@@ -193,6 +193,22 @@ describe('nested .gitignore files', () => {
             await client.stop();
         }
     });
+
+    test('the language server reads a nested .gitignore again when it changes on disk', async () => {
+        const folder = tempWorkspace(NESTED);
+        const client = await LspClient.start(folder);
+        try {
+            const uri = client.uriOf(path.join(folder, '2025/private.minutes'));
+            await client.open(uri, NESTED['2025/private.minutes']);
+            const before = await client.published(uri, diagnostics => diagnostics.length === 0);
+            writeFileSync(path.join(folder, '2025/.gitignore'), 'drafts/\n');
+            await client.filesChanged({ uri: client.uriOf(path.join(folder, '2025/.gitignore')), type: 2 });
+            await client.published(uri, diagnostics => diagnostics.some(d => d.code === 'meeting-without-date'), before.sequence);
+            expect(client.loggedErrors).toEqual([]);
+        } finally {
+            await client.stop();
+        }
+    });
 });
 
 describe('a configuration with mistakes', () => {
