@@ -1,7 +1,8 @@
 import { URI } from 'langium';
 import {
-    addressList, composeMessage, emailAddressOf, escapeAttribute, escapeText, htmlPage, overdueActions, partyAddress, placeTitleLine, shortName,
-    type ActionLedger, type Address, type LedgerAction, type MeetingPlace, type Party
+    addressList, composeMessage, counted, displayWidth, emailAddressOf, escapeAttribute, escapeText, filled, formattedCount, htmlPage, overdueActions,
+    partyAddress, placeLanguage, placeTitleLine, sharedLanguage, shortName, textDirection, translationOf,
+    type ActionLedger, type Address, type LedgerAction, type MeetingPlace, type OutputWords, type Party
 } from 'minutes-language';
 import { displayPath } from './workspace.js';
 
@@ -24,9 +25,10 @@ interface DigestEntry {
  * `minutes actions --format eml --per-owner`: a message to each owner listing the actions
  * they own that are open, the overdue ones first (most overdue first), each with where it
  * was agreed and last reported on. Made by the eml generator's composer, with its
- * address and header safety; the owner's address is their directory `email:`.
+ * address and header safety; the owner's address is their directory `email:`. Written in
+ * the language the owner's meetings share, else `language` (the configuration's), else English.
  */
-export async function ownerDigests(ledger: ActionLedger, listed: readonly LedgerAction[], options: { from: string; today: string; linkOf?: (action: LedgerAction) => string | undefined }): Promise<Digest[]> {
+export async function ownerDigests(ledger: ActionLedger, listed: readonly LedgerAction[], options: { from: string; today: string; linkOf?: (action: LedgerAction) => string | undefined; language?: string }): Promise<Digest[]> {
     const from = addressList('from', options.from);
     const open = listed.filter(action => action.current.status === 'open');
     const late = new Map(overdueActions({ ...ledger, actions: open }, options.today).map(o => [o.action, o.daysLate]));
@@ -46,16 +48,21 @@ export async function ownerDigests(ledger: ActionLedger, listed: readonly Ledger
         const to: Address[] = email ? partyAddress('to', shortName(owner), email) : [];
         const overdue = entries.filter(entry => entry.daysLate > 0).length;
         const name = shortName(owner);
-        const counts = `${entries.length} open${overdue > 0 ? `, ${overdue} overdue` : ''}`;
-        const subject = `Your actions: ${counts} (${options.today})`;
+        const language = sharedLanguage(entries.map(entry => placeLanguage(entry.action.place, options.language)), options.language);
+        const { words } = translationOf(language);
+        const number = (count: number) => formattedCount(count, language);
+        const counts = [filled(words.site.openCount, { count: number(entries.length) }), ...(overdue > 0 ? [filled(words.digest.overdueCount, { count: number(overdue) })] : [])]
+            .join(words.site.clauseSeparator);
+        const subject = filled(words.digest.subject, { counts, date: options.today });
+        const writing: DigestLanguage = { tag: language, words };
         let fileName = `${owner.name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[.-]+/, '') || 'owner'}.eml`;
         for (let n = 2; names.has(fileName.toLowerCase()); n++) fileName = fileName.replace(/(-\d+)?\.eml$/, `-${n}.eml`);
         names.add(fileName.toLowerCase());
         const message = await composeMessage({
             from, to, subject,
             date: noonUtc(options.today),
-            text: digestText(name, entries, options.today, options.linkOf),
-            html: htmlPage(`${name}: ${counts}`, digestHtml(name, entries, options.today, options.linkOf))
+            text: digestText(name, entries, options.today, writing, options.linkOf),
+            html: htmlPage(`${name}${words.labelSeparator}${counts}`, digestHtml(name, entries, options.today, writing, options.linkOf), { language, direction: textDirection(language) })
         });
         digests.push({ fileName, owner: `@${owner.name}`, addressed: to.length > 0, message });
     }
@@ -72,6 +79,12 @@ export function placeReference(place: MeetingPlace, line: number): string {
     return `${placeTitleLine(place)} (${displayPath(URI.parse(place.uri).fsPath)}:${line})`;
 }
 
+/** The language a digest is written in, and its words. */
+interface DigestLanguage {
+    readonly tag: string;
+    readonly words: OutputWords;
+}
+
 interface EntryFacts {
     readonly id: string;
     readonly text: string;
@@ -84,61 +97,72 @@ interface EntryFacts {
     readonly others: string[];
 }
 
-function factsOf(entry: DigestEntry, owner: string, linkOf?: (action: LedgerAction) => string | undefined): EntryFacts {
+function factsOf(entry: DigestEntry, owner: string, { tag, words }: DigestLanguage, linkOf?: (action: LedgerAction) => string | undefined): EntryFacts {
     const { action, daysLate } = entry;
     const last = action.current.lastUpdate;
+    const reported = last ? [last.status && words.statuses[last.status], last.text].filter(Boolean).join(words.labelSeparator) : '';
     return {
         id: action.id,
         text: action.text,
         due: action.current.due,
-        lateness: daysLate > 0 ? `overdue by ${daysLate} day${daysLate === 1 ? '' : 's'}` : undefined,
+        lateness: daysLate > 0 ? counted(words.digest.overdueBy, daysLate, tag) : undefined,
         agreed: placeReference(action.place, action.line),
         link: linkOf?.(action),
-        reported: last ? `${placeReference(last.place, last.line)}: ${[last.status, last.text].filter(Boolean).join(': ')}` : undefined,
+        reported: last ? `${placeReference(last.place, last.line)}${words.labelSeparator}${reported}` : undefined,
         others: [...action.owners.map(party => shortName(party)).filter(name => name !== owner), ...action.unresolvedOwners]
     };
 }
 
-function digestText(owner: string, entries: readonly DigestEntry[], today: string, linkOf?: (action: LedgerAction) => string | undefined): string {
-    const out = [`${owner}, these actions you own are open as of ${today}:`, ''];
+function digestText(owner: string, entries: readonly DigestEntry[], today: string, language: DigestLanguage, linkOf?: (action: LedgerAction) => string | undefined): string {
+    const { words } = language;
+    const digest = words.digest;
+    // The labels of an entry's lines, each padded to the widest (by display width: `截止日期：` is ten columns).
+    const labels = [words.due, digest.with, words.site.agreed, words.site.lastReported].map(label => label + words.colon);
+    const column = Math.max(...labels.map(displayWidth)) + 1;
+    const [due, withOthers, agreed, reported] = labels.map(label => `  ${label}${' '.repeat(column - displayWidth(label))}`);
+    const out = [filled(digest.intro, { owner, date: today }), ''];
     for (const entry of entries) {
-        const facts = factsOf(entry, owner, linkOf);
+        const facts = factsOf(entry, owner, language, linkOf);
         out.push(`#${facts.id}  ${facts.text}`);
-        if (facts.due) out.push(`  Due:           ${facts.due}${facts.lateness ? `, ${facts.lateness}` : ''}`);
-        if (facts.others.length > 0) out.push(`  With:          ${facts.others.join(', ')}`);
-        out.push(`  Agreed:        ${facts.agreed}`);
-        if (facts.link) out.push(`                 ${facts.link}`);
-        if (facts.reported) out.push(`  Last reported: ${facts.reported}`);
+        if (facts.due) out.push(`${due}${facts.due}${facts.lateness ? `${words.site.clauseSeparator}${facts.lateness}` : ''}`);
+        if (facts.others.length > 0) out.push(`${withOthers}${facts.others.join(words.listSeparator)}`);
+        out.push(`${agreed}${facts.agreed}`);
+        if (facts.link) out.push(`${' '.repeat(column + 2)}${facts.link}`);
+        if (facts.reported) out.push(`${reported}${facts.reported}`);
         out.push('');
     }
-    out.push('Report on each at the next meeting with a line: update #id done: what was done.');
+    out.push(filled(digest.reportHint, { example: digest.example }));
     return out.join('\n') + '\n';
 }
 
-function digestHtml(owner: string, entries: readonly DigestEntry[], today: string, linkOf?: (action: LedgerAction) => string | undefined): string {
+function digestHtml(owner: string, entries: readonly DigestEntry[], today: string, language: DigestLanguage, linkOf?: (action: LedgerAction) => string | undefined): string {
+    const { words } = language;
+    const digest = words.digest;
     const rows = entries.map(entry => {
-        const facts = factsOf(entry, owner, linkOf);
+        const facts = factsOf(entry, owner, language, linkOf);
         return [
             `<tr${facts.lateness ? ' class="overdue"' : ''}>`,
-            `<td><span class="action-id">#${escapeText(facts.id)}</span> ${escapeText(facts.text)}${facts.others.length > 0 ? `<br>With ${escapeText(facts.others.join(', '))}` : ''}</td>`,
-            `<td data-label="Due">${facts.due ? `<time datetime="${escapeAttribute(facts.due)}">${escapeText(facts.due)}</time>${facts.lateness ? `<br><strong>${escapeText(facts.lateness)}</strong>` : ''}` : ''}</td>`,
-            `<td data-label="Agreed">${facts.link ? `<a href="${escapeAttribute(facts.link)}">${escapeText(facts.agreed)}</a>` : escapeText(facts.agreed)}</td>`,
-            `<td data-label="Last reported">${escapeText(facts.reported ?? '')}</td>`,
+            `<td><span class="action-id">#${escapeText(facts.id)}</span> ${escapeText(facts.text)}${facts.others.length > 0 ? `<br>${escapeText(filled(digest.withOthers, { names: facts.others.join(words.listSeparator) }))}` : ''}</td>`,
+            `<td data-label="${escapeAttribute(words.due)}">${facts.due ? `<time datetime="${escapeAttribute(facts.due)}">${escapeText(facts.due)}</time>${facts.lateness ? `<br><strong>${escapeText(facts.lateness)}</strong>` : ''}` : ''}</td>`,
+            `<td data-label="${escapeAttribute(words.site.agreed)}">${facts.link ? `<a href="${escapeAttribute(facts.link)}">${escapeText(facts.agreed)}</a>` : escapeText(facts.agreed)}</td>`,
+            `<td data-label="${escapeAttribute(words.site.lastReported)}">${escapeText(facts.reported ?? '')}</td>`,
             '</tr>'
         ].join('');
     });
+    // `{date}` as a <time>, `{example}` as code: the words around them escaped.
+    const around = (template: string, place: string, html: string) => template.split(place).map(escapeText).join(html);
     return [
         '<main>',
-        `<h1>${escapeText(owner)}: open actions</h1>`,
-        `<p>As of <time datetime="${escapeAttribute(today)}">${escapeText(today)}</time>.</p>`,
+        `<h1>${escapeText(filled(digest.heading, { owner }))}</h1>`,
+        `<p>${around(digest.asOf, '{date}', `<time datetime="${escapeAttribute(today)}">${escapeText(today)}</time>`)}</p>`,
         '<div class="table-wrap">',
         '<table class="actions">',
-        '<caption>Open actions</caption>',
-        '<thead><tr><th scope="col">Action</th><th scope="col">Due</th><th scope="col">Agreed</th><th scope="col">Last reported</th></tr></thead>',
+        `<caption>${escapeText(digest.openActions)}</caption>`,
+        `<thead><tr>${[words.action, words.due, words.site.agreed, words.site.lastReported].map(column => `<th scope="col">${escapeText(column)}</th>`).join('')}</tr></thead>`,
         '<tbody>', ...rows, '</tbody>',
         '</table>',
         '</div>',
-        '<p>Report on each at the next meeting with a line: <code>update #id done: what was done.</code></p>',
+        `<p>${around(digest.reportHint, '{example}', `<code>${escapeText(digest.example)}</code>`)}</p>`,
         '</main>'
     ].join('\n');
 }

@@ -74,7 +74,8 @@ export async function actions(paths: string[], options: ActionsOptions, io: { st
         && (!options.status || action.current.status === options.status));
     const groups = groupByOwner(listed, owner);
     const linkOf = await siteLinks(paths, workspace.documents, options);
-    if (options.format === 'eml') return writeDigests(ledger, listed, groups, { ...options, linkOf }, io);
+    // A digest is in its owner's meetings' language, else the configuration's locale.
+    if (options.format === 'eml') return writeDigests(ledger, listed, groups, { ...options, linkOf, language: workspace.root?.config.locale }, io);
     if (options.format === 'ics') {
         // Each action once, though it is listed under each of its owners.
         const byId = new Map(listed.map(action => [action.id, action]));
@@ -106,7 +107,7 @@ async function siteLinks(paths: readonly string[], documents: readonly LangiumDo
 }
 
 /** `--format eml --per-owner -o DIR`: one digest per owner, each written atomically into DIR. */
-async function writeDigests(ledger: ActionLedger, listed: readonly LedgerAction[], groups: readonly OwnerGroup[], options: ActionsOptions & { linkOf?: (action: LedgerAction) => string | undefined }, io: { stdout: NodeJS.WritableStream }): Promise<number> {
+async function writeDigests(ledger: ActionLedger, listed: readonly LedgerAction[], groups: readonly OwnerGroup[], options: ActionsOptions & { linkOf?: (action: LedgerAction) => string | undefined; language?: string }, io: { stdout: NodeJS.WritableStream }): Promise<number> {
     if (!options.perOwner || options.output === undefined) throw new UsageError('--format eml writes one message per owner: give --per-owner and -o FOLDER');
     if (options.from === undefined) throw new UsageError('--format eml needs a sender: --from "Name <address>"');
     const today = options.today ?? localIsoDate();
@@ -116,7 +117,7 @@ async function writeDigests(ledger: ActionLedger, listed: readonly LedgerAction[
     const wanted = new Set(groups.flatMap(group => group.actions.map(action => action.id)));
     let digests;
     try {
-        digests = await ownerDigests(ledger, listed.filter(action => wanted.has(action.id)), { from: options.from, today, linkOf: options.linkOf });
+        digests = await ownerDigests(ledger, listed.filter(action => wanted.has(action.id)), { from: options.from, today, linkOf: options.linkOf, language: options.language });
     } catch (error) {
         if (error instanceof GenerationError) throw new UsageError(error.message);
         throw error;

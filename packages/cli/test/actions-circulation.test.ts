@@ -154,6 +154,30 @@ describe('minutes actions --format eml --per-owner', () => {
         expect(result.stdout.split('\n').filter(line => line.endsWith('(no email: in the directory: no To)'))).toHaveLength(owners.size - (owners.has('achen') ? 1 : 0));
     });
 
+    test('a digest is in its owner\'s meetings\' language (labels aligned by display width), else the configuration\'s locale; parsed back by mailparser', async () => {
+        const folder = tempWorkspace({
+            'people.minutes': 'person @mcade Marilyn Cade\n  email: marilyn@example.org\n\nperson @nh Nigel Hickson\n',
+            'a.minutes': 'meeting: 第一次会议\nlanguage: zh\ndate: 2024-05-02\n\naction #plan @mcade @nh due 2024-06-01: 起草计划。\n',
+            'b.minutes': 'meeting: Réunion\nlanguage: fr\ndate: 2024-05-03\n\naction #budget @nh due 2024-06-19: Préparer le budget.\n',
+            '.minutes.jsonc': '{ "locale": "ru" }\n'
+        });
+        const result = await runCli(['actions', '--format', 'eml', '--per-owner', '-o', 'digests', '--from', 'sec@example.org', '--today', '2024-06-20'], { cwd: folder });
+        expect([result.code, result.stderr]).toEqual([0, '']);
+        // Marilyn's one action is from a Chinese meeting: her digest is in Chinese.
+        const chinese = await simpleParser(readFileSync(path.join(folder, 'digests', 'mcade.eml')));
+        expect(chinese.subject).toBe('您的行动事项：1 项未完成，1 项逾期（2024-06-20）');
+        expect(chinese.text).toContain('Marilyn Cade，截至 2024-06-20，您负责的以下行动事项尚未完成：\n\n#plan  起草计划。\n'
+            + '  截止日期： 2024-06-01，逾期 19 天\n  共同负责： Nigel Hickson\n  商定于：   第一次会议, 2024-05-02 (a.minutes:5)\n');
+        expect(chinese.html).toContain('<html lang="zh" dir="ltr">');
+        expect(chinese.html).toContain('<code>update #id done: 已完成的工作。</code>');
+        // Nigel's are from a Chinese and a French meeting: his is in the configuration's Russian.
+        const russian = await simpleParser(readFileSync(path.join(folder, 'digests', 'nh.eml')));
+        expect(russian.subject).toBe('Ваши поручения: не выполнено: 2, просрочено: 2 (2024-06-20)');
+        expect(russian.text).toContain('  Срок:            2024-06-01, просрочено на 19 дней\n');
+        expect(russian.text).toContain('  Срок:            2024-06-19, просрочено на 1 день\n');
+        expect(russian.html).toContain('<html lang="ru" dir="ltr">');
+    });
+
     test('a name shaped like an encoded word reads as written; a sender with a line break, or no --per-owner, -o or --from, exits 2 and writes nothing', async () => {
         const folder = tempWorkspace({
             'people.minutes': 'person @eve =?utf-8?B?QmNjOiBldmls?=\n  email: eve@example.org\n',
