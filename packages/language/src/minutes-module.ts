@@ -32,6 +32,7 @@ import { MinutesReferenceDescriptionProvider } from './scoping/minutes-reference
 import { MinutesScopeComputation } from './scoping/minutes-scope-computation.js';
 import { MinutesScopeProvider } from './scoping/minutes-scope-provider.js';
 import { MinutesDocumentBuilder } from './workspace/minutes-document-builder.js';
+import { MinutesDocumentFactory } from './workspace/minutes-document-factory.js';
 import { ActionLedgerService } from './workspace/action-ledger-service.js';
 import { MinutesDocumentValidator } from './validation/minutes-document-validator.js';
 import { MinutesValidator, registerValidationChecks } from './validation/minutes-validator.js';
@@ -111,6 +112,8 @@ export const MinutesSharedModule: Module<MinutesSharedServices, DeepPartial<Lang
         // Counts changes of the index per type, so scopes are rebuilt only when they change.
         IndexManager: services => new MinutesIndexManager(services),
         WorkspaceManager: services => new MinutesWorkspaceManager(services),
+        // Parses an edited document again only around the edit: see parser/incremental-reparser.ts.
+        LangiumDocumentFactory: services => new MinutesDocumentFactory(services),
         DocumentBuilder: services => new MinutesDocumentBuilder(services)
     },
     lsp: {

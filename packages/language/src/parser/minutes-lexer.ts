@@ -32,9 +32,68 @@ export class MinutesLexer implements Lexer {
     }
 
     tokenize(text: string, _options?: TokenizeOptions): LexerResult {
+        const window = this.window;
+        if (window) {
+            this.window = undefined;
+            this.lastLineStarts = undefined;
+            return window;
+        }
+        this.lastLineStarts = undefined;
         if (text.length > MAX_DOCUMENT_LENGTH) return tooLarge(text);
-        return new Scanner(text, this.vocabulary).run();
+        const result = new Scanner(text, this.vocabulary).run();
+        this.lastLineStarts = result.lineStarts;
+        return result;
     }
+
+    /** The line starts of the text last tokenized whole (none after a window or a text too large). */
+    lastLineStarts: LineStarts | undefined;
+
+    /**
+     * Lexes `text` from a line start whose lexer state is known (`from`, taken from an earlier
+     * lexing of the same text before that point), until a line start where `stopAt` says the
+     * rest would lex as before (that line start is not lexed), or to the end.
+     */
+    tokenizeFrom(text: string, from: LineStartPoint, stopAt: StopAt): WindowLexerResult {
+        return new Scanner(text, this.vocabulary, from, stopAt).run();
+    }
+
+    /** Makes the next `tokenize` return these tokens: how the parser is given a window of a document. */
+    provideNext(result: LexerResult): void {
+        this.window = result;
+    }
+
+    private window: LexerResult | undefined;
+}
+
+/**
+ * Where the lexer may start again: a line's first character that is not a space (`offset`),
+ * the line's 1-based number and start, and the lexer's state there (see `Place.state`).
+ */
+export interface LineStartPoint {
+    offset: number;
+    line: number;
+    lineStart: number;
+    state: number;
+}
+
+/**
+ * The line starts a lexing passed, in order: the first non-space character of each line
+ * that is not blank or a comment line (`offsets`), and the lexer's state there (`states`).
+ * Lexing again from any of them, with that state, gives the same tokens as lexing the
+ * whole text: the state of `Place` is all a line carries over to the next.
+ */
+export interface LineStarts {
+    offsets: Int32Array;
+    states: Int32Array;
+}
+
+/** Whether lexing stops at the line start `offset` (state `state`, the line starting at `lineStart`, 1-based number `line`). */
+export type StopAt = (offset: number, state: number, lineStart: number, line: number) => boolean;
+
+export interface WindowLexerResult extends LexerResult {
+    lineStarts: LineStarts;
+    /** Where lexing stopped: the text's length, or the line start `stopAt` accepted. */
+    end: number;
 }
 
 /**
@@ -175,6 +234,10 @@ class Scanner {
     private line = 1;
     private lineStart = 0;
     private atLineStart = true;
+    /** The start of the line whose first character was recorded in the line starts. */
+    private recordedLine = -1;
+    private readonly lineStartOffsets: number[] = [];
+    private readonly lineStartStates: number[] = [];
     private expect = Expect.Speaker;
     private inQualifiers = false;
     /** Whether a blank line (or nothing) comes before the current line: only such a line may be a setext title. */
@@ -187,9 +250,21 @@ class Scanner {
     private readonly hidden: IToken[] = [];
     private readonly errors: ILexingError[] = [];
 
-    constructor(private readonly text: string, private readonly vocabulary: Vocabulary) {}
+    constructor(
+        private readonly text: string,
+        private readonly vocabulary: Vocabulary,
+        from?: LineStartPoint,
+        private readonly stopAt?: StopAt
+    ) {
+        if (from) {
+            this.pos = from.offset;
+            this.line = from.line;
+            this.lineStart = from.lineStart;
+            this.place.restore(from.state);
+        }
+    }
 
-    run(): LexerResult {
+    run(): WindowLexerResult {
         const text = this.text;
         const length = text.length;
         while (this.pos < length) {
@@ -201,6 +276,15 @@ class Scanner {
             if (isLineBreak(c)) {
                 if (!this.scanUnderline()) this.scanLineBreak();
                 continue;
+            }
+            if (this.atLineStart && this.recordedLine !== this.lineStart) {
+                const state = this.place.state();
+                if (this.stopAt && this.lineStartOffsets.length > 0 && this.stopAt(this.pos, state, this.lineStart, this.line)) {
+                    return this.result(this.pos);
+                }
+                this.recordedLine = this.lineStart;
+                this.lineStartOffsets.push(this.pos);
+                this.lineStartStates.push(state);
             }
             if (c === '\\' && this.isEscape(this.pos)) {
                 this.scanEscape();
@@ -216,7 +300,14 @@ class Scanner {
             }
             this.scanInline(c);
         }
-        return { tokens: this.tokens, hidden: this.hidden, errors: this.errors };
+        return this.result(length);
+    }
+
+    private result(end: number): WindowLexerResult {
+        return {
+            tokens: this.tokens, hidden: this.hidden, errors: this.errors, end,
+            lineStarts: { offsets: Int32Array.from(this.lineStartOffsets), states: Int32Array.from(this.lineStartStates) }
+        };
     }
 
     // ---- Line starts ----------------------------------------------------------
@@ -698,12 +789,23 @@ class Place {
     /** Before the body of the current meeting (or of the document). */
     private inHeader = true;
     /** What the last key opened: its lines do not start the body. */
-    private open: 'nothing' | 'field' | 'list' | 'text' | 'entry' = 'nothing';
+    private open: Opened = 'nothing';
     /** The open list is an agenda: its numbered lines are items, never turns. */
     private agenda = false;
 
     inAgenda(): boolean {
         return this.open === 'list' && this.agenda;
+    }
+
+    /** The state as a small integer, for line starts (`LineStarts`). */
+    state(): number {
+        return (this.inHeader ? 1 : 0) | (OPENED.indexOf(this.open) << 1) | (this.agenda ? 1 << 4 : 0);
+    }
+
+    restore(state: number): void {
+        this.inHeader = (state & 1) === 1;
+        this.open = OPENED[(state >> 1) & 7];
+        this.agenda = (state & (1 << 4)) !== 0;
     }
 
     /** Whether a line may start with `key` (normalised) here; if so, the key is taken. */
@@ -769,6 +871,11 @@ class Place {
         if (this.open === 'list') this.open = 'nothing';
     }
 }
+
+type Opened = 'nothing' | 'field' | 'list' | 'text' | 'entry';
+/** The lexer's state at the start of a document (`Place.state`): in a header, nothing open. */
+export const INITIAL_STATE = 1;
+const OPENED: readonly Opened[] = ['nothing', 'field', 'list', 'text', 'entry'];
 
 /** The end of a URL starting at `at` in `text`, or `at` when no URL starts there. */
 export function urlEndAt(text: string, at: number): number {

@@ -3,6 +3,8 @@ import {
     CstNodeBuilder, CstUtils, LangiumParser, LeafCstNodeImpl, createParser,
     type CompositeCstNode, type CstNode, type LangiumCoreServices
 } from 'langium';
+import { recordLineStarts } from './incremental-reparser.js';
+import { MinutesLexer } from './minutes-lexer.js';
 
 /**
  * The Langium parser, made linear on Minutes documents.
@@ -51,6 +53,15 @@ export function createMinutesParser(services: LangiumCoreServices): LangiumParse
         handedOut = end;
         return before;
     };
+
+    // The line starts of a whole text's lexing go with its AST, for parsing it again incrementally.
+    const lexer = services.parser.Lexer;
+    const parse = parser.parse.bind(parser);
+    parser.parse = ((input, options) => {
+        const result = parse(input, options);
+        if (lexer instanceof MinutesLexer && lexer.lastLineStarts) recordLineStarts(result.value, lexer.lastLineStarts);
+        return result;
+    }) as typeof parser.parse;
 
     createParser(services.Grammar, parser, services.parser.Lexer.definition);
     parser.finalize();

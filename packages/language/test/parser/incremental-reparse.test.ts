@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { EmptyFileSystem, URI, type LangiumDocument, type ParseResult } from 'langium';
+import { setTextDocument } from 'langium/test';
+import { describe, expect, test } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Document } from '../../src/generated/ast.js';
+import { generate, OUTPUT_FORMATS } from '../../src/generation/index.js';
+import { createMinutesServices } from '../../src/minutes-module.js';
+import { IncrementalReparser, lineStartsOf } from '../../src/parser/incremental-reparser.js';
+import { INITIAL_STATE, MinutesLexer } from '../../src/parser/minutes-lexer.js';
+import type { MinutesDocumentFactory } from '../../src/workspace/minutes-document-factory.js';
+import { documentLine, generatedDocument, inlinePiece } from '../fuzz/arbitraries.js';
+import { EXAMPLES_FOLDER } from '../helpers/examples.js';
+import { syntaxTreeOf } from '../helpers/syntax-tree.js';
+
+/**
+ * Incremental reparsing (parser/incremental-reparser.ts) against a full parse of the same
+ * text: random edits of documents give the same syntax tree, the same diagnostics and the
+ * same outputs. `npm test` runs a few hundred edits; INCREMENTAL_RUNS=N runs N sequences
+ * of edits per property (thousands for a long run).
+ */
+const RUNS = Number(process.env.INCREMENTAL_RUNS ?? 0) || undefined;
+const SEED = Number(process.env.INCREMENTAL_SEED ?? 20180319);
+
+const example = (name: string) => readFileSync(path.join(EXAMPLES_FOLDER, name), 'utf8');
+/** The first lines of a text, up to about `length` characters. */
+const head = (text: string, length: number) => text.slice(0, text.indexOf('\n', length) + 1 || text.length);
+const BASES = [
+    head(example('wgec-final-meeting-2018.minutes'), 3000),
+    head(example('ccwg-ig-wsis-forum-2018.minutes'), 3000),
+    head(example('directory.minutes'), 3000),
+    head(example('igf-2018-ws224-transcript.minutes'), 3000),
+    head(example('ccwg-ig-annual-report-2017.minutes'), 3000).replace(/\n/g, '\r\n')
+];
+
+/** What is typed or pasted at a place of the text. */
+const insertion = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom('x', ' ', 'e', ':', '@', '#', '-', '[', ']', '\\', '*', '/', '>', '1.', '\t', '\u00A0') },
+    { weight: 4, arbitrary: fc.constantFrom('\n', '\r\n', '\n\n', '\n  \n', '\r', '---\n', '\n---\n', '  ') },
+    { weight: 3, arbitrary: fc.constantFrom('@mcade', '@{Marilyn Cade}', '@ttropina:', '@nobody ', 'date: 2018-03-19\n', 'meeting: Another\n',
+        'attendees:\n', 'agenda:\n', 'person @zz Zed Zee\n', '  role: chair\n', 'alias: Z\n', 'action #a1 @mcade: circulate\n',
+        'update #a1 done: sent\n', '/*', '*/', '// note\n', '# Heading\n', 'conclusion: agreed\n', 'discussion: Round\n') },
+    { weight: 3, arbitrary: inlinePiece },
+    { weight: 2, arbitrary: fc.tuple(documentLine, fc.constantFrom('\n', '\r\n', '\n\n')).map(([line, end]) => line + end) },
+    { weight: 1, arbitrary: fc.array(documentLine, { minLength: 2, maxLength: 8 }).map(lines => `${lines.join('\n')}\n`) }
+);
+
+/** An edit: where (a fraction of the text's length), how much it deletes, what it inserts. */
+const edit = fc.record({
+    at: fc.noBias(fc.integer({ min: 0, max: 1000 })).map(permille => permille / 1000),
+    deleted: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.integer({ min: 1, max: 3 }) }, { weight: 1, arbitrary: fc.integer({ min: 4, max: 200 }) }),
+    inserted: fc.oneof({ weight: 1, arbitrary: fc.constant('') }, { weight: 4, arbitrary: insertion }),
+    wholeLines: fc.boolean()
+});
+type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never;
+
+/** Applies an edit; with `wholeLines`, it deletes and inserts at line starts (a line cut or pasted). */
+function applyEdit(text: string, { at, deleted, inserted, wholeLines }: Edit): string {
+    let start = Math.min(text.length, Math.floor(at * (text.length + 1)));
+    let end = Math.min(text.length, start + deleted);
+    if (wholeLines) {
+        start = text.lastIndexOf('\n', start - 1) + 1;
+        const lineEnd = text.indexOf('\n', end);
+        end = deleted === 0 ? start : lineEnd < 0 ? text.length : lineEnd + 1;
+    }
+    return text.slice(0, start) + inserted + text.slice(end);
+}
+
+const base = fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...BASES) }, { weight: 1, arbitrary: generatedDocument });
+const edits = fc.array(edit, { minLength: 1, maxLength: 6 });
+
+describe('incremental reparsing gives the syntax tree of a full parse', () => {
+    const { Minutes } = createMinutesServices(EmptyFileSystem);
+    const parser = Minutes.parser.LangiumParser;
+    const reparser = new IncrementalReparser(Minutes.parser.Lexer as MinutesLexer, parser);
+
+    test('a document starts in the state the window lexer starts in at offset 0', () => {
+        expect(lineStartsOf(parser.parse('text').value)?.states[0]).toBe(INITIAL_STATE);
+    });
+
+    test('random edits of examples and generated documents', () => {
+        const before = { ...reparser.counts };
+        fc.assert(fc.property(base, edits, (text, changes) => {
+            let current: ParseResult<Document> = parser.parse<Document>(text);
+            for (const change of changes) {
+                text = applyEdit(text, change);
+                const full = parser.parse<Document>(text);
+                const incremental = reparser.reparse(current, text) ?? parser.parse<Document>(text);
+                expect(syntaxTreeOf(incremental.value)).toBe(syntaxTreeOf(full.value));
+                expect(incremental.parserErrors.length).toBe(full.parserErrors.length);
+                expect(incremental.lexerErrors.length).toBe(full.lexerErrors.length);
+                expect(lineStartsOf(incremental.value)).toEqual(lineStartsOf(full.value));
+                current = incremental;
+            }
+        }), { seed: SEED, numRuns: RUNS ?? 50 });
+        // Many edits take the incremental path; the others are in a first block or near a syntax error.
+        const incremental = reparser.counts.incremental - before.incremental;
+        expect(incremental).toBeGreaterThan((reparser.counts.full - before.full) / 2);
+    });
+});
+
+describe('an edited document in the workspace', () => {
+    const DIRECTORY = 'person @mcade Marilyn Cade\nperson @ttropina Tatiana Tropina\n  alias: Tania\norg @ICANN ICANN\n';
+    const uri = URI.file('/workspace/meeting.minutes');
+
+    /** A workspace of the directory and one meeting, parsing edits incrementally or not. */
+    async function workspaceOf(text: string, incremental: boolean) {
+        const services = createMinutesServices(EmptyFileSystem);
+        const factory = services.shared.workspace.LangiumDocumentFactory as MinutesDocumentFactory;
+        factory.reparseIncrementally = incremental;
+        const { LangiumDocuments, DocumentBuilder } = services.shared.workspace;
+        const directory = factory.fromString<Document>(DIRECTORY, URI.file('/workspace/directory.minutes'));
+        LangiumDocuments.addDocument(directory);
+        const textDocument = TextDocument.create(uri.toString(), 'minutes', 1, text);
+        setTextDocument(services.shared, textDocument);
+        const meeting = factory.fromTextDocument<Document>(textDocument);
+        LangiumDocuments.addDocument(meeting);
+        await DocumentBuilder.build([directory, meeting], { validation: true });
+        DocumentBuilder.updateBuildOptions = { validation: true };
+        let version = 1;
+        return {
+            factory,
+            async write(next: string): Promise<LangiumDocument<Document>> {
+                setTextDocument(services.shared, TextDocument.create(uri.toString(), 'minutes', ++version, next));
+                await DocumentBuilder.update([uri], []);
+                return LangiumDocuments.getDocument(uri) as LangiumDocument<Document>;
+            }
+        };
+    }
+
+    async function outputsOf(document: LangiumDocument<Document>): Promise<Record<string, string>> {
+        const outputs: Record<string, string> = {};
+        for (const format of OUTPUT_FORMATS.filter(format => format !== 'eml' && format !== 'docx')) {
+            outputs[format] = await generate(document, format).catch((error: Error) => `failed: ${error.message}`);
+        }
+        return outputs;
+    }
+
+    test('random edits give the diagnostics and outputs of a full parse', async () => {
+        const incremental = await workspaceOf('', true);
+        const full = await workspaceOf('', false);
+        await fc.assert(fc.asyncProperty(fc.constantFrom(...BASES.slice(0, 4)), edits, async (text, changes) => {
+            await incremental.write(text);
+            await full.write(text);
+            for (const change of changes) {
+                text = applyEdit(text, change);
+                const a = await incremental.write(text);
+                const b = await full.write(text);
+                expect(syntaxTreeOf(a.parseResult.value)).toBe(syntaxTreeOf(b.parseResult.value));
+                expect(JSON.stringify(a.diagnostics)).toBe(JSON.stringify(b.diagnostics));
+                expect(await outputsOf(a)).toEqual(await outputsOf(b));
+            }
+        }), { seed: SEED, numRuns: Math.ceil((RUNS ?? 50) / 10) });
+        expect(incremental.factory.reparseCounts.incremental).toBeGreaterThan(0);
+        expect(full.factory.reparseCounts.incremental).toBe(0);
+    });
+
+    test('an edit is parsed incrementally unless the text before or after it has a syntax error', async () => {
+        const report = example('igf-2018-ws224-transcript.minutes');
+        const workspace = await workspaceOf(report, true);
+        const middle = report.indexOf('\n', report.length / 2) + 6;
+        const typed = (text: string) => `${report.slice(0, middle)}${text}${report.slice(middle)}`;
+        await workspace.write(typed('x'));
+        await workspace.write(`x${report}`);
+        expect(workspace.factory.reparseCounts).toMatchObject({ incremental: 2, full: 0 });
+        await workspace.write(typed('/* not closed'));
+        expect(workspace.factory.reparseCounts).toMatchObject({ incremental: 2, full: 1, lastFullParseReason: 'the window has a lexing error' });
+        await workspace.write(typed('/* closed */'));
+        expect(workspace.factory.reparseCounts).toMatchObject({ incremental: 2, full: 2, lastFullParseReason: 'the previous parse had errors' });
+        await workspace.write(report);
+        expect(workspace.factory.reparseCounts).toMatchObject({ incremental: 3, full: 2 });
+    });
+
+    test('an internal error of the incremental path falls back to a full parse', async () => {
+        const report = example('wgec-final-meeting-2018.minutes');
+        const workspace = await workspaceOf(report, true);
+        const reference = await workspaceOf(report, false);
+        const tokenizeFrom = MinutesLexer.prototype.tokenizeFrom;
+        MinutesLexer.prototype.tokenizeFrom = () => {
+            throw new Error('broken on purpose');
+        };
+        try {
+            const middle = report.indexOf('\n', report.length / 2) + 3;
+            const edited = `${report.slice(0, middle)}x${report.slice(middle)}`;
+            const document = await workspace.write(edited);
+            expect(workspace.factory.reparseCounts).toMatchObject({ incremental: 0, full: 1, lastFullParseReason: 'internal error: broken on purpose' });
+            expect(syntaxTreeOf(document.parseResult.value)).toBe(syntaxTreeOf((await reference.write(edited)).parseResult.value));
+        } finally {
+            MinutesLexer.prototype.tokenizeFrom = tokenizeFrom;
+        }
+    });
+});
