@@ -235,15 +235,16 @@ export function continuationOf(block: Block): readonly Line[] {
 /** The continuation lines after `blocks[index]` (when it has text), recorded for `continuationOf`. */
 function takeContinuation(blocks: Block[], index: number, hasText: boolean, indentedOnly = false): Line[] {
     const lines: Line[] = [];
-    if (!hasText) return lines;
     let previous = blocks[index];
-    for (let i = index + 1; i < blocks.length && !previous.blankAfter; i++) {
+    for (let i = index + 1; hasText && i < blocks.length && !previous.blankAfter; i++) {
         const block = blocks[i];
         if (!isLine(block) || block.marker !== undefined || (indentedOnly && indentOf(block) === 0)) break;
         lines.push(block);
         previous = block;
     }
+    // A block outlives an edit of the lines after it (parser/incremental-reparser.ts): forget what it had.
     if (lines.length > 0) continuations.set(blocks[index], lines);
+    else continuations.delete(blocks[index]);
     return lines;
 }
 
@@ -675,7 +676,10 @@ const STATUS_WORDS: Record<string, ActionStatus> = { open: 'open', done: 'done',
  */
 type ActionHeader = { header: string; body: string; headerEnd: number; textFrom: number };
 
-/** Per Text node, whose written text never changes: each owner of a long header asks again. */
+/**
+ * Per Text node, whose written text never changes (an edit elsewhere may move it: offsets
+ * are kept from the text's start): each owner of a long header asks again.
+ */
 const actionHeaders = new WeakMap<Text, ActionHeader>();
 
 /** The part of an action's line before the first colon that is not inside a reference. */
@@ -683,9 +687,11 @@ export function splitActionHeader(text: Text | undefined): ActionHeader {
     if (!text) return splitHeader(undefined);
     let header = actionHeaders.get(text);
     if (!header) actionHeaders.set(text, header = splitHeader(text));
-    return header;
+    const offset = text.$cstNode?.offset ?? 0;
+    return { ...header, headerEnd: header.headerEnd + offset, textFrom: header.textFrom < 0 ? -1 : header.textFrom + offset };
 }
 
+/** The header split from the text, with offsets from the text's start. */
 function splitHeader(text: Text | undefined): ActionHeader {
     const written = text?.$cstNode?.text ?? '';
     // Colons inside `@{...}` do not end the header.
@@ -695,11 +701,10 @@ function splitHeader(text: Text | undefined): ActionHeader {
         if (c === '{') depth++;
         else if (c === '}') depth = Math.max(0, depth - 1);
         else if (c === ':' && depth === 0) {
-            const headerEnd = text!.$cstNode!.offset + i;
-            return { header: written.slice(0, i), body: written.slice(i + 1).trim(), headerEnd, textFrom: headerEnd + 1 };
+            return { header: written.slice(0, i), body: written.slice(i + 1).trim(), headerEnd: i, textFrom: i + 1 };
         }
     }
-    return { header: '', body: written.trim(), headerEnd: text?.$cstNode?.offset ?? 0, textFrom: -1 };
+    return { header: '', body: written.trim(), headerEnd: 0, textFrom: -1 };
 }
 
 function actionItemOf(action: Action, continuation: Line[], paragraphs: Paragraph[]): ActionItem {

@@ -27,7 +27,44 @@ const SEED = Number(process.env.INCREMENTAL_SEED ?? 20180319);
 const example = (name: string) => readFileSync(path.join(EXAMPLES_FOLDER, name), 'utf8');
 /** The first lines of a text, up to about `length` characters. */
 const head = (text: string, length: number) => text.slice(0, text.indexOf('\n', length) + 1 || text.length);
+/** Every construct whose meaning reaches over lines: entries, header folding, rosters, agendas, continuations, actions. */
+const CONSTRUCTS = `person @mcade Marilyn Cade
+  role: chair
+  alias: Marilyn
+org @ICANN ICANN
+
+meeting: First call
+date: 2018-03-19
+venue: Geneva,
+  Palais des Nations
+attendees:
+- @mcade (ICANN Board)
+- @ttropina
+
+agenda:
+1. Opening
+2. Report
+
+# Opening
+
+@mcade: Opened the call
+and welcomed everyone.
+@ttropina [replying to @mcade]: Agreed.
+action #a1 @mcade due 2018-04-01: circulate the report
+to the list.
+action @ttropina: draft a reply
+decision: adopted
+
+---
+meeting: Second call
+date: 2018-04-19
+
+update #a1 done: sent
+@ttropina said the reply was drafted.
+`;
+
 const BASES = [
+    CONSTRUCTS,
     head(example('wgec-final-meeting-2018.minutes'), 3000),
     head(example('ccwg-ig-wsis-forum-2018.minutes'), 3000),
     head(example('directory.minutes'), 3000),
