@@ -11,12 +11,13 @@ import { INITIAL_STATE, MAX_DOCUMENT_LENGTH, type LineStartPoint, type LineStart
  * the lexer carries from one line to the next is a small state (`Place`), recorded at
  * each line start (`LineStarts`). So the window to parse again is:
  *
- * - from the start of the last block that starts at least two characters before the edit
- *   (else from the document's start): lexing the text before it read at most the first
- *   two characters of its line (a line break run looks at the next line's first
- *   characters, to tell a blank line or a comment line). When the block before is a
- *   directory entry, from that entry: the edited line may become one of its fields
- *   (`role: …`).
+ * - from the start of the block before the last block that starts at least two characters
+ *   before the edit (else from the document's start). Lexing a line reads the next line
+ *   (to tell a setext heading's underline), and a line break run the first two characters
+ *   of the line after it (to tell a blank line or a comment line): so lexing the text
+ *   before that block read nothing the edit changed, and the block itself may have become
+ *   a setext heading's title. When the block before it is a directory entry, from that
+ *   entry: the block may have become one of its fields (`role: …`).
  * - to the first line start past the edit whose line is untouched and whose lexer state
  *   is the state the previous lexing had there, on a block's first token: from there on
  *   the lexer sees the same text in the same state, and the parser starts a block there,
@@ -66,7 +67,7 @@ export class IncrementalReparser {
         const blocks = document.blocks;
 
         // The window's first block, and the line start it is lexed again from (the document's start for an edit in its first block).
-        let first = lastIndexWhere(blocks.length, i => offsetOf(blocks[i]) + 2 <= edit.start);
+        let first = lastIndexWhere(blocks.length, i => offsetOf(blocks[i]) + 2 <= edit.start) - 1;
         if (first > 0 && isParty(blocks[first - 1])) first--;
         let from: LineStartPoint = { offset: 0, line: 1, lineStart: 0, state: INITIAL_STATE };
         let startIndex = 0;

@@ -80,7 +80,8 @@ export interface LineStartPoint {
  * The line starts a lexing passed, in order: the first non-space character of each line
  * that is not blank or a comment line (`offsets`), and the lexer's state there (`states`).
  * Lexing again from any of them, with that state, gives the same tokens as lexing the
- * whole text: the state of `Place` is all a line carries over to the next.
+ * whole text: the state of `Place`, and whether a blank line came before, is all a line
+ * carries over to the next.
  */
 export interface LineStarts {
     offsets: Int32Array;
@@ -260,7 +261,8 @@ class Scanner {
             this.pos = from.offset;
             this.line = from.line;
             this.lineStart = from.lineStart;
-            this.place.restore(from.state);
+            this.place.restore(from.state & ~AFTER_BLANK);
+            this.afterBlank = (from.state & AFTER_BLANK) !== 0;
         }
     }
 
@@ -278,7 +280,7 @@ class Scanner {
                 continue;
             }
             if (this.atLineStart && this.recordedLine !== this.lineStart) {
-                const state = this.place.state();
+                const state = this.place.state() | (this.afterBlank ? AFTER_BLANK : 0);
                 if (this.stopAt && this.lineStartOffsets.length > 0 && this.stopAt(this.pos, state, this.lineStart, this.line)) {
                     return this.result(this.pos);
                 }
@@ -873,8 +875,10 @@ class Place {
 }
 
 type Opened = 'nothing' | 'field' | 'list' | 'text' | 'entry';
-/** The lexer's state at the start of a document (`Place.state`): in a header, nothing open. */
-export const INITIAL_STATE = 1;
+/** In a line start's state (`LineStarts`), beside `Place.state`: a blank line, or nothing, comes before the line. */
+const AFTER_BLANK = 1 << 4;
+/** The lexer's state at the start of a document: in a header, nothing open, nothing before. */
+export const INITIAL_STATE = 1 | AFTER_BLANK;
 const OPENED: readonly Opened[] = ['nothing', 'field', 'list', 'text', 'entry'];
 
 /** The end of a URL starting at `at` in `text`, or `at` when no URL starts there. */
