@@ -876,7 +876,7 @@ class Place {
 
 type Opened = 'nothing' | 'field' | 'list' | 'text' | 'entry';
 /** In a line start's state (`LineStarts`), beside `Place.state`: a blank line, or nothing, comes before the line. */
-const AFTER_BLANK = 1 << 4;
+const AFTER_BLANK = 1 << 5;
 /** The lexer's state at the start of a document: in a header, nothing open, nothing before. */
 export const INITIAL_STATE = 1 | AFTER_BLANK;
 const OPENED: readonly Opened[] = ['nothing', 'field', 'list', 'text', 'entry'];
