@@ -47,7 +47,8 @@ export const CASES = [
     { name: 'bidi-embeddings', size: 100_000, unit: 'embeddings', what: 'bidi embeddings opened and closed 100,000 times' },
     { name: 'review-entries', size: 4_000, unit: 'entries', what: '4,000 directory entries marked review:' },
     { name: 'continuation-lines', size: 10_000, unit: 'lines', what: '10,000 continuation lines after each of ten kinds of line (hard-wrapped paragraphs, issue 12)' },
-    { name: 'list-shapes', size: 10_000, unit: 'repetitions', what: 'setext headings, + bullets, lettered sub-items, 10,000 times; a line of 10,000 mentions; 10,000 underlines (issue 13)' }
+    { name: 'list-shapes', size: 10_000, unit: 'repetitions', what: 'setext headings, + bullets, lettered sub-items, 10,000 times; a line of 10,000 mentions; 10,000 underlines (issue 13)' },
+    { name: 'turn-shapes', size: 2_000, unit: 'repetitions', what: 'numbered turns by office and delegation, groups, joint turns, narration, 2,000 times; 2,000 meetings each with its chair; a joint turn of 2,000 speakers; 2,000 numbered paragraphs in one turn (issue 13)' }
 ];
 
 /** The files of a case (name → text); the last one is the document the features and generators work on. */
@@ -88,6 +89,7 @@ export async function filesOf(name, size) {
         }
         case 'continuation-lines': return { 'wrapped.minutes': inputs.smallDirectory() + inputs.continuationLines(size) };
         case 'list-shapes': return { 'shapes.minutes': inputs.smallDirectory() + inputs.listShapes(size) };
+        case 'turn-shapes': return { 'turns.minutes': inputs.smallDirectory() + inputs.turnShapes(size) };
         default: throw new Error(`no case ${name}`);
     }
 }

@@ -149,10 +149,12 @@ export function buildTextMate(generated) {
             },
             speaker: {
                 name: 'meta.turn.minutes',
-                begin: `^[ \\t]*(?:(${BULLET})[ \\t]+)?(@\\?|@\\{[^}\\r\\n]*\\}?|@${BARE_NAME})`,
+                // `- @name`, or a numbered paragraph at the margin as summary records write them (`1. @name`, `1.1@name`).
+                begin: `^(?:[ \\t]*(${BULLET})[ \\t]+|(${LABEL})[ \\t]*|[ \\t]*)(@\\?|@\\{[^}\\r\\n]*\\}?|@${BARE_NAME})`,
                 beginCaptures: {
                     1: { name: 'punctuation.definition.list.begin.minutes' },
-                    2: { name: 'entity.name.function.speaker.minutes' }
+                    2: { name: 'punctuation.definition.list.begin.minutes' },
+                    3: { name: 'entity.name.function.speaker.minutes' }
                 },
                 end: '$',
                 patterns: [

@@ -95,6 +95,14 @@ describe('highlighting', () => {
         expect(scopesOf('write to jane@example.org', '@example')).not.toContain('variable.other.mention.minutes');
     });
 
+    test('numbered turns at the margin, as summary records number paragraphs; narration:', () => {
+        expect(scopesOf('1. @{Mr. Al-Otaibi} (@Kuwait) said', '@{Mr. Al-Otaibi}')).toContain('entity.name.function.speaker.minutes');
+        expect(scopesOf('1. @{Mr. Al-Otaibi} (@Kuwait) said', '1.')).toContain('punctuation.definition.list.begin.minutes');
+        expect(scopesOf('1.1@{The Councillor from Belarus} introduced', '@{The Councillor from Belarus}')).toContain('entity.name.function.speaker.minutes');
+        expect(scopesOf('   1. @mcade to present', '@mcade')).not.toContain('entity.name.function.speaker.minutes');
+        expect(scopesOf('narration: As you can see', 'narration')).toContain('keyword.other.key.minutes');
+    });
+
     test('comments: // only at the start of a line, /* */ anywhere', () => {
         expect(scopesOf('// not in any output', 'not in')).toContain('comment.line.double-slash.minutes');
         expect(scopesOf('UNCTAD - CSTD // recent report', 'recent')).not.toContain('comment.line.double-slash.minutes');

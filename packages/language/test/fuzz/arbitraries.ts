@@ -105,6 +105,9 @@ export const documentLine: fc.Arbitrary<string> = fc.oneof(
     { weight: 1, arbitrary: fc.constantFrom('---', '----', '*/', '') },
     // Issue 13's list and heading shapes: setext underlines, `+` bullets nested by tabs, lettered sub-items.
     { weight: 2, arbitrary: fc.tuple(fc.constantFrom('===', '======', '---', '-----', '  ----', '=== x', '==', '\t+ ', '+ ', '\t\t+ ', ' a. ', ' b) ', '+1 '), inlineText).map(([start, text]) => /^[ =-]+$/.test(start) ? start : start + text) },
+    // Issue 13's turn shapes: numbered turns (`1. @x`, `1.1@x`), speakers by office, delegation or group, joint turns, narration.
+    { weight: 3, arbitrary: fc.tuple(fc.constantFrom('', '1. ', '2.1', '3) ', '  4. ', '1.1'), fc.constantFrom('@chair', '@{The Chairman}', '@MODERATOR', '@secretary', '@{The delegate of Russia}', '@{The representative of Narnia}', '@{Several participants}', '@everyone', '@{An hon. member}', '@mcade + @ttropina', '@mcade, @nhickson, @Russia', '@mcade/@{Unknown Person}', '@mcade and'), fc.constantFrom(':', ': ', ' ', '', ',:'), inlineText).map(([n, who, colon, text]) => `${n}${who}${colon}${text}`) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('narration:', 'narration: ', 'Narration :', '  narration:'), inlineText).map(([key, text]) => key + text) },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom('a', 'word ', '@mcade ', '— '), fc.integer({ min: 500, max: 6000 })).map(([unit, count]) => unit.repeat(count)) }
 );
 

@@ -310,3 +310,27 @@ export function listShapes(count) {
     lines.push(Array.from({ length: count }, () => '@mcade').join(' and '), '', ...Array.from({ length: count }, () => '====='), '');
     return lines.join('\n');
 }
+
+/**
+ * The turn shapes of issue 13, `count` times: numbered turns by office and delegation (`1.
+ * @{The Chairman}`, `1.1@{The delegate of ICANN}`) with numbered paragraphs after them, a
+ * group, a joint turn, `narration:`, a paragraph two blank lines after a turn (the hint), then
+ * `count` meetings that each name a chair (each "The Chairman" resolves in its own meeting), a
+ * joint turn of `count` speakers on one line, and `count` numbered paragraphs in one turn.
+ */
+export function turnShapes(count) {
+    const lines = ['meeting: Turn shapes', 'date: 2018-03-19', 'chair: @mcade', ''];
+    for (let i = 0; i < count; i++) {
+        lines.push(
+            `${i + 1}. @{The Chairman} said ${SENTENCES[i % SENTENCES.length]}`, '', `${i + 2}. She added a point.`, '',
+            `${i + 1}.1@{The delegate of ICANN} introduced document ${i}.`, '',
+            '@{Several participants} agreed.', '', '@mcade + @nhickson:', 'We agree.', '',
+            'narration:', `As you can see, option ${i} remains.`, '',
+            '@ttropina: one more thing', '', '', `A paragraph ${i} set apart.`, ''
+        );
+    }
+    for (let i = 0; i < count; i++) lines.push(`meeting: Sitting ${i}`, 'date: 2018-03-19', i % 2 ? 'chair: @mcade' : 'chair: @nhickson', '', '@{The Chairman}: Good morning.', '');
+    lines.push(['@mcade', ...Array.from({ length: count }, () => '@nhickson')].join(', ') + ': Perfect!', '');
+    lines.push('1. @ttropina said', ...Array.from({ length: count }, (_, i) => `${i + 2}. Paragraph ${i} of her statement.`), '');
+    return lines.join('\n');
+}

@@ -13,7 +13,7 @@ import { buildActionLedger } from '../../src/ledger/action-ledger.js';
 // @ts-expect-error: plain JavaScript, shared with bench/pathological.mjs
 import { bidiEmbeddings, duplicateActionIds, manyAttendees, manySpeakers, mentionsInParagraph, reviewEntries, sameHeadings, sameTextActions, seriesOpenActions, updatesOfOneAction } from './inputs.mjs';
 // @ts-expect-error: plain JavaScript, shared with bench/pathological.mjs
-import { commentLines, continuationLines, listShapes, smallDirectory, deepAgenda, deepList, deepNumberedAgenda, indentedLines, largeFile, longLine, longTitle, manyInterventions, manyMentions, sharedSurname } from './inputs.mjs';
+import { commentLines, continuationLines, listShapes, turnShapes, smallDirectory, deepAgenda, deepList, deepNumberedAgenda, indentedLines, largeFile, longLine, longTitle, manyInterventions, manyMentions, sharedSurname } from './inputs.mjs';
 
 /**
  * Pathological inputs, scaled down from the sizes of bench/pathological.mjs (a 50 MB file,
@@ -191,6 +191,10 @@ describe('pathological inputs take time and memory in proportion to their size',
     test('the list and heading shapes of issue 13, a thousand times (1,000 → 2,000; 10,000 in bench/pathological.mjs)', () =>
         // A setext title is told from prose by its underline: the parser reads each line of prose to its end.
         expectLinear('list shapes', { 'shapes.minutes': smallDirectory() + listShapes(1_000) }, { 'shapes.minutes': smallDirectory() + listShapes(2_000) }));
+
+    test('the turn shapes of issue 13, a hundred times (100 → 200; 2,000 in bench/pathological.mjs)', () =>
+        // Each "The Chairman" finds its meeting's chair by a search over the meetings' starts; a joint turn of thousands is read once.
+        expectLinear('turn shapes', { 'turns.minutes': smallDirectory() + turnShapes(100) }, { 'turns.minutes': smallDirectory() + turnShapes(200) }));
 
     test('thousands of unknown references in a name, fields, a date and an action header (2,000 → 4,000)', () =>
         // Each unknown name read the whole display name, or split the whole action header, again.
