@@ -1,9 +1,9 @@
 import { applySafeFixes, safeFixesOf } from 'minutes-language';
 import { writeFileAtomic } from './output.js';
-import { buildWorkspace, collectFiles, createCliServices, displayPath, loadPaths, readSource, readWorkspaceSources, UsageError, type LoadedWorkspace, type WorkspaceSources } from './workspace.js';
-import { checkInParallel, threadCount, WorkerShardRunner } from './parallel-check.js';
+import { buildWorkspace, collectFiles, createCliServices, displayPath, loadPaths, readSource, readWorkspaceSources, UsageError, type LoadedWorkspace } from './workspace.js';
+import { checkInParallel, InThreadShardRunner, threadCount, WorkerShardRunner } from './parallel-check.js';
 import { problemsOf, summaryLine, type Problem } from './problems.js';
-import { appendFile } from 'node:fs/promises';
+import { appendFile, stat } from 'node:fs/promises';
 import { formatProblems, markdownSummary, type ReportFormat } from './report-formats.js';
 import { paint, useColour } from './style.js';
 import { overdueProblems } from './actions.js';
@@ -34,13 +34,18 @@ export async function check(paths: string[], options: CheckOptions, io: {
     const stdin = fromStdin ? { text: await io.readStdin(), name: '<stdin>.minutes' } : undefined;
     const services = createCliServices();
     const files = await collectFiles(paths.filter(p => p !== '-'), services.shared.workspace.MinutesConfigs);
-    const read = await readWorkspaceSources(files, { context: options.directory, stdin, services });
-    const threads = threadCount(options.threads, read.sources);
+    // --fix and --overdue read the whole workspace's trees (fixes, the action ledger): one thread.
+    const threads = options.fix || options.overdue ? 1 : threadCount(options.threads, await sizeOf(files) + (stdin?.text.length ?? 0), files.length + (stdin ? 1 : 0));
+    // The workers load the language while this thread reads the files.
+    const workers = startWorkers(threads - 1);
+    const read = await readWorkspaceSources(files, { context: options.directory, stdin, services }).catch(async (error: unknown) => {
+        await Promise.all(workers.map(worker => worker.close()));
+        throw error;
+    });
     let problems: Problem[];
     let checkedCount: number;
-    // --fix and --overdue read the whole workspace's trees (fixes, the action ledger): one thread.
-    if (threads > 1 && !options.fix && !options.overdue) {
-        const checked = await checkWithThreads(read, threads);
+    if (workers.length > 0) {
+        const checked = await checkInParallel(read.sources, [new InThreadShardRunner(services), ...workers]);
         problems = problemsOf(checked);
         checkedCount = checked.length;
     } else {
@@ -76,10 +81,17 @@ export async function check(paths: string[], options: CheckOptions, io: {
 
 export { paint };
 
-/** The check in worker threads (dist/check-worker.js beside this bundle's chunks): see parallel-check.ts. */
-function checkWithThreads(read: WorkspaceSources, threads: number) {
+/** Worker threads for a parallel check (dist/check-worker.js beside this bundle's chunks): see parallel-check.ts. */
+function startWorkers(count: number): WorkerShardRunner[] {
     const workerFile = new URL('./check-worker.js', import.meta.url);
-    return checkInParallel(read.sources, Array.from({ length: threads }, () => new WorkerShardRunner(workerFile)));
+    return Array.from({ length: count }, () => new WorkerShardRunner(workerFile));
+}
+
+/** The bytes of the files, from their sizes on disk: enough to decide on threads before reading them. */
+async function sizeOf(files: string[]): Promise<number> {
+    let bytes = 0;
+    for (const file of files) bytes += (await stat(file).catch(() => undefined))?.size ?? 0;
+    return bytes;
 }
 
 /**

@@ -3,7 +3,8 @@ import { Worker } from 'node:worker_threads';
 import { URI } from 'langium';
 import { nameKey } from 'minutes-language';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { CheckedFile, CheckRequest, ParsedFile, ParseRequest, ShardFile } from './check-shard.js';
+import type { MinutesServices, MinutesSharedServices } from 'minutes-language';
+import { ShardChecker, type CheckedFile, type CheckRequest, type ParsedFile, type ParseRequest, type ShardFile } from './check-shard.js';
 import { startProgress } from './progress.js';
 import { UsageError } from './usage-error.js';
 import type { WorkspaceSource } from './workspace.js';
@@ -19,18 +20,17 @@ export const MIN_BYTES_PER_THREAD = 2_000_000;
 export const THREADS_VARIABLE = 'MINUTES_THREADS';
 
 /**
- * How many threads check the sources: as asked (`--threads`, else MINUTES_THREADS), or one
- * per core while each has at least MIN_BYTES_PER_THREAD to check. Never more than files.
+ * How many threads check `files` files of `bytes` bytes: as asked (`--threads`, else
+ * MINUTES_THREADS), or one per core while each has at least MIN_BYTES_PER_THREAD to check.
+ * Never more than files.
  */
-export function threadCount(asked: string | undefined, sources: readonly WorkspaceSource[]): number {
+export function threadCount(asked: string | undefined, bytes: number, files: number): number {
     const given = asked ?? process.env[THREADS_VARIABLE];
     if (given !== undefined && given !== '') {
         if (!/^[1-9]\d*$/.test(given.trim())) throw new UsageError(`--threads (or ${THREADS_VARIABLE}) must be a whole number of threads, 1 or more; got '${given}'`);
-        return Math.max(1, Math.min(Number(given), sources.length));
+        return Math.max(1, Math.min(Number(given), files));
     }
-    let bytes = 0;
-    for (const source of sources) bytes += source.text.length;
-    return Math.max(1, Math.min(availableParallelism(), Math.floor(bytes / MIN_BYTES_PER_THREAD), sources.length));
+    return Math.max(1, Math.min(availableParallelism(), Math.floor(bytes / MIN_BYTES_PER_THREAD), files));
 }
 
 /** One thread's side of a parallel check: ShardChecker in a worker, or in this thread (tests). */
@@ -103,6 +103,29 @@ function splitBySize(sources: readonly WorkspaceSource[], count: number): number
 }
 
 type Reply = { id: number; result?: unknown; error?: string } | { validated: true };
+
+/**
+ * A ShardChecker in this thread, with the services the command already made: the main
+ * thread checks a shard too, so that N threads start N - 1 workers (each costs the loading
+ * of the language, about half a second of CPU).
+ */
+export class InThreadShardRunner implements ShardRunner {
+    private readonly checker: ShardChecker;
+
+    constructor(services: { shared: MinutesSharedServices; Minutes: MinutesServices }) {
+        this.checker = new ShardChecker(services);
+    }
+
+    parse(request: ParseRequest): Promise<ParsedFile[]> {
+        return this.checker.parse(request);
+    }
+
+    check(request: CheckRequest, onValidated: () => void): Promise<CheckedFile[]> {
+        return this.checker.check(request, onValidated);
+    }
+
+    async close(): Promise<void> {}
+}
 
 /** A ShardChecker in a worker thread (dist/check-worker.js, beside this bundle's chunks). */
 export class WorkerShardRunner implements ShardRunner {

@@ -1,11 +1,12 @@
 import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { generatedDocument, mutated } from '../../language/test/fuzz/arbitraries.js';
 import { readRegressions } from '../../language/test/fuzz/fuzz-config.js';
-import { ShardChecker, type CheckedFile, type CheckRequest, type ParsedFile, type ParseRequest } from '../src/check-shard.js';
-import { checkInParallel, threadCount, type ShardRunner } from '../src/parallel-check.js';
+import type { CheckedFile, CheckRequest, ParsedFile, ParseRequest } from '../src/check-shard.js';
+import { checkInParallel, InThreadShardRunner, threadCount, type ShardRunner } from '../src/parallel-check.js';
 import { problemsOf, type Problem } from '../src/problems.js';
 import { buildWorkspace, collectFiles, createCliServices, readWorkspaceSources } from '../src/workspace.js';
 import { dozenMeetings } from './dozen-meetings.js';
@@ -17,13 +18,13 @@ import { REPO, runCli, tempWorkspace } from './helpers/run-cli.js';
  * of its own as a worker has (the worker threads themselves are run through the CLI below).
  */
 class InThreadRunner implements ShardRunner {
-    private readonly checker = new ShardChecker(createCliServices());
-    parse(request: ParseRequest): Promise<ParsedFile[]> {
-        return this.checker.parse(structuredClone(request));
+    private readonly runner = new InThreadShardRunner(createCliServices());
+    // Through structured cloning, as messages to and from a worker go.
+    async parse(request: ParseRequest): Promise<ParsedFile[]> {
+        return structuredClone(await this.runner.parse(structuredClone(request)));
     }
     async check(request: CheckRequest, onValidated: () => void): Promise<CheckedFile[]> {
-        // Through structured cloning, as messages to a worker go.
-        return structuredClone(await this.checker.check(structuredClone(request), onValidated));
+        return structuredClone(await this.runner.check(structuredClone(request), onValidated));
     }
     async close(): Promise<void> {}
 }
@@ -91,12 +92,13 @@ describe('minutes check in threads', () => {
     });
 
     test('the number of threads: asked for, or one per core with enough to check', () => {
-        const source = (bytes: number) => ({ file: 'x.minutes', text: 'x'.repeat(bytes), reported: true });
-        expect(threadCount('1', [source(10), source(10)])).toBe(1);
-        expect(threadCount('4', [source(10), source(10)])).toBe(2);
-        expect(threadCount(undefined, [source(1000)])).toBe(1);
-        expect(() => threadCount('two', [source(1)])).toThrow(/whole number/);
-        expect(() => threadCount('0', [source(1)])).toThrow(/whole number/);
+        expect(threadCount('1', 20, 2)).toBe(1);
+        expect(threadCount('4', 20, 2)).toBe(2);
+        expect(threadCount(undefined, 1000, 1)).toBe(1);
+        expect(threadCount(undefined, 100_000_000, 1)).toBe(1);
+        expect(threadCount(undefined, 100_000_000, 1000)).toBe(Math.min(availableParallelism(), 50));
+        expect(() => threadCount('two', 1, 1)).toThrow(/whole number/);
+        expect(() => threadCount('0', 1, 1)).toThrow(/whole number/);
     });
 });
 
