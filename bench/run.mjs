@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { languageServerScenario } from './lib/lsp-scenario.mjs';
 import { machine, median, runProcess } from './lib/measure.mjs';
-import { FULL, prepareWorkload, SMOKE } from './lib/prepare.mjs';
+import { ARCHIVE, FULL, prepareArchive, prepareWorkload, SMOKE } from './lib/prepare.mjs';
 import { Random } from './lib/prng.mjs';
 import { generateDirectory } from './lib/workload.mjs';
 import { formatTable, targetsOf } from './lib/report.mjs';
@@ -53,6 +53,10 @@ const workload = only?.every(prefix => prefix === 'startup')
     ? { workspaces: [], large: {}, sentences: 0 }
     : await prepareWorkload(ROOT, workloadRoot, config, log);
 const byName = Object.fromEntries(workload.workspaces.map(w => [w.name, w]));
+// The archive of ten thousand meetings is for the language server only: generated when its step runs.
+const archive = !only || only.some(prefix => 'lsp archive'.startsWith(prefix) || prefix.startsWith('lsp archive'))
+    ? await prepareArchive(ROOT, workloadRoot, config, smoke ? ARCHIVE.smoke : ARCHIVE.full, log)
+    : undefined;
 const resolvedWorkspaces = workload.workspaces.filter(w => !w.unresolved);
 const largest = Math.max(...config.sizes);
 
@@ -65,20 +69,25 @@ const prefixes = ['', ...people.map((person, i) => [person.first.slice(0, 1 + (i
 
 /** The steps of a round: name → function returning the figures of one run. */
 const steps = [];
+/** `minutes check FOLDER` as a process, with its wall and CPU time, peak RSS and the load average it started under. */
+async function checkStep(w, env = {}) {
+    const run = await runProcess(process.execPath, [CLI, 'check', w.minutesDir], { env });
+    // 1 means problems were found (the workload is meant to have none); 2 a failure.
+    if (run.exitCode !== 0 && run.exitCode !== 1) throw new Error(`minutes check ${w.name} exited ${run.exitCode}: ${run.stderr.slice(-2000)}`);
+    return { wallMs: run.wallMs, cpuMs: run.cpuMs, peakRssBytes: run.peakRssBytes, loadAverage: run.loadAverage, mbPerS: w.minutesBytes / 1e6 / (run.wallMs / 1000), exitCode: run.exitCode, summary: run.stdout.trim().split('\n').pop() };
+}
 for (const w of resolvedWorkspaces) {
-    steps.push([`check ${w.name}`, async () => {
-        const run = await runProcess(process.execPath, [CLI, 'check', w.minutesDir]);
-        // 1 means problems were found (the workload is meant to have none); 2 a failure.
-        if (run.exitCode !== 0 && run.exitCode !== 1) throw new Error(`minutes check ${w.name} exited ${run.exitCode}: ${run.stderr.slice(-2000)}`);
-        return { wallMs: run.wallMs, peakRssBytes: run.peakRssBytes, mbPerS: w.minutesBytes / 1e6 / (run.wallMs / 1000), exitCode: run.exitCode, summary: run.stdout.trim().split('\n').pop() };
-    }]);
+    steps.push([`check ${w.name}`, () => checkStep(w)]);
     steps.push([`markdown ${w.name}`, async () => {
         const run = await runProcess(process.execPath, [MARKDOWN, w.markdownDir]);
         if (run.exitCode !== 0) throw new Error(`markdown-it ${w.name} exited ${run.exitCode}: ${run.stderr.slice(-2000)}`);
         const rendered = JSON.parse(run.stdout);
-        return { wallMs: run.wallMs, peakRssBytes: run.peakRssBytes, mbPerS: w.markdownBytes / 1e6 / (run.wallMs / 1000), files: rendered.files, htmlBytes: rendered.htmlBytes };
+        return { wallMs: run.wallMs, cpuMs: run.cpuMs, peakRssBytes: run.peakRssBytes, loadAverage: run.loadAverage, mbPerS: w.markdownBytes / 1e6 / (run.wallMs / 1000), files: rendered.files, htmlBytes: rendered.htmlBytes };
     }]);
 }
+// The same check of the largest workspace in one thread (MINUTES_THREADS=1): what the worker threads gain.
+const largestResolved = resolvedWorkspaces.find(w => w.meetings === largest);
+if (largestResolved) steps.push([`check-1-thread ${largestResolved.name}`, () => checkStep(largestResolved, { MINUTES_THREADS: '1' })]);
 for (const w of workload.workspaces) {
     steps.push([`lsp ${w.name}`, () => languageServerScenario({
         workspace: w,
@@ -88,6 +97,16 @@ for (const w of workload.workspaces) {
         prefixes,
         completionsPerPrefix: smoke ? 1 : 3,
         timeoutMs: smoke ? 120_000 : 600_000
+    })]);
+}
+if (archive) {
+    steps.push([`lsp ${archive.name}`, () => languageServerScenario({
+        workspace: archive,
+        edits: smoke ? 4 : 40,
+        warmupEdits: smoke ? 2 : 6,
+        prefixes,
+        completionsPerPrefix: smoke ? 1 : 3,
+        timeoutMs: smoke ? 120_000 : 900_000
     })]);
 }
 // Start-up, as a pre-commit hook pays it on every commit: the command against a bare `node -e 0`,
@@ -154,6 +173,7 @@ function medianOf(name) {
     return combine(runs);
 }
 
+const ran = name => measured.length > 0 && measured[0][name] !== undefined;
 const results = {
     mode: smoke ? 'smoke' : 'full',
     machine: { ...machine(), loadAverage: os.loadavg() },
@@ -162,18 +182,20 @@ const results = {
         people: config.people, organisations: config.orgs,
         sentencesFrom: workload.sentences,
         workspaces: workload.workspaces.map(({ minutesDir, markdownDir, ...w }) => ({ ...w, minutesDir: path.relative(ROOT, minutesDir), markdownDir: path.relative(ROOT, markdownDir) })),
+        archive: archive && { ...archive, minutesDir: path.relative(ROOT, archive.minutesDir), markdownDir: path.relative(ROOT, archive.markdownDir) },
         large: { minutesBytes: workload.large.minutesBytes, markdownBytes: workload.large.markdownBytes, file: workload.large.minutesFile && path.relative(ROOT, workload.large.minutesFile) }
     },
-    check: {}, markdown: {}, checkVsMarkdown: {}, lsp: {}, generation: measured[0]?.generation ? medianOf('generation') : undefined,
+    check: {}, checkOneThread: {}, markdown: {}, checkVsMarkdown: {}, checkVsMarkdownCpu: {}, lsp: {}, archive: archive && ran(`lsp ${archive.name}`) ? { name: archive.name, ...medianOf(`lsp ${archive.name}`) } : undefined, generation: measured[0]?.generation ? medianOf('generation') : undefined,
     startup: measured[0]?.startup ? medianOf('startup') : undefined,
     perRound: measured
 };
-const ran = name => measured.length > 0 && measured[0][name] !== undefined;
 for (const w of resolvedWorkspaces.filter(w => ran(`check ${w.name}`) && ran(`markdown ${w.name}`))) {
     results.check[w.name] = medianOf(`check ${w.name}`);
     results.markdown[w.name] = medianOf(`markdown ${w.name}`);
     // The ratio per round, then its median: the two ran side by side in each round.
     results.checkVsMarkdown[w.name] = median(measured.map(f => f[`check ${w.name}`].wallMs / f[`markdown ${w.name}`].wallMs));
+    results.checkVsMarkdownCpu[w.name] = median(measured.map(f => f[`check ${w.name}`].cpuMs / f[`markdown ${w.name}`].cpuMs));
+    if (ran(`check-1-thread ${w.name}`)) results.checkOneThread[w.name] = medianOf(`check-1-thread ${w.name}`);
 }
 for (const w of workload.workspaces.filter(w => ran(`lsp ${w.name}`))) results.lsp[w.name] = medianOf(`lsp ${w.name}`);
 results.targets = targetsOf(results, config);

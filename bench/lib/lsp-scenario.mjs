@@ -4,6 +4,7 @@
  * 1 MB file — each timed from the client's side, as an editor sees it.
  */
 import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { LanguageServerSession } from './lsp-session.mjs';
 import { quantile } from './measure.mjs';
@@ -14,10 +15,13 @@ import { quantile } from './measure.mjs';
 export async function languageServerScenario(options) {
     const { workspace } = options;
     const session = new LanguageServerSession({ workspace: workspace.minutesDir, timeoutMs: options.timeoutMs });
+    // The machine is shared: each figure goes with the load it was taken under.
+    const loadAverage = os.loadavg()[0];
     try {
         await session.start();
         const heap = await session.heapUsed();
         const result = {
+            loadAverage,
             documents: session.loaded.documents,
             loadMs: session.loadMs,
             heapUsedBytes: heap.heapUsed,

@@ -6,14 +6,18 @@ import * as os from 'node:os';
 const GNU_TIME = '/usr/bin/time';
 
 /**
- * Runs `command args` to completion and returns its wall time (ms), peak resident set
- * size (bytes), exit code and standard output. The peak comes from GNU time's report
- * when /usr/bin/time is there, otherwise from polling VmHWM in /proc/PID/status.
+ * Runs `command args` to completion and returns its wall time (ms), CPU time (user +
+ * system, ms, all its threads), peak resident set size (bytes), exit code, standard output
+ * and the one-minute load average when it started (the machine is shared: a figure means
+ * little without it). The peak and the CPU time come from GNU time's report when
+ * /usr/bin/time is there, otherwise from polling VmHWM in /proc/PID/status (CPU time is
+ * then not known).
  */
 export async function runProcess(command, args, options = {}) {
     const useGnuTime = existsSync(GNU_TIME);
     const timeReport = useGnuTime ? `${os.tmpdir()}/minutes-bench-time-${process.pid}-${Date.now()}.txt` : undefined;
     const [file, argv] = useGnuTime ? [GNU_TIME, ['-v', '-o', timeReport, command, ...args]] : [command, args];
+    const loadAverage = os.loadavg()[0];
     const started = performance.now();
     const child = spawn(file, argv, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout = [];
@@ -36,10 +40,13 @@ export async function runProcess(command, args, options = {}) {
         await fs.rm(timeReport, { force: true });
         const kbytes = /Maximum resident set size \(kbytes\): (\d+)/.exec(report);
         if (kbytes) peakRssBytes = Number(kbytes[1]) * 1024;
+        const seconds = label => Number(new RegExp(`${label} time \\(seconds\\): ([\\d.]+)`).exec(report)?.[1] ?? NaN);
+        const cpuMs = (seconds('User') + seconds('System')) * 1000;
         const status = /Exit status: (\d+)/.exec(report);
-        if (status) return { wallMs, peakRssBytes, exitCode: Number(status[1]), stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString() };
+        if (status) return { wallMs, cpuMs, peakRssBytes, loadAverage, exitCode: Number(status[1]), stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString() };
+        return { wallMs, cpuMs, peakRssBytes, loadAverage, exitCode, stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString() };
     }
-    return { wallMs, peakRssBytes, exitCode, stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString() };
+    return { wallMs, cpuMs: NaN, peakRssBytes, loadAverage, exitCode, stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString() };
 }
 
 /** VmHWM of a running process in bytes (0 once it has gone). */

@@ -12,6 +12,8 @@ import {
 
 export const FULL = { seed: 20180319, sizes: [100, 1000], people: 5000, orgs: 1000, meetingBytes: 30_000, largeBytes: 1_000_000, unresolvedEvery: 100 };
 export const SMOKE = { seed: 20180319, sizes: [20], people: 500, orgs: 100, meetingBytes: 30_000, largeBytes: 200_000, unresolvedEvery: 100 };
+/** The archive: ten thousand shorter meetings (a secretariat's session reports) with the same directory, for the language server. */
+export const ARCHIVE = { full: { meetings: 10_000, meetingBytes: 4_000 }, smoke: { meetings: 40, meetingBytes: 4_000 } };
 
 /**
  * @returns {Promise<{ root: string, workspaces: Array<{ name: string, meetings: number, unresolved: boolean, minutesDir: string, markdownDir: string, files: number, minutesBytes: number, markdownBytes: number, speakerRefs: number, unresolvedRefs: number }>, large: { minutesFile: string, markdownFile: string, minutesBytes: number, markdownBytes: number }, sentences: { prose: number, turns: number, sourceFiles: string[] } }>}
@@ -68,4 +70,30 @@ export async function prepareWorkload(repoRoot, root, options, log = () => undef
     };
     await fs.writeFile(manifestFile, JSON.stringify({ identity, workload }, null, 2));
     return workload;
+}
+
+/**
+ * The archive workspace (ARCHIVE), in its own folder with its own manifest, so that the
+ * other workspaces are not generated again when only it changes.
+ * @returns {Promise<{ name: string, meetings: number, unresolved: false, minutesDir: string, markdownDir: string, files: number, minutesBytes: number, markdownBytes: number, speakerRefs: number, unresolvedRefs: number }>}
+ */
+export async function prepareArchive(repoRoot, root, options, archive, log = () => undefined) {
+    const sentences = await loadSentences(repoRoot);
+    const identity = { generator: GENERATOR_VERSION, options, archive, sentences: hash32(JSON.stringify([sentences.prose, sentences.turns])) };
+    const name = `archive-${archive.meetings}`;
+    const wsRoot = path.join(root, name);
+    const manifestFile = path.join(wsRoot, 'manifest.json');
+    const existing = await fs.readFile(manifestFile, 'utf8').then(JSON.parse).catch(() => undefined);
+    if (existing && JSON.stringify(existing.identity) === JSON.stringify(identity)) return existing.workspace;
+    log(`workload: generating ${path.relative(repoRoot, wsRoot)} ...`);
+    const generated = generateWorkspace({ ...options, ...archive, unresolvedEvery: 0, sentences }, generateDirectory(options.seed, options.people, options.orgs));
+    const sizes = await writeWorkspace(wsRoot, generated);
+    const workspace = {
+        name, meetings: archive.meetings, unresolved: false,
+        minutesDir: path.join(wsRoot, 'minutes'), markdownDir: path.join(wsRoot, 'markdown'),
+        ...sizes, speakerRefs: generated.speakerRefs, unresolvedRefs: 0
+    };
+    log(`  ${name}: ${sizes.files} files, ${(sizes.minutesBytes / 1e6).toFixed(1)} MB Minutes`);
+    await fs.writeFile(manifestFile, JSON.stringify({ identity, workspace }, null, 2));
+    return workspace;
 }

@@ -39,6 +39,10 @@ describe('npm run bench --smoke', () => {
         expect(results.check['ws-20'].peakRssBytes).toBeGreaterThan(0);
         expect(results.markdown['ws-20']).toMatchObject({ files: 21 });
         expect(results.checkVsMarkdown['ws-20']).toBeGreaterThan(0);
+        // CPU time of every thread, and the load each figure was taken under (the machine is shared).
+        expect(results.checkVsMarkdownCpu['ws-20']).toBeGreaterThan(0);
+        expect(results.check['ws-20'].loadAverage).toEqual(expect.any(Number));
+        expect(results.checkOneThread['ws-20'].summary).toBe(results.check['ws-20'].summary);
 
         for (const name of ['ws-20', 'ws-20-unresolved']) {
             const lsp = results.lsp[name];
@@ -56,14 +60,21 @@ describe('npm run bench --smoke', () => {
         expect(results.lsp['ws-20-unresolved'].edit.otherDocumentsRevalidated.max).toBeLessThanOrEqual(1);
         expect(results.lsp['ws-20'].largeOpen.errors).toBe(0);
 
+        // The archive: many short meetings, in the language server.
+        expect(results.workload.archive.files).toBe(41);
+        expect(results.archive.documents).toBe(41);
+        expect(results.archive.heapCollected).toBe(true);
+        expect(results.archive.edit.diagnosticsOfNewVersion).toBe(true);
+        expect(results.archive.completion.itemsMin).toBeGreaterThan(0);
+
         expect(results.generation.available).toBe(true);
         for (const format of ['email', 'html', 'json']) expect(results.generation[format].outputBytes).toBeGreaterThan(0);
 
-        // Eight targets of the language server and the check, three of start-up.
+        // Ten targets of the language server and the check, three of the archive, three of start-up.
         const targets = results.targets.map((t: { name: string }) => t.name);
-        expect(targets).toHaveLength(11);
+        expect(targets).toHaveLength(16);
         expect(targets.slice(-3)).toEqual(['minutes --version', 'minutes --help', 'minutes check of one small file']);
-        for (const heading of ['`minutes check`', 'One-character edit', 'Completion', 'Heap after loading', 'didOpen', 'Generation: email']) {
+        for (const heading of ['`minutes check`', 'one thread', 'One-character edit', 'Completion', 'Heap after loading', 'didOpen', 'load the archive', 'Generation: email']) {
             expect(table).toContain(heading);
         }
     }, 600_000);
