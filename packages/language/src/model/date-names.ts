@@ -13,12 +13,12 @@ export const DATE_LANGUAGES = ['en', 'fr', 'es', 'ru', 'ar', 'zh'] as const;
 /**
  * The regional variants whose names are read as well: Levantine Arabic writes March
  * `آذار`, Egyptian `مارس`, Maghrebi Arabic January `جانفي` or `يناير`; Latin American
- * Spanish `sept.`; Taiwan `週一` for Monday.
+ * Spanish `sept.`, Peruvian and Uruguayan `setiembre`; Taiwan `週一` for Monday.
  */
 const VARIANTS: Readonly<Record<string, readonly string[]>> = {
     en: ['en-GB', 'en-US'],
     fr: ['fr', 'fr-CA', 'fr-CH'],
-    es: ['es', 'es-419', 'es-MX'],
+    es: ['es', 'es-419', 'es-MX', 'es-PE'],
     ru: ['ru'],
     ar: ['ar', 'ar-EG', 'ar-SA', 'ar-SY', 'ar-LB', 'ar-IQ', 'ar-JO', 'ar-DZ', 'ar-TN', 'ar-MA'],
     zh: ['zh', 'zh-TW', 'zh-HK']

@@ -31,6 +31,8 @@ describe('parseDate reads dates in the six UN languages', () => {
         ['19 de marzo de 2018', '2018-03-19'],
         ['lunes, 19 de marzo de 2018', '2018-03-19'],
         ['del 12 al 16 de junio de 2017', '2017-06-12..2017-06-16'],
+        // Peru and Uruguay write September 'setiembre' (Intl's es-PE).
+        ['17 de setiembre de 2009', '2009-09-17'],
         ['marzo de 2018', '2018-03'],
         ['19 de marzo de 2018, a las 10:00', '2018-03-19 [10:00]'],
         ['19 марта 2018 г.', '2018-03-19'],
