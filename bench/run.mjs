@@ -15,6 +15,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fileEditScenario } from './lib/lsp-file-edits.mjs';
 import { languageServerScenario } from './lib/lsp-scenario.mjs';
 import { machine, median, runProcess } from './lib/measure.mjs';
 import { ARCHIVE, FULL, prepareArchive, prepareWorkload, SMOKE } from './lib/prepare.mjs';
@@ -109,6 +110,17 @@ if (archive) {
         timeoutMs: smoke ? 120_000 : 900_000
     })]);
 }
+// Edits in one long file: the 1 MB report with the smallest workspace's directory loaded, and
+// the 57 KB transcript example in the examples folder.
+const directoryWorkspace = byName[`ws-${Math.min(...config.sizes)}`];
+const editedFiles = {
+    report: { workspace: directoryWorkspace?.minutesDir, file: workload.large.minutesFile },
+    transcript: { workspace: path.join(ROOT, 'examples'), file: path.join(ROOT, 'examples', 'igf-2018-ws224-transcript.minutes') }
+};
+for (const [name, edited] of Object.entries(editedFiles)) {
+    if (!edited.workspace || !edited.file) continue;
+    steps.push([`edits ${name}`, () => fileEditScenario({ ...edited, pairs: smoke ? 1 : 10, warmupPairs: smoke ? 0 : 2, timeoutMs: smoke ? 120_000 : 600_000 })]);
+}
 // Start-up, as a pre-commit hook pays it on every commit: the command against a bare `node -e 0`,
 // each the median of a few runs, with the compile cache of Node 22+ warm after the first.
 const STARTUP_RUNS = smoke ? 1 : 5;
@@ -185,7 +197,9 @@ const results = {
         archive: archive && { ...archive, minutesDir: path.relative(ROOT, archive.minutesDir), markdownDir: path.relative(ROOT, archive.markdownDir) },
         large: { minutesBytes: workload.large.minutesBytes, markdownBytes: workload.large.markdownBytes, file: workload.large.minutesFile && path.relative(ROOT, workload.large.minutesFile) }
     },
-    check: {}, checkOneThread: {}, markdown: {}, checkVsMarkdown: {}, checkVsMarkdownCpu: {}, lsp: {}, archive: archive && ran(`lsp ${archive.name}`) ? { name: archive.name, ...medianOf(`lsp ${archive.name}`) } : undefined, generation: measured[0]?.generation ? medianOf('generation') : undefined,
+    check: {}, checkOneThread: {}, markdown: {}, checkVsMarkdown: {}, checkVsMarkdownCpu: {}, lsp: {},
+    edits: Object.fromEntries(Object.keys(editedFiles).filter(name => measured[0]?.[`edits ${name}`]).map(name => [name, medianOf(`edits ${name}`)])),
+    archive: archive && ran(`lsp ${archive.name}`) ? { name: archive.name, ...medianOf(`lsp ${archive.name}`) } : undefined, generation: measured[0]?.generation ? medianOf('generation') : undefined,
     startup: measured[0]?.startup ? medianOf('startup') : undefined,
     perRound: measured
 };

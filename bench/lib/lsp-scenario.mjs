@@ -136,7 +136,7 @@ async function editableMeeting(workspace) {
 }
 
 /** The first line at or after `from` (wrapping around) that satisfies the test. */
-function findLine(lines, from, test) {
+export function findLine(lines, from, test) {
     for (let k = 0; k < lines.length; k++) {
         const i = (from + k) % lines.length;
         if (i > 0 && test(lines[i], i)) return i;

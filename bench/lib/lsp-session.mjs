@@ -93,6 +93,11 @@ export class LanguageServerSession {
         });
     }
 
+    /** How often the server parsed an edited document again incrementally, and in full. */
+    async reparseCounts() {
+        return this.withTimeout(this.connection.sendRequest('minutes/reparseCounts'), 'minutes/reparseCounts');
+    }
+
     async heapUsed() {
         return this.withTimeout(this.connection.sendRequest('minutes/heapUsed'), 'minutes/heapUsed');
     }

@@ -21,6 +21,8 @@ export function targetsOf(results, config) {
         add(`edit → diagnostics p95, ${big}${label}`, lsp[big + variant]?.edit?.p95, 100, 'ms');
         add(`edit p95 ${big} / ${small}${label}`, lsp[big + variant]?.edit?.p95 / lsp[small + variant]?.edit?.p95, 1.5, '×');
     }
+    add('edit → diagnostics p95, 1 MB report', results.edits?.report?.p95, 50, 'ms');
+    add('edit → diagnostics p95, 57 KB transcript', results.edits?.transcript?.p95, 42, 'ms');
     add(`completion p95, ${config.people} people`, lsp[big]?.completion?.p95, 50, 'ms');
     add(`heap after loading ${big} / source bytes`, lsp[big]?.heapMultipleOfSource, 30, '×');
     const archive = results.archive;
@@ -83,6 +85,14 @@ export function formatTable(results) {
         row(`One-character edit → diagnostics, archive`, `p50 ${ms(archive.edit.p50)}, p95 ${ms(archive.edit.p95)} (prose p95 ${ms(archive.edit.prose.p95)}, name p95 ${ms(archive.edit.name.p95)})`, '', '', verdict(targetOf('archive: edit → diagnostics p95')));
         row(`Completion of a speaker name, archive`, `p50 ${ms(archive.completion.p50)}, p95 ${ms(archive.completion.p95)} (${archive.completion.itemsMedian} items)`, '', '', verdict(targetOf('archive: completion p95')));
         row(`Heap after loading, archive`, `${mb(archive.heapUsedBytes)} (${times(archive.heapMultipleOfSource)} the ${mb(w.minutesBytes)} source)`, '', '', verdict(targetOf('archive: heap after loading / source bytes')));
+    }
+    const editTargets = { report: '1 MB report', transcript: '57 KB transcript' };
+    for (const [name, edits] of Object.entries(results.edits ?? {})) {
+        const kinds = Object.entries({ prose: 'prose', name: 'name', newLine: 'new line', deletedLine: 'deleted line', paste: 'paste' })
+            .map(([kind, label]) => `${label} ${ms(edits.kinds[kind].p50)} / ${ms(edits.kinds[kind].p95)}`).join(', ');
+        row(`Edit → diagnostics in the ${name} (${edits.bytes < 1e6 ? `${Math.round(edits.bytes / 1e3)} KB` : mb(edits.bytes)}, ${edits.lines.toLocaleString('en')} lines), p50 / p95`,
+            `p50 ${ms(edits.p50)}, p95 ${ms(edits.p95)} (${kinds}); ${edits.reparses.incremental} of ${edits.reparses.incremental + edits.reparses.full} edits parsed incrementally`,
+            '', '', verdict(targetOf(`edit → diagnostics p95, ${editTargets[name]}`)));
     }
     // A ratio of two runs the bench did not make (`--only startup`) is no row.
     for (const t of results.targets.filter(t => t.name.startsWith('edit p95') && Number.isFinite(t.value))) {

@@ -67,14 +67,22 @@ describe('npm run bench --smoke', () => {
         expect(results.archive.edit.diagnosticsOfNewVersion).toBe(true);
         expect(results.archive.completion.itemsMin).toBeGreaterThan(0);
 
+        // Edits in one long file: every kind measured, the diagnostics of each version, the incremental parse taken.
+        for (const name of ['report', 'transcript']) {
+            const edits = results.edits[name];
+            expect(edits.diagnosticsOfNewVersion).toBe(true);
+            for (const kind of ['prose', 'name', 'newLine', 'deletedLine', 'paste']) expect(edits.kinds[kind].count).toBeGreaterThan(0);
+            expect(edits.reparses).toEqual({ incremental: edits.count, full: 0 });
+        }
+
         expect(results.generation.available).toBe(true);
         for (const format of ['email', 'html', 'json']) expect(results.generation[format].outputBytes).toBeGreaterThan(0);
 
-        // Ten targets of the language server and the check, three of the archive, three of start-up.
+        // Twelve targets of the language server and the check, three of the archive, three of start-up.
         const targets = results.targets.map((t: { name: string }) => t.name);
-        expect(targets).toHaveLength(16);
+        expect(targets).toHaveLength(18);
         expect(targets.slice(-3)).toEqual(['minutes --version', 'minutes --help', 'minutes check of one small file']);
-        for (const heading of ['`minutes check`', 'one thread', 'One-character edit', 'Completion', 'Heap after loading', 'didOpen', 'load the archive', 'Generation: email']) {
+        for (const heading of ['`minutes check`', 'one thread', 'One-character edit', 'Completion', 'Heap after loading', 'didOpen', 'load the archive', 'Edit → diagnostics in the', 'Generation: email']) {
             expect(table).toContain(heading);
         }
     }, 600_000);

@@ -1,9 +1,12 @@
 import { DocumentState } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
+import { MinutesDocumentFactory } from '../workspace/minutes-document-factory.js';
 
 /** Answers the heap in use after garbage collection, once the workspace is built. */
 export const HeapUsedRequest = 'minutes/heapUsed';
+/** Answers how often edited documents were parsed again incrementally and in full (see MinutesDocumentFactory). */
+export const ReparseCountsRequest = 'minutes/reparseCounts';
 /** Answers once every pending build has finished, with the state of the workspace. */
 export const SettledRequest = 'minutes/settled';
 
@@ -14,10 +17,11 @@ export interface WorkspaceSettled {
 
 /**
  * Requests that only the benchmark uses, enabled by `MINUTES_BENCH=1` and never in normal
- * operation. Both wait for the workspace lock's read side, which runs only after every
+ * operation. Each waits for the workspace lock's read side, which runs only after every
  * queued build (the initial workspace build, the rebuild after an edit) has finished.
  *
  * - `minutes/settled`: how many documents there are and how many are validated.
+ * - `minutes/reparseCounts`: incremental and full reparses of edited documents so far.
  * - `minutes/heapUsed`: collects garbage (when the server runs with --expose-gc) and answers
  *   `process.memoryUsage().heapUsed`, to compare the heap of a workspace with its source size.
  */
@@ -33,6 +37,11 @@ export function registerBenchmarkRequests(connection: Connection, shared: Langiu
         });
     };
     connection.onRequest(SettledRequest, settled);
+    connection.onRequest(ReparseCountsRequest, async () => {
+        await settled();
+        const factory = shared.workspace.LangiumDocumentFactory;
+        return factory instanceof MinutesDocumentFactory ? factory.reparseCounts : { incremental: 0, full: 0, lastFullParseReason: 'no incremental reparsing' };
+    });
     connection.onRequest(HeapUsedRequest, async () => {
         const state = await settled();
         const gc = (globalThis as { gc?: () => void }).gc;
