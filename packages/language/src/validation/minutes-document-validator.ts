@@ -5,11 +5,12 @@ import {
 import { CancellationToken } from 'vscode-languageserver';
 import { applyRuleSettings } from '../config/rule-settings.js';
 import { forEachAstNode } from '../util/ast-walk.js';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { MinutesServices } from '../minutes-module.js';
 import { namesNoOne } from '../model/speaker-phrases.js';
 import { writtenName } from '../model/text.js';
 import { IssueCodes } from './issue-codes.js';
+import { OWN_TEXT_CHECKS } from './minutes-validator.js';
 import { classifyUnknownName, suggestNames, unknownNameMessage } from './unknown-names.js';
 
 /** Data attached to a diagnostic for an unknown name; quick fixes read it. */
@@ -59,7 +60,16 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
      * order. With Langium's profiler active it defers to the default, which times each node.
      */
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
-        if (this.profiler?.isActive('validating')) return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        if (this.profiler?.isActive('validating')) {
+            // Langium's walk times each node; the own-text checks, outside the registry, run after it.
+            await super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+            forEachAstNode(rootNode, node => {
+                const checks = OWN_TEXT_CHECKS[node.$type];
+                if (checks) for (const check of checks) void check(node, acceptor, cancelToken);
+                return true;
+            });
+            return;
+        }
         const nodes: AstNode[] = [];
         forEachAstNode(rootNode, node => {
             const nodeOptions = this.validateSingleNodeOptions(node, options);
@@ -70,6 +80,11 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
         for (let i = 0; i < nodes.length; i++) {
             if (i % 256 === 0) await interruptAndCheck(cancelToken);
             const node = nodes[i];
+            const ownTextChecks = OWN_TEXT_CHECKS[node.$type];
+            if (ownTextChecks) {
+                this.checkOwnText(node, ownTextChecks, acceptor);
+                continue;
+            }
             let checks = checksByType.get(node.$type);
             if (!checks) {
                 checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
@@ -81,6 +96,28 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
             }
         }
     }
+
+    /**
+     * What the checks of a node's own text report: kept per node, and accepted again while
+     * the node lives, its explicit ranges moved by the lines the node has moved since.
+     */
+    private checkOwnText(node: AstNode, checks: ReadonlyArray<ValidationCheck>, acceptor: ValidationAcceptor): void {
+        const line = node.$cstNode?.range.start.line ?? 0;
+        let kept = this.ownTextReports.get(node);
+        if (!kept) {
+            const reports: OwnTextReport[] = [];
+            const collect: ValidationAcceptor = (severity, message, info) => reports.push({ severity, message, info });
+            for (const check of checks) void check(node, collect, CancellationToken.None);
+            kept = { line, reports };
+            this.ownTextReports.set(node, kept);
+        }
+        const moved = line - kept.line;
+        for (const { severity, message, info } of kept.reports) {
+            acceptor(severity, message, moved === 0 || !info.range ? info : { ...info, range: movedBy(info.range, moved) });
+        }
+    }
+
+    private readonly ownTextReports = new WeakMap<AstNode, { line: number; reports: OwnTextReport[] }>();
 
     /** A comment that is never closed (the only lexing error): `syntax-error`. */
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
@@ -121,6 +158,12 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
             }));
         }
     }
+}
+
+type OwnTextReport = { severity: Parameters<ValidationAcceptor>[0]; message: string; info: Parameters<ValidationAcceptor>[2] };
+
+function movedBy(range: Range, lines: number): Range {
+    return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
 }
 
 /** Gives the diagnostics from `first` on an issue code; their data keeps Langium's own code (it stops validation after syntax errors). */

@@ -1,4 +1,4 @@
-import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import type { ValidationAcceptor, ValidationCheck, ValidationChecks } from 'langium';
 import type { Document, MinutesAstType, Party } from '../generated/ast.js';
 import type { MinutesServices } from '../minutes-module.js';
 import { structureOf } from '../model/structure.js';
@@ -31,12 +31,21 @@ export function registerValidationChecks(services: MinutesServices): void {
         Document: validator.checkDocument,
         Field: [dateMustBeValid, timeMustBeValid, languageMustBeKnown, envelopeMustBeAddresses],
         Party: validator.checkParty,
-        Text: mentionMustNotFollowWordPunctuation,
         EntryField: [entryMarkedForReviewMustBeReviewed, stakeholderMustBeKnown]
     };
     registry.register(checks, validator);
     registerActionLedgerChecks(services);
 }
+
+/**
+ * Checks that read nothing but their node's own text, by node type. The document validator
+ * runs them in the walk, in place of the registry's checks for these types, and keeps what
+ * they report while the node lives: an edit parsed incrementally keeps the nodes of the
+ * lines it did not touch (parser/incremental-reparser.ts).
+ */
+export const OWN_TEXT_CHECKS: Readonly<Record<string, ReadonlyArray<ValidationCheck>>> = {
+    Text: [mentionMustNotFollowWordPunctuation as unknown as ValidationCheck]
+};
 
 const MEETING_RULES: MeetingRule[] = [
     speakerMustBeAmongAttendees, speakerMustNotBeListedAsAbsent, attendeeShouldSpeak, meetingMustHaveTitle, meetingMustHaveDate

@@ -48,7 +48,7 @@ agenda:
 # Opening
 
 @mcade: Opened the call
-and welcomed everyone.
+and welcomed everyone (mail first_@mcade).
 @ttropina [replying to @mcade]: Agreed.
 action #a1 @mcade due 2018-04-01: circulate the report
 to the list.
@@ -78,7 +78,7 @@ const insertion = fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom('\n', '\r\n', '\n\n', '\n  \n', '\r', '---\n', '\n---\n', '  ') },
     { weight: 3, arbitrary: fc.constantFrom('@mcade', '@{Marilyn Cade}', '@ttropina:', '@nobody ', 'date: 2018-03-19\n', 'meeting: Another\n',
         'attendees:\n', 'agenda:\n', 'person @zz Zed Zee\n', '  role: chair\n', 'alias: Z\n', 'action #a1 @mcade: circulate\n',
-        'update #a1 done: sent\n', '/*', '*/', '// note\n', '# Heading\n', 'conclusion: agreed\n', 'discussion: Round\n') },
+        'update #a1 done: sent\n', 'a_@mcade ', '/*', '*/', '// note\n', '# Heading\n', 'conclusion: agreed\n', 'discussion: Round\n') },
     { weight: 3, arbitrary: inlinePiece },
     { weight: 2, arbitrary: fc.tuple(documentLine, fc.constantFrom('\n', '\r\n', '\n\n')).map(([line, end]) => line + end) },
     { weight: 1, arbitrary: fc.array(documentLine, { minLength: 2, maxLength: 8 }).map(lines => `${lines.join('\n')}\n`) }
