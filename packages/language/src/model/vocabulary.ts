@@ -189,8 +189,18 @@ const BY_KEY = new Map(KEYS.map(definition => [definition.key, definition]));
 
 /** A key as written (`Next  Steps :`) as the vocabulary has it (`next-steps:`). */
 export function normalisedKey(written: string): string {
-    return written.toLowerCase().replace(/[ \t]*:$/, '').trim().replace(/[ \t]+/g, '-') + ':';
+    let normalised = normalisedKeys.get(written);
+    if (normalised === undefined) {
+        normalised = written.toLowerCase().replace(/[ \t]*:$/, '').trim().replace(/[ \t]+/g, '-') + ':';
+        // Keys are few (the AST holds the vocabulary's spelling); what a lexer tries at line starts is not.
+        if (normalisedKeys.size >= 10_000) normalisedKeys.clear();
+        normalisedKeys.set(written, normalised);
+    }
+    return normalised;
 }
+
+/** Asked for each block, several times: memoised. */
+const normalisedKeys = new Map<string, string>();
 
 /** The definition of a key as written, if the language has it. */
 export function keyDefinition(written: string | undefined): KeyDefinition | undefined {

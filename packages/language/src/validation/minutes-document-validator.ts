@@ -102,16 +102,16 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
      * the node lives, its explicit ranges moved by the lines the node has moved since.
      */
     private checkOwnText(node: AstNode, checks: ReadonlyArray<ValidationCheck>, acceptor: ValidationAcceptor): void {
-        const line = node.$cstNode?.range.start.line ?? 0;
         let kept = this.ownTextReports.get(node);
         if (!kept) {
             const reports: OwnTextReport[] = [];
             const collect: ValidationAcceptor = (severity, message, info) => reports.push({ severity, message, info });
             for (const check of checks) void check(node, collect, CancellationToken.None);
-            kept = { line, reports };
+            kept = { line: reports.length > 0 ? lineOf(node) : 0, reports };
             this.ownTextReports.set(node, kept);
         }
-        const moved = line - kept.line;
+        if (kept.reports.length === 0) return;
+        const moved = lineOf(node) - kept.line;
         for (const { severity, message, info } of kept.reports) {
             acceptor(severity, message, moved === 0 || !info.range ? info : { ...info, range: movedBy(info.range, moved) });
         }
@@ -161,6 +161,10 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
 }
 
 type OwnTextReport = { severity: Parameters<ValidationAcceptor>[0]; message: string; info: Parameters<ValidationAcceptor>[2] };
+
+function lineOf(node: AstNode): number {
+    return node.$cstNode?.range.start.line ?? 0;
+}
 
 function movedBy(range: Range, lines: number): Range {
     return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };

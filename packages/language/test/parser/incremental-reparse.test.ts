@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Document } from '../../src/generated/ast.js';
 import { generate, OUTPUT_FORMATS } from '../../src/generation/index.js';
 import { createMinutesServices } from '../../src/minutes-module.js';
-import { IncrementalReparser, lineStartsOf } from '../../src/parser/incremental-reparser.js';
+import { changedRange, IncrementalReparser, lineStartsOf } from '../../src/parser/incremental-reparser.js';
 import { INITIAL_STATE, MinutesLexer } from '../../src/parser/minutes-lexer.js';
 import type { MinutesDocumentFactory } from '../../src/workspace/minutes-document-factory.js';
 import { documentLine, generatedDocument, inlinePiece } from '../fuzz/arbitraries.js';
@@ -135,6 +135,31 @@ describe('incremental reparsing gives the syntax tree of a full parse', () => {
         // Many edits take the incremental path; the others are in a first block or near a syntax error.
         const incremental = reparser.counts.incremental - before.incremental;
         expect(incremental).toBeGreaterThan((reparser.counts.full - before.full) / 2);
+    });
+});
+
+describe('the part of a text an edit changed', () => {
+    /** Character by character, as the definition says. */
+    function naiveChangedRange(oldText: string, text: string) {
+        let start = 0;
+        while (start < oldText.length && start < text.length && oldText[start] === text[start]) start++;
+        let oldEnd = oldText.length;
+        let newEnd = text.length;
+        while (oldEnd > start && newEnd > start && oldText[oldEnd - 1] === text[newEnd - 1]) {
+            oldEnd--;
+            newEnd--;
+        }
+        return { start, oldEnd, newEnd };
+    }
+
+    test('is found in long texts as character by character', () => {
+        const longText = fc.tuple(fc.string({ unit: fc.constantFrom('a', 'b', '\n'), maxLength: 40 }), fc.integer({ min: 0, max: 600 }))
+            .map(([unit, times]) => unit.repeat(times));
+        fc.assert(fc.property(longText, fc.nat(), fc.nat({ max: 5000 }), fc.string({ maxLength: 3000 }), (text, at, deleted, inserted) => {
+            const start = at % (text.length + 1);
+            const edited = text.slice(0, start) + inserted + text.slice(start + deleted);
+            expect(changedRange(text, edited)).toEqual(naiveChangedRange(text, edited));
+        }), { seed: SEED, numRuns: RUNS ?? 200 });
     });
 });
 
