@@ -17,6 +17,8 @@ export interface Digest {
 
 interface DigestEntry {
     readonly action: LedgerAction;
+    /** Whose digest the entry is in: one of the action's owners. */
+    readonly owner: Party;
     /** Days past the due date; 0 when not overdue. */
     readonly daysLate: number;
 }
@@ -36,7 +38,7 @@ export async function ownerDigests(ledger: ActionLedger, listed: readonly Ledger
     for (const action of open) {
         for (const owner of action.owners) {
             const list = byOwner.get(owner) ?? [];
-            list.push({ action, daysLate: late.get(action) ?? 0 });
+            list.push({ action, owner, daysLate: late.get(action) ?? 0 });
             byOwner.set(owner, list);
         }
     }
@@ -94,10 +96,11 @@ interface EntryFacts {
     /** The action's row on the published site. */
     readonly link?: string;
     readonly reported?: string;
-    readonly others: string[];
+    /** The other owners, the first few by name (`Ann, Bo and 12 others`); empty when there are none. */
+    readonly others: string;
 }
 
-function factsOf(entry: DigestEntry, owner: string, { tag, words }: DigestLanguage, linkOf?: (action: LedgerAction) => string | undefined): EntryFacts {
+function factsOf(entry: DigestEntry, { tag, words }: DigestLanguage, linkOf?: (action: LedgerAction) => string | undefined): EntryFacts {
     const { action, daysLate } = entry;
     const last = action.current.lastUpdate;
     const reported = last ? [last.status && words.statuses[last.status], last.text].filter(Boolean).join(words.labelSeparator) : '';
@@ -109,8 +112,30 @@ function factsOf(entry: DigestEntry, owner: string, { tag, words }: DigestLangua
         agreed: placeReference(action.place, action.line),
         link: linkOf?.(action),
         reported: last ? `${placeReference(last.place, last.line)}${words.labelSeparator}${reported}` : undefined,
-        others: [...action.owners.map(party => shortName(party)).filter(name => name !== owner), ...action.unresolvedOwners]
+        others: otherOwners(action, entry.owner, { tag, words })
     };
+}
+
+/**
+ * Co-owners a digest names: an action of a whole group (thousands of owners) would
+ * otherwise name every other owner in every owner's digest, the digests growing as the
+ * square of the group.
+ */
+const OTHERS_NAMED = 10;
+
+function otherOwners(action: LedgerAction, owner: Party, { tag, words }: DigestLanguage): string {
+    const names: string[] = [];
+    for (const party of action.owners) {
+        if (names.length === OTHERS_NAMED) break;
+        if (party !== owner) names.push(shortName(party));
+    }
+    for (const name of action.unresolvedOwners) {
+        if (names.length === OTHERS_NAMED) break;
+        names.push(name);
+    }
+    // The owner is one of the action's owners, each listed once.
+    const more = action.owners.length - 1 + action.unresolvedOwners.length - names.length;
+    return names.join(words.listSeparator) + (more > 0 ? ` ${counted(words.digest.moreOwners, more, tag)}` : '');
 }
 
 function digestText(owner: string, entries: readonly DigestEntry[], today: string, language: DigestLanguage, linkOf?: (action: LedgerAction) => string | undefined): string {
@@ -122,10 +147,10 @@ function digestText(owner: string, entries: readonly DigestEntry[], today: strin
     const [due, withOthers, agreed, reported] = labels.map(label => `  ${label}${' '.repeat(column - displayWidth(label))}`);
     const out = [filled(digest.intro, { owner, date: today }), ''];
     for (const entry of entries) {
-        const facts = factsOf(entry, owner, language, linkOf);
+        const facts = factsOf(entry, language, linkOf);
         out.push(`#${facts.id}  ${facts.text}`);
         if (facts.due) out.push(`${due}${facts.due}${facts.lateness ? `${words.site.clauseSeparator}${facts.lateness}` : ''}`);
-        if (facts.others.length > 0) out.push(`${withOthers}${facts.others.join(words.listSeparator)}`);
+        if (facts.others) out.push(`${withOthers}${facts.others}`);
         out.push(`${agreed}${facts.agreed}`);
         if (facts.link) out.push(`${' '.repeat(column + 2)}${facts.link}`);
         if (facts.reported) out.push(`${reported}${facts.reported}`);
@@ -139,10 +164,10 @@ function digestHtml(owner: string, entries: readonly DigestEntry[], today: strin
     const { words } = language;
     const digest = words.digest;
     const rows = entries.map(entry => {
-        const facts = factsOf(entry, owner, language, linkOf);
+        const facts = factsOf(entry, language, linkOf);
         return [
             `<tr${facts.lateness ? ' class="overdue"' : ''}>`,
-            `<td><span class="action-id">#${escapeText(facts.id)}</span> ${escapeText(facts.text)}${facts.others.length > 0 ? `<br>${escapeText(filled(digest.withOthers, { names: facts.others.join(words.listSeparator) }))}` : ''}</td>`,
+            `<td><span class="action-id">#${escapeText(facts.id)}</span> ${escapeText(facts.text)}${facts.others ? `<br>${escapeText(filled(digest.withOthers, { names: facts.others }))}` : ''}</td>`,
             `<td data-label="${escapeAttribute(words.due)}">${facts.due ? `<time datetime="${escapeAttribute(facts.due)}">${escapeText(facts.due)}</time>${facts.lateness ? `<br><strong>${escapeText(facts.lateness)}</strong>` : ''}` : ''}</td>`,
             `<td data-label="${escapeAttribute(words.site.agreed)}">${facts.link ? `<a href="${escapeAttribute(facts.link)}">${escapeText(facts.agreed)}</a>` : escapeText(facts.agreed)}</td>`,
             `<td data-label="${escapeAttribute(words.site.lastReported)}">${escapeText(facts.reported ?? '')}</td>`,

@@ -171,7 +171,10 @@ export function actionsByOwner(list: readonly LedgerAction[], owner?: string): O
 
 /** {@link actionsByOwner}, each action summarised as the listing shows it. */
 export function groupByOwner(list: readonly LedgerAction[], owner?: string): OwnerGroup[] {
-    return actionsByOwner(list, owner).map(group => ({ ...group, actions: group.actions.map(summarise) }));
+    // An action of several owners is listed under each: summarised once.
+    const summaries = new Map<LedgerAction, ActionSummary>();
+    const summaryOf = (action: LedgerAction) => summaries.get(action) ?? summaries.set(action, summarise(action)).get(action)!;
+    return actionsByOwner(list, owner).map(group => ({ ...group, actions: group.actions.map(summaryOf) }));
 }
 
 function placeSummary(place: MeetingPlace, line: number): PlaceSummary {

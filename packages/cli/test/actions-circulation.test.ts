@@ -178,6 +178,20 @@ describe('minutes actions --format eml --per-owner', () => {
         expect(russian.html).toContain('<html lang="ru" dir="ltr">');
     });
 
+    test('an action of a whole group: one message per owner, each naming ten co-owners and counting the rest; an owner named twice is one owner', async () => {
+        const people = Array.from({ length: 14 }, (_, i) => `person @o${i} Owner ${i}\n  alias: Alias${i}\n`).join('\n');
+        const owners = ['@o0', '@Alias0', ...Array.from({ length: 13 }, (_, i) => `@o${i + 1}`)].join(', ');
+        const folder = tempWorkspace({ 'people.minutes': people, 'a.minutes': `meeting: A\ndate: 2024-01-10\n\naction #all ${owners}: Read the report.\n` });
+        const result = await runCli(['actions', '--format', 'eml', '--per-owner', '-o', 'out', '--from', 'sec@example.org', '--today', '2024-01-20'], { cwd: folder });
+        expect([result.code, result.stderr]).toEqual([0, '']);
+        expect(readdirSync(path.join(folder, 'out'))).toHaveLength(14);
+        const mail = await simpleParser(readFileSync(path.join(folder, 'out', 'o0.eml')));
+        expect(mail.text).toContain(`  With:          ${Array.from({ length: 10 }, (_, i) => `Owner ${i + 1}`).join(', ')} and 3 others\n`);
+        expect(mail.text!.match(/^#all {2}/gm)).toHaveLength(1);
+        const listing = await runCli(['actions'], { cwd: folder });
+        expect(listing.stdout.match(/^ {2}#all {2}/gm)).toHaveLength(14);
+    });
+
     test('a name shaped like an encoded word reads as written; a sender with a line break, or no --per-owner, -o or --from, exits 2 and writes nothing', async () => {
         const folder = tempWorkspace({
             'people.minutes': 'person @eve =?utf-8?B?QmNjOiBldmls?=\n  email: eve@example.org\n',

@@ -713,12 +713,10 @@ function actionItemOf(action: Action, continuation: Line[], paragraphs: Paragrap
     // W3C writes the owner after the colon: `ACTION: @Brent to close issues …`.
     const ownersInText = inHeader.length === 0 && header.trim() === '' && textFrom >= 0;
     const ownerMentions = ownersInText ? leadingMentions(action.text, textFrom) : inHeader;
-    const owners: Party[] = [];
-    const unresolvedOwners: string[] = [];
-    for (const mention of ownerMentions) {
-        if (mention.party.ref) owners.push(mention.party.ref);
-        else unresolvedOwners.push(mention.party.$refText);
-    }
+    // An owner named twice (`@mcade, @Marilyn`) owns the action once: the listings and digests
+    // list it under each owner, once.
+    const owners = [...new Set(ownerMentions.flatMap(mention => mention.party.ref ? [mention.party.ref] : []))];
+    const unresolvedOwners = [...new Set(ownerMentions.flatMap(mention => mention.party.ref ? [] : [mention.party.$refText]))];
     const headerWords = header.replace(/@\{[^}]*\}|@[^\s,]+/g, ' ').toLowerCase();
     const due = /\bdue\s+(\d{4}-\d{2}-\d{2})/.exec(headerWords)?.[1] ?? /\b(\d{4}-\d{2}-\d{2})\b/.exec(headerWords)?.[1];
     const statusWord = /\b(open|done|dropped|moved)\b/.exec(headerWords)?.[1];

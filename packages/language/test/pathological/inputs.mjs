@@ -184,7 +184,7 @@ export function manyMentions(count) {
 }
 
 /** `count` people in a directory (`@p0` … with one organisation), as a text of entries. */
-function people(count, extra = () => []) {
+export function people(count, extra = () => []) {
     const lines = [];
     for (let i = 0; i < count; i++) {
         lines.push(`person @p${i} ${FIRST_NAMES[i % FIRST_NAMES.length]} Person${i}`, '  org: @ACME', ...extra(i), '');

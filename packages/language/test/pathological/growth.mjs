@@ -1,0 +1,214 @@
+// The growth sweep's stages and its arithmetic, shared by growth-sweep.test.ts (small
+// sizes, in `npm test`) and `node bench/pathological.mjs --growth` (full sizes): every
+// stage a file goes through — lex, parse, link, validate, each feature of the editor,
+// every output at every attribution, the ledger and what is made of it — timed apart on
+// the files of a shape (shapes.mjs) at n, 2n and 4n. It runs the built packages
+// (packages/language/out, packages/cli/out: `npx tsc -b tsconfig.build.json`), as the
+// CLI and the server do. Plain JavaScript, so that both can import it.
+import { EmptyFileSystem, URI } from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
+import {
+    ATTRIBUTIONS, buildActionLedger, createMinutesServices, generate, meetingPlaces, OUTPUT_FORMATS, workspaceStatistics
+} from 'minutes-language';
+import { generateDocx } from 'minutes-language/docx';
+
+const cli = new URL('../../../cli/out/', import.meta.url);
+const { groupByOwner, formatActions } = await import(new URL('actions.js', cli).href);
+const { actionsIcs } = await import(new URL('actions-ics.js', cli).href);
+const { ownerDigests } = await import(new URL('actions-digest.js', cli).href);
+const { folderSources, sitePages } = await import(new URL('site-pages.js', cli).href);
+const { formatStatistics } = await import(new URL('stats.js', cli).href);
+
+const FOLDER = '/growth';
+const TODAY = '2018-07-02';
+const SENDER = 'Sweep <sweep@example.org>';
+/** Requests at a position are asked at this many places spread over the document, so that each asks of its whole. */
+const POSITIONS = 4;
+
+/** The outputs of a document, each at every attribution: `html:none`. */
+const OUTPUTS = [...OUTPUT_FORMATS, 'docx', 'site'];
+
+/** The listings of `minutes actions` (its ics and eml digests are stages of their own). */
+const ACTION_LISTINGS = ['text', 'json', 'markdown'];
+
+/** Every stage, in the order run. */
+export const STAGES = [
+    'lex', 'parse', 'link', 'validate',
+    'symbols', 'folding', 'semantic', 'inlay', 'format', 'codeActions',
+    'completion', 'hover', 'definition', 'references', 'highlight', 'rename', 'workspaceSymbols',
+    'ledger',
+    ...ATTRIBUTIONS.flatMap(attribution => OUTPUTS.map(output => `${output}:${attribution}`)),
+    ...ACTION_LISTINGS.map(format => `actions:${format}`), 'ics', 'digest', 'stats'
+];
+
+/** Errors that are answers: a generator's refusal (an eml without a date), a request refused (a rename to a taken name). */
+function isRefusal(error) {
+    return error?.name === 'GenerationError' || error?.name === 'ResponseError' || typeof error?.code === 'number';
+}
+
+/**
+ * The services a sweep runs in: made once (building the parser takes longer than lexing a
+ * small file), each run's files in a folder of their own, removed after it.
+ */
+export function sweepServices() {
+    const services = createMinutesServices(EmptyFileSystem);
+    // Made on first use: made here, so that no stage is timed making them.
+    void services.Minutes.parser.LangiumParser;
+    void services.Minutes.parser.Lexer;
+    return services;
+}
+
+let runs = 0;
+
+/**
+ * CPU milliseconds of every stage on these files (name → text; the last is the document
+ * the editor and the outputs work on), and the stages that failed.
+ */
+export async function stageTimes(files, services = sweepServices()) {
+    const times = {};
+    const failures = {};
+    const time = async (stage, work) => {
+        const before = process.cpuUsage();
+        try {
+            await work();
+        } catch (error) {
+            if (!isRefusal(error)) failures[stage] = `${error?.constructor?.name ?? 'Error'}: ${String(error?.message ?? error).split('\n')[0].slice(0, 160)}`;
+        }
+        const used = process.cpuUsage(before);
+        times[stage] = (used.user + used.system) / 1000;
+    };
+
+    const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = services.shared.workspace;
+    const entries = Object.entries(files);
+    const folder = `${FOLDER}/${++runs}`;
+    await time('lex', () => {
+        for (const [, text] of entries) services.Minutes.parser.Lexer.tokenize(text);
+    });
+    let documents = [];
+    await time('parse', () => {
+        documents = entries.map(([name, text]) => LangiumDocumentFactory.fromString(text, URI.file(`${folder}/${name}`)));
+    });
+    for (const document of documents) LangiumDocuments.addDocument(document);
+    // Indexing, scopes and linking; then validation alone (the documents stay linked).
+    await time('link', () => DocumentBuilder.build(documents, { validation: false }));
+    await time('validate', () => DocumentBuilder.build(documents, { validation: true }));
+
+    const document = documents[documents.length - 1];
+    const lsp = services.Minutes.lsp;
+    const textDocument = { uri: document.uri.toString() };
+    const token = CancellationToken.None;
+    const text = document.textDocument.getText();
+    const whole = { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(text.length) };
+    const positions = samplePositions(document);
+    const atEach = async ask => {
+        for (const position of positions) await ask(position);
+    };
+    await time('symbols', () => lsp.DocumentSymbolProvider.getSymbols(document, { textDocument }, token));
+    await time('folding', () => lsp.FoldingRangeProvider.getFoldingRanges(document, { textDocument }, token));
+    await time('semantic', () => lsp.SemanticTokenProvider.semanticHighlight(document, { textDocument }, token));
+    await time('inlay', () => lsp.InlayHintProvider.getInlayHints(document, { textDocument, range: whole }, token));
+    await time('format', () => lsp.Formatter.formatDocument(document, { textDocument, options: { tabSize: 4, insertSpaces: true } }, token));
+    await time('codeActions', () => lsp.CodeActionProvider.getCodeActions(document, { textDocument, range: whole, context: { diagnostics: document.diagnostics ?? [] } }, token));
+    await time('completion', () => atEach(position => lsp.CompletionProvider.getCompletion(document, { textDocument, position }, token)));
+    await time('hover', () => atEach(position => lsp.HoverProvider.getHoverContent(document, { textDocument, position }, token)));
+    await time('definition', () => atEach(position => lsp.DefinitionProvider.getDefinition(document, { textDocument, position }, token)));
+    await time('references', () => atEach(position => lsp.ReferencesProvider.findReferences(document, { textDocument, position, context: { includeDeclaration: true } }, token)));
+    await time('highlight', () => atEach(position => lsp.DocumentHighlightProvider.getDocumentHighlight(document, { textDocument, position }, token)));
+    await time('rename', () => atEach(async position => {
+        try {
+            if (await lsp.RenameProvider.prepareRename(document, { textDocument, position }, token)) {
+                await lsp.RenameProvider.rename(document, { textDocument, position, newName: 'renamed' }, token);
+            }
+        } catch (error) {
+            if (!isRefusal(error)) throw error;
+        }
+    }));
+    await time('workspaceSymbols', () => services.Minutes.lsp.WorkspaceSymbolProvider?.getSymbols({ query: '' }, token));
+
+    let ledger;
+    await time('ledger', () => {
+        ledger = buildActionLedger(documents);
+    });
+    const root = document.parseResult.value;
+    for (const attribution of ATTRIBUTIONS) {
+        for (const format of OUTPUT_FORMATS) {
+            await time(`${format}:${attribution}`, () => generate(document, format, { from: SENDER, date: TODAY, ledger, attribution }));
+        }
+        await time(`docx:${attribution}`, () => generateDocx(root, { ledger, attribution }));
+        await time(`site:${attribution}`, () => sitePages(folderSources(folder, documents), ledger, { title: 'Sweep', today: TODAY, outline: { attribution } }));
+    }
+    for (const format of ACTION_LISTINGS) await time(`actions:${format}`, () => formatActions(format, groupByOwner(ledger.actions)));
+    await time('ics', () => actionsIcs(ledger.actions));
+    await time('digest', () => ownerDigests(ledger, ledger.actions, { from: SENDER, today: TODAY }));
+    await time('stats', () => {
+        const statistics = workspaceStatistics(meetingPlaces(documents));
+        for (const format of ['text', 'json', 'csv']) formatStatistics(format, statistics);
+    });
+    await DocumentBuilder.update([], documents.map(d => d.uri));
+    return { times, failures };
+}
+
+/** Positions spread over the document, each on the line's first name (`@…`) when it has one, else at the line's start. */
+function samplePositions(document) {
+    const lines = document.textDocument.getText().split(/\r?\n/);
+    const filled = lines.map((line, index) => [line, index]).filter(([line]) => line.trim() !== '');
+    if (filled.length === 0) return [{ line: 0, character: 0 }];
+    const positions = [];
+    for (let k = 1; k <= POSITIONS; k++) {
+        const [line, index] = filled[Math.min(filled.length - 1, Math.floor(k * filled.length / POSITIONS) - (k === POSITIONS ? 1 : 0))];
+        const at = line.indexOf('@');
+        positions.push({ line: index, character: at >= 0 ? at + 1 : 0 });
+    }
+    return positions;
+}
+
+/** The best (least) time of each stage over some runs, and the failures of any. */
+export async function bestStageTimes(files, runs, services) {
+    let best;
+    const failures = {};
+    for (let run = 0; run < runs; run++) {
+        const result = await stageTimes(files, services);
+        Object.assign(failures, result.failures);
+        best = best ? Object.fromEntries(Object.entries(best).map(([stage, ms]) => [stage, Math.min(ms, result.times[stage])])) : result.times;
+    }
+    return { times: best, failures };
+}
+
+/**
+ * The growth exponent of a stage from one size to the next: log of the ratio of times over
+ * log of the ratio of sizes (1 is linear, 2 quadratic), or undefined when the larger time
+ * is under `floor` ms (too quick to tell from noise). The smaller time counts as at least
+ * half the floor, so that a stage that took next to nothing does not make a steep exponent.
+ */
+export function exponent(smaller, larger, floor) {
+    if (larger.ms < floor) return undefined;
+    return Math.log(larger.ms / Math.max(smaller.ms, floor / 2)) / Math.log(larger.characters / smaller.characters);
+}
+
+/**
+ * Every stage's times at each size ([{ characters, times }] in increasing size) and its
+ * exponents between consecutive sizes; `worst` is the last measurable one (the largest
+ * sizes are the ones that tell).
+ */
+export function growthOf(measurements, floor) {
+    const stages = {};
+    for (const stage of STAGES) {
+        const points = measurements.map(m => ({ characters: m.characters, ms: m.times[stage] }));
+        const exponents = points.slice(1).map((point, i) => exponent(points[i], point, floor));
+        const measured = exponents.filter(e => e !== undefined);
+        stages[stage] = { ms: points.map(p => p.ms), exponents, exponent: measured.length > 0 ? measured[measured.length - 1] : undefined };
+    }
+    return stages;
+}
+
+/** The highest exponent tolerated: linear with room for noise (a quadratic stage shows 2). */
+export const MAX_EXPONENT = 1.3;
+
+/** One line per shape: the stages above MAX_EXPONENT first, then the steepest. */
+export function describeGrowth(name, sizes, stages) {
+    const measured = Object.entries(stages).filter(([, s]) => s.exponent !== undefined).sort((a, b) => b[1].exponent - a[1].exponent);
+    const steep = measured.filter(([, s]) => s.exponent > MAX_EXPONENT);
+    const shown = (steep.length > 0 ? steep : measured.slice(0, 3))
+        .map(([stage, s]) => `${stage} ${s.ms.map(ms => ms.toFixed(0)).join('/')} ms (${s.exponent.toFixed(2)})`);
+    return `${name} (${sizes.join('/')}): ${steep.length > 0 ? 'STEEP ' : ''}${shown.join(', ') || 'every stage under the floor'}`;
+}
