@@ -5,6 +5,8 @@
 //   node bench/pathological.mjs large-file        # one case (or several)
 //   node bench/pathological.mjs --scale 0.1       # every size times 0.1
 //   node bench/pathological.mjs --json out.json   # also write the figures as JSON
+//   node bench/pathological.mjs --growth          # the growth sweep: every shape at n, 2n, 4n
+//   node bench/pathological.mjs --growth --markdown table.md meetings agenda   # some shapes, and docs/limits.md's table
 //
 // Each case runs in a child process of its own, so that its peak resident set size
 // (VmHWM in /proc/self/status) is its own. Stages: build (parse, link, validate, as the
@@ -15,9 +17,11 @@
 // (npm run build); run with `node --max-old-space-size=…` for files beyond 50 MB.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const INPUTS = new URL('../packages/language/test/pathological/inputs.mjs', import.meta.url);
+const SWEEP = new URL('../packages/language/test/pathological/', import.meta.url);
 
 /** The cases: a name, the full size and what the size counts. */
 export const CASES = [
@@ -161,12 +165,120 @@ async function runCase(name, size) {
     };
 }
 
+/** Runs one shape of the growth sweep in this process at n, 2n and 4n (the full size times `scale`), each the best of `runs`. */
+async function runShape(name, scale, runs) {
+    const { SHAPES, fullSize } = await import(new URL('shapes.mjs', SWEEP));
+    const { bestStageTimes, growthOf, sweepServices } = await import(new URL('growth.mjs', SWEEP));
+    const shape = SHAPES.find(s => s.name === name);
+    const n = Math.max(1, Math.round(fullSize(shape) * scale));
+    const services = sweepServices();
+    // A first run, smaller, compiles what the stages run.
+    await bestStageTimes(shape.files(Math.max(1, Math.round(n / 4))), 1, services);
+    const measurements = [];
+    const failures = {};
+    for (const k of [1, 2, 4]) {
+        const files = shape.files(k * n);
+        const result = await bestStageTimes(files, runs, services);
+        Object.assign(failures, result.failures);
+        measurements.push({ characters: Object.values(files).reduce((sum, text) => sum + text.length, 0), times: result.times });
+    }
+    return { name, n, characters: measurements.map(m => m.characters), stages: growthOf(measurements, GROWTH_FLOOR_MS), failures, peakRssMb: Math.round(peakRssMegabytes()) };
+}
+
+/** Stages under this many CPU ms at 4n get no exponent: too quick to tell from noise. */
+const GROWTH_FLOOR_MS = 50;
+
+/** The growth sweep: each shape in a process of its own; a line per shape, and the figures. */
+async function growthSweep(names, scale, runs, jsonFile, markdownFile) {
+    const { SHAPES } = await import(new URL('shapes.mjs', SWEEP));
+    const { describeGrowth, MAX_EXPONENT } = await import(new URL('growth.mjs', SWEEP));
+    const selected = names.length > 0 ? SHAPES.filter(s => names.includes(s.name)) : SHAPES;
+    if (selected.length !== (names.length || SHAPES.length)) {
+        process.stderr.write(`no shape ${names.filter(n => !SHAPES.some(s => s.name === n)).join(', ')}: ${SHAPES.map(s => s.name).join(' ')}\n`);
+        process.exit(2);
+    }
+    const results = [];
+    for (const shape of selected) {
+        const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--growth-child', shape.name, String(scale), String(runs)],
+            { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, cwd: fileURLToPath(new URL('..', import.meta.url)) });
+        let figures;
+        try {
+            figures = JSON.parse(child.stdout.trim().split('\n').pop());
+        } catch {
+            figures = { name: shape.name, crashed: `exit ${child.status ?? child.signal}: ${child.stderr.trim().split('\n').slice(-3).join(' | ').slice(0, 300)}` };
+        }
+        results.push({ ...figures, what: shape.what, steeper: shape.steeper ?? {} });
+        const failed = Object.entries(figures.failures ?? {}).map(([stage, failure]) => ` FAILED ${stage}: ${failure}`).join(';');
+        process.stdout.write((figures.crashed ? `${shape.name}: CRASHED ${figures.crashed}` : describeGrowth(shape.name, figures.characters, figures.stages, shape.steeper)) + failed + '\n');
+    }
+    if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ load: loadavg(), cores: cpus().length, node: process.version, scale, runs, results }, null, 2) + '\n');
+    if (markdownFile) writeFileSync(markdownFile, growthTable(results));
+    const steep = results.some(r => r.crashed || Object.keys(r.failures ?? {}).length > 0
+        || Object.entries(r.stages ?? {}).some(([stage, g]) => g.exponent > MAX_EXPONENT && !r.steeper[stage]));
+    if (steep) process.exitCode = 1;
+}
+
+/** Columns of docs/limits.md's table: stages grouped, each cell the steepest exponent of its group. */
+const STAGE_GROUPS = [
+    ['lex', stage => stage === 'lex'], ['parse', stage => stage === 'parse'], ['link', stage => stage === 'link'], ['validate', stage => stage === 'validate'],
+    ['editor', stage => !stage.includes(':') && !['lex', 'parse', 'link', 'validate', 'ledger', 'ics', 'digest', 'stats'].includes(stage)],
+    ['outputs', stage => /^(email|eml|html|json|markdown|docx|site):/.test(stage)],
+    ['ledger', stage => ['ledger', 'ics', 'digest', 'stats'].includes(stage) || stage.startsWith('actions:')]
+];
+
+function growthTable(results) {
+    const cell = exponent => exponent === undefined ? '—' : exponent.toFixed(2);
+    const lines = [
+        `| Shape (4n) | ${STAGE_GROUPS.map(([group]) => group).join(' | ')} | steepest stage: CPU ms at n, 2n, 4n |`,
+        `|---|${STAGE_GROUPS.map(() => '---').join('|')}|---|`
+    ];
+    for (const r of results) {
+        if (r.crashed) {
+            lines.push(`| ${r.name} | crashed: ${r.crashed} |`);
+            continue;
+        }
+        const stages = Object.entries(r.stages);
+        const groups = STAGE_GROUPS.map(([, member]) => {
+            const exponents = stages.filter(([stage, g]) => member(stage) && g.exponent !== undefined).map(([, g]) => g.exponent);
+            return exponents.length > 0 ? Math.max(...exponents) : undefined;
+        });
+        const [stage, g] = stages.filter(([, g]) => g.exponent !== undefined).sort((a, b) => b[1].exponent - a[1].exponent)[0] ?? [];
+        const steepest = stage ? `${stage} ${g.ms.map(ms => ms.toFixed(0)).join(', ')}${r.steeper[stage] ? ` (by design: ${r.steeper[stage]})` : ''}` : 'all under the floor';
+        lines.push(`| ${r.name} (${(r.characters[2] / 1e6).toFixed(2)} M) | ${groups.map(cell).join(' | ')} | ${steepest} |`);
+    }
+    return lines.join('\n') + '\n';
+}
+
 async function main() {
     const args = process.argv.slice(2);
     if (args[0] === '--child') {
         const figures = await runCase(args[1], Number(args[2]));
         process.stdout.write(JSON.stringify(figures) + '\n');
         return;
+    }
+    if (args[0] === '--growth-child') {
+        process.stdout.write(JSON.stringify(await runShape(args[1], Number(args[2]), Number(args[3]))) + '\n');
+        return;
+    }
+    if (args.includes('--growth')) {
+        let scale = 1;
+        let runs = 2;
+        let jsonFile;
+        let markdownFile;
+        const names = [];
+        for (let i = 0; i < args.length; i++) {
+            if (args[i] === '--growth') continue;
+            if (args[i] === '--scale') scale = Number(args[++i]);
+            else if (args[i] === '--runs') runs = Number(args[++i]);
+            else if (args[i] === '--json') jsonFile = args[++i];
+            else if (args[i] === '--markdown') markdownFile = args[++i];
+            else names.push(args[i]);
+        }
+        if (!(scale > 0) || !(runs >= 1)) {
+            process.stderr.write('usage: node bench/pathological.mjs --growth [--scale F] [--runs N] [--json FILE] [--markdown FILE] [shape…]\n');
+            process.exit(2);
+        }
+        return growthSweep(names, scale, runs, jsonFile, markdownFile);
     }
     let scale = 1;
     let jsonFile;

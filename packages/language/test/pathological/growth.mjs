@@ -204,11 +204,12 @@ export function growthOf(measurements, floor) {
 /** The highest exponent tolerated: linear with room for noise (a quadratic stage shows 2). */
 export const MAX_EXPONENT = 1.3;
 
-/** One line per shape: the stages above MAX_EXPONENT first, then the steepest. */
-export function describeGrowth(name, sizes, stages) {
+/** One line per shape: the stages above MAX_EXPONENT first (those `steeper` by design marked so), then the steepest. */
+export function describeGrowth(name, sizes, stages, steeper = {}) {
     const measured = Object.entries(stages).filter(([, s]) => s.exponent !== undefined).sort((a, b) => b[1].exponent - a[1].exponent);
     const steep = measured.filter(([, s]) => s.exponent > MAX_EXPONENT);
+    const unexpected = steep.some(([stage]) => !steeper[stage]);
     const shown = (steep.length > 0 ? steep : measured.slice(0, 3))
-        .map(([stage, s]) => `${stage} ${s.ms.map(ms => ms.toFixed(0)).join('/')} ms (${s.exponent.toFixed(2)})`);
-    return `${name} (${sizes.join('/')}): ${steep.length > 0 ? 'STEEP ' : ''}${shown.join(', ') || 'every stage under the floor'}`;
+        .map(([stage, s]) => `${stage} ${s.ms.map(ms => ms.toFixed(0)).join('/')} ms (${s.exponent.toFixed(2)}${steeper[stage] ? ', by design' : ''})`);
+    return `${name} (${sizes.join('/')}): ${unexpected ? 'STEEP ' : ''}${shown.join(', ') || 'every stage under the floor'}`;
 }

@@ -11,8 +11,6 @@ import { createMinutesServices } from '../../src/minutes-module.js';
 import type { Attribution } from '../../src/generation/attribution.js';
 import { buildActionLedger } from '../../src/ledger/action-ledger.js';
 // @ts-expect-error: plain JavaScript, shared with bench/pathological.mjs
-import { bidiEmbeddings, duplicateActionIds, manyAttendees, manySpeakers, mentionsInParagraph, reviewEntries, sameHeadings, sameTextActions, seriesOpenActions, updatesOfOneAction } from './inputs.mjs';
-// @ts-expect-error: plain JavaScript, shared with bench/pathological.mjs
 import { commentLines, continuationLines, listShapes, turnShapes, smallDirectory, deepAgenda, deepList, deepNumberedAgenda, indentedLines, largeFile, longLine, longTitle, manyInterventions, manyMentions, sharedSurname } from './inputs.mjs';
 
 /**
@@ -272,32 +270,3 @@ describe('deep nesting never overflows the stack', () => {
         expect(Math.max(...depths)).toBe(MAX_NESTING_DEPTH);
     });
 });
-
-/** The inputs of issue 19 (each took seconds to minutes, growing as the square of its size). */
-describe('repeated, shared and numerous: linear in their number', () => {
-    const pair = (make: (n: number) => { directory: string; meeting: string }, n: number): [Files, Files] => {
-        const files = (size: number) => {
-            const { directory, meeting } = make(size);
-            return { 'directory.minutes': directory, 'meeting.minutes': meeting };
-        };
-        return [files(n), files(2 * n)];
-    };
-    test.each([
-        ['a series of meetings leaving actions open (100 → 200)', (n: number) => ({ 'series.minutes': seriesOpenActions(n) }), 100],
-        ['actions sharing one identifier (500 → 1,000)', (n: number) => ({ 'ids.minutes': duplicateActionIds(n) }), 500],
-        ['updates of one action (500 → 1,000)', (n: number) => ({ 'updates.minutes': updatesOfOneAction(n) }), 500],
-        ['actions of the same text, without identifier (1,000 → 2,000)', (n: number) => ({ 'actions.minutes': sameTextActions(n) }), 1_000],
-        ['headings of the same text (1,000 → 2,000)', (n: number) => ({ 'headings.minutes': sameHeadings(n) }), 1_000],
-        ['nested bidi embeddings and isolates (5,000 → 10,000)', (n: number) => ({ 'bidi.minutes': bidiEmbeddings(n) }), 5_000]
-    ] as const)('%s', { timeout: 240_000 }, (what, files, n) => expectLinear(what, files(n), files(2 * n)));
-
-    test.each([
-        ['an attendee list of many people (500 → 1,000)', manyAttendees, 500],
-        ['many people speaking (500 → 1,000)', manySpeakers, 500],
-        ['many directory entries marked review: (500 → 1,000)', reviewEntries, 500]
-    ] as const)('%s', { timeout: 240_000 }, (what, make, n) => expectLinear(what, ...pair(make, n)));
-
-    test.each(['full', 'organisation', 'none'] as const)('mentions in one paragraph, attribution %s (2,000 → 4,000)', { timeout: 240_000 }, attribution =>
-        expectLinear(`mentions (${attribution})`, { 'mentions.minutes': mentionsInParagraph(2_000) }, { 'mentions.minutes': mentionsInParagraph(4_000) }, attribution));
-});
-

@@ -59,7 +59,8 @@ export function fullSize(shape) {
 /**
  * The rows: `n` is the size in `npm test`, `full` in the benchmark (nested shapes, whose
  * size in characters grows as the square of their depth, say theirs); each is run at n, 2n
- * and 4n.
+ * and 4n. `steeper` names the stages whose output grows faster than the input by design,
+ * and why.
  */
 export const SHAPES = [
     // ---- Documents of many meetings, prose and paragraphs ----
@@ -143,11 +144,12 @@ export const SHAPES = [
         times(n, i => `action #a${i} @${['mcade', 'nhickson', 'ttropina'][i % 3]} due ${day(i)}${['', ' done', ' dropped', ' open'][i % 4]}: ${sentence(i)}`)) },
     { name: 'actions-w3c', what: 'actions whose owners open the text, as W3C writes them', n: 40, files: n => meeting(HEAD, times(n, i => `ACTION: @mcade and @nhickson to ${sentence(i)}`)) },
     { name: 'action-owners', what: 'one action with a few owners, each named many times', n: 300, files: n => meeting(HEAD, `action #many ${times(n, i => speaker(i % 4)).join(', ')}: Everyone does it.`) },
-    { name: 'action-owners-distinct', what: 'one action owned by many people, each different', n: 100, files: n => ({
-        'directory.minutes': people(n), 'meeting.minutes': [...HEAD, `action #many ${times(n, i => `@p${i}`).join(', ')}: Everyone does it.`].join('\n') + '\n' }) },
+    { name: 'action-owners-distinct', what: 'one action owned by many people, each different', n: 100, full: 400, files: n => ({
+        'directory.minutes': people(n), 'meeting.minutes': [...HEAD, `action #many ${times(n, i => `@p${i}`).join(', ')}: Everyone does it.`].join('\n') + '\n' }),
+        steeper: { 'actions:json': 'the JSON listing gives an action, with all its owners, under each of its owners: n owners, n² names' } },
     { name: 'action-ids-identical', what: 'actions sharing one identifier', n: 100, files: alone('ids.minutes', duplicateActionIds) },
     { name: 'action-texts-identical', what: 'actions of one text and no identifier', n: 100, files: alone('actions.minutes', sameTextActions) },
-    { name: 'series-open-actions', what: 'meetings of one group, each leaving an action open', n: 20, files: alone('series.minutes', seriesOpenActions) },
+    { name: 'series-open-actions', what: 'meetings of one group, each leaving an action open (a meeting lists the 50 oldest still open)', n: 60, files: alone('series.minutes', seriesOpenActions) },
     { name: 'updates-one-action', what: 'updates of one action', n: 150, files: alone('updates.minutes', updatesOfOneAction) },
     { name: 'updates-unknown', what: 'updates of identifiers no action has, each different', n: 40, files: n => meeting(HEAD, times(n, i => `update #missing${i} done: ${sentence(i)}`)) },
     { name: 'series-updates', what: 'meetings of one group, each reporting on the actions of the one before', n: 25, files: n => meeting(
