@@ -4,9 +4,10 @@ import { fileURLToPath } from 'node:url';
 import type { LangiumDocument } from 'langium';
 import { expectFormatting } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import type { Document } from '../../src/generated/ast.js';
 import { textContent } from '../../src/model/text-content.js';
+import { generate, OUTPUT_FORMATS } from '../../src/generation/generate.js';
 import { buildWorkspace } from '../helpers/workspace.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../../../examples/', import.meta.url));
@@ -58,6 +59,22 @@ describe('formatting', () => {
             after: 'date:  a  \ntime: b\nroom:  c  \n',
             disposeAfterCheck: true
         });
+    });
+});
+
+describe('`key :` as French typography writes it (issue 19)', () => {
+    test('the formatter writes `key:`, and no output changes', async () => {
+        const before = 'meeting : Réunion du groupe\ndate : 19 mars 2018\nvenue :\tGenève\n\ndecision : La charte est adoptée.\n';
+        const after = await format(before);
+        expect(after).toBe('meeting: Réunion du groupe\ndate: 19 mars 2018\nvenue: Genève\n\ndecision: La charte est adoptée.\n');
+        const outputs = async (text: string) => {
+            const { documents } = await buildWorkspace({ 'test.minutes': text });
+            return Promise.all(OUTPUT_FORMATS.map(format => generate(documents['test.minutes'], format, { date: '2018-03-19' })));
+        };
+        const [was, is] = [await outputs(before), await outputs(after)];
+        OUTPUT_FORMATS.forEach((format, i) => expect(is[i], format).toBe(was[i]));
+        expect(was[0]).toContain('Réunion du groupe');
+        expect(was[0]).toContain('Decision: La charte est adoptée.');
     });
 });
 
