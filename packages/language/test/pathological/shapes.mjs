@@ -7,8 +7,8 @@
 // largest file then has about a megabyte). A new construct adds its rows here.
 import {
     bidiEmbeddings, commentLines, continuationLines, deepAgenda, deepList, deepNumberedAgenda, duplicateActionIds, indentedLines, largeFile, longLine,
-    longTitle, manyAttendees, manyInterventions, manyMentions, manySpeakers, mentionsInParagraph, people, reviewEntries, sameHeadings, sameTextActions,
-    seriesOpenActions, sharedSurname, smallDirectory, updatesOfOneAction
+    listShapes, longTitle, manyAttendees, manyInterventions, manyMentions, manySpeakers, mentionsInParagraph, people, reviewEntries, sameHeadings, sameTextActions,
+    seriesOpenActions, sharedSurname, smallDirectory, turnShapes, updatesOfOneAction
 } from './inputs.mjs';
 
 const SENTENCES = [
@@ -118,6 +118,7 @@ export const SHAPES = [
     { name: 'rosters', what: 'lists of every kind, again and again', n: 30, files: n => meeting(HEAD,
         times(n, i => [`${ROSTERS[i % ROSTERS.length]}: list ${i}`, `- @mcade (remote)`, `- @ttropina, ${sentence(i)}`, ''])) },
     { name: 'attendees-unknown', what: 'an attendee list of names the directory lacks', n: 100, files: n => meeting(HEAD, 'attendees:', times(n, i => `- @Unknown${i} Person (absent): away`)) },
+    { name: 'list-shapes', what: 'setext headings, + bullets, lettered sub-items; a line of many mentions; many underlines (issue 13)', n: 16, files: n => ({ 'shapes.minutes': smallDirectory() + listShapes(n) }) },
     { name: 'agenda', what: 'an agenda of many items', n: 60, files: n => meeting(HEAD, 'agenda:', times(n, i => `${i + 1}. ${sentence(i)}`)) },
     { name: 'agenda-nested', what: 'an agenda nested by indentation (levels)', n: 60, full: 480, files: n => ({ 'agenda.minutes': deepAgenda(n) }) },
     { name: 'agenda-numbered', what: 'an agenda nested by numbers 1.1.1… (levels)', n: 60, full: 480, files: n => ({ 'agenda.minutes': deepNumberedAgenda(n) }) },
@@ -125,8 +126,9 @@ export const SHAPES = [
 
     // ---- Turns ----
     { name: 'speakers', what: 'different people speaking', n: 40, files: both(manySpeakers) },
-    { name: 'turn-shapes', what: 'headed, inline, narrated and bullet turns, by handle, name, organisation and @?', n: 60, files: n => meeting(HEAD,
+    { name: 'turns', what: 'headed, inline, narrated and bullet turns, by handle, name, organisation and @?', n: 60, files: n => meeting(HEAD,
         times(n, i => [[`${speaker(i)}:`, sentence(i)], [`${speaker(i)}: ${sentence(i)}`], [`${speaker(i)} noted ${sentence(i)}`], [`- ${speaker(i)}: ${sentence(i)}`]][i % 4].concat(''))) },
+    { name: 'turn-shapes', what: 'numbered turns by office and delegation, groups, joint turns, narration; meetings each with its chair; a joint turn of many speakers (issue 13)', n: 8, files: n => ({ 'turns.minutes': smallDirectory() + turnShapes(n) }) },
     { name: 'segments', what: 'parts of a meeting of every kind, each with turns', n: 40, files: n => meeting(HEAD,
         times(n, i => [`${SEGMENTS[i % SEGMENTS.length]}: Part ${i}`, `${speaker(i)}: ${sentence(i)}`, ''])) },
     { name: 'qualifiers', what: 'qualifiers in one turn\'s brackets', n: 200, files: n => meeting(HEAD,
