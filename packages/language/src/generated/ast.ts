@@ -12,6 +12,7 @@ export const MinutesTerminals = {
     HEADING: /#{1,6}/,
     RULE: /-{3,}/,
     UNDERLINE: /(={3,}|-{3,})/,
+    FIELD_LABEL: /\p{L}[\p{L}\p{N}'’&.\/\-]*([ \t]+[\p{L}\p{N}'’&.\/\-]+){0,3}[ \t]*:/u,
     BULLET: /[-*+•·‣◦▪]/,
     LABEL: /(\d{1,4}(\.\d{1,4})*[.)]|\d{1,4}(\.\d{1,4})+|[a-z][.)]|[ivxlcdm]{1,8}[.)])/,
     QUOTE: />/,
@@ -202,7 +203,7 @@ export function isAgendaKey(item: unknown): item is AgendaKey {
     return item === 'agenda:' || item === 'topics:';
 }
 
-export type Block = Action | ActionUpdate | Agenda | Break | Field | Heading | Line | Outcome | Party | Roster | Segment | SpeakerLine;
+export type Block = Action | ActionUpdate | Agenda | Break | CustomField | Field | Heading | Line | Outcome | Party | Roster | Segment | SpeakerLine;
 
 export const Block = {
     $type: 'Block'
@@ -225,6 +226,25 @@ export const Break = {
 
 export function isBreak(item: unknown): item is Break {
     return reflection.isInstance(item, Break.$type);
+}
+
+export interface CustomField extends langium.AstNode {
+    readonly $container: Document;
+    readonly $type: 'CustomField';
+    blankAfter: boolean;
+    label: string;
+    value?: Text;
+}
+
+export const CustomField = {
+    $type: 'CustomField',
+    blankAfter: 'blankAfter',
+    label: 'label',
+    value: 'value'
+} as const;
+
+export function isCustomField(item: unknown): item is CustomField {
+    return reflection.isInstance(item, CustomField.$type);
 }
 
 export interface Document extends langium.AstNode {
@@ -526,7 +546,7 @@ export function isSpeakerLine(item: unknown): item is SpeakerLine {
 }
 
 export interface Text extends langium.AstNode {
-    readonly $container: Action | ActionUpdate | Agenda | EntryField | Field | Heading | Line | Organisation | Outcome | Person | Roster | Segment | SpeakerLine;
+    readonly $container: Action | ActionUpdate | Agenda | CustomField | EntryField | Field | Heading | Line | Organisation | Outcome | Person | Roster | Segment | SpeakerLine;
     readonly $type: 'Text';
     links: Array<Link>;
     mentions: Array<Mention>;
@@ -548,6 +568,7 @@ export type MinutesAstType = {
     Agenda: Agenda
     Block: Block
     Break: Break
+    CustomField: CustomField
     Document: Document
     EntryField: EntryField
     Field: Field
@@ -628,6 +649,22 @@ export class MinutesAstReflection extends langium.AbstractAstReflection {
                 blankAfter: {
                     name: Break.blankAfter,
                     defaultValue: false
+                }
+            },
+            superTypes: [Block.$type]
+        },
+        CustomField: {
+            name: CustomField.$type,
+            properties: {
+                blankAfter: {
+                    name: CustomField.blankAfter,
+                    defaultValue: false
+                },
+                label: {
+                    name: CustomField.label
+                },
+                value: {
+                    name: CustomField.value
                 }
             },
             superTypes: [Block.$type]

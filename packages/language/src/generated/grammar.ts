@@ -25,14 +25,14 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@29"
+                  "$ref": "#/rules@30"
                 },
                 "arguments": []
               },
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@28"
+                  "$ref": "#/rules@29"
                 },
                 "arguments": []
               }
@@ -67,7 +67,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@29"
+              "$ref": "#/rules@30"
             },
             "arguments": []
           },
@@ -78,7 +78,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             }
@@ -119,35 +119,35 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@13"
+              "$ref": "#/rules@8"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@15"
+              "$ref": "#/rules@14"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@17"
+              "$ref": "#/rules@16"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@20"
+              "$ref": "#/rules@18"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@22"
+              "$ref": "#/rules@21"
             },
             "arguments": []
           },
@@ -161,14 +161,21 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@19"
+              "$ref": "#/rules@24"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@24"
+              "$ref": "#/rules@20"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@25"
             },
             "arguments": []
           },
@@ -201,7 +208,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@30"
+                    "$ref": "#/rules@31"
                   },
                   "arguments": []
                 }
@@ -213,7 +220,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@25"
+                    "$ref": "#/rules@26"
                   },
                   "arguments": []
                 },
@@ -226,7 +233,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@32"
+                    "$ref": "#/rules@33"
                   },
                   "arguments": []
                 },
@@ -251,7 +258,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@25"
+                    "$ref": "#/rules@26"
                   },
                   "arguments": []
                 }
@@ -263,7 +270,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@32"
+                    "$ref": "#/rules@33"
                   },
                   "arguments": []
                 }
@@ -299,7 +306,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@31"
+              "$ref": "#/rules@32"
             },
             "arguments": []
           },
@@ -341,7 +348,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@25"
+                "$ref": "#/rules@26"
               },
               "arguments": []
             },
@@ -551,6 +558,50 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
     },
     {
       "$type": "ParserRule",
+      "name": "CustomField",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "label",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@34"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@26"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@1"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
       "name": "Party",
       "definition": {
         "$type": "Alternatives",
@@ -558,14 +609,14 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@8"
+              "$ref": "#/rules@9"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@9"
+              "$ref": "#/rules@10"
             },
             "arguments": []
           }
@@ -592,7 +643,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -604,7 +655,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@25"
+                "$ref": "#/rules@26"
               },
               "arguments": []
             },
@@ -624,7 +675,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@11"
+                "$ref": "#/rules@12"
               },
               "arguments": []
             },
@@ -649,7 +700,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@10"
+                "$ref": "#/rules@11"
               },
               "arguments": []
             }
@@ -661,7 +712,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -673,7 +724,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@25"
+                "$ref": "#/rules@26"
               },
               "arguments": []
             },
@@ -693,7 +744,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@11"
+                "$ref": "#/rules@12"
               },
               "arguments": []
             },
@@ -755,7 +806,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@12"
+                "$ref": "#/rules@13"
               },
               "arguments": []
             }
@@ -767,7 +818,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@25"
+                "$ref": "#/rules@26"
               },
               "arguments": []
             },
@@ -872,7 +923,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@14"
+                "$ref": "#/rules@15"
               },
               "arguments": []
             }
@@ -884,7 +935,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@25"
+                "$ref": "#/rules@26"
               },
               "arguments": []
             },
@@ -973,7 +1024,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@16"
+                "$ref": "#/rules@17"
               },
               "arguments": []
             }
@@ -985,7 +1036,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@25"
+                "$ref": "#/rules@26"
               },
               "arguments": []
             },
@@ -1038,7 +1089,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@18"
+                "$ref": "#/rules@19"
               },
               "arguments": []
             }
@@ -1050,7 +1101,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@25"
+                "$ref": "#/rules@26"
               },
               "arguments": []
             },
@@ -1122,7 +1173,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@33"
+                    "$ref": "#/rules@35"
                   },
                   "arguments": []
                 }
@@ -1134,7 +1185,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@36"
                   },
                   "arguments": []
                 }
@@ -1149,12 +1200,12 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@7"
+                "$ref": "#/rules@8"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@36"
+                  "$ref": "#/rules@38"
                 },
                 "arguments": []
               },
@@ -1181,7 +1232,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@25"
+                    "$ref": "#/rules@26"
                   },
                   "arguments": []
                 },
@@ -1211,7 +1262,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@25"
+                "$ref": "#/rules@26"
               },
               "arguments": []
             },
@@ -1243,7 +1294,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@21"
+                "$ref": "#/rules@22"
               },
               "arguments": []
             }
@@ -1255,7 +1306,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@25"
+                "$ref": "#/rules@26"
               },
               "arguments": []
             },
@@ -1372,7 +1423,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             },
@@ -1385,7 +1436,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@25"
+                "$ref": "#/rules@26"
               },
               "arguments": []
             },
@@ -1421,12 +1472,12 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@22"
+                "$ref": "#/rules@23"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@38"
+                  "$ref": "#/rules@40"
                 },
                 "arguments": []
               },
@@ -1441,7 +1492,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@25"
+                "$ref": "#/rules@26"
               },
               "arguments": []
             },
@@ -1479,21 +1530,21 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
                     {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@33"
-                      },
-                      "arguments": []
-                    },
-                    {
-                      "$type": "RuleCall",
-                      "rule": {
-                        "$ref": "#/rules@34"
-                      },
-                      "arguments": []
-                    },
-                    {
-                      "$type": "RuleCall",
-                      "rule": {
                         "$ref": "#/rules@35"
+                      },
+                      "arguments": []
+                    },
+                    {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@36"
+                      },
+                      "arguments": []
+                    },
+                    {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@37"
                       },
                       "arguments": []
                     }
@@ -1507,7 +1558,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@25"
+                    "$ref": "#/rules@26"
                   },
                   "arguments": []
                 },
@@ -1532,7 +1583,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@25"
+                    "$ref": "#/rules@26"
                   },
                   "arguments": []
                 }
@@ -1571,7 +1622,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@40"
+                  "$ref": "#/rules@42"
                 },
                 "arguments": []
               },
@@ -1582,7 +1633,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@26"
+                    "$ref": "#/rules@27"
                   },
                   "arguments": []
                 }
@@ -1594,7 +1645,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@27"
+                    "$ref": "#/rules@28"
                   },
                   "arguments": []
                 }
@@ -1618,12 +1669,12 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
         "terminal": {
           "$type": "CrossReference",
           "type": {
-            "$ref": "#/rules@7"
+            "$ref": "#/rules@8"
           },
           "terminal": {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@37"
+              "$ref": "#/rules@39"
             },
             "arguments": []
           },
@@ -1645,7 +1696,7 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
         "terminal": {
           "$type": "RuleCall",
           "rule": {
-            "$ref": "#/rules@39"
+            "$ref": "#/rules@41"
           },
           "arguments": []
         }
@@ -1704,6 +1755,17 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
       "definition": {
         "$type": "RegexToken",
         "regex": "/(={3,}|-{3,})/",
+        "parenthesized": false
+      },
+      "fragment": false,
+      "hidden": false
+    },
+    {
+      "$type": "TerminalRule",
+      "name": "FIELD_LABEL",
+      "definition": {
+        "$type": "RegexToken",
+        "regex": "/\\\\p{L}[\\\\p{L}\\\\p{N}'’&.\\\\/\\\\-]*([ \\\\t]+[\\\\p{L}\\\\p{N}'’&.\\\\/\\\\-]+){0,3}[ \\\\t]*:/u",
         "parenthesized": false
       },
       "fragment": false,

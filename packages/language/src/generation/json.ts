@@ -14,7 +14,7 @@ import { plain, type RichText } from './rich-text.js';
  * The shape is published as a JSON Schema in `packages/language/schemas/minutes.schema.json`; a change to
  * it raises `SCHEMA_VERSION`.
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 export function generateJson(document: Document, options: OutlineOptions = {}): string {
     return jsonOf(outlineOf(document, options));

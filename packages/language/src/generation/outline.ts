@@ -1,7 +1,7 @@
 import { GrammarUtils } from 'langium';
 import {
     isOrganisation, isPerson,
-    type Block, type Document, type Field, type Heading, type Line, type Party, type SpeakerLine, type Text
+    type Block, type CustomField, type Document, type Field, type Heading, type Line, type Party, type SpeakerLine, type Text
 } from '../generated/ast.js';
 import { isoDate, parseDate, readableDate } from '../model/dates.js';
 import { titleLine } from '../model/title-line.js';
@@ -133,7 +133,7 @@ class OutlineBuilder {
         }
         const documentBlocks = groupRuns(blocks);
 
-        const documentMetadata = reportField ? this.metadata(structure.fields, documentScope) : single ? meetingOutlines[0].metadata : [];
+        const documentMetadata = reportField ? this.metadata(structure.fields, structure.customFields, documentScope) : single ? meetingOutlines[0].metadata : [];
         const documentEnvelope = this.envelope(structure.fields, documentScope);
         const envelope: Envelope = {
             from: documentEnvelope.from ?? (meetingOutlines.length === 1 ? meetingOutlines[0].envelope.from : undefined),
@@ -187,7 +187,7 @@ class OutlineBuilder {
         const participants = this.anonymised ? [] : this.participants(meeting, index, { affiliations });
         const anchors = new Map(participants.map(p => [participantKey(p.party), p.anchor]));
         const scope: Scope = { naming: { affiliations }, anchors };
-        const metadata = this.metadata(meeting.fields, scope);
+        const metadata = this.metadata(meeting.fields, meeting.customFields, scope);
 
         let header: Header | undefined;
         const savedSection = this.sectionLevel;
@@ -299,6 +299,8 @@ class OutlineBuilder {
         switch (item.kind) {
             case 'meeting-start':
             case 'party':
+            case 'custom-field':
+                // A custom field is in the header, with the metadata.
                 return;
             case 'heading': {
                 const offset = meeting?.levelOffset ?? 0;
@@ -568,7 +570,8 @@ class OutlineBuilder {
         };
     }
 
-    private metadata(fields: Field[], scope: Scope): MetadataEntry[] {
+    /** The header's fields: the vocabulary's in their order, then the custom ones as written, in written order. */
+    private metadata(fields: Field[], customFields: CustomField[], scope: Scope): MetadataEntry[] {
         const entries: Array<MetadataEntry & { order: number }> = [];
         for (const field of fields) {
             const definition = keyDefinition(field.key);
@@ -579,6 +582,10 @@ class OutlineBuilder {
             if (value.length === 0) continue;
             const key = definition.id;
             entries.push({ key, label: keyLabel(definition, this.language.translation), value: key === 'date' ? readableDateText(value, this.language.tag) : value, order: definition.header });
+        }
+        for (const field of customFields) {
+            const value = this.written(field, field.value, scope);
+            if (value.length > 0) entries.push({ key: 'custom', label: field.label, value, order: Number.MAX_SAFE_INTEGER });
         }
         return entries.sort((a, b) => a.order - b.order).map(({ key, label, value }) => ({ key, label, value }));
     }

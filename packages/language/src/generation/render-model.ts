@@ -51,7 +51,7 @@ export interface Header {
 }
 
 export interface MetadataEntry {
-    /** The field's key, normalised: `date`, `programme`, `organisers`, `notetaker`. */
+    /** The field's key, normalised: `date`, `programme`, `organisers`, `notetaker`; `custom` for a field the vocabulary lacks, whose label is as written. */
     readonly key: string;
     readonly label: string;
     readonly value: RichText;

@@ -33,7 +33,7 @@ export class MinutesFoldingRangeProvider implements FoldingRangeProvider {
         addSections(structure.sections);
         for (const item of structure.items) {
             switch (item.kind) {
-                case 'turn': case 'roster': case 'outcome': case 'action': case 'update': case 'party': case 'field':
+                case 'turn': case 'roster': case 'outcome': case 'action': case 'update': case 'party': case 'field': case 'custom-field':
                     add(rangeOfItem(item));
                     break;
                 case 'agenda':

@@ -1,7 +1,7 @@
-import type { AstNode, LangiumDocument } from 'langium';
+import { CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import { isAction, isDocument, type Action, type Block, type Party } from '../generated/ast.js';
+import { isAction, isCustomField, isDocument, type Action, type Block, type Party } from '../generated/ast.js';
 import type { MinutesServices } from '../minutes-module.js';
 import { namesOf, shortName } from '../model/directory.js';
 import { nameKey } from '../model/names.js';
@@ -33,7 +33,7 @@ export class MinutesHoverProvider implements HoverProvider {
         const target = occurrence?.target;
         const phrase = occurrence && !occurrence.declaration && !isAction(target) ? phraseMarkdown(occurrence.written, target) : undefined;
         if (occurrence && !target && phrase) return { contents: { kind: 'markdown', value: phrase }, range: occurrence.token.range };
-        if (!occurrence || !target) return meetingStatisticsHover(document, offset);
+        if (!occurrence || !target) return customFieldHover(document, offset) ?? meetingStatisticsHover(document, offset);
         const value = isAction(target) ? actionMarkdown(target) : this.partyHover(occurrence.token.astNode, target);
         return { contents: { kind: 'markdown', value: phrase ? `${phrase}\n\n---\n\n${value}` : value }, range: occurrence.token.range };
     }
@@ -75,6 +75,16 @@ function phraseMarkdown(written: string, target: Party | undefined): string | un
                 : `${as}: the ${office} of this meeting, whom its header does not name (write \`${phrase.office}: @name\` to name them).`;
         }
     }
+}
+
+/** On a custom field's label: what Minutes makes of a key it does not know. */
+function customFieldHover(document: LangiumDocument, offset: number): Hover | undefined {
+    const root = document.parseResult.value.$cstNode;
+    const leaf = root && CstUtils.findLeafNodeAtOffset(root, offset);
+    if (!leaf || leaf.tokenType.name !== 'FIELD_LABEL' || !isCustomField(leaf.astNode)) return undefined;
+    const value = `**${escapeMarkdown(leaf.astNode.label)}** — a field of this header that Minutes does not know: every output shows it `
+        + 'with the header\'s other fields, with its label as written. (Check the spelling if you meant one of the keys Minutes knows.)';
+    return { contents: { kind: 'markdown', value }, range: leaf.range };
 }
 
 function actionMarkdown(action: Action): string {

@@ -2,7 +2,7 @@ import { isCompositeCstNode, isLeafCstNode, type AstNode } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import {
-    isAction, isActionUpdate, isHeading, isMention, isOrganisation, isParty, isSpeakerLine, isText,
+    isAction, isActionUpdate, isCustomField, isHeading, isMention, isOrganisation, isParty, isSpeakerLine, isText,
     type Party, type Text
 } from '../generated/ast.js';
 import { isJointSpeaker } from '../model/structure.js';
@@ -21,6 +21,8 @@ export const MinutesTokenTypes = {
     date: SemanticTokenTypes.number,
     heading: SemanticTokenTypes.class,
     headingMarker: SemanticTokenTypes.keyword,
+    /** A custom header field's label (`Session Format:`), which no keyword token marks. */
+    customFieldLabel: SemanticTokenTypes.property,
     actionId: SemanticTokenTypes.enumMember
 } as const;
 
@@ -43,6 +45,8 @@ export class MinutesSemanticTokenProvider extends AbstractSemanticTokenProvider 
             acceptor({ node, property: 'name', type: MinutesTokenTypes.actionId, modifier: SemanticTokenModifiers.declaration });
         } else if (isActionUpdate(node)) {
             acceptor({ node, property: 'action', type: MinutesTokenTypes.actionId });
+        } else if (isCustomField(node)) {
+            acceptor({ node, property: 'label', type: MinutesTokenTypes.customFieldLabel });
         } else if (isHeading(node)) {
             if (node.level) acceptor({ node, property: 'level', type: MinutesTokenTypes.headingMarker });
             if (node.underline) acceptor({ node, property: 'underline', type: MinutesTokenTypes.headingMarker });

@@ -1,7 +1,7 @@
 import {
-    isAction, isActionUpdate, isAgenda, isBreak, isField, isHeading, isLine, isOutcome, isParty, isRoster,
+    isAction, isActionUpdate, isAgenda, isBreak, isCustomField, isField, isHeading, isLine, isOutcome, isParty, isRoster,
     isSegment, isSpeakerLine,
-    type Action, type ActionUpdate, type Agenda, type Block, type Document, type Field, type Heading, type Line, type Mention,
+    type Action, type ActionUpdate, type Agenda, type Block, type CustomField, type Document, type Field, type Heading, type Line, type Mention,
     type Outcome, type Party, type Roster, type Segment, type SpeakerLine, type Text
 } from '../generated/ast.js';
 import { namesOf } from './directory.js';
@@ -24,6 +24,8 @@ export interface DocumentStructure {
     readonly document: Document;
     /** Document-level fields (outside any meeting), e.g. `report:`. */
     readonly fields: Field[];
+    /** Document-level fields the vocabulary lacks (`Session Format: …`), in written order. */
+    readonly customFields: CustomField[];
     /** The document's `report:` field: the title of a document of several meetings. */
     readonly report?: Field;
     /** The document's own `date:` field. */
@@ -39,6 +41,8 @@ export interface Meeting {
     /** The `meeting:` field, or undefined for the untitled meeting of a file without one. */
     readonly start?: Field;
     readonly fields: Field[];
+    /** The header's fields the vocabulary lacks (`Proposer's Name: …`), in written order. */
+    readonly customFields: CustomField[];
     readonly items: Item[];
     readonly attendees: Attendee[];
     readonly rosters: RosterGroup[];
@@ -80,6 +84,7 @@ type ItemBody =
 
     | { kind: 'heading'; heading: Heading; level: number; text: string; meeting?: Meeting }
     | { kind: 'field'; field: Field; meeting?: Meeting; body: Paragraph[] }
+    | { kind: 'custom-field'; field: CustomField; meeting?: Meeting }
     | { kind: 'party'; party: Party }
     | { kind: 'roster'; group: RosterGroup; meeting?: Meeting }
     | { kind: 'agenda'; group: AgendaGroup; meeting?: Meeting }
@@ -282,6 +287,7 @@ function buildStructure(document: Document): DocumentStructure {
     const items: Item[] = [];
     const meetings: MutableMeeting[] = [];
     const docFields: Field[] = [];
+    const docCustomFields: CustomField[] = [];
     let meeting: MutableMeeting | undefined;
     let meetingAnchorLevel = 0;
     let lastHeadingLevel = 0;
@@ -338,6 +344,14 @@ function buildStructure(document: Document): DocumentStructure {
             if (!meeting) docFields.push(block);
             add({ kind: 'field', field: block, meeting, body: paragraphsOf(taken) }, next - 1 + taken.length, m => m.fields.push(block));
             i = next + taken.length;
+            continue;
+        }
+        if (isCustomField(block)) {
+            // Continued, as a header field is, by indented lines only.
+            const continuation = takeContinuation(blocks, i, hasText(block.value), true);
+            if (!meeting) docCustomFields.push(block);
+            add({ kind: 'custom-field', field: block, meeting }, i + continuation.length, m => m.customFields.push(block));
+            i += 1 + continuation.length;
             continue;
         }
         if (isParty(block)) {
@@ -407,6 +421,7 @@ function buildStructure(document: Document): DocumentStructure {
     return {
         document,
         fields: docFields,
+        customFields: docCustomFields,
         report,
         date,
         meetings,
@@ -436,7 +451,7 @@ type MutableMeeting = {
 
 function newMeeting(start: Field | undefined, first: Block): MutableMeeting {
     return {
-        start, fields: [], items: [], attendees: [], rosters: [], agendas: [], turns: [], outcomes: [],
+        start, fields: [], customFields: [], items: [], attendees: [], rosters: [], agendas: [], turns: [], outcomes: [],
         actions: [], updates: [], firstBlock: first, lastBlock: first, offices: []
     };
 }

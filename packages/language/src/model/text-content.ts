@@ -25,6 +25,9 @@ function itemText(item: Item): string[] {
             return [item.text];
         case 'field':
             return [...continued(item.field, plainText(item.field.value)), ...paragraphsText(item.body)];
+        case 'custom-field':
+            // The label is the field's own words: outputs print it as written.
+            return continued(item.field, `${item.field.label}: ${plainText(item.field.value)}`.trim());
         case 'party':
             return [];
         case 'meeting-start':

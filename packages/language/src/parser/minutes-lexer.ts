@@ -144,6 +144,7 @@ class Vocabulary {
     readonly heading: TokenType;
     readonly rule: TokenType;
     readonly underline: TokenType;
+    readonly fieldLabel: TokenType;
     readonly bullet: TokenType;
     readonly label: TokenType;
     readonly quote: TokenType;
@@ -176,6 +177,7 @@ class Vocabulary {
         this.heading = get('HEADING');
         this.rule = get('RULE');
         this.underline = get('UNDERLINE');
+        this.fieldLabel = get('FIELD_LABEL');
         this.bullet = get('BULLET');
         this.label = get('LABEL');
         this.quote = get('QUOTE');
@@ -201,6 +203,12 @@ class Vocabulary {
 const LABEL_PATTERN = /(?:\d{1,4}(?:\.\d{1,4})*[.)]|\d{1,4}(?:\.\d{1,4})+|[a-z][.)]|[ivxlcdm]{1,8}[.)])(?=[ \t]|$)/my;
 /** A number right before a speaker, as summary records print paragraph numbers: `1.1@{The Councillor from Belarus}`. */
 const NUMBER_BEFORE_SPEAKER = /(?:\d{1,4}(?:\.\d{1,4})*[.)]|\d{1,4}(?:\.\d{1,4})+)(?=@[{\p{L}\p{N}_])/uy;
+/**
+ * A custom header field's label: one to four words (a letter first), a colon, then a space and
+ * a value on the line. A label with nothing after it stays prose: a field without a value would
+ * print nothing, and its label would be lost.
+ */
+const FIELD_LABEL_PATTERN = /\p{L}[\p{L}\p{N}'’&./-]*(?:[ \t]+[\p{L}\p{N}'’&./-]+){0,3}[ \t]*:(?=[ \t]+[^ \t\r\n])/uy;
 const KEY_PATTERN = /([A-Za-z][A-Za-z&-]*(?:[ \t]+[A-Za-z&-]+)?)[ \t]*:/y;
 const ENTRY_PATTERN = /([A-Za-z]+)(?=[ \t]+@)/y;
 const ACTION_PATTERN = /action(?=(?:[ \t]*,|[ \t]+(?:#[\p{L}\p{N}_][\p{L}\p{N}_.-]*|@\{[^}\r\n]*\}|@[\p{L}\p{N}_][\p{L}\p{N}_.-]*|due|by|open|done|dropped|moved|\d{4}-\d{2}-\d{2}))*[ \t]*:)/iuy;
@@ -378,6 +386,16 @@ class Scanner {
                 this.place.heading();
                 this.expect = Expect.Inline;
                 return false;
+            }
+        }
+        // A header's own field (`Session Format: Round Table`), on an unindented line of a header.
+        if (start === this.lineStart && this.place.customFieldsAllowed) {
+            FIELD_LABEL_PATTERN.lastIndex = start;
+            const label = FIELD_LABEL_PATTERN.exec(text);
+            if (label) {
+                this.place.customField();
+                this.emit(v.fieldLabel, start, start + label[0].length, Expect.Inline);
+                return true;
             }
         }
         // A speaker's line (`@name`, emitted by the inline scanner as Expect.Speaker says) or prose.
@@ -785,11 +803,19 @@ class Scanner {
  * which starts at the first turn, outcome, action, segment, `---` or line of prose that
  * does not belong to a list or text field of the header. Anywhere else the line is prose,
  * word for word. A directory entry's field keys (`role:`, `note:` …) are keys only in the
- * entry they follow. Every other key is read where it is written and shown there.
+ * entry they follow. Every other key is read where it is written and shown there. A label the
+ * vocabulary lacks (`Session Format:`) starts a custom field while a `meeting:` line's header
+ * holds only fields: shown with them, it passes no heading, list or text that outputs show in place.
  */
 class Place {
     /** Before the body of the current meeting (or of the document). */
-    private inHeader = true;
+    private header = true;
+    /**
+     * In a meeting's header (after its `meeting:` line) that holds only fields so far, comments
+     * and blank lines aside. Not at the start of a document: a first line such as `We set the
+     * date: 5 May` is prose.
+     */
+    private fieldsOnly = false;
     /** What the last key opened: its lines do not start the body. */
     private open: Opened = 'nothing';
     /** The open list is an agenda: its numbered lines are items, never turns. */
@@ -801,13 +827,14 @@ class Place {
 
     /** The state as a small integer, for line starts (`LineStarts`). */
     state(): number {
-        return (this.inHeader ? 1 : 0) | (OPENED.indexOf(this.open) << 1) | (this.agenda ? 1 << 4 : 0);
+        return (this.header ? 1 : 0) | (OPENED.indexOf(this.open) << 1) | (this.agenda ? 1 << 4 : 0) | (this.fieldsOnly ? FIELDS_ONLY : 0);
     }
 
     restore(state: number): void {
-        this.inHeader = (state & 1) === 1;
+        this.header = (state & 1) === 1;
         this.open = OPENED[(state >> 1) & 7];
         this.agenda = (state & (1 << 4)) !== 0;
+        this.fieldsOnly = (state & FIELDS_ONLY) !== 0;
     }
 
     /** Whether a line may start with `key` (normalised) here; if so, the key is taken. */
@@ -818,12 +845,13 @@ class Place {
                 return this.open === 'entry';
             case 'field':
                 if (definition.id === 'meeting') {
-                    this.inHeader = true;
+                    this.header = true;
+                    this.fieldsOnly = true;
                     this.open = 'nothing';
                     return true;
                 }
                 if (!definition.inPlace) {
-                    if (!this.inHeader) return false;
+                    if (!this.header) return false;
                     this.open = 'field';
                     return true;
                 }
@@ -833,16 +861,28 @@ class Place {
                     return true;
                 }
                 this.open = definition.body ? 'text' : 'nothing';
+                this.fieldsOnly = false;
                 return true;
             case 'roster':
             case 'agenda':
                 this.open = 'list';
                 this.agenda = definition.kind === 'agenda';
+                this.fieldsOnly = false;
                 return true;
             default:
                 this.body();
                 return true;
         }
+    }
+
+    /** Whether a label the vocabulary lacks starts a field here: in a header of fields only. */
+    get customFieldsAllowed(): boolean {
+        return this.header && this.fieldsOnly;
+    }
+
+    /** A custom field (`Session Format: …`): a field of the header, continued by indented lines. */
+    customField(): void {
+        this.open = 'field';
     }
 
     entry(): void {
@@ -852,6 +892,7 @@ class Place {
     /** A heading closes what was open, but does not start the body: a title may come before the fields. */
     heading(): void {
         this.open = 'nothing';
+        this.fieldsOnly = false;
     }
 
     /**
@@ -865,7 +906,8 @@ class Place {
     }
 
     body(): void {
-        this.inHeader = false;
+        this.header = false;
+        this.fieldsOnly = false;
         this.open = 'nothing';
     }
 
@@ -877,6 +919,8 @@ class Place {
 type Opened = 'nothing' | 'field' | 'list' | 'text' | 'entry';
 /** In a line start's state (`LineStarts`), beside `Place.state`: a blank line, or nothing, comes before the line. */
 const AFTER_BLANK = 1 << 5;
+/** In `Place.state`: a `meeting:` line's header that holds only fields so far (custom fields may follow). */
+const FIELDS_ONLY = 1 << 6;
 /** The lexer's state at the start of a document: in a header, nothing open, nothing before. */
 export const INITIAL_STATE = 1 | AFTER_BLANK;
 const OPENED: readonly Opened[] = ['nothing', 'field', 'list', 'text', 'entry'];

@@ -10,6 +10,9 @@ export class MinutesValueConverter extends DefaultValueConverter {
                 return writtenName(input);
             case 'ACTION_ID':
                 return input.slice(1);
+            case 'FIELD_LABEL':
+                // A custom field's label as written, without its colon: `Proposer's Name`.
+                return input.replace(/[ \t]*:$/, '');
             default:
                 // A key as the grammar spells it, however written: `Date :`, `Next steps:` → `date:`, `next-steps:`.
                 if (rule.name.endsWith('Key')) return normalisedKey(input);

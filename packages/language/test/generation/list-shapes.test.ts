@@ -114,3 +114,77 @@ describe('setext headings, + bullets and lettered sub-items', async () => {
         expect(email).not.toContain('Kova');
     });
 });
+
+/** A session template's own fields (issue 13), as the IGF 2017 WS186 page writes them. */
+const TEMPLATE = [
+    'meeting: Data governance and policy: Developing a curriculum (WS186)',
+    'date: 2017-12-18',
+    '',
+    "Proposer's Name: Ms. @ssmith",
+    "Co-Proposer's Organization: Geneva Internet Platform",
+    '  and DiploFoundation',
+    'Session Format: Round Table - 90 Min',
+    'Country: Switzerland',
+    'Content of the Session:',
+    'Data is at the core of modern society.',
+    '',
+    'Stakeholder Group: Civil Society',
+    ''
+].join('\n');
+
+describe('custom header fields', async () => {
+    const document = await withDirectory(TEMPLATE);
+    const root = document.parseResult.value;
+    const meeting = structureOf(root).meetings[0];
+    const CUSTOM = [
+        "Proposer's Name: Ms. Sam Smith", "Co-Proposer's Organization: Geneva Internet Platform and DiploFoundation",
+        'Session Format: Round Table - 90 Min', 'Country: Switzerland'
+    ];
+
+    test('parse: labels Minutes lacks, in a header of fields, with a value; the rest is prose', () => {
+        expect(document.parseResult.parserErrors).toEqual([]);
+        expect(document.diagnostics?.filter(d => d.severity === 1)).toEqual([]);
+        expect(meeting.customFields.map(field => [field.label, plainText(field.value).trim()])).toEqual([
+            ["Proposer's Name", 'Ms. Sam Smith'], ["Co-Proposer's Organization", 'Geneva Internet Platform'],
+            ['Session Format', 'Round Table - 90 Min'], ['Country', 'Switzerland']
+        ]);
+        // No value on its line: prose, which starts the body; after it, `Stakeholder Group:` is prose too.
+        const prose = structureOf(root).items.flatMap(item => item.kind === 'prose' ? item.paragraphs : []);
+        expect(prose).toHaveLength(2);
+    });
+
+    test('outline: in the header, after the known fields, labelled as written', () => {
+        const metadata = outlineOf(root).header.metadata;
+        expect(metadata.map(entry => `${entry.label}: ${entry.value.map(span => span.text).join('').trim()}`)).toEqual(['Date: 18 December 2017', ...CUSTOM]);
+        expect(metadata.slice(1).every(entry => entry.key === 'custom')).toBe(true);
+    });
+
+    test.each(['email', 'markdown', 'html', 'eml', 'json'] as const)('%s shows each custom field with its label', async format => {
+        const output = await generate(document, format, { width: 1000 });
+        const text = format === 'html' ? output.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ') : format === 'eml' ? output.replace(/=\r\n/g, '') : output;
+        for (const [label, value] of CUSTOM.map(line => line.split(': '))) {
+            expect(text, label).toContain(label);
+            expect(text, value).toContain(value);
+        }
+        expect(text).toContain('Content of the Session:');
+        expect(text).toContain('Stakeholder Group: Civil Society');
+    });
+
+    test('Word shows each custom field with its label', async () => {
+        const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await generateDocx(root)) });
+        for (const line of CUSTOM) for (const part of line.split(': ')) expect(value, part).toContain(part);
+    });
+
+    test('attribution none: the labels and values stay, the person named in one is not', async () => {
+        const email = await generate(document, 'email', { width: 1000, attribution: 'none' });
+        expect(email).toContain("Proposer's Name:");
+        expect(email).toContain('Session Format:');
+        expect(email).not.toContain('Sam Smith');
+    });
+
+    test('after a heading or a list, a label Minutes lacks is prose where it is written', async () => {
+        const later = await withDirectory('meeting: Call\ndate: 2024-01-05\n\n# Notes\nNotetakers: @ssmith\n\nattendees:\n- @ssmith\n\nSize: px\n');
+        expect(structureOf(later.parseResult.value).meetings[0].customFields).toEqual([]);
+        expect(await generate(later, 'email')).toMatch(/Notetakers: Sam Smith[\s\S]*Size: px/);
+    });
+});

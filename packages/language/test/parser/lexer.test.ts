@@ -8,6 +8,21 @@ describe('the lexer', () => {
         expect(tokenTypes('  Date : 2018-03-19')).toEqual(['date::Date :', 'PROSE:2018-03-19']);
     });
 
+    test('issue 13: setext underlines, + bullets, custom header fields', () => {
+        // The line break under a setext title is no token: the underline ends the heading.
+        expect(tokenTypes('Agenda\n------\n\n+ item')).toEqual(['PROSE:Agenda', 'UNDERLINE:------', 'BLANK:\n', 'BULLET:+', 'PROSE:item']);
+        expect(tokenTypes('# Notes\n-----\ntext')).toEqual(['HEADING:#', 'PROSE:Notes', 'UNDERLINE:-----', 'NL:\n', 'PROSE:text']);
+        // Not standing alone (a line before it), or too short: a break and prose as before.
+        expect(tokenTypes('one\ntwo\n---')).toEqual(['PROSE:one', 'NL:\n', 'PROSE:two', 'NL:\n', 'RULE:---']);
+        expect(tokenTypes('Title\n==')).toEqual(['PROSE:Title', 'NL:\n', 'PROSE:==']);
+        expect(tokenTypes('+1 from me')).toEqual(['PROSE:+1 from me']);
+        // A custom field only in a meeting's header of fields, with a value on its line.
+        expect(tokenTypes("meeting: M\nProposer's Name: Ana\nContent of the Session:\nSize: px")).toEqual([
+            'meeting::meeting:', 'PROSE:M', 'NL:\n', "FIELD_LABEL:Proposer's Name:", 'PROSE:Ana', 'NL:\n', 'PROSE:Content of the Session:', 'NL:\n', 'PROSE:Size: px'
+        ]);
+        expect(tokenTypes('meeting: M\n# Notes\nSize: px')).toEqual(['meeting::meeting:', 'PROSE:M', 'NL:\n', 'HEADING:#', 'PROSE:Notes', 'NL:\n', 'PROSE:Size: px']);
+    });
+
     test('multi-word keys are normalised', () => {
         expect(tokenTypes('next steps:')[0]).toBe('next-steps::next steps:');
         expect(tokenTypes('Key takeaways:')[0]).toBe('key-takeaways::Key takeaways:');

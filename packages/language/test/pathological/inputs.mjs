@@ -293,15 +293,18 @@ export function continuationLines(count) {
 }
 
 /**
- * The list and heading shapes of issue 13, `count` times: setext headings (`===` and `---`
+ * The list and heading shapes of issue 13, `count` times: a header of `count` custom fields,
+ * then `count` meetings with custom fields, setext headings (`===` and `---`
  * under a line, and under a `#` heading), a title of mentions and links that its underline
  * ends, `+` bullets nested by tabs, lettered sub-items under a bullet; then a line of prose
  * `count` mentions long with no underline (the parser reads to its end to tell it from a
  * title), and `count` underlines with nothing to underline.
  */
 export function listShapes(count) {
-    const lines = ['meeting: List shapes', 'date: 2018-03-19', ''];
+    const lines = ['meeting: List shapes', 'date: 2018-03-19', ...Array.from({ length: count }, (_, i) => `Custom Field ${i}: value ${i}`), ''];
     for (let i = 0; i < count; i++) {
+        lines.push(
+            `meeting: Part ${i}`, `Session Format: Round Table ${i}`, `Proposer's Name: @mcade`, '  and @Tatiana', '');
         lines.push(
             `Part ${i}`, '======', '', `# Notes ${i}`, '-----', '', `@mcade and https://example.org/${i} @Tatiana`, '---', '',
             `* Point ${i}`, `\t+ ${SENTENCES[i % SENTENCES.length]}`, `\t\t- detail`, `- develop processes to`, ' a. respond', ' b. act', ''
