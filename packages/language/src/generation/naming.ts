@@ -1,7 +1,7 @@
 import { isOrganisation, isPerson, type Party } from '../generated/ast.js';
 import { displayName, organisationsOf, shortName } from '../model/directory.js';
 import { ATTENDANCE_WORDS } from '../model/structure.js';
-import { speakerPhraseOf } from '../model/speaker-phrases.js';
+import { namesNoOne, speakerPhraseOf } from '../model/speaker-phrases.js';
 import { mentionText } from '../model/text.js';
 import type { OutputWords } from '../model/translations.js';
 import { anonymousName, type Attribution } from './attribution.js';
@@ -75,9 +75,8 @@ export function nameParty(reference: PartyReference, context: NamingContext, opt
     if (written === '?' && !party) {
         return { kind: 'unidentified', name: words.unidentifiedSpeaker };
     }
-    const phrase = party ? undefined : speakerPhraseOf(written)?.kind;
     // A group names no one: it reads as written, whatever the attribution.
-    if (phrase === 'group') return { kind: 'group', name: written };
+    if (!party && speakerPhraseOf(written)?.kind === 'group') return { kind: 'group', name: written };
     const attribution = context.attribution ?? options.attribution ?? 'full';
     if (attribution !== 'full') {
         const affiliation = party ? context.affiliations?.get(party.name) : undefined;
@@ -85,7 +84,7 @@ export function nameParty(reference: PartyReference, context: NamingContext, opt
         if (anonymous !== undefined) return { kind: party && isOrganisation(party) ? 'organisation' : 'person', name: anonymous, anonymised: true };
     }
     if (!party) {
-        return { kind: phrase === 'office' ? 'office' : 'unresolved', name: written };
+        return { kind: namesNoOne(written) ? 'office' : 'unresolved', name: written };
     }
     const name = options.names === 'directory' ? shortName(party) : mentionText(written, party);
     return {

@@ -69,6 +69,7 @@ function phraseMarkdown(written: string, target: Party | undefined): string | un
         case 'delegation':
             return target ? `${as}: speaks for ${escapeMarkdown(shortName(target))}.` : undefined;
         case 'office': {
+            if (!phrase.office) return target ? `${as}: ${escapeMarkdown(shortName(target))}, named by title.` : undefined;
             const office = ENGLISH_LABELS.offices[phrase.office];
             return target
                 ? `${as}: the ${office} of this meeting, ${escapeMarkdown(shortName(target))} (the meeting's \`${phrase.office}:\` field).`

@@ -6,7 +6,8 @@ import type { MeetingOffice } from './vocabulary.js';
  *
  * - an **office**: `@chair`, `@{The Chairman}`, `@MODERATOR`, `@{Madame la Maire}` — the
  *   person the meeting's header names for that office (`chair: @espina`), so that "The
- *   Chairman" names whoever chairs the meeting it is written in;
+ *   Chairman" names whoever chairs the meeting it is written in; and any `The …` whose rest
+ *   the directory has (`@{The Secretary-General}` → `office @ITU-SG Secretary-General`);
  * - a **delegation**: `@{The delegate of Brazil}`, `@{The representative of Kenya}`,
  *   `@{The Councillor from Belarus}` — the country, delegation or organisation named after
  *   `of` / `from` / `for`;
@@ -17,7 +18,8 @@ import type { MeetingOffice } from './vocabulary.js';
  * wins), and every output prints it exactly as written.
  */
 export type SpeakerPhrase =
-    | { readonly kind: 'office'; readonly office: MeetingOffice }
+    /** `office`: the meeting office the words name, if any; `title`: the words after the article (`Secretary-General`). */
+    | { readonly kind: 'office'; readonly office?: MeetingOffice; readonly title: string }
     | { readonly kind: 'delegation'; readonly of: string }
     | { readonly kind: 'group' };
 
@@ -66,11 +68,16 @@ function readPhrase(written: string): SpeakerPhrase | undefined {
     // The name after `of` as written (its case kept): the country or delegation to look up.
     const delegation = DELEGATION.exec(written.trim());
     if (delegation) return { kind: 'delegation', of: delegation[1].trim() };
-    const office = officeOf(words.replace(OFFICE_PREFIX, ''));
-    if (office) return { kind: 'office', office };
+    const title = words.replace(OFFICE_PREFIX, '');
+    const office = officeOf(title);
+    // The title as written (its case kept), for a directory entry by those words.
+    const spaced = written.trim().replace(/\s+/g, ' ');
+    const writtenTitle = spaced.slice(spaced.length - title.length);
+    if (office) return { kind: 'office', office, title: writtenTitle };
     if (WHOLE_ROOM.test(words)) return { kind: 'group' };
     const counted = QUANTIFIER.exec(words);
     if (counted && GROUP_NOUN.test(counted[1])) return { kind: 'group' };
+    if (title !== words && title.length > 0) return { kind: 'office', title: writtenTitle };
     return undefined;
 }
 
@@ -84,6 +91,6 @@ function officeOf(words: string): MeetingOffice | undefined {
  * group, or an office (whose holder, when the meeting names one, it resolves to).
  */
 export function namesNoOne(written: string): boolean {
-    const kind = speakerPhraseOf(written)?.kind;
-    return kind === 'group' || kind === 'office';
+    const phrase = speakerPhraseOf(written);
+    return phrase?.kind === 'group' || (phrase?.kind === 'office' && phrase.office !== undefined);
 }

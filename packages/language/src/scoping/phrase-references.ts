@@ -21,9 +21,9 @@ export function resolvePhrase(written: string, container: AstNode, scope: NameKe
     }
     if (phrase.kind === 'group') return undefined;
     const block = blockOf(container);
-    if (!block) return undefined;
-    const holder = officesOf(block.$container).holderAt(block.$cstNode?.offset ?? 0, phrase.office);
-    return holder === undefined ? undefined : scope.getElement(holder);
+    const holder = block && phrase.office ? officesOf(block.$container).holderAt(block.$cstNode?.offset ?? 0, phrase.office) : undefined;
+    // Else the directory's entry for the office itself (`office @ITU-SG Secretary-General`).
+    return holder !== undefined ? scope.getElement(holder) : scope.getElement(phrase.title);
 }
 
 function blockOf(node: AstNode): Block | undefined {

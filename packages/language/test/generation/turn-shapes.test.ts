@@ -90,6 +90,18 @@ describe('turn shapes of summary records and transcripts', async () => {
         expect(meetings.map(m => m.turns[0].speaker?.name)).toEqual(['espina', 'alotaibi']);
     });
 
+    test('"The Secretary-General" finds the office of the directory; a "The …" nothing names is an unknown speaker', async () => {
+        const { documents } = await buildWorkspace({
+            'note.minutes': 'meeting: M\ndate: 2017-05-22\n\n1.1@{The Secretary-General} introduced the list.\n\n@{The Beatles}: Yesterday.\n\n@MODERATOR: Welcome.\n',
+            'directory.minutes': 'office @ITU-SG Secretary-General\n'
+        });
+        const note = documents['note.minutes'];
+        const turns = structureOf(note.parseResult.value).meetings[0].turns;
+        expect(turns.map(turn => turn.speaker?.name)).toEqual(['ITU-SG', undefined, undefined]);
+        // The moderator the header does not name speaks unnamed: no error; the Beatles are no office.
+        expect(note.diagnostics?.filter(d => d.severity === 1).map(d => d.message)).toEqual([expect.stringContaining("'The Beatles'")]);
+    });
+
     test('the outline prints each phrase as written, with the number before it', () => {
         const turns = turnsOf(document);
         expect(turns.map(turn => [turn.prefix, turn.speaker.text, turn.phrase, turn.style])).toEqual([
