@@ -251,4 +251,15 @@ describe('the configuration\'s locale', () => {
         const english = await runCli(['generate', 'call.minutes', '--format', 'email'], { cwd: repository });
         expect(english.stdout).toContain('\nDate:  19 March 2025\nChair: Marilyn Cade\n');
     });
+
+    test('is the language a date is read in and suggested in, by minutes check as by the editor', async () => {
+        const repository = tempWorkspace({
+            '.minutes.jsonc': '{ "locale": "es" }\n',
+            'llamada.minutes': 'meeting: Una llamada\ndate: la semana que viene\n',
+            'otra.minutes': 'meeting: Otra llamada\ndate: 19 de marzo de 2025\n'
+        });
+        const result = await runCli(['check', '.'], { cwd: repository });
+        expect(result.stdout).toContain("llamada.minutes:2:7: warning 'la semana que viene' is not a date Minutes understands; write 2018-03-19 or 19 de marzo de 2018.");
+        expect(result.stdout).not.toContain('otra.minutes');
+    });
 });

@@ -76,13 +76,19 @@ function reportValueProblem<T>(field: Field, parsed: Parsed<T>, offset: number, 
     });
 }
 
-/** `date: 31 June 2017` cannot be; `date: next Monday` cannot be read. */
-export function dateMustBeValid(field: Field, accept: ValidationAcceptor): void {
-    if (!isKey(field.key, 'date')) return;
-    const written = writtenValue(field.value);
-    if (!written || !written.value.trim()) return;
-    reportValueProblem<DateValue>(field, parseDate(written.value, noteLanguageOfField(field)), written.offset, accept,
-        { invalid: IssueCodes.InvalidDate, unrecognised: IssueCodes.UnrecognisedDate });
+/**
+ * `date: 31 June 2017` cannot be; `date: next Monday` cannot be read. The date is read, and
+ * a suggestion written, in the note's language, else the configuration's (`configuredLanguage`:
+ * its `locale`), as outputs choose their language.
+ */
+export function dateMustBeValid(configuredLanguage: (field: Field) => string | undefined): (field: Field, accept: ValidationAcceptor) => void {
+    return (field, accept) => {
+        if (!isKey(field.key, 'date')) return;
+        const written = writtenValue(field.value);
+        if (!written || !written.value.trim()) return;
+        reportValueProblem<DateValue>(field, parseDate(written.value, noteLanguageOfField(field) ?? configuredLanguage(field)), written.offset, accept,
+            { invalid: IssueCodes.InvalidDate, unrecognised: IssueCodes.UnrecognisedDate });
+    };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ValidationAcceptor, ValidationCheck, ValidationChecks } from 'langium';
+import { AstUtils, type AstNode, type ValidationAcceptor, type ValidationCheck, type ValidationChecks } from 'langium';
 import type { Document, MinutesAstType, Party } from '../generated/ast.js';
 import type { MinutesServices } from '../minutes-module.js';
 import { structureOf } from '../model/structure.js';
@@ -27,9 +27,11 @@ import { entryMarkedForReviewMustBeReviewed } from './review-entries.js';
 export function registerValidationChecks(services: MinutesServices): void {
     const registry = services.validation.ValidationRegistry;
     const validator = services.validation.MinutesValidator;
+    const configs = services.shared.workspace.MinutesConfigs;
+    const configuredLanguage = (node: AstNode) => configs.rootOf(AstUtils.getDocument(node).uri)?.config.locale;
     const checks: ValidationChecks<MinutesAstType> = {
         Document: validator.checkDocument,
-        Field: [dateMustBeValid, timeMustBeValid, languageMustBeKnown, envelopeMustBeAddresses],
+        Field: [dateMustBeValid(configuredLanguage), timeMustBeValid, languageMustBeKnown, envelopeMustBeAddresses],
         Party: validator.checkParty,
         EntryField: [entryMarkedForReviewMustBeReviewed, stakeholderMustBeKnown]
     };

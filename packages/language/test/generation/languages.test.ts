@@ -8,6 +8,9 @@ import { generateHtml } from '../../src/generation/html.js';
 import { generateJson } from '../../src/generation/json.js';
 import { generateMarkdown } from '../../src/generation/markdown.js';
 import { ENGLISH_LABELS, KEYS, isLabelled } from '../../src/model/vocabulary.js';
+import { documentsUnderTest } from '../helpers/fixtures.js';
+import { meetingLanguage } from '../../src/model/language.js';
+import { structureOf } from '../../src/model/structure.js';
 import { buildWorkspace } from '../helpers/workspace.js';
 
 /** Every path to a string in a table: `words.statuses.done`, `keys.date.one`. */
@@ -235,5 +238,18 @@ attendees:
             for (const name of ['Marilyn', 'Cade', 'Tatiana', 'Tropina']) expect(text).not.toContain(name);
             if (language !== 'en') expect(text, `${language} ${attribution}`).not.toMatch(/participant from|Unidentified|stakeholder group/);
         }
+    });
+});
+
+describe('the documents every output is validated on', () => {
+    // html-validate, Chromium at 375 px, the JSON schema, the eml read back, Markdown and Word
+    // all run over these: together they must be in every output language.
+    test('include a meeting in each of the six languages', async () => {
+        const languages = new Set<string>();
+        for (const { document } of await documentsUnderTest()) {
+            const structure = structureOf(document.parseResult.value);
+            for (const meeting of structure.meetings) languages.add(meetingLanguage(meeting, structure));
+        }
+        expect([...OUTPUT_LANGUAGES].filter(language => !languages.has(language))).toEqual([]);
     });
 });

@@ -111,7 +111,7 @@ describe('month and weekday names come from Intl', () => {
 });
 
 /** The languages and locales dates are written in; `ar-EG` with Arabic-Indic digits. */
-const LOCALES = ['en', 'en-US', 'fr', 'es', 'ru', 'ar', 'ar-EG', 'ar-SY', 'zh'];
+const LOCALES = ['en', 'en-US', 'fr', 'es', 'es-PE', 'ru', 'ar', 'ar-EG', 'ar-SY', 'zh'];
 const STYLES: Intl.DateTimeFormatOptions[] = [
     { dateStyle: 'long' }, { dateStyle: 'full' }, { day: 'numeric', month: 'short', year: 'numeric' }, { year: 'numeric', month: 'long' }
 ];
