@@ -1,7 +1,7 @@
-import { formatShare, type StakeholderRow } from '../ledger/statistics-rows.js';
+import type { StakeholderRow } from '../ledger/statistics-rows.js';
 import type { SpeakingStatistics } from '../ledger/speaking-statistics.js';
 import { agreedPlace, earlierActionStatus, moreStillOpenText } from './earlier-actions.js';
-import { counted, DEFAULT_LANGUAGE, filled, translationOf } from '../model/language.js';
+import { counted, DEFAULT_LANGUAGE, filled, formattedCount, formattedShare, translationOf } from '../model/language.js';
 import type { EarlierActionOutline, EarlierActionsOutline } from './render-model.js';
 import { escapeAttribute, escapeText } from './html-escape.js';
 import type { MentionSpan, RichText } from './rich-text.js';
@@ -72,9 +72,11 @@ export function whoSpokeHtml(statistics: SpeakingStatistics, rows: readonly Stak
     const label = (row: StakeholderRow) => row.kind === 'group' && row.group ? words.stakeholderGroups[row.group]
         : row.kind === 'ungrouped' ? chart.ungrouped : row.kind === 'joint' ? chart.joint : row.kind === 'unnamed-groups' ? chart.unnamedGroups : chart.unidentified;
     const total = [counted(chart.interventionCount, statistics.total.interventions, language), counted(chart.wordCount, statistics.total.words, language)].join(words.listSeparator);
+    const share = (value: number) => formattedShare(value, language);
+    const count = (value: number) => formattedCount(value, language);
     const height = rows.length * ROW_HEIGHT + 2 * PADDING;
     const width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH;
-    const description = rows.map(row => `${label(row)} ${formatShare(row.wordShare)}`).join('; ');
+    const description = rows.map(row => `${label(row)} ${share(row.wordShare)}`).join('; ');
     const bars = rows.map((row, index) => {
         const y = PADDING + index * ROW_HEIGHT;
         const barWidth = Math.round(row.wordShare * BAR_WIDTH * 10) / 10;
@@ -82,12 +84,12 @@ export function whoSpokeHtml(statistics: SpeakingStatistics, rows: readonly Stak
         return [
             `<text x="${LABEL_WIDTH - 8}" y="${middle}" text-anchor="end" dominant-baseline="middle">${escapeText(label(row))}</text>`,
             `<rect class="bar ${row.kind}" x="${LABEL_WIDTH}" y="${middle - BAR_HEIGHT / 2}" width="${barWidth}" height="${BAR_HEIGHT}" fill="${FILLS[row.kind]}"></rect>`,
-            `<text x="${LABEL_WIDTH + barWidth + 6}" y="${middle}" dominant-baseline="middle">${escapeText(formatShare(row.wordShare))}</text>`
+            `<text x="${LABEL_WIDTH + barWidth + 6}" y="${middle}" dominant-baseline="middle">${escapeText(share(row.wordShare))}</text>`
         ].join('');
     });
     const tableRows = rows.map(row =>
-        `<tr><th scope="row">${escapeText(label(row))}</th><td data-label="${escapeAttribute(words.interventions)}">${row.interventions}</td><td data-label="${escapeAttribute(chart.words)}">${row.words}</td>`
-        + `<td data-label="${escapeAttribute(chart.share)}">${escapeText(formatShare(row.wordShare))}</td></tr>`);
+        `<tr><th scope="row">${escapeText(label(row))}</th><td data-label="${escapeAttribute(words.interventions)}">${count(row.interventions)}</td><td data-label="${escapeAttribute(chart.words)}">${count(row.words)}</td>`
+        + `<td data-label="${escapeAttribute(chart.share)}">${escapeText(share(row.wordShare))}</td></tr>`);
     return [
         '<section class="who-spoke">',
         heading(level, escapeText(words.whoSpoke), id),

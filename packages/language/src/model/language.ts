@@ -102,6 +102,17 @@ export function counted(phrase: PluralPhrase, count: number, tag: string): strin
     return filled(phrase[category] ?? phrase.other, { count: formattedCount(count, locale) });
 }
 
+/**
+ * A share as Intl writes a percentage in a language, to one decimal: `27.8%`, `27,8 %`, and
+ * in Arabic with the marks that keep `%` beside its number in right-to-left text.
+ */
+export function formattedShare(share: number, tag: string): string {
+    const locale = canonicalLanguage(tag) ?? DEFAULT_LANGUAGE;
+    return new Intl.NumberFormat(locale, {
+        style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, ...(primaryLanguage(locale) === locale ? { numberingSystem: 'latn' } : {})
+    }).format(share);
+}
+
 /** A count as Intl writes it in a language: Western digits for `ar`, Arabic-Indic for `ar-EG` (its region's usage). */
 export function formattedCount(count: number, tag: string): string {
     const locale = canonicalLanguage(tag) ?? DEFAULT_LANGUAGE;

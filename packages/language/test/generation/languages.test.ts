@@ -86,6 +86,7 @@ describe('outputs in the meeting\'s language', () => {
         expect(html).toContain('<html lang="fr" dir="ltr">');
         expect(html).toContain('<th scope="col">Responsable</th><th scope="col">Échéance</th>');
         expect(markdown).toContain('| Action | Responsable | Échéance | État |');
+        expect(html).toMatch(/>100,0\s%<\/td>/u);
         expect(json.language).toBe('fr');
         expect(json.meetings[0].language).toBe('fr');
     });
@@ -97,6 +98,8 @@ describe('outputs in the meeting\'s language', () => {
         expect(html).toContain('<html lang="ar" dir="rtl">');
         expect(html).toContain('<p dir="auto">');
         expect(html).toContain('<time datetime="2018-04-15" dir="ltr">');
+        // Intl's percentage: its marks keep `%` beside the number in right-to-left text.
+        expect(html).toContain('>100.0\u200E%\u200E</td>');
     });
 
     test('Chinese: full-width colon, labels aligned by columns, the date by Intl', async () => {
