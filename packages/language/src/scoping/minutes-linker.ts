@@ -1,34 +1,162 @@
-import { DefaultLinker, interruptAndCheck, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
+import {
+    DefaultLinker, interruptAndCheck, isAstNode, type AstNode, type AstNodeDescription, type LangiumDocument, type LangiumDocuments,
+    type LinkingError, type Reference, type ReferenceInfo, type TextDocumentProvider, type URI
+} from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { astNodesOf, forEachReference } from '../util/ast-walk.js';
+import { isDocument, isParty, Organisation, Person, type Document } from '../generated/ast.js';
+import type { MinutesServices } from '../minutes-module.js';
+import { forEachAstNode, forEachReference } from '../util/ast-walk.js';
+import type { MinutesIndexManager } from '../workspace/minutes-index-manager.js';
 import { resolvePhrase } from './phrase-references.js';
 import { NameKeyScope } from './minutes-scope-provider.js';
 
-/** How many AST nodes are linked between two checks for cancellation. */
-const NODES_PER_CHECK = 256;
+/** How many blocks are linked between two checks for cancellation. */
+const BLOCKS_PER_CHECK = 64;
+const NO_REFERENCES: readonly Reference[] = [];
+const PARTY_TYPES = [Person.$type, Organisation.$type];
+
+/** A reference's resolution to a party of another document, kept from before an edit. */
+interface KeptLink {
+    readonly target: AstNode;
+    readonly description: AstNodeDescription;
+    /** The root of the target's document when it was resolved: the link holds while that document is not parsed again. */
+    readonly targetRoot: AstNode;
+}
 
 /**
  * Langium's linker, walking the AST with plain loops instead of streams and checking for
  * cancellation every few hundred nodes instead of awaiting at every node. Resolution is
- * Langium's (`doLink`, the scope provider); only the walk is cheaper. With Langium's
- * profiler active it defers to the default, which times each reference.
+ * Langium's (`doLink`, the scope provider). With Langium's profiler active it defers to
+ * the default, which times each reference.
+ *
+ * An edit parsed incrementally keeps the nodes, and so the references, of the lines it did
+ * not touch (parser/incremental-reparser.ts). A kept reference keeps what it resolved to
+ * when nothing it could resolve to has changed: it named a party of another document, that
+ * document has not been parsed again, no document's parties have changed since this one
+ * was linked, this document declares no party (before or after the edit), and the name was
+ * found as written (not as a phrase, which reads the meeting around it).
  */
 export class MinutesLinker extends DefaultLinker {
+    /** Looked up when first needed: the linker is created while the workspace services are. */
+    private readonly documents: () => LangiumDocuments;
+    private readonly index: () => MinutesIndexManager;
+    private readonly textDocuments: () => TextDocumentProvider | undefined;
+    /** Per document, the change of the index's parties when it was last linked. */
+    private readonly linkedAt = new WeakMap<LangiumDocument, number>();
+    /** Per document being linked again, the links its kept references may keep. */
+    private readonly keptLinks = new WeakMap<LangiumDocument, Map<Reference, KeptLink>>();
+    private readonly resolvedAsPhrase = new WeakSet<Reference>();
+    /** The references of each block of an open document, in the order linking meets them. */
+    private readonly referencesOfBlock = new WeakMap<AstNode, readonly Reference[]>();
+    /** How many references kept their resolution (tests read it). */
+    linksKept = 0;
+
+    constructor(services: MinutesServices) {
+        super(services);
+        this.documents = () => services.shared.workspace.LangiumDocuments;
+        this.index = () => services.shared.workspace.IndexManager as MinutesIndexManager;
+        this.textDocuments = () => services.shared.workspace.TextDocuments;
+    }
+
     override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
-        const nodes = astNodesOf(document.parseResult.value);
-        for (let i = 0; i < nodes.length; i++) {
-            if (i % NODES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
-            forEachReference(nodes[i], info => this.doLink(info, document));
+        const kept = this.keepableLinks(document);
+        const rootOf = this.rootLookup();
+        const root = document.parseResult.value;
+        const blocks = isDocument(root) ? root.blocks : [root];
+        // Kept blocks are linked from the list of their references, without walking them, in an open document.
+        const listed = this.textDocuments()?.get(document.uri.toString()) !== undefined;
+        const holds = (reference: Reference) => {
+            const link = kept?.get(reference);
+            return link !== undefined && rootOf(link.description.documentUri) === link.targetRoot;
+        };
+        const linkOne = (info: ReferenceInfo) => {
+            const reference = info.reference as Reference;
+            if (holds(reference)) this.keep(reference, kept!.get(reference)!, document);
+            else this.doLink(info, document);
+        };
+        for (let i = 0; i < blocks.length; i++) {
+            if (i % BLOCKS_PER_CHECK === 0) await interruptAndCheck(cancelToken);
+            const block = blocks[i];
+            const known = kept && this.referencesOfBlock.get(block);
+            if (known && known.every(holds)) {
+                for (const reference of known) this.keep(reference, kept.get(reference)!, document);
+                continue;
+            }
+            const references: Reference[] = [];
+            forEachAstNode(block, node => forEachReference(node, info => {
+                references.push(info.reference as Reference);
+                linkOne(info);
+            }));
+            if (listed) this.referencesOfBlock.set(block, references.length > 0 ? references : NO_REFERENCES);
         }
+        this.linkedAt.set(document, this.index().lastChangeOf(PARTY_TYPES));
+    }
+
+    override unlink(document: LangiumDocument): void {
+        this.keptLinks.delete(document);
+        const linkedAt = this.linkedAt.get(document);
+        if (linkedAt !== undefined && !declaresParties(document)) {
+            const links = new Map<Reference, KeptLink>();
+            const rootOf = this.rootLookup();
+            for (const reference of document.references) {
+                const target = (reference as { _ref?: unknown })._ref;
+                const description = (reference as Reference).$nodeDescription;
+                if (!isAstNode(target) || !isParty(target) || !description || this.resolvedAsPhrase.has(reference as Reference)) continue;
+                if (description.documentUri.toString() === document.uri.toString()) continue;
+                const targetRoot = rootOf(description.documentUri);
+                if (targetRoot) links.set(reference as Reference, { target, description, targetRoot });
+            }
+            this.keptLinks.set(document, links);
+            this.linkedAtBefore.set(links, linkedAt);
+        }
+        this.linkedAt.delete(document);
+        super.unlink(document);
     }
 
     /** A name the directory lacks may be a speaker phrase: an office's holder, a delegation's country (phrase-references.ts). */
     override getCandidate(refInfo: ReferenceInfo): AstNodeDescription | LinkingError {
         const scope = this.scopeProvider.getScope(refInfo);
         const written = refInfo.reference.$refText;
-        const description = scope.getElement(written)
-            ?? (scope instanceof NameKeyScope && refInfo.property !== 'action' ? resolvePhrase(written, refInfo.container, scope) : undefined);
+        let description = scope.getElement(written);
+        if (!description && scope instanceof NameKeyScope && refInfo.property !== 'action') {
+            description = resolvePhrase(written, refInfo.container, scope);
+            if (description) this.resolvedAsPhrase.add(refInfo.reference as Reference);
+        }
         return description ?? this.createLinkingError(refInfo);
     }
+
+    /** The links kept from before the edit, when no party of the workspace has changed since; undefined otherwise. */
+    private keepableLinks(document: LangiumDocument): Map<Reference, KeptLink> | undefined {
+        const links = this.keptLinks.get(document);
+        this.keptLinks.delete(document);
+        const since = links && this.linkedAtBefore.get(links);
+        if (!links || since === undefined || declaresParties(document)) return undefined;
+        const changed = this.index().documentsChangedSince(PARTY_TYPES, since);
+        return changed && changed.size === 0 ? links : undefined;
+    }
+
+    /** The current root of a document by its URI, looked up once per URI object (a document's descriptions share theirs). */
+    private rootLookup(): (uri: URI) => AstNode | undefined {
+        const roots = new Map<URI, AstNode | undefined>();
+        return uri => {
+            if (!roots.has(uri)) roots.set(uri, this.documents().getDocument(uri)?.parseResult.value);
+            return roots.get(uri);
+        };
+    }
+
+    private keep(reference: Reference, link: KeptLink, document: LangiumDocument): void {
+        const resolved = reference as unknown as { _ref?: unknown; _nodeDescription?: AstNodeDescription };
+        resolved._ref = link.target;
+        resolved._nodeDescription = link.description;
+        document.references.push(reference);
+        this.linksKept++;
+    }
+
+    private readonly linkedAtBefore = new WeakMap<Map<Reference, KeptLink>, number>();
+}
+
+function declaresParties(document: LangiumDocument): boolean {
+    const root = document.parseResult.value as Document;
+    return root.blocks?.some(isParty) ?? true;
 }

@@ -11,6 +11,7 @@ import { createMinutesServices } from '../../src/minutes-module.js';
 import { changedRange, IncrementalReparser, lineStartsOf } from '../../src/parser/incremental-reparser.js';
 import { INITIAL_STATE, MinutesLexer } from '../../src/parser/minutes-lexer.js';
 import type { MinutesDocumentFactory } from '../../src/workspace/minutes-document-factory.js';
+import type { MinutesLinker } from '../../src/scoping/minutes-linker.js';
 import { documentLine, generatedDocument, inlinePiece } from '../fuzz/arbitraries.js';
 import { EXAMPLES_FOLDER } from '../helpers/examples.js';
 import { syntaxTreeOf } from '../helpers/syntax-tree.js';
@@ -184,6 +185,13 @@ describe('an edited document in the workspace', () => {
         let version = 1;
         return {
             factory,
+            linker: services.Minutes.references.Linker as MinutesLinker,
+            async writeDirectory(next: string): Promise<LangiumDocument<Document>> {
+                const directoryUri = URI.file('/workspace/directory.minutes');
+                setTextDocument(services.shared, TextDocument.create(directoryUri.toString(), 'minutes', ++version, next));
+                await DocumentBuilder.update([directoryUri], []);
+                return LangiumDocuments.getDocument(uri) as LangiumDocument<Document>;
+            },
             async write(next: string): Promise<LangiumDocument<Document>> {
                 setTextDocument(services.shared, TextDocument.create(uri.toString(), 'minutes', ++version, next));
                 await DocumentBuilder.update([uri], []);
@@ -233,6 +241,23 @@ describe('an edited document in the workspace', () => {
         expect(workspace.factory.reparseCounts).toMatchObject({ incremental: 2, full: 2, lastFullParseReason: 'the previous parse had errors' });
         await workspace.write(report);
         expect(workspace.factory.reparseCounts).toMatchObject({ incremental: 3, full: 2 });
+    });
+
+    test('the references of untouched lines keep their links until a party changes', async () => {
+        const meeting = 'meeting: Call\ndate: 2018-03-19\n\n@mcade: Opened.\n\n@ttropina: Agreed.\n\nFirst prose.\n\nSome prose.\n';
+        const workspace = await workspaceOf(meeting, true);
+        const reference = await workspaceOf(meeting, false);
+        const edited = meeting.replace('Some prose.', 'Some prose, edited.');
+        let document = await workspace.write(edited);
+        expect(workspace.linker.linksKept).toBe(2);
+        expect(document.diagnostics).toEqual((await reference.write(edited)).diagnostics);
+
+        // Tatiana leaves the directory: the meeting is linked again, her name unknown, nothing kept.
+        const directory = 'person @mcade Marilyn Cade\norg @ICANN ICANN\n';
+        document = await workspace.writeDirectory(directory);
+        expect(workspace.linker.linksKept).toBe(2);
+        expect(document.diagnostics?.map(d => d.code)).toContain('unknown-speaker');
+        expect(document.diagnostics).toEqual((await reference.writeDirectory(directory)).diagnostics);
     });
 
     test('an internal error of the incremental path falls back to a full parse', async () => {
