@@ -33,6 +33,7 @@ export interface ParseRequest {
 
 export interface ParsedFile {
     uri: string;
+    /** None for a file that declares parties: every thread parses it. */
     descriptions: PortableDescription[];
     declaresParties: boolean;
     /** Name keys of the identifiers its `update #id` lines name. */
@@ -71,10 +72,12 @@ export class ShardChecker {
             const document = await this.add(file.uri, file.text);
             if (file.reported) this.reported.push(document);
             const descriptions = this.indexManager.allElements(undefined, new Set([file.uri])).toArray();
+            const declaresParties = descriptions.some(d => d.type === Person.$type || d.type === Organisation.$type);
             parsed.push({
                 uri: file.uri,
-                descriptions: descriptions.map(toPortableDescription),
-                declaresParties: descriptions.some(d => d.type === Person.$type || d.type === Organisation.$type),
+                // Every thread parses a file that declares parties: its descriptions need not travel.
+                descriptions: declaresParties ? [] : descriptions.map(toPortableDescription),
+                declaresParties,
                 updateKeys: updateKeysOf(document)
             });
         }

@@ -6,7 +6,7 @@ import { createCliServices } from './workspace.js';
 
 const port = parentPort;
 if (!port) throw new Error('check-worker.js runs as a worker thread of minutes check');
-const checker = new ShardChecker(createCliServices());
+const checker = new ShardChecker(createCliServices({ checkOnly: true }));
 
 port.on('message', (message: { id: number; step: 'parse' | 'check'; request: unknown }) => {
     const run = message.step === 'parse'

@@ -32,7 +32,8 @@ export async function check(paths: string[], options: CheckOptions, io: {
     const fromStdin = paths.includes('-');
     if (fromStdin && options.fix) throw new UsageError('--fix changes files: it cannot fix standard input');
     const stdin = fromStdin ? { text: await io.readStdin(), name: '<stdin>.minutes' } : undefined;
-    const services = createCliServices();
+    // --fix reads what the editor reads (its fixes are the editor's quick fixes).
+    const services = createCliServices({ checkOnly: !options.fix });
     const files = await collectFiles(paths.filter(p => p !== '-'), services.shared.workspace.MinutesConfigs);
     // --fix and --overdue read the whole workspace's trees (fixes, the action ledger): one thread.
     const threads = options.fix || options.overdue ? 1 : threadCount(options.threads, await sizeOf(files) + (stdin?.text.length ?? 0), files.length + (stdin ? 1 : 0));

@@ -2,7 +2,9 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createMinutesServices, tooLargeMessage, type MinutesConfigs, type MinutesServices, type MinutesSharedServices, type NotesRoot } from 'minutes-language';
+import {
+    createMinutesServices, tooLargeMessage, type MinutesConfigs, type MinutesServices, type MinutesServicesOptions, type MinutesSharedServices, type NotesRoot
+} from 'minutes-language';
 import { glob } from 'tinyglobby';
 import { startProgress } from './progress.js';
 import { decodeSource } from './utf8.js';
@@ -14,9 +16,12 @@ export { UsageError };
 export const EXTENSION = '.minutes';
 const GLOB_CHARACTERS = /[*?[\]{}]/;
 
-/** The services of one CLI run: the configuration files are read through them, as the server reads them. */
-export function createCliServices(): { shared: MinutesSharedServices; Minutes: MinutesServices } {
-    return createMinutesServices(NodeFileSystem);
+/**
+ * The services of one CLI run: the configuration files are read through them, as the server
+ * reads them. `checkOnly` leaves out what only the editor reads (see MinutesServicesOptions).
+ */
+export function createCliServices(options: MinutesServicesOptions = {}): { shared: MinutesSharedServices; Minutes: MinutesServices } {
+    return createMinutesServices(NodeFileSystem, options);
 }
 
 /**

@@ -9,16 +9,20 @@ import type { CheckedFile, CheckRequest, ParsedFile, ParseRequest } from '../src
 import { checkInParallel, InThreadShardRunner, threadCount, type ShardRunner } from '../src/parallel-check.js';
 import { problemsOf, type Problem } from '../src/problems.js';
 import { buildWorkspace, collectFiles, createCliServices, readWorkspaceSources } from '../src/workspace.js';
+import { NodeFileSystem } from 'langium/node';
+import { createMinutesServices } from 'minutes-language';
 import { dozenMeetings } from './dozen-meetings.js';
 import { REPO, runCli, tempWorkspace } from './helpers/run-cli.js';
 
 /**
- * A check split over threads gives what one thread gives: the same problems, in the same
- * order, with the same exit code. The shards run here in this thread, each with services
- * of its own as a worker has (the worker threads themselves are run through the CLI below).
+ * `minutes check` gives what the editor gives: the services of a check (which leave out
+ * what only the editor reads), in one thread or split over several, find the same
+ * problems in the same order as the editor's services, so the same exit code. The shards
+ * run here in this thread, each with services of its own as a worker has (the worker
+ * threads themselves are run through the CLI below).
  */
 class InThreadRunner implements ShardRunner {
-    private readonly runner = new InThreadShardRunner(createCliServices());
+    private readonly runner = new InThreadShardRunner(createCliServices({ checkOnly: true }));
     // Through structured cloning, as messages to and from a worker go.
     async parse(request: ParseRequest): Promise<ParsedFile[]> {
         return structuredClone(await this.runner.parse(structuredClone(request)));
@@ -29,10 +33,14 @@ class InThreadRunner implements ShardRunner {
     async close(): Promise<void> {}
 }
 
-async function sourcesOf(paths: string[]) {
-    const services = createCliServices();
+async function sourcesOf(paths: string[], services = createCliServices({ checkOnly: true })) {
     const files = await collectFiles(paths, services.shared.workspace.MinutesConfigs);
     return readWorkspaceSources(files, { services, warn: () => undefined });
+}
+
+/** With the services the language server runs on. */
+async function inEditor(paths: string[]): Promise<Problem[]> {
+    return problemsOf((await buildWorkspace(await sourcesOf(paths, createMinutesServices(NodeFileSystem)))).documents);
 }
 
 async function inOneThread(paths: string[]): Promise<Problem[]> {
@@ -45,7 +53,8 @@ async function inThreads(paths: string[], threads: number): Promise<Problem[]> {
 }
 
 async function expectSameInThreads(paths: string[], threads: number[] = [2, 3, 5]): Promise<Problem[]> {
-    const expected = await inOneThread(paths);
+    const expected = await inEditor(paths);
+    expect(await inOneThread(paths), 'one thread').toEqual(expected);
     for (const count of threads) expect(await inThreads(paths, count), `${count} threads`).toEqual(expected);
     return expected;
 }
@@ -61,7 +70,7 @@ const CROSS_FILE: Record<string, string> = {
     'g-meeting.minutes': 'meeting: Fourth call\ndate: 2018-05-15\n\n@bokafor: Closed.\n\nupdate #rooms done: Found.\n'
 };
 
-describe('minutes check in threads', () => {
+describe('minutes check, in one thread and in several, against the editor', () => {
     test('cross-file problems: name clashes, unknown names and actions, duplicate identifiers, updates before their action', async () => {
         const folder = tempWorkspace(CROSS_FILE);
         const problems = await expectSameInThreads([folder], [2, 3, 4, 7]);
@@ -80,6 +89,11 @@ describe('minutes check in threads', () => {
     test('the examples, and the corpus as one workspace', async () => {
         await expectSameInThreads([path.join(REPO, 'examples')]);
         await expectSameInThreads([path.join(REPO, 'corpus')], [2, 4]);
+    });
+
+    const records = readdirSync(path.join(REPO, 'corpus'), { withFileTypes: true }).filter(entry => entry.isDirectory()).map(entry => entry.name);
+    test.each(records)('corpus record %s on its own', async record => {
+        await expectSameInThreads([path.join(REPO, 'corpus', record)], [2]);
     });
 
     test('the fuzzing regressions and generated documents, in one workspace', async () => {

@@ -26,7 +26,7 @@ import { MinutesLexer } from './parser/minutes-lexer.js';
 import { createMinutesParser } from './parser/minutes-parser.js';
 import { MinutesValueConverter } from './parser/minutes-value-converter.js';
 import { MinutesParserErrorMessages } from './parser/minutes-parser-messages.js';
-import { MinutesIndexManager } from './workspace/minutes-index-manager.js';
+import { CheckOnlyIndexManager, MinutesIndexManager } from './workspace/minutes-index-manager.js';
 import { MinutesLinker } from './scoping/minutes-linker.js';
 import { MinutesReferenceDescriptionProvider } from './scoping/minutes-reference-description-provider.js';
 import { MinutesScopeComputation } from './scoping/minutes-scope-computation.js';
@@ -121,15 +121,32 @@ export const MinutesSharedModule: Module<MinutesSharedServices, DeepPartial<Lang
     }
 };
 
+export interface MinutesServicesOptions {
+    /**
+     * Services for `minutes check` alone: what only the editor reads is not built (the index
+     * of where each reference points, read by find-references, rename and the editor's
+     * re-linking). The diagnostics are the same (test/cli check-only test).
+     */
+    checkOnly?: boolean;
+}
+
+const CheckOnlySharedModule: Module<MinutesSharedServices, DeepPartial<LangiumSharedServices>> = {
+    workspace: {
+        IndexManager: services => new CheckOnlyIndexManager(services)
+    }
+};
+
 /**
  * Creates the Minutes services: the shared workspace services and the language's own.
  * The same function serves the language server, the CLI and the tests.
  */
-export function createMinutesServices(context: DefaultSharedModuleContext): {
+export function createMinutesServices(context: DefaultSharedModuleContext, options: MinutesServicesOptions = {}): {
     shared: MinutesSharedServices;
     Minutes: MinutesServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), MinutesGeneratedSharedModule, MinutesSharedModule);
+    const shared = options.checkOnly
+        ? inject(createDefaultSharedModule(context), MinutesGeneratedSharedModule, MinutesSharedModule, CheckOnlySharedModule)
+        : inject(createDefaultSharedModule(context), MinutesGeneratedSharedModule, MinutesSharedModule);
     const Minutes = inject(createDefaultModule({ shared }), MinutesGeneratedModule, MinutesModule);
     shared.ServiceRegistry.register(Minutes);
     registerValidationChecks(Minutes);

@@ -120,3 +120,13 @@ export class MinutesIndexManager extends DefaultIndexManager {
         }
     }
 }
+
+/**
+ * The index of `minutes check`: no descriptions of where each reference points. Only
+ * find-references, rename, document highlights and the editor's re-linking read them, and
+ * a check does none of these; building them was 4% of a check's CPU and a description
+ * with a range per reference (docs/performance.md).
+ */
+export class CheckOnlyIndexManager extends MinutesIndexManager {
+    override async updateReferences(): Promise<void> {}
+}
