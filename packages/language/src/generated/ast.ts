@@ -108,6 +108,7 @@ export type MinutesKeywordNames =
     | "questions:"
     | "rapporteur:"
     | "recording:"
+    | "regrets:"
     | "remote:"
     | "report:"
     | "resolution:"
@@ -485,10 +486,10 @@ export function isRoster(item: unknown): item is Roster {
     return reflection.isInstance(item, Roster.$type);
 }
 
-export type RosterKey = 'absent:' | 'apologies:' | 'attendees:' | 'observers:' | 'panel:' | 'panelists:' | 'participants:' | 'present:' | 'remote:' | 'speakers:' | 'staff:';
+export type RosterKey = 'absent:' | 'apologies:' | 'attendees:' | 'observers:' | 'panel:' | 'panelists:' | 'participants:' | 'present:' | 'regrets:' | 'remote:' | 'speakers:' | 'staff:';
 
 export function isRosterKey(item: unknown): item is RosterKey {
-    return item === 'attendees:' || item === 'participants:' || item === 'present:' || item === 'speakers:' || item === 'panel:' || item === 'panelists:' || item === 'remote:' || item === 'absent:' || item === 'apologies:' || item === 'staff:' || item === 'observers:';
+    return item === 'attendees:' || item === 'participants:' || item === 'present:' || item === 'speakers:' || item === 'panel:' || item === 'panelists:' || item === 'remote:' || item === 'absent:' || item === 'apologies:' || item === 'regrets:' || item === 'staff:' || item === 'observers:';
 }
 
 export interface Segment extends langium.AstNode {

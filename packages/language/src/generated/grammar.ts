@@ -999,6 +999,10 @@ export const MinutesGrammar = (): Grammar => loadedMinutesGrammar ?? (loadedMinu
           },
           {
             "$type": "Keyword",
+            "value": "regrets:"
+          },
+          {
+            "$type": "Keyword",
             "value": "staff:"
           },
           {

@@ -115,8 +115,15 @@ class DocxWriter {
                 return this.list(block.items, depth);
             case 'text-field':
                 return [this.label(block.label, depth), ...this.blocks(block.blocks, depth)];
-            case 'participants':
-                return this.participantTable(plain(labelled(block.label, block.title)) || block.label, block.participants);
+            case 'participants': {
+                const caption = plain(labelled(block.label, block.title)) || block.label;
+                if (block.groups.every(group => group.title.length === 0)) return this.participantTable(caption, block.participants);
+                // Grouped: the list's label, then a table per group captioned with its label as written.
+                return [
+                    this.label(caption, depth),
+                    ...block.groups.flatMap(group => this.participantTable(group.title.length > 0 ? plain(group.title) : caption, group.participants))
+                ];
+            }
             case 'agenda':
                 return [this.label(plain(labelled(block.label, block.title)) || block.label, depth), ...this.agenda(block.items, depth)];
             case 'segment':

@@ -117,12 +117,19 @@ class EmailWriter {
                 }
                 return;
             }
-            case 'participants':
-                this.push([
-                    ...this.wrapped(this.keyLine(block.label, block.title), indent),
-                    ...block.participants.flatMap(p => this.wrapped(readable(p.line), indent, '- '))
-                ]);
+            case 'participants': {
+                // Each group a paragraph under its label as written (`Council:`), the attendees before any label first.
+                let lines = this.wrapped(this.keyLine(block.label, block.title), indent);
+                for (const group of block.groups) {
+                    if (group.title.length > 0) {
+                        this.push(lines);
+                        lines = this.wrapped(readable(group.title), indent);
+                    }
+                    lines.push(...group.participants.flatMap(p => this.wrapped(readable(p.line), indent, '- ')));
+                }
+                this.push(lines);
                 return;
+            }
             case 'agenda':
                 this.push([...this.wrapped(this.keyLine(block.label, block.title), indent), ...this.agendaLines(block.items, indent)]);
                 return;

@@ -94,7 +94,15 @@ class MarkdownWriter {
                 this.blocks(block.blocks, indent);
                 return;
             case 'participants':
-                this.participants(this.keyLine(block.label, block.title), block.participants);
+                if (block.groups.every(group => group.title.length === 0)) {
+                    this.participants(this.keyLine(block.label, block.title), block.participants);
+                    return;
+                }
+                // Grouped: the list's label, then a table per group under its label as written.
+                this.push(`**${this.keyLine(block.label, block.title)}**`);
+                for (const group of block.groups) {
+                    this.participants(group.title.length > 0 ? this.rich(group.title) : this.keyLine(block.label, block.title), group.participants);
+                }
                 return;
             case 'agenda':
                 this.push(`**${this.keyLine(block.label, block.title)}**`);

@@ -10,7 +10,7 @@ import {
 } from '../model/directory.js';
 import {
     MAX_NESTING_DEPTH, continuationOf, headingNumber, headsJointTurn, isOrderedMarker, splitActionHeader, structureOf,
-    type ActionItem, type ActionReport, type AgendaItemNode, type Attendance, type Item,
+    type ActionItem, type ActionReport, type AgendaItemNode, type Attendance, type Attendee, type Item,
     type DocumentStructure, type Meeting, type OutcomeGroup, type Paragraph, type Qualifiers, type Turn
 } from '../model/structure.js';
 import { inlinesOf, plainText, writtenName, writtenText } from '../model/text.js';
@@ -316,21 +316,33 @@ class OutlineBuilder {
                 this.addField(blocks, item.field, item.body, scope);
                 return;
             case 'roster': {
+                const runs = attendeeGroups(item.group.attendees);
                 if (this.anonymised) {
-                    // No names: how many took part, per stakeholder group.
+                    // No names: how many took part, per stakeholder group, and per group of the list under its label.
+                    const { words, tag } = this.language;
                     const label = this.listLabel(item.group.roster.key);
                     const title = plain(labelled(label, [textSpan(this.readText(item.group.roster.title))])) || label;
-                    const count = participantCountText(item.group.attendees.map(a => a.party), this.language.words, this.language.tag);
-                    blocks.push({ kind: 'paragraph', text: [textSpan(`${title}${this.language.words.labelSeparator}${count}`)] });
+                    for (const [index, run] of runs.entries()) {
+                        const count = participantCountText(run.attendees.map(a => a.party), words, tag);
+                        const groupTitle = run.label && this.readText(run.label.text).replace(/\s*:$/, '');
+                        if (index === 0 && !groupTitle) blocks.push({ kind: 'paragraph', text: [textSpan(`${title}${words.labelSeparator}${count}`)] });
+                        else {
+                            if (index === 0) blocks.push({ kind: 'paragraph', text: [textSpan(title)] });
+                            blocks.push({ kind: 'paragraph', text: [textSpan(`${groupTitle}${words.labelSeparator}${count}`)] });
+                        }
+                    }
+                    if (runs.length === 0) blocks.push({ kind: 'paragraph', text: [textSpan(`${title}${words.labelSeparator}${participantCountText([], words, tag)}`)] });
                     return;
                 }
+                const listed = (attendees: readonly Attendee[]) => attendees
+                    .map(attendee => meeting?.listed.get(participantKey(this.name(attendee.line, scope.naming))))
+                    .filter((p): p is Participant => p !== undefined);
                 blocks.push({
                     kind: 'participants',
                     label: this.listLabel(item.group.roster.key),
                     title: this.written(item.group.roster, item.group.roster.title, scope),
-                    participants: item.group.attendees
-                        .map(attendee => meeting?.listed.get(participantKey(this.name(attendee.line, scope.naming))))
-                        .filter((p): p is Participant => p !== undefined)
+                    participants: listed(item.group.attendees),
+                    groups: runs.map(run => ({ title: run.label ? trimRich(this.written(run.label, run.label.text, scope)) : [], participants: listed(run.attendees) }))
                 });
                 return;
             }
@@ -795,4 +807,15 @@ function numberPrefix(line: SpeakerLine): string {
     const nameNode = GrammarUtils.findNodeForProperty(line.$cstNode, 'speaker');
     const spaced = numberNode && nameNode ? nameNode.offset > numberNode.end : true;
     return spaced ? `${line.number} ` : line.number;
+}
+
+/** A list's attendees in runs under the same group label (the first run may have none). */
+function attendeeGroups(attendees: readonly Attendee[]): Array<{ label?: Line; attendees: Attendee[] }> {
+    const runs: Array<{ label?: Line; attendees: Attendee[] }> = [];
+    for (const attendee of attendees) {
+        const last = runs[runs.length - 1];
+        if (last && last.label === attendee.group) last.attendees.push(attendee);
+        else runs.push({ label: attendee.group, attendees: [attendee] });
+    }
+    return runs;
 }

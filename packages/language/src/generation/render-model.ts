@@ -50,6 +50,12 @@ export interface Header {
     readonly participantsLabel: string;
 }
 
+/** Attendees listed under one label of an attendee list, the label as written (`Representatives of specialized agencies:`). */
+export interface ParticipantGroup {
+    readonly title: RichText;
+    readonly participants: readonly Participant[];
+}
+
 export interface MetadataEntry {
     /** The field's key, normalised: `date`, `programme`, `organisers`, `notetaker`; `custom` for a field the vocabulary lacks, whose label is as written. */
     readonly key: string;
@@ -83,8 +89,12 @@ export type OutlineBlock =
     | { readonly kind: 'quote'; readonly text: RichText }
     /** `summary:` …: `textOnKeyLine` when the first of `blocks` is the text written after the key, on its line. */
     | { readonly kind: 'text-field'; readonly field: BodyField; readonly label: string; readonly textOnKeyLine: boolean; readonly blocks: readonly OutlineBlock[] }
-    /** An attendee list: `label` is its key's (`Attendees`, `Apologies`), `title` the text after the key. */
-    | { readonly kind: 'participants'; readonly label: string; readonly title: RichText; readonly participants: readonly Participant[] }
+    /**
+     * An attendee list: `label` is its key's (`Attendees`, `Apologies`), `title` the text after the key;
+     * `groups` its attendees in order, under the labels the list groups them by (`Council:`), the first
+     * group's title empty when attendees come before any label.
+     */
+    | { readonly kind: 'participants'; readonly label: string; readonly title: RichText; readonly participants: readonly Participant[]; readonly groups: readonly ParticipantGroup[] }
     | { readonly kind: 'agenda'; readonly label: string; readonly title: RichText; readonly items: readonly AgendaEntry[] }
     | { readonly kind: 'segment'; readonly turnKind: TurnKind; readonly title: RichText; readonly level: number }
     | { readonly kind: 'turn'; readonly turn: TurnOutline }

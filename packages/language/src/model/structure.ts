@@ -4,6 +4,7 @@ import {
     type Action, type ActionUpdate, type Agenda, type Block, type CustomField, type Document, type Field, type Heading, type Line, type Mention,
     type Outcome, type Party, type Roster, type Segment, type SpeakerLine, type Text
 } from '../generated/ast.js';
+import { isBulletMarker } from '../parser/characters.js';
 import { namesOf } from './directory.js';
 import { nameKey } from './names.js';
 import { speakerPhraseOf, type SpeakerPhrase } from './speaker-phrases.js';
@@ -120,6 +121,8 @@ export interface Attendee {
     /** What follows the name, as written (`(ICANN Board)`, `, Director General, APNIC`). */
     readonly note: string;
     readonly roster: Roster;
+    /** The label of the group the attendee is listed under (`Representatives of specialized agencies:`), if any. */
+    readonly group?: Line;
 }
 
 export interface RosterGroup {
@@ -238,12 +241,12 @@ export function continuationOf(block: Block): readonly Line[] {
 }
 
 /** The continuation lines after `blocks[index]` (when it has text), recorded for `continuationOf`. */
-function takeContinuation(blocks: Block[], index: number, hasText: boolean, indentedOnly = false): Line[] {
+function takeContinuation(blocks: Block[], index: number, hasText: boolean, indentedOnly = false, stopsAt?: (at: number) => boolean): Line[] {
     const lines: Line[] = [];
     let previous = blocks[index];
     for (let i = index + 1; hasText && i < blocks.length && !previous.blankAfter; i++) {
         const block = blocks[i];
-        if (!isLine(block) || block.marker !== undefined || (indentedOnly && indentOf(block) === 0)) break;
+        if (!isLine(block) || block.marker !== undefined || (indentedOnly && indentOf(block) === 0) || stopsAt?.(i)) break;
         lines.push(block);
         previous = block;
     }
@@ -360,8 +363,8 @@ function buildStructure(document: Document): DocumentStructure {
             continue;
         }
         if (isRoster(block)) {
-            const { items: lines, end } = takeListLines(blocks, i, isSpeakerLine);
-            const group: RosterGroup = { roster: block, attendees: lines.map(line => attendeeOf(line, block)) };
+            const { attendees, end } = takeAttendees(blocks, i);
+            const group: RosterGroup = { roster: block, attendees };
             add({ kind: 'roster', group, meeting }, end, m => {
                 m.rosters.push(group);
                 m.attendees.push(...group.attendees);
@@ -545,17 +548,51 @@ export function paragraphsOf(lines: Line[]): Paragraph[] {
 /** Words that, in parentheses right after an attendee's name, say how they attended: `(remote)`. */
 export const ATTENDANCE_WORDS: Readonly<Record<string, Attendance>> = {
     present: 'present', 'in person': 'present', remote: 'remote', remotely: 'remote', online: 'remote',
-    absent: 'absent', 'not present': 'absent', apologies: 'apologies', apology: 'apologies', excused: 'apologies',
+    absent: 'absent', 'not present': 'absent', apologies: 'apologies', apology: 'apologies', regrets: 'apologies', excused: 'apologies',
     staff: 'staff', secretariat: 'staff', observer: 'observer'
 };
 
-function attendeeOf(line: SpeakerLine, roster: Roster): Attendee {
+/**
+ * The attendees of the roster at `keyIndex`: its speaker lines, up to a blank line, grouped
+ * under labels. A group's label is a line of its own that ends in a colon (a bullet or not:
+ * `Representatives of specialized agencies:`, `- Council:`) with a speaker line right under
+ * it; before a label the list goes on across blank lines. The label is not an attendee's
+ * continuation line. A label that is an attendance word (`Regrets:`, `Remote:`) sets its
+ * group's attendance.
+ */
+function takeAttendees(blocks: Block[], keyIndex: number): { attendees: Attendee[]; end: number } {
+    const roster = blocks[keyIndex] as Roster;
+    const labelAt = (at: number) => isGroupLabel(blocks[at]) && !blocks[at].blankAfter && isSpeakerLine(blocks[at + 1]);
+    const attendees: Attendee[] = [];
+    let group: Line | undefined;
+    let end = keyIndex + takeContinuation(blocks, keyIndex, blockHasText(roster), false, labelAt).length;
+    for (;;) {
+        if (end + 1 < blocks.length && labelAt(end + 1)) {
+            group = blocks[++end] as Line;
+        } else if (end + 1 >= blocks.length || blocks[end].blankAfter || !isSpeakerLine(blocks[end + 1])) {
+            break;
+        }
+        const line = blocks[++end] as SpeakerLine;
+        attendees.push(attendeeOf(line, roster, group));
+        end += takeContinuation(blocks, end, blockHasText(line), false, labelAt).length;
+    }
+    return { attendees, end };
+}
+
+/** A line that may label a group of attendees: prose of its own, or a bullet, that ends in a colon and names no one. */
+function isGroupLabel(block: Block | undefined): block is Line {
+    if (!isLine(block) || (block.marker !== undefined && !isBulletMarker(block.marker))) return false;
+    return block.text !== undefined && block.text.mentions.length === 0 && /:\s*$/.test(block.text.$cstNode?.text ?? '');
+}
+
+function attendeeOf(line: SpeakerLine, roster: Roster, group?: Line): Attendee {
     const note = (line.qualifiers ? `[${writtenText(line.qualifiers)}] ` : '') + plainText(line.text);
-    let attendance = keyDefinition(roster.key)?.attendance ?? 'present';
+    const groupWord = group && plainText(group.text).trim().replace(/\s*:$/, '').toLowerCase();
+    let attendance = (groupWord && ATTENDANCE_WORDS[groupWord]) || (keyDefinition(roster.key)?.attendance ?? 'present');
     const status = /^\(([^)]*)\)/.exec(plainText(line.text).trim());
     const word = status?.[1].trim().toLowerCase();
     if (word && ATTENDANCE_WORDS[word]) attendance = ATTENDANCE_WORDS[word];
-    return { line, party: line.speaker.ref, attendance, note: note.trim(), roster };
+    return { line, party: line.speaker.ref, attendance, note: note.trim(), roster, group };
 }
 
 function turnOf(line: SpeakerLine, paragraphs: Paragraph[], segment: Segment | undefined): Turn {

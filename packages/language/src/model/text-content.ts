@@ -35,7 +35,11 @@ function itemText(item: Item): string[] {
         case 'roster':
             return [
                 ...continued(item.group.roster, plainText(item.group.roster.title)),
-                ...item.group.attendees.flatMap(a => continued(a.line, speakerText(a.line)))
+                ...item.group.attendees.flatMap((a, i) => [
+                    // A group's label, before its first attendee.
+                    ...(a.group && a.group !== item.group.attendees[i - 1]?.group ? [lineText(a.group)] : []),
+                    ...continued(a.line, speakerText(a.line))
+                ])
             ];
         case 'agenda':
             return [...continued(item.group.agenda, plainText(item.group.agenda.title)), ...item.group.lines.flatMap(line => continued(line, lineText(line)))];

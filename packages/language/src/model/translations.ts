@@ -219,7 +219,7 @@ export const ENGLISH_WORDS: OutputWords = {
 };
 
 const FRENCH_KEYS: KeyLabels = {
-    attendees: { one: 'Personnes présentes' }, participants: { one: 'Participants' }, present: { one: 'Présents' }, speakers: { one: 'Intervenants' }, panel: { one: 'Panel' }, panelists: { one: 'Panélistes' }, remote: { one: 'À distance' }, absent: { one: 'Absents' }, apologies: { one: 'Excusés' }, staff: { one: 'Personnel' }, observers: { one: 'Observateurs' }, agenda: { one: 'Ordre du jour' }, topics: { one: 'Sujets' },
+    attendees: { one: 'Personnes présentes' }, participants: { one: 'Participants' }, present: { one: 'Présents' }, speakers: { one: 'Intervenants' }, panel: { one: 'Panel' }, panelists: { one: 'Panélistes' }, remote: { one: 'À distance' }, absent: { one: 'Absents' }, apologies: { one: 'Excusés' }, regrets: { one: 'Excusés' }, staff: { one: 'Personnel' }, observers: { one: 'Observateurs' }, agenda: { one: 'Ordre du jour' }, topics: { one: 'Sujets' },
     group: { one: 'Groupe' }, series: { one: 'Série' }, event: { one: 'Événement' }, session: { one: 'Session' },
     date: { one: 'Date' }, time: { one: 'Heure' }, venue: { one: 'Lieu' }, room: { one: 'Salle' },
     format: { one: 'Format' }, organisers: { one: 'Organisation' }, chair: { one: 'Présidence' }, moderator: { one: 'Modération' },
@@ -270,7 +270,7 @@ const FRENCH: Translation = {
 
 const SPANISH: Translation = {
     keys: {
-        attendees: { one: 'Asistentes' }, participants: { one: 'Participantes' }, present: { one: 'Presentes' }, speakers: { one: 'Oradores' }, panel: { one: 'Panel' }, panelists: { one: 'Panelistas' }, remote: { one: 'A distancia' }, absent: { one: 'Ausentes' }, apologies: { one: 'Excusados' }, staff: { one: 'Personal' }, observers: { one: 'Observadores' }, agenda: { one: 'Orden del día' }, topics: { one: 'Temas' },
+        attendees: { one: 'Asistentes' }, participants: { one: 'Participantes' }, present: { one: 'Presentes' }, speakers: { one: 'Oradores' }, panel: { one: 'Panel' }, panelists: { one: 'Panelistas' }, remote: { one: 'A distancia' }, absent: { one: 'Ausentes' }, apologies: { one: 'Excusados' }, regrets: { one: 'Excusados' }, staff: { one: 'Personal' }, observers: { one: 'Observadores' }, agenda: { one: 'Orden del día' }, topics: { one: 'Temas' },
         group: { one: 'Grupo' }, series: { one: 'Serie' }, event: { one: 'Evento' }, session: { one: 'Sesión' },
         date: { one: 'Fecha' }, time: { one: 'Hora' }, venue: { one: 'Lugar' }, room: { one: 'Sala' },
         format: { one: 'Formato' }, organisers: { one: 'Organización' }, chair: { one: 'Presidencia' }, moderator: { one: 'Moderación' },
@@ -318,7 +318,7 @@ const SPANISH: Translation = {
 
 const RUSSIAN: Translation = {
     keys: {
-        attendees: { one: 'Присутствующие' }, participants: { one: 'Участники' }, present: { one: 'Присутствуют' }, speakers: { one: 'Выступающие' }, panel: { one: 'Панель' }, panelists: { one: 'Участники дискуссии' }, remote: { one: 'Дистанционно' }, absent: { one: 'Отсутствуют' }, apologies: { one: 'Отсутствуют по уважительной причине' }, staff: { one: 'Персонал' }, observers: { one: 'Наблюдатели' }, agenda: { one: 'Повестка дня' }, topics: { one: 'Темы' },
+        attendees: { one: 'Присутствующие' }, participants: { one: 'Участники' }, present: { one: 'Присутствуют' }, speakers: { one: 'Выступающие' }, panel: { one: 'Панель' }, panelists: { one: 'Участники дискуссии' }, remote: { one: 'Дистанционно' }, absent: { one: 'Отсутствуют' }, apologies: { one: 'Отсутствуют по уважительной причине' }, regrets: { one: 'Отсутствуют по уважительной причине' }, staff: { one: 'Персонал' }, observers: { one: 'Наблюдатели' }, agenda: { one: 'Повестка дня' }, topics: { one: 'Темы' },
         group: { one: 'Группа' }, series: { one: 'Серия' }, event: { one: 'Мероприятие' }, session: { one: 'Сессия' },
         date: { one: 'Дата' }, time: { one: 'Время' }, venue: { one: 'Место' }, room: { one: 'Зал' },
         format: { one: 'Формат' }, organisers: { one: 'Организаторы' }, chair: { one: 'Председатель' }, moderator: { one: 'Модератор' },
@@ -366,7 +366,7 @@ const RUSSIAN: Translation = {
 
 const ARABIC: Translation = {
     keys: {
-        attendees: { one: 'الحاضرون' }, participants: { one: 'المشاركون' }, present: { one: 'الحضور' }, speakers: { one: 'المتحدثون' }, panel: { one: 'فريق النقاش' }, panelists: { one: 'أعضاء فريق النقاش' }, remote: { one: 'عن بُعد' }, absent: { one: 'الغائبون' }, apologies: { one: 'المعتذرون' }, staff: { one: 'الموظفون' }, observers: { one: 'المراقبون' }, agenda: { one: 'جدول الأعمال' }, topics: { one: 'المواضيع' },
+        attendees: { one: 'الحاضرون' }, participants: { one: 'المشاركون' }, present: { one: 'الحضور' }, speakers: { one: 'المتحدثون' }, panel: { one: 'فريق النقاش' }, panelists: { one: 'أعضاء فريق النقاش' }, remote: { one: 'عن بُعد' }, absent: { one: 'الغائبون' }, apologies: { one: 'المعتذرون' }, regrets: { one: 'المعتذرون' }, staff: { one: 'الموظفون' }, observers: { one: 'المراقبون' }, agenda: { one: 'جدول الأعمال' }, topics: { one: 'المواضيع' },
         group: { one: 'المجموعة' }, series: { one: 'السلسلة' }, event: { one: 'الفعالية' }, session: { one: 'الجلسة' },
         date: { one: 'التاريخ' }, time: { one: 'الوقت' }, venue: { one: 'المكان' }, room: { one: 'القاعة' },
         format: { one: 'الصيغة' }, organisers: { one: 'الجهة المنظمة' }, chair: { one: 'الرئيس' }, moderator: { one: 'مدير الجلسة' },
@@ -416,7 +416,7 @@ const ARABIC: Translation = {
 
 const CHINESE: Translation = {
     keys: {
-        attendees: { one: '出席者' }, participants: { one: '与会者' }, present: { one: '出席' }, speakers: { one: '发言人' }, panel: { one: '小组' }, panelists: { one: '小组成员' }, remote: { one: '远程参加' }, absent: { one: '缺席' }, apologies: { one: '请假' }, staff: { one: '工作人员' }, observers: { one: '观察员' }, agenda: { one: '议程' }, topics: { one: '议题' },
+        attendees: { one: '出席者' }, participants: { one: '与会者' }, present: { one: '出席' }, speakers: { one: '发言人' }, panel: { one: '小组' }, panelists: { one: '小组成员' }, remote: { one: '远程参加' }, absent: { one: '缺席' }, apologies: { one: '请假' }, regrets: { one: '请假' }, staff: { one: '工作人员' }, observers: { one: '观察员' }, agenda: { one: '议程' }, topics: { one: '议题' },
         group: { one: '小组' }, series: { one: '系列' }, event: { one: '活动' }, session: { one: '场次' },
         date: { one: '日期' }, time: { one: '时间' }, venue: { one: '地点' }, room: { one: '会议室' },
         format: { one: '形式' }, organisers: { one: '主办方' }, chair: { one: '主席' }, moderator: { one: '主持人' },

@@ -139,6 +139,7 @@ export const KEYS: readonly KeyDefinition[] = [
     roster('attendees:', 'present'), roster('participants:', 'present'), roster('present:', 'present'),
     roster('speakers:', 'present'), roster('panel:', 'present'), roster('panelists:', 'present'),
     roster('remote:', 'remote'), roster('absent:', 'absent'), roster('apologies:', 'apologies'),
+    roster('regrets:', 'apologies'),
     roster('staff:', 'staff'), roster('observers:', 'observer'),
 
     { key: 'agenda:', id: 'agenda', kind: 'agenda' },
@@ -252,7 +253,7 @@ export const ENGLISH_LABELS: VocabularyLabels = {
         'key-issue': { one: 'Key issue', many: 'Key issues' },
         attendees: { one: 'Attendees' }, participants: { one: 'Participants' }, present: { one: 'Present' },
         speakers: { one: 'Speakers' }, panel: { one: 'Panel' }, panelists: { one: 'Panelists' }, remote: { one: 'Remote' },
-        absent: { one: 'Absent' }, apologies: { one: 'Apologies' }, staff: { one: 'Staff' }, observers: { one: 'Observers' },
+        absent: { one: 'Absent' }, apologies: { one: 'Apologies' }, regrets: { one: 'Regrets' }, staff: { one: 'Staff' }, observers: { one: 'Observers' },
         agenda: { one: 'Agenda' }, topics: { one: 'Topics' }
     },
     offices: {

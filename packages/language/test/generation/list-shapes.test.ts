@@ -188,3 +188,76 @@ describe('custom header fields', async () => {
         expect(await generate(later, 'email')).toMatch(/Notetakers: Sam Smith[\s\S]*Size: px/);
     });
 });
+
+/** Attendance grouped by capacity (the UN Ad Hoc Committee's record) and the IETF's regrets. */
+const GROUPED = [
+    'meeting: Ad Hoc Committee, twenty-sixth meeting',
+    'date: 1950-02-10',
+    '',
+    'attendees:',
+    '@ssmith Belgium',
+    '@akovacs China',
+    '',
+    'Representatives of specialized agencies:',
+    '@jli International Labour Organisation (ILO)',
+    '',
+    '- Consultants from non-governmental organizations:',
+    '- @pfaltstrom Agudas Israel World Organization',
+    '',
+    'regrets:',
+    '@noemail',
+    '',
+    '@jli said the article was important.',
+    ''
+].join('\n');
+
+describe('grouped attendance', async () => {
+    const document = await withDirectory(GROUPED);
+    const root = document.parseResult.value;
+    const meeting = structureOf(root).meetings[0];
+    const LABELS = ['Representatives of specialized agencies:', 'Consultants from non-governmental organizations:'];
+
+    test('parse: the groups are the list\'s, across blank lines, with their labels; regrets: is a list of apologies', () => {
+        expect(document.parseResult.parserErrors).toEqual([]);
+        // The speaker is among the attendees: no speaker-not-attendee.
+        expect(document.diagnostics?.map(d => d.code)).not.toContain('speaker-not-attendee');
+        expect(meeting.rosters.map(roster => roster.attendees.map(a => [a.party?.name, a.group ? plainText(a.group.text).trim() : undefined, a.attendance]))).toEqual([
+            [['ssmith', undefined, 'present'], ['akovacs', undefined, 'present'], ['jli', LABELS[0], 'present'], ['pfaltstrom', LABELS[1], 'present']],
+            [['noemail', undefined, 'apologies']]
+        ]);
+        expect(meeting.turns.map(turn => turn.speaker?.name)).toEqual(['jli']);
+    });
+
+    test('outline: the list in groups, each under its label as written', () => {
+        const lists = flatten(outlineOf(root).blocks).flatMap(block => block.kind === 'participants' ? [block] : []);
+        expect(lists.map(list => [list.label, list.groups.map(group => [group.title.map(span => span.text).join(''), group.participants.map(p => p.party.name)])])).toEqual([
+            ['Attendees', [['', ['Sam Smith', 'Anja Kovačević']], [LABELS[0], ['李娜 Li Na']], [LABELS[1], ['Patrik Fältström']]]],
+            ['Regrets', [['', ['Chris Without-Email']]]]
+        ]);
+    });
+
+    test.each(['email', 'markdown', 'html', 'eml', 'json'] as const)('%s keeps each group\'s label before its people', async format => {
+        const output = await generate(document, format, { width: 1000 });
+        const text = format === 'eml' ? output.replace(/=\r\n/g, '') : output;
+        for (const label of LABELS) expect(text, label).toContain(label);
+        // Each label comes before its group's people (the HTML's header names them earlier too: the last place counts).
+        if (format !== 'json' && format !== 'eml') expect(text.indexOf(LABELS[1])).toBeLessThan(text.lastIndexOf('Patrik Fältström'));
+    });
+
+    test('Word keeps each group\'s label before its people', async () => {
+        const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await generateDocx(root)) });
+        for (const label of LABELS) expect(value, label).toContain(label);
+        expect(value.indexOf(LABELS[1])).toBeLessThan(value.lastIndexOf('Patrik Fältström'));
+    });
+
+    test('stats: the grouped attendees\' turns count as before', () => {
+        expect(meetingStatistics(meeting).total.interventions).toBe(1);
+    });
+
+    test('attribution none: the labels stay, with counts; no one is named', async () => {
+        const email = await generate(document, 'email', { width: 1000, attribution: 'none' });
+        expect(email).toContain('Representatives of specialized agencies: 1 participant');
+        expect(email).toContain('Consultants from non-governmental organizations: 1 participant');
+        for (const name of ['Sam Smith', 'Fältström', '李娜']) expect(email).not.toContain(name);
+    });
+});

@@ -298,7 +298,7 @@ export function continuationLines(count) {
  * under a line, and under a `#` heading), a title of mentions and links that its underline
  * ends, `+` bullets nested by tabs, lettered sub-items under a bullet; then a line of prose
  * `count` mentions long with no underline (the parser reads to its end to tell it from a
- * title), and `count` underlines with nothing to underline.
+ * title), `count` underlines with nothing to underline, and an attendee list of `count` groups.
  */
 export function listShapes(count) {
     const lines = ['meeting: List shapes', 'date: 2018-03-19', ...Array.from({ length: count }, (_, i) => `Custom Field ${i}: value ${i}`), ''];
@@ -311,6 +311,10 @@ export function listShapes(count) {
         );
     }
     lines.push(Array.from({ length: count }, () => '@mcade').join(' and '), '', ...Array.from({ length: count }, () => '====='), '');
+    // An attendee list of `count` groups, each label after a blank line, and one label with `count` names under it.
+    lines.push('attendees:');
+    for (let i = 0; i < count; i++) lines.push('', `Group ${i}:`, '@mcade (remote)', '- @Tatiana');
+    lines.push('', 'One large group:', ...Array.from({ length: count }, () => '@nhickson'), '');
     return lines.join('\n');
 }
 
