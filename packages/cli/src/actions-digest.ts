@@ -76,6 +76,11 @@ function noonUtc(iso: string): Date {
     return new Date(Date.UTC(year, month - 1, day, 12));
 }
 
+/** What the last report on an action said, in a language's words: `done: Sent on 2 May` (the status word translated, the text as written). */
+export function reportWords(report: NonNullable<LedgerAction['current']['lastUpdate']>, words: OutputWords): string {
+    return [report.status && words.statuses[report.status], report.text].filter(Boolean).join(words.labelSeparator);
+}
+
 /** `CCWG-IG call, 2016-12-21 (notes/ccwg.minutes:12)`: a line of a meeting, for a reader to find. */
 export function placeReference(place: MeetingPlace, line: number): string {
     return `${placeTitleLine(place)} (${displayPath(URI.parse(place.uri).fsPath)}:${line})`;
@@ -103,7 +108,7 @@ interface EntryFacts {
 function factsOf(entry: DigestEntry, { tag, words }: DigestLanguage, linkOf?: (action: LedgerAction) => string | undefined): EntryFacts {
     const { action, daysLate } = entry;
     const last = action.current.lastUpdate;
-    const reported = last ? [last.status && words.statuses[last.status], last.text].filter(Boolean).join(words.labelSeparator) : '';
+    const reported = last ? reportWords(last, words) : '';
     return {
         id: action.id,
         text: action.text,

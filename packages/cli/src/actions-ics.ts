@@ -1,5 +1,5 @@
-import { shortName, type LedgerAction } from 'minutes-language';
-import { placeReference } from './actions-digest.js';
+import { placeLanguage, sharedLanguage, shortName, translationOf, type LedgerAction } from 'minutes-language';
+import { placeReference, reportWords } from './actions-digest.js';
 
 /**
  * `minutes actions --format ics`: an iCalendar (RFC 5545) calendar with one all-day event
@@ -10,16 +10,19 @@ import { placeReference } from './actions-digest.js';
  * UID is the action's identifier, its SEQUENCE the number of reports on the action (a
  * `moved` update makes a later revision), and its DTSTAMP the day of the last of them, so
  * the same ledger gives the same bytes. With the address of the folder's site, URL links
- * each event to the row of its meeting's page where the action was agreed.
+ * each event to the row of its meeting's page where the action was agreed. An event's
+ * description is in its meeting's language (else `language`, the configuration's); the
+ * calendar's name in the language its actions' meetings share.
  */
-export function actionsIcs(actions: readonly LedgerAction[], linkOf?: (action: LedgerAction) => string | undefined): string {
+export function actionsIcs(actions: readonly LedgerAction[], linkOf?: (action: LedgerAction) => string | undefined, language?: string): string {
+    const calendarWords = translationOf(sharedLanguage(actions.map(action => placeLanguage(action.place, language)), language)).words;
     const lines = [
         'BEGIN:VCALENDAR',
         'VERSION:2.0',
         'PRODID:-//Minutes//minutes actions//EN',
         'CALSCALE:GREGORIAN',
         'METHOD:PUBLISH',
-        'X-WR-CALNAME:Open actions'
+        `X-WR-CALNAME:${text(calendarWords.digest.openActions)}`
     ];
     const seen = new Set<string>();
     for (const action of actions) {
@@ -29,11 +32,14 @@ export function actionsIcs(actions: readonly LedgerAction[], linkOf?: (action: L
         const owners = [...action.owners.map(party => shortName(party)), ...action.unresolvedOwners];
         const reports = action.updates.length;
         const last = action.updates.map(update => update.place.isoDate).filter(date => date !== undefined).pop() ?? action.place.isoDate ?? due;
+        const { words } = translationOf(placeLanguage(action.place, language));
+        const labelled = (label: string, value: string) => `${label}${words.labelSeparator}${value}`;
+        const report = action.current.lastUpdate;
         const description = [
             `#${action.id}: ${action.text}`,
-            owners.length > 0 ? `Owner: ${owners.join(', ')}` : 'No owner',
-            `Agreed: ${placeReference(action.place, action.line)}`,
-            ...(action.current.lastUpdate ? [`Last reported: ${placeReference(action.current.lastUpdate.place, action.current.lastUpdate.line)}: ${[action.current.lastUpdate.status, action.current.lastUpdate.text].filter(Boolean).join(': ')}`] : [])
+            owners.length > 0 ? labelled(words.owner, owners.join(words.listSeparator)) : words.digest.noOwner,
+            labelled(words.site.agreed, placeReference(action.place, action.line)),
+            ...(report ? [labelled(words.site.lastReported, `${placeReference(report.place, report.line)}${words.labelSeparator}${reportWords(report, words)}`)] : [])
         ].join('\n');
         lines.push(
             'BEGIN:VEVENT',

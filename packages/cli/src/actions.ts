@@ -79,7 +79,7 @@ export async function actions(paths: string[], options: ActionsOptions, io: { st
     if (options.format === 'ics') {
         // Each action once, though it is listed under each of its owners.
         const byId = new Map(listed.map(action => [action.id, action]));
-        const calendar = actionsIcs(groups.flatMap(group => group.actions.map(action => byId.get(action.id)!)), linkOf);
+        const calendar = actionsIcs(groups.flatMap(group => group.actions.map(action => byId.get(action.id)!)), linkOf, workspace.root?.config.locale);
         if (options.output !== undefined) {
             await writeFileAtomic(await checkOutputPath(options.output, workspace.documents.map(document => document.uri.fsPath)), calendar);
         } else {

@@ -6,6 +6,7 @@ import {
     whoSpokeHtml, workspaceStatistics,
     type ActionLedger, type Document, type LedgerAction, type MeetingOutline, type MeetingPlace, type OutlineOptions, type OutputWords, type RichText
 } from 'minutes-language';
+import { reportWords } from './actions-digest.js';
 import { actionsByOwner } from './actions.js';
 
 /**
@@ -278,7 +279,7 @@ function actionsPage(ledger: ActionLedger, byPlace: ReadonlyMap<MeetingPlace, Me
                 ? `<span class="overdue">${escapeText(site.overdue)}</span>${site.clauseSeparator}${due(action.current.due!)} (${escapeText(language.count(site.dayCount, days))})`
                 : `${escapeText(capitalised(words.statuses[action.current.status]))}${action.current.status === 'open' && action.current.due ? `${site.clauseSeparator}${due(action.current.due)}` : ''}`;
             const last = action.current.lastUpdate;
-            const reported = last ? [last.status && words.statuses[last.status], last.text].filter(Boolean).join(words.labelSeparator) : '';
+            const reported = last ? reportWords(last, words) : '';
             // The action's text is its meeting's words, in its language.
             parts.push(`<tr class="status-${action.current.status}">`
                 + `<td${language.mark(placeLanguage(action.place, options.outline.language))}><span class="action-id">#${escapeText(action.id)}</span> ${escapeText(action.text)}</td>`

@@ -34,6 +34,21 @@ function events(ics: string): ParsedEvent[] {
 }
 
 describe('minutes actions --format ics', () => {
+    test('an event is described in its meeting\'s language; the calendar is named in the language its meetings share; parsed back by ical.js', async () => {
+        const folder = tempWorkspace({
+            'people.minutes': 'person @mcade Marilyn Cade\n',
+            'a.minutes': 'meeting: Réunion\nlanguage: fr\ndate: 2024-05-02\n\naction #plan @mcade due 2024-06-01: Rédiger le plan.\naction #salle due 2024-06-03: Réserver la salle.\n',
+            'b.minutes': 'meeting: Seconde réunion\nlanguage: fr\ndate: 2024-05-20\n\nupdate #plan moved: Repoussé au 1er juin.\n'
+        });
+        const result = await runCli(['actions', '--format', 'ics'], { cwd: folder });
+        expect([result.code, result.stderr]).toEqual([0, '']);
+        expect(new ICAL.Component(ICAL.parse(result.stdout)).getFirstPropertyValue('x-wr-calname')).toBe('Actions en cours');
+        const byId = new Map(events(result.stdout).map(event => [event.uid, event.description]));
+        expect(byId.get('minutes-action-plan')).toBe('#plan: Rédiger le plan.\nResponsable\u00A0: Marilyn Cade\nConvenue lors de\u00A0: Réunion, 2024-05-02 (a.minutes:5)\n'
+            + 'Dernier suivi\u00A0: Seconde réunion, 2024-05-20 (b.minutes:5)\u00A0: reportée\u00A0: Repoussé au 1er juin.');
+        expect(byId.get('minutes-action-salle')).toContain('\nSans responsable\n');
+    });
+
     test('one all-day event per open action with a due date; RFC 5545 lines (CRLF, folded at 75 octets); parsed back by ical.js', async () => {
         const result = await runCli(['actions', '--format', 'ics'], { cwd: SERIES });
         expect(result.code).toBe(0);
