@@ -118,9 +118,9 @@ class DocxWriter {
             case 'participants': {
                 const caption = plain(labelled(block.label, block.title)) || block.label;
                 if (block.groups.every(group => group.title.length === 0)) return this.participantTable(caption, block.participants);
-                // Grouped: the list's label, then a table per group captioned with its label as written.
+                // Grouped: a table per group captioned with its label as written (the list's label on the first group's when it has none).
                 return [
-                    this.label(caption, depth),
+                    ...(block.groups[0].title.length > 0 ? [this.label(caption, depth)] : []),
                     ...block.groups.flatMap(group => this.participantTable(group.title.length > 0 ? plain(group.title) : caption, group.participants))
                 ];
             }

@@ -168,13 +168,14 @@ class HtmlWriter {
                 return `<div class="${block.field}">\n<p class="label">${escapeText(block.label)}</p>\n${this.blocks(block.blocks)}\n</div>`;
             case 'participants':
                 if (block.groups.every(group => group.title.length === 0)) return this.participantTable(this.keyLine(block.label, block.title), block.participants, true);
-                // Grouped: the list's label, then a table per group captioned with its label as written.
+                // Grouped: a table per group captioned with its label as written (the list's label on the first
+                // group's when it has none, else above them all).
                 return [
                     `<div class="participant-groups">`,
-                    `<p class="label">${this.keyLine(block.label, block.title)}</p>`,
+                    block.groups[0].title.length > 0 ? `<p class="label">${this.keyLine(block.label, block.title)}</p>` : '',
                     ...block.groups.map(group => this.participantTable(group.title.length > 0 ? this.rich(group.title) : this.keyLine(block.label, block.title), group.participants, true)),
                     '</div>'
-                ].join('\n');
+                ].filter(Boolean).join('\n');
             case 'agenda':
                 return this.agenda(block.label, block.title, block.items);
             case 'segment':

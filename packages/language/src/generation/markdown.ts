@@ -98,8 +98,8 @@ class MarkdownWriter {
                     this.participants(this.keyLine(block.label, block.title), block.participants);
                     return;
                 }
-                // Grouped: the list's label, then a table per group under its label as written.
-                this.push(`**${this.keyLine(block.label, block.title)}**`);
+                // Grouped: a table per group under its label as written (the list's label on the first group's when it has none).
+                if (block.groups[0].title.length > 0) this.push(`**${this.keyLine(block.label, block.title)}**`);
                 for (const group of block.groups) {
                     this.participants(group.title.length > 0 ? this.rich(group.title) : this.keyLine(block.label, block.title), group.participants);
                 }
