@@ -86,6 +86,8 @@ export const attendeeShouldSpeak: MeetingRule = (meeting, accept) => {
     for (const turn of meeting.turns) {
         if (turn.speaker) spoke.add(turn.speaker);
         if (turn.qualifiers.presentedBy) spoke.add(turn.qualifiers.presentedBy);
+        // The other speakers of a joint turn (`@Ana + @Ben:`) spoke too.
+        for (const mention of turn.jointWith) if (mention.party.ref) spoke.add(mention.party.ref);
     }
     if (spoke.size === 0) return;
     const reported = new Set<Party>();

@@ -178,3 +178,13 @@ describe('turn shapes of summary records and transcripts', async () => {
         }
     });
 });
+
+describe('joint turns and attendance', () => {
+    test('the other speakers of a joint turn spoke: no silent-attendee hint for them', async () => {
+        const { documents } = await buildWorkspace({
+            'note.minutes': 'meeting: M\ndate: 2017-05-22\n\nattendees:\n- @ana\n- @ben\n\n@ana + @ben: We agree.\n',
+            'directory.minutes': DIRECTORY
+        });
+        expect(documents['note.minutes'].diagnostics?.map(d => d.code)).not.toContain('silent-attendee');
+    });
+});
