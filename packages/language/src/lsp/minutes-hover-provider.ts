@@ -1,14 +1,14 @@
 import { CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import { isAction, isCustomField, isDocument, type Action, type Block, type Party } from '../generated/ast.js';
+import { isAction, isCustomField, type Action, type Party } from '../generated/ast.js';
 import type { MinutesServices } from '../minutes-module.js';
 import { namesOf, shortName } from '../model/directory.js';
 import { nameKey } from '../model/names.js';
 import { speakerPhraseOf } from '../model/speaker-phrases.js';
 import { ENGLISH_LABELS } from '../model/vocabulary.js';
 import { escapeMarkdown } from '../util/markdown-escape.js';
-import { meetingOf, structureOf } from '../model/structure.js';
+import { blockOf, meetingOf, structureOf } from '../model/structure.js';
 import type { DirectoryIndex } from './directory-index.js';
 import { meetingStatisticsHover } from './meeting-statistics-hover.js';
 import { nameAt } from './name-occurrences.js';
@@ -46,13 +46,6 @@ export class MinutesHoverProvider implements HoverProvider {
             ? partyMarkdown(entry, partyInMeeting(meeting, party), meetingName(meeting))
             : partyMarkdown(entry);
     }
-}
-
-/** The top-level block (one line of the document) a node is part of. */
-export function blockOf(node: AstNode): Block | undefined {
-    let current: AstNode | undefined = node;
-    while (current && current.$container && !isDocument(current.$container)) current = current.$container;
-    return current && isDocument(current.$container) ? current as Block : undefined;
 }
 
 /**

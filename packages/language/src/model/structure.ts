@@ -1,5 +1,6 @@
+import type { AstNode } from 'langium';
 import {
-    isAction, isActionUpdate, isAgenda, isBreak, isCustomField, isField, isHeading, isLine, isOutcome, isParty, isRoster,
+    isAction, isActionUpdate, isAgenda, isBreak, isDocument, isCustomField, isField, isHeading, isLine, isOutcome, isParty, isRoster,
     isSegment, isSpeakerLine,
     type Action, type ActionUpdate, type Agenda, type Block, type CustomField, type Document, type Field, type Heading, type Line, type Mention,
     type Outcome, type Party, type Roster, type Segment, type SpeakerLine, type Text
@@ -895,6 +896,13 @@ function sectionTree(blocks: Block[]): Section[] {
 /** The number a heading starts with (`2.1`, `3`), if any: it links the section to an agenda item. */
 export function headingNumber(text: string): string | undefined {
     return /^\s*(\d+(?:\.\d+)*)\.?(?=\s|$)/.exec(text)?.[1];
+}
+
+/** The top-level block (one line of the document) a node is part of. */
+export function blockOf(node: AstNode): Block | undefined {
+    let current: AstNode | undefined = node;
+    while (current && current.$container && !isDocument(current.$container)) current = current.$container;
+    return current && isDocument(current.$container) ? current as Block : undefined;
 }
 
 /** The meeting a block belongs to, if any. */

@@ -1,5 +1,6 @@
 import type { AstNode, AstNodeDescription } from 'langium';
-import { isDocument, isField, type Block, type Document } from '../generated/ast.js';
+import { isField, type Document } from '../generated/ast.js';
+import { blockOf } from '../model/structure.js';
 import { speakerPhraseOf } from '../model/speaker-phrases.js';
 import { mentionsOf, writtenName } from '../model/text.js';
 import { isKey, keyDefinition, type MeetingOffice } from '../model/vocabulary.js';
@@ -24,12 +25,6 @@ export function resolvePhrase(written: string, container: AstNode, scope: NameKe
     const holder = block && phrase.office ? officesOf(block.$container).holderAt(block.$cstNode?.offset ?? 0, phrase.office) : undefined;
     // Else the directory's entry for the office itself (`office @ITU-SG Secretary-General`).
     return holder !== undefined ? scope.getElement(holder) : scope.getElement(phrase.title);
-}
-
-function blockOf(node: AstNode): Block | undefined {
-    let current: AstNode | undefined = node;
-    while (current && current.$container && !isDocument(current.$container)) current = current.$container;
-    return current?.$container ? current as Block : undefined;
 }
 
 /**
