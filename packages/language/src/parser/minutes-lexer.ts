@@ -249,6 +249,8 @@ class Scanner {
     private readonly lineStartStates: number[] = [];
     private expect = Expect.Speaker;
     private inQualifiers = false;
+    /** The current line follows a blank line (or starts the text): a paragraph starts here. */
+    private afterBlankLine = true;
     /** Whether a blank line (or nothing) comes before the current line: only such a line may be a setext title. */
     private afterBlank = true;
     /** The underline (start and end) of the setext heading whose title is the current line. */
@@ -368,9 +370,10 @@ class Scanner {
             NUMBER_BEFORE_SPEAKER.lastIndex = start;
             const label = LABEL_PATTERN.exec(text) ?? NUMBER_BEFORE_SPEAKER.exec(text);
             if (label) {
-                // A numbered paragraph at the margin may be a turn (`1. @{Mr. Al-Otaibi} said…`), as summary
-                // records number them; an agenda's items and an indented list's stay items with mentions.
-                const numberedTurn = start === this.lineStart && !this.place.inAgenda();
+                // A numbered paragraph may be a turn (`1. @{Mr. Al-Otaibi} said…`), as summary records number
+                // them: at the margin, after a blank line. A tight list's items (`next steps:` / `1. @x to
+                // circulate…`), an indented list's and an agenda's stay items that mention someone.
+                const numberedTurn = start === this.lineStart && this.afterBlankLine && !this.place.inAgenda();
                 this.place.prose(start > this.lineStart, false);
                 this.emit(v.label, start, start + label[0].length, numberedTurn ? Expect.Speaker : Expect.Inline);
                 return true;
@@ -676,6 +679,7 @@ class Scanner {
             break;
         }
         if (blank) this.place.blankLine();
+        this.afterBlankLine = blank;
         this.afterBlank = blank;
         this.emit(blank ? v.blank : v.newline, first, firstEnd, Expect.Speaker);
         this.newLine(firstEnd);

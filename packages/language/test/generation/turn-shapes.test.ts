@@ -179,6 +179,22 @@ describe('turn shapes of summary records and transcripts', async () => {
     });
 });
 
+describe('numbered items that are not turns', () => {
+    test('a list written line after line, an indented list and an agenda keep their items, mentions and all', async () => {
+        const { documents } = await buildWorkspace({
+            'note.minutes': [
+                'meeting: M', 'date: 2017-05-22', '', 'agenda:', '1. @ana to open', '', '@ana: Three points.', '1. @ben is right', '2. @ben is late', '',
+                '   3. @ben again', '', 'next steps:', '1. @ben to circulate the report', '2. @ana to follow up', ''
+            ].join('\n'),
+            'directory.minutes': DIRECTORY
+        });
+        const meeting = structureOf(documents['note.minutes'].parseResult.value).meetings[0];
+        expect(meeting.turns.map(turn => turn.speaker?.name)).toEqual(['ana']);
+        expect(meeting.agendas[0].lines).toHaveLength(1);
+        expect(meeting.outcomes[0].paragraphs.flatMap(p => p.kind === 'list' ? p.items : [])).toHaveLength(2);
+    });
+});
+
 describe('joint turns and attendance', () => {
     test('the other speakers of a joint turn spoke: no silent-attendee hint for them', async () => {
         const { documents } = await buildWorkspace({
