@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { SCHEMA_VERSION } from 'minutes-language';
 import { REPO, runCli, tempWorkspace, type CliResult } from './helpers/run-cli.js';
 
 // `minutes generate`, run as a process (the built CLI: npx tsc -b tsconfig.build.json).
@@ -36,7 +37,7 @@ describe('minutes generate: every format, to standard output', () => {
             expect(out).toMatch(/\r\nContent-Type: multipart\/alternative;/);
         }],
         ['html', (out: string) => expect(out).toMatch(/^<!DOCTYPE html>\n[\s\S]*<h1 id="top">A call on cybersécurité<\/h1>[\s\S]*<\/html>\n$/)],
-        ['json', (out: string) => expect(JSON.parse(out)).toMatchObject({ schemaVersion: 7, language: 'en', title: 'A call on cybersécurité', meetings: [{ index: 1 }] })],
+        ['json', (out: string) => expect(JSON.parse(out)).toMatchObject({ schemaVersion: SCHEMA_VERSION, language: 'en', title: 'A call on cybersécurité', meetings: [{ index: 1 }] })],
         ['markdown', (out: string) => expect(out).toMatch(/^# A call on cybersécurité\n\n- \*\*Date:\*\* 19 March 2018\n/)]
     ])('--format %s exits 0 and prints the output, nothing on standard error', async (format, check) => {
         const folder = workspace();
