@@ -366,14 +366,15 @@ class Scanner {
             return true;
         }
         if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) {
+            // A numbered paragraph may be a turn (`1. @{Mr. Al-Otaibi} said…`), as summary records number
+            // them: at the margin, after a blank line. A tight list's items (`next steps:` / `1. @x to
+            // circulate…`), an indented list's and an agenda's stay items that mention someone.
+            const numberedTurn = start === this.lineStart && this.afterBlankLine && !this.place.inAgenda();
             LABEL_PATTERN.lastIndex = start;
             NUMBER_BEFORE_SPEAKER.lastIndex = start;
-            const label = LABEL_PATTERN.exec(text) ?? NUMBER_BEFORE_SPEAKER.exec(text);
+            // `1.1@{The Councillor…}`, with no space, is a number only where it numbers a turn.
+            const label = LABEL_PATTERN.exec(text) ?? (numberedTurn ? NUMBER_BEFORE_SPEAKER.exec(text) : null);
             if (label) {
-                // A numbered paragraph may be a turn (`1. @{Mr. Al-Otaibi} said…`), as summary records number
-                // them: at the margin, after a blank line. A tight list's items (`next steps:` / `1. @x to
-                // circulate…`), an indented list's and an agenda's stay items that mention someone.
-                const numberedTurn = start === this.lineStart && this.afterBlankLine && !this.place.inAgenda();
                 this.place.prose(start > this.lineStart, false);
                 this.emit(v.label, start, start + label[0].length, numberedTurn ? Expect.Speaker : Expect.Inline);
                 return true;

@@ -193,6 +193,17 @@ describe('numbered items that are not turns', () => {
         expect(meeting.agendas[0].lines).toHaveLength(1);
         expect(meeting.outcomes[0].paragraphs.flatMap(p => p.kind === 'list' ? p.items : [])).toHaveLength(2);
     });
+
+    test('a number stuck to a name inside a paragraph is prose, as written', async () => {
+        const { documents } = await buildWorkspace({
+            'note.minutes': 'meeting: M\ndate: 2017-05-22\n\nThe document was\n1.1@ben and friends.\n',
+            'directory.minutes': DIRECTORY
+        });
+        const meeting = structureOf(documents['note.minutes'].parseResult.value).meetings[0];
+        expect(meeting.turns).toEqual([]);
+        const email = await generate(documents['note.minutes'], 'email');
+        expect(email).toContain('The document was 1.1@ben and friends.');
+    });
 });
 
 describe('joint turns and attendance', () => {

@@ -16,7 +16,9 @@ import { createMinutesServices, generate, OUTPUT_FORMATS } from 'minutes-languag
 const UNITS = ['.', ' ', '\t', '-', '@', '#', '[', ']', '(', ')', ':', '/', '*', '\\', '>', '`', '_', ',', ';', '"', "'", '=', '?', '!',
     'é', '😀', '字', '字。', '1年', '19 mars ', 'a', '1', '1.', 'a ', '@a ', 'http://x ', '\u202E', '\u0000',
     // Inline Markdown (issue 13): emphasis, code and links that open and never close, or nest.
-    '**a ', '*a ', '`a ', '[a](http://x) ', '<http://x> ', '@@a '];
+    '**a ', '*a ', '`a ', '[a](http://x) ', '<http://x> ', '@@a ',
+    // Turn shapes (issue 13): joint speakers, numbers before a speaker, phrases.
+    '@a, ', '@a + ', '1.@a ', '@{The delegate of a} ', '@{Several a} '];
 
 /** Where a run is put: a document around it. */
 const CONTEXTS = [
@@ -31,7 +33,10 @@ const CONTEXTS = [
     ['date', run => `meeting: T\ndate: ${run}\ntime: ${run}\n`],
     ['person', run => `person @p ${run}\n  aliases: ${run}\n  role: ${run}\n  org: ${run}\n  email: ${run}\n`],
     ['addresses', run => `meeting: T\ndate: 2024-01-05\nfrom: ${run}\nto: ${run}\n`],
-    ['line start', run => `${run}\n`]
+    ['line start', run => `${run}\n`],
+    ['numbered turn', run => `meeting: T\nchair: @mcade\n\n1. @{The Chairman} ${run}\n\n2. ${run}\n`],
+    ['joint turn', run => `meeting: T\n\n@mcade + ${run}: x\n`],
+    ['narration', run => `meeting: T\n\n@mcade: x\n\n\nnarration: ${run}\n${run}\n`]
 ];
 
 const DIRECTORY = 'person @mcade Marilyn Cade\n  email: m@example.org\n';
