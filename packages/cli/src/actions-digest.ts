@@ -1,6 +1,6 @@
 import { URI } from 'langium';
 import {
-    addressList, composeMessage, counted, displayWidth, emailAddressOf, escapeAttribute, escapeText, filled, formattedCount, htmlPage, overdueActions,
+    addressList, composeMessage, counted, displayWidth, emailAddressOf, escapeAttribute, escapeText, filled, filledHtml, formattedCount, htmlPage, overdueActions,
     partyAddress, placeLanguage, placeTitleLine, sharedLanguage, shortName, textDirection, translationOf,
     type ActionLedger, type Address, type LedgerAction, type MeetingPlace, type OutputWords, type Party
 } from 'minutes-language';
@@ -179,12 +179,10 @@ function digestHtml(owner: string, entries: readonly DigestEntry[], today: strin
             '</tr>'
         ].join('');
     });
-    // `{date}` as a <time>, `{example}` as code: the words around them escaped.
-    const around = (template: string, place: string, html: string) => template.split(place).map(escapeText).join(html);
     return [
         '<main>',
         `<h1>${escapeText(filled(digest.heading, { owner }))}</h1>`,
-        `<p>${around(digest.asOf, '{date}', `<time datetime="${escapeAttribute(today)}">${escapeText(today)}</time>`)}</p>`,
+        `<p>${filledHtml(digest.asOf, { date: `<time datetime="${escapeAttribute(today)}" dir="ltr">${escapeText(today)}</time>` })}</p>`,
         '<div class="table-wrap">',
         '<table class="actions">',
         `<caption>${escapeText(digest.openActions)}</caption>`,
@@ -192,7 +190,7 @@ function digestHtml(owner: string, entries: readonly DigestEntry[], today: strin
         '<tbody>', ...rows, '</tbody>',
         '</table>',
         '</div>',
-        `<p>${around(digest.reportHint, '{example}', `<code>${escapeText(digest.example)}</code>`)}</p>`,
+        `<p>${filledHtml(digest.reportHint, { example: `<code>${escapeText(digest.example)}</code>` })}</p>`,
         '</main>'
     ].join('\n');
 }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import {
-    actionRowId, counted, declaresChathamHouseRule, escapeAttribute, escapeText, filled, formattedCount, htmlOf, htmlPage, meetingPlacesOf,
+    actionRowId, counted, declaresChathamHouseRule, escapeAttribute, escapeText, filled, filledHtml, formattedCount, htmlOf, htmlPage, meetingPlacesOf,
     outlineOf, overdueActions, placeLanguage, placeTitleLine, richHtml, sharedLanguage, stakeholderRows, textDirection, translationOf, updateRowId,
     whoSpokeHtml, workspaceStatistics,
     type ActionLedger, type Document, type LedgerAction, type MeetingOutline, type MeetingPlace, type OutlineOptions, type OutputWords, type RichText
@@ -156,6 +156,20 @@ function sitePage(title: string, current: PageName, body: string, language: Page
     });
 }
 
+/**
+ * An ISO date as a <time>, read left to right: in Arabic text `2018-03-19` would otherwise
+ * show as `19-03-2018` (its digits take the paragraph's direction around the hyphens).
+ */
+function isoTime(date: string): string {
+    return `<time datetime="${escapeAttribute(date)}" dir="ltr">${escapeText(date)}</time>`;
+}
+
+/** `Title, 2018-03-19` (placeTitleLine) with its date as an isoTime. */
+function placeTitleHtml(place: MeetingPlace): string {
+    const line = placeTitleLine(place);
+    return place.isoDate && line.endsWith(place.isoDate) ? escapeText(line.slice(0, -place.isoDate.length)) + isoTime(place.isoDate) : escapeText(line);
+}
+
 function link(href: string | undefined, html: string): string {
     return href ? `<a href="${escapeAttribute(href)}">${html}</a>` : html;
 }
@@ -206,8 +220,8 @@ function indexPage(meetings: readonly MeetingEntry[], ledger: ActionLedger, toda
     const overdue = overdueActions({ ...ledger, actions: open }, today).length;
     const dates = meetings.map(m => m.place.isoDate).filter((d): d is string => d !== undefined).sort();
     const series = bySeries(meetings, language);
-    const span = dates.length > 0 ? [escapeText(filled(words.dateRange, { from: dates[0], to: dates[dates.length - 1] }))] : [];
-    const late = overdue > 0 ? [escapeText(filled(words.overdueOn, { count: language.number(overdue), date: today }))] : [];
+    const span = dates.length > 0 ? [filledHtml(words.dateRange, { from: isoTime(dates[0]), to: isoTime(dates[dates.length - 1]) })] : [];
+    const late = overdue > 0 ? [filledHtml(words.overdueOn, { count: escapeText(language.number(overdue)), date: isoTime(today) })] : [];
     const parts = [
         `<h1>${escapeText(title)}</h1>`,
         `<p>${[escapeText(language.count(words.meetingCount, meetings.length)), ...span].join(words.clauseSeparator)}${words.fullStop} `
@@ -229,7 +243,7 @@ function indexPage(meetings: readonly MeetingEntry[], ledger: ActionLedger, toda
             // The title, attendance and outcomes are the meeting's own words, in its language.
             const own = language.mark(entry.outline.language);
             parts.push('<tr>'
-                + `<td>${entry.place.isoDate ? `<time datetime="${escapeAttribute(entry.place.isoDate)}">${escapeText(entry.place.isoDate)}</time>` : escapeText(entry.outline.date?.written ?? '')}</td>`
+                + `<td>${entry.place.isoDate ? isoTime(entry.place.isoDate) : escapeText(entry.outline.date?.written ?? '')}</td>`
                 + `<th scope="row"${own}>${link(entry.href, escapeText(entry.outline.title))}</th>`
                 + `<td data-label="${escapeAttribute(language.words.attendance)}"${own}>${escapeText(attendanceOf(entry.outline))}</td>`
                 + `<td data-label="${escapeAttribute(words.outcomes)}"${own}>${outcomesHtml(entry.outline)}</td>`
@@ -249,20 +263,19 @@ function actionsPage(ledger: ActionLedger, byPlace: ReadonlyMap<MeetingPlace, Me
     const state = (action: LedgerAction) => action.current.status === 'open' ? (late.has(action) ? 0 : 1) : action.current.status === 'done' ? 2 : 3;
     const where = (place: MeetingPlace, anchor: string | undefined) => {
         const entry = byPlace.get(place);
-        const text = escapeText(placeTitleLine(place));
+        const text = placeTitleHtml(place);
         const own = language.mark(placeLanguage(place, options.outline.language));
         const target = entry ? link(anchor ? `${entry.href.replace(/#.*$/, '')}#${anchor}` : entry.href, text) : text;
         return own ? `<span${own}>${target}</span>` : target;
     };
-    // `due {date}` with the date as a <time>: the words escaped, the element not.
-    const due = (date: string) => words.dueOn.split('{date}').map(escapeText).join(`<time datetime="${escapeAttribute(date)}">${escapeText(date)}</time>`);
+    const due = (date: string) => filledHtml(words.dueOn, { date: isoTime(date) });
     const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
     const counts = [0, 0, 0, 0];
     for (const action of listed) counts[state(action)]++;
     const [overdue, open, done, dropped] = counts.map(language.number);
     const parts = [
         `<h1>${escapeText(site.actions)}</h1>`,
-        `<p>${escapeText(filled(site.actionsSummary, { overdue, open, done, dropped, date: options.today }))}</p>`
+        `<p>${filledHtml(site.actionsSummary, { overdue, open, done, dropped, date: isoTime(options.today) })}</p>`
     ];
     const groups = actionsByOwner(listed);
     if (groups.length > 1) {

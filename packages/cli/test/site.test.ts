@@ -78,7 +78,7 @@ describe('minutes generate FOLDER --format site', () => {
     test('the index lists the series by date with attendance; the actions page has each owner\'s actions, overdue first, linked to where agreed and reported', async () => {
         const { site } = await buildSite(series.files);
         const index = readFileSync(path.join(site, 'index.html'), 'utf8');
-        const rows = [...index.matchAll(/<tr><td><time datetime="([\d-]+)">/g)].map(m => m[1]);
+        const rows = [...index.matchAll(/<tr><td><time datetime="([\d-]+)" dir="ltr">/g)].map(m => m[1]);
         expect(rows).toEqual(series.meetings.map(m => m.slice(0, 10)).reverse());
         series.meetings.forEach((meeting, m) => {
             const attended = series.attended.get(meeting)!.length;
@@ -89,7 +89,7 @@ describe('minutes generate FOLDER --format site', () => {
         const state = (id: string) => series.status.get(id) === 'open' ? (series.due.get(id)! < '2024-06-20' ? 'overdue' : 'open') : series.status.get(id)!;
         const ids = [...series.status.keys()];
         const count = (wanted: string) => ids.filter(id => state(id) === wanted).length;
-        expect(actions).toContain(`<p>${count('overdue')} overdue on 2024-06-20, ${count('open')} open, ${count('done')} done, ${count('dropped')} dropped; by owner, overdue first.</p>`);
+        expect(actions).toContain(`<p>${count('overdue')} overdue on <time datetime="2024-06-20" dir="ltr">2024-06-20</time>, ${count('open')} open, ${count('done')} done, ${count('dropped')} dropped; by owner, overdue first.</p>`);
         for (const id of ids) {
             const row = new RegExp(`<tr class="status-[a-z]+"><td><span class="action-id">#${id}</span>.*?</tr>`).exec(actions)?.[0];
             expect(row, id).toBeDefined();
@@ -136,10 +136,11 @@ describe('minutes generate FOLDER --format site', () => {
             expect(report.results.flatMap(r => r.messages.map(m => `${name}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`))).toEqual([]);
         }
         expect(page('index.html')).toContain('<h1>Réunions\u00A0: notes</h1>');
-        expect(page('index.html')).toContain('<p>2 réunions, du 2024-05-02 au 2024-06-03. <a href="actions.html">1 action en cours</a>, 1 en retard au 2024-06-20.</p>');
+        expect(page('index.html')).toContain('<p>2 réunions, du <time datetime="2024-05-02" dir="ltr">2024-05-02</time> au <time datetime="2024-06-03" dir="ltr">2024-06-03</time>. '
+            + '<a href="actions.html">1 action en cours</a>, 1 en retard au <time datetime="2024-06-20" dir="ltr">2024-06-20</time>.</p>');
         expect(page('index.html')).toContain('<caption>GT-Net\u00A0: 2 réunions, de la plus récente à la plus ancienne</caption>');
         expect(page('index.html')).toContain('<strong>Décision\u00A0:</strong> Le plan est adopté.');
-        expect(page('actions.html')).toContain('<span class="overdue">En retard</span>, échéance le <time datetime="2024-06-01">2024-06-01</time> (19 jours)');
+        expect(page('actions.html')).toContain('<span class="overdue">En retard</span>, échéance le <time datetime="2024-06-01" dir="ltr">2024-06-01</time> (19 jours)');
         expect(page('speakers.html')).toContain('<p>2 réunions\u00A0; 2 interventions, 2 mots.</p>');
         expect(page('search.html')).toContain('data-matching="Résultats\u00A0: {shown} sur 2."');
         // Every meeting is in the page's language: none is marked.

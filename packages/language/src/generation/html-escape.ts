@@ -43,3 +43,11 @@ export function closeBidi(text: string): string {
 export function escapeAttribute(text: string): string {
     return escapeText(text).replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
+
+/** A template of words with `{name}` places filled with HTML (`due {date}`, the date a <time>): the words escaped, the HTML not. */
+export function filledHtml(template: string, values: Readonly<Record<string, string>>): string {
+    return template.split(/(\{\w+\})/).map(part => {
+        const name = /^\{(\w+)\}$/.exec(part)?.[1];
+        return name !== undefined && Object.hasOwn(values, name) ? values[name] : escapeText(part);
+    }).join('');
+}

@@ -14,7 +14,7 @@ export { generateEmail, emailOf, emailBodyOf, DEFAULT_EMAIL_WIDTH, type EmailOpt
 export { generateEml, emlOf, composeMessage, addressList, partyAddress, type EmlOptions, type Address, type MessageParts } from './eml.js';
 export { generateHtml, htmlOf, htmlPage, richHtml, actionRowId, updateRowId, type PageOptions } from './html.js';
 export { whoSpokeHtml } from './ledger-html.js';
-export { escapeText, escapeAttribute } from './html-escape.js';
+export { escapeText, escapeAttribute, filledHtml } from './html-escape.js';
 export { generateJson, jsonOf, jsonModel, SCHEMA_VERSION } from './json.js';
 export { generateMarkdown, markdownOf } from './markdown.js';
 export { ATTRIBUTIONS, declaresChathamHouseRule, effectiveAttribution, isChathamHouseRule, type Attribution } from './attribution.js';
