@@ -1,6 +1,6 @@
 import { GrammarUtils } from 'langium';
 import {
-    isOrganisation, isPerson,
+    isOrganisation, isPerson, isSpeakerLine,
     type Block, type CustomField, type Document, type Field, type Heading, type Line, type Party, type SpeakerLine, type Text
 } from '../generated/ast.js';
 import { isoDate, parseDate, readableDate } from '../model/dates.js';
@@ -9,7 +9,7 @@ import {
     aliasesOf, displayName, entryFields, fullName, honorificOf, organisationsOf, roleOf, stakeholderGroupOf
 } from '../model/directory.js';
 import {
-    MAX_NESTING_DEPTH, continuationOf, headingNumber, headsJointTurn, isOrderedMarker, splitActionHeader, structureOf,
+    MAX_NESTING_DEPTH, continuationOf, fieldListOf, headingNumber, headsJointTurn, isOrderedMarker, splitActionHeader, structureOf,
     type ActionItem, type ActionReport, type AgendaItemNode, type Attendance, type Attendee, type Item,
     type DocumentStructure, type Meeting, type OutcomeGroup, type Paragraph, type Qualifiers, type Turn
 } from '../model/structure.js';
@@ -590,7 +590,11 @@ class OutlineBuilder {
             if (definition?.header === undefined) continue;
             // Below full attribution, who held an office is not said.
             if (this.anonymised && definition.office && OFFICES[definition.office].personal) continue;
-            const value = this.written(field, field.value, scope);
+            const list = fieldListOf(field);
+            // A field written as a list (`organisers:` over bullets): its items on one line, as a header field reads.
+            const value = list.length > 0
+                ? joinRich(list.map(item => isSpeakerLine(item) ? attendeeLine(this.name(item, scope.naming), this.noteOf(item, scope)) : trimRich(this.written(item, item.text, scope))), '; ')
+                : this.written(field, field.value, scope);
             if (value.length === 0) continue;
             const key = definition.id;
             entries.push({ key, label: keyLabel(definition, this.language.translation), value: key === 'date' ? readableDateText(value, this.language.tag) : value, order: definition.header });
@@ -818,4 +822,9 @@ function attendeeGroups(attendees: readonly Attendee[]): Array<{ label?: Line; a
         else runs.push({ label: attendee.group, attendees: [attendee] });
     }
     return runs;
+}
+
+/** Rich texts one after the other, `separator` between them. */
+function joinRich(texts: readonly RichText[], separator: string): RichText {
+    return concat(...texts.flatMap((text, index) => index === 0 ? [text] : [[textSpan(separator)], text]));
 }

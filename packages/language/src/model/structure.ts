@@ -226,6 +226,20 @@ export interface Section {
 
 const cache = new WeakMap<Document, DocumentStructure>();
 
+/** The items of each field written as a list (`organisers:` over bullets): see `fieldListOf`. */
+const fieldLists = new WeakMap<Field, Array<SpeakerLine | Line>>();
+
+/** The items of a field written as a list (`organisers:` over `- @ICANN` lines), in order; none for a field with a value. */
+export function fieldListOf(field: Field): ReadonlyArray<SpeakerLine | Line> {
+    structureOf(field.$container);
+    return fieldLists.get(field) ?? [];
+}
+
+/** A line a field's list takes: a speaker line, or a bulleted or numbered one. */
+function isFieldListItem(block: Block): block is SpeakerLine | Line {
+    return isSpeakerLine(block) || (isLine(block) && isListMarker(block.marker));
+}
+
 /** Continuation lines of each block that has some: see `continuationOf`. */
 const continuations = new WeakMap<Block, Line[]>();
 
@@ -342,6 +356,16 @@ function buildStructure(document: Document): DocumentStructure {
         }
         if (isField(block)) {
             const definition = keyDefinition(block.key);
+            if (definition?.listed && !hasText(block.value)) {
+                // `organisers:` over its items: a list of the header, not turns.
+                const { items: list, end } = takeListLines(blocks, i, isFieldListItem);
+                fieldLists.set(block, list);
+                if (!meeting) docFields.push(block);
+                add({ kind: 'field', field: block, meeting, body: [] }, end, m => m.fields.push(block));
+                i = end + 1;
+                continue;
+            }
+            fieldLists.delete(block);
             const continuation = takeContinuation(blocks, i, hasText(block.value), !definition?.inPlace);
             const next = i + 1 + continuation.length;
             const taken = definition?.body || definition?.narration ? takeLines(blocks, next) : [];

@@ -1,7 +1,7 @@
-import type { Block, Document, Line, SpeakerLine } from '../generated/ast.js';
+import { isSpeakerLine, type Block, type Document, type Line, type SpeakerLine } from '../generated/ast.js';
 import { isBulletMarker } from '../parser/characters.js';
 import { nameWithOrganisation } from './directory.js';
-import { continuationOf, structureOf, type Item, type Paragraph } from './structure.js';
+import { continuationOf, fieldListOf, structureOf, type Item, type Paragraph } from './structure.js';
 import { mentionText, plainText, writtenName } from './text.js';
 
 /**
@@ -24,7 +24,11 @@ function itemText(item: Item): string[] {
         case 'heading':
             return [item.text];
         case 'field':
-            return [...continued(item.field, plainText(item.field.value)), ...paragraphsText(item.body)];
+            return [
+                ...continued(item.field, plainText(item.field.value)),
+                ...fieldListOf(item.field).map(line => isSpeakerLine(line) ? speakerText(line) : lineText(line)),
+                ...paragraphsText(item.body)
+            ];
         case 'custom-field':
             // The label is the field's own words: outputs print it as written.
             return continued(item.field, `${item.field.label}: ${plainText(item.field.value)}`.trim());

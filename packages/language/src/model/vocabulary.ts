@@ -53,6 +53,11 @@ export interface KeyDefinition {
      * is a key only in a header (docs/language.md, "Where keys are keys"; the lexer's `Place`).
      */
     readonly inPlace?: boolean;
+    /**
+     * A header field that, with nothing after its key, takes the bullet and speaker lines right
+     * under it as its items (`organisers:` over `- @ICANN`): a list, not turns.
+     */
+    readonly listed?: boolean;
     /** A field shown in a meeting's header: its place there (lower first). */
     readonly header?: number;
     /** A field of the sender and recipients of the email. */
@@ -101,10 +106,10 @@ export const KEYS: readonly KeyDefinition[] = [
     field('transcript:', 'transcript', { header: 20 }),
     field('slides:', 'slides', { header: 21 }),
     field('recording:', 'recording', { header: 22 }),
-    field('organisers:', 'organisers', { header: 10, office: 'organiser' }),
-    field('organizers:', 'organisers', { header: 10, office: 'organiser' }),
-    field('organiser:', 'organisers', { header: 10, office: 'organiser' }),
-    field('organizer:', 'organisers', { header: 10, office: 'organiser' }),
+    field('organisers:', 'organisers', { header: 10, office: 'organiser', listed: true }),
+    field('organizers:', 'organisers', { header: 10, office: 'organiser', listed: true }),
+    field('organiser:', 'organisers', { header: 10, office: 'organiser', listed: true }),
+    field('organizer:', 'organisers', { header: 10, office: 'organiser', listed: true }),
     field('chair:', 'chair', { header: 11, office: 'chair', standing: true }),
     field('moderator:', 'moderator', { header: 12, office: 'moderator', standing: true }),
     field('rapporteur:', 'rapporteur', { header: 13, office: 'rapporteur', standing: true }),

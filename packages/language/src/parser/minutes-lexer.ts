@@ -407,6 +407,14 @@ class Scanner {
         return false;
     }
 
+    /** Whether nothing but white space (or a comment) follows `from` on its line. */
+    private restOfLineBlank(from: number): boolean {
+        const text = this.text;
+        let at = from;
+        while (at < text.length && isHorizontalSpace(text[at])) at++;
+        return at >= text.length || isLineBreak(text[at]) || text.startsWith('//', at) || text.startsWith('/*', at);
+    }
+
     /**
      * The underline on the line after the one `from` is on, if that line is only `===` or
      * `---` (three or more, indented or not): Markdown's setext heading. A `---` there is the
@@ -452,7 +460,7 @@ class Scanner {
         if (key) {
             const normalised = normalisedKey(key[0]);
             const type = v.keys.get(normalised);
-            if (type && this.place.key(normalised)) {
+            if (type && this.place.key(normalised, this.restOfLineBlank(start + key[0].length))) {
                 this.emit(type, start, start + key[0].length, Expect.Inline);
                 return true;
             }
@@ -842,8 +850,11 @@ class Place {
         this.fieldsOnly = (state & FIELDS_ONLY) !== 0;
     }
 
-    /** Whether a line may start with `key` (normalised) here; if so, the key is taken. */
-    key(key: string): boolean {
+    /**
+     * Whether a line may start with `key` (normalised) here; if so, the key is taken. `bare`: nothing
+     * follows the key on its line, so a field that may be a list (`organisers:`) opens one.
+     */
+    key(key: string, bare = false): boolean {
         const definition = keyDefinition(key);
         switch (definition?.kind) {
             case 'entry':
@@ -857,7 +868,8 @@ class Place {
                 }
                 if (!definition.inPlace) {
                     if (!this.header) return false;
-                    this.open = 'field';
+                    this.open = definition.listed && bare ? 'list' : 'field';
+                    this.agenda = false;
                     return true;
                 }
                 // Narration is the body's, wherever it is written.

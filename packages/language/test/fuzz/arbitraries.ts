@@ -92,7 +92,9 @@ export const documentLine: fc.Arbitrary<string> = fc.oneof(
     { weight: 1, arbitrary: time.map(value => `time: ${value}`) },
     { weight: 2, arbitrary: fc.tuple(fc.constantFrom('person', 'org', 'country', 'delegation', 'office'), handle, inlineText).map(([kind, h, name]) => `${kind} @${h} ${name}`) },
     { weight: 2, arbitrary: fc.tuple(indent, fc.constantFrom('alias:', 'aliases:', 'org:', 'role:', 'honorific:', 'email:', 'stakeholder:', 'acronym:', 'website:', 'review:'), inlineText).map(([i, key, value]) => `${i}${key} ${value}`) },
-    { weight: 2, arbitrary: fc.constantFrom('attendees:', 'participants:', 'remote:', 'absent:', 'apologies:', 'speakers:', 'panel:') },
+    { weight: 2, arbitrary: fc.constantFrom('attendees:', 'participants:', 'remote:', 'absent:', 'apologies:', 'regrets:', 'speakers:', 'panel:', 'organisers:') },
+    // Issue 13: group labels inside an attendee list, custom header fields.
+    { weight: 1, arbitrary: fc.constantFrom('Representatives of specialized agencies:', '- Council:', 'Regrets:', "Proposer's Name: Ms. @mcade", 'Session Format: Round Table - 90 Min', 'Content of the Session:') },
     { weight: 3, arbitrary: fc.tuple(fc.constantFrom('- ', '', '* '), reference, fc.constantFrom('', ' (remote)', ' (absent)', ', Director General', ' (ICANN Board)')).map(([b, r, note]) => `${b}${r}${note}`) },
     { weight: 2, arbitrary: fc.constantFrom('agenda:', 'topics:', 'agenda: Draft') },
     { weight: 3, arbitrary: fc.tuple(indent, label, inlineText).map(([i, l, text]) => `${i}${l} ${text}`) },

@@ -261,3 +261,34 @@ describe('grouped attendance', async () => {
         for (const name of ['Sam Smith', 'Fältström', '李娜']) expect(email).not.toContain(name);
     });
 });
+
+describe('organisers: as a list', async () => {
+    const document = await withDirectory([
+        'meeting: Workshop 186', 'date: 2017-12-18', 'organisers:', '- @ssmith (Geneva Internet Platform)', '- DiploFoundation',
+        'Session Format: Round Table - 90 Min', '', '@akovacs: Welcome.', ''
+    ].join('\n'));
+    const root = document.parseResult.value;
+    const meeting = structureOf(root).meetings[0];
+
+    test('parse: its bullets are the field\'s items, not turns; the header goes on', () => {
+        expect(document.parseResult.parserErrors).toEqual([]);
+        expect(document.diagnostics?.filter(d => d.severity === 1)).toEqual([]);
+        expect(meeting.turns.map(turn => turn.speaker?.name)).toEqual(['akovacs']);
+        expect(meeting.customFields.map(field => field.label)).toEqual(['Session Format']);
+        expect(meetingStatistics(meeting).speakers.map(tally => tally.party?.name)).toEqual(['akovacs']);
+    });
+
+    test.each(['email', 'markdown', 'html', 'eml', 'json'] as const)('%s shows the organisers in the header, each as written', async format => {
+        const output = await generate(document, format, { width: 1000 });
+        const text = format === 'eml' ? output.replace(/=\r\n/g, '') : format === 'html' ? output.replace(/<[^>]+>/g, '') : output;
+        expect(text).toContain('Sam Smith (Geneva Internet Platform); DiploFoundation');
+    });
+
+    test('Word and attribution none', async () => {
+        const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await generateDocx(root)) });
+        expect(value).toContain('Sam Smith (Geneva Internet Platform); DiploFoundation');
+        const email = await generate(document, 'email', { width: 1000, attribution: 'none' });
+        expect(email).toContain('(Geneva Internet Platform); DiploFoundation');
+        expect(email).not.toContain('Sam Smith');
+    });
+});

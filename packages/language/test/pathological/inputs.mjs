@@ -304,7 +304,7 @@ export function listShapes(count) {
     const lines = ['meeting: List shapes', 'date: 2018-03-19', ...Array.from({ length: count }, (_, i) => `Custom Field ${i}: value ${i}`), ''];
     for (let i = 0; i < count; i++) {
         lines.push(
-            `meeting: Part ${i}`, `Session Format: Round Table ${i}`, `Proposer's Name: @mcade`, '  and @Tatiana', '');
+            `meeting: Part ${i}`, `Session Format: Round Table ${i}`, `Proposer's Name: @mcade`, '  and @Tatiana', 'organisers:', '- @mcade', '- @ICANN', '');
         lines.push(
             `Part ${i}`, '======', '', `# Notes ${i}`, '-----', '', `@mcade and https://example.org/${i} @Tatiana`, '---', '',
             `* Point ${i}`, `\t+ ${SENTENCES[i % SENTENCES.length]}`, `\t\t- detail`, `- develop processes to`, ' a. respond', ' b. act', ''
