@@ -499,8 +499,9 @@ class OutlineBuilder {
         const text = this.written(line, line.text, scope);
         // `@name:` alone heads the turn; `@name: text` and `@name said…` start a paragraph, as written.
         const style = line.bullet ? 'bullet' : (line.colon && text.length === 0) || headsJointTurn(line) ? 'heading' : 'inline';
-        // A joint turn's names stand as written: an organisation after the first alone would read as all of theirs.
-        const affiliation = turn.jointWith.length > 0 ? undefined : speaker.party.organisation;
+        // A joint turn's names stand as written (an organisation after the first alone would read as all
+        // of theirs), and so does a phrase: "The Chairman" is the record's own words.
+        const affiliation = turn.jointWith.length > 0 || turn.phrase ? undefined : speaker.party.organisation;
         const name: RichText = style === 'heading' && affiliation ? concat([speaker], [textSpan(` (${affiliation})`)]) : [speaker];
         const rest: RichText = concat(
             line.colon && style !== 'heading' ? [textSpan(':')] : [],

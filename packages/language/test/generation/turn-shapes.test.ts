@@ -102,6 +102,12 @@ describe('turn shapes of summary records and transcripts', async () => {
         expect(note.diagnostics?.filter(d => d.severity === 1).map(d => d.message)).toEqual([expect.stringContaining("'The Beatles'")]);
     });
 
+    test('a phrase that heads its turn stands as written, without the holder\'s organisation', async () => {
+        const headed = await load('meeting: M\ndate: 2017-05-22\nchair: @espina\n\n1. @{The Chairman}:\nopened the meeting.\n');
+        const [turn] = turnsOf(headed);
+        expect([turn.style, turn.prefix, turn.name.map(span => span.text).join('')]).toEqual(['heading', '1. ', 'The Chairman']);
+    });
+
     test('the outline prints each phrase as written, with the number before it', () => {
         const turns = turnsOf(document);
         expect(turns.map(turn => [turn.prefix, turn.speaker.text, turn.phrase, turn.style])).toEqual([
