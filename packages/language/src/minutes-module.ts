@@ -125,10 +125,18 @@ export interface MinutesServicesOptions {
     /**
      * Services for `minutes check` alone: what only the editor reads is not built (the index
      * of where each reference points, read by find-references, rename and the editor's
-     * re-linking). The diagnostics are the same (test/cli check-only test).
+     * re-linking; the ranges of syntax-tree leaves until asked for). The diagnostics are the
+     * same (cli/test/parallel-check.test.ts).
      */
     checkOnly?: boolean;
 }
+
+const CheckOnlyModule: Module<MinutesServices, PartialLangiumServices> = {
+    parser: {
+        // Leaves make their ranges when asked (see LazyRangeCstNodeBuilder).
+        LangiumParser: services => createMinutesParser(services, { lazyLeafRanges: true })
+    }
+};
 
 const CheckOnlySharedModule: Module<MinutesSharedServices, DeepPartial<LangiumSharedServices>> = {
     workspace: {
@@ -147,7 +155,9 @@ export function createMinutesServices(context: DefaultSharedModuleContext, optio
     const shared = options.checkOnly
         ? inject(createDefaultSharedModule(context), MinutesGeneratedSharedModule, MinutesSharedModule, CheckOnlySharedModule)
         : inject(createDefaultSharedModule(context), MinutesGeneratedSharedModule, MinutesSharedModule);
-    const Minutes = inject(createDefaultModule({ shared }), MinutesGeneratedModule, MinutesModule);
+    const Minutes = options.checkOnly
+        ? inject(createDefaultModule({ shared }), MinutesGeneratedModule, MinutesModule, CheckOnlyModule)
+        : inject(createDefaultModule({ shared }), MinutesGeneratedModule, MinutesModule);
     shared.ServiceRegistry.register(Minutes);
     registerValidationChecks(Minutes);
     if (!context.connection) {

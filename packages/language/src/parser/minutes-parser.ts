@@ -1,8 +1,9 @@
 import type { IToken } from 'chevrotain';
 import {
     CstNodeBuilder, CstUtils, LangiumParser, LeafCstNodeImpl, createParser,
-    type CompositeCstNode, type CstNode, type LangiumCoreServices
+    type CompositeCstNode, type CstNode, type GrammarAST, type LangiumCoreServices, type LeafCstNode, type RootCstNode
 } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
 import { recordLineStarts } from './incremental-reparser.js';
 import { MinutesLexer } from './minutes-lexer.js';
 
@@ -26,11 +27,11 @@ import { MinutesLexer } from './minutes-lexer.js';
  * pinned exactly in package.json; assertLangiumInternals fails loudly, at start-up, should
  * another version be installed).
  */
-export function createMinutesParser(services: LangiumCoreServices): LangiumParser {
+export function createMinutesParser(services: LangiumCoreServices, options: { lazyLeafRanges?: boolean } = {}): LangiumParser {
     const parser = new LangiumParser(services);
     const internals = parser as unknown as ParserInternals;
     assertLangiumInternals(internals, LeafCstNodeImpl);
-    internals.nodeBuilder = new LinearCstNodeBuilder();
+    internals.nodeBuilder = options.lazyLeafRanges ? new LazyRangeCstNodeBuilder() : new LinearCstNodeBuilder();
 
     // Hidden tokens are handed out from a cursor; the ones handed out leave the array once,
     // when parsing ends, so that Langium's final addHiddenNodes gets only those left over.
@@ -105,11 +106,15 @@ export interface ParserInternals {
 
 /** CstNodeBuilder.addHiddenNodes, the same placement, in constant time per token and without spreading arrays. */
 export class LinearCstNodeBuilder extends CstNodeBuilder {
+    protected hiddenLeaf(token: IToken): LeafCstNodeImpl {
+        return new LeafCstNodeImpl(token.startOffset, token.image.length, CstUtils.tokenToRange(token), token.tokenType, true);
+    }
+
     override addHiddenNodes(tokens: IToken[]): void {
         if (tokens.length === 0) return;
         let current: CompositeCstNode = this.current;
         const nodes = tokens.map(token => {
-            const leaf = new LeafCstNodeImpl(token.startOffset, token.image.length, CstUtils.tokenToRange(token), token.tokenType, true);
+            const leaf = this.hiddenLeaf(token);
             leaf.root = current.root;
             return leaf;
         });
@@ -142,4 +147,45 @@ function insertAll(target: CstNode[], index: number, items: readonly CstNode[]):
     const tail = target.splice(index, target.length - index);
     appendAll(target, items);
     appendAll(target, tail);
+}
+
+/**
+ * The CST builder of `minutes check` (createMinutesServices's checkOnly): the same tree, but a
+ * leaf keeps its token's line and column numbers and makes its range when asked, instead of
+ * three objects per token made at once (a range and two positions) that a check mostly never
+ * reads. The range is computed as Langium's `tokenToRange` computes it, so it is the same.
+ * Only where no editor moves leaves (the incremental reparser shifts ranges it holds).
+ */
+export class LazyRangeCstNodeBuilder extends LinearCstNodeBuilder {
+    protected override hiddenLeaf(token: IToken): LeafCstNodeImpl {
+        return new LazyRangeLeafCstNode(token, true);
+    }
+
+    override buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): LeafCstNode {
+        const leaf = new LazyRangeLeafCstNode(token, !feature);
+        leaf.grammarSource = feature;
+        leaf.root = (this as unknown as { rootNode: RootCstNode }).rootNode;
+        this.current.content.push(leaf);
+        return leaf;
+    }
+}
+
+class LazyRangeLeafCstNode extends LeafCstNodeImpl {
+    // Chevrotain's lines and columns are 1-based; a range's, 0-based (as in tokenToRange).
+    private readonly startLine: number;
+    private readonly startCharacter: number;
+    private readonly endLine: number;
+    private readonly endCharacter: number;
+
+    constructor(token: IToken, hidden: boolean) {
+        super(token.startOffset, token.image.length, undefined as unknown as Range, token.tokenType, hidden);
+        this.startLine = token.startLine! - 1;
+        this.startCharacter = token.startColumn! - 1;
+        this.endLine = token.endLine! - 1;
+        this.endCharacter = token.endColumn!;
+    }
+
+    override get range(): Range {
+        return { start: { character: this.startCharacter, line: this.startLine }, end: { character: this.endCharacter, line: this.endLine } };
+    }
 }
