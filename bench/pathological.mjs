@@ -166,7 +166,7 @@ async function runCase(name, size) {
 }
 
 /** Runs one shape of the growth sweep in this process at n, 2n and 4n (the full size times `scale`), each the best of `runs`. */
-async function runShape(name, scale, runs) {
+async function runShape(name, scale, runs, floor) {
     const { SHAPES, fullSize } = await import(new URL('shapes.mjs', SWEEP));
     const { bestStageTimes, growthOf, sweepServices } = await import(new URL('growth.mjs', SWEEP));
     const shape = SHAPES.find(s => s.name === name);
@@ -182,14 +182,14 @@ async function runShape(name, scale, runs) {
         Object.assign(failures, result.failures);
         measurements.push({ characters: Object.values(files).reduce((sum, text) => sum + text.length, 0), times: result.times });
     }
-    return { name, n, characters: measurements.map(m => m.characters), stages: growthOf(measurements, GROWTH_FLOOR_MS), failures, peakRssMb: Math.round(peakRssMegabytes()) };
+    return { name, n, characters: measurements.map(m => m.characters), stages: growthOf(measurements, floor), failures, peakRssMb: Math.round(peakRssMegabytes()) };
 }
 
-/** Stages under this many CPU ms at 4n get no exponent: too quick to tell from noise. */
+/** Stages under this many CPU ms at 4n get no exponent (too quick to tell from noise), unless --floor says. */
 const GROWTH_FLOOR_MS = 50;
 
 /** The growth sweep: each shape in a process of its own; a line per shape, and the figures. */
-async function growthSweep(names, scale, runs, jsonFile, markdownFile) {
+async function growthSweep(names, scale, runs, floor, jsonFile, markdownFile) {
     const { SHAPES } = await import(new URL('shapes.mjs', SWEEP));
     const { describeGrowth, MAX_EXPONENT } = await import(new URL('growth.mjs', SWEEP));
     const selected = names.length > 0 ? SHAPES.filter(s => names.includes(s.name)) : SHAPES;
@@ -199,7 +199,7 @@ async function growthSweep(names, scale, runs, jsonFile, markdownFile) {
     }
     const results = [];
     for (const shape of selected) {
-        const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--growth-child', shape.name, String(scale), String(runs)],
+        const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--growth-child', shape.name, String(scale), String(runs), String(floor)],
             { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, cwd: fileURLToPath(new URL('..', import.meta.url)) });
         let figures;
         try {
@@ -211,7 +211,7 @@ async function growthSweep(names, scale, runs, jsonFile, markdownFile) {
         const failed = Object.entries(figures.failures ?? {}).map(([stage, failure]) => ` FAILED ${stage}: ${failure}`).join(';');
         process.stdout.write((figures.crashed ? `${shape.name}: CRASHED ${figures.crashed}` : describeGrowth(shape.name, figures.characters, figures.stages, shape.steeper)) + failed + '\n');
     }
-    if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ load: loadavg(), cores: cpus().length, node: process.version, scale, runs, results }, null, 2) + '\n');
+    if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ load: loadavg(), cores: cpus().length, node: process.version, scale, runs, floor, results }, null, 2) + '\n');
     if (markdownFile) writeFileSync(markdownFile, growthTable(results));
     const steep = results.some(r => r.crashed || Object.keys(r.failures ?? {}).length > 0
         || Object.entries(r.stages ?? {}).some(([stage, g]) => g.exponent > MAX_EXPONENT && !r.steeper[stage]));
@@ -257,12 +257,13 @@ async function main() {
         return;
     }
     if (args[0] === '--growth-child') {
-        process.stdout.write(JSON.stringify(await runShape(args[1], Number(args[2]), Number(args[3]))) + '\n');
+        process.stdout.write(JSON.stringify(await runShape(args[1], Number(args[2]), Number(args[3]), Number(args[4]))) + '\n');
         return;
     }
     if (args.includes('--growth')) {
         let scale = 1;
         let runs = 2;
+        let floor = GROWTH_FLOOR_MS;
         let jsonFile;
         let markdownFile;
         const names = [];
@@ -270,15 +271,16 @@ async function main() {
             if (args[i] === '--growth') continue;
             if (args[i] === '--scale') scale = Number(args[++i]);
             else if (args[i] === '--runs') runs = Number(args[++i]);
+            else if (args[i] === '--floor') floor = Number(args[++i]);
             else if (args[i] === '--json') jsonFile = args[++i];
             else if (args[i] === '--markdown') markdownFile = args[++i];
             else names.push(args[i]);
         }
-        if (!(scale > 0) || !(runs >= 1)) {
-            process.stderr.write('usage: node bench/pathological.mjs --growth [--scale F] [--runs N] [--json FILE] [--markdown FILE] [shape…]\n');
+        if (!(scale > 0) || !(runs >= 1) || !(floor >= 0)) {
+            process.stderr.write('usage: node bench/pathological.mjs --growth [--scale F] [--runs N] [--floor MS] [--json FILE] [--markdown FILE] [shape…]\n');
             process.exit(2);
         }
-        return growthSweep(names, scale, runs, jsonFile, markdownFile);
+        return growthSweep(names, scale, runs, floor, jsonFile, markdownFile);
     }
     let scale = 1;
     let jsonFile;
