@@ -173,6 +173,13 @@ describe('turn shapes of summary records and transcripts', async () => {
         expect(shares).toBeCloseTo(1);
     });
 
+    test('the HTML\'s "Who spoke" shows joint turns and unnamed groups as rows of their own', async () => {
+        const html = await generate(document, 'html');
+        const whoSpoke = html.slice(html.indexOf('class="who-spoke'));
+        expect(whoSpoke).toContain('joint turns');
+        expect(whoSpoke).toContain('unnamed groups');
+    });
+
     test('attribution none names no one: offices, delegations and joint speakers read as participants', async () => {
         for (const format of ['email', 'markdown', 'html', 'json'] as const) {
             const output = await generate(document, format, { attribution: 'none' });
