@@ -101,5 +101,6 @@ console.log(`${rows[0].updates} updates of a ${(rows[0].bytes / 1e6).toFixed(1)}
 console.log(`| reparse | ${[...Object.values(PHASES), 'CPU total', 'wall'].join(' | ')} |`);
 console.log(`| --- | ${[...Object.values(PHASES), 'cpu', 'wall'].map(() => '---').join(' | ')} |`);
 for (const row of rows) {
-    console.log(`| ${row.mode} (${row.counts.incremental} incremental, ${row.counts.full} full) | ${[...Object.values(PHASES), 'cpu', 'wall'].map(name => ms(row[name])).join(' | ')} |`);
+    const how = row.mode === 'incremental' ? `incremental (${row.counts.incremental} of ${row.updates} edits, ${row.counts.full} in full)` : 'in full (Langium)';
+    console.log(`| ${how} | ${[...Object.values(PHASES), 'cpu', 'wall'].map(name => ms(row[name])).join(' | ')} |`);
 }

@@ -115,6 +115,8 @@ if (archive) {
 const directoryWorkspace = byName[`ws-${Math.min(...config.sizes)}`];
 const editedFiles = {
     report: { workspace: directoryWorkspace?.minutesDir, file: workload.large.minutesFile },
+    // The same edits, each parsed in full as before incremental reparsing, side by side in each round.
+    'report-in-full': { workspace: directoryWorkspace?.minutesDir, file: workload.large.minutesFile, parseInFull: true },
     transcript: { workspace: path.join(ROOT, 'examples'), file: path.join(ROOT, 'examples', 'igf-2018-ws224-transcript.minutes') }
 };
 for (const [name, edited] of Object.entries(editedFiles)) {

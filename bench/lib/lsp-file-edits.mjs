@@ -11,7 +11,8 @@
  * - paste: a paragraph of six lines (turns and prose copied from just above) pasted, then cut.
  *
  * After each pair the diagnostics must be those of the file as opened. The server's count
- * of incremental and full reparses (`minutes/reparseCounts`) says which path the edits took.
+ * of incremental and full reparses (`minutes/reparseCounts`) says which path the edits took;
+ * with `parseInFull`, the server parses every edit in full (the "before").
  */
 import { promises as fs } from 'node:fs';
 import { findLine } from './lsp-scenario.mjs';
@@ -21,10 +22,11 @@ import { quantile } from './measure.mjs';
 export const EDIT_KINDS = ['prose', 'name', 'newLine', 'deletedLine', 'paste'];
 
 /**
- * @param {{ workspace: string, file: string, pairs: number, warmupPairs: number, timeoutMs?: number }} options
+ * @param {{ workspace: string, file: string, pairs: number, warmupPairs: number, timeoutMs?: number, parseInFull?: boolean }} options
  */
 export async function fileEditScenario(options) {
-    const session = new LanguageServerSession({ workspace: options.workspace, timeoutMs: options.timeoutMs });
+    const env = options.parseInFull ? { MINUTES_REPARSE: 'full' } : {};
+    const session = new LanguageServerSession({ workspace: options.workspace, timeoutMs: options.timeoutMs, env });
     try {
         await session.start();
         const text = await fs.readFile(options.file, 'utf8');

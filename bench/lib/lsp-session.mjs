@@ -19,7 +19,7 @@ const SERVER = fileURLToPath(new URL('../../packages/language/bin/minutes-langua
 export const uriOf = file => pathToFileURL(file).toString();
 
 export class LanguageServerSession {
-    /** @param {{ workspace: string, timeoutMs?: number, nodeArgs?: string[] }} options */
+    /** @param {{ workspace: string, timeoutMs?: number, nodeArgs?: string[], env?: Record<string, string> }} options */
     constructor(options) {
         this.options = options;
         this.timeoutMs = options.timeoutMs ?? 600_000;
@@ -36,7 +36,7 @@ export class LanguageServerSession {
     async start() {
         const args = ['--expose-gc', ...(this.options.nodeArgs ?? []), SERVER, '--stdio'];
         this.process = spawn(process.execPath, args, {
-            env: { ...process.env, MINUTES_BENCH: '1' },
+            env: { ...process.env, ...this.options.env, MINUTES_BENCH: '1' },
             stdio: ['pipe', 'pipe', 'pipe']
         });
         this.process.stderr.on('data', chunk => { this.stderr = (this.stderr + chunk).slice(-20_000); });

@@ -74,6 +74,9 @@ describe('npm run bench --smoke', () => {
             for (const kind of ['prose', 'name', 'newLine', 'deletedLine', 'paste']) expect(edits.kinds[kind].count).toBeGreaterThan(0);
             expect(edits.reparses).toEqual({ incremental: edits.count, full: 0 });
         }
+        // The same edits of the report, each parsed in full: the "before", in the same round.
+        expect(results.edits['report-in-full'].diagnosticsOfNewVersion).toBe(true);
+        expect(results.edits['report-in-full'].reparses.incremental).toBe(0);
 
         expect(results.generation.available).toBe(true);
         for (const format of ['email', 'html', 'json']) expect(results.generation[format].outputBytes).toBeGreaterThan(0);

@@ -17,7 +17,7 @@ export interface WorkspaceSettled {
 
 /**
  * Requests that only the benchmark uses, enabled by `MINUTES_BENCH=1` and never in normal
- * operation. Each waits for the workspace lock's read side, which runs only after every
+ * operation (with `MINUTES_REPARSE=full` too, edited documents are parsed in full). Each waits for the workspace lock's read side, which runs only after every
  * queued build (the initial workspace build, the rebuild after an edit) has finished.
  *
  * - `minutes/settled`: how many documents there are and how many are validated.
@@ -27,6 +27,10 @@ export interface WorkspaceSettled {
  */
 export function registerBenchmarkRequests(connection: Connection, shared: LangiumSharedServices, environment: NodeJS.ProcessEnv = process.env): void {
     if (environment.MINUTES_BENCH !== '1') return;
+    // The bench's "before": every edit parsed in full, as Langium does, in the same run as the incremental path.
+    if (environment.MINUTES_REPARSE === 'full' && shared.workspace.LangiumDocumentFactory instanceof MinutesDocumentFactory) {
+        shared.workspace.LangiumDocumentFactory.reparseIncrementally = false;
+    }
     const { WorkspaceManager, WorkspaceLock, LangiumDocuments } = shared.workspace;
     const settled = async (): Promise<WorkspaceSettled> => {
         // `ready` resolves inside the initial build's write action, so the read below queues after it.
