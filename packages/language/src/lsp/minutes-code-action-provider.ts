@@ -10,11 +10,12 @@ import {
 import type { MinutesServices } from '../minutes-module.js';
 import { shortName } from '../model/directory.js';
 import { nameKey } from '../model/names.js';
-import { meetingOf, structureOf, type Meeting } from '../model/structure.js';
+import { continuationOf, meetingOf, structureOf, type Meeting } from '../model/structure.js';
 import type { MinutesScopeProvider } from '../scoping/minutes-scope-provider.js';
 import { expectedAgendaLabels } from '../validation/agenda-rules.js';
 import type { ActionWithoutIdData } from '../validation/action-ledger-rules.js';
 import { IssueCodes } from '../validation/issue-codes.js';
+import type { HeaderKeyInBodyData } from '../validation/header-key-rules.js';
 import type { UnknownNameData } from '../validation/minutes-document-validator.js';
 import { referenceTo } from './name-occurrences.js';
 import { reviewCodeActions } from './review-code-actions.js';
@@ -68,6 +69,8 @@ export class MinutesCodeActionProvider implements CodeActionProvider {
             } else if (code === IssueCodes.ActionWithoutOwner) {
                 const action = this.addOwnerPlaceholder(document, diagnostic);
                 if (action) actions.push(action);
+            } else if (code === IssueCodes.HeaderKeyInBody) {
+                actions.push(...this.headerKeyFixes(document, diagnostic));
             } else if (code === IssueCodes.NarrationAfterTurn) {
                 // The turn ends above the paragraph; its words stay where they are.
                 const at = { line: diagnostic.range.start.line, character: 0 };
@@ -86,6 +89,39 @@ export class MinutesCodeActionProvider implements CodeActionProvider {
         const startList = this.startAttendeesList(document, params.range.start);
         if (startList) actions.push(startList);
         return actions;
+    }
+
+    // ---- Header keys in the body ----------------------------------------------
+
+    /**
+     * A header field's key at the start of a paragraph of the body: move the line (and the lines
+     * that continue it) under the meeting's header fields, when it is the meeting's; or escape
+     * the key, which keeps it prose, as it reads now, and says so.
+     */
+    private headerKeyFixes(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const uri = document.uri.toString();
+        const start = { line: diagnostic.range.start.line, character: 0 };
+        const fixes = [quickFix('Keep it prose: escape the key', diagnostic, false, { changes: { [uri]: [{ range: { start, end: start }, newText: '\\' }] } })];
+        const line = blockAt(document, start);
+        const meeting = line ? meetingOf(line) : undefined;
+        const anchor = meeting && [meeting.start, ...meeting.fields].filter((field): field is Field => field !== undefined && isHeaderField(field))
+            .filter(field => (field.$cstNode?.offset ?? Infinity) < (line?.$cstNode?.offset ?? 0)).at(-1);
+        if (!line?.$cstNode || !anchor?.$cstNode) return fixes;
+        // By lines: a block's syntax node ends past its line break (and a blank line after it).
+        const lastLine = (block: Block) => ([block, ...continuationOf(block)].at(-1)!.$cstNode?.range.start.line ?? 0);
+        const written = (diagnostic.data as Partial<HeaderKeyInBodyData> | undefined)?.lastLine;
+        const end = { line: Math.max(written ?? 0, start.line) + 1, character: 0 };
+        const moved = document.textDocument.getText({ start, end }).replace(/(\r?\n)?$/, '\n');
+        const insertAt = { line: lastLine(anchor) + 1, character: 0 };
+        fixes.unshift(quickFix('Move it to the meeting\'s header', diagnostic, true, {
+            changes: {
+                [uri]: [
+                    { range: { start: insertAt, end: insertAt }, newText: moved },
+                    { range: { start, end }, newText: '' }
+                ]
+            }
+        }));
+        return fixes;
     }
 
     // ---- Unknown names --------------------------------------------------------
@@ -284,4 +320,10 @@ export function handleFor(kind: 'person' | 'org', name: string): string {
     if (words.length === 0) return kind === 'person' ? 'person' : 'org';
     if (kind === 'person') return words.length === 1 ? words[0] : words[0][0] + words[words.length - 1];
     return words.join('-');
+}
+
+/** A field shown in the header (or the `meeting:` line that opens it). */
+function isHeaderField(field: Field): boolean {
+    const definition = keyDefinition(field.key);
+    return definition?.id === 'meeting' || (definition !== undefined && !definition.inPlace);
 }

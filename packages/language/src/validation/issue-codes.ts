@@ -46,6 +46,7 @@ export const IssueCodes = {
     AddressWithoutEmail: 'address-without-email',
     NotAnAddress: 'not-an-address',
     AgendaNumbering: 'agenda-numbering',
+    HeaderKeyInBody: 'header-key-in-body',
     SyntaxError: 'syntax-error'
 } as const;
 

@@ -15,6 +15,7 @@ import { NameClashes } from './name-clashes.js';
 import { mentionMustNotFollowWordPunctuation } from './near-mentions.js';
 import { interventionMustNotBeEmpty, narrationMayResume, qualifiersMustBeKnown, type TurnRule } from './turn-rules.js';
 import { entryMarkedForReviewMustBeReviewed } from './review-entries.js';
+import { headerKeyMustBeInHeader } from './header-key-rules.js';
 
 /**
  * Registers the Minutes validation rules. Rules about what spans lines (meetings, turns,
@@ -69,6 +70,7 @@ export class MinutesValidator {
             for (const rule of MEETING_RULES) rule(meeting, accept, structure);
         }
         for (const item of structure.items) {
+            if (item.kind !== 'meeting-start' && item.kind !== 'party') headerKeyMustBeInHeader(item, item.meeting, accept);
             if (item.kind === 'turn') {
                 for (const rule of TURN_RULES) rule(item.turn, accept);
             } else if (item.kind === 'action') {

@@ -292,3 +292,29 @@ describe('organisers: as a list', async () => {
         expect(email).not.toContain('Sam Smith');
     });
 });
+
+describe('a header key in the body', async () => {
+    const text = 'meeting: Fourth Committee\ndate: 2009-11-03\nchair: @ssmith\n\nThe meeting was called to order.\n\nsymbol: A/C.4/64/SR.22\n  (continued)\n\n\\Slides: on the wiki.\n';
+    const document = await withDirectory(text);
+
+    test('is prose where written, with a warning on the unescaped line only', async () => {
+        const warnings = (document.diagnostics ?? []).filter(d => d.code === 'header-key-in-body');
+        expect(warnings.map(d => [d.range.start.line, d.severity])).toEqual([[6, 2]]);
+        expect(await generate(document, 'email', { width: 1000 })).toMatch(/called to order\.\n\nsymbol: A\/C\.4\/64\/SR\.22 \(continued\)/);
+    });
+
+    test('quick fixes: move the line and its continuation under the header, or escape the key', async () => {
+        const { createMinutesServices } = await import('../../src/minutes-module.js');
+        const { EmptyFileSystem } = await import('langium');
+        const services = createMinutesServices(EmptyFileSystem).Minutes;
+        const diagnostic = (document.diagnostics ?? []).find(d => d.code === 'header-key-in-body')!;
+        const actions = services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
+        }) as Array<{ title: string; edit?: { changes?: Record<string, Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>> } }>;
+        expect(actions.map(action => action.title)).toEqual(["Move it to the meeting's header", 'Keep it prose: escape the key']);
+        const { TextDocument } = await import('vscode-languageserver-textdocument');
+        const apply = (index: number) => TextDocument.applyEdits(TextDocument.create('x', 'minutes', 0, text), actions[index].edit!.changes![document.uri.toString()]);
+        expect(apply(0)).toBe('meeting: Fourth Committee\ndate: 2009-11-03\nchair: @ssmith\nsymbol: A/C.4/64/SR.22\n  (continued)\n\nThe meeting was called to order.\n\n\n\\Slides: on the wiki.\n');
+        expect(apply(1)).toContain('\n\\symbol: A/C.4/64/SR.22\n');
+    });
+});

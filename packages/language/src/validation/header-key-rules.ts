@@ -1,0 +1,49 @@
+import type { ValidationAcceptor } from 'langium';
+import type { Line } from '../generated/ast.js';
+import type { Item, Meeting } from '../model/structure.js';
+import { keyDefinition } from '../model/vocabulary.js';
+import { IssueCodes } from './issue-codes.js';
+import { firstLineRange } from './ranges.js';
+
+/** What the quick fixes of `header-key-in-body` need: the key as written. */
+export interface HeaderKeyInBodyData {
+    readonly code: typeof IssueCodes.HeaderKeyInBody;
+    readonly key: string;
+    /** The line (0-based) of the paragraph's last line: the quick fix moves the whole paragraph. */
+    readonly lastLine: number;
+}
+
+/** A key at a line's start, as the lexer reads keys (one or two words, then a colon). */
+const KEY_AT_START = /^([A-Za-z][A-Za-z&-]*(?:[ \t]+[A-Za-z&-]+)?)[ \t]*:/;
+
+/**
+ * A paragraph of a meeting's body that starts with a header field's key (`symbol: A/C.4/64/SR.22`,
+ * `Slides: …`): prose, word for word, where it is written (docs/language.md, "Where keys are
+ * keys"). The warning says so; its quick fixes move the line to the header, if that is what the
+ * note-taker meant, or escape the key to keep it prose and say so.
+ */
+export function headerKeyMustBeInHeader(item: Item, meeting: Meeting | undefined, accept: ValidationAcceptor): void {
+    if (!meeting || (item.kind !== 'prose' && item.kind !== 'turn')) return;
+    const paragraphs = item.kind === 'prose' ? item.paragraphs : item.turn.paragraphs;
+    for (const paragraph of paragraphs) {
+        if (paragraph.kind === 'paragraph') check(paragraph.lines[0], paragraph.lines[paragraph.lines.length - 1], accept);
+    }
+}
+
+function check(line: Line, last: Line, accept: ValidationAcceptor): void {
+    const cst = line.$cstNode;
+    if (!cst || cst.range.start.character !== 0 || line.marker !== undefined) return;
+    // An escaped key (`\Slides:`) is prose on purpose.
+    if (cst.root.fullText[cst.offset - 1] === '\\') return;
+    const written = KEY_AT_START.exec(cst.text)?.[0];
+    const definition = keyDefinition(written);
+    if (!written || definition?.kind !== 'field' || definition.inPlace || definition.id === 'meeting' || definition.narration) return;
+    const key = written.replace(/[ \t]*:$/, '');
+    accept('warning', `'${key}:' is a header field's key, read as a key only in a meeting's header: here the line is prose, `
+        + 'printed as written. Move it to the header if it is the meeting\'s, or escape the key (\\' + key + ':) to keep it prose.', {
+        node: line,
+        range: firstLineRange(line),
+        code: IssueCodes.HeaderKeyInBody,
+        data: { code: IssueCodes.HeaderKeyInBody, key, lastLine: last.$cstNode?.range.start.line ?? cst.range.start.line } satisfies HeaderKeyInBodyData
+    });
+}
