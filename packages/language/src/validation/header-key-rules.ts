@@ -19,8 +19,9 @@ const KEY_AT_START = /^([A-Za-z][A-Za-z&-]*(?:[ \t]+[A-Za-z&-]+)?)[ \t]*:/;
 /**
  * A paragraph of a meeting's body that starts with a header field's key (`symbol: A/C.4/64/SR.22`,
  * `Slides: …`): prose, word for word, where it is written (docs/language.md, "Where keys are
- * keys"). The warning says so; its quick fixes move the line to the header, if that is what the
- * note-taker meant, or escape the key to keep it prose and say so.
+ * keys"). A hint says so — not a warning: `Recording: still missing…` is prose on purpose as
+ * often as not; its quick fixes move the line to the header, if that is what the note-taker meant,
+ * or escape the key to keep it prose and say so.
  */
 export function headerKeyMustBeInHeader(item: Item, meeting: Meeting | undefined, accept: ValidationAcceptor): void {
     if (!meeting || (item.kind !== 'prose' && item.kind !== 'turn')) return;
@@ -39,7 +40,7 @@ function check(line: Line, last: Line, accept: ValidationAcceptor): void {
     const definition = keyDefinition(written);
     if (!written || definition?.kind !== 'field' || definition.inPlace || definition.id === 'meeting' || definition.narration) return;
     const key = written.replace(/[ \t]*:$/, '');
-    accept('warning', `'${key}:' is a header field's key, read as a key only in a meeting's header: here the line is prose, `
+    accept('hint', `'${key}:' is a header field's key, read as a key only in a meeting's header: here the line is prose, `
         + 'printed as written. Move it to the header if it is the meeting\'s, or escape the key (\\' + key + ':) to keep it prose.', {
         node: line,
         range: firstLineRange(line),

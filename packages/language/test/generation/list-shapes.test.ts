@@ -297,9 +297,9 @@ describe('a header key in the body', async () => {
     const text = 'meeting: Fourth Committee\ndate: 2009-11-03\nchair: @ssmith\n\nThe meeting was called to order.\n\nsymbol: A/C.4/64/SR.22\n  (continued)\n\n\\Slides: on the wiki.\n';
     const document = await withDirectory(text);
 
-    test('is prose where written, with a warning on the unescaped line only', async () => {
+    test('is prose where written, with a hint on the unescaped line only', async () => {
         const warnings = (document.diagnostics ?? []).filter(d => d.code === 'header-key-in-body');
-        expect(warnings.map(d => [d.range.start.line, d.severity])).toEqual([[6, 2]]);
+        expect(warnings.map(d => [d.range.start.line, d.severity])).toEqual([[6, 4]]);
         expect(await generate(document, 'email', { width: 1000 })).toMatch(/called to order\.\n\nsymbol: A\/C\.4\/64\/SR\.22 \(continued\)/);
     });
 
