@@ -45,6 +45,12 @@ const WORDS = ['Meeting Notes', 'Day Two: Asterisk 12 Future', 'Agenda', 'Media 
     'Distributed conferencing', 'other projects have done this', 'respond to a public comment request', 'act as a sounding board',
     'The overall consensus in the room was in favor of 13.'];
 
+/** An output's text as a reader finds words in it: HTML without its tags, an eml without its soft line breaks. */
+function readable(format: string, output: string): string {
+    if (format === 'html') return output.replace(/<[^>]+>/g, '');
+    return format === 'eml' ? output.replace(/=\r\n/g, '') : output;
+}
+
 function texts(entries: readonly ListEntry[]): unknown[] {
     return entries.map(entry => [entry.marker, entry.text.map(span => span.text).join('').trim(), ...(entry.children.length > 0 ? [texts(entry.children)] : [])]);
 }
@@ -92,7 +98,7 @@ describe('setext headings, + bullets and lettered sub-items', async () => {
 
     test.each(['markdown', 'html', 'eml', 'json'] as const)('%s keeps every word, the headings as headings', async format => {
         const output = await generate(document, format);
-        const text = format === 'html' ? output.replace(/<[^>]+>/g, '') : format === 'eml' ? output.replace(/=\r\n/g, '') : output;
+        const text = readable(format, output);
         for (const words of WORDS) expect(text, words).toContain(words);
         if (format === 'markdown') expect(output).toMatch(/^#+ Agenda$/m);
         if (format === 'html') expect(output).toMatch(/<h\d[^>]*>Agenda<\/h\d>/);
@@ -161,7 +167,7 @@ describe('custom header fields', async () => {
 
     test.each(['email', 'markdown', 'html', 'eml', 'json'] as const)('%s shows each custom field with its label', async format => {
         const output = await generate(document, format, { width: 1000 });
-        const text = format === 'html' ? output.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ') : format === 'eml' ? output.replace(/=\r\n/g, '') : output;
+        const text = readable(format, output).replace(/[ \t]+/g, ' ');
         for (const [label, value] of CUSTOM.map(line => line.split(': '))) {
             expect(text, label).toContain(label);
             expect(text, value).toContain(value);
@@ -173,6 +179,27 @@ describe('custom header fields', async () => {
     test('Word shows each custom field with its label', async () => {
         const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await generateDocx(root)) });
         for (const line of CUSTOM) for (const part of line.split(': ')) expect(value, part).toContain(part);
+    });
+
+    test('editor: hover on the label says what it is; semantic tokens mark the label; folding covers it', async () => {
+        const { createMinutesServices } = await import('../../src/minutes-module.js');
+        const { EmptyFileSystem } = await import('langium');
+        const { CancellationToken } = await import('vscode-languageserver');
+        const lsp = createMinutesServices(EmptyFileSystem).Minutes.lsp;
+        const id = { uri: document.uri.toString() };
+        const hover = await lsp.HoverProvider!.getHoverContent(document, { textDocument: id, position: { line: 3, character: 4 } });
+        expect(JSON.stringify(hover?.contents)).toContain("Proposer's Name");
+        const tokens = await lsp.SemanticTokenProvider!.semanticHighlight(document, { textDocument: id }, CancellationToken.None);
+        // Five numbers a token (line delta, start, length, type, modifiers): the label on line 3, column 0, 16 characters.
+        const decoded: number[][] = [];
+        for (let i = 0, line = 0, start = 0; i < tokens.data.length; i += 5) {
+            line += tokens.data[i];
+            start = tokens.data[i] === 0 ? start + tokens.data[i + 1] : tokens.data[i + 1];
+            decoded.push([line, start, tokens.data[i + 2]]);
+        }
+        expect(decoded).toContainEqual([3, 0, "Proposer's Name:".length]);
+        const folds = await lsp.FoldingRangeProvider!.getFoldingRanges(document, { textDocument: id }, CancellationToken.None);
+        expect(folds.map(fold => [fold.startLine, fold.endLine])).toContainEqual([4, 5]);
     });
 
     test('attribution none: the labels and values stay, the person named in one is not', async () => {
@@ -238,7 +265,7 @@ describe('grouped attendance', async () => {
 
     test.each(['email', 'markdown', 'html', 'eml', 'json'] as const)('%s keeps each group\'s label before its people', async format => {
         const output = await generate(document, format, { width: 1000 });
-        const text = format === 'eml' ? output.replace(/=\r\n/g, '') : output;
+        const text = readable(format, output);
         for (const label of LABELS) expect(text, label).toContain(label);
         // Each label comes before its group's people (the HTML's header names them earlier too: the last place counts).
         if (format !== 'json' && format !== 'eml') expect(text.indexOf(LABELS[1])).toBeLessThan(text.lastIndexOf('Patrik Fältström'));
@@ -280,7 +307,7 @@ describe('organisers: as a list', async () => {
 
     test.each(['email', 'markdown', 'html', 'eml', 'json'] as const)('%s shows the organisers in the header, each as written', async format => {
         const output = await generate(document, format, { width: 1000 });
-        const text = format === 'eml' ? output.replace(/=\r\n/g, '') : format === 'html' ? output.replace(/<[^>]+>/g, '') : output;
+        const text = readable(format, output);
         expect(text).toContain('Sam Smith (Geneva Internet Platform); DiploFoundation');
     });
 
