@@ -111,6 +111,7 @@ export function buildTextMate(generated) {
             { include: '#block-comment' },
             { include: '#heading' },
             { include: '#break' },
+            { include: '#underline' },
             { include: '#entry' },
             { include: '#speaker' },
             { include: '#action' },
@@ -138,6 +139,12 @@ export function buildTextMate(generated) {
             break: {
                 name: 'meta.separator.minutes',
                 match: '^[ \\t]*-{3,}[ \\t]*$'
+            },
+            // A setext heading's `===` underline. (A line grammar cannot see the line above: a `---`
+            // under a title is shown as a break here; the language server's semantic tokens tell them apart.)
+            underline: {
+                name: 'punctuation.definition.heading.setext.minutes',
+                match: '^[ \\t]*={3,}[ \\t]*$'
             },
             entry: {
                 name: 'meta.entry.minutes',

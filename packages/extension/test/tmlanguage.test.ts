@@ -115,6 +115,8 @@ describe('highlighting', () => {
         expect(scopesOf('## 2.1 Engagement with @ICANN', '@ICANN')).toContain('variable.other.mention.minutes');
         expect(scopesOf('#hashtag at start', '#hashtag')).not.toContain('markup.heading.minutes');
         expect(scopesOf('---', '---')).toContain('meta.separator.minutes');
+        expect(scopesOf('======', '======')).toContain('punctuation.definition.heading.setext.minutes');
+        expect(scopesOf('+ item', '+')).toContain('punctuation.definition.list.begin.minutes');
         expect(scopesOf('- a bullet', '-')).toContain('punctuation.definition.list.begin.minutes');
         expect(scopesOf('  2.1 Item', '2.1')).toContain('markup.list.numbered.minutes');
         expect(scopesOf('> quoted', 'quoted')).toContain('markup.quote.minutes');
