@@ -182,7 +182,7 @@ describe('minutes actions --format eml --per-owner', () => {
         const chinese = await simpleParser(readFileSync(path.join(folder, 'digests', 'mcade.eml')));
         expect(chinese.subject).toBe('您的行动事项：1 项未完成，1 项逾期（2024-06-20）');
         expect(chinese.text).toContain('Marilyn Cade，截至 2024-06-20，您负责的以下行动事项尚未完成：\n\n#plan  起草计划。\n'
-            + '  截止日期： 2024-06-01，逾期 19 天\n  共同负责： Nigel Hickson\n  商定于：   第一次会议, 2024-05-02 (a.minutes:5)\n');
+            + '  截止日期： 2024-06-01，逾期 19 天\n  共同负责： Nigel Hickson\n  商定于：   第一次会议，2024-05-02 (a.minutes:5)\n');
         expect(chinese.html).toContain('<html lang="zh" dir="ltr">');
         expect(chinese.html).toContain('<code>update #id done: 已完成的工作。</code>');
         // Nigel's are from a Chinese and a French meeting: his is in the configuration's Russian.

@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
 import type { Block, Document, Field } from '../generated/ast.js';
 import { compareDates, isoDate, parseDate, type CalendarDate } from '../model/dates.js';
-import { meetingLanguage } from '../model/language.js';
+import { meetingLanguage, translationOf } from '../model/language.js';
 import { nameKey } from '../model/names.js';
 import { structureOf, type Meeting } from '../model/structure.js';
 import { plainText, writtenText } from '../model/text.js';
@@ -115,9 +115,12 @@ function computeMeetingPlaces(document: Document, uri: string): MeetingPlace[] {
     });
 }
 
-/** `CCWG-IG call, 2016-12-21`: a meeting as the ledger's listings name it, with its ISO date where the title does not state it. */
+/**
+ * `CCWG-IG call, 2016-12-21`: a meeting as the ledger's listings name it, with its ISO date
+ * where the title does not state it, joined as its language joins clauses (`，` in Chinese, `، ` in Arabic).
+ */
 export function placeTitleLine(place: MeetingPlace): string {
-    return titleLine(place.title, { date: place.isoDate }, place.language, ', ');
+    return titleLine(place.title, { date: place.isoDate }, place.language, translationOf(place.language).words.site.clauseSeparator);
 }
 
 /** Orders meetings by date; undated meetings come after dated ones, then by file and position. */
