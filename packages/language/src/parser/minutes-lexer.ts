@@ -249,12 +249,16 @@ class Scanner {
     private readonly lineStartStates: number[] = [];
     private expect = Expect.Speaker;
     private inQualifiers = false;
-    /** The current line follows a blank line (or starts the text): a paragraph starts here. */
-    private afterBlankLine = true;
-    /** Whether a blank line (or nothing) comes before the current line: only such a line may be a setext title. */
+    /**
+     * Whether a blank line (or nothing) comes before the current line: a paragraph starts here,
+     * so it may be a setext title or a numbered turn. Part of a line start's state (`LineStarts`).
+     */
     private afterBlank = true;
     /** The underline (start and end) of the setext heading whose title is the current line. */
     private underline: [number, number] | undefined;
+    // What carries from one line to the next is `afterBlank` and `place`, and nothing else: it is a
+    // line start's state (`LineStarts`), from which incremental reparsing lexes again. A new field
+    // that outlives a line break belongs there too (test/parser/incremental-reparse.test.ts fails otherwise).
     /** Where the current line stands, which decides the keys it may start: see `Place`. */
     private readonly place = new Place();
     private readonly tokens: IToken[] = [];
@@ -369,7 +373,7 @@ class Scanner {
             // A numbered paragraph may be a turn (`1. @{Mr. Al-Otaibi} said…`), as summary records number
             // them: at the margin, after a blank line. A tight list's items (`next steps:` / `1. @x to
             // circulate…`), an indented list's and an agenda's stay items that mention someone.
-            const numberedTurn = start === this.lineStart && this.afterBlankLine && !this.place.inAgenda();
+            const numberedTurn = start === this.lineStart && this.afterBlank && !this.place.inAgenda();
             LABEL_PATTERN.lastIndex = start;
             NUMBER_BEFORE_SPEAKER.lastIndex = start;
             // `1.1@{The Councillor…}`, with no space, is a number only where it numbers a turn.
@@ -688,7 +692,6 @@ class Scanner {
             break;
         }
         if (blank) this.place.blankLine();
-        this.afterBlankLine = blank;
         this.afterBlank = blank;
         this.emit(blank ? v.blank : v.newline, first, firstEnd, Expect.Speaker);
         this.newLine(firstEnd);
