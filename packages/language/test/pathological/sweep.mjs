@@ -2,16 +2,15 @@
 // A sweep for quadratic paths: a run of one character (or a short unit) of N and of 2N
 // characters, put in every kind of line — prose, a title, a heading, a speaker's text, a
 // turn's qualifiers, an attendee, an agenda item, an action's header, a date, a directory
-// entry's name and fields, an address line, a line start — through every stage (build,
-// the editor's features, every generator). A stage that takes more than three times as
+// entry's name and fields, an address line, a line start — through every stage of the
+// growth sweep (growth.mjs: lex to validation, the editor's features, every output at
+// every attribution, the ledger and its listings). A stage that takes more than three times as
 // long on the double input (and more than 100 ms) is printed as SLOW; one that throws
-// anything but a GenerationError as THREW. It found the quadratic paths the tests in
-// pathological.test.ts now guard (see docs/limits.md). Requires a build (npm run build).
+// anything but an answer (a generator's refusal, a rename refused) as THREW. It found the quadratic paths the tests in
+// pathological.test.ts now guard (see docs/limits.md). Requires a build (npx tsc -b tsconfig.build.json).
 //
 //   node packages/language/test/pathological/sweep.mjs [N]      # N = 10000 by default
-import { EmptyFileSystem, URI } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
-import { createMinutesServices, generate, OUTPUT_FORMATS } from 'minutes-language';
+import { stageTimes, sweepServices } from './growth.mjs';
 
 const UNITS = ['.', ' ', '\t', '-', '@', '#', '[', ']', '(', ')', ':', '/', '*', '\\', '>', '`', '_', ',', ';', '"', "'", '=', '?', '!',
     'é', '😀', '字', '字。', '1年', '19 mars ', 'a', '1', '1.', 'a ', '@a ', 'http://x ', '\u202E', '\u0000',
@@ -41,41 +40,11 @@ const CONTEXTS = [
 
 const DIRECTORY = 'person @mcade Marilyn Cade\n  email: m@example.org\n';
 
-/** CPU milliseconds of each stage on a document (with a small directory); failures by stage. */
-async function stages(text) {
-    const services = createMinutesServices(EmptyFileSystem);
-    const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = services.shared.workspace;
-    const documents = [['directory', DIRECTORY], ['meeting', text]].map(([name, content]) => LangiumDocumentFactory.fromString(content, URI.file(`/sweep/${name}.minutes`)));
-    for (const document of documents) LangiumDocuments.addDocument(document);
-    const times = {};
-    const failures = {};
-    const time = async (stage, work) => {
-        const before = process.cpuUsage();
-        try {
-            await work();
-        } catch (error) {
-            if (error?.name !== 'GenerationError') failures[stage] = String(error?.message ?? error).slice(0, 100);
-        }
-        const used = process.cpuUsage(before);
-        times[stage] = (used.user + used.system) / 1000;
-    };
-    await time('build', () => DocumentBuilder.build(documents, { validation: true }));
-    const document = documents[1];
-    const lsp = services.Minutes.lsp;
-    const id = { uri: document.uri.toString() };
-    const token = CancellationToken.None;
-    const end = document.textDocument.positionAt(Math.max(0, text.length - 2));
-    const whole = { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(text.length) };
-    await time('symbols', () => lsp.DocumentSymbolProvider.getSymbols(document, { textDocument: id }, token));
-    await time('semantic', () => lsp.SemanticTokenProvider.semanticHighlight(document, { textDocument: id }, token));
-    await time('folding', () => lsp.FoldingRangeProvider.getFoldingRanges(document, { textDocument: id }, token));
-    await time('inlay', () => lsp.InlayHintProvider.getInlayHints(document, { textDocument: id, range: whole }, token));
-    await time('format', () => lsp.Formatter.formatDocument(document, { textDocument: id, options: { tabSize: 4, insertSpaces: true } }, token));
-    await time('codeActions', () => lsp.CodeActionProvider.getCodeActions(document, { textDocument: id, range: whole, context: { diagnostics: document.diagnostics ?? [] } }, token));
-    await time('completion', () => lsp.CompletionProvider.getCompletion(document, { textDocument: id, position: end }, token));
-    await time('hover', () => lsp.HoverProvider.getHoverContent(document, { textDocument: id, position: end }, token));
-    for (const format of OUTPUT_FORMATS) await time(format, () => generate(document, format, { from: 'Sweep <sweep@example.org>', date: '2024-01-05' }));
-    return { times, failures };
+const services = sweepServices();
+
+/** CPU milliseconds of each stage (growth.mjs's: every one) on a document with a small directory; failures by stage. */
+function stages(text) {
+    return stageTimes({ 'directory.minutes': DIRECTORY, 'meeting.minutes': text }, services);
 }
 
 const size = Number(process.argv[2] ?? 10_000);
