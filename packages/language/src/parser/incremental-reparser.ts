@@ -18,7 +18,8 @@ import { INITIAL_STATE, MAX_DOCUMENT_LENGTH, type LineStartPoint, type LineStart
  *   before that block read nothing the edit changed, and the block itself may have become
  *   a setext heading's title. When the block before it is a directory entry, from that
  *   entry: the block may have become one of its fields (`role: …`).
- * - to the first line start past the edit whose line is untouched and whose lexer state
+ * - to the first line start past the edit whose line, and the line break before it, the
+ *   edit did not touch (so its columns are as before), whose lexer state
  *   is the state the previous lexing had there, on a block's first token: from there on
  *   the lexer sees the same text in the same state, and the parser starts a block there,
  *   as before. Without such a line, to the end of the document.
@@ -87,7 +88,7 @@ export class IncrementalReparser {
         let end = blocks.length;
         let endLine = 0;
         const lexed = this.lexer.tokenizeFrom(text, from, (offset, state, lineStartHere, line) => {
-            if (lineStartHere < edit.newEnd) return false;
+            if (lineStartHere <= edit.newEnd) return false;
             const old = offset - delta;
             const at = indexOf(lineStarts.offsets, old);
             if (at < 0 || lineStarts.states[at] !== state) return false;
