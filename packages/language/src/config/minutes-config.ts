@@ -1,4 +1,5 @@
 import { getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { canonicalLocale } from '../model/date-names.js';
 import { ATTRIBUTIONS, type Attribution } from '../options.js';
 import { IssueCodes } from '../validation/issue-codes.js';
 
@@ -126,14 +127,6 @@ function stringList(value: JsonNode, key: string, at: (offset: number, message: 
     if (Array.isArray(written) && written.every(item => typeof item === 'string' && item.trim() !== '')) return written as string[];
     at(value.offset, `"${key}" is a list of globs relative to this file's folder, e.g. ["people/*.minutes"]`);
     return undefined;
-}
-
-function canonicalLocale(tag: string): string | undefined {
-    try {
-        return Intl.getCanonicalLocales(tag)[0];
-    } catch {
-        return undefined;
-    }
 }
 
 function describeParseError(code: string): string {

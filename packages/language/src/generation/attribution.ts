@@ -1,5 +1,5 @@
 import { isOrganisation, isPerson, type Document, type Field, type Party } from '../generated/ast.js';
-import { organisationsOf, shortName, stakeholderGroupOf, STAKEHOLDER_GROUPS, type StakeholderGroup } from '../model/directory.js';
+import { firstOrganisationName, shortName, stakeholderGroupOf, STAKEHOLDER_GROUPS, type StakeholderGroup } from '../model/directory.js';
 import { structureOf } from '../model/structure.js';
 import { formattedCount, counted, filled } from '../model/language.js';
 import { writtenText } from '../model/text.js';
@@ -81,13 +81,8 @@ export function anonymousName(party: Party | undefined, context: AnonymityContex
     if (!party || !isPerson(party)) return fromGroup(onBehalfOf && stakeholderGroupOf(onBehalfOf));
     const group = (onBehalfOf && stakeholderGroupOf(onBehalfOf)) ?? stakeholderGroupOf(party);
     if (attribution === 'none') return fromGroup(group);
-    const organisation = onBehalfOf ? shortName(onBehalfOf) : context.affiliation ?? firstOrganisation(party);
+    const organisation = onBehalfOf ? shortName(onBehalfOf) : context.affiliation ?? firstOrganisationName(party);
     return organisation ? filled(words.participantFrom, { organisation }) : fromGroup(group);
-}
-
-function firstOrganisation(party: Party): string | undefined {
-    const organisation = isPerson(party) ? organisationsOf(party)[0] : undefined;
-    return organisation ? shortName(organisation) : undefined;
 }
 
 /** Upper-cases the first letter of a name that starts a sentence: after nothing, or after `.`, `!` or `?`. */

@@ -1,5 +1,5 @@
 import { isOrganisation, isPerson, type Party } from '../generated/ast.js';
-import { displayName, organisationsOf, shortName } from '../model/directory.js';
+import { displayName, firstOrganisationName, shortName } from '../model/directory.js';
 import { ATTENDANCE_WORDS } from '../model/structure.js';
 import { namesNoOne, speakerPhraseOf } from '../model/speaker-phrases.js';
 import { mentionText } from '../model/text.js';
@@ -99,12 +99,7 @@ export function nameParty(reference: PartyReference, context: NamingContext, opt
 function organisationOf(party: Party, context: NamingContext): string | undefined {
     if (context.onBehalfOf && context.onBehalfOf !== party) return shortName(context.onBehalfOf);
     if (!isPerson(party)) return undefined;
-    return context.affiliations?.get(party.name) ?? firstOrganisation(party);
-}
-
-function firstOrganisation(party: Party): string | undefined {
-    const org = isPerson(party) ? organisationsOf(party)[0] : undefined;
-    return org ? shortName(org) : undefined;
+    return context.affiliations?.get(party.name) ?? firstOrganisationName(party);
 }
 
 /** `Matthew Shears (ICANN Board)`: a name with the organisation, as a speaker is headed. */

@@ -176,7 +176,8 @@ const MONTH_FORMATS: readonly Intl.DateTimeFormatOptions[] = [
     { month: 'long' }, { month: 'short' }, { day: 'numeric', month: 'long' }, { day: 'numeric', month: 'short' }
 ];
 
-function canonicalLocale(tag: string): string | undefined {
+/** A tag as Intl writes it (`fr-ca` → `fr-CA`), or undefined when Intl refuses it. */
+export function canonicalLocale(tag: string): string | undefined {
     try {
         return Intl.getCanonicalLocales(tag)[0];
     } catch {

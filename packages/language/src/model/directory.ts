@@ -67,6 +67,12 @@ export function organisationsOf(person: Person): Organisation[] {
         .filter(isOrganisation);
 }
 
+/** The short name of a person's first organisation (`ICANN`), if they have one. */
+export function firstOrganisationName(party: Party): string | undefined {
+    const organisation = isPerson(party) ? organisationsOf(party)[0] : undefined;
+    return organisation ? shortName(organisation) : undefined;
+}
+
 /** A person's role or title, as written. */
 export function roleOf(person: Person): string | undefined {
     return firstFieldText(person, 'role');
