@@ -57,8 +57,7 @@ export async function collectFiles(paths: string[], configs: MinutesConfigs): Pr
 }
 
 function isIgnored(file: string, configs: MinutesConfigs): boolean {
-    const uri = URI.file(file);
-    return configs.rootOf(uri)?.isIgnored(uri, false) ?? false;
+    return configs.isIgnored(URI.file(file), false);
 }
 
 async function walk(folder: string, configs: MinutesConfigs): Promise<string[]> {

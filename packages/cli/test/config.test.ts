@@ -211,6 +211,56 @@ describe('nested .gitignore files', () => {
     });
 });
 
+describe('a git repository without a configuration', () => {
+    const undated = (title: string) => `meeting: ${title}\n\n@someone: Hello.\n`;
+    const REPOSITORY: Record<string, string> = {
+        '.git/HEAD': 'ref: refs/heads/main\n',
+        '.gitignore': 'drafts/\n*.tmp.minutes\n',
+        'call.minutes': undated('Call'),
+        'scratch.tmp.minutes': undated('Scratch'),
+        'drafts/draft.minutes': undated('Draft'),
+        '2025/.gitignore': '!kept.tmp.minutes\n',
+        '2025/kept.tmp.minutes': undated('Kept')
+    };
+    const filesWithProblems = (stdout: string) => [...new Set(problemLines(stdout).map(line => line.split(':')[0]))].sort();
+
+    test('minutes check . reads its .gitignore files, as git does', async () => {
+        const folder = tempWorkspace(REPOSITORY);
+        const result = await runCli(['check', '.'], { cwd: folder });
+        expect(filesWithProblems(result.stdout)).toEqual(['2025/kept.tmp.minutes', 'call.minutes']);
+        expect(result.stdout).toContain('checked 2 files');
+    });
+
+    test('a file its .gitignore ignores is left out when named on the command line', async () => {
+        const folder = tempWorkspace(REPOSITORY);
+        const result = await runCli(['check', 'scratch.tmp.minutes', 'drafts/draft.minutes', 'call.minutes'], { cwd: folder });
+        expect(filesWithProblems(result.stdout)).toEqual(['call.minutes']);
+    });
+
+    test('outside a git repository and without a configuration, a .gitignore is not read', async () => {
+        const { '.git/HEAD': _head, ...notARepository } = REPOSITORY;
+        const folder = tempWorkspace(notARepository);
+        const result = await runCli(['check', '.'], { cwd: folder });
+        expect(filesWithProblems(result.stdout)).toEqual(['2025/kept.tmp.minutes', 'call.minutes', 'drafts/draft.minutes', 'scratch.tmp.minutes']);
+    });
+
+    test('the language server shows nothing for a file the repository ignores', async () => {
+        const folder = tempWorkspace(REPOSITORY);
+        const client = await LspClient.start(folder);
+        try {
+            const shown = async (file: string) => {
+                const uri = client.uriOf(path.join(folder, file));
+                await client.open(uri, REPOSITORY[file]);
+                return (await client.published(uri, () => true)).diagnostics.map(d => String(d.code));
+            };
+            expect(await shown('drafts/draft.minutes')).toEqual([]);
+            expect(await shown('call.minutes')).toContain('meeting-without-date');
+        } finally {
+            await client.stop();
+        }
+    });
+});
+
 describe('a configuration with mistakes', () => {
     const broken = () => tempWorkspace({
         '.minutes.jsonc': '{\n  "rules": { "unknown-speakr": "off", "silent-attendee": "loud" },\n  "widht": 3\n}\n',

@@ -97,6 +97,8 @@ export class NotesRoot {
 export class MinutesConfigs {
     private readonly fileSystem: FileSystemProvider;
     private readonly byFolder = new Map<string, NotesRoot | null>();
+    /** By folder: the git repository around it when no configuration applies, which only ignores. */
+    private readonly gitRootByFolder = new Map<string, NotesRoot | null>();
 
     constructor(shared: LangiumSharedCoreServices) {
         this.fileSystem = shared.workspace.FileSystemProvider;
@@ -116,13 +118,42 @@ export class MinutesConfigs {
     /** Forgets what was read: after a configuration or .gitignore changed. */
     clear(): void {
         this.byFolder.clear();
+        this.gitRootByFolder.clear();
+    }
+
+    /**
+     * Whether a file or folder is left out by the .gitignore files or the configuration's `ignore`.
+     * Without a configuration, the .gitignore files of the git repository around it still apply
+     * (as git, and prettier, read them); the repository is then no notes root: which files are
+     * context for which is decided as if it were not there.
+     */
+    isIgnored(uri: URI, isDirectory: boolean): boolean {
+        if (uri.scheme !== 'file') return false;
+        const root = this.rootOf(uri, isDirectory) ?? this.gitRootOf(isDirectory ? uri : UriUtils.dirname(uri));
+        return root?.isIgnored(uri, isDirectory) ?? false;
     }
 
     /** Whether a search for `.minutes` files goes into a folder or takes a file: skipped folders, dot names, ignored paths. */
     isSearched(uri: URI, isDirectory: boolean): boolean {
         const name = UriUtils.basename(uri);
         if (name.startsWith('.') || (isDirectory && SKIPPED_FOLDERS.has(name))) return false;
-        return !this.rootOf(uri, isDirectory)?.isIgnored(uri, isDirectory);
+        return !this.isIgnored(uri, isDirectory);
+    }
+
+    /** The nearest folder at or above this one that holds `.git` (a folder, or a worktree's file), as a root that only ignores. */
+    private gitRootOf(folder: URI): NotesRoot | null {
+        const key = folder.toString();
+        const known = this.gitRootByFolder.get(key);
+        if (known !== undefined) return known;
+        let root: NotesRoot | null;
+        if (this.exists(UriUtils.joinPath(folder, '.git'))) {
+            root = new NotesRoot(folder, undefined, DEFAULT_CONFIG, [], uri => this.readIfExists(uri));
+        } else {
+            const parent = UriUtils.dirname(folder);
+            root = parent.path === folder.path ? null : this.gitRootOf(parent);
+        }
+        this.gitRootByFolder.set(key, root);
+        return root;
     }
 
     private rootOfFolder(folder: URI): NotesRoot | null {

@@ -40,9 +40,9 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
      * text, so each end is brought back to the end of its line.
      */
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
-        // A file the repository's configuration ignores is not checked, in the editor as by the CLI.
+        // A file the repository ignores is not checked, in the editor as by the CLI.
         const configs = this.services.shared.workspace.MinutesConfigs;
-        if (configs.rootOf(document.uri)?.isIgnored(document.uri, false)) return [];
+        if (configs.isIgnored(document.uri, false)) return [];
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         const text = document.textDocument;
         for (const diagnostic of diagnostics) {
