@@ -180,12 +180,12 @@ class DocxWriter {
         return new Paragraph({ children: this.runs(text), indent: indent(depth) });
     }
 
-    /** Items keep the labels they were written with (`2.1`, `a.`); bullets are Word's. */
+    /** Items keep the labels they were written with (`2.1`, `a.`); bullets are Word's. An item after a blank line has a paragraph's gap before it. */
     private list(items: readonly ListEntry[], depth: number): Block[] {
         return items.flatMap(item => [
             item.ordered
-                ? new Paragraph({ children: [new TextRun(xmlText(`${item.marker} `)), ...this.runs(item.text)], indent: { left: INDENT * (depth + 1), hanging: INDENT } })
-                : new Paragraph({ children: this.runs(item.text), bullet: { level: Math.min(depth, 8) } }),
+                ? new Paragraph({ children: [new TextRun(xmlText(`${item.marker} `)), ...this.runs(item.text)], indent: { left: INDENT * (depth + 1), hanging: INDENT }, ...gapBefore(item) })
+                : new Paragraph({ children: this.runs(item.text), bullet: { level: Math.min(depth, 8) }, ...gapBefore(item) }),
             ...this.list(item.children, depth + 1)
         ]);
     }
@@ -309,6 +309,11 @@ class DocxWriter {
 
 function indent(depth: number): { left: number } | undefined {
     return depth > 0 ? { left: INDENT * depth } : undefined;
+}
+
+/** The space a blank line in the source leaves before a list item: twice the gap every paragraph has after it. */
+function gapBefore(item: ListEntry): { spacing?: { before: number } } {
+    return item.afterBlankLine ? { spacing: { before: 240 } } : {};
 }
 
 function flattenItems(items: readonly ListEntry[]): ListEntry[] {

@@ -217,7 +217,8 @@ class EmailWriter {
         return items.flatMap(item => {
             const marker = item.ordered ? item.marker : '-';
             const hanging = ' '.repeat(displayWidth(marker) + 1);
-            return [...this.wrapped(readable(item.text), indent, `${marker} `, hanging), ...this.listLines(item.children, nestedIndent(indent, hanging))];
+            const gap = item.afterBlankLine ? [''] : [];
+            return [...gap, ...this.wrapped(readable(item.text), indent, `${marker} `, hanging), ...this.listLines(item.children, nestedIndent(indent, hanging))];
         });
     }
 

@@ -179,7 +179,9 @@ class MarkdownWriter {
             // Children start where the item's text starts (after `- ` when the label is text).
             const childIndent = indent + ' '.repeat(marker.startsWith('- ') ? 2 : marker.length + 1);
             const children = item.children.length > 0 ? '\n' + this.list(item.children, childIndent) : '';
-            return `${indent}${marker} ${this.rich(item.text, true)}${children}`;
+            // A blank line before an item makes the list loose, as the source wrote it.
+            const gap = item.afterBlankLine ? '\n' : '';
+            return `${gap}${indent}${marker} ${this.rich(item.text, true)}${children}`;
         }).join('\n');
     }
 

@@ -11,7 +11,7 @@ import {
 import {
     MAX_NESTING_DEPTH, continuationOf, fieldListOf, headingNumber, headsJointTurn, isOrderedMarker, splitActionHeader, structureOf,
     type ActionItem, type ActionReport, type AgendaItemNode, type Attendance, type Attendee, type Item,
-    type DocumentStructure, type Meeting, type OutcomeGroup, type Paragraph, type Qualifiers, type Turn
+    type DocumentStructure, type ListItem, type Meeting, type OutcomeGroup, type Paragraph, type Qualifiers, type Turn
 } from '../model/structure.js';
 import { inlinesOf, plainText, writtenName, writtenText } from '../model/text.js';
 import { affiliationInNote, nameParty, type NamingContext, type NamingOptions, type PartyName } from './naming.js';
@@ -417,8 +417,8 @@ class OutlineBuilder {
     }
 
     /** Nests list items by the indentation of their markers. */
-    private listEntries(items: Array<{ marker: string; lines: Line[]; indent: number }>, scope: Scope): ListEntry[] {
-        type Mutable = { marker: string; ordered: boolean; text: RichText; children: Mutable[]; indent: number };
+    private listEntries(items: readonly ListItem[], scope: Scope): ListEntry[] {
+        type Mutable = { marker: string; ordered: boolean; text: RichText; children: Mutable[]; indent: number; afterBlankLine: boolean };
         const roots: Mutable[] = [];
         const stack: Mutable[] = [];
         for (const item of items) {
@@ -427,7 +427,8 @@ class OutlineBuilder {
                 ordered: isOrderedMarker(item.marker),
                 text: joinLines(item.lines.map(line => this.rich(line.text, scope))),
                 children: [],
-                indent: item.indent
+                indent: item.indent,
+                afterBlankLine: item.afterBlankLine
             };
             while (stack.length > 0 && stack[stack.length - 1].indent >= item.indent) stack.pop();
             // No deeper than MAX_NESTING_DEPTH: the writers recurse over the tree.
@@ -438,7 +439,7 @@ class OutlineBuilder {
             stack.push(entry);
         }
         const strip = (entry: Mutable): ListEntry => ({
-            marker: entry.marker, ordered: entry.ordered, text: entry.text, children: entry.children.map(strip)
+            marker: entry.marker, ordered: entry.ordered, text: entry.text, children: entry.children.map(strip), afterBlankLine: entry.afterBlankLine
         });
         return roots.map(strip);
     }

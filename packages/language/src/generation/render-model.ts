@@ -126,6 +126,8 @@ export interface ListEntry {
     readonly ordered: boolean;
     readonly text: RichText;
     readonly children: readonly ListEntry[];
+    /** A blank line separates the entry from the one before it in the source: outputs show the gap (see structure.ts, `paragraphsOf`). */
+    readonly afterBlankLine: boolean;
 }
 
 export interface Participant {

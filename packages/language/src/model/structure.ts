@@ -113,6 +113,8 @@ export interface ListItem {
     readonly lines: Line[];
     /** Indentation (columns) of the marker, for nesting. */
     readonly indent: number;
+    /** A blank line separates the item from the one before it in its list: the outputs keep the blank. */
+    readonly afterBlankLine: boolean;
 }
 
 export interface Attendee {
@@ -538,7 +540,8 @@ export function indentOf(block: Block): number {
 /**
  * Groups lines into paragraphs, lists and quotes. A blank line ends a paragraph or a
  * quote; a marker starts a list item, and a list goes on across blank lines while its
- * items stay ordered (or unordered), and takes any item indented under its first one (a
+ * items stay ordered (or unordered) — each item says whether a blank line came before it,
+ * so that the outputs keep it — and takes any item indented under its first one (a
  * lettered sub-item under a bullet); unmarked lines right after an item continue it.
  */
 export function paragraphsOf(lines: Line[]): Paragraph[] {
@@ -553,12 +556,12 @@ export function paragraphsOf(lines: Line[]): Paragraph[] {
             else result.push(current = { kind: 'quote', lines: [line] });
         } else if (marker) {
             const ordered = isOrderedMarker(marker);
-            const item: ListItem = { marker, lines: [line], indent: indentOf(line) };
+            const indent = indentOf(line);
             // An item indented under the list's first one is its sub-item, whatever its marker:
             // ` a.` / ` b.` under a bullet nest in it rather than start a list of their own.
-            const nested = current?.kind === 'list' && !afterBlank && item.indent > current.items[0].indent;
-            if (current?.kind === 'list' && (current.ordered === ordered || nested)) current.items.push(item);
-            else result.push(current = { kind: 'list', ordered, items: [item] });
+            const nested = current?.kind === 'list' && !afterBlank && indent > current.items[0].indent;
+            if (current?.kind === 'list' && (current.ordered === ordered || nested)) current.items.push({ marker, lines: [line], indent, afterBlankLine: afterBlank });
+            else result.push(current = { kind: 'list', ordered, items: [{ marker, lines: [line], indent, afterBlankLine: false }] });
         } else if (current && !afterBlank) {
             if (current.kind === 'list') current.items[current.items.length - 1].lines.push(line);
             else current.lines.push(line);
