@@ -28,7 +28,7 @@ describe('minutes import', () => {
             '  matched: AYDEN FERDELINE → @aferdeline Ayden Férdeline by name (2 turns); KUO WU → @kwu Kuo-Wei Wu by alias (2 turns)',
             '  guessed, check them: MARCUS KUMER → @mkummer Marcus Kummer, 1 letter from \'Marcus Kummer\' (1 turn)',
             '  unknown, added for review: SANDRA HOFERICHTER → @shoferichter Sandra Hoferichter (1 turn); SANJA KELLY → @skelly Sanja Kelly (1 turn)',
-            '  unidentified: MODERATOR → @? [as moderator] (12 turns); bare >> → @? (19 turns)',
+            '  unidentified: MODERATOR → @MODERATOR, the office as written (12 turns); bare >> → @? (19 turns)',
             '2 new entries are marked review: (warning unreviewed-entry until confirmed or linked).'
         ]);
         expect(summaryOf(imported.stderr)[0]).toBe(imported.stderr.split('\n')[0]);

@@ -265,7 +265,7 @@ function writeParagraphs(out: string[], paragraphs: TextParagraph[]): void {
  * speaker line stands alone and the paragraphs follow, so that a paragraph stays one.
  */
 function writeTurn(out: string[], turn: TranscriptTurn, match: SpeakerMatch | undefined, time: string | undefined): void {
-    const speaker = match && match.kind !== 'unidentified' ? match.reference : '@?';
+    const speaker = !match ? '@?' : match.kind === 'unidentified' ? match.office ?? '@?' : match.reference;
     const qualifiers = [...(match?.kind === 'unidentified' ? match.qualifiers : []), ...(time ? [`at ${time}`] : [])];
     const header = `${speaker}${qualifiers.length > 0 ? ` [${qualifiers.join(', ')}]` : ''}:`;
     const [first, ...rest] = turn.paragraphs;
@@ -298,7 +298,7 @@ function summarise(source: string, format: TranscriptFormat, turns: ResolvedTurn
     const unidentified: SpeakerReport[] = [];
     for (const { label, match, turns: count } of byMatch.values()) {
         if (!match || match.kind === 'unidentified') {
-            unidentified.push({ label: label ?? '', reference: '@?', turns: count, qualifiers: match?.qualifiers ?? [] });
+            unidentified.push({ label: label ?? '', reference: match?.office ?? '@?', turns: count, qualifiers: match?.qualifiers ?? [] });
         } else if (match.kind === 'matched') {
             matched.push({ label: label!, reference: match.reference, name: displayName(match.party), turns: count, how: match.via });
         } else if (match.kind === 'guessed') {

@@ -1,6 +1,7 @@
 import { isParty, type Party } from '../generated/ast.js';
 import { aliasesOf, displayName } from '../model/directory.js';
 import { editDistance, nameKey } from '../model/names.js';
+import { speakerPhraseOf } from '../model/speaker-phrases.js';
 import type { NameKeyScope } from '../scoping/minutes-scope-provider.js';
 
 /** The meeting roles a transcript names by their title (`>> MODERATOR:`). */
@@ -21,8 +22,13 @@ export type SpeakerMatch =
     | { kind: 'guessed'; party: Party; reference: string; why: string }
     /** Nobody matches: a new entry, marked for review; `candidates` when several near matches tied. */
     | { kind: 'new'; entry: NewEntry; reference: string; candidates: Party[] }
-    /** A role or a generic label (`MODERATOR` without a declared moderator, `AUDIENCE`): `@?` with qualifiers. */
-    | { kind: 'unidentified'; qualifiers: string[] };
+    /**
+     * A role or a generic label nobody in particular answers to. A role label of an undeclared role
+     * that the language reads as an office (`MODERATOR`, `THE CHAIR`) keeps its words as the
+     * reference (`@MODERATOR`, which names whoever a `moderator:` line names); any other is `@?`
+     * with qualifiers (`AUDIENCE` → `@? [from the floor]`).
+     */
+    | { kind: 'unidentified'; qualifiers: string[]; office?: string };
 
 interface GenericLabel {
     readonly role?: LabelRole;
@@ -51,6 +57,15 @@ const GENERIC_LABELS = new Map<string, GenericLabel>([
     ['remote moderator', { qualifiers: ['as remote moderator'] }],
     ['rapporteur', { qualifiers: ['as rapporteur'] }]
 ]);
+
+/** `@MODERATOR`, `@{THE CHAIR}`: the label as written, when the language reads it as that office. */
+function officeReference(label: string, role: LabelRole): string | undefined {
+    const written = label.trim().replace(/\s+/g, ' ');
+    const phrase = speakerPhraseOf(written);
+    if (phrase?.kind !== 'office' || phrase.office !== role) return undefined;
+    if (/^[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?$/u.test(written)) return `@${written}`;
+    return /[{}\r\n]/.test(written) ? undefined : `@{${written}}`;
+}
 
 /** Beyond this many distinct labels, no more near matches are tried: guessing stays bounded on any input. */
 const MAX_GUESSED_LABELS = 200;
@@ -99,7 +114,8 @@ export class SpeakerMatcher {
                 : generic.role === 'chair' ? this.roles.chair ?? this.roles.moderator : undefined;
             const reference = party && this.referenceTo(party);
             if (party && reference) return { kind: 'matched', party, reference, via: 'role' };
-            return { kind: 'unidentified', qualifiers: generic.qualifiers };
+            const office = generic.role && officeReference(label, generic.role);
+            return office ? { kind: 'unidentified', qualifiers: [], office } : { kind: 'unidentified', qualifiers: generic.qualifiers };
         }
         const reserved = this.reserved.get(key);
         if (reserved) return { kind: 'new', entry: reserved, reference: `@${reserved.handle}`, candidates: [] };

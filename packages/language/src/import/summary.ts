@@ -4,7 +4,7 @@ import { TRANSCRIPT_FORMATS, type TranscriptFormat } from './transcript.js';
 export interface SpeakerReport {
     /** The label as first written in the transcript. */
     readonly label: string;
-    /** How the output refers to the speaker: `@mkummer`, or `@?` for an unidentified one. */
+    /** How the output refers to the speaker: `@mkummer`; `@?`, or an office (`@MODERATOR`), for an unidentified one. */
     readonly reference: string;
     /** Who that is: the directory's name, or the new entry's. */
     readonly name?: string;
@@ -69,7 +69,8 @@ export function formatImportSummary(summary: ImportSummary, output?: string): st
         const parts = summary.unidentified.map(r => {
             const label = r.label ? r.label : summary.format === 'captions' ? 'bare >>' : 'no name';
             const qualifiers = r.qualifiers && r.qualifiers.length > 0 ? ` [${r.qualifiers.join(', ')}]` : '';
-            return `${label} → @?${qualifiers} (${plural(r.turns, 'turn')})`;
+            const office = r.reference === '@?' ? '' : ', the office as written';
+            return `${label} → ${r.reference}${qualifiers}${office} (${plural(r.turns, 'turn')})`;
         });
         lines.push(`  unidentified: ${parts.join('; ')}`);
     }

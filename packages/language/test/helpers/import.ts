@@ -67,7 +67,7 @@ export function importedText(document: LangiumDocument<Document>, options: { wit
     const root = document.parseResult.value;
     const structure = structureOf(root);
     const headings = structure.meetings.flatMap(meeting => meeting.turns)
-        .filter(turn => turn.speaker && turn.line.colon)
+        .filter(turn => (turn.speaker || turn.phrase) && turn.line.colon)
         .map(turn => speakerText(turn.line).split('\n')[0]);
     const added = structure.meetings.flatMap(meeting => meeting.fields)
         .filter(field => (options.withoutFields ?? []).includes(field.key.toLowerCase()))

@@ -45,14 +45,14 @@ describe('importing the WS224 captioning transcript (seed 002)', async () => {
         expect(imported.result.text).toMatch(/\/\/ date: as the transcript's introduction gives it/);
     });
 
-    test('one turn per speaker change: named, unidentified, and the moderator in that capacity', () => {
+    test('one turn per speaker change: named, unidentified, and the moderator\'s office as the label wrote it', () => {
         const changes = SEED.split('\n').filter(line => line.startsWith('>>')).length;
         expect(meeting.turns).toHaveLength(changes);
-        const moderator = meeting.turns.filter(turn => turn.unidentified && turn.qualifiers.capacity === 'moderator');
+        const moderator = meeting.turns.filter(turn => turn.phrase?.kind === 'office' && turn.phrase.office === 'moderator' && turn.line.speaker.$refText === 'MODERATOR');
         expect(moderator).toHaveLength(SEED.split('\n').filter(line => line.startsWith('>> MODERATOR:')).length);
         const bare = meeting.turns.filter(turn => turn.unidentified && !turn.qualifiers.capacity);
         expect(bare).toHaveLength(SEED.split('\n').filter(line => /^>>(?!\s*[A-Z][A-Z .'’-]*[A-Z]:)/.test(line)).length);
-        expect(meeting.turns.every(turn => turn.unidentified || turn.speaker)).toBe(true);
+        expect(meeting.turns.every(turn => turn.unidentified || turn.speaker || turn.phrase)).toBe(true);
     });
 
     test('speakers: by name with a diacritic, by alias, by a guess, and two new entries for review', () => {

@@ -1,4 +1,6 @@
+import { URI } from 'langium';
 import { describe, expect, test } from 'vitest';
+import type { Document } from '../../src/generated/ast.js';
 import { structureOf } from '../../src/model/structure.js';
 import { IssueCodes } from '../../src/validation/issue-codes.js';
 import { DIRECTORY, codesOf, importInto } from '../helpers/import.js';
@@ -12,10 +14,10 @@ async function importLabels(labels: string[], options: Parameters<typeof importI
     expect(errors.map(d => d.message)).toEqual([]);
     return {
         imported,
-        /** Per label: the speaker's handle (`?` when unidentified) and the turn's capacity or floor qualifier. */
+        /** Per label: the speaker's handle (`?` when unidentified) and the turn's capacity or floor qualifier, or the phrase it is written as. */
         speakers: turns.map(turn => turn.unidentified
             ? `@?${turn.qualifiers.capacity ? ` as ${turn.qualifiers.capacity}` : ''}${turn.qualifiers.fromFloor ? ' from the floor' : ''}${turn.qualifiers.remote ? ' remote' : ''}`
-            : `@${turn.speaker?.name}`),
+            : turn.speaker ? `@${turn.speaker.name}` : `${turn.phrase?.kind} ${turn.line.speaker.$refText}`),
         summary: imported.result.summary
     };
 }
@@ -42,10 +44,24 @@ describe('matching speaker labels against the directory', () => {
         expect(speakers).toEqual(['@SSAC', '@ISOC']);
     });
 
-    test('role labels: an unidentified speaker in that capacity, unless the role is declared', async () => {
-        const undeclared = await importLabels(['MODERATOR', 'CHAIR', 'CHAIRMAN']);
-        expect(undeclared.speakers).toEqual(['@? as moderator', '@? as chair', '@? as chair']);
-        expect(undeclared.imported.result.text).toContain('@? [as moderator]: Words number 0.');
+    test('role labels: the office as written, whoever the header names for it, unless the role is declared', async () => {
+        const undeclared = await importLabels(['MODERATOR', 'The Chair', 'CHAIRMAN', 'CHAIR PERSON']);
+        const text = undeclared.imported.result.text;
+        for (const turn of ['@MODERATOR: Words number 0.', '@{The Chair}: Words number 1.', '@CHAIRMAN: Words number 2.']) expect(text).toContain(turn);
+        // A label the language does not read as an office stays unidentified, in that capacity.
+        expect(text).toContain('@? [as chair]: Words number 3.');
+        expect(undeclared.summary.unidentified.map(r => [r.label, r.reference])).toEqual([
+            ['MODERATOR', '@MODERATOR'], ['The Chair', '@{The Chair}'], ['CHAIRMAN', '@CHAIRMAN'], ['CHAIR PERSON', '@?']
+        ]);
+        // Once the header names the holder, the office resolves to them.
+        const header = text.replace(/^(date: .*)$/m, '$1\nmoderator: @nhickson\nchair: @mcade');
+        expect(header).not.toBe(text);
+        const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = undeclared.imported.services.shared.workspace;
+        const declared = LangiumDocumentFactory.fromString<Document>(header, URI.file('/workspace/declared.minutes'));
+        LangiumDocuments.addDocument(declared);
+        await DocumentBuilder.build([declared], { validation: true });
+        expect((declared.diagnostics ?? []).filter(d => d.severity === 1)).toEqual([]);
+        expect(structureOf(declared.parseResult.value).meetings[0].turns.map(turn => turn.speaker?.name)).toEqual(['nhickson', 'mcade', 'mcade', undefined]);
 
         const chairOnly = await importLabels(['MODERATOR', 'CHAIR'], { roleNames: { chair: 'Marilyn Cade' } });
         expect(chairOnly.speakers).toEqual(['@mcade', '@mcade']);
@@ -107,7 +123,7 @@ describe('matching speaker labels against the directory', () => {
 
     test('without any directory, every named speaker is new', async () => {
         const { speakers, summary } = await importLabels(['MARCUS KUMMER', 'MODERATOR'], { directory: '' });
-        expect(speakers).toEqual(['@mkummer', '@? as moderator']);
+        expect(speakers).toEqual(['@mkummer', 'office MODERATOR']);
         expect(summary.unknown.map(s => s.label)).toEqual(['MARCUS KUMMER']);
     });
 });
