@@ -1,12 +1,12 @@
 import {
     AlignmentType, Document as WordDocument, ExternalHyperlink, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow,
-    TextRun, WidthType, type ParagraphChild
+    TextRun, WidthType, type IParagraphOptions, type ParagraphChild
 } from 'docx';
 import type { Document } from '../generated/ast.js';
 import { isBulletMarker } from '../parser/characters.js';
 import { agreedPlace, earlierActionStatus, moreStillOpenText } from './earlier-actions.js';
 import { closeBidi } from './html-escape.js';
-import { counted, filled, participantColumns, WritingLanguage } from '../model/language.js';
+import { counted, filled, participantColumns, textDirection, WritingLanguage } from '../model/language.js';
 import { outlineOf, type OutlineOptions } from './outline.js';
 import type {
     ActionOutline, AgendaEntry, EarlierActionOutline, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
@@ -90,10 +90,25 @@ class DocxWriter {
         this.language = new WritingLanguage(language);
     }
 
+    /**
+     * Whether the language being written runs right to left: its paragraphs are then right to
+     * left (`w:bidi`: Word aligns them to the right and reads `left` indents as the start side)
+     * and its tables' columns run from the right. Runs are not marked: the Unicode
+     * bidirectional algorithm orders the Latin names and numbers inside them.
+     */
+    private get rightToLeft(): boolean {
+        return textDirection(this.language.tag) === 'rtl';
+    }
+
+    /** Every paragraph is made here, so that each follows the language's direction. */
+    private paragraphWith(options: IParagraphOptions): Paragraph {
+        return new Paragraph(this.rightToLeft ? { ...options, bidirectional: true } : options);
+    }
+
     header(header: Header, document: boolean): Block[] {
         const blocks: Block[] = [this.heading(header.level, header.title, document)];
         for (const entry of header.metadata) {
-            blocks.push(new Paragraph({ children: [new TextRun({ text: xmlText(entry.label + this.language.words.labelSeparator), bold: true }), ...this.runs(entry.value)] }));
+            blocks.push(this.paragraphWith({ children: [new TextRun({ text: xmlText(entry.label + this.language.words.labelSeparator), bold: true }), ...this.runs(entry.value)] }));
         }
         if (header.participants.length > 0) blocks.push(...this.participantTable(header.participantsLabel, header.participants));
         return blocks;
@@ -110,7 +125,7 @@ class DocxWriter {
             case 'paragraph':
                 return [this.paragraph(block.text, depth)];
             case 'quote':
-                return [new Paragraph({ children: this.runs(block.text, { italics: true }), indent: { left: INDENT * (depth + 1), right: INDENT } })];
+                return [this.paragraphWith({ children: this.runs(block.text, { italics: true }), indent: { left: INDENT * (depth + 1), right: INDENT } })];
             case 'list':
                 return this.list(block.items, depth);
             case 'text-field':
@@ -132,7 +147,7 @@ class DocxWriter {
                 return this.turn(block.turn, depth);
             case 'turns':
                 return block.turns.flatMap(turn => [
-                    new Paragraph({ children: this.turnLine(turn), bullet: { level: Math.min(depth, 8) } }),
+                    this.paragraphWith({ children: this.turnLine(turn), bullet: { level: Math.min(depth, 8) } }),
                     ...this.blocks(turn.blocks, depth + 1)
                 ]);
             case 'outcome': {
@@ -140,7 +155,7 @@ class DocxWriter {
                 const line = labelled(outcome.label, outcome.text);
                 const head = outcome.plural
                     ? this.heading(outcome.level, line.length > 0 ? line : [{ kind: 'text', text: outcome.label }])
-                    : new Paragraph({ children: this.runs(line.length > 0 ? line : [{ kind: 'text', text: outcome.label }]), indent: indent(depth) });
+                    : this.paragraphWith({ children: this.runs(line.length > 0 ? line : [{ kind: 'text', text: outcome.label }]), indent: indent(depth) });
                 return [head, ...this.blocks(outcome.blocks, depth)];
             }
             case 'actions':
@@ -148,7 +163,7 @@ class DocxWriter {
             case 'updates':
                 return this.updateTable(block.updates);
             case 'break':
-                return [new Paragraph({ children: [], thematicBreak: true })];
+                return [this.paragraphWith({ children: [], thematicBreak: true })];
             case 'meeting':
                 return this.meeting(block.meeting);
         }
@@ -169,30 +184,30 @@ class DocxWriter {
 
     private heading(level: number, text: RichText, title = false): Paragraph {
         const heading = title ? HeadingLevel.TITLE : HEADINGS[Math.min(Math.max(level, 0), 5) + 1];
-        return new Paragraph({ children: this.runs(text), heading });
+        return this.paragraphWith({ children: this.runs(text), heading });
     }
 
     private label(text: string, depth: number): Paragraph {
-        return new Paragraph({ children: [new TextRun({ text: xmlText(text), bold: true })], indent: indent(depth) });
+        return this.paragraphWith({ children: [new TextRun({ text: xmlText(text), bold: true })], indent: indent(depth) });
     }
 
     private paragraph(text: RichText, depth: number): Paragraph {
-        return new Paragraph({ children: this.runs(text), indent: indent(depth) });
+        return this.paragraphWith({ children: this.runs(text), indent: indent(depth) });
     }
 
     /** Items keep the labels they were written with (`2.1`, `a.`); bullets are Word's. An item after a blank line has a paragraph's gap before it. */
     private list(items: readonly ListEntry[], depth: number): Block[] {
         return items.flatMap(item => [
             item.ordered
-                ? new Paragraph({ children: [new TextRun(xmlText(`${item.marker} `)), ...this.runs(item.text)], indent: { left: INDENT * (depth + 1), hanging: INDENT }, ...gapBefore(item) })
-                : new Paragraph({ children: this.runs(item.text), bullet: { level: Math.min(depth, 8) }, ...gapBefore(item) }),
+                ? this.paragraphWith({ children: [new TextRun(xmlText(`${item.marker} `)), ...this.runs(item.text)], indent: { left: INDENT * (depth + 1), hanging: INDENT }, ...gapBefore(item) })
+                : this.paragraphWith({ children: this.runs(item.text), bullet: { level: Math.min(depth, 8) }, ...gapBefore(item) }),
             ...this.list(item.children, depth + 1)
         ]);
     }
 
     private agenda(items: readonly AgendaEntry[], depth: number): Block[] {
         return items.flatMap(item => [
-            new Paragraph({
+            this.paragraphWith({
                 children: [...(isBulletMarker(item.label) ? [] : [new TextRun(xmlText(`${item.label} `))]), ...this.runs(item.text)],
                 indent: { left: INDENT * (depth + 1), hanging: INDENT }
             }),
@@ -202,7 +217,7 @@ class DocxWriter {
 
     private turn(turn: TurnOutline, depth: number): Block[] {
         const blocks: Block[] = [];
-        blocks.push(new Paragraph({ children: this.turnLine(turn), keepNext: turn.headed, indent: indent(depth) }));
+        blocks.push(this.paragraphWith({ children: this.turnLine(turn), keepNext: turn.headed, indent: indent(depth) }));
         blocks.push(...this.blocks(turn.blocks, depth));
         return blocks;
     }
@@ -279,10 +294,11 @@ class DocxWriter {
 
     /** A table with a caption above it, a header row repeated on each page, at the page's width. */
     private table(caption: string, head: readonly string[], rows: readonly ParagraphChild[][][]): Block[] {
-        const cell = (children: ParagraphChild[]) => new TableCell({ children: [new Paragraph({ children })] });
+        const cell = (children: ParagraphChild[]) => new TableCell({ children: [this.paragraphWith({ children })] });
         return [
-            new Paragraph({ children: [new TextRun({ text: xmlText(caption), bold: true })], keepNext: true, alignment: AlignmentType.LEFT }),
+            this.paragraphWith({ children: [new TextRun({ text: xmlText(caption), bold: true })], keepNext: true, alignment: AlignmentType.START }),
             new Table({
+                visuallyRightToLeft: this.rightToLeft,
                 width: { size: 100, type: WidthType.PERCENTAGE },
                 rows: [
                     new TableRow({ tableHeader: true, children: head.map(label => cell([new TextRun({ text: xmlText(label), bold: true })])) }),

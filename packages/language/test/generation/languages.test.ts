@@ -102,6 +102,22 @@ describe('outputs in the meeting\'s language', () => {
         expect(html).toContain('>100.0\u200E%\u200E</td>');
     });
 
+    test('Arabic in Word: every paragraph right to left, tables from the right; French not', async () => {
+        const wordXml = async (language: string) => {
+            const { documents } = await buildWorkspace({ 'note.minutes': NOTE(language, '2018-03-19'), 'directory.minutes': DIRECTORY });
+            return strFromU8(unzipSync(await generateDocx(documents['note.minutes'].parseResult.value))['word/document.xml']);
+        };
+        const arabic = await wordXml('ar');
+        const paragraphs = arabic.match(/<w:p>[\s\S]*?<\/w:p>|<w:p [^>]*>[\s\S]*?<\/w:p>/g) ?? [];
+        expect(paragraphs.length).toBeGreaterThan(5);
+        expect(paragraphs.filter(paragraph => !paragraph.includes('<w:bidi/>'))).toEqual([]);
+        expect(arabic).toContain('<w:bidiVisual/>');
+        expect(arabic).toContain('جدول الأعمال');
+        const french = await wordXml('fr');
+        expect(french).not.toContain('<w:bidi/>');
+        expect(french).not.toContain('<w:bidiVisual/>');
+    });
+
     test('Chinese: full-width colon, labels aligned by columns, the date by Intl', async () => {
         const { email } = await outputs('zh');
         expect(email).toContain('\n日期： 2018年3月19日\n主席： Marilyn Cade\n');
