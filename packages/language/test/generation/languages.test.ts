@@ -113,6 +113,15 @@ describe('outputs in the meeting\'s language', () => {
         expect(paragraphs.filter(paragraph => !paragraph.includes('<w:bidi/>'))).toEqual([]);
         expect(arabic).toContain('<w:bidiVisual/>');
         expect(arabic).toContain('جدول الأعمال');
+        // An Arabic meeting in a French report: its paragraphs only.
+        const { documents } = await buildWorkspace({
+            'report.minutes': 'report: Rapport\nlanguage: fr\n\nmeeting: Genève\ndate: 2018-03-19\n\nParagraphe français.\n\nmeeting: القاهرة\nlanguage: ar\ndate: 2018-04-20\n\nفقرة عربية.\n\nmeeting: Tunis\ndate: 2018-05-21\n\nEncore en français.\n'
+        });
+        const report = strFromU8(unzipSync(await generateDocx(documents['report.minutes'].parseResult.value))['word/document.xml']);
+        const directed = (report.match(/<w:p>[\s\S]*?<\/w:p>|<w:p [^>]*>[\s\S]*?<\/w:p>/g) ?? []).map(p => [p.includes('<w:bidi/>'), p.replace(/<[^>]+>/g, '')]);
+        expect(directed.find(([, text]) => text === 'فقرة عربية.')?.[0]).toBe(true);
+        expect(directed.find(([, text]) => text === 'Paragraphe français.')?.[0]).toBe(false);
+        expect(directed.find(([, text]) => text === 'Encore en français.')?.[0]).toBe(false);
         const french = await wordXml('fr');
         expect(french).not.toContain('<w:bidi/>');
         expect(french).not.toContain('<w:bidiVisual/>');
