@@ -146,8 +146,8 @@ class DocxWriter {
             case 'turn':
                 return this.turn(block.turn, depth);
             case 'turns':
-                return block.turns.flatMap(turn => [
-                    this.paragraphWith({ children: this.turnLine(turn), bullet: { level: Math.min(depth, 8) } }),
+                return block.turns.flatMap((turn, index) => [
+                    this.paragraphWith({ children: this.turnLine(turn), bullet: { level: Math.min(depth, 8) }, ...gapBefore(turn.afterBlankLine && index > 0) }),
                     ...this.blocks(turn.blocks, depth + 1)
                 ]);
             case 'outcome': {
@@ -199,8 +199,8 @@ class DocxWriter {
     private list(items: readonly ListEntry[], depth: number): Block[] {
         return items.flatMap(item => [
             item.ordered
-                ? this.paragraphWith({ children: [new TextRun(xmlText(`${item.marker} `)), ...this.runs(item.text)], indent: { left: INDENT * (depth + 1), hanging: INDENT }, ...gapBefore(item) })
-                : this.paragraphWith({ children: this.runs(item.text), bullet: { level: Math.min(depth, 8) }, ...gapBefore(item) }),
+                ? this.paragraphWith({ children: [new TextRun(xmlText(`${item.marker} `)), ...this.runs(item.text)], indent: { left: INDENT * (depth + 1), hanging: INDENT }, ...gapBefore(item.afterBlankLine) })
+                : this.paragraphWith({ children: this.runs(item.text), bullet: { level: Math.min(depth, 8) }, ...gapBefore(item.afterBlankLine) }),
             ...this.list(item.children, depth + 1)
         ]);
     }
@@ -327,9 +327,9 @@ function indent(depth: number): { left: number } | undefined {
     return depth > 0 ? { left: INDENT * depth } : undefined;
 }
 
-/** The space a blank line in the source leaves before a list item: twice the gap every paragraph has after it. */
-function gapBefore(item: ListEntry): { spacing?: { before: number } } {
-    return item.afterBlankLine ? { spacing: { before: 240 } } : {};
+/** The space a blank line in the source leaves before a list item or a round's bullet: twice the gap every paragraph has after it. */
+function gapBefore(afterBlankLine: boolean): { spacing?: { before: number } } {
+    return afterBlankLine ? { spacing: { before: 240 } } : {};
 }
 
 function flattenItems(items: readonly ListEntry[]): ListEntry[] {

@@ -140,9 +140,14 @@ class EmailWriter {
                 this.turn(block.turn, indent);
                 return;
             case 'turns': {
-                // A discussion round reads as one list; a bullet with paragraphs of its own ends the list's chunk.
+                // A discussion round reads as one list; a bullet with paragraphs of its own, or a blank line, ends the list's chunk.
                 let lines: string[] = [];
                 for (const turn of block.turns) {
+                    // A blank line between two bullets in the source, kept.
+                    if (turn.afterBlankLine && lines.length > 0) {
+                        this.push(lines);
+                        lines = [];
+                    }
                     lines.push(...this.wrapped(turnLine(turn), indent, '- '));
                     if (turn.blocks.length > 0) {
                         this.push(lines);

@@ -34,7 +34,7 @@ nav { background: var(--tint); border-radius: 6px; padding: 0.6rem 1rem; margin:
 ol.labelled { list-style: none; padding-inline-start: 0.4rem; }
 ol.labelled ol.labelled { padding-inline-start: 1.6rem; }
 /* A blank line before the item in the source: the gap of a paragraph. */
-li.after-blank { margin-top: 1em; }
+li.after-blank, ul.round > li.after-blank { margin-top: 1em; }
 .marker { font-variant-numeric: tabular-nums; color: var(--muted); }
 .turn { margin: 1.2rem 0; }
 .speaker { font-weight: 600; margin-bottom: 0.3rem; }

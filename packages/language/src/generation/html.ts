@@ -184,7 +184,7 @@ class HtmlWriter {
             case 'turn':
                 return this.turn(block.turn);
             case 'turns':
-                return `<ul class="round">\n${block.turns.map(turn => `<li>${this.turnLine(turn)}${this.blocks(turn.blocks)}</li>`).join('\n')}\n</ul>`;
+                return `<ul class="round">\n${block.turns.map((turn, index) => `<li${turn.afterBlankLine && index > 0 ? ' class="after-blank"' : ''}>${this.turnLine(turn)}${this.blocks(turn.blocks)}</li>`).join('\n')}\n</ul>`;
             case 'outcome': {
                 const outcome = block.outcome;
                 const head = outcome.plural

@@ -193,6 +193,7 @@ function turn(value: TurnOutline): JsonObject {
         ['participant', value.speaker.anchor],
         ['style', value.style],
         ['headed', value.headed],
+        ['afterBlankLine', value.afterBlankLine],
         ['kind', value.kind],
         ['line', richText(value.line)],
         ['name', richText(value.name)],

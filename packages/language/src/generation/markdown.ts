@@ -115,9 +115,10 @@ class MarkdownWriter {
                 this.turn(block.turn, indent);
                 return;
             case 'turns':
-                this.push(block.turns.map(turn => {
+                this.push(block.turns.map((turn, index) => {
                     const blocks = turn.blocks.length > 0 ? '\n\n' + this.nested(turn.blocks, indent + '  ') : '';
-                    return `${indent}- ${this.turnLine(turn)}${blocks}`;
+                    const gap = turn.afterBlankLine && index > 0 ? '\n' : '';
+                    return `${gap}${indent}- ${this.turnLine(turn)}${blocks}`;
                 }).join('\n'));
                 return;
             case 'outcome': {

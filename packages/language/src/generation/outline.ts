@@ -9,7 +9,7 @@ import {
     aliasesOf, displayName, entryFields, fullName, honorificOf, organisationsOf, roleOf, stakeholderGroupOf
 } from '../model/directory.js';
 import {
-    MAX_NESTING_DEPTH, continuationOf, fieldListOf, headingNumber, headsJointTurn, isOrderedMarker, splitActionHeader, structureOf,
+    MAX_NESTING_DEPTH, blankLineBefore, continuationOf, fieldListOf, headingNumber, headsJointTurn, isOrderedMarker, splitActionHeader, structureOf,
     type ActionItem, type ActionReport, type AgendaItemNode, type Attendance, type Attendee, type Item,
     type DocumentStructure, type ListItem, type Meeting, type OutcomeGroup, type Paragraph, type Qualifiers, type Turn
 } from '../model/structure.js';
@@ -522,6 +522,7 @@ class OutlineBuilder {
             qualifierText: this.anonymised ? [] : trimRich(this.rich(line.qualifiers, scope)),
             qualifiers: this.qualifiers(qualifiers, scope),
             blocks: paragraphs,
+            afterBlankLine: blankLineBefore(line),
             number: line.number,
             prefix: numberPrefix(line),
             jointWith: turn.jointWith.map(mention => this.mention({ party: mention.party.ref, written: writtenName(mention.party.$refText) }, { ...scope, naming })),

@@ -187,6 +187,8 @@ export interface TurnOutline {
     readonly qualifierText: RichText;
     readonly qualifiers: TurnQualifiers;
     readonly blocks: readonly OutlineBlock[];
+    /** A blank line separates the turn's line from the line before it in the source: a round's outputs show the gap between its bullets. */
+    readonly afterBlankLine: boolean;
     /** The paragraph number of a numbered turn, as written (`1.`, `1.1`): summary records number their paragraphs. */
     readonly number?: string;
     /** What the line shows before the name: the number and the space after it, as written (`1. `, `1.1`), or nothing. */

@@ -925,6 +925,12 @@ export function headingNumber(text: string): string | undefined {
     return /^\s*(\d+(?:\.\d+)*)\.?(?=\s|$)/.exec(text)?.[1];
 }
 
+/** Whether a blank line separates a block from the block before it in its document. */
+export function blankLineBefore(block: Block): boolean {
+    const index = block.$containerIndex ?? 0;
+    return index > 0 && block.$container.blocks[index - 1].blankAfter;
+}
+
 /** The top-level block (one line of the document) a node is part of. */
 export function blockOf(node: AstNode): Block | undefined {
     let current: AstNode | undefined = node;

@@ -1,32 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import type { Document } from '../../src/generated/ast.js';
 import { generateEmail } from '../../src/generation/email.js';
-import { loadExamples } from '../helpers/examples.js';
 import { buildWorkspace } from '../helpers/workspace.js';
+import { corpusAndExamples } from './corpus.js';
 import { wordFidelity, type WordFidelity } from './word-for-word.js';
-
-const CORPUS = fileURLToPath(new URL('../../../../corpus/', import.meta.url));
-
-/** Each corpus record (its `.minutes` file and its own directory), and each example. */
-async function documents(): Promise<Array<{ name: string; document: Document }>> {
-    const result: Array<{ name: string; document: Document }> = [];
-    for (const folder of existsSync(CORPUS) ? readdirSync(CORPUS).sort() : []) {
-        const file = path.join(CORPUS, folder, `${folder}.minutes`);
-        if (!existsSync(file)) continue;
-        const files: Record<string, string> = { [`${folder}.minutes`]: readFileSync(file, 'utf8') };
-        const directory = path.join(CORPUS, folder, 'directory.minutes');
-        if (existsSync(directory)) files['directory.minutes'] = readFileSync(directory, 'utf8');
-        const { documents } = await buildWorkspace(files);
-        result.push({ name: `corpus/${folder}`, document: documents[`${folder}.minutes`].parseResult.value });
-    }
-    for (const [name, document] of await loadExamples()) {
-        if (name !== 'directory.minutes') result.push({ name: `examples/${name}`, document: document.parseResult.value });
-    }
-    return result;
-}
 
 /**
  * Issue 12's word-for-word test, over the corpus of real records and the examples: the
@@ -35,7 +11,7 @@ async function documents(): Promise<Array<{ name: string; document: Document }>>
  * and in total are printed as a table.
  */
 describe('word for word: the corpus and the examples', async () => {
-    const all = await documents();
+    const all = await corpusAndExamples();
     const figures = new Map<string, WordFidelity>(all.map(({ name, document }) => [name, wordFidelity(document)]));
 
     test('the figures, per document and in total', () => {

@@ -37,7 +37,7 @@ export interface WordFidelity {
 /** A word: a run of letters and digits; each Chinese or Japanese character on its own (lines of those join without a space). */
 const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}])+/gu;
 
-function wordsOf(text: string): string[] {
+export function wordsOf(text: string): string[] {
     return text.match(WORD) ?? [];
 }
 
@@ -46,7 +46,7 @@ function textWords(text: Text | undefined, from = -1): string[] {
     return wordsOf(inlinesOf(text, from).map(piece => piece.kind === 'mention' ? ' ' : piece.text).join(''));
 }
 
-function blockWords(block: Block): string[] {
+export function blockWords(block: Block): string[] {
     if (isAction(block) || isActionUpdate(block)) {
         return textWords(block.text, splitActionHeader(block.text).textFrom);
     }
@@ -71,7 +71,7 @@ function paragraphUnits(paragraphs: readonly Paragraph[]): Block[][] {
     return paragraphs.flatMap(paragraph => paragraph.kind === 'list' ? paragraph.items.map(item => [...item.lines]) : [[...paragraph.lines]]);
 }
 
-function itemUnits(item: Item): Block[][] {
+export function itemUnits(item: Item): Block[][] {
     switch (item.kind) {
         case 'heading': return [[item.heading]];
         case 'field': return keyDefinition(item.field.key)?.inPlace ? [unit(item.field), ...paragraphUnits(item.body)] : [];

@@ -121,3 +121,28 @@ describe('corpus/un-statelessness-1950-sr26: paragraphs 3 and 4 stay apart', asy
         expect(output).toMatch(between);
     });
 });
+
+/** The bullets of a discussion round (`- @name said …`), as the OpenJS and Node.js notes write them: a blank line before one stays. */
+describe('a blank line between two bullets of a round', async () => {
+    const document = await withDirectory([
+        'meeting: Round', 'date: 2024-01-05', '',
+        '- @akovacs noted one.', '- @jli noted two.', '', '- @ssmith noted three.', ''
+    ].join('\n'));
+
+    test('email and Markdown print it; the bullets before it stay together', async () => {
+        expect(await generate(document, 'email', { width: 1000 })).toContain('- Anja Kovačević noted one.\n- 李娜 Li Na noted two.\n\n- Sam Smith noted three.\n');
+        expect(await generate(document, 'markdown')).toMatch(/noted one\.\n- \*\*李娜 Li Na\*\* noted two\.\n\n- \*\*Sam Smith\*\* noted three\.\n/);
+    });
+
+    test('HTML marks the bullet, Word leaves a gap before it, JSON says it', async () => {
+        expect(await generate(document, 'html')).toMatch(/<li>[^\n]*noted two\.<\/li>\n<li class="after-blank">[^\n]*noted three\.<\/li>/);
+        const xml = strFromU8(unzipSync(await generateDocx(document.parseResult.value))['word/document.xml']);
+        const paragraphs = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map(match => match[0]);
+        expect(paragraphs.find(p => p.includes('noted three.'))).toMatch(/<w:spacing w:before="240"\/>/);
+        expect(paragraphs.find(p => p.includes('noted two.'))).not.toMatch(/w:before/);
+        const json = JSON.parse(await generate(document, 'json')) as { meetings: Array<{ body: Array<{ type: string; turns?: Array<{ afterBlankLine: boolean }> }> }> };
+        const round = json.meetings[0].body.find(block => block.type === 'turns');
+        // The first bullet follows the blank line under the header: true, as the source has it; the writers leave a round's first bullet alone.
+        expect(round?.turns?.map(turn => turn.afterBlankLine)).toEqual([true, false, true]);
+    });
+});
