@@ -3,7 +3,7 @@ import { compareDates, isoDate, parseDate } from '../model/dates.js';
 import type { ActionItem, ActionReport, ActionStatus, Meeting } from '../model/structure.js';
 import { splitActionHeader } from '../model/structure.js';
 import { actionIdKey, DerivedActionIds } from './action-ids.js';
-import { compareMeetingPlaces, lineOf, meetingPlaces, type MeetingPlace, type SourceDocument } from './meetings.js';
+import { compareMeetingPlaces, lineNumberOf, meetingPlaces, type MeetingPlace, type SourceDocument } from './meetings.js';
 
 /**
  * The action ledger of a workspace: every action item agreed in any meeting, with its
@@ -96,7 +96,7 @@ export function buildActionLedger(documents: Iterable<SourceDocument>): ActionLe
                 due: item.due
             };
             actions.push({
-                item, place, line: lineOf(item.action), id, written: item.id !== undefined,
+                item, place, line: lineNumberOf(item.action), id, written: item.id !== undefined,
                 owners: item.owners, unresolvedOwners: item.unresolvedOwners, text: item.text,
                 agreed, updates: [], current: agreed
             });
@@ -121,7 +121,7 @@ export function buildActionLedger(documents: Iterable<SourceDocument>): ActionLe
             // The linker's choice first, so the ledger and the editor agree on which action is meant.
             const target = byNode.get(report.update.action.ref) ?? byKey.get(actionIdKey(id))?.[0];
             const update: LedgerUpdate = {
-                report, place, line: lineOf(report.update), id,
+                report, place, line: lineNumberOf(report.update), id,
                 status: report.status,
                 movedTo: report.status === 'moved' ? movedDate(report) : undefined,
                 text: report.text,

@@ -46,8 +46,8 @@ export function placeLanguage(place: MeetingPlace, fallback?: string): string {
     return meetingLanguage(place.meeting, structureOf(place.document), fallback);
 }
 
-/** 1-based line of a block. */
-export function lineOf(node: AstNode): number {
+/** The line a node starts on, 1-based, as messages and listings number lines (LSP positions count from 0). */
+export function lineNumberOf(node: AstNode): number {
     return (node.$cstNode?.range.start.line ?? 0) + 1;
 }
 
@@ -109,7 +109,7 @@ function computeMeetingPlaces(document: Document, uri: string): MeetingPlace[] {
             language: meetingLanguage(meeting, structure),
             series: series?.key,
             seriesName: series?.name,
-            line: lineOf(first),
+            line: lineNumberOf(first),
             offset: first.$cstNode?.offset ?? 0
         };
     });

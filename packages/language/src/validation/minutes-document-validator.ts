@@ -107,11 +107,11 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
             const reports: OwnTextReport[] = [];
             const collect: ValidationAcceptor = (severity, message, info) => reports.push({ severity, message, info });
             for (const check of checks) void check(node, collect, CancellationToken.None);
-            kept = { line: reports.length > 0 ? lineOf(node) : 0, reports };
+            kept = { line: reports.length > 0 ? lineIndexOf(node) : 0, reports };
             this.ownTextReports.set(node, kept);
         }
         if (kept.reports.length === 0) return;
-        const moved = lineOf(node) - kept.line;
+        const moved = lineIndexOf(node) - kept.line;
         for (const { severity, message, info } of kept.reports) {
             acceptor(severity, message, moved === 0 || !info.range ? info : { ...info, range: movedBy(info.range, moved) });
         }
@@ -162,7 +162,8 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
 
 type OwnTextReport = { severity: Parameters<ValidationAcceptor>[0]; message: string; info: Parameters<ValidationAcceptor>[2] };
 
-function lineOf(node: AstNode): number {
+/** The line a node starts on, 0-based as LSP ranges count it (the ledger's `lineNumberOf` is 1-based). */
+function lineIndexOf(node: AstNode): number {
     return node.$cstNode?.range.start.line ?? 0;
 }
 
