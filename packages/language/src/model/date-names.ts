@@ -176,10 +176,17 @@ const MONTH_FORMATS: readonly Intl.DateTimeFormatOptions[] = [
     { month: 'long' }, { month: 'short' }, { day: 'numeric', month: 'long' }, { day: 'numeric', month: 'short' }
 ];
 
-/** A tag as Intl writes it (`fr-ca` → `fr-CA`), or undefined when Intl refuses it. */
+/** Real tags are a few subtags long; a pasted page is not one, and is not handed to Intl. */
+const MAX_TAG_LENGTH = 100;
+
+/**
+ * A tag as BCP 47 and Intl write it (`FR-ca` → `fr-CA`), or undefined when it is not one:
+ * the one place a `language:` field, the configuration's `locale` and the date names read a tag.
+ */
 export function canonicalLocale(tag: string): string | undefined {
+    if (tag.length > MAX_TAG_LENGTH) return undefined;
     try {
-        return Intl.getCanonicalLocales(tag)[0];
+        return Intl.getCanonicalLocales(tag.trim())[0];
     } catch {
         return undefined;
     }

@@ -5,7 +5,7 @@
  * from Intl in that language, and the HTML its direction.
  */
 import type { Document, Field } from '../generated/ast.js';
-import { primaryLanguage } from './date-names.js';
+import { canonicalLocale, primaryLanguage } from './date-names.js';
 import { structureOf, type DocumentStructure, type Meeting } from './structure.js';
 import { writtenText } from './text.js';
 import { ENGLISH_WORDS, TRANSLATIONS, type OutputWords, type PluralPhrase, type Translation } from './translations.js';
@@ -13,23 +13,10 @@ import { ENGLISH_LABELS, isKey } from './vocabulary.js';
 
 export const DEFAULT_LANGUAGE = 'en';
 
-const MAX_TAG_LENGTH = 100;
-
 /** The languages outputs are written in: a table of words for each. */
 export const OUTPUT_LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
 
 export const ENGLISH: Translation = { ...ENGLISH_LABELS, words: ENGLISH_WORDS };
-
-/** A tag as BCP 47 writes it (`FR-ca` → `fr-CA`), or undefined when it is not one. */
-export function canonicalLanguage(tag: string): string | undefined {
-    // Real tags are a few subtags long; a pasted page is not one, and is not handed to Intl.
-    if (tag.length > MAX_TAG_LENGTH) return undefined;
-    try {
-        return Intl.getCanonicalLocales(tag.trim())[0];
-    } catch {
-        return undefined;
-    }
-}
 
 /** Whether outputs have a table of words for the language of a tag (`fr-CA`: French). */
 export function isOutputLanguage(tag: string): boolean {
@@ -81,7 +68,7 @@ export class WritingLanguage {
 
 /** `rtl` for Arabic (and any language written right to left), from Intl's text info. */
 export function textDirection(tag: string): 'ltr' | 'rtl' {
-    const locale = new Intl.Locale(canonicalLanguage(tag) ?? DEFAULT_LANGUAGE) as Intl.Locale & {
+    const locale = new Intl.Locale(canonicalLocale(tag) ?? DEFAULT_LANGUAGE) as Intl.Locale & {
         getTextInfo?: () => { direction?: string };
         textInfo?: { direction?: string };
     };
@@ -97,7 +84,7 @@ export function filled(template: string, values: Readonly<Record<string, string>
 
 /** A phrase in the form a count takes in the language (`1 participant`, `3 участника`), the count written by Intl. */
 export function counted(phrase: PluralPhrase, count: number, tag: string): string {
-    const locale = canonicalLanguage(tag) ?? DEFAULT_LANGUAGE;
+    const locale = canonicalLocale(tag) ?? DEFAULT_LANGUAGE;
     const category = new Intl.PluralRules(locale).select(count);
     return filled(phrase[category] ?? phrase.other, { count: formattedCount(count, locale) });
 }
@@ -107,7 +94,7 @@ export function counted(phrase: PluralPhrase, count: number, tag: string): strin
  * in Arabic with the marks that keep `%` beside its number in right-to-left text.
  */
 export function formattedShare(share: number, tag: string): string {
-    const locale = canonicalLanguage(tag) ?? DEFAULT_LANGUAGE;
+    const locale = canonicalLocale(tag) ?? DEFAULT_LANGUAGE;
     return new Intl.NumberFormat(locale, {
         style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, ...(primaryLanguage(locale) === locale ? { numberingSystem: 'latn' } : {})
     }).format(share);
@@ -115,7 +102,7 @@ export function formattedShare(share: number, tag: string): string {
 
 /** A count as Intl writes it in a language: Western digits for `ar`, Arabic-Indic for `ar-EG` (its region's usage). */
 export function formattedCount(count: number, tag: string): string {
-    const locale = canonicalLanguage(tag) ?? DEFAULT_LANGUAGE;
+    const locale = canonicalLocale(tag) ?? DEFAULT_LANGUAGE;
     return new Intl.NumberFormat(locale, primaryLanguage(locale) === locale ? { numberingSystem: 'latn' } : {}).format(count);
 }
 
@@ -126,7 +113,7 @@ function languageFields(fields: readonly Field[]): Field[] {
 /** The tag a meeting's (or else its report's) `language:` field gives, as written and canonical; undefined when none gives a valid one. */
 export function writtenLanguage(meeting: Meeting | undefined, structure: DocumentStructure): string | undefined {
     for (const field of [...(meeting ? languageFields(meeting.fields) : []), ...languageFields(structure.fields)]) {
-        const tag = canonicalLanguage(writtenText(field.value));
+        const tag = canonicalLocale(writtenText(field.value));
         if (tag) return tag;
     }
     return undefined;
@@ -134,7 +121,7 @@ export function writtenLanguage(meeting: Meeting | undefined, structure: Documen
 
 /** The language of a meeting: its own, its report's, the configuration's (`fallback`), or English. */
 export function meetingLanguage(meeting: Meeting | undefined, structure: DocumentStructure, fallback?: string): string {
-    return writtenLanguage(meeting, structure) ?? (fallback && canonicalLanguage(fallback)) ?? DEFAULT_LANGUAGE;
+    return writtenLanguage(meeting, structure) ?? (fallback && canonicalLocale(fallback)) ?? DEFAULT_LANGUAGE;
 }
 
 /**
@@ -143,7 +130,7 @@ export function meetingLanguage(meeting: Meeting | undefined, structure: Documen
  */
 export function sharedLanguage(languages: Iterable<string>, fallback?: string): string {
     const distinct = new Set(languages);
-    return distinct.size === 1 ? [...distinct][0] : (fallback && canonicalLanguage(fallback)) || DEFAULT_LANGUAGE;
+    return distinct.size === 1 ? [...distinct][0] : (fallback && canonicalLocale(fallback)) || DEFAULT_LANGUAGE;
 }
 
 const fieldLanguages = new WeakMap<DocumentStructure, Map<Field, string | undefined>>();

@@ -1,10 +1,11 @@
 import type { ValidationAcceptor } from 'langium';
 import type { Field } from '../generated/ast.js';
+import { canonicalLocale } from '../model/date-names.js';
 import { parseDate, parseTime, type DateValue, type Parsed, type TimeValue } from '../model/dates.js';
 import type { DocumentStructure, Meeting } from '../model/structure.js';
 import { writtenText } from '../model/text.js';
 import { IssueCodes, type IssueCode } from './issue-codes.js';
-import { canonicalLanguage, isOutputLanguage, noteLanguageOfField, OUTPUT_LANGUAGES } from '../model/language.js';
+import { isOutputLanguage, noteLanguageOfField, OUTPUT_LANGUAGES } from '../model/language.js';
 import { firstLineRange, rangeOfOffsets, writtenValue } from './ranges.js';
 import { isKey } from '../model/vocabulary.js';
 
@@ -102,7 +103,7 @@ export function languageMustBeKnown(field: Field, accept: ValidationAcceptor): v
     if (!written || !written.value.trim()) return;
     const value = written.value.trim();
     const range = rangeOfOffsets(field, written.offset + written.value.indexOf(value), written.offset + written.value.indexOf(value) + value.length);
-    const tag = canonicalLanguage(value);
+    const tag = canonicalLocale(value);
     if (!tag) {
         const code = IssueCodes.InvalidLanguage;
         accept('error', `'${value}' is not a language tag: write a BCP 47 tag such as ${OUTPUT_LANGUAGES.join(', ')} or fr-CA.`, { node: field, range, code, data: { code } });
