@@ -236,15 +236,23 @@ function authorOf(outline: Outline): RichText | undefined {
     return author?.value.filter(span => span.kind === 'mention');
 }
 
-/** The date given, else the (last) day of the meeting, at noon UTC so that no time zone shows another day. */
+/**
+ * The date given (read in the document's language first), else the (last) day of the
+ * meeting as the outline read it, at noon UTC so that no time zone shows another day.
+ */
 function messageDate(option: string | undefined, outline: Outline): Date {
-    const written = option ?? outline.date?.written;
-    const source = option !== undefined ? '--date' : 'the document\'s date:';
-    if (!written) throw new GenerationError('an eml message needs a date: write `date:` in the document or pass --date');
-    const parsed = parseDate(written);
-    if (!parsed.ok || parsed.value.start.day === undefined) {
-        throw new GenerationError(`${source} '${written}' is not a day (write 2018-03-19 or 19 March 2018)`);
+    if (option !== undefined) {
+        const parsed = parseDate(option, outline.language);
+        if (!parsed.ok || parsed.value.start.day === undefined) throw notADay('--date', option);
+        const day = parsed.value.end?.day !== undefined ? parsed.value.end : parsed.value.start;
+        return new Date(Date.UTC(day.year, (day.month ?? 1) - 1, day.day ?? 1, 12));
     }
-    const day = parsed.value.end?.day !== undefined ? parsed.value.end : parsed.value.start;
-    return new Date(Date.UTC(day.year, (day.month ?? 1) - 1, day.day ?? 1, 12));
+    if (!outline.date) throw new GenerationError('an eml message needs a date: write `date:` in the document or pass --date');
+    if (!outline.date.end) throw notADay('the document\'s date:', outline.date.written);
+    const [year, month, day] = outline.date.end.split('-').map(Number);
+    return new Date(Date.UTC(year, month - 1, day, 12));
+}
+
+function notADay(source: string, written: string): GenerationError {
+    return new GenerationError(`${source} '${written}' is not a day (write 2018-03-19 or 19 March 2018)`);
 }

@@ -149,7 +149,7 @@ class OutlineBuilder {
             participants: singleOutline ? singleOutline.participants.filter(p => !p.listed) : [],
             participantsLabel: singleOutline && singleOutline.participants.some(p => p.listed) ? words.alsoTakingPart : words.participants
         };
-        const documentDate = dateOf(structure.date) ?? [...meetingOutlines].reverse().find(m => m.date?.end)?.date
+        const documentDate = dateOf(structure.date, this.language.tag) ?? [...meetingOutlines].reverse().find(m => m.date?.end)?.date
             ?? meetingOutlines.find(m => m.date)?.date;
         return {
             title,
@@ -223,7 +223,7 @@ class OutlineBuilder {
             header,
             metadata,
             envelope: this.envelope(meeting.fields, scope),
-            date: dateOf(meeting.date),
+            date: dateOf(meeting.date, language),
             participants,
             blocks: grouped,
             actions: flat.flatMap(block => block.kind === 'actions' ? block.actions : []),
@@ -754,10 +754,11 @@ function whoSpokeOf(meeting: Meeting): MeetingOutline['whoSpoke'] {
     return { statistics, rows: stakeholderRows(statistics) };
 }
 
-function dateOf(field: Field | undefined): DateInfo | undefined {
+/** A `date:` field's written date and the days it names, read in the language of the meeting (or document) it dates first. */
+function dateOf(field: Field | undefined, language: string): DateInfo | undefined {
     const written = field ? plainText(field.value).trim() : '';
     if (!written) return undefined;
-    const parsed = parseDate(written);
+    const parsed = parseDate(written, language);
     if (!parsed.ok || parsed.value.start.day === undefined) return { written };
     const end = parsed.value.end ?? parsed.value.start;
     return { written, start: isoDate(parsed.value.start), end: end.day !== undefined ? isoDate(end) : isoDate(parsed.value.start) };

@@ -123,7 +123,7 @@ export function buildActionLedger(documents: Iterable<SourceDocument>): ActionLe
             const update: LedgerUpdate = {
                 report, place, line: lineNumberOf(report.update), id,
                 status: report.status,
-                movedTo: report.status === 'moved' ? movedDate(report) : undefined,
+                movedTo: report.status === 'moved' ? movedDate(report, place.language) : undefined,
                 text: report.text,
                 action: target,
                 beforeAction: target !== undefined && isBefore(place, target.place)
@@ -150,12 +150,12 @@ function isBefore(a: MeetingPlace, b: MeetingPlace): boolean {
     return a.date !== undefined && b.date !== undefined && compareDates(a.date, b.date) < 0;
 }
 
-/** `moved 2018-05-01`, `moved to 1 May 2018`: the new due date, as an ISO date. */
-function movedDate(report: ActionReport): string | undefined {
+/** `moved 2018-05-01`, `moved to 1 May 2018`: the new due date, as an ISO date; read in the meeting's language first. */
+function movedDate(report: ActionReport, language: string): string | undefined {
     const { header } = splitActionHeader(report.update.text);
     const rest = header.replace(/\bmoved\b/i, ' ').replace(/^\s*(to|until|till)\b/i, ' ').trim();
     if (!rest) return undefined;
-    const parsed = parseDate(rest);
+    const parsed = parseDate(rest, language);
     return parsed.ok && parsed.value.start.day !== undefined ? isoDate(parsed.value.start) : undefined;
 }
 

@@ -69,9 +69,10 @@ function seriesOf(series: Field | undefined): { key: string; name: string } | un
     return written ? { key: nameKey(written), name: written } : undefined;
 }
 
-function fullDate(value: string | undefined): CalendarDate | undefined {
+/** A day, read in the meeting's language first (a note's regional tag reads its own month names: `fév.` in `fr-MA`). */
+function fullDate(value: string | undefined, language: string): CalendarDate | undefined {
     if (!value) return undefined;
-    const parsed = parseDate(value);
+    const parsed = parseDate(value, language);
     if (!parsed.ok || parsed.value.start.day === undefined) return undefined;
     return parsed.value.start;
 }
@@ -99,14 +100,15 @@ export function meetingPlacesOf(source: SourceDocument): MeetingPlace[] {
 function computeMeetingPlaces(document: Document, uri: string): MeetingPlace[] {
     const structure = structureOf(document);
     return structure.meetings.map(meeting => {
-        const date = fullDate(writtenText((meeting.date ?? structure.date)?.value));
+        const language = meetingLanguage(meeting, structure);
+        const date = fullDate(writtenText((meeting.date ?? structure.date)?.value), language);
         const series = seriesOf(meeting.series);
         const title = meeting.title || plainText(structure.report?.value).trim() || fileName(uri);
         const first: Block = meeting.start ?? meeting.firstBlock;
         return {
             meeting, document, uri, title, date,
             isoDate: date ? isoDate(date) : undefined,
-            language: meetingLanguage(meeting, structure),
+            language,
             series: series?.key,
             seriesName: series?.name,
             line: lineNumberOf(first),

@@ -5,7 +5,7 @@ import { parseDate, parseTime, type DateValue, type Parsed, type TimeValue } fro
 import type { DocumentStructure, Meeting } from '../model/structure.js';
 import { writtenText } from '../model/text.js';
 import { IssueCodes, type IssueCode } from './issue-codes.js';
-import { isOutputLanguage, noteLanguageOfField, OUTPUT_LANGUAGES } from '../model/language.js';
+import { isOutputLanguage, noteLanguageOfField, OUTPUT_LANGUAGES, writtenLanguage } from '../model/language.js';
 import { firstLineRange, rangeOfOffsets, writtenValue } from './ranges.js';
 import { isKey } from '../model/vocabulary.js';
 
@@ -29,11 +29,12 @@ function dateFieldsOf(meeting: Meeting, structure: DocumentStructure): Field[] {
     return own.length > 0 ? own : structure.fields.filter(field => isKey(field.key, 'date') && hasValue(field));
 }
 
-/** The date of a meeting, when it has one Minutes can read. */
+/** The date of a meeting, when it has one Minutes can read: in the note's language first (`fév.` in `fr-MA`). */
 export function meetingDate(meeting: Meeting, structure: DocumentStructure): DateValue | undefined {
+    const language = writtenLanguage(meeting, structure);
     for (const field of dateFieldsOf(meeting, structure)) {
         const written = writtenValue(field.value);
-        const parsed = written && parseDate(written.value);
+        const parsed = written && parseDate(written.value, language);
         if (parsed?.ok) return parsed.value;
     }
     return undefined;
