@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import {
-    applyRuleSettings, buildActionLedger, GenerationError, IssueCodes, isIsoDate, localIsoDate, namesOf, nameKey, overdueActions, shortName,
+    applyRuleSettings, buildActionLedger, GenerationError, IssueCodes, isIsoDate, localIsoDate, namesOf, nameKey, overdueActions, placeTitleLine, shortName,
     type ActionLedger, type ActionState, type LedgerAction, type LedgerUpdate, type MeetingPlace, type Party
 } from 'minutes-language';
 import { actionsIcs } from './actions-ics.js';
@@ -40,6 +40,8 @@ export interface PlaceSummary {
     line: number;
     meeting: string;
     date: string | null;
+    /** The meeting as every listing names it: its title, and its date where the title does not state it (placeTitleLine). */
+    titleLine: string;
 }
 
 export interface ActionSummary {
@@ -178,7 +180,7 @@ export function groupByOwner(list: readonly LedgerAction[], owner?: string): Own
 }
 
 function placeSummary(place: MeetingPlace, line: number): PlaceSummary {
-    return { file: displayPath(URI.parse(place.uri).fsPath), line, meeting: place.title, date: place.isoDate ?? null };
+    return { file: displayPath(URI.parse(place.uri).fsPath), line, meeting: place.title, date: place.isoDate ?? null, titleLine: placeTitleLine(place) };
 }
 
 function reportSummary(update: LedgerUpdate): NonNullable<ActionSummary['lastReport']> {
@@ -213,7 +215,7 @@ export function formatActions(format: ActionFormat, groups: OwnerGroup[]): strin
 }
 
 function where(place: PlaceSummary): string {
-    return `${place.file}:${place.line}  ${place.meeting}${place.date ? ` (${place.date})` : ''}`;
+    return `${place.file}:${place.line}  ${place.titleLine}`;
 }
 
 function idText(action: ActionSummary): string {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { URI } from 'langium';
-import { buildActionLedger, GenerationError, localIsoDate, nextMeeting, type NextMeeting } from 'minutes-language';
+import { buildActionLedger, GenerationError, localIsoDate, nextMeeting, placeTitleLine, type NextMeeting } from 'minutes-language';
 import { writeFileAtomic } from './output.js';
 import { displayPath, EXTENSION, loadPaths, UsageError } from './workspace.js';
 
@@ -42,7 +42,7 @@ export async function newCommand(paths: string[], options: NewOptions, io: { std
     io.stdout.write(`${displayPath(path.resolve(output))}\n`);
     const attendees = draft.attendees.length;
     const open = draft.openActions.length;
-    io.stderr.write(`minutes: wrote the meeting after ${draft.latest.title}${draft.latest.isoDate ? ` (${draft.latest.isoDate})` : ''}: `
+    io.stderr.write(`minutes: wrote the meeting after ${placeTitleLine(draft.latest)}: `
         + `${attendees} usual attendee${attendees === 1 ? '' : 's'} to confirm, ${open} open action${open === 1 ? '' : 's'} to report on\n`);
     for (const action of draft.withoutIdentifier) {
         io.stderr.write(`minutes: ${displayPath(URI.parse(action.place.uri).fsPath)}:${action.line}: this open action has no identifier; `

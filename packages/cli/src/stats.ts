@@ -1,6 +1,6 @@
 import { URI } from 'langium';
 import {
-    formatShare, meetingPlaces, workspaceStatistics,
+    formatShare, meetingPlaces, placeTitleLine, workspaceStatistics,
     type MeetingStatistics, type SharedTally, type SpeakingStatistics, type Tally
 } from 'minutes-language';
 import { displayPath, loadPaths, UsageError } from './workspace.js';
@@ -118,7 +118,7 @@ function text(result: { meetings: MeetingStatistics[]; overall: SpeakingStatisti
     for (const entry of result.meetings) {
         const header = headerOf(entry);
         const { total } = entry.statistics;
-        out.push(`${header.meeting}${header.date ? ` (${header.date})` : ''}  ${header.file}:${header.line}`);
+        out.push(`${placeTitleLine(entry.place)}  ${header.file}:${header.line}`);
         out.push(`  ${plural(total.interventions, 'intervention')}, ${plural(total.words, 'word')}`);
         out.push(...table(rowsOf(entry.statistics)), '');
     }

@@ -12,26 +12,26 @@ describe('minutes actions', () => {
         expect(result.stdout).toBe([
             'Marilyn Cade (@mcade)',
             '  #ig-paper  done, due 2018-05-31  Draft a paper on the gaps between cybernorms and Internet governance.',
-            '    agreed  2018-03-19-wsis-session.minutes:18  CCWG-IG session at the WSIS Forum 2018 (2018-03-19)',
-            '    last    2018-06-04-call.minutes:8  CCWG-IG teleconference (2018-06-04): done: Published on the wiki of the group.',
+            '    agreed  2018-03-19-wsis-session.minutes:18  CCWG-IG session at the WSIS Forum 2018, 2018-03-19',
+            '    last    2018-06-04-call.minutes:8  CCWG-IG teleconference, 2018-06-04: done: Published on the wiki of the group.',
             '  #mag-letter  open, due 2018-06-30  Write to the IGF MAG about the workshop proposals.',
-            '    agreed  2018-06-04-call.minutes:13  CCWG-IG teleconference (2018-06-04)',
+            '    agreed  2018-06-04-call.minutes:13  CCWG-IG teleconference, 2018-06-04',
             '',
             'Matthew Shears (@mshears)',
             '  #outreach-plan  dropped, due 2018-05-15  Prepare an outreach plan for IGF 2018.',
-            '    agreed  2018-04-23-call.minutes:15  CCWG-IG teleconference (2018-04-23)',
-            '    last    2018-06-04-call.minutes:9  CCWG-IG teleconference (2018-06-04): dropped: The IGF Secretariat runs its own outreach.',
+            '    agreed  2018-04-23-call.minutes:15  CCWG-IG teleconference, 2018-04-23',
+            '    last    2018-06-04-call.minutes:9  CCWG-IG teleconference, 2018-06-04: dropped: The IGF Secretariat runs its own outreach.',
             '',
             'Nigel Hickson (@nhickson)',
             '  #wsis-report  done, due 2018-04-15  Circulate the wider report of the WSIS Forum.',
-            '    agreed  2018-03-19-wsis-session.minutes:17  CCWG-IG session at the WSIS Forum 2018 (2018-03-19)',
-            '    last    2018-04-23-call.minutes:10  CCWG-IG teleconference (2018-04-23): done: Circulated to the list on 2 April.',
+            '    agreed  2018-03-19-wsis-session.minutes:17  CCWG-IG session at the WSIS Forum 2018, 2018-03-19',
+            '    last    2018-04-23-call.minutes:10  CCWG-IG teleconference, 2018-04-23: done: Circulated to the list on 2 April.',
             '  #mag-letter  open, due 2018-06-30  Write to the IGF MAG about the workshop proposals.',
-            '    agreed  2018-06-04-call.minutes:13  CCWG-IG teleconference (2018-06-04)',
+            '    agreed  2018-06-04-call.minutes:13  CCWG-IG teleconference, 2018-06-04',
             '',
             'Tatiana Tropina (@ttropina)',
             '  #2018-03-19-share-slides-cybercrime (derived)  open  Share the slides on cybercrime capacity building.',
-            '    agreed  2018-03-19-wsis-session.minutes:19  CCWG-IG session at the WSIS Forum 2018 (2018-03-19)',
+            '    agreed  2018-03-19-wsis-session.minutes:19  CCWG-IG session at the WSIS Forum 2018, 2018-03-19',
             '',
             '5 actions, 4 owners',
             ''
@@ -49,7 +49,7 @@ describe('minutes actions', () => {
         const done = JSON.parse((await runCli(['actions', '--status', 'done', '--format', 'json'], { cwd: SERIES })).stdout) as typeof json;
         expect(done.owners.flatMap(o => o.actions.map(a => a.id))).toEqual(['ig-paper', 'wsis-report']);
         expect(done.owners[0].actions[0].lastReport).toEqual({
-            file: '2018-06-04-call.minutes', line: 8, meeting: 'CCWG-IG teleconference', date: '2018-06-04',
+            file: '2018-06-04-call.minutes', line: 8, meeting: 'CCWG-IG teleconference', date: '2018-06-04', titleLine: 'CCWG-IG teleconference, 2018-06-04',
             status: 'done', text: 'Published on the wiki of the group.'
         });
     });
@@ -65,12 +65,23 @@ describe('minutes actions', () => {
             '## Ann Example (@ann)', '',
             '| Action | Status | Due | Agreed | Last reported |',
             '| --- | --- | --- | --- | --- |',
-            '| #pipe Choose between a \\| b. | open |  | a.minutes:4  A \\| B (2018-01-10) |  |', '',
+            '| #pipe Choose between a \\| b. | open |  | a.minutes:4  A \\| B, 2018-01-10 |  |', '',
             '## No owner', '',
             '| Action | Status | Due | Agreed | Last reported |',
             '| --- | --- | --- | --- | --- |',
-            '| #2018-01-10-nobody-owns (derived) Nobody owns this. | open |  | a.minutes:5  A \\| B (2018-01-10) |  |', ''
+            '| #2018-01-10-nobody-owns (derived) Nobody owns this. | open |  | a.minutes:5  A \\| B, 2018-01-10 |  |', ''
         ].join('\n'));
+    });
+
+    test('a meeting is named by its title line: the date is not repeated where the title states it, in the listing, stats and minutes new', async () => {
+        const folder = tempWorkspace({
+            'people.minutes': 'person @ann Ann Example\n',
+            'a.minutes': 'meeting: Board call of 4 June 2018\ngroup: Board\ndate: 2018-06-04\n\n@ann: We agreed.\n\naction #minutes @ann: Publish the minutes.\n'
+        });
+        expect((await runCli(['actions'], { cwd: folder })).stdout).toContain('    agreed  a.minutes:7  Board call of 4 June 2018\n');
+        expect((await runCli(['stats'], { cwd: folder })).stdout).toMatch(/^Board call of 4 June 2018  a\.minutes:1\n/);
+        const next = await runCli(['new', '--date', '2018-07-02', '--title', 'Board call'], { cwd: folder });
+        expect(next.stderr).toMatch(/^minutes: wrote the meeting after Board call of 4 June 2018: /);
     });
 
     test('a listed file reads updates from the files next to it', async () => {

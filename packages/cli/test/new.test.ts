@@ -20,10 +20,10 @@ describe('minutes new', () => {
         expect(result.code).toBe(0);
         expect(result.stdout).toBe('2018-07-02-ccwg-ig-teleconference.minutes\n');
         expect(result.stderr).toBe(
-            'minutes: wrote the meeting after CCWG-IG teleconference (2018-06-04): 2 usual attendees to confirm, 1 open action to report on\n'
+            'minutes: wrote the meeting after CCWG-IG teleconference, 2018-06-04: 2 usual attendees to confirm, 1 open action to report on\n'
             + 'minutes: 2018-03-19-wsis-session.minutes:19: this open action has no identifier; give it one (e.g. #2018-03-19-share-slides-cybercrime) to report on it with update\n');
         expect(readFileSync(path.join(folder, '2018-07-02-ccwg-ig-teleconference.minutes'), 'utf8')).toBe([
-            '// Follows CCWG-IG teleconference (2018-06-04), 2018-06-04-call.minutes; written by minutes new.',
+            '// Follows CCWG-IG teleconference, 2018-06-04 (2018-06-04-call.minutes); written by minutes new.',
             '',
             'meeting: CCWG-IG teleconference',
             'group: @CCWG-IG',
@@ -36,9 +36,9 @@ describe('minutes new', () => {
             '- @mcade',
             '- @nhickson',
             '',
-            '// @mcade, @nhickson due 2018-06-30, overdue: Write to the IGF MAG about the workshop proposals. (agreed 2018-06-04, CCWG-IG teleconference, 2018-06-04-call.minutes:13)',
+            '// @mcade, @nhickson due 2018-06-30, overdue: Write to the IGF MAG about the workshop proposals. (agreed in CCWG-IG teleconference, 2018-06-04 (2018-06-04-call.minutes:13))',
             'update #mag-letter:',
-            '// Still open, without an identifier (give it one at 2018-03-19-wsis-session.minutes:19 to report on it here): @ttropina: Share the slides on cybercrime capacity building. (agreed 2018-03-19, CCWG-IG session at the WSIS Forum 2018, 2018-03-19-wsis-session.minutes:19)',
+            '// Still open, without an identifier (give it one at 2018-03-19-wsis-session.minutes:19 to report on it here): @ttropina: Share the slides on cybercrime capacity building. (agreed in CCWG-IG session at the WSIS Forum 2018, 2018-03-19 (2018-03-19-wsis-session.minutes:19))',
             ''
         ].join('\n'));
         // The new file is a valid meeting of the series: checking the folder finds nothing.

@@ -12,7 +12,7 @@ describe('minutes stats', () => {
         expect(result.stderr).toBe('');
         const [round, follow, all] = result.stdout.split('\n\n');
         expect(round.split('\n')).toEqual([
-            'Round table on access (2018-05-01)  round-table.minutes:3',
+            'Round table on access, 2018-05-01  round-table.minutes:3',
             '  8 interventions, 45 words',
             '  By stakeholder group',
             '                            interventions   words  words %',
@@ -36,7 +36,7 @@ describe('minutes stats', () => {
             '    Alice Lee                           1       4',
             '    Eve Ng                              1       3'
         ]);
-        expect(follow.split('\n').slice(0, 2)).toEqual(['Follow-up call (2018-06-01)  round-table.minutes:24', '  2 interventions, 8 words']);
+        expect(follow.split('\n').slice(0, 2)).toEqual(['Follow-up call, 2018-06-01  round-table.minutes:24', '  2 interventions, 8 words']);
         expect(all.split('\n').slice(0, 7)).toEqual([
             'All meetings (2)',
             '  10 interventions, 53 words',

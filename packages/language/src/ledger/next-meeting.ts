@@ -7,7 +7,7 @@ import { GenerationError } from '../generation/generation-error.js';
 import { nameKey } from '../model/names.js';
 import type { Meeting } from '../model/structure.js';
 import { type ActionLedger, type LedgerAction } from './action-ledger.js';
-import { documentName, type MeetingPlace } from './meetings.js';
+import { documentName, placeTitleLine, type MeetingPlace } from './meetings.js';
 import { isIsoDate } from './overdue.js';
 import { keyDefinition, OFFICES } from '../model/vocabulary.js';
 
@@ -109,7 +109,7 @@ export function nextMeeting(ledger: ActionLedger, options: NextMeetingOptions): 
     const series = chooseSeries(meetingSeries(ledger.meetings), options.series);
     const latest = series.latest;
     if (latest.isoDate && options.date < latest.isoDate) {
-        throw new GenerationError(`--date ${options.date} is before the latest meeting of the series (${latest.title}, ${latest.isoDate}): a new meeting follows it`);
+        throw new GenerationError(`--date ${options.date} is before the latest meeting of the series (${placeTitleLine(latest)}): a new meeting follows it`);
     }
 
     // In the order the meetings agreed them; open after every update the workspace holds.
@@ -121,7 +121,7 @@ export function nextMeeting(ledger: ActionLedger, options: NextMeetingOptions): 
     const meetingTitle = title ?? latest.title;
 
     const out: string[] = [];
-    out.push(`// Follows ${latest.title}${latest.isoDate ? ` (${latest.isoDate})` : ''}, ${documentName(latest.uri)}; written by minutes new.`);
+    out.push(`// Follows ${placeTitleLine(latest)} (${documentName(latest.uri)}); written by minutes new.`);
     out.push('');
     out.push(title !== undefined ? `meeting: ${inlineProse(title)}` : latestTitleLine(latest) ?? `meeting: ${meetingTitle}`);
     const standing = standingFields(latest);
@@ -178,13 +178,13 @@ export function nextMeeting(ledger: ActionLedger, options: NextMeetingOptions): 
     };
 }
 
-/** `@mcade, @nhickson due 2018-06-30, overdue: Write to the IGF MAG… (agreed 4 June 2018 in CCWG-IG teleconference, call.minutes:13)`. */
+/** `@mcade, @nhickson due 2018-06-30, overdue: Write to the IGF MAG… (agreed in CCWG-IG teleconference, 2018-06-04 (call.minutes:13))`. */
 function describeAction(action: LedgerAction, date: string): string {
     const state = action.current;
     const owners = [...action.owners.map(party => `@${party.name}`), ...action.unresolvedOwners].join(', ');
     const due = state.due ? `due ${state.due}${state.due < date ? ', overdue' : ''}` : '';
     const header = [owners, due].filter(Boolean).join(' ');
-    const agreed = `agreed ${action.place.isoDate ?? 'undated'}, ${action.place.title}, ${documentName(action.place.uri)}:${action.line}`;
+    const agreed = `agreed in ${placeTitleLine(action.place)} (${documentName(action.place.uri)}:${action.line})`;
     return `${header ? `${header}: ` : ''}${oneLine(action.text)} (${agreed})`;
 }
 
