@@ -51,7 +51,7 @@ function entry(action: LedgerAction, state: ActionSnapshot, read: OutlineReaders
         text: read.rich(text, textFrom),
         status: state.status,
         due: state.due,
-        agreedIn: { title: read.meetingTitle(action.place.meeting), date: action.place.isoDate },
+        agreedIn: { title: read.meetingTitle(action.place.meeting), date: action.place.isoDate, language: action.place.language },
         update
     };
 }
@@ -68,10 +68,14 @@ export function moreStillOpenText(section: EarlierActionsOutline, language = DEF
     return section.moreStillOpen > 0 ? counted(translationOf(language).words.moreStillOpen, section.moreStillOpen, language) : undefined;
 }
 
-/** `CCWG-IG session at the WSIS Forum 2018, 19 March 2018`: where an action was agreed. */
+/**
+ * `CCWG-IG session at the WSIS Forum 2018, 19 March 2018`: where an action was agreed, its
+ * date in the output's language, its title read in its own meeting's (`Réunion du 19 mars
+ * 2018` states the date, even in an English email).
+ */
 export function agreedPlace(entry: EarlierActionOutline, language = DEFAULT_LANGUAGE): string {
     const date = entry.agreedIn.date ? readableDate(entry.agreedIn.date, language) : undefined;
-    return titleLine(entry.agreedIn.title, { date }, language, translationOf(language).words.listSeparator);
+    return titleLine(entry.agreedIn.title, { date }, entry.agreedIn.language, translationOf(language).words.listSeparator);
 }
 
 /** `Agreed at CCWG-IG session at the WSIS Forum 2018, 19 March 2018`. */

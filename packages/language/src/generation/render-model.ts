@@ -292,8 +292,8 @@ export interface EarlierActionOutline {
     /** Status and due date at the end of this meeting. */
     readonly status: ActionState;
     readonly due?: string;
-    /** The meeting that agreed it. */
-    readonly agreedIn: { readonly title: string; readonly date?: string };
+    /** The meeting that agreed it: its title, ISO date and language (its title is read in it: does it state the date?). */
+    readonly agreedIn: { readonly title: string; readonly date?: string; readonly language: string };
     /** What this meeting reported on it, if anything (the last update when there are several). */
     readonly update?: { readonly status?: ActionStatus; readonly text: RichText };
 }

@@ -6,8 +6,9 @@ import { namesDate, parseDate } from './dates.js';
  * does not already state it: `CCWG-IG call of Wednesday, December 21` is not followed by
  * `21 December 2016` again. The title itself is never changed.
  *
- * `date` is the date as the output writes it (`21 December 2016`, `2016-12-21`); the title
- * is read for it in `language`, the meeting's.
+ * `date` is the date as the output writes it (`21 December 2016`, `2016-12-21`), in any
+ * language Minutes reads dates in (an English email names a French meeting); the title is
+ * read for it in `language`, the meeting's.
  */
 export function titleLine(title: string, extras: { readonly venue?: string; readonly date?: string }, language: string, separator: string): string {
     const parts = [title];

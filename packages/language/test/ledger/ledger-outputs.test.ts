@@ -51,6 +51,18 @@ describe('actions from earlier meetings in the email and the HTML', () => {
         expect(section).not.toContain('wsis-report');
     });
 
+    test('a meeting in another language: its title is read in its own language, so a date it states is not repeated', async () => {
+        const { documents } = await buildWorkspace({
+            'a.minutes': 'meeting: Réunion du bureau du 19 mars 2018\nlanguage: fr\ngroup: Bureau\ndate: 2018-03-19\n\naction #budget: Préparer le budget.\n',
+            'b.minutes': 'meeting: Board call\nlanguage: en\ngroup: Bureau\ndate: 2018-04-23\n\nupdate #budget: In progress.\n'
+        });
+        const ledger = buildActionLedger(Object.values(documents));
+        const email = await generate(documents['b.minutes'], 'email', { ledger, width: Infinity });
+        expect(email).toContain('Open. Agreed at Réunion du bureau du 19 mars 2018. Reported here: In progress.');
+        const html = await generate(documents['b.minutes'], 'html', { ledger });
+        expect(html).toContain('<td data-label="Agreed at">Réunion du bureau du 19 mars 2018</td>');
+    });
+
     test('without the ledger (a document on its own), the section is left out', async () => {
         const { documents } = await series();
         expect(await generate(documents['2018-04-23-call.minutes'], 'email', {})).not.toContain('Actions from earlier meetings');
