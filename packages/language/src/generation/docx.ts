@@ -12,7 +12,7 @@ import type {
     ActionOutline, AgendaEntry, EarlierActionOutline, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
     TurnOutline, UpdateOutline
 } from './render-model.js';
-import { roleBesideNote } from './render-model.js';
+import { participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
 import { labelled, plain, type RichText, type Span } from './rich-text.js';
 import { wellFormed } from './unicode.js';
 
@@ -131,12 +131,13 @@ class DocxWriter {
             case 'text-field':
                 return [this.label(block.label, depth), ...this.blocks(block.blocks, depth)];
             case 'participants': {
-                const caption = plain(labelled(block.label, block.title)) || block.label;
-                if (block.groups.every(group => group.title.length === 0)) return this.participantTable(caption, block.participants);
+                const caption = labelled(block.label, block.title);
+                const groupCaption = (group: ParticipantGroup | undefined) => group && group.title.length > 0 ? group.title : caption;
+                if (block.groups.every(group => group.title.length === 0)) return this.participantGroup(groupCaption(block.groups[0]), block.label, block.groups[0], depth);
                 // Grouped: a table per group captioned with its label as written (the list's label on the first group's when it has none).
                 return [
-                    ...(block.groups[0].title.length > 0 ? [this.label(caption, depth)] : []),
-                    ...block.groups.flatMap(group => this.participantTable(group.title.length > 0 ? plain(group.title) : caption, group.participants))
+                    ...(block.groups[0].title.length > 0 ? [this.label(plain(caption) || block.label, depth)] : []),
+                    ...block.groups.flatMap(group => this.participantGroup(groupCaption(group), block.label, group, depth))
                 ];
             }
             case 'agenda':
@@ -231,6 +232,13 @@ class DocxWriter {
 
     private qualifiers(turn: TurnOutline): ParagraphChild[] {
         return turn.qualifierText.length > 0 ? [new TextRun(' ['), ...this.runs(turn.qualifierText), new TextRun(']')] : [];
+    }
+
+    /** A group of an attendee list: a table of the attendees on lines of their own; a one-line list (`Council: Carol, Mark`) stays a line, as written. */
+    private participantGroup(caption: RichText, fallback: string, group: ParticipantGroup | undefined, depth: number): Block[] {
+        const rows = group ? participantsOnLines(group) : [];
+        if (rows.length === 0 && group && group.namedInTitle > 0) return [this.paragraph(caption, depth)];
+        return this.participantTable(plain(caption) || fallback, rows);
     }
 
     private participantTable(caption: string, participants: readonly Participant[]): Block[] {

@@ -7,6 +7,7 @@ import type {
     ActionOutline, AgendaEntry, Header, ListEntry, OutcomeOutline, Outline, OutlineBlock, Participant, TurnOutline,
     UpdateOutline
 } from './render-model.js';
+import { participantsOnLines } from './render-model.js';
 import { labelled, readable, type RichText } from './rich-text.js';
 import { displayWidth, wrap } from './wrap.js';
 import { earlierActionText, moreStillOpenText } from './earlier-actions.js';
@@ -125,7 +126,8 @@ class EmailWriter {
                         this.push(lines);
                         lines = this.wrapped(readable(group.title), indent);
                     }
-                    lines.push(...group.participants.flatMap(p => this.wrapped(readable(p.line), indent, '- ')));
+                    // Names of a one-line list are in its title, as written: only those on lines of their own are listed.
+                    lines.push(...participantsOnLines(group).flatMap(p => this.wrapped(readable(p.line), indent, '- ')));
                 }
                 this.push(lines);
                 return;

@@ -9,7 +9,7 @@ import type {
     ActionOutline, AgendaEntry, ContentsEntry, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
     TurnOutline, UpdateOutline
 } from './render-model.js';
-import { roleBesideNote } from './render-model.js';
+import { participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
 import { labelled, plain, type RichText, type Span, type StyledSpan } from './rich-text.js';
 import { HTML_STYLE } from './html-style.js';
 import { earlierActionsHtml, whoSpokeHtml } from './ledger-html.js';
@@ -99,6 +99,8 @@ class HtmlWriter {
     private readonly landmarks = new Set<string>();
     private readonly landmarkNumbers = new Map<string, number>();
     private readonly rowIds = new UniqueNames();
+    /** Participants' anchors already in the page: one listed twice (two lists, or a list and a one-line list) has its id once. */
+    private readonly anchorsPlaced = new Set<string>();
     /** The language of what is being written, and its words. */
     private readonly language: WritingLanguage;
 
@@ -167,16 +169,18 @@ class HtmlWriter {
                 return this.list(block.items, block.ordered);
             case 'text-field':
                 return `<div class="${block.field}">\n<p class="label">${escapeText(block.label)}</p>\n${this.blocks(block.blocks)}\n</div>`;
-            case 'participants':
-                if (block.groups.every(group => group.title.length === 0)) return this.participantTable(this.keyLine(block.label, block.title), block.participants, true);
+            case 'participants': {
+                const caption = (group: ParticipantGroup | undefined) => group && group.title.length > 0 ? group.title : labelled(block.label, block.title);
+                if (block.groups.every(group => group.title.length === 0)) return this.participantGroup(caption(block.groups[0]), block.label, block.groups[0]);
                 // Grouped: a table per group captioned with its label as written (the list's label on the first
                 // group's when it has none, else above them all).
                 return [
                     `<div class="participant-groups">`,
                     block.groups[0].title.length > 0 ? `<p class="label">${this.keyLine(block.label, block.title)}</p>` : '',
-                    ...block.groups.map(group => this.participantTable(group.title.length > 0 ? this.rich(group.title) : this.keyLine(block.label, block.title), group.participants, true)),
+                    ...block.groups.map(group => this.participantGroup(caption(group), block.label, group)),
                     '</div>'
                 ].filter(Boolean).join('\n');
+            }
             case 'agenda':
                 return this.agenda(block.label, block.title, block.items);
             case 'segment':
@@ -282,10 +286,34 @@ class HtmlWriter {
         return turn.qualifierText.length > 0 ? ` <span class="qualifiers">[${this.rich(turn.qualifierText)}]</span>` : '';
     }
 
+    /**
+     * A group of an attendee list under its caption (`fallback` when it has none): a table of the
+     * attendees on lines of their own; a one-line list (`Council: Carol, Mark`) stays a line, as
+     * written, each name the anchor of its participant's entry, which speakers link to.
+     */
+    private participantGroup(caption: RichText, fallback: string, group: ParticipantGroup | undefined): string {
+        const named = new Set(group?.participants.slice(0, group.namedInTitle).map(p => p.anchor).filter(anchor => !this.anchorsPlaced.has(anchor)));
+        const captionHtml = caption.length > 0 ? caption.map(span => this.anchoredSpan(span, named)).join('') : escapeText(fallback);
+        const rows = group ? participantsOnLines(group) : [];
+        if (rows.length === 0 && group && group.namedInTitle > 0) return `<p class="participant-line" dir="auto">${captionHtml}</p>`;
+        return this.participantTable(captionHtml, rows, true);
+    }
+
+    /** A span of a one-line attendee list: the first mention of each of `anchors` carries its participant's anchor. */
+    private anchoredSpan(span: Span, anchors: Set<string>): string {
+        if (span.kind === 'styled') return `<${STYLE_TAGS[span.style]}>${span.children.map(child => this.anchoredSpan(child, anchors)).join('')}</${STYLE_TAGS[span.style]}>`;
+        if (span.kind !== 'mention' || !span.anchor || !anchors.has(span.anchor)) return this.span(span);
+        anchors.delete(span.anchor);
+        this.anchorsPlaced.add(span.anchor);
+        return this.span(span).replace(/^<span class="person"/, `<span class="person" id="${escapeAttribute(span.anchor)}"`);
+    }
+
     private participantTable(caption: string, participants: readonly Participant[], captionIsHtml = false): string {
         const { words, offices, attendance } = this.language.translation;
         const notes = participants.some(p => p.description.length > 0);
         const rows = participants.map(participant => {
+            const placed = this.anchorsPlaced.has(participant.anchor);
+            this.anchorsPlaced.add(participant.anchor);
             const roles = participant.roles.map(role => offices[role]);
             const role = roleBesideNote(participant);
             const roleCell = [
@@ -295,7 +323,7 @@ class HtmlWriter {
             const displayName = participant.party.displayName && participant.party.displayName !== participant.party.name
                 ? ` title="${escapeAttribute(participant.party.displayName)}"` : '';
             return [
-                `<tr id="${escapeAttribute(participant.anchor)}">`,
+                placed ? '<tr>' : `<tr id="${escapeAttribute(participant.anchor)}">`,
                 `<th scope="row"${displayName}>${escapeText(participant.party.name)}</th>`,
                 `<td data-label="${escapeAttribute(words.organisation)}">${escapeText(participant.party.organisation ?? '')}</td>`,
                 `<td data-label="${escapeAttribute(words.role)}">${roleCell}</td>`,

@@ -14,7 +14,7 @@ import { plain, type RichText } from './rich-text.js';
  * The shape is published as a JSON Schema in `packages/language/schemas/minutes.schema.json`; a change to
  * it raises `SCHEMA_VERSION`.
  */
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 export function generateJson(document: Document, options: OutlineOptions = {}): string {
     return jsonOf(outlineOf(document, options));
@@ -150,7 +150,7 @@ function block(value: OutlineBlock): JsonObject {
         case 'participants':
             return {
                 type: 'participants', label: value.label, title: richText(value.title), participants: value.participants.map(p => p.anchor),
-                groups: value.groups.map(group => ({ title: richText(group.title), participants: group.participants.map(p => p.anchor) }))
+                groups: value.groups.map(group => ({ title: richText(group.title), participants: group.participants.map(p => p.anchor), namedInTitle: group.namedInTitle }))
             };
         case 'agenda':
             return { type: 'agenda', label: value.label, title: richText(value.title), items: value.items.map(agendaEntry) };

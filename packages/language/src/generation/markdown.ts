@@ -5,7 +5,7 @@ import { participantColumns, WritingLanguage } from '../model/language.js';
 import type {
     ActionOutline, AgendaEntry, Header, ListEntry, Outline, OutlineBlock, Participant, TurnOutline, UpdateOutline
 } from './render-model.js';
-import { roleBesideNote } from './render-model.js';
+import { participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
 import { labelled, plain, type RichText, type Span } from './rich-text.js';
 import { escapeMarkdown } from '../util/markdown-escape.js';
 
@@ -95,13 +95,13 @@ class MarkdownWriter {
                 return;
             case 'participants':
                 if (block.groups.every(group => group.title.length === 0)) {
-                    this.participants(this.keyLine(block.label, block.title), block.participants);
+                    this.participantGroup(this.keyLine(block.label, block.title), block.groups[0]);
                     return;
                 }
                 // Grouped: a table per group under its label as written (the list's label on the first group's when it has none).
                 if (block.groups[0].title.length > 0) this.push(`**${this.keyLine(block.label, block.title)}**`);
                 for (const group of block.groups) {
-                    this.participants(group.title.length > 0 ? this.rich(group.title) : this.keyLine(block.label, block.title), group.participants);
+                    this.participantGroup(group.title.length > 0 ? this.rich(group.title) : this.keyLine(block.label, block.title), group);
                 }
                 return;
             case 'agenda':
@@ -195,6 +195,13 @@ class MarkdownWriter {
             const children = item.children.length > 0 ? '\n' + this.agenda(item.children, indent + '  ') : '';
             return `${indent}- ${label}${text}${children}`;
         }).join('\n');
+    }
+
+    /** A group of an attendee list: a table of the attendees on lines of their own; a one-line list (`Council: Carol, Mark`) stays a line, as written. */
+    private participantGroup(caption: string, group: ParticipantGroup | undefined): void {
+        const rows = group ? participantsOnLines(group) : [];
+        if (rows.length === 0 && group && group.namedInTitle > 0) this.push(caption);
+        else this.participants(caption, rows);
     }
 
     private participants(caption: string, participants: readonly Participant[]): void {

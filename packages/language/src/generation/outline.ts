@@ -1,4 +1,4 @@
-import { GrammarUtils } from 'langium';
+import { GrammarUtils, type Reference } from 'langium';
 import {
     isOrganisation, isPerson, isSpeakerLine,
     type Block, type CustomField, type Document, type Field, type Heading, type Line, type Party, type SpeakerLine, type Text
@@ -9,11 +9,11 @@ import {
     aliasesOf, displayName, entryFields, fullName, honorificOf, organisationsOf, roleOf, stakeholderGroupOf
 } from '../model/directory.js';
 import {
-    MAX_NESTING_DEPTH, blankLineBefore, continuationOf, fieldListOf, headingNumber, headsJointTurn, isOrderedMarker, splitActionHeader, structureOf,
+    MAX_NESTING_DEPTH, attendeeReference, blankLineBefore, continuationOf, groupLabelWords, fieldListOf, headingNumber, headsJointTurn, isOrderedMarker, splitActionHeader, structureOf,
     type ActionItem, type ActionReport, type AgendaItemNode, type Attendance, type Attendee, type Item,
     type DocumentStructure, type ListItem, type Meeting, type OutcomeGroup, type Paragraph, type Qualifiers, type Turn
 } from '../model/structure.js';
-import { inlinesOf, plainText, writtenName, writtenText } from '../model/text.js';
+import { inlinesOf, plainText, writtenName, writtenText, type Inline } from '../model/text.js';
 import { affiliationInNote, nameParty, type NamingContext, type NamingOptions, type PartyName } from './naming.js';
 import { meetingStatistics } from '../ledger/speaking-statistics.js';
 import { stakeholderRows } from '../ledger/statistics-rows.js';
@@ -181,7 +181,7 @@ class OutlineBuilder {
         const title = this.meetingTitle(meeting, words);
         const affiliations = new Map<string, string>();
         for (const attendee of meeting.attendees) {
-            const affiliation = affiliationInNote(plainText(attendee.line.text));
+            const affiliation = affiliationInNote(isSpeakerLine(attendee.written) ? plainText(attendee.written.text) : attendee.note);
             if (attendee.party && affiliation && !affiliations.has(attendee.party.name)) affiliations.set(attendee.party.name, affiliation);
         }
         const participants = this.anonymised ? [] : this.participants(meeting, index, { affiliations });
@@ -246,8 +246,8 @@ class OutlineBuilder {
         };
         const scope: Scope = { naming, anchors: new Map() };
         for (const attendee of meeting.attendees) {
-            const party = this.name(attendee.line, naming);
-            const note = this.noteOf(attendee.line, scope);
+            const party = this.name(attendeeReference(attendee), naming);
+            const note = isSpeakerLine(attendee.written) ? this.noteOf(attendee.written, scope) : trimRich(this.richPieces(attendee.listNote, scope));
             add({
                 party,
                 attendance: attendee.attendance,
@@ -321,10 +321,12 @@ class OutlineBuilder {
                     // No names: how many took part, per stakeholder group, and per group of the list under its label.
                     const { words, tag } = this.language;
                     const label = this.listLabel(item.group.roster.key);
-                    const title = plain(labelled(label, [textSpan(this.readText(item.group.roster.title))])) || label;
+                    // A title that is a one-line list names people: the count stands for it, as for the lines.
+                    const titleNames = item.group.attendees.some(attendee => !attendee.group && !isSpeakerLine(attendee.written));
+                    const title = titleNames ? label : plain(labelled(label, [textSpan(this.readText(item.group.roster.title))])) || label;
                     for (const [index, run] of runs.entries()) {
                         const count = participantCountText(run.attendees.map(a => a.party), words, tag);
-                        const groupTitle = run.label && this.readText(run.label.text).replace(/\s*:$/, '');
+                        const groupTitle = run.label && groupLabelWords(run.label);
                         if (index === 0 && !groupTitle) blocks.push({ kind: 'paragraph', text: [textSpan(`${title}${words.labelSeparator}${count}`)] });
                         else {
                             if (index === 0) blocks.push({ kind: 'paragraph', text: [textSpan(title)] });
@@ -335,14 +337,19 @@ class OutlineBuilder {
                     return;
                 }
                 const listed = (attendees: readonly Attendee[]) => attendees
-                    .map(attendee => meeting?.listed.get(participantKey(this.name(attendee.line, scope.naming))))
+                    .map(attendee => meeting?.listed.get(participantKey(this.name(attendeeReference(attendee), scope.naming))))
                     .filter((p): p is Participant => p !== undefined);
                 blocks.push({
                     kind: 'participants',
                     label: this.listLabel(item.group.roster.key),
                     title: this.written(item.group.roster, item.group.roster.title, scope),
                     participants: listed(item.group.attendees),
-                    groups: runs.map(run => ({ title: run.label ? trimRich(this.written(run.label, run.label.text, scope)) : [], participants: listed(run.attendees) }))
+                    groups: runs.map(run => ({
+                        title: run.label ? trimRich(this.written(run.label, run.label.text, scope)) : [],
+                        participants: listed(run.attendees),
+                        // The names of a one-line list come first in their run: the title names them.
+                        namedInTitle: run.attendees.filter(attendee => !isSpeakerLine(attendee.written)).length
+                    }))
                 });
                 return;
             }
@@ -596,7 +603,7 @@ class OutlineBuilder {
             const list = fieldListOf(field);
             // A field written as a list (`organisers:` over bullets): its items on one line, as a header field reads.
             const value = list.length > 0
-                ? joinRich(list.map(item => isSpeakerLine(item) ? attendeeLine(this.name(item, scope.naming), this.noteOf(item, scope)) : trimRich(this.written(item, item.text, scope))), '; ')
+                ? joinRich(list.map(item => isSpeakerLine(item) ? attendeeLine(this.name(item.speaker, scope.naming), this.noteOf(item, scope)) : trimRich(this.written(item, item.text, scope))), '; ')
                 : this.written(field, field.value, scope);
             if (value.length === 0) continue;
             const key = definition.id;
@@ -634,9 +641,10 @@ class OutlineBuilder {
 
     // ---- Names and text ----
 
-    private name(line: SpeakerLine, naming: NamingContext): PartyName {
-        const party = line.speaker.ref;
-        return this.named(party, nameParty({ party, written: writtenName(line.speaker.$refText) }, naming, this.options, this.language.words));
+    /** The name an attendee's or a speaker's reference reads as. */
+    private name(reference: Reference<Party>, naming: NamingContext): PartyName {
+        const party = reference.ref;
+        return this.named(party, nameParty({ party, written: writtenName(reference.$refText) }, naming, this.options, this.language.words));
     }
 
     private mention(reference: { party?: Party; written: string }, scope: Scope): MentionSpan {
@@ -652,6 +660,10 @@ class OutlineBuilder {
     }
 
     private rich(text: Text | undefined, scope: Scope, from = -1): RichText {
+        return this.richPieces(inlinesOf(text, from), scope);
+    }
+
+    private richPieces(pieces: readonly Inline[], scope: Scope): RichText {
         const spans: Span[] = [];
         // The last span that is not blank: all that says whether a name starts a sentence
         // (the whole text so far, joined again at each of 16,000 mentions, was quadratic).
@@ -660,7 +672,7 @@ class OutlineBuilder {
             spans.push(span);
             if (span.text.trim() !== '') before = span.text;
         };
-        for (const piece of inlinesOf(text, from)) {
+        for (const piece of pieces) {
             if (piece.kind === 'mention') {
                 const span = this.mention({ party: piece.party, written: piece.written }, scope);
                 push(span.party.anonymised ? { ...span, text: capitaliseSentenceStart(span.text, before) } : span);

@@ -54,6 +54,18 @@ export interface Header {
 export interface ParticipantGroup {
     readonly title: RichText;
     readonly participants: readonly Participant[];
+    /**
+     * How many of `participants`, from the first, are named in the title as written: a one-line
+     * list (`Council: @Carol, @Mark`; for the first group without a label of its own, the list's
+     * title, `attendees: @carol, @mark`). Writers print the title as written and list only the rest
+     * (`participantsOnLines`), so that no name is printed twice and the list stays one line.
+     */
+    readonly namedInTitle: number;
+}
+
+/** The participants of a group written on lines of their own, which writers list under its title. */
+export function participantsOnLines(group: ParticipantGroup): readonly Participant[] {
+    return group.participants.slice(group.namedInTitle);
 }
 
 export interface MetadataEntry {

@@ -5,7 +5,7 @@ import { aliasesOf, displayName } from '../model/directory.js';
 import { commentText, inlineProse } from '../import/escape.js';
 import { GenerationError } from '../generation/generation-error.js';
 import { nameKey } from '../model/names.js';
-import type { Meeting } from '../model/structure.js';
+import { attendeeReference, type Meeting } from '../model/structure.js';
 import { type ActionLedger, type LedgerAction } from './action-ledger.js';
 import { documentName, placeTitleLine, type MeetingPlace } from './meetings.js';
 import { isIsoDate } from './overdue.js';
@@ -267,7 +267,7 @@ function attendeesOf(meeting: Meeting): Array<[string, string]> {
         else if (written && written !== '@?') result.push([`?${nameKey(written)}`, written]);
     };
     for (const attendee of meeting.attendees) {
-        if (attendee.attendance === 'present' || attendee.attendance === 'remote') add(attendee.party, attendee.line.speaker.$refText);
+        if (attendee.attendance === 'present' || attendee.attendance === 'remote') add(attendee.party, attendeeReference(attendee).$refText);
     }
     for (const { office, mention } of meeting.offices) {
         if (OFFICES[office].takesPart) add(mention.party.ref, mention.party.$refText);

@@ -10,7 +10,7 @@ import {
 import type { MinutesServices } from '../minutes-module.js';
 import { shortName } from '../model/directory.js';
 import { nameKey } from '../model/names.js';
-import { continuationOf, meetingOf, structureOf, type Meeting } from '../model/structure.js';
+import { blockOf, continuationOf, meetingOf, structureOf, type Meeting } from '../model/structure.js';
 import type { MinutesScopeProvider } from '../scoping/minutes-scope-provider.js';
 import { expectedAgendaLabels } from '../validation/agenda-rules.js';
 import type { ActionWithoutIdData } from '../validation/action-ledger-rules.js';
@@ -277,11 +277,20 @@ function textEnd(document: LangiumDocument, block: Block): Position {
     return document.textDocument.positionAt(cst.offset + cst.text.trimEnd().length);
 }
 
-/** `- @mshears`, indented and bulleted like the roster's existing attendees. */
+/**
+ * `- @mshears`, indented and bulleted like the roster's existing attendees; `, @mshears` after
+ * the last name when the roster ends with a one-line list (`attendees: @carol, @mark`).
+ */
 function attendeeEdit(document: LangiumDocument, meeting: Meeting, reference: string): TextEdit {
     const roster = meeting.rosters[0];
+    const last = roster?.attendees[roster.attendees.length - 1];
+    const listLine = last && !isSpeakerLine(last.written) ? blockOf(last.written) : undefined;
+    if (listLine) {
+        const at = textEnd(document, listLine);
+        return { range: { start: at, end: at }, newText: `, ${reference}` };
+    }
     if (roster) {
-        const attendees = roster.attendees.map(attendee => attendee.line);
+        const attendees = roster.attendees.flatMap(attendee => isSpeakerLine(attendee.written) ? [attendee.written] : []);
         const model: SpeakerLine | undefined = attendees[0];
         const indent = model ? ' '.repeat(model.$cstNode!.range.start.character) : '';
         const bullet = model ? (model.bullet ? `${model.bullet} ` : '') : '- ';

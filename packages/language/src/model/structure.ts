@@ -1,7 +1,7 @@
-import type { AstNode } from 'langium';
+import type { AstNode, Reference } from 'langium';
 import {
     isAction, isActionUpdate, isAgenda, isBreak, isDocument, isCustomField, isField, isHeading, isLine, isOutcome, isParty, isRoster,
-    isSegment, isSpeakerLine,
+    isLink, isMention, isSegment, isSpeakerLine,
     type Action, type ActionUpdate, type Agenda, type Block, type CustomField, type Document, type Field, type Heading, type Line, type Mention,
     type Outcome, type Party, type Roster, type Segment, type SpeakerLine, type Text
 } from '../generated/ast.js';
@@ -9,7 +9,7 @@ import { isBulletMarker } from '../parser/characters.js';
 import { namesOf } from './directory.js';
 import { nameKey } from './names.js';
 import { speakerPhraseOf, type SpeakerPhrase } from './speaker-phrases.js';
-import { inlinesOf, mentionsOf, plainText, writtenName, writtenText } from './text.js';
+import { inlinesOf, mentionText, mentionsOf, plainText, visibleLeaves, writtenName, writtenText, type Inline } from './text.js';
 import { isKey, keyDefinition, type Attendance, type MeetingOffice, type OutcomeKind, type TurnKind } from './vocabulary.js';
 
 export type { Attendance, OutcomeKind, TurnKind } from './vocabulary.js';
@@ -118,14 +118,30 @@ export interface ListItem {
 }
 
 export interface Attendee {
-    readonly line: SpeakerLine;
+    /**
+     * Where the attendee is written: a speaker line of its own (`- @mshears (ICANN Board)`), or
+     * a name in a one-line list (`attendees: @carol, @mark`, `Council: @Carol, @Mark`): the mention.
+     */
+    readonly written: SpeakerLine | Mention;
     readonly party?: Party;
     readonly attendance: Attendance;
     /** What follows the name, as written (`(ICANN Board)`, `, Director General, APNIC`). */
     readonly note: string;
+    /** For a name in a one-line list, its note as written (`(W3C)`), in pieces; a speaker line's note is its text. */
+    readonly listNote: readonly Inline[];
     readonly roster: Roster;
-    /** The label of the group the attendee is listed under (`Representatives of specialized agencies:`), if any. */
+    /** The label of the group the attendee is listed under (`Representatives of specialized agencies:`, `Council: @Carol, @Mark`), if any. */
     readonly group?: Line;
+}
+
+/** The reference an attendee is written with: its line's speaker, or the mention in a one-line list. */
+export function attendeeReference(attendee: Attendee): Reference<Party> {
+    return isSpeakerLine(attendee.written) ? attendee.written.speaker : attendee.written.party;
+}
+
+/** Where a diagnostic about an attendee points: the name, on its line or in its list. */
+export function attendeeTarget(attendee: Attendee): { node: SpeakerLine; property: 'speaker' } | { node: Mention; property: 'party' } {
+    return isSpeakerLine(attendee.written) ? { node: attendee.written, property: 'speaker' } : { node: attendee.written, property: 'party' };
 }
 
 export interface RosterGroup {
@@ -240,6 +256,22 @@ export function fieldListOf(field: Field): ReadonlyArray<SpeakerLine | Line> {
 /** A line a field's list takes: a speaker line, or a bulleted or numbered one. */
 function isFieldListItem(block: Block): block is SpeakerLine | Line {
     return isSpeakerLine(block) || (isLine(block) && isListMarker(block.marker));
+}
+
+/** Per document structure, its attendees by where each is written: see `attendeeAt`. */
+const attendeesByName = new WeakMap<DocumentStructure, Map<SpeakerLine | Mention, Attendee>>();
+
+/** The attendee written by a speaker line of a roster, or by a name in a one-line list, if it is one. */
+export function attendeeAt(written: SpeakerLine | Mention): Attendee | undefined {
+    const block = blockOf(written);
+    if (!block) return undefined;
+    const structure = structureOf(block.$container);
+    let byName = attendeesByName.get(structure);
+    if (!byName) {
+        byName = new Map(structure.meetings.flatMap(meeting => meeting.attendees.map(attendee => [attendee.written, attendee] as const)));
+        attendeesByName.set(structure, byName);
+    }
+    return byName.get(written);
 }
 
 /** Continuation lines of each block that has some: see `continuationOf`. */
@@ -581,25 +613,31 @@ export const ATTENDANCE_WORDS: Readonly<Record<string, Attendance>> = {
 };
 
 /**
- * The attendees of the roster at `keyIndex`: its speaker lines, up to a blank line, grouped
- * under labels. A group's label is a line of its own that ends in a colon (a bullet or not:
- * `Representatives of specialized agencies:`, `- Council:`) with a speaker line right under
- * it; before a label the list goes on across blank lines. The label is not an attendee's
- * continuation line. A label that is an attendance word (`Regrets:`, `Remote:`) sets its
- * group's attendance.
+ * The attendees of the roster at `keyIndex`: the names of its title when the title is a
+ * one-line list (`attendees: @carol, @mark`), then its speaker lines, up to a blank line,
+ * grouped under labels. A group's label is a line of its own that ends in a colon (a bullet
+ * or not: `Representatives of specialized agencies:`, `- Council:`) with a speaker line right
+ * under it — before such a label the list goes on across blank lines — or a label followed by
+ * a one-line list (`Council: @Carol, @Mark`) right after a line of the roster. The label is not
+ * an attendee's continuation line. A label that is an attendance word (`Regrets:`, `Remote:`)
+ * sets its group's attendance.
  */
 function takeAttendees(blocks: Block[], keyIndex: number): { attendees: Attendee[]; end: number } {
     const roster = blocks[keyIndex] as Roster;
-    const labelAt = (at: number) => isGroupLabel(blocks[at]) && !blocks[at].blankAfter && isSpeakerLine(blocks[at + 1]);
-    const attendees: Attendee[] = [];
+    const labelAt = (at: number) => (isGroupLabel(blocks[at]) && !blocks[at].blankAfter && isSpeakerLine(blocks[at + 1]))
+        || (!blocks[at - 1].blankAfter && groupListOf(blocks[at]) !== undefined);
+    const continuation = takeContinuation(blocks, keyIndex, blockHasText(roster), false, labelAt);
+    const attendees: Attendee[] = (oneLineList([roster.title, ...continuation.map(line => line.text)]) ?? [])
+        .map(name => listedAttendee(name, roster, undefined));
     let group: Line | undefined;
-    let end = keyIndex + takeContinuation(blocks, keyIndex, blockHasText(roster), false, labelAt).length;
-    for (;;) {
-        if (end + 1 < blocks.length && labelAt(end + 1)) {
+    let end = keyIndex + continuation.length;
+    while (end + 1 < blocks.length) {
+        if (labelAt(end + 1)) {
             group = blocks[++end] as Line;
-        } else if (end + 1 >= blocks.length || blocks[end].blankAfter || !isSpeakerLine(blocks[end + 1])) {
-            break;
+            for (const name of groupListOf(group) ?? []) attendees.push(listedAttendee(name, roster, group));
+            continue;
         }
+        if (blocks[end].blankAfter || !isSpeakerLine(blocks[end + 1])) break;
         const line = blocks[++end] as SpeakerLine;
         attendees.push(attendeeOf(line, roster, group));
         end += takeContinuation(blocks, end, blockHasText(line), false, labelAt).length;
@@ -613,14 +651,163 @@ function isGroupLabel(block: Block | undefined): block is Line {
     return block.text !== undefined && block.text.mentions.length === 0 && /:\s*$/.test(block.text.$cstNode?.text ?? '');
 }
 
+/** A name of a one-line list: its mention, and the note written right after it (`(W3C)`), in pieces. */
+interface ListedName {
+    readonly mention: Mention;
+    readonly note: Inline[];
+}
+
+/** Per line, whose text never changes: the names of a group label followed by a one-line list (`Council: @Carol, @Mark`). */
+const groupLists = new WeakMap<Line, ListedName[] | null>();
+
+/**
+ * The names of a line that labels a group with a one-line list (`Council: @Carol, @Mark`,
+ * `- Observers: @TC`): prose or a bullet whose text starts with a label that names no one and
+ * ends in a colon, followed by a one-line list (`oneLineList`). Undefined for any other line.
+ */
+export function groupListOf(block: Block | undefined): readonly ListedName[] | undefined {
+    if (!isLine(block) || (block.marker !== undefined && !isBulletMarker(block.marker)) || !block.text) return undefined;
+    let names = groupLists.get(block);
+    if (names === undefined) {
+        const colon = labelColon(block.text);
+        names = (colon === undefined ? undefined : oneLineList([block.text], colon + 1)) ?? null;
+        groupLists.set(block, names);
+    }
+    return names ?? undefined;
+}
+
+/** The offset of the colon that ends a label at the start of a text (`Council:`), before any name; undefined when there is none. */
+function labelColon(text: Text): number | undefined {
+    for (const leaf of visibleLeaves(text.$cstNode)) {
+        if (!isPlainLeaf(leaf)) return undefined;
+        const colon = leaf.text.indexOf(':');
+        if (colon < 0) continue;
+        // The colon ends its word (`Council:`, not `10:30`), and some word comes before it.
+        return colon === leaf.text.length - 1 && (colon > 0 || leaf.offset > (text.$cstNode?.offset ?? 0)) ? leaf.offset + colon : undefined;
+    }
+    return undefined;
+}
+
+/** The words of a group's label, without its colon and the names after it: `Council`, `Representatives of specialized agencies`. */
+export function groupLabelWords(label: Line): string {
+    const written = plainText(label.text);
+    const colon = groupListOf(label) === undefined ? written.length : labelColon(label.text!)! - (label.text!.$cstNode?.offset ?? 0);
+    return written.slice(0, colon).trim().replace(/\s*:$/, '');
+}
+
+/** A token of prose, not a name or a link. */
+function isPlainLeaf(leaf: { astNode: AstNode }): boolean {
+    return !isMention(leaf.astNode) && !isLink(leaf.astNode);
+}
+
+/**
+ * The names of a one-line attendee list, in order, or undefined when the texts (a roster's
+ * title and the lines that continue it; the rest of a group's label line, from `from`) are not
+ * one. A one-line list is one or more names (`@carol`, `@{Eric Holk}`) separated by `,`, `;`,
+ * `&` or `and` (`, and` too), each optionally followed by notes in parentheses or square
+ * brackets (`@alice (W3C)`, `@sander[IRC_only]`), which may hold names and links and end on
+ * their line; nothing else. Anything else (`about 40, including @x`, a trailing comma, a
+ * backslash escape) keeps the texts a title, as written.
+ */
+function oneLineList(texts: ReadonlyArray<Text | undefined>, from = -1): ListedName[] | undefined {
+    const names: ListedName[] = [];
+    let expectName = true;
+    // After `,` or `;`, one `and` or `&` may come before the next name (`@a, @b, and @c`).
+    let joinerAllowed = false;
+    for (const text of texts) {
+        let depth = 0;
+        let previousEnd = -1;
+        for (const leaf of visibleLeaves(text?.$cstNode)) {
+            if (leaf.end <= from) continue;
+            let spaced = previousEnd >= 0 && leaf.offset > previousEnd;
+            previousEnd = leaf.end;
+            const note = names[names.length - 1]?.note;
+            const owner = leaf.astNode;
+            if (isMention(owner) || isLink(owner)) {
+                if (depth > 0) {
+                    // Inside a note: kept as written, names and links included.
+                    if (spaced) note.push({ kind: 'text', text: ' ' });
+                    note.push(isMention(owner) ? mentionPiece(owner, leaf.text) : { kind: 'link', text: owner.url, url: owner.url });
+                    continue;
+                }
+                if (!expectName || !isMention(owner)) return undefined;
+                names.push({ mention: owner, note: [] });
+                expectName = false;
+                joinerAllowed = false;
+                continue;
+            }
+            // An escaped character is plain text, never a separator.
+            if (leaf.root.fullText[leaf.offset - 1] === '\\') return undefined;
+            const written = leaf.offset < from ? leaf.text.slice(from - leaf.offset) : leaf.text;
+            let noteText = depth > 0 && spaced ? ' ' : '';
+            for (let i = 0; i < written.length; i++) {
+                const c = written[i];
+                if (depth > 0) {
+                    noteText += c;
+                    if (c === '(' || c === '[') depth++;
+                    else if (c === ')' || c === ']') depth--;
+                    if (depth === 0) {
+                        note.push({ kind: 'text', text: noteText });
+                        noteText = '';
+                    }
+                } else if (/\s/.test(c)) {
+                    spaced = true;
+                } else if (expectName) {
+                    JOINER.lastIndex = i;
+                    if (!joinerAllowed || !JOINER.test(written)) return undefined;
+                    joinerAllowed = false;
+                    i = JOINER.lastIndex - 1;
+                } else if (c === '(' || c === '[') {
+                    // A second note keeps the space written before it: `@a (W3C) (remote)`.
+                    noteText = note.length > 0 && spaced ? ` ${c}` : c;
+                    depth = 1;
+                } else if (c === ',' || c === ';') {
+                    expectName = true;
+                    joinerAllowed = true;
+                } else {
+                    JOINER.lastIndex = i;
+                    if (!JOINER.test(written)) return undefined;
+                    expectName = true;
+                    i = JOINER.lastIndex - 1;
+                }
+                if (!/\s/.test(c)) spaced = false;
+            }
+            if (noteText) note.push({ kind: 'text', text: noteText });
+        }
+        // A note ends on its line.
+        if (depth > 0) return undefined;
+    }
+    return expectName || names.length === 0 ? undefined : names;
+}
+
+/** `&`, or the word `and`, between two names of a one-line list. */
+const JOINER = /&|and(?![\p{L}\p{N}_])/iuy;
+
+/** A name in a note, as inline text reads it. */
+function mentionPiece(mention: Mention, written: string): Inline {
+    const name = writtenName(written);
+    const party = mention.party.ref;
+    return { kind: 'mention', text: mentionText(name, party, written.startsWith('@{')), written: name, party, mention };
+}
+
+function listedAttendee(name: ListedName, roster: Roster, group: Line | undefined): Attendee {
+    const note = name.note.map(piece => piece.text).join('').trim();
+    return { written: name.mention, party: name.mention.party.ref, attendance: attendanceOf(note, roster, group), note, listNote: name.note, roster, group };
+}
+
 function attendeeOf(line: SpeakerLine, roster: Roster, group?: Line): Attendee {
     const note = (line.qualifiers ? `[${writtenText(line.qualifiers)}] ` : '') + plainText(line.text);
-    const groupWord = group && plainText(group.text).trim().replace(/\s*:$/, '').toLowerCase();
+    return { written: line, party: line.speaker.ref, attendance: attendanceOf(plainText(line.text), roster, group), note: note.trim(), listNote: [], roster, group };
+}
+
+/** An attendee's attendance: a word in parentheses right after the name (`(remote)`), else its group's label word (`Regrets:`), else the roster key's. */
+function attendanceOf(note: string, roster: Roster, group: Line | undefined): Attendance {
+    const groupWord = group && groupLabelWords(group).toLowerCase();
     let attendance = (groupWord && ATTENDANCE_WORDS[groupWord]) || (keyDefinition(roster.key)?.attendance ?? 'present');
-    const status = /^\(([^)]*)\)/.exec(plainText(line.text).trim());
+    const status = /^\(([^)]*)\)/.exec(note.trim());
     const word = status?.[1].trim().toLowerCase();
     if (word && ATTENDANCE_WORDS[word]) attendance = ATTENDANCE_WORDS[word];
-    return { line, party: line.speaker.ref, attendance, note: note.trim(), roster, group };
+    return attendance;
 }
 
 function turnOf(line: SpeakerLine, paragraphs: Paragraph[], segment: Segment | undefined): Turn {

@@ -42,7 +42,8 @@ function itemText(item: Item): string[] {
                 ...item.group.attendees.flatMap((a, i) => [
                     // A group's label, before its first attendee.
                     ...(a.group && a.group !== item.group.attendees[i - 1]?.group ? [lineText(a.group)] : []),
-                    ...continued(a.line, speakerText(a.line))
+                    // A name of a one-line list is read in its title or label line.
+                    ...(isSpeakerLine(a.written) ? continued(a.written, speakerText(a.written)) : [])
                 ])
             ];
         case 'agenda':

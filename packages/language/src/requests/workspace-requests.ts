@@ -3,7 +3,7 @@ import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { Document } from '../generated/ast.js';
 import type { ActionLedger } from '../ledger/action-ledger.js';
 import type { MinutesSharedServices } from '../minutes-module.js';
-import { structureOf } from '../model/structure.js';
+import { attendeeReference, structureOf } from '../model/structure.js';
 import { GenerationError } from '../generation/generation-error.js';
 import { meetingSeries, nextMeeting } from '../ledger/next-meeting.js';
 import { checkedDocument } from './generate-request.js';
@@ -76,7 +76,7 @@ export function documentStats(document: LangiumDocument<Document>, diagnostics: 
     for (const meeting of structure.meetings) {
         for (const attendee of meeting.attendees) {
             if (attendee.attendance !== 'present' && attendee.attendance !== 'remote') continue;
-            attending.add(attendee.party ? `party:${attendee.party.name}` : `written:${attendee.line.speaker.$refText}`);
+            attending.add(attendee.party ? `party:${attendee.party.name}` : `written:${attendeeReference(attendee).$refText}`);
         }
     }
     const interventions = structure.items.filter(item => item.kind === 'turn').length;

@@ -1,6 +1,6 @@
 import { isOrganisation, isPerson, type Party } from '../generated/ast.js';
 import { organisationsOf, shortName } from '../model/directory.js';
-import type { Attendance, Meeting, Turn } from '../model/structure.js';
+import { attendeeTarget, type Attendance, type Meeting, type Turn } from '../model/structure.js';
 import { mentionsOf } from '../model/text.js';
 import { IssueCodes } from './issue-codes.js';
 import type { MeetingRule } from './meeting-rules.js';
@@ -99,11 +99,11 @@ export const attendeeShouldSpeak: MeetingRule = (meeting, accept) => {
         if (isOrganisation(party) && [...spoke].some(s => isPerson(s) && organisationsOf(s).includes(party))) continue;
         if (isPerson(party) && organisationsOf(party).some(org => spoke.has(org))) continue;
         reported.add(party);
-        accept('hint', `${shortName(party)} is listed among the attendees but never speaks in these notes.`, {
-            node: attendee.line,
-            property: 'speaker',
-            code: IssueCodes.SilentAttendee,
-            data: { code: IssueCodes.SilentAttendee }
-        });
+        const message = `${shortName(party)} is listed among the attendees but never speaks in these notes.`;
+        const info = { code: IssueCodes.SilentAttendee, data: { code: IssueCodes.SilentAttendee } };
+        // At the name: on its line, or in its one-line list.
+        const target = attendeeTarget(attendee);
+        if (target.property === 'speaker') accept('hint', message, { ...info, ...target });
+        else accept('hint', message, { ...info, ...target });
     }
 };

@@ -6,7 +6,7 @@ import { displayName } from '../model/directory.js';
 import { nameKey } from '../model/names.js';
 import type { NameKeyScope } from '../scoping/minutes-scope-provider.js';
 import { IssueCodes, type IssueCode } from './issue-codes.js';
-import { structureOf, splitActionHeader } from '../model/structure.js';
+import { attendeeAt, splitActionHeader } from '../model/structure.js';
 import { isKey } from '../model/vocabulary.js';
 
 /** What an unresolved reference was meant to be, for the message and the issue code. */
@@ -20,11 +20,11 @@ export interface UnknownName {
 export function classifyUnknownName(container: AstNode, reference: { $refNode?: CstNode }): UnknownName {
     if (isActionUpdate(container)) return { code: IssueCodes.UnknownAction, role: 'action' };
     if (isSpeakerLine(container)) {
-        const document = container.$container;
-        const inRoster = structureOf(document).meetings.some(m => m.attendees.some(a => a.line === container));
-        return inRoster ? { code: IssueCodes.UnknownAttendee, role: 'attendee' } : { code: IssueCodes.UnknownSpeaker, role: 'speaker' };
+        return attendeeAt(container) ?  { code: IssueCodes.UnknownAttendee, role: 'attendee' } : { code: IssueCodes.UnknownSpeaker, role: 'speaker' };
     }
     if (isMention(container)) {
+        // A name of a one-line attendee list (`attendees: @carol, @mark`).
+        if (attendeeAt(container)) return { code: IssueCodes.UnknownAttendee, role: 'attendee' };
         const text = container.$container as Text;
         const owner = text.$container as AstNode;
         if (isEntryField(owner) && isKey(owner.key, 'org')) {

@@ -1,5 +1,5 @@
 import type { Block, Document, Line, Text } from '../../src/generated/ast.js';
-import { isAction, isActionUpdate, isOutcome } from '../../src/generated/ast.js';
+import { isAction, isActionUpdate, isOutcome, isSpeakerLine } from '../../src/generated/ast.js';
 import { GrammarUtils } from 'langium';
 import { generateEmail } from '../../src/generation/email.js';
 import { continuationOf, splitActionHeader, structureOf, type Item, type Paragraph } from '../../src/model/structure.js';
@@ -75,7 +75,11 @@ export function itemUnits(item: Item): Block[][] {
     switch (item.kind) {
         case 'heading': return [[item.heading]];
         case 'field': return keyDefinition(item.field.key)?.inPlace ? [unit(item.field), ...paragraphUnits(item.body)] : [];
-        case 'roster': return [unit(item.group.roster), ...item.group.attendees.map(attendee => unit(attendee.line))];
+        case 'roster': return [unit(item.group.roster), ...item.group.attendees.flatMap((attendee, i, all) => [
+            // A group's label (`Council: @Carol, @Mark`, with the names of its one-line list), before its first attendee.
+            ...(attendee.group && attendee.group !== all[i - 1]?.group ? [unit(attendee.group)] : []),
+            ...(isSpeakerLine(attendee.written) ? [unit(attendee.written)] : [])
+        ])];
         case 'agenda': return [unit(item.group.agenda), ...item.group.lines.map((line: Line) => unit(line))];
         case 'segment': return [[item.segment]];
         case 'turn': return [unit(item.turn.line), ...paragraphUnits(item.turn.paragraphs)];
