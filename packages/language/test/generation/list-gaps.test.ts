@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { LangiumDocument } from 'langium';
 import type { Browser } from 'playwright-core';
+import type { Document } from '../../src/generated/ast.js';
 import { generateDocx } from '../../src/generation/docx.js';
 import { generate } from '../../src/generation/generate.js';
 import { launchChromium } from '../helpers/browser.js';
@@ -14,6 +16,12 @@ import { buildWorkspace } from '../helpers/workspace.js';
  * blank line is the note-taker's, and every output keeps it (a summary record's numbered
  * paragraphs, `3.` and `4.` of one statement, must not run together as one block).
  */
+/** The `<w:p>` elements of a document's Word output, as XML. */
+async function docxParagraphs(document: LangiumDocument<Document>): Promise<string[]> {
+    const xml = strFromU8(unzipSync(await generateDocx(document.parseResult.value))['word/document.xml']);
+    return [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map(match => match[0]);
+}
+
 const NOTE = [
     'meeting: Gaps',
     'date: 2024-01-05',
@@ -69,8 +77,8 @@ describe('a blank line between two items of a list', async () => {
     });
 
     test('Word: the item after the blank line has a gap before it, the others none', async () => {
-        const xml = strFromU8(unzipSync(await generateDocx(document.parseResult.value))['word/document.xml']);
-        const paragraph = (words: string) => [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map(match => match[0]).find(p => p.includes(`>${words}</w:t>`))!;
+        const paragraphs = await docxParagraphs(document);
+        const paragraph = (words: string) => paragraphs.find(p => p.includes(`>${words}</w:t>`))!;
         expect(paragraph('three')).toMatch(/<w:spacing w:before="240"\/>/);
         expect(paragraph('c')).toMatch(/<w:spacing w:before="240"\/>/);
         expect(paragraph('two')).not.toMatch(/w:before/);
@@ -136,8 +144,7 @@ describe('a blank line between two bullets of a round', async () => {
 
     test('HTML marks the bullet, Word leaves a gap before it, JSON says it', async () => {
         expect(await generate(document, 'html')).toMatch(/<li>[^\n]*noted two\.<\/li>\n<li class="after-blank">[^\n]*noted three\.<\/li>/);
-        const xml = strFromU8(unzipSync(await generateDocx(document.parseResult.value))['word/document.xml']);
-        const paragraphs = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map(match => match[0]);
+        const paragraphs = await docxParagraphs(document);
         expect(paragraphs.find(p => p.includes('noted three.'))).toMatch(/<w:spacing w:before="240"\/>/);
         expect(paragraphs.find(p => p.includes('noted two.'))).not.toMatch(/w:before/);
         const json = JSON.parse(await generate(document, 'json')) as { meetings: Array<{ body: Array<{ type: string; turns?: Array<{ afterBlankLine: boolean }> }> }> };
