@@ -355,12 +355,19 @@ function searchPage(meetings: readonly MeetingEntry[], ledger: ActionLedger, hre
     const { words } = language;
     const site = words.site;
     const plainText = (text: RichText) => text.map(span => span.text).join('');
+    // Grouped once: filtering the ledger for each meeting made the page quadratic in the meetings.
+    const actionsOf = new Map<MeetingPlace, string[]>();
+    for (const action of ledger.actions) {
+        const listed = actionsOf.get(action.place) ?? [];
+        listed.push(`#${action.id} ${action.text}`);
+        actionsOf.set(action.place, listed);
+    }
     const items = [...meetings].sort((a, b) => (b.place.isoDate ?? '').localeCompare(a.place.isoDate ?? '')).map(entry => {
         const meeting = entry.outline;
         const speakers = meeting.participants.map(p => p.party.name);
         const headings = meeting.blocks.flatMap(block => block.kind === 'heading' ? [plainText(block.text)] : []);
         const outcomes = meeting.outcomes.map(o => plainText(o.text)).filter(Boolean);
-        const actions = ledger.actions.filter(a => a.place === entry.place).map(a => `#${a.id} ${a.text}`);
+        const actions = actionsOf.get(entry.place) ?? [];
         const searched = [entry.place.isoDate ?? '', entry.place.seriesName ?? '', meeting.title, ...speakers, ...headings, ...outcomes, ...actions].join(' ');
         const labelled = (label: string, values: string[], separator: string) => values.length > 0 ? `${label}${words.labelSeparator}${values.join(separator)}` : '';
         const detail = [
