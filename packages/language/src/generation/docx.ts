@@ -1,5 +1,5 @@
 import {
-    AlignmentType, Document as WordDocument, ExternalHyperlink, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow,
+    AlignmentType, Document as WordDocument, ExternalHyperlink, HeadingLevel, Packer, Paragraph, SectionProperties, Table, TableCell, TableRow,
     TextRun, WidthType, type IParagraphOptions, type ParagraphChild
 } from 'docx';
 import type { Document } from '../generated/ast.js';
@@ -41,6 +41,25 @@ export async function docxOf(outline: Outline): Promise<Uint8Array> {
     // The library stamps the document with the time it is written; a meeting's record is dated by the meeting.
     const core = { path: 'docProps/core.xml', data: coreProperties({ ...properties, created }) };
     return new Uint8Array(await Packer.toBuffer(document, false, created ? [core] : []));
+}
+
+/** The width of the text on the page the document's one section has (docx's default: A4 less two 1-inch margins), in twips. */
+const TEXT_WIDTH = new SectionProperties().AvailableTextWidth;
+
+/**
+ * A table of the body, as wide as the text. docx finds the width a table may take by
+ * searching the body for the table and then for the section after it (indexOf and a scan
+ * to the body's end, Body.getSectionPropertiesFor), for each table: a document of many
+ * meetings, each with its tables, took time quadratic in its meetings (a fifth of the Word
+ * output's time at 2 MB). The document has one section and no table inside another, so the
+ * width is that section's, known in advance.
+ */
+class PageWidthTable extends Table {
+    constructor(options: ConstructorParameters<typeof Table>[0]) {
+        super(options);
+        // Shadows the library's private method of that name, which prepForXml calls.
+        Object.assign(this, { resolveAvailableWidth: () => TEXT_WIDTH });
+    }
 }
 
 /** Text that XML 1.0 can hold and that reorders nothing after it (see closeBidi). */
@@ -305,7 +324,7 @@ class DocxWriter {
         const cell = (children: ParagraphChild[]) => new TableCell({ children: [this.paragraphWith({ children })] });
         return [
             this.paragraphWith({ children: [new TextRun({ text: xmlText(caption), bold: true })], keepNext: true, alignment: AlignmentType.START }),
-            new Table({
+            new PageWidthTable({
                 visuallyRightToLeft: this.rightToLeft,
                 width: { size: 100, type: WidthType.PERCENTAGE },
                 rows: [

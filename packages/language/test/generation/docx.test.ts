@@ -1,3 +1,4 @@
+import { SectionProperties, Table } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { describe, expect, test } from 'vitest';
@@ -107,6 +108,19 @@ describe('the Word document (docx)', () => {
         expect(paragraphs.slice(table + 1, table + 9)).toEqual(['Name', 'Organisation', 'Role', 'Attendance', 'Matthew Shears', 'ICANN Board', 'Member of the ICANN Board (2018); Head of Global Internet Policy and Human Rights, Center for Democracy and Technology (2016)', 'present']);
         const xml = strFromU8(unzipSync(docx)['word/document.xml']);
         expect(xml).toContain('<w:tblHeader/>');
+    });
+
+    test('a table spans the page\'s text, its width known without docx searching the body for its section', async () => {
+        const wsis = documents.find(d => d.name === 'examples/ccwg-ig-wsis-forum-2018.minutes')!.document;
+        const xml = strFromU8(unzipSync(await docxOf(outlineOf(wsis.parseResult.value)))['word/document.xml']);
+        const grids = [...xml.matchAll(/<w:tblGrid>(.*?)<\/w:tblGrid>/g)].map(grid => [...grid[1].matchAll(/w:w="(\d+)"/g)].map(column => Number(column[1])));
+        expect(grids.length).toBeGreaterThan(0);
+        // A4 less two 1-inch margins, shared among the columns (each rounded down or up by a twip).
+        const page = new SectionProperties().AvailableTextWidth;
+        for (const columns of grids) expect(Math.abs(columns.reduce((sum, width) => sum + width, 0) - page)).toBeLessThanOrEqual(columns.length);
+        // The method the generator's tables shadow (docx's search took time quadratic in the tables);
+        // an update of docx that renames it makes this fail rather than the Word output slow again.
+        expect(Object.getOwnPropertyNames(Table.prototype)).toContain('resolveAvailableWidth');
     });
 
     test('hostile text: markup, control characters and bidi overrides are text, and the XML stays well-formed', async () => {
