@@ -6,6 +6,7 @@
  * (`du 12 au 16 juin`, `с 12 по 16 июня`) and colloquial forms — are listed by hand in
  * `PROSE_WORDS`, and nothing else is.
  */
+import { memoised } from './memo.js';
 
 /** The languages whose dates Minutes reads, in the order tried when a note does not say. */
 export const DATE_LANGUAGES = ['en', 'fr', 'es', 'ru', 'ar', 'zh'] as const;
@@ -183,14 +184,14 @@ const MAX_TAG_LENGTH = 100;
  * A tag as BCP 47 and Intl write it (`FR-ca` → `fr-CA`), or undefined when it is not one:
  * the one place a `language:` field, the configuration's `locale` and the date names read a tag.
  */
-export function canonicalLocale(tag: string): string | undefined {
+export const canonicalLocale = memoised((tag: string): string | undefined => {
     if (tag.length > MAX_TAG_LENGTH) return undefined;
     try {
         return Intl.getCanonicalLocales(tag.trim())[0];
     } catch {
         return undefined;
     }
-}
+}, 1_000);
 
 /** Digits other than ASCII that dates are written with: Arabic-Indic, Eastern Arabic-Indic (Persian, Urdu), fullwidth. */
 const DIGIT_ZEROS = [0x0660, 0x06f0, 0xff10];

@@ -9,6 +9,7 @@ import { canonicalLocale, primaryLanguage } from './date-names.js';
 import { structureOf, type DocumentStructure, type Meeting } from './structure.js';
 import { writtenText } from './text.js';
 import { ENGLISH_WORDS, TRANSLATIONS, type OutputWords, type PluralPhrase, type Translation } from './translations.js';
+import { memoised } from './memo.js';
 import { ENGLISH_LABELS, isKey } from './vocabulary.js';
 
 export const DEFAULT_LANGUAGE = 'en';
@@ -17,6 +18,9 @@ export const DEFAULT_LANGUAGE = 'en';
 export const OUTPUT_LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
 
 export const ENGLISH: Translation = { ...ENGLISH_LABELS, words: ENGLISH_WORDS };
+
+/** Distinct language tags remembered with what Intl makes of them (a document has a few). */
+const TAGS_KEPT = 1_000;
 
 /** Whether outputs have a table of words for the language of a tag (`fr-CA`: French). */
 export function isOutputLanguage(tag: string): boolean {
@@ -67,7 +71,7 @@ export class WritingLanguage {
 }
 
 /** `rtl` for Arabic (and any language written right to left), from Intl's text info. */
-export function textDirection(tag: string): 'ltr' | 'rtl' {
+export const textDirection = memoised((tag: string): 'ltr' | 'rtl' => {
     const locale = new Intl.Locale(canonicalLocale(tag) ?? DEFAULT_LANGUAGE) as Intl.Locale & {
         getTextInfo?: () => { direction?: string };
         textInfo?: { direction?: string };
@@ -75,7 +79,7 @@ export function textDirection(tag: string): 'ltr' | 'rtl' {
     // Node 24 has getTextInfo(); Node 20 and 22 the older textInfo getter.
     const info = locale.getTextInfo?.() ?? locale.textInfo;
     return info?.direction === 'rtl' ? 'rtl' : 'ltr';
-}
+}, TAGS_KEPT);
 
 /** A template with its `{name}` places filled. */
 export function filled(template: string, values: Readonly<Record<string, string>>): string {
@@ -84,26 +88,29 @@ export function filled(template: string, values: Readonly<Record<string, string>
 
 /** A phrase in the form a count takes in the language (`1 participant`, `3 участника`), the count written by Intl. */
 export function counted(phrase: PluralPhrase, count: number, tag: string): string {
-    const locale = canonicalLocale(tag) ?? DEFAULT_LANGUAGE;
-    const category = new Intl.PluralRules(locale).select(count);
-    return filled(phrase[category] ?? phrase.other, { count: formattedCount(count, locale) });
+    const category = pluralRules(canonicalLocale(tag) ?? DEFAULT_LANGUAGE).select(count);
+    return filled(phrase[category] ?? phrase.other, { count: formattedCount(count, tag) });
 }
+
+// Intl's objects, one per language: making one takes longer than the rest of a line of output
+// (they were a tenth of the time of the email of a long report).
+const pluralRules = memoised(locale => new Intl.PluralRules(locale), TAGS_KEPT);
+/** Western digits for a bare `ar`, the digits of its region for `ar-EG` (see formattedCount). */
+const digits = (locale: string) => primaryLanguage(locale) === locale ? { numberingSystem: 'latn' } : {};
+const shareFormat = memoised(locale => new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, ...digits(locale) }), TAGS_KEPT);
+const countFormat = memoised(locale => new Intl.NumberFormat(locale, digits(locale)), TAGS_KEPT);
 
 /**
  * A share as Intl writes a percentage in a language, to one decimal: `27.8%`, `27,8 %`, and
  * in Arabic with the marks that keep `%` beside its number in right-to-left text.
  */
 export function formattedShare(share: number, tag: string): string {
-    const locale = canonicalLocale(tag) ?? DEFAULT_LANGUAGE;
-    return new Intl.NumberFormat(locale, {
-        style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, ...(primaryLanguage(locale) === locale ? { numberingSystem: 'latn' } : {})
-    }).format(share);
+    return shareFormat(canonicalLocale(tag) ?? DEFAULT_LANGUAGE).format(share);
 }
 
 /** A count as Intl writes it in a language: Western digits for `ar`, Arabic-Indic for `ar-EG` (its region's usage). */
 export function formattedCount(count: number, tag: string): string {
-    const locale = canonicalLocale(tag) ?? DEFAULT_LANGUAGE;
-    return new Intl.NumberFormat(locale, primaryLanguage(locale) === locale ? { numberingSystem: 'latn' } : {}).format(count);
+    return countFormat(canonicalLocale(tag) ?? DEFAULT_LANGUAGE).format(count);
 }
 
 function languageFields(fields: readonly Field[]): Field[] {

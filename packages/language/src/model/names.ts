@@ -5,6 +5,7 @@
  * honorific, so `@{Ms Marilia Maciel}`, `@{marilia maciel}` and `@{Marília Maciel}` all
  * find the same person.
  */
+import { memoised } from './memo.js';
 
 /** Honorifics recognised at the start of a display name, longest first. */
 export const HONORIFICS = [
@@ -29,20 +30,11 @@ function simplify(text: string): string {
         .trim();
 }
 
-/** The key under which a name is looked up: `Fältström` and `faltstrom` share one. */
-export function nameKey(name: string): string {
-    // Linking asks for the key of every reference; the same few thousand names recur.
-    let key = nameKeys.get(name);
-    if (key === undefined) {
-        if (nameKeys.size >= NAME_KEYS_KEPT) nameKeys.clear();
-        key = computeNameKey(name);
-        nameKeys.set(name, key);
-    }
-    return key;
-}
-
-const NAME_KEYS_KEPT = 50_000;
-const nameKeys = new Map<string, string>();
+/**
+ * The key under which a name is looked up: `Fältström` and `faltstrom` share one. Linking
+ * asks for the key of every reference; the same few thousand names recur.
+ */
+export const nameKey = memoised(computeNameKey, 50_000);
 
 function computeNameKey(name: string): string {
     const words = simplify(name).split(' ');

@@ -1,4 +1,5 @@
 import type { MeetingOffice } from './vocabulary.js';
+import { memoised } from './memo.js';
 
 /**
  * Speakers named by a phrase rather than by a name, as summary records and transcripts
@@ -47,19 +48,8 @@ const QUANTIFIER = /^(?:some|several|many|most|few|a few|other|others|various|nu
 /** The nouns a group of unnamed speakers is made of (singular and plural). */
 const GROUP_NOUN = /^(?:(?:hon\.?|honourable|honorable) )?(?:member states?|members?|states?|delegations?|delegates?|representatives?|councillors?|councilors?|participants?|speakers?|panell?ists?|attendees?|countries|country|governments?|voices?|people|persons?|person|others|observers?|experts?|stakeholders?|organizations?|organisations?|users?|students?|délégations?|délégués?|participantes?|membres?|miembros?|delegaciones?)(?: (?:from the floor|in the room|online))?$/;
 
-const cache = new Map<string, SpeakerPhrase | null>();
-const CACHE_KEPT = 10_000;
-
 /** The phrase a written name is, if it is one: `The Chairman` → the chair's office. */
-export function speakerPhraseOf(written: string): SpeakerPhrase | undefined {
-    let phrase = cache.get(written);
-    if (phrase === undefined) {
-        if (cache.size >= CACHE_KEPT) cache.clear();
-        phrase = readPhrase(written) ?? null;
-        cache.set(written, phrase);
-    }
-    return phrase ?? undefined;
-}
+export const speakerPhraseOf: (written: string) => SpeakerPhrase | undefined = memoised(readPhrase, 10_000);
 
 function readPhrase(written: string): SpeakerPhrase | undefined {
     // Lower case, one space between words; the ASCII hyphen for `co‑chair`.

@@ -8,6 +8,7 @@
  * Labels, the words outputs show for a key, are apart (ENGLISH_LABELS), keyed by the key's
  * id, so that another language's table can stand beside the English one.
  */
+import { memoised } from './memo.js';
 
 /** How someone attended: from the list they are on, or a word in parentheses after the name. */
 export type Attendance = 'present' | 'remote' | 'absent' | 'apologies' | 'staff' | 'observer';
@@ -193,20 +194,13 @@ export const OFFICES: Readonly<Record<MeetingOffice, { readonly takesPart: boole
 
 const BY_KEY = new Map(KEYS.map(definition => [definition.key, definition]));
 
-/** A key as written (`Next  Steps :`) as the vocabulary has it (`next-steps:`). */
-export function normalisedKey(written: string): string {
-    let normalised = normalisedKeys.get(written);
-    if (normalised === undefined) {
-        normalised = written.toLowerCase().replace(/[ \t]*:$/, '').trim().replace(/[ \t]+/g, '-') + ':';
-        // Keys are few (the AST holds the vocabulary's spelling); what a lexer tries at line starts is not.
-        if (normalisedKeys.size >= 10_000) normalisedKeys.clear();
-        normalisedKeys.set(written, normalised);
-    }
-    return normalised;
-}
-
-/** Asked for each block, several times: memoised. */
-const normalisedKeys = new Map<string, string>();
+/**
+ * A key as written (`Next  Steps :`) as the vocabulary has it (`next-steps:`). Asked for
+ * each block, several times. Keys are few (the AST holds the vocabulary's spelling); what a
+ * lexer tries at line starts is not.
+ */
+export const normalisedKey = memoised(
+    (written: string) => written.toLowerCase().replace(/[ \t]*:$/, '').trim().replace(/[ \t]+/g, '-') + ':', 10_000);
 
 /** The definition of a key as written, if the language has it. */
 export function keyDefinition(written: string | undefined): KeyDefinition | undefined {
