@@ -14,6 +14,8 @@ import { createMinutesServices } from './minutes-module.js';
 export function startMinutesLanguageServer(): void {
     const connection = createConnection(ProposedFeatures.all);
     const { shared } = createMinutesServices({ connection, ...NodeFileSystem });
+    // Closed documents keep what the editor reads of them, not their trees (docs/performance.md).
+    shared.workspace.ClosedDocumentTrees.enabled = true;
     startLanguageServer(shared);
     // The extension's commands and status bar: see requests/protocol.ts.
     registerGenerateRequest(connection, shared);

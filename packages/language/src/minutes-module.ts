@@ -34,6 +34,7 @@ import { MinutesScopeProvider } from './scoping/minutes-scope-provider.js';
 import { MinutesDocumentBuilder } from './workspace/minutes-document-builder.js';
 import { MinutesDocumentFactory } from './workspace/minutes-document-factory.js';
 import { ActionLedgerService } from './workspace/action-ledger-service.js';
+import { ClosedDocumentTrees } from './workspace/closed-document-trees.js';
 import { MinutesDocumentValidator } from './validation/minutes-document-validator.js';
 import { MinutesValidator, registerValidationChecks } from './validation/minutes-validator.js';
 
@@ -58,6 +59,8 @@ export type MinutesAddedSharedServices = {
         MinutesConfigs: MinutesConfigs;
         /** The action ledger of the workspace, rebuilt after a change only when asked for. */
         ActionLedger: ActionLedgerService;
+        /** Releases the syntax trees of closed documents and parses them again when asked for (off unless turned on). */
+        ClosedDocumentTrees: ClosedDocumentTrees;
     };
 };
 
@@ -109,6 +112,7 @@ export const MinutesSharedModule: Module<MinutesSharedServices, DeepPartial<Lang
     workspace: {
         MinutesConfigs: services => new MinutesConfigs(services),
         ActionLedger: services => new ActionLedgerService(services),
+        ClosedDocumentTrees: services => new ClosedDocumentTrees(services),
         // Counts changes of the index per type, so scopes are rebuilt only when they change.
         IndexManager: services => new MinutesIndexManager(services),
         WorkspaceManager: services => new MinutesWorkspaceManager(services),

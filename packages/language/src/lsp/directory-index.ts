@@ -5,6 +5,7 @@ import {
     aliasesOf, displayName, fullName, honorificOf, namesOf, organisationsOf, roleOf, shortName, stakeholderGroupOf
 } from '../model/directory.js';
 import { nameKey } from '../model/names.js';
+import type { ClosedDocumentTrees } from '../workspace/closed-document-trees.js';
 
 /** A person or organisation as completion, hover and symbols show it, computed once. */
 export interface DirectoryEntry {
@@ -46,9 +47,11 @@ export class DirectoryIndex {
     private readonly documents: LangiumDocuments;
     private readonly byDocument: DocumentCache<string, Map<Party, DirectoryEntry>>;
     private readonly all: WorkspaceCache<string, readonly DirectoryEntry[]>;
+    private readonly closedTrees: ClosedDocumentTrees;
 
     constructor(services: MinutesServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
+        this.closedTrees = services.shared.workspace.ClosedDocumentTrees;
         this.byDocument = new DocumentCache(services.shared, DocumentState.Linked);
         this.all = new WorkspaceCache(services.shared);
         // Put the index together as soon as a build has finished, not on the first
@@ -94,6 +97,8 @@ export class DirectoryIndex {
     }
 
     private entriesOfDocument(document: LangiumDocument): Map<Party, DirectoryEntry> {
+        // A released tree declares no party (see ClosedDocumentTrees): it is not parsed again for nothing.
+        if (this.closedTrees.isReleased(document)) return new Map();
         return this.byDocument.get(document.uri, 'entries', () => {
             const entries = new Map<Party, DirectoryEntry>();
             const root = document.parseResult.value;

@@ -2,7 +2,9 @@ import {
     DocumentState, URI, type AstNode, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
+import type { ClosedDocumentTrees } from './closed-document-trees.js';
 import { Organisation, Person } from '../generated/ast.js';
+import type { MinutesSharedServices } from '../minutes-module.js';
 import { SelectiveRelinkingDocumentBuilder } from './selective-relinking-builder.js';
 
 /**
@@ -16,6 +18,9 @@ import { SelectiveRelinkingDocumentBuilder } from './selective-relinking-builder
  * with what they declared before, and when that differs it re-validates (without
  * re-parsing or re-linking) the other files that declare parties. Typing in a meeting file
  * declares nothing and costs nothing extra.
+ *
+ * At the end of each build and update, the trees of closed documents are released
+ * (ClosedDocumentTrees, when the language server turns it on).
  */
 // Extends the builder that re-links only what an edit can change (see its comment).
 export class MinutesDocumentBuilder extends SelectiveRelinkingDocumentBuilder {
@@ -24,8 +29,11 @@ export class MinutesDocumentBuilder extends SelectiveRelinkingDocumentBuilder {
     /** Documents changed by updates whose declarations have not been compared yet (an update may be cancelled). */
     private readonly pending = new Set<string>();
 
+    private readonly closedTrees: () => ClosedDocumentTrees | undefined;
+
     constructor(services: LangiumSharedCoreServices) {
         super(services);
+        this.closedTrees = () => (services as Partial<MinutesSharedServices>).workspace?.ClosedDocumentTrees;
     }
 
     override async build<T extends AstNode>(documents: Array<LangiumDocument<T>>, options: BuildOptions = {}, cancelToken = CancellationToken.None): Promise<void> {
@@ -35,9 +43,15 @@ export class MinutesDocumentBuilder extends SelectiveRelinkingDocumentBuilder {
             const signature = this.declarationSignature(uri);
             if (signature) this.declared.set(uri, signature);
         }
+        this.closedTrees()?.releaseClosedTrees();
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken = CancellationToken.None): Promise<void> {
+        await this.updateAndRevalidate(changed, deleted, cancelToken);
+        this.closedTrees()?.releaseClosedTrees();
+    }
+
+    private async updateAndRevalidate(changed: URI[], deleted: URI[], cancelToken: CancellationToken): Promise<void> {
         for (const uri of [...changed, ...deleted]) this.pending.add(uri.toString());
         await super.update(changed, deleted, cancelToken);
 

@@ -1,5 +1,8 @@
-import { DefaultIndexManager, type AstNodeDescription, type LangiumDocument, type URI } from 'langium';
+import { DefaultIndexManager, URI, type AstNodeDescription, type LangiumDocument } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
+import { detachDescription } from './portable-descriptions.js';
+
+const NO_TARGETS: ReadonlySet<string> = new Set();
 
 /** How many changes of the index are remembered for bringing scopes up to date. */
 const CHANGES_KEPT = 10_000;
@@ -91,6 +94,27 @@ export class MinutesIndexManager extends DefaultIndexManager {
     override removeReferences(uri: URI): void {
         super.removeReferences(uri);
         this.targets.delete(uri.toString());
+    }
+
+    /** The documents a document's resolved references point into (other than itself), as of its last reference indexing. */
+    targetsOf(uri: string): ReadonlySet<string> {
+        return this.targets.get(uri) ?? NO_TARGETS;
+    }
+
+    /**
+     * Makes a document's descriptions independent of its tree (see detachDescription), in
+     * place, so that scopes holding them stay as they are: for a document whose tree is
+     * released (ClosedDocumentTrees).
+     */
+    detach(uri: string): void {
+        const documentUri = URI.parse(uri);
+        const locator = this.serviceRegistry.getServices(documentUri).workspace.AstNodeLocator;
+        for (const description of this.symbolIndex.get(uri) ?? []) {
+            detachDescription(description, () => {
+                const root = this.documents.getDocument(description.documentUri)?.parseResult.value;
+                return root && locator.getAstNode(root, description.path);
+            });
+        }
     }
 
     override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {

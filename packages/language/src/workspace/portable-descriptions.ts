@@ -1,4 +1,4 @@
-import { URI, type AstNodeDescription } from 'langium';
+import { URI, type AstNode, type AstNodeDescription } from 'langium';
 import type { DocumentSegment } from 'langium';
 
 /**
@@ -47,8 +47,28 @@ export function fromPortableDescription(portable: PortableDescription, uri: URI 
     };
 }
 
-/** The name of the node a description stands for, whether the node is here or in another thread. */
+/**
+ * Makes a description of this thread independent of its node's tree, in place: its
+ * ranges become plain data and its node name is carried along (as a foreign description's),
+ * and its node is looked up when asked (`locate`), in whatever tree its document has then.
+ * Langium's description holds its node, and through it the whole tree; a document whose
+ * tree is released (workspace/closed-document-trees.ts) keeps its descriptions this way.
+ */
+export function detachDescription(description: AstNodeDescription, locate: () => AstNode | undefined): void {
+    const nodeName = nodeNameOf(description);
+    const nameSegment = plainSegment(description.nameSegment);
+    const selectionSegment = plainSegment(description.selectionSegment);
+    Object.defineProperties(description, {
+        nodeName: { value: nodeName, enumerable: true, configurable: true },
+        nameSegment: { value: nameSegment, enumerable: true, configurable: true, writable: true },
+        selectionSegment: { value: selectionSegment, enumerable: true, configurable: true, writable: true },
+        node: { get: locate, enumerable: true, configurable: true }
+    });
+}
+
+/** The name of the node a description stands for, whether the node is here, in another thread or in a released tree. */
 export function nodeNameOf(description: AstNodeDescription): string | undefined {
+    if ('nodeName' in description) return (description as ForeignDescription).nodeName;
     const node = description.node as { name?: unknown } | undefined;
     if (node) return typeof node.name === 'string' ? node.name : undefined;
     return (description as ForeignDescription).nodeName;

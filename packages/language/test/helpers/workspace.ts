@@ -2,12 +2,16 @@ import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { createMinutesServices } from '../../src/minutes-module.js';
 import type { Document } from '../../src/generated/ast.js';
 
-/** A fresh in-memory workspace of the given files (name → text), parsed, linked and validated. */
-export async function buildWorkspace(files: Record<string, string>): Promise<{
+/**
+ * A fresh in-memory workspace of the given files (name → text), parsed, linked and validated;
+ * with `releaseClosedTrees`, closed documents' trees are released as in the language server.
+ */
+export async function buildWorkspace(files: Record<string, string>, options: { releaseClosedTrees?: boolean } = {}): Promise<{
     services: ReturnType<typeof createMinutesServices>;
     documents: Record<string, LangiumDocument<Document>>;
 }> {
     const services = createMinutesServices(EmptyFileSystem);
+    services.shared.workspace.ClosedDocumentTrees.enabled = options.releaseClosedTrees ?? false;
     const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = services.shared.workspace;
     const documents: Record<string, LangiumDocument<Document>> = {};
     for (const [name, text] of Object.entries(files)) {

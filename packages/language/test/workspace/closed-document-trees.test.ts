@@ -1,0 +1,181 @@
+import { URI, type LangiumDocument } from 'langium';
+import type { Position } from 'vscode-languageserver';
+import { describe, expect, test } from 'vitest';
+import type { Document } from '../../src/generated/ast.js';
+import { DIRECTORY, editDocument, offsetOf } from '../helpers/lsp.js';
+import { buildWorkspace } from '../helpers/workspace.js';
+
+/*
+ * The editor's answers over closed documents whose trees are released (ClosedDocumentTrees)
+ * must be those of a workspace that keeps every tree: the same workspace is built twice,
+ * once each way, and every answer is compared, after loading, after an edit in an open
+ * document, and after an edit of the directory.
+ */
+
+const M1 = `meeting: CCWG-IG call
+date: 2018-03-19
+chair: @mcade
+attendees:
+- @ttropina
+- @pfaltstrom
+
+@Marilyn: Opening. She thanked @ttropina.
+
+@pfaltstrom: A remark about @{Marilyn Cade}.
+
+action #report @mcade due 2018-04-15: Circulate the report.
+action @ttropina due 2018-04-20: Draft the letter.
+`;
+
+const M2 = `meeting: CCWG-IG call
+date: 2018-04-16
+chair: @mcade
+attendees:
+- @nhickson
+- @ttropina
+
+update #report done: Circulated.
+
+@nhickson asked @Tatiana about the letter.
+
+action #letter @nhickson due 2018-05-01: Send the letter.
+`;
+
+const M3 = `meeting: CCWG-IG call
+date: 2018-05-02
+chair: @mcade
+
+update #letter moved 2018-06-01: Not yet sent.
+
+@mshears noted the schedule.
+`;
+
+/** A meeting with a name no one answers to: its tree stays (the builder re-links it when the name appears). */
+const M4 = `meeting: Another call
+date: 2018-05-03
+
+@nobody asked about the report.
+
+update #report: Still circulating.
+`;
+
+const M3_EDITED = `${M3}
+@{Patrik Fältström} said hello to @nobody2.
+
+action #report @mcade: Circulate it again.
+
+update #letter done: Sent.
+
+update #
+`;
+
+const FILES = { 'directory.minutes': DIRECTORY, 'm1.minutes': M1, 'm2.minutes': M2, 'm3.minutes': M3, 'm4.minutes': M4 };
+
+type Workspace = Awaited<ReturnType<typeof buildWorkspace>>;
+
+function documentOf(workspace: Workspace, name: string): LangiumDocument<Document> {
+    return workspace.services.shared.workspace.LangiumDocuments.getDocument(URI.file(`/workspace/${name}`)) as LangiumDocument<Document>;
+}
+
+function at(workspace: Workspace, name: string, needle: string, delta = 1, occurrence = 0): { document: LangiumDocument<Document>; textDocument: { uri: string }; position: Position } {
+    const document = documentOf(workspace, name);
+    const text = document.textDocument.getText();
+    return { document, textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offsetOf(text, needle, delta, occurrence)) };
+}
+
+function released(workspace: Workspace): string[] {
+    const trees = workspace.services.shared.workspace.ClosedDocumentTrees;
+    return Object.keys(FILES).filter(name => trees.isReleased(documentOf(workspace, name)));
+}
+
+/** Everything the editor answers about the workspace, as plain data; asked in this order of both workspaces. */
+async function answers(workspace: Workspace, open: string[]) {
+    const { Minutes, shared } = workspace.services;
+    const lsp = Minutes.lsp;
+    const diagnostics = Object.fromEntries(Object.keys(FILES).map(name => [name, documentOf(workspace, name).diagnostics?.map(d => ({
+        message: d.message, range: d.range, severity: d.severity, code: d.code
+    }))]));
+    const symbols = {
+        all: await shared.lsp.WorkspaceSymbolProvider!.getSymbols({ query: '' }),
+        letter: await shared.lsp.WorkspaceSymbolProvider!.getSymbols({ query: 'letter' }),
+        call: await shared.lsp.WorkspaceSymbolProvider!.getSymbols({ query: 'CCWG' })
+    };
+    const references = (name: string, needle: string, delta = 1) => {
+        const { document, ...params } = at(workspace, name, needle, delta);
+        return lsp.ReferencesProvider!.findReferences(document, { ...params, context: { includeDeclaration: true } });
+    };
+    const rename = (name: string, needle: string, newName: string, delta = 1) => {
+        const { document, ...params } = at(workspace, name, needle, delta);
+        return lsp.RenameProvider!.rename!(document, { ...params, newName });
+    };
+    const fromOpen = (needle: string, delta = 1) => {
+        const { document, ...params } = at(workspace, open[0] ?? 'm4.minutes', needle, delta);
+        return { document, params };
+    };
+    const definition = fromOpen('#report');
+    const hover = fromOpen('#report');
+    const ledger = shared.workspace.ActionLedger.ledger;
+    return {
+        diagnostics,
+        symbols,
+        references: {
+            mcade: await references('directory.minutes', '@mcade'),
+            ttropina: await references('directory.minutes', '@ttropina'),
+            report: await references('m4.minutes', '#report'),
+            letter: await references('m3.minutes', '#letter')
+        },
+        rename: {
+            ttropina: await rename('directory.minutes', '@ttropina', 'tropina'),
+            report: await rename('m4.minutes', '#report', 'report-2018')
+        },
+        definition: await lsp.DefinitionProvider!.getDefinition(definition.document, definition.params),
+        hover: await lsp.HoverProvider!.getHoverContent(hover.document, hover.params),
+        ledger: {
+            actions: ledger.actions.map(action => ({
+                id: action.id, written: action.written, text: action.text, uri: action.place.uri, line: action.line,
+                owners: action.owners.map(owner => owner.name), current: { status: action.current.status, due: action.current.due },
+                updates: action.updates.map(update => `${update.place.uri}:${update.line}`)
+            })),
+            updates: ledger.updates.map(update => ({ id: update.id, uri: update.place.uri, line: update.line, action: update.action?.id, beforeAction: update.beforeAction }))
+        }
+    };
+}
+
+describe('closed documents without their trees', () => {
+    test('answer as with every tree kept: diagnostics, symbols, references, rename, definition, hover, ledger', async () => {
+        const kept = await buildWorkspace(FILES);
+        const light = await buildWorkspace(FILES, { releaseClosedTrees: true });
+        const trees = light.services.shared.workspace.ClosedDocumentTrees;
+
+        // The directory (it declares parties) and m4 (an unknown name) keep their trees.
+        expect(released(light)).toEqual(['m1.minutes', 'm2.minutes', 'm3.minutes']);
+        expect(released(kept)).toEqual([]);
+        expect(await answers(light, [])).toEqual(await answers(kept, []));
+        // Answering parsed released documents again; the next build releases them again.
+        expect(trees.counts.parsedAgain).toBeGreaterThan(0);
+
+        // m3 opened and edited: it names someone unknown, an action of m2, and reuses m1's action id.
+        for (const workspace of [kept, light]) await editDocument(workspace.services, documentOf(workspace, 'm3.minutes').uri, M3_EDITED);
+        // m3 is open; m2 holds the action its `update #letter` names, so it stays while m3 is open.
+        expect(released(light)).toEqual(['m1.minutes']);
+        const afterEdit = await answers(light, ['m3.minutes']);
+        expect(afterEdit).toEqual(await answers(kept, ['m3.minutes']));
+        expect(afterEdit.diagnostics['m3.minutes']!.map(d => d.code)).toEqual(expect.arrayContaining(['unknown-mention', 'duplicate-action-id']));
+
+        // The directory loses two people that closed meetings name: those are linked and validated again.
+        const directory = DIRECTORY.replace(/person @nhickson[^]*?\n\n/, '').replace(/person @mshears[^]*?\n\n/, '');
+        for (const workspace of [kept, light]) await editDocument(workspace.services, documentOf(workspace, 'directory.minutes').uri, directory);
+        const afterDirectory = await answers(light, ['m3.minutes']);
+        expect(afterDirectory).toEqual(await answers(kept, ['m3.minutes']));
+        expect(afterDirectory.diagnostics['m2.minutes']!.some(d => d.message.includes('nhickson'))).toBe(true);
+    });
+
+    test('a released document opened in the editor is parsed from its text and answers as before', async () => {
+        const kept = await buildWorkspace(FILES);
+        const light = await buildWorkspace(FILES, { releaseClosedTrees: true });
+        expect(released(light)).toContain('m2.minutes');
+        for (const workspace of [kept, light]) await editDocument(workspace.services, documentOf(workspace, 'm2.minutes').uri, M2);
+        expect(released(light)).not.toContain('m2.minutes');
+        expect(await answers(light, ['m2.minutes'])).toEqual(await answers(kept, ['m2.minutes']));
+    });
+});
