@@ -1,12 +1,15 @@
 import { DocumentState } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
+import type { MinutesSharedServices } from '../minutes-module.js';
 import { MinutesDocumentFactory } from '../workspace/minutes-document-factory.js';
 
 /** Answers the heap in use after garbage collection, once the workspace is built. */
 export const HeapUsedRequest = 'minutes/heapUsed';
 /** Answers how often edited documents were parsed again incrementally and in full (see MinutesDocumentFactory). */
 export const ReparseCountsRequest = 'minutes/reparseCounts';
+/** Answers how many documents' trees are released, and how often trees were released and parsed again (see ClosedDocumentTrees). */
+export const ClosedTreesRequest = 'minutes/closedTrees';
 /** Answers once every pending build has finished, with the state of the workspace. */
 export const SettledRequest = 'minutes/settled';
 
@@ -22,6 +25,7 @@ export interface WorkspaceSettled {
  *
  * - `minutes/settled`: how many documents there are and how many are validated.
  * - `minutes/reparseCounts`: incremental and full reparses of edited documents so far.
+ * - `minutes/closedTrees`: documents whose trees are released now, trees released and parsed again so far.
  * - `minutes/heapUsed`: collects garbage (when the server runs with --expose-gc) and answers
  *   `process.memoryUsage().heapUsed`, to compare the heap of a workspace with its source size.
  */
@@ -45,6 +49,11 @@ export function registerBenchmarkRequests(connection: Connection, shared: Langiu
         await settled();
         const factory = shared.workspace.LangiumDocumentFactory;
         return factory instanceof MinutesDocumentFactory ? factory.reparseCounts : { incremental: 0, full: 0, lastFullParseReason: 'no incremental reparsing' };
+    });
+    connection.onRequest(ClosedTreesRequest, async () => {
+        await settled();
+        const trees = (shared as MinutesSharedServices).workspace.ClosedDocumentTrees;
+        return { releasedNow: LangiumDocuments.all.filter(document => trees.isReleased(document)).count(), ...trees.counts };
     });
     connection.onRequest(HeapUsedRequest, async () => {
         const state = await settled();

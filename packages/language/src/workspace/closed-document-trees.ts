@@ -16,7 +16,8 @@ const PARTY_TYPES = [Person.$type, Organisation.$type];
  * (descriptions that carry their name, node name and ranges, see MinutesIndexManager.detach),
  * where its references point in the index (find references and rename read only those and
  * the text), and its workspace symbols (read before release, `symbolsOfReleased`). So once
- * a build has validated it, the tree of a document is dropped when the document is
+ * a build has linked it and indexed its references, the tree of a document is dropped when
+ * the document is
  *
  * - not open in the editor,
  * - declares no person or organisation (the directory's trees stay: every reference
@@ -70,7 +71,7 @@ export class ClosedDocumentTrees {
         for (const document of LangiumDocuments.all) {
             if (this.releasedTrees.has(document)) continue;
             const uri = document.uri.toString();
-            const keeps = document.state < DocumentState.Validated || isOpen(document)
+            const keeps = document.state < DocumentState.IndexedReferences || isOpen(document)
                 || index.descriptionsOf(uri, PARTY_TYPES).length > 0
                 || document.references.some(reference => reference.error !== undefined)
                 || document.parseResult.value.$cstNode?.root.fullText === undefined;

@@ -3,10 +3,11 @@ import { createMinutesServices } from '../../src/minutes-module.js';
 import type { Document } from '../../src/generated/ast.js';
 
 /**
- * A fresh in-memory workspace of the given files (name → text), parsed, linked and validated;
- * with `releaseClosedTrees`, closed documents' trees are released as in the language server.
+ * A fresh in-memory workspace of the given files (name → text), parsed, linked and validated
+ * (not validated with `validation: false`, as the language server's first build); with
+ * `releaseClosedTrees`, closed documents' trees are released as in the language server.
  */
-export async function buildWorkspace(files: Record<string, string>, options: { releaseClosedTrees?: boolean } = {}): Promise<{
+export async function buildWorkspace(files: Record<string, string>, options: { releaseClosedTrees?: boolean; validation?: boolean } = {}): Promise<{
     services: ReturnType<typeof createMinutesServices>;
     documents: Record<string, LangiumDocument<Document>>;
 }> {
@@ -19,7 +20,7 @@ export async function buildWorkspace(files: Record<string, string>, options: { r
         LangiumDocuments.addDocument(document);
         documents[name] = document;
     }
-    await DocumentBuilder.build(Object.values(documents), { validation: true });
+    await DocumentBuilder.build(Object.values(documents), { validation: options.validation ?? true });
     return { services, documents };
 }
 

@@ -1,6 +1,12 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import type { Position } from 'vscode-languageserver';
-import { describe, expect, test } from 'vitest';
+import { ReferencesRequest, RenameRequest, WorkspaceSymbolRequest, type Location } from 'vscode-languageserver-protocol';
+import { afterEach, describe, expect, test } from 'vitest';
+import { ClosedTreesRequest, SettledRequest } from '../../src/requests/benchmark-requests.js';
+import { LspClient } from '../helpers/lsp-client.js';
 import type { Document } from '../../src/generated/ast.js';
 import { DIRECTORY, editDocument, offsetOf } from '../helpers/lsp.js';
 import { buildWorkspace } from '../helpers/workspace.js';
@@ -170,6 +176,19 @@ describe('closed documents without their trees', () => {
         expect(afterDirectory.diagnostics['m2.minutes']!.some(d => d.message.includes('nhickson'))).toBe(true);
     });
 
+    test('released before their first validation (the first build of the server does not validate), validated as if kept', async () => {
+        const kept = await buildWorkspace(FILES, { validation: false });
+        const light = await buildWorkspace(FILES, { releaseClosedTrees: true, validation: false });
+        expect(released(light)).toEqual(['m1.minutes', 'm2.minutes', 'm3.minutes']);
+        // The first update validates every document: the released ones are parsed again for it, then released again,
+        // except m1, which holds the action that the open m4 reports on.
+        for (const workspace of [kept, light]) await editDocument(workspace.services, documentOf(workspace, 'm4.minutes').uri, `${M4}\n@mshears spoke.\n`);
+        expect(released(light)).toEqual(['m2.minutes', 'm3.minutes']);
+        const answered = await answers(light, ['m4.minutes']);
+        expect(answered).toEqual(await answers(kept, ['m4.minutes']));
+        expect(Object.values(answered.diagnostics).every(list => list !== undefined)).toBe(true);
+    });
+
     test('a released document opened in the editor is parsed from its text and answers as before', async () => {
         const kept = await buildWorkspace(FILES);
         const light = await buildWorkspace(FILES, { releaseClosedTrees: true });
@@ -177,5 +196,53 @@ describe('closed documents without their trees', () => {
         for (const workspace of [kept, light]) await editDocument(workspace.services, documentOf(workspace, 'm2.minutes').uri, M2);
         expect(released(light)).not.toContain('m2.minutes');
         expect(await answers(light, ['m2.minutes'])).toEqual(await answers(kept, ['m2.minutes']));
+    });
+});
+
+describe('the language server over stdio', () => {
+    let client: LspClient | undefined;
+    let folder: string | undefined;
+    afterEach(async () => {
+        await client?.stop();
+        if (folder) rmSync(folder, { recursive: true, force: true });
+        client = folder = undefined;
+    });
+
+    test('releases the trees of closed meetings, and answers over them from an open file', async () => {
+        folder = mkdtempSync(join(tmpdir(), 'minutes-closed-'));
+        for (const [name, text] of Object.entries(FILES)) writeFileSync(join(folder, name), text);
+        const bench = process.env.MINUTES_BENCH;
+        process.env.MINUTES_BENCH = '1'; // for minutes/settled and minutes/closedTrees
+        try {
+            client = await LspClient.start(folder);
+        } finally {
+            if (bench === undefined) delete process.env.MINUTES_BENCH;
+            else process.env.MINUTES_BENCH = bench;
+        }
+        const { connection } = client;
+        await connection.sendRequest(SettledRequest);
+        expect(await connection.sendRequest(ClosedTreesRequest)).toMatchObject({ releasedNow: 3, released: 3 });
+
+        // m3 opened and edited: an unknown name, found with its diagnostics; the names of a closed file found from it.
+        const m3 = client.uriOf(join(folder, 'm3.minutes'));
+        await client.open(m3, M3);
+        await client.change(m3, M3_EDITED);
+        const published = await client.published(m3, diagnostics => diagnostics.some(d => d.code === 'unknown-mention'));
+        expect(published.diagnostics.find(d => d.code === 'unknown-mention')!.message).toContain('nobody2');
+        const patrik = M3_EDITED.split('\n').findIndex(line => line.includes('@{Patrik'));
+        const position = { line: patrik, character: 3 };
+        const references: Location[] = await connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: m3 }, position, context: { includeDeclaration: true } }) ?? [];
+        const where = (location: Location) => `${location.uri.split('/').pop()}:${location.range.start.line + 1}`;
+        expect(references.map(where).sort()).toEqual(['directory.minutes:6', 'm1.minutes:10', 'm1.minutes:6', 'm3.minutes:9']);
+        const rename = await connection.sendRequest(RenameRequest.type, { textDocument: { uri: m3 }, position, newName: 'patrik' });
+        const edits = Object.entries(rename?.changes ?? {}).flatMap(([uri, list]) => list.map(edit => `${uri.split('/').pop()}:${edit.range.start.line + 1}:${edit.newText}`));
+        // The handle where it is written as the handle (m3 writes the name).
+        expect(edits.sort()).toEqual(['directory.minutes:6:@patrik', 'm1.minutes:10:@patrik', 'm1.minutes:6:@patrik']);
+        const symbols = await connection.sendRequest(WorkspaceSymbolRequest.type, { query: '' }) ?? [];
+        expect(symbols.map(symbol => `${symbol.name} ${symbol.containerName}`)).toEqual(expect.arrayContaining(['#letter Send the letter.', '#report Circulate the report.']));
+
+        // m2 holds the action m3's `update #letter` names: parsed again, and kept while m3 is open; m1 is released again.
+        await connection.sendRequest(SettledRequest);
+        expect(await connection.sendRequest(ClosedTreesRequest)).toMatchObject({ releasedNow: 1 });
     });
 });
