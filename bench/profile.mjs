@@ -5,10 +5,11 @@
  * reading, lexing alone, then parsing (lexing included), indexing, scopes, linking,
  * reference indexing and validation; and the heap the built workspace keeps.
  *
- *   node --expose-gc bench/profile.mjs FOLDER [--no-validation] [--repeat N] [--check-only]
+ *   node --expose-gc bench/profile.mjs FOLDER [--no-validation] [--repeat N] [--check-only [--langium-parser]]
  *
  * --check-only builds with the services of `minutes check` (createMinutesServices's
- * checkOnly: no index of where references point), instead of the editor's.
+ * checkOnly: no index of where references point, the flat parser), instead of the editor's;
+ * --langium-parser, with Langium's parser in place of the flat one.
  *
  * Run it under `node --cpu-prof` and summarise with bench/lib/profile-summary.mjs to see
  * which functions a phase spends its time in (docs/performance.md).
@@ -25,8 +26,9 @@ const folder = args.find(a => !a.startsWith('--'));
 const validation = !args.includes('--no-validation');
 const repeat = Number(args[args.indexOf('--repeat') + 1]) || 1;
 const checkOnly = args.includes('--check-only');
+const langiumParser = args.includes('--langium-parser');
 if (!folder) {
-    console.error('usage: node --expose-gc bench/profile.mjs FOLDER [--no-validation] [--repeat N] [--check-only]');
+    console.error('usage: node --expose-gc bench/profile.mjs FOLDER [--no-validation] [--repeat N] [--check-only [--langium-parser]]');
     process.exit(2);
 }
 
@@ -59,7 +61,7 @@ for (let round = 0; round < repeat; round++) {
     const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
     phases.read = cpuNow() - t;
 
-    const { shared, Minutes } = createMinutesServices(NodeFileSystem, { checkOnly });
+    const { shared, Minutes } = createMinutesServices(NodeFileSystem, { checkOnly, langiumParser });
     t = cpuNow();
     let tokens = 0;
     for (const text of texts) tokens += Minutes.parser.Lexer.tokenize(text).tokens.length;

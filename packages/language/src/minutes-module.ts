@@ -133,14 +133,21 @@ export interface MinutesServicesOptions {
      * same (cli/test/parallel-check.test.ts).
      */
     checkOnly?: boolean;
+    /**
+     * With checkOnly: parse with Langium's parser instead of the flat parser (parser/flat-parser.ts),
+     * the reference its tests compare it with.
+     */
+    langiumParser?: boolean;
 }
 
-const CheckOnlyModule: Module<MinutesServices, PartialLangiumServices> = {
-    parser: {
-        // Leaves make their ranges when asked (see LazyRangeCstNodeBuilder).
-        LangiumParser: services => createMinutesParser(services, { lazyLeafRanges: true })
-    }
-};
+/** Check-only parsing: leaves make their ranges when asked (LazyRangeCstNodeBuilder); the flat parser, unless told otherwise. */
+function checkOnlyModule(flat: boolean): Module<MinutesServices, PartialLangiumServices> {
+    return {
+        parser: {
+            LangiumParser: services => createMinutesParser(services, { lazyLeafRanges: true, flat })
+        }
+    };
+}
 
 const CheckOnlySharedModule: Module<MinutesSharedServices, DeepPartial<LangiumSharedServices>> = {
     workspace: {
@@ -160,7 +167,7 @@ export function createMinutesServices(context: DefaultSharedModuleContext, optio
         ? inject(createDefaultSharedModule(context), MinutesGeneratedSharedModule, MinutesSharedModule, CheckOnlySharedModule)
         : inject(createDefaultSharedModule(context), MinutesGeneratedSharedModule, MinutesSharedModule);
     const Minutes = options.checkOnly
-        ? inject(createDefaultModule({ shared }), MinutesGeneratedModule, MinutesModule, CheckOnlyModule)
+        ? inject(createDefaultModule({ shared }), MinutesGeneratedModule, MinutesModule, checkOnlyModule(!options.langiumParser))
         : inject(createDefaultModule({ shared }), MinutesGeneratedModule, MinutesModule);
     shared.ServiceRegistry.register(Minutes);
     registerValidationChecks(Minutes);

@@ -5,7 +5,15 @@ import {
 } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import { recordLineStarts } from './incremental-reparser.js';
+import { FlatParser } from './flat-parser.js';
 import { MinutesLexer } from './minutes-lexer.js';
+
+export interface MinutesParserOptions {
+    /** Leaves make their ranges when asked (LazyRangeCstNodeBuilder); where no editor moves leaves. */
+    lazyLeafRanges?: boolean;
+    /** Parse with the flat parser (flat-parser.ts), Langium's parser only for a syntax error. */
+    flat?: boolean;
+}
 
 /**
  * The Langium parser, made linear on Minutes documents.
@@ -27,7 +35,7 @@ import { MinutesLexer } from './minutes-lexer.js';
  * pinned exactly in package.json; assertLangiumInternals fails loudly, at start-up, should
  * another version be installed).
  */
-export function createMinutesParser(services: LangiumCoreServices, options: { lazyLeafRanges?: boolean } = {}): LangiumParser {
+export function createMinutesParser(services: LangiumCoreServices, options: MinutesParserOptions = {}): LangiumParser {
     const parser = new LangiumParser(services);
     const internals = parser as unknown as ParserInternals;
     assertLangiumInternals(internals, LeafCstNodeImpl);
@@ -63,6 +71,27 @@ export function createMinutesParser(services: LangiumCoreServices, options: { la
         if (lexer instanceof MinutesLexer && lexer.lastLineStarts) recordLineStarts(result.value, lexer.lastLineStarts);
         return result;
     }) as typeof parser.parse;
+
+    if (options.flat && lexer instanceof MinutesLexer) {
+        // Tokens that follow the grammar are parsed by the flat parser; any other (a syntax
+        // error) by Langium's, from the same tokens, for its recovery and messages.
+        const flat = new FlatParser(services);
+        const langiumParse = parser.parse;
+        parser.parse = ((input, parseOptions) => {
+            if (parseOptions?.rule) return langiumParse(input, parseOptions);
+            const lexed = lexer.tokenize(input);
+            const lineStarts = lexer.lastLineStarts;
+            const value = flat.parse(input, lexed, internals.nodeBuilder);
+            if (!value) {
+                lexer.provideNext(lexed);
+                const result = langiumParse(input, parseOptions);
+                if (lineStarts) recordLineStarts(result.value, lineStarts);
+                return result;
+            }
+            if (lineStarts) recordLineStarts(value, lineStarts);
+            return { value, lexerErrors: lexed.errors, lexerReport: lexed.report, parserErrors: [] };
+        }) as typeof parser.parse;
+    }
 
     createParser(services.Grammar, parser, services.parser.Lexer.definition);
     parser.finalize();

@@ -1,0 +1,639 @@
+import type { IToken, TokenType } from 'chevrotain';
+import {
+    GrammarAST, type AstNode, type AstReflection, type CompositeCstNode, type CstNode, type CstNodeBuilder,
+    type LangiumCoreServices, type LeafCstNode, type Linker, type LexerResult, type Reference, type ValueConverter
+} from 'langium';
+
+/**
+ * A parser of its own for Minutes' flat grammar (minutes.langium), for `minutes check`.
+ *
+ * Every block of the grammar is one line decided by its first token or two, which the lexer
+ * has already chosen, so the tokens can be turned into the syntax tree without Chevrotain's
+ * machinery (a lookahead function per decision, a closure per alternative per call, the rule
+ * stack, the recording phase, and Langium's generic assignment of each token to a feature).
+ *
+ * It builds what Langium's parser builds, call for call: the same CST builder is asked for
+ * the same composite and leaf nodes, with the same grammar elements, in the same order (so
+ * hidden tokens land where Langium puts them, and the CST is Langium's); the AST nodes get
+ * the same properties in the same order, through the same value converter and the same
+ * linker's references; an unassigned rule call (`Block`, `Party`) hands its node up as
+ * Langium's does. test/parser/flat-parser.test.ts compares both, node by node.
+ *
+ * Tokens that do not follow the grammar (which the lexer does not produce, but for an error)
+ * make `parse` return undefined: the caller then parses the text with Langium's parser, whose
+ * error recovery and messages (minutes-parser-messages.ts) are the language's.
+ */
+export class FlatParser {
+    readonly grammar: FlatGrammar;
+    readonly converter: ValueConverter;
+    readonly linker: Linker;
+    private readonly reflection: AstReflection;
+    private readonly defaults = new Map<string, Array<[string, unknown]>>();
+
+    constructor(services: LangiumCoreServices) {
+        const definition = services.parser.Lexer.definition as Record<string, TokenType>;
+        this.grammar = new FlatGrammar(services.Grammar, definition);
+        this.reflection = services.shared.AstReflection;
+        this.converter = services.parser.ValueConverter;
+        this.linker = services.references.Linker;
+    }
+
+    /**
+     * The document's AST, its CST built by `builder` (whose root is made here from `text`); or
+     * undefined when the tokens do not follow the grammar.
+     */
+    parse(text: string, lexed: LexerResult, builder: CstNodeBuilder): AstNode | undefined {
+        builder.buildRootNode(text);
+        const run = new FlatRun(this, lexed.tokens, lexed.hidden, builder);
+        return run.document();
+    }
+
+    /** The properties of `type` that Langium gives a default (arrays, booleans), as `assignMandatoryProperties` does. */
+    defaultsOf(type: string): Array<[string, unknown]> {
+        let list = this.defaults.get(type);
+        if (!list) {
+            list = [];
+            for (const property of Object.values(this.reflection.getTypeMetaData(type).properties)) {
+                if (property.defaultValue !== undefined) list.push([property.name, property.defaultValue]);
+            }
+            this.defaults.set(type, list);
+        }
+        return list;
+    }
+}
+
+/** Thrown when the tokens leave the grammar; caught in `FlatRun.document`. */
+class OffGrammar extends Error {}
+
+/** An AST node while it is built: Langium's `AstNode` with its `$` properties writable. */
+interface MutableNode {
+    $type: string;
+    $cstNode?: CstNode;
+    $container?: AstNode;
+    $containerProperty?: string;
+    $containerIndex?: number;
+    [property: string]: unknown;
+}
+type ConstructItem = Parameters<CstNodeBuilder['construct']>[0];
+/** What a data type rule (`FieldKey`) hands the CST builder: no AST node of its own. */
+const DATATYPE_ITEM = (): ConstructItem => ({}) as ConstructItem;
+
+/** One parse: a cursor over the tokens and the hidden tokens, and the CST builder. */
+class FlatRun {
+    private index = 0;
+    private hiddenIndex = 0;
+    private readonly types: FlatTokenTypes;
+    private readonly g: FlatGrammar;
+    private readonly converter: ValueConverter;
+    private readonly linker: Linker;
+
+    constructor(
+        private readonly parser: FlatParser,
+        private readonly input: IToken[],
+        private readonly hidden: IToken[],
+        private readonly builder: CstNodeBuilder
+    ) {
+        this.g = parser.grammar;
+        this.types = parser.grammar.tokens;
+        this.converter = parser.converter;
+        this.linker = parser.linker;
+    }
+
+    document(): AstNode | undefined {
+        const document: MutableNode = { $type: 'Document' } as MutableNode;
+        try {
+            const types = this.types;
+            const first = this.peek();
+            if (first && (first.tokenType === types.newline || first.tokenType === types.blank)) {
+                this.leaf(this.next(), first.tokenType === types.newline ? this.g.documentNewline : this.g.documentBlank);
+            }
+            let blocks: MutableNode[] | undefined;
+            while (this.index < this.input.length) {
+                // A block starts a line. The grammar would let one follow a block that did not end
+                // its line; the lexer never makes such tokens, and Langium's parser reads them
+                // unevenly (an error, or a key dropped without one), so it is left to decide.
+                if (blocks && !this.lineEnded()) throw new OffGrammar();
+                const block = this.block();
+                blocks ??= document.blocks = [];
+                this.contain(document, 'blocks', block, blocks.length);
+                blocks.push(block);
+            }
+        } catch (error) {
+            if (error instanceof OffGrammar) return undefined;
+            throw error;
+        }
+        this.close(document);
+        // What is left of the hidden tokens goes at the end, as Langium's parse adds them.
+        if (this.hiddenIndex < this.hidden.length) this.builder.addHiddenNodes(this.hidden.slice(this.hiddenIndex));
+        return document as unknown as AstNode;
+    }
+
+    // ---- Blocks ---------------------------------------------------------------
+
+    private block(): MutableNode {
+        const g = this.g;
+        const types = this.types;
+        const token = this.input[this.index];
+        const type = token.tokenType;
+        const blockCst = this.builder.buildCompositeNode(g.documentBlock);
+        let node: MutableNode;
+        const keyed = g.keyed.get(type);
+        if (keyed && keyed.rule.blockCall) {
+            node = this.keyedBlock(keyed, keyed.rule.blockCall);
+        } else if (type === types.heading) {
+            node = this.heading(true);
+        } else if (type === types.speakerRef) {
+            node = this.speakerLine();
+        } else if (type === types.bullet || type === types.label) {
+            node = this.input[this.index + 1]?.tokenType === types.speakerRef ? this.speakerLine() : this.markedLine();
+        } else if (type === types.quote) {
+            node = this.markedLine();
+        } else if (this.startsText(type)) {
+            node = this.textStartedBlock();
+        } else if (type === types.fieldLabel) {
+            node = this.customField();
+        } else if (type === types.person || g.entryKinds.has(type)) {
+            node = this.party();
+        } else if (type === types.action) {
+            node = this.action();
+        } else if (type === types.update) {
+            node = this.actionUpdate();
+        } else if (type === types.rule) {
+            node = this.breakBlock();
+        } else {
+            throw new OffGrammar();
+        }
+        return this.handUp(node, blockCst);
+    }
+
+    /** `key=XKey value=Text? End`: a field, a roster, an agenda, a segment, an outcome, an entry's field. */
+    private keyedBlock(keyed: KeyedKeyword, call: GrammarAST.RuleCall): MutableNode {
+        const rule = keyed.rule;
+        this.builder.buildCompositeNode(call);
+        const node = { $type: rule.type } as MutableNode;
+        const keyCst = this.builder.buildCompositeNode(rule.keyCall);
+        this.leaf(this.next(), keyed.keyword);
+        this.builder.construct(DATATYPE_ITEM());
+        this.assign(node, 'key', this.converter.convert(this.input[this.index - 1].image, keyCst));
+        this.optionalText(node, rule.valueProperty, rule.valueCall);
+        this.end(node);
+        return this.close(node);
+    }
+
+    private heading(withLevel: boolean): MutableNode {
+        const g = this.g.heading;
+        this.builder.buildCompositeNode(this.g.blockCalls.Heading);
+        const node = { $type: 'Heading' } as MutableNode;
+        if (withLevel) {
+            this.terminal(node, 'level', this.next(), g.level);
+            this.optionalText(node, 'text', g.text1);
+            if (this.at(this.types.underline)) this.terminal(node, 'underline', this.next(), g.underline1);
+        } else {
+            this.text(node, 'text', g.text2);
+            this.terminal(node, 'underline', this.expect(this.types.underline), g.underline2);
+        }
+        this.end(node);
+        return this.close(node);
+    }
+
+    /** A line that starts with text: a setext heading when an underline follows the text, else prose. */
+    private textStartedBlock(): MutableNode {
+        let after = this.index;
+        while (after < this.input.length && this.startsText(this.input[after].tokenType)) after++;
+        if (after < this.input.length && this.input[after].tokenType === this.types.underline) return this.heading(false);
+        this.builder.buildCompositeNode(this.g.blockCalls.Line);
+        const node = { $type: 'Line' } as MutableNode;
+        this.text(node, 'text', this.g.line.text2);
+        this.end(node);
+        return this.close(node);
+    }
+
+    private markedLine(): MutableNode {
+        const g = this.g.line;
+        this.builder.buildCompositeNode(this.g.blockCalls.Line);
+        const node = { $type: 'Line' } as MutableNode;
+        const marker = this.next();
+        const type = marker.tokenType;
+        this.terminal(node, 'marker', marker, type === this.types.bullet ? g.bullet : type === this.types.label ? g.label : g.quote);
+        this.optionalText(node, 'text', g.text1);
+        this.end(node);
+        return this.close(node);
+    }
+
+    private speakerLine(): MutableNode {
+        const g = this.g.speaker;
+        const types = this.types;
+        this.builder.buildCompositeNode(this.g.blockCalls.SpeakerLine);
+        const node = { $type: 'SpeakerLine' } as MutableNode;
+        if (this.at(types.bullet)) this.terminal(node, 'bullet', this.next(), g.bullet);
+        else if (this.at(types.label)) this.terminal(node, 'number', this.next(), g.number);
+        this.reference(node, 'speaker', this.expect(types.speakerRef), g.speaker);
+        if (this.at(types.openBracket)) {
+            this.leaf(this.next(), g.open);
+            this.assign(node, 'qualified', true);
+            this.optionalText(node, 'qualifiers', g.qualifiers);
+            this.leaf(this.expect(types.closeBracket), g.close);
+        }
+        if (this.at(types.colon)) {
+            this.leaf(this.next(), g.colon);
+            this.assign(node, 'colon', true);
+        }
+        this.optionalText(node, 'text', g.text);
+        this.end(node);
+        return this.close(node);
+    }
+
+    private customField(): MutableNode {
+        const g = this.g.customField;
+        this.builder.buildCompositeNode(this.g.blockCalls.CustomField);
+        const node = { $type: 'CustomField' } as MutableNode;
+        this.terminal(node, 'label', this.next(), g.label);
+        this.optionalText(node, 'value', g.value);
+        this.end(node);
+        return this.close(node);
+    }
+
+    /** `Party: Person | Organisation`, each followed by its fields. */
+    private party(): MutableNode {
+        const g = this.g;
+        const partyCst = this.builder.buildCompositeNode(g.blockCalls.Party);
+        const token = this.next();
+        let node: MutableNode;
+        if (token.tokenType === this.types.person) {
+            this.builder.buildCompositeNode(g.person.call);
+            node = { $type: 'Person' } as MutableNode;
+            this.leaf(token, g.person.keyword);
+        } else {
+            this.builder.buildCompositeNode(g.organisation.call);
+            node = { $type: 'Organisation' } as MutableNode;
+            const kindCst = this.builder.buildCompositeNode(g.organisation.kindCall);
+            this.leaf(token, g.entryKinds.get(token.tokenType)!);
+            this.builder.construct(DATATYPE_ITEM());
+            this.assign(node, 'kind', this.converter.convert(token.image, kindCst));
+        }
+        const entry = node.$type === 'Person' ? g.person : g.organisation;
+        this.terminal(node, 'name', this.expect(this.types.ref), entry.name);
+        this.optionalText(node, 'displayName', entry.displayName);
+        this.end(node);
+        let fields: MutableNode[] | undefined;
+        for (let keyed = this.entryKey(); keyed; keyed = this.entryKey()) {
+            const field = this.keyedBlock(keyed, entry.fieldCall);
+            fields ??= node.fields = [];
+            this.contain(node, 'fields', field, fields.length);
+            fields.push(field);
+        }
+        return this.handUp(this.close(node), partyCst);
+    }
+
+    private entryKey(): KeyedKeyword | undefined {
+        const token = this.peek();
+        const keyed = token && this.g.keyed.get(token.tokenType);
+        return keyed && !keyed.rule.blockCall ? keyed : undefined;
+    }
+
+    private action(): MutableNode {
+        const g = this.g.action;
+        this.builder.buildCompositeNode(this.g.blockCalls.Action);
+        const node = { $type: 'Action' } as MutableNode;
+        this.leaf(this.next(), g.keyword);
+        if (this.at(this.types.actionId)) this.terminal(node, 'name', this.next(), g.name);
+        this.optionalText(node, 'text', g.text);
+        this.end(node);
+        return this.close(node);
+    }
+
+    private actionUpdate(): MutableNode {
+        const g = this.g.update;
+        this.builder.buildCompositeNode(this.g.blockCalls.ActionUpdate);
+        const node = { $type: 'ActionUpdate' } as MutableNode;
+        this.leaf(this.next(), g.keyword);
+        this.reference(node, 'action', this.expect(this.types.actionId), g.action);
+        this.optionalText(node, 'text', g.text);
+        this.end(node);
+        return this.close(node);
+    }
+
+    private breakBlock(): MutableNode {
+        this.builder.buildCompositeNode(this.g.blockCalls.Break);
+        const node = { $type: 'Break' } as MutableNode;
+        this.leaf(this.next(), this.g.breakRule);
+        this.end(node);
+        return this.close(node);
+    }
+
+    // ---- Text and the end of a line ---------------------------------------------
+
+    private startsText(type: TokenType): boolean {
+        return type === this.types.prose || type === this.types.ref || type === this.types.url;
+    }
+
+    private optionalText(node: MutableNode, property: string, call: GrammarAST.RuleCall): void {
+        const token = this.peek();
+        if (token && this.startsText(token.tokenType)) this.text(node, property, call);
+    }
+
+    /** `Text: {infer Text} (PROSE | mentions+=Mention | links+=Link)+`. */
+    private text(node: MutableNode, property: string, call: GrammarAST.RuleCall): void {
+        const g = this.g.text;
+        const types = this.types;
+        const input = this.input;
+        this.builder.buildCompositeNode(call);
+        const text = { $type: 'Text' } as MutableNode;
+        let mentions: MutableNode[] | undefined;
+        let links: MutableNode[] | undefined;
+        let count = 0;
+        for (let token = input[this.index]; token; token = input[++this.index], count++) {
+            const type = token.tokenType;
+            if (type === types.prose) {
+                this.leaf(token, g.prose);
+            } else if (type === types.ref) {
+                this.builder.buildCompositeNode(g.mentionCall);
+                const mention = { $type: 'Mention' } as MutableNode;
+                this.reference(mention, 'party', token, g.mentionRef);
+                this.close(mention);
+                mentions ??= text.mentions = [];
+                this.contain(text, 'mentions', mention, mentions.length);
+                mentions.push(mention);
+            } else if (type === types.url) {
+                this.builder.buildCompositeNode(g.linkCall);
+                const link = { $type: 'Link' } as MutableNode;
+                this.terminal(link, 'url', token, g.url);
+                this.close(link);
+                links ??= text.links = [];
+                this.contain(text, 'links', link, links.length);
+                links.push(link);
+            } else {
+                break;
+            }
+        }
+        if (count === 0) throw new OffGrammar();
+        this.close(text);
+        this.assign(node, property, text);
+        this.contain(node, property, text);
+    }
+
+    /** `End: (NL | blankAfter?=BLANK)?`. */
+    private end(node: MutableNode): void {
+        const token = this.peek();
+        if (!token) return;
+        if (token.tokenType === this.types.newline) {
+            this.leaf(this.next(), this.g.endNewline);
+        } else if (token.tokenType === this.types.blank) {
+            this.leaf(this.next(), this.g.endBlank);
+            this.assign(node, 'blankAfter', true);
+        }
+    }
+
+    // ---- Tokens, nodes and properties ---------------------------------------------
+
+    private lineEnded(): boolean {
+        const type = this.input[this.index - 1]?.tokenType;
+        return type === this.types.newline || type === this.types.blank;
+    }
+
+    private peek(): IToken | undefined {
+        return this.input[this.index];
+    }
+
+    private at(type: TokenType): boolean {
+        return this.input[this.index]?.tokenType === type;
+    }
+
+    private next(): IToken {
+        return this.input[this.index++];
+    }
+
+    private expect(type: TokenType): IToken {
+        if (!this.at(type)) throw new OffGrammar();
+        return this.input[this.index++];
+    }
+
+    /** A token's leaf, after the hidden tokens before it (as Langium's `consume`); the cursor is the caller's to move. */
+    private leaf(token: IToken, feature: GrammarAST.AbstractElement): LeafCstNode {
+        const hidden = this.hidden;
+        if (this.hiddenIndex < hidden.length && hidden[this.hiddenIndex].startOffset <= token.startOffset) {
+            const from = this.hiddenIndex;
+            let to = from;
+            while (to < hidden.length && hidden[to].startOffset <= token.startOffset) to++;
+            this.hiddenIndex = to;
+            this.builder.addHiddenNodes(hidden.slice(from, to));
+        }
+        return this.builder.buildLeafNode(token, feature);
+    }
+
+    /** `property=TERMINAL`: the token's value through the value converter. */
+    private terminal(node: MutableNode, property: string, token: IToken, feature: GrammarAST.AbstractElement): void {
+        const leaf = this.leaf(token, feature);
+        this.assign(node, property, this.converter.convert(token.image, leaf));
+    }
+
+    /** `property=[Type:TERMINAL]`: a reference whose text is the token's converted value. */
+    private reference(node: MutableNode, property: string, token: IToken, feature: GrammarAST.CrossReference): void {
+        const leaf = this.leaf(token, feature);
+        const text = this.converter.convert(token.image, leaf);
+        const reference: Reference = this.linker.buildReference(node, property, leaf, text as string);
+        this.assign(node, property, reference);
+    }
+
+    private assign(node: MutableNode, property: string, value: unknown): void {
+        node[property] = value;
+    }
+
+    /** What Langium's `linkContentToContainer` sets on a child once the tree is built. */
+    private contain(container: MutableNode, property: string, node: MutableNode, index?: number): void {
+        node.$container = container as unknown as AstNode;
+        node.$containerProperty = property;
+        if (index !== undefined) node.$containerIndex = index;
+    }
+
+    /** The end of a rule: the node gets its CST node, then the defaults of its type (Langium's `construct`). */
+    private close(node: MutableNode): MutableNode {
+        this.builder.construct(node as unknown as ConstructItem);
+        for (const [name, value] of this.parser.defaultsOf(node.$type)) {
+            if (node[name] === undefined) node[name] = Array.isArray(value) ? [...value] : value;
+        }
+        return node;
+    }
+
+    /**
+     * An unassigned rule call (`Block: Heading | …`, `Party: Person | Organisation`) makes its
+     * callee's node its own: the callee's CST node lets go of it, and the caller's CST node,
+     * closed now, takes it (Langium's `assignWithoutOverride`, then `construct`).
+     */
+    private handUp(node: MutableNode, callerCst: CompositeCstNode): MutableNode {
+        (node.$cstNode as unknown as { astNode: AstNode | undefined }).astNode = undefined;
+        node.$cstNode = undefined;
+        this.builder.construct(node as unknown as ConstructItem);
+        if (node.$cstNode !== callerCst) throw new Error('The flat parser closed a node out of order.');
+        return node;
+    }
+}
+
+/** The token types the parser tells apart. */
+interface FlatTokenTypes {
+    newline: TokenType; blank: TokenType; heading: TokenType; underline: TokenType; rule: TokenType;
+    fieldLabel: TokenType; bullet: TokenType; label: TokenType; quote: TokenType; speakerRef: TokenType;
+    ref: TokenType; actionId: TokenType; url: TokenType; prose: TokenType; colon: TokenType;
+    openBracket: TokenType; closeBracket: TokenType; person: TokenType; action: TokenType; update: TokenType;
+}
+
+/** A rule `key=XKey value=Text? End`. */
+interface KeyedRule {
+    type: string;
+    /** Its call in `Block`; none for an entry's field (`EntryField`), called by `Person` and `Organisation`. */
+    blockCall?: GrammarAST.RuleCall;
+    keyCall: GrammarAST.RuleCall;
+    valueProperty: string;
+    valueCall: GrammarAST.RuleCall;
+}
+
+interface KeyedKeyword {
+    rule: KeyedRule;
+    keyword: GrammarAST.Keyword;
+}
+
+/** The grammar elements Langium's parser hands the CST builder, looked up once in the grammar. */
+class FlatGrammar {
+    readonly tokens: FlatTokenTypes;
+    readonly documentNewline: GrammarAST.RuleCall;
+    readonly documentBlank: GrammarAST.RuleCall;
+    readonly documentBlock: GrammarAST.RuleCall;
+    readonly blockCalls: Record<'Heading' | 'CustomField' | 'Party' | 'SpeakerLine' | 'Line' | 'Action' | 'ActionUpdate' | 'Break', GrammarAST.RuleCall>;
+    readonly endNewline: GrammarAST.RuleCall;
+    readonly endBlank: GrammarAST.RuleCall;
+    /** The key keywords of every keyed rule, by token type. */
+    readonly keyed = new Map<TokenType, KeyedKeyword>();
+    /** `org`, `country`, … by token type. */
+    readonly entryKinds = new Map<TokenType, GrammarAST.Keyword>();
+    readonly heading: { level: GrammarAST.RuleCall; text1: GrammarAST.RuleCall; underline1: GrammarAST.RuleCall; text2: GrammarAST.RuleCall; underline2: GrammarAST.RuleCall };
+    readonly line: { bullet: GrammarAST.RuleCall; label: GrammarAST.RuleCall; quote: GrammarAST.RuleCall; text1: GrammarAST.RuleCall; text2: GrammarAST.RuleCall };
+    readonly speaker: {
+        bullet: GrammarAST.RuleCall; number: GrammarAST.RuleCall; speaker: GrammarAST.CrossReference; open: GrammarAST.Keyword;
+        qualifiers: GrammarAST.RuleCall; close: GrammarAST.Keyword; colon: GrammarAST.Keyword; text: GrammarAST.RuleCall;
+    };
+    readonly customField: { label: GrammarAST.RuleCall; value: GrammarAST.RuleCall };
+    readonly person: EntryElements & { keyword: GrammarAST.Keyword };
+    readonly organisation: EntryElements & { kindCall: GrammarAST.RuleCall };
+    readonly action: { keyword: GrammarAST.Keyword; name: GrammarAST.RuleCall; text: GrammarAST.RuleCall };
+    readonly update: { keyword: GrammarAST.Keyword; action: GrammarAST.CrossReference; text: GrammarAST.RuleCall };
+    readonly breakRule: GrammarAST.RuleCall;
+    readonly text: { prose: GrammarAST.RuleCall; mentionCall: GrammarAST.RuleCall; mentionRef: GrammarAST.CrossReference; linkCall: GrammarAST.RuleCall; url: GrammarAST.RuleCall };
+
+    constructor(grammar: GrammarAST.Grammar, definition: Record<string, TokenType>) {
+        const token = (name: string): TokenType => {
+            const type = definition[name];
+            if (!type) throw new Error(`The Minutes grammar has no token '${name}'.`);
+            return type;
+        };
+        this.tokens = {
+            newline: token('NL'), blank: token('BLANK'), heading: token('HEADING'), underline: token('UNDERLINE'), rule: token('RULE'),
+            fieldLabel: token('FIELD_LABEL'), bullet: token('BULLET'), label: token('LABEL'), quote: token('QUOTE'),
+            speakerRef: token('SPEAKER_REF'), ref: token('REF'), actionId: token('ACTION_ID'), url: token('URL'), prose: token('PROSE'),
+            colon: token(':'), openBracket: token('['), closeBracket: token(']'), person: token('person'), action: token('action'), update: token('update')
+        };
+        const rules = new Map(grammar.rules.map(rule => [rule.name, rule]));
+        const rule = (name: string): GrammarAST.ParserRule => {
+            const found = rules.get(name);
+            if (!found || !GrammarAST.isParserRule(found)) throw new Error(`The Minutes grammar has no parser rule '${name}'.`);
+            return found;
+        };
+        const elements = (name: string): GrammarAST.AbstractElement[] => allElements(rule(name).definition);
+        const callsTo = (name: string, callee: string): GrammarAST.RuleCall[] =>
+            elements(name).filter((e): e is GrammarAST.RuleCall => GrammarAST.isRuleCall(e) && e.rule.ref?.name === callee);
+        const callTo = (name: string, callee: string, nth = 0): GrammarAST.RuleCall => {
+            const found = callsTo(name, callee)[nth];
+            if (!found) throw new Error(`The Minutes rule '${name}' has no call ${nth + 1} to '${callee}'.`);
+            return found;
+        };
+        const keyword = (name: string, value: string): GrammarAST.Keyword => {
+            const found = elements(name).find((e): e is GrammarAST.Keyword => GrammarAST.isKeyword(e) && e.value === value);
+            if (!found) throw new Error(`The Minutes rule '${name}' has no keyword '${value}'.`);
+            return found;
+        };
+        const crossReference = (name: string): GrammarAST.CrossReference => {
+            const found = elements(name).find(GrammarAST.isCrossReference);
+            if (!found) throw new Error(`The Minutes rule '${name}' has no cross-reference.`);
+            return found;
+        };
+
+        this.documentNewline = callTo('Document', 'NL');
+        this.documentBlank = callTo('Document', 'BLANK');
+        this.documentBlock = callTo('Document', 'Block');
+        this.endNewline = callTo('End', 'NL');
+        this.endBlank = callTo('End', 'BLANK');
+        this.blockCalls = {
+            Heading: callTo('Block', 'Heading'), CustomField: callTo('Block', 'CustomField'), Party: callTo('Block', 'Party'),
+            SpeakerLine: callTo('Block', 'SpeakerLine'), Line: callTo('Block', 'Line'), Action: callTo('Block', 'Action'),
+            ActionUpdate: callTo('Block', 'ActionUpdate'), Break: callTo('Block', 'Break')
+        };
+        // Block's alternatives are the rules below and nothing else: a new one must be parsed here too.
+        const known = new Set([...Object.keys(this.blockCalls), 'Field', 'Roster', 'Agenda', 'Segment', 'Outcome']);
+        for (const call of elements('Block').filter(GrammarAST.isRuleCall)) {
+            if (!known.has(call.rule.ref?.name ?? '')) throw new Error(`The flat parser does not parse the Minutes rule '${call.rule.ref?.name}'.`);
+        }
+
+        const keyedRules: Array<[string, string, string, string | undefined]> = [
+            ['Field', 'FieldKey', 'value', 'Block'], ['Roster', 'RosterKey', 'title', 'Block'], ['Agenda', 'AgendaKey', 'title', 'Block'],
+            ['Segment', 'SegmentKey', 'title', 'Block'], ['Outcome', 'OutcomeKey', 'text', 'Block'], ['EntryField', 'EntryKey', 'value', undefined]
+        ];
+        for (const [type, keyRule, valueProperty, caller] of keyedRules) {
+            const keyed: KeyedRule = {
+                type, blockCall: caller ? callTo(caller, type) : undefined, keyCall: callTo(type, keyRule),
+                valueProperty, valueCall: callTo(type, 'Text')
+            };
+            for (const element of elements(keyRule)) {
+                if (!GrammarAST.isKeyword(element)) continue;
+                if (this.keyed.has(token(element.value))) throw new Error(`The key '${element.value}' belongs to two Minutes rules: the flat parser cannot tell which.`);
+                this.keyed.set(token(element.value), { rule: keyed, keyword: element });
+            }
+        }
+        for (const element of elements('OrganisationKind')) {
+            if (GrammarAST.isKeyword(element)) this.entryKinds.set(token(element.value), element);
+        }
+
+        this.heading = {
+            level: callTo('Heading', 'HEADING'), text1: callTo('Heading', 'Text', 0), underline1: callTo('Heading', 'UNDERLINE', 0),
+            text2: callTo('Heading', 'Text', 1), underline2: callTo('Heading', 'UNDERLINE', 1)
+        };
+        this.line = {
+            bullet: callTo('Line', 'BULLET'), label: callTo('Line', 'LABEL'), quote: callTo('Line', 'QUOTE'),
+            text1: callTo('Line', 'Text', 0), text2: callTo('Line', 'Text', 1)
+        };
+        this.speaker = {
+            bullet: callTo('SpeakerLine', 'BULLET'), number: callTo('SpeakerLine', 'LABEL'), speaker: crossReference('SpeakerLine'),
+            open: keyword('SpeakerLine', '['), qualifiers: callTo('SpeakerLine', 'Text', 0), close: keyword('SpeakerLine', ']'),
+            colon: keyword('SpeakerLine', ':'), text: callTo('SpeakerLine', 'Text', 1)
+        };
+        this.customField = { label: callTo('CustomField', 'FIELD_LABEL'), value: callTo('CustomField', 'Text') };
+        const entry = (name: string): EntryElements => ({
+            call: callTo('Party', name), name: callTo(name, 'REF'), displayName: callTo(name, 'Text'), fieldCall: callTo(name, 'EntryField')
+        });
+        this.person = { ...entry('Person'), keyword: keyword('Person', 'person') };
+        this.organisation = { ...entry('Organisation'), kindCall: callTo('Organisation', 'OrganisationKind') };
+        this.action = { keyword: keyword('Action', 'action'), name: callTo('Action', 'ACTION_ID'), text: callTo('Action', 'Text') };
+        this.update = { keyword: keyword('ActionUpdate', 'update'), action: crossReference('ActionUpdate'), text: callTo('ActionUpdate', 'Text') };
+        this.breakRule = callTo('Break', 'RULE');
+        this.text = {
+            prose: callTo('Text', 'PROSE'), mentionCall: callTo('Text', 'Mention'), mentionRef: crossReference('Mention'),
+            linkCall: callTo('Text', 'Link'), url: callTo('Link', 'URL')
+        };
+    }
+}
+
+interface EntryElements {
+    call: GrammarAST.RuleCall;
+    name: GrammarAST.RuleCall;
+    displayName: GrammarAST.RuleCall;
+    fieldCall: GrammarAST.RuleCall;
+}
+
+/** The elements of a rule's definition, in document order (the definition first). */
+function allElements(element: GrammarAST.AbstractElement): GrammarAST.AbstractElement[] {
+    const result: GrammarAST.AbstractElement[] = [element];
+    if (GrammarAST.isAssignment(element)) result.push(...allElements(element.terminal));
+    else if (GrammarAST.isCrossReference(element) && element.terminal) result.push(...allElements(element.terminal));
+    else if (GrammarAST.isGroup(element) || GrammarAST.isAlternatives(element) || GrammarAST.isUnorderedGroup(element)) {
+        for (const child of element.elements) result.push(...allElements(child));
+    }
+    return result;
+}
