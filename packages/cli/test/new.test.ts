@@ -46,6 +46,21 @@ describe('minutes new', () => {
         expect([check.code, check.stdout]).toEqual([0, 'checked 5 files: 0 errors, 0 warnings\n']);
     });
 
+    test('one-line attendee lists are the usual attendees too: a list key\'s names and a group label\'s', async () => {
+        const meeting = (date: string, lists: string[]) => [`meeting: Council sync`, 'group: @council', `date: ${date}`, '', ...lists, '', '@carol: Hello.', ''].join('\n');
+        const folder = tempWorkspace({
+            'directory.minutes': 'org @council Council\nperson @carol Carol Nichols\nperson @mark Mark Rousskov\nperson @eholk Eric Holk\nperson @tc TC\n',
+            '2024-01-05.minutes': meeting('2024-01-05', ['attendees: @carol, @mark and @{Eric Holk}', 'regrets: @tc']),
+            '2024-01-19.minutes': meeting('2024-01-19', ['attendees:', 'Council: @carol, @{Eric Holk} (remote)', 'Observers: @tc'])
+        });
+        const result = await runCli(['new', '--date', '2024-02-02'], { cwd: folder });
+        expect([result.code, result.stderr]).toEqual([0, 'minutes: wrote the meeting after Council sync, 2024-01-19: 3 usual attendees to confirm, 0 open actions to report on\n']);
+        const draft = readFileSync(path.join(folder, result.stdout.trim()), 'utf8');
+        expect(draft).toContain('attendees:\n- @carol\n- @eholk\n- @mark\n');
+        // TC sent regrets, then observed: not among those who usually attend.
+        expect(draft).not.toContain('@tc');
+    });
+
     test('never overwrites: the same command again, or -o naming a file that exists, exits 2 and leaves the file and the folder as they were', async () => {
         const folder = seriesCopy();
         expect((await runCli(['new', '--date', '2018-07-02'], { cwd: folder })).code).toBe(0);

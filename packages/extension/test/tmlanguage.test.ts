@@ -95,6 +95,18 @@ describe('highlighting', () => {
         expect(scopesOf('write to jane@example.org', '@example')).not.toContain('variable.other.mention.minutes');
     });
 
+    test('one-line attendance lists: the key, then names as mentions (not speakers); a group label\'s names too', () => {
+        const list = 'attendees: @carol, @{Eric Holk} (remote) and @mark';
+        expect(scopesOf(list, 'attendees')).toContain('keyword.other.key.minutes');
+        for (const name of ['@carol', '@{Eric Holk}', '@mark']) {
+            expect(scopesOf(list, name), name).toContain(name.startsWith('@{') ? 'variable.other.mention.braced.minutes' : 'variable.other.mention.minutes');
+            expect(scopesOf(list, name), name).not.toContain('entity.name.function.speaker.minutes');
+        }
+        const group = 'attendees:\nCouncil: @Carol, @Mark';
+        expect(scopesOf(group, '@Carol')).toContain('variable.other.mention.minutes');
+        expect(scopesOf(group, 'Council')).not.toContain('keyword.other.key.minutes');
+    });
+
     test('numbered turns at the margin, as summary records number paragraphs; narration:', () => {
         expect(scopesOf('1. @{Mr. Al-Otaibi} (@Kuwait) said', '@{Mr. Al-Otaibi}')).toContain('entity.name.function.speaker.minutes');
         expect(scopesOf('1. @{Mr. Al-Otaibi} (@Kuwait) said', '1.')).toContain('punctuation.definition.list.begin.minutes');

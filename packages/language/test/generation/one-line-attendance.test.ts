@@ -8,7 +8,8 @@ import { meetingStatistics } from '../../src/ledger/speaking-statistics.js';
 import { attendeeReference, structureOf, type Attendee } from '../../src/model/structure.js';
 import { textContent } from '../../src/model/text-content.js';
 import { plainText, writtenName } from '../../src/model/text.js';
-import { parse } from '../helpers/workspace.js';
+import { buildWorkspace, parse } from '../helpers/workspace.js';
+import { documentStats } from '../../src/requests/workspace-requests.js';
 import { wordFidelity } from '../fidelity/word-for-word.js';
 
 /**
@@ -80,6 +81,22 @@ describe('one-line attendance lists', async () => {
         // Bob is present in the first list and sent regrets in the second: listed, silent.
         expect(silent.map(d => [d.range.start.line, d.range.start.character, d.range.end.character])).toEqual([[3, 23, 27]]);
         expect(NOTE.split('\n')[3].slice(23, 27)).toBe('@bob');
+    });
+
+    test('diagnostics: an unknown name in a list is an unknown attendee, at the name', async () => {
+        const unknown = await parse(['meeting: m', 'date: 2024-01-19', '', 'attendees: @carol, @Nobody (W3C)', 'Council: @Nemo', '', '@carol: Hi.', ''].join('\n'), DIRECTORY);
+        const found = unknown.diagnostics?.filter(d => d.code === 'unknown-attendee') ?? [];
+        expect(found.map(d => [d.range.start.line, d.range.start.character, d.range.end.character])).toEqual([[3, 19, 26], [4, 9, 14]]);
+        expect(unknown.diagnostics?.map(d => d.code)).not.toContain('unknown-mention');
+    });
+
+    test('editor: the list\'s symbol counts its names; the status bar counts who attended', async () => {
+        const { services, documents } = await buildWorkspace({ 'test.minutes': NOTE, 'directory.minutes': DIRECTORY });
+        const symbols = await services.Minutes.lsp.DocumentSymbolProvider!.getSymbols(documents['test.minutes'], { textDocument: { uri: documents['test.minutes'].textDocument.uri } });
+        const lists = symbols.flatMap(symbol => [symbol, ...(symbol.children ?? [])]).filter(symbol => /^(Present|Attendees)/.test(symbol.name));
+        expect(lists.map(symbol => symbol.detail)).toEqual(['5 names', '3 names']);
+        const stats = documentStats(documents['test.minutes'], [], services.shared.workspace.ActionLedger.ledger);
+        expect(stats.attendees).toBe(7);
     });
 
     test('boundary: a value that is not a list of names stays a title', async () => {

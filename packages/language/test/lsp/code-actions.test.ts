@@ -148,6 +148,17 @@ describe('quick fix for a speaker missing from the attendees', () => {
         expect(await codesAfter(after, 'meeting.minutes')).toEqual([]);
     });
 
+    test('a one-line list gets the name at its end, after a comma', async () => {
+        const files = {
+            'meeting.minutes': `${HEADER}attendees: @mshears (ICANN Board), @ttropina\n\n@mshears: One.\n@ttropina: Two.\n@tfredriksson: Three.\n`,
+            'directory.minutes': DIRECTORY
+        };
+        const fix = await codeActions(files, 'meeting.minutes', IssueCodes.SpeakerNotAttendee);
+        const after = fix.apply(only(fix.actions, 'Add Torbjörn Fredriksson to the attendees'));
+        expect(after['meeting.minutes']).toBe(`${HEADER}attendees: @mshears (ICANN Board), @ttropina, @tfredriksson\n\n@mshears: One.\n@ttropina: Two.\n@tfredriksson: Three.\n`);
+        expect(await codesAfter(after, 'meeting.minutes')).toEqual([]);
+    });
+
     test('in a meeting without attendees, a refactoring starts the list after the meeting fields', async () => {
         const text = 'meeting: M\ndate: 2018-03-19\nvenue: Geneva\n\n@mshears: One.\n';
         const files = { 'meeting.minutes': text, 'directory.minutes': DIRECTORY };

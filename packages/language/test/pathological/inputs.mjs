@@ -241,6 +241,21 @@ export function manyAttendees(count) {
     return { directory: people(count), meeting: meeting.join('\n') };
 }
 
+/**
+ * One-line attendance lists: a list key whose text names `count` people on one line (with
+ * notes and every separator), then `count` group labels each with a one-line list, a name
+ * left unknown in each, and the first people speaking.
+ */
+export function oneLineAttendance(count) {
+    const separators = [', ', '; ', ' and ', ' & ', ', and '];
+    const names = Array.from({ length: count }, (_, i) => `@p${i}${i % 4 === 0 ? ' (remote)' : i % 4 === 1 ? ' [ACME]' : ''}`);
+    const list = names.map((name, i) => (i === 0 ? '' : separators[i % separators.length]) + name).join('');
+    const meeting = ['meeting: One-line lists', 'date: 2018-03-19', '', `present: ${list}`, 'attendees:'];
+    for (let i = 0; i < count; i++) meeting.push(`Group ${i}: @p${i}, @p${(i + 1) % count} (remote) and @Unknown${i}`);
+    meeting.push('', ...Array.from({ length: Math.min(count, 20) }, (_, i) => `@p${i}: ${SENTENCES[i % SENTENCES.length]}`), '');
+    return { directory: people(count), meeting: meeting.join('\n') };
+}
+
 /** A meeting where `count` different people speak. */
 export function manySpeakers(count) {
     const meeting = ['meeting: Many voices', 'date: 2018-03-19', ''];
