@@ -109,8 +109,8 @@ export class MinutesCodeActionProvider implements CodeActionProvider {
         if (!line?.$cstNode || !anchor?.$cstNode) return fixes;
         // By lines: a block's syntax node ends past its line break (and a blank line after it).
         const lastLine = (block: Block) => ([block, ...continuationOf(block)].at(-1)!.$cstNode?.range.start.line ?? 0);
-        const written = (diagnostic.data as Partial<HeaderKeyInBodyData> | undefined)?.lastLine;
-        const end = { line: Math.max(written ?? 0, start.line) + 1, character: 0 };
+        const linesAfter = (diagnostic.data as Partial<HeaderKeyInBodyData> | undefined)?.linesAfter ?? 0;
+        const end = { line: start.line + Math.max(linesAfter, 0) + 1, character: 0 };
         const moved = document.textDocument.getText({ start, end }).replace(/(\r?\n)?$/, '\n');
         const insertAt = { line: lastLine(anchor) + 1, character: 0 };
         fixes.unshift(quickFix('Move it to the meeting\'s header', diagnostic, true, {

@@ -6,6 +6,7 @@ import {
     type Outcome, type Party, type Roster, type Segment, type SpeakerLine, type Text
 } from '../generated/ast.js';
 import { isBulletMarker } from '../parser/characters.js';
+import { forEachAstNode, forEachReference } from '../util/ast-walk.js';
 import { namesOf } from './directory.js';
 import { nameKey } from './names.js';
 import { speakerPhraseOf, type SpeakerPhrase } from './speaker-phrases.js';
@@ -335,30 +336,30 @@ function buildStructure(document: Document): DocumentStructure {
     const blocks = document.blocks;
     const explicit = blocks.some(b => isField(b) && isKey(b.key, 'meeting'));
     const implicit = !explicit && blocks.some(isMeetingish);
+    const keepable = blocks.length >= KEPT_FROM_BLOCKS;
 
     const items: Item[] = [];
     const meetings: MutableMeeting[] = [];
+    const chunks: Chunk[] = [];
     const docFields: Field[] = [];
     const docCustomFields: CustomField[] = [];
     let meeting: MutableMeeting | undefined;
     let meetingAnchorLevel = 0;
     let lastHeadingLevel = 0;
-    let segment: Segment | undefined;
 
     if (implicit && blocks.length > 0) {
         meeting = newMeeting(undefined, blocks[0]);
         meetings.push(meeting);
     }
 
-    let i = 0;
-    while (i < blocks.length) {
-        const block = blocks[i];
-        // Meeting boundaries.
+    let from = 0;
+    while (from < blocks.length) {
+        const block = blocks[from];
+        // Meeting boundaries: a chunk starts at each.
         if (isField(block) && isKey(block.key, 'meeting')) {
             meeting = newMeeting(block, block);
             meetings.push(meeting);
             meetingAnchorLevel = lastHeadingLevel;
-            segment = undefined;
             items.push({ kind: 'meeting-start', meeting });
         } else if (isHeading(block)) {
             const level = headingLevel(block);
@@ -366,121 +367,49 @@ function buildStructure(document: Document): DocumentStructure {
                 meeting = undefined;
             }
             lastHeadingLevel = level;
-            segment = undefined;
         } else if (isBreak(block)) {
             if (meeting?.start) meeting = undefined;
-            segment = undefined;
         }
-        if (meeting) meeting.lastBlock = block;
-
-        // Grouping: each block becomes one item, with the lines that belong to it.
-        const add = (body: ItemBody, lastIndex: number, record?: (m: MutableMeeting) => void) => {
-            const item = Object.assign(body, { span: { first: block, last: blocks[lastIndex] } });
+        let to = from + 1;
+        while (to < blocks.length && !isChunkBoundary(blocks[to])) to++;
+        to--;
+        let groups = keepable ? keptChunk(blocks, from, to) : undefined;
+        if (groups) {
+            structureCounts.chunksKept++;
+        } else {
+            groups = groupChunk(blocks, from, to);
+            structureCounts.chunksBuilt++;
+            if (keepable) recordChunk(blocks, from, to, groups);
+        }
+        const first = items.length;
+        for (const group of groups) {
+            if (group.kind === 'party') {
+                items.push(group);
+                if (meeting) meeting.lastBlock = group.span.last;
+                continue;
+            }
+            const { span, ...body } = group;
+            const item = { ...body, meeting, span } as Item & { kind: Exclude<Item['kind'], 'meeting-start'> };
             items.push(item);
             if (meeting) {
                 meeting.items.push(item);
-                meeting.lastBlock = blocks[lastIndex];
-                record?.(meeting);
+                meeting.lastBlock = group.span.last;
+                recordIn(meeting, item);
+            } else if (item.kind === 'field') {
+                docFields.push(item.field);
+            } else if (item.kind === 'custom-field') {
+                docCustomFields.push(item.field);
             }
-        };
-        if (isHeading(block)) {
-            add({ kind: 'heading', heading: block, level: headingLevel(block), text: plainText(block.text), meeting }, i);
-            i++;
-            continue;
         }
-        if (isField(block)) {
-            const definition = keyDefinition(block.key);
-            if (definition?.listed && !hasText(block.value)) {
-                // `organisers:` over its items: a list of the header, not turns.
-                const { items: list, end } = takeListLines(blocks, i, isFieldListItem);
-                fieldLists.set(block, list);
-                if (!meeting) docFields.push(block);
-                add({ kind: 'field', field: block, meeting, body: [] }, end, m => m.fields.push(block));
-                i = end + 1;
-                continue;
-            }
-            fieldLists.delete(block);
-            const continuation = takeContinuation(blocks, i, hasText(block.value), !definition?.inPlace);
-            const next = i + 1 + continuation.length;
-            const taken = definition?.body || definition?.narration ? takeLines(blocks, next) : [];
-            if (!meeting) docFields.push(block);
-            add({ kind: 'field', field: block, meeting, body: paragraphsOf(taken) }, next - 1 + taken.length, m => m.fields.push(block));
-            i = next + taken.length;
-            continue;
-        }
-        if (isCustomField(block)) {
-            // Continued, as a header field is, by indented lines only.
-            const continuation = takeContinuation(blocks, i, hasText(block.value), true);
-            if (!meeting) docCustomFields.push(block);
-            add({ kind: 'custom-field', field: block, meeting }, i + continuation.length, m => m.customFields.push(block));
-            i += 1 + continuation.length;
-            continue;
-        }
-        if (isParty(block)) {
-            items.push({ kind: 'party', party: block, span: { first: block, last: block } });
-            i++;
-            continue;
-        }
-        if (isRoster(block)) {
-            const { attendees, end } = takeAttendees(blocks, i);
-            const group: RosterGroup = { roster: block, attendees };
-            add({ kind: 'roster', group, meeting }, end, m => {
-                m.rosters.push(group);
-                m.attendees.push(...group.attendees);
-            });
-            i = end + 1;
-            continue;
-        }
-        if (isAgenda(block)) {
-            const { items: lines, end } = takeListLines(blocks, i, (b): b is Line => isLine(b) && isListMarker(b.marker));
-            const group: AgendaGroup = { agenda: block, items: agendaTree(lines), lines };
-            add({ kind: 'agenda', group, meeting }, end, m => m.agendas.push(group));
-            i = end + 1;
-            continue;
-        }
-        if (isSegment(block)) {
-            segment = block;
-            add({ kind: 'segment', segment: block, meeting }, i);
-            i++;
-            continue;
-        }
-        if (isBreak(block)) {
-            add({ kind: 'break', block, meeting }, i);
-            i++;
-            continue;
-        }
-        if (isLine(block)) {
-            const taken = takeLines(blocks, i);
-            add({ kind: 'prose', paragraphs: paragraphsOf(taken), meeting }, i + taken.length - 1);
-            i += taken.length;
-            continue;
-        }
-        // The blocks that take the prose lines after them: first those that continue their line, then paragraphs.
-        const continuation = takeContinuation(blocks, i, blockHasText(block));
-        const taken = takeLines(blocks, i + 1 + continuation.length);
-        const paragraphs = paragraphsOf(taken);
-        const last = i + continuation.length + taken.length;
-        if (isSpeakerLine(block)) {
-            const turn = turnOf(block, paragraphs, segment);
-            add({ kind: 'turn', turn, meeting }, last, m => m.turns.push(turn));
-        } else if (isOutcome(block)) {
-            const group = outcomeOf(block, paragraphs);
-            add({ kind: 'outcome', group, meeting }, last, m => m.outcomes.push(group));
-        } else if (isAction(block)) {
-            const action = actionItemOf(block, continuation, paragraphs);
-            add({ kind: 'action', action, meeting }, last, m => m.actions.push(action));
-        } else if (isActionUpdate(block)) {
-            const update = actionReportOf(block, continuation, paragraphs);
-            add({ kind: 'update', update, meeting }, last, m => m.updates.push(update));
-        }
-        i = last + 1;
+        chunks.push({ key: groups, keepable, from, to, meeting, items: items.slice(first) });
+        from = to + 1;
     }
 
     const report = docFields.find(field => isKey(field.key, 'report'));
     const date = docFields.find(field => isKey(field.key, 'date'));
     const series = docFields.find(field => keyDefinition(field.key)?.series);
     for (const m of meetings) addMeetingFacts(m, series);
-    return {
+    const structure: DocumentStructure = {
         document,
         fields: docFields,
         customFields: docCustomFields,
@@ -490,6 +419,218 @@ function buildStructure(document: Document): DocumentStructure {
         items,
         sections: sectionTree(blocks)
     };
+    chunksByStructure.set(structure, chunks);
+    return structure;
+}
+
+/** A block a chunk starts at: where a meeting may start or end, and where a segment (`discussion:` …) ends. */
+function isChunkBoundary(block: Block): boolean {
+    return isHeading(block) || isBreak(block) || (isField(block) && isKey(block.key, 'meeting'));
+}
+
+/** Puts an item's content in its meeting's lists. */
+function recordIn(meeting: MutableMeeting, item: Item): void {
+    switch (item.kind) {
+        case 'field': meeting.fields.push(item.field); break;
+        case 'custom-field': meeting.customFields.push(item.field); break;
+        case 'roster':
+            meeting.rosters.push(item.group);
+            meeting.attendees.push(...item.group.attendees);
+            break;
+        case 'agenda': meeting.agendas.push(item.group); break;
+        case 'turn': meeting.turns.push(item.turn); break;
+        case 'outcome': meeting.outcomes.push(item.group); break;
+        case 'action': meeting.actions.push(item.action); break;
+        case 'update': meeting.updates.push(item.update); break;
+    }
+}
+
+/** An item of a chunk, before it is placed in a meeting (or none). */
+type Group = (ItemBody & { readonly span: ItemSpan }) extends infer T ? T extends { meeting?: Meeting } ? Omit<T, 'meeting'> : T : never;
+
+/**
+ * The items of `blocks[from..to]`, a chunk: what each block groups with the lines that belong
+ * to it. A chunk starts at a heading, a `---` or a `meeting:` line (or the document's start)
+ * and runs to the next: no item reaches past it (a line belongs to the block above it, and a
+ * chunk ends before a block that is not a line), a segment (`discussion:` …) ends at its end,
+ * and the meeting it belongs to is the same throughout. So its items are read from its own
+ * blocks alone, and are the same wherever the chunk stands.
+ */
+function groupChunk(blocks: Block[], from: number, to: number): Group[] {
+    const groups: Group[] = [];
+    let segment: Segment | undefined;
+    let i = from;
+    while (i <= to) {
+        const block = blocks[i];
+        const add = (body: Group extends infer T ? T extends unknown ? Omit<T, 'span'> : never : never, lastIndex: number) => {
+            groups.push({ ...body, span: { first: block, last: blocks[lastIndex] } } as Group);
+        };
+        if (isHeading(block)) {
+            add({ kind: 'heading', heading: block, level: headingLevel(block), text: plainText(block.text) }, i);
+            i++;
+            continue;
+        }
+        if (isField(block)) {
+            const definition = keyDefinition(block.key);
+            if (definition?.listed && !hasText(block.value)) {
+                // `organisers:` over its items: a list of the header, not turns.
+                const { items: list, end } = takeListLines(blocks, i, isFieldListItem);
+                fieldLists.set(block, list);
+                add({ kind: 'field', field: block, body: [] }, end);
+                i = end + 1;
+                continue;
+            }
+            fieldLists.delete(block);
+            const continuation = takeContinuation(blocks, i, hasText(block.value), !definition?.inPlace);
+            const next = i + 1 + continuation.length;
+            const taken = definition?.body || definition?.narration ? takeLines(blocks, next) : [];
+            add({ kind: 'field', field: block, body: paragraphsOf(taken) }, next - 1 + taken.length);
+            i = next + taken.length;
+            continue;
+        }
+        if (isCustomField(block)) {
+            // Continued, as a header field is, by indented lines only.
+            const continuation = takeContinuation(blocks, i, hasText(block.value), true);
+            add({ kind: 'custom-field', field: block }, i + continuation.length);
+            i += 1 + continuation.length;
+            continue;
+        }
+        if (isParty(block)) {
+            add({ kind: 'party', party: block }, i);
+            i++;
+            continue;
+        }
+        if (isRoster(block)) {
+            const { attendees, end } = takeAttendees(blocks, i);
+            add({ kind: 'roster', group: { roster: block, attendees } }, end);
+            i = end + 1;
+            continue;
+        }
+        if (isAgenda(block)) {
+            const { items: lines, end } = takeListLines(blocks, i, (b): b is Line => isLine(b) && isListMarker(b.marker));
+            add({ kind: 'agenda', group: { agenda: block, items: agendaTree(lines), lines } }, end);
+            i = end + 1;
+            continue;
+        }
+        if (isSegment(block)) {
+            segment = block;
+            add({ kind: 'segment', segment: block }, i);
+            i++;
+            continue;
+        }
+        if (isBreak(block)) {
+            add({ kind: 'break', block }, i);
+            i++;
+            continue;
+        }
+        if (isLine(block)) {
+            const taken = takeLines(blocks, i);
+            add({ kind: 'prose', paragraphs: paragraphsOf(taken) }, i + taken.length - 1);
+            i += taken.length;
+            continue;
+        }
+        // The blocks that take the prose lines after them: first those that continue their line, then paragraphs.
+        const continuation = takeContinuation(blocks, i, blockHasText(block));
+        const taken = takeLines(blocks, i + 1 + continuation.length);
+        const paragraphs = paragraphsOf(taken);
+        const last = i + continuation.length + taken.length;
+        if (isSpeakerLine(block)) {
+            add({ kind: 'turn', turn: turnOf(block, paragraphs, segment) }, last);
+        } else if (isOutcome(block)) {
+            add({ kind: 'outcome', group: outcomeOf(block, paragraphs) }, last);
+        } else if (isAction(block)) {
+            add({ kind: 'action', action: actionItemOf(block, continuation, paragraphs) }, last);
+        } else if (isActionUpdate(block)) {
+            add({ kind: 'update', update: actionReportOf(block, continuation, paragraphs) }, last);
+        }
+        i = last + 1;
+    }
+    return groups;
+}
+
+/**
+ * A run of blocks read as a whole: its items, and the meeting they belong to. The structure of
+ * a long document is built chunk by chunk, and a chunk whose blocks an incremental parse kept
+ * keeps its items (see `keptChunk`); validation keeps what its checks reported by the same
+ * key (validation/kept-checks.ts).
+ */
+export interface Chunk {
+    /** The same object for as long as the chunk's items are kept. */
+    readonly key: object;
+    /** Whether its items may be kept for the next parse (long documents only). */
+    readonly keepable: boolean;
+    /** Its first and last block's index in the document. */
+    readonly from: number;
+    readonly to: number;
+    readonly meeting?: Meeting;
+    readonly items: readonly Item[];
+}
+
+const chunksByStructure = new WeakMap<DocumentStructure, readonly Chunk[]>();
+
+/** The chunks of a document's structure, in order. */
+export function chunksOf(structure: DocumentStructure): readonly Chunk[] {
+    return chunksByStructure.get(structure) ?? [];
+}
+
+/**
+ * How many chunks' items were grouped, and how many were kept from the structure of an earlier
+ * parse of the document (tests and the benchmark read it, as they read the reparser's counts).
+ */
+export const structureCounts = { chunksBuilt: 0, chunksKept: 0 };
+
+/**
+ * Documents of fewer blocks are grouped whole at each parse: keeping a chunk costs a record of
+ * its references, and what it saves matters in long documents only (an edit of a short file
+ * costs little whatever it does again).
+ */
+const KEPT_FROM_BLOCKS = 256;
+
+/**
+ * What a chunk was grouped from, for keeping its items when the document is parsed again
+ * incrementally (parser/incremental-reparser.ts keeps the block objects of the lines an edit
+ * did not touch): its blocks, `blocks[from..to]`, and what each reference in them resolved to
+ * (a turn holds its speaker, an attendee their party).
+ */
+interface ChunkSource {
+    blocks: readonly Block[];
+    from: number;
+    to: number;
+    readonly groups: Group[];
+    readonly references: readonly Reference[];
+    readonly targets: ReadonlyArray<AstNode | undefined>;
+}
+
+/** The chunk last grouped that starts at a block. */
+const chunkStartingAt = new WeakMap<Block, ChunkSource>();
+
+/** The items of the chunk last grouped from exactly the blocks `blocks[from..to]` (the same objects), when its references still resolve to what they did. */
+function keptChunk(blocks: readonly Block[], from: number, to: number): Group[] | undefined {
+    const source = chunkStartingAt.get(blocks[from]);
+    if (!source || source.to - source.from !== to - from) return undefined;
+    for (let k = 1; k <= to - from; k++) {
+        if (source.blocks[source.from + k] !== blocks[from + k]) return undefined;
+    }
+    for (let k = 0; k < source.references.length; k++) {
+        if (source.references[k].ref !== source.targets[k]) return undefined;
+    }
+    source.blocks = blocks;
+    source.from = from;
+    source.to = to;
+    return source.groups;
+}
+
+function recordChunk(blocks: readonly Block[], from: number, to: number, groups: Group[]): void {
+    const references: Reference[] = [];
+    const targets: Array<AstNode | undefined> = [];
+    for (let j = from; j <= to; j++) {
+        forEachAstNode(blocks[j], node => forEachReference(node, info => {
+            const reference = info.reference as Reference;
+            references.push(reference);
+            targets.push(reference.ref);
+        }));
+    }
+    chunkStartingAt.set(blocks[from], { blocks, from, to, groups, references, targets });
 }
 
 /** The facts read from a meeting's fields once its blocks are known. */

@@ -9,8 +9,11 @@ import { firstLineRange } from './ranges.js';
 export interface HeaderKeyInBodyData {
     readonly code: typeof IssueCodes.HeaderKeyInBody;
     readonly key: string;
-    /** The line (0-based) of the paragraph's last line: the quick fix moves the whole paragraph. */
-    readonly lastLine: number;
+    /**
+     * How many lines the paragraph has after its first: the quick fix moves the whole paragraph.
+     * Counted from the diagnostic's line, not a line number, so that it holds when the lines above move.
+     */
+    readonly linesAfter: number;
 }
 
 /** A key at a line's start, as the lexer reads keys (one or two words, then a colon). */
@@ -45,6 +48,6 @@ function check(line: Line, last: Line, accept: ValidationAcceptor): void {
         node: line,
         range: firstLineRange(line),
         code: IssueCodes.HeaderKeyInBody,
-        data: { code: IssueCodes.HeaderKeyInBody, key, lastLine: last.$cstNode?.range.start.line ?? cst.range.start.line } satisfies HeaderKeyInBodyData
+        data: { code: IssueCodes.HeaderKeyInBody, key, linesAfter: (last.$cstNode?.range.start.line ?? cst.range.start.line) - cst.range.start.line } satisfies HeaderKeyInBodyData
     });
 }

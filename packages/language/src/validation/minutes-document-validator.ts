@@ -5,12 +5,15 @@ import {
 import { CancellationToken } from 'vscode-languageserver';
 import { applyRuleSettings } from '../config/rule-settings.js';
 import { forEachAstNode } from '../util/ast-walk.js';
-import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { MinutesServices } from '../minutes-module.js';
 import { namesNoOne } from '../model/speaker-phrases.js';
 import { writtenName } from '../model/text.js';
 import { IssueCodes } from './issue-codes.js';
-import { OWN_TEXT_CHECKS } from './minutes-validator.js';
+import { isDocument } from '../generated/ast.js';
+import { chunksOf, structureOf } from '../model/structure.js';
+import { acceptAgain, KeptChecks, lineIndexOf, movedBy, recordingAcceptor, type KeptEntry } from './kept-checks.js';
+import { CHECKED_EACH_TIME_TYPES, checkContextOf, OWN_TEXT_CHECKS } from './minutes-validator.js';
 import { classifyUnknownName, suggestNames, unknownNameMessage } from './unknown-names.js';
 
 /** Data attached to a diagnostic for an unknown name; quick fixes read it. */
@@ -70,30 +73,63 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
             });
             return;
         }
-        const nodes: AstNode[] = [];
-        forEachAstNode(rootNode, node => {
-            const nodeOptions = this.validateSingleNodeOptions(node, options);
-            if (nodeOptions.validateNode) nodes.push(node);
-            return nodeOptions.validateChildren;
-        });
-        const checksByType = new Map<string, ValidationCheck[]>();
-        for (let i = 0; i < nodes.length; i++) {
-            if (i % 256 === 0) await interruptAndCheck(cancelToken);
-            const node = nodes[i];
+        const checksByType = new Map<string, { checks: ValidationCheck[]; again: boolean }>();
+        const checksOf = (type: string) => {
+            let found = checksByType.get(type);
+            if (!found) {
+                const again = CHECKED_EACH_TIME_TYPES.some(each => this.services.shared.AstReflection.isSubtype(type, each));
+                found = { checks: this.validationRegistry.getChecks(type, options.categories).toArray(), again };
+                checksByType.set(type, found);
+            }
+            return found;
+        };
+        let checked = 0;
+        /** Runs the checks of a node; `kept` records what they report, or the node itself when its checks read other documents. */
+        const check = async (node: AstNode, kept?: KeptEntry[]) => {
+            if (checked++ % 256 === 0) await interruptAndCheck(cancelToken);
             const ownTextChecks = OWN_TEXT_CHECKS[node.$type];
             if (ownTextChecks) {
-                this.checkOwnText(node, ownTextChecks, acceptor);
-                continue;
+                this.checkOwnText(node, ownTextChecks, kept ? recordingAcceptor(acceptor, kept) : acceptor);
+                return;
             }
-            let checks = checksByType.get(node.$type);
-            if (!checks) {
-                checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
-                checksByType.set(node.$type, checks);
-            }
-            for (const check of checks) {
-                const result = check(node, acceptor, cancelToken);
+            const { checks, again } = checksOf(node.$type);
+            if (checks.length === 0) return;
+            if (kept && again) kept.push({ again: node });
+            const accept = kept && !again ? recordingAcceptor(acceptor, kept) : acceptor;
+            for (const each of checks) {
+                const result = each(node, accept, cancelToken);
                 if (result) await result;
             }
+        };
+        const walk = async (root: AstNode, kept?: KeptEntry[]) => {
+            const nodes: AstNode[] = [];
+            forEachAstNode(root, node => {
+                const nodeOptions = this.validateSingleNodeOptions(node, options);
+                if (nodeOptions.validateNode) nodes.push(node);
+                return nodeOptions.validateChildren;
+            });
+            for (const node of nodes) await check(node, kept);
+        };
+        if (!isDocument(rootNode)) {
+            await walk(rootNode);
+            return;
+        }
+        // The document node, then its blocks: a chunk of a long document whose checks' reports were kept accepts them again.
+        await check(rootNode);
+        const blocks = rootNode.blocks;
+        const context = checkContextOf(this.services, rootNode, options.categories);
+        for (const chunk of chunksOf(structureOf(rootNode))) {
+            const kept = chunk.keepable ? this.nodeChecks.get(chunk.key, context) : undefined;
+            if (kept) {
+                for (const entry of kept) {
+                    if ('again' in entry) await check(entry.again);
+                    else acceptAgain(entry, acceptor);
+                }
+                continue;
+            }
+            const recorded: KeptEntry[] | undefined = chunk.keepable ? [] : undefined;
+            for (let i = chunk.from; i <= chunk.to; i++) await walk(blocks[i], recorded);
+            if (recorded) this.nodeChecks.set(chunk.key, context, recorded);
         }
     }
 
@@ -118,6 +154,8 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
     }
 
     private readonly ownTextReports = new WeakMap<AstNode, { line: number; reports: OwnTextReport[] }>();
+    /** What the checks of the nodes of each chunk of a long document reported: an edit checks again only the chunks it touched. */
+    readonly nodeChecks = new KeptChecks<KeptEntry[]>();
 
     /** A comment that is never closed (the only lexing error): `syntax-error`. */
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
@@ -161,15 +199,6 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
 }
 
 type OwnTextReport = { severity: Parameters<ValidationAcceptor>[0]; message: string; info: Parameters<ValidationAcceptor>[2] };
-
-/** The line a node starts on, 0-based as LSP ranges count it (the ledger's `lineNumberOf` is 1-based). */
-function lineIndexOf(node: AstNode): number {
-    return node.$cstNode?.range.start.line ?? 0;
-}
-
-function movedBy(range: Range, lines: number): Range {
-    return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
-}
 
 /** Gives the diagnostics from `first` on an issue code; their data keeps Langium's own code (it stops validation after syntax errors). */
 function withCode(diagnostics: Diagnostic[], first: number, code: string): void {

@@ -1,7 +1,9 @@
-import { AstUtils, type AstNode, type ValidationAcceptor, type ValidationCheck, type ValidationChecks } from 'langium';
-import type { Document, MinutesAstType, Party } from '../generated/ast.js';
+import { AstUtils, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationChecks } from 'langium';
+import { Action, ActionUpdate, EntryField, Field, Organisation, Party, Person, type Document, type MinutesAstType } from '../generated/ast.js';
 import type { MinutesServices } from '../minutes-module.js';
-import { structureOf } from '../model/structure.js';
+import { chunksOf, structureOf } from '../model/structure.js';
+import type { MinutesIndexManager } from '../workspace/minutes-index-manager.js';
+import { checkContext, KeptChecks, recordingAcceptor, replay, type CheckContext, type KeptEntry } from './kept-checks.js';
 import { registerActionLedgerChecks } from './action-ledger-rules.js';
 import { agendaNumbersMustFollowInOrder } from './agenda-rules.js';
 import { attendeeShouldSpeak, speakerMustBeAmongAttendees, speakerMustNotBeListedAsAbsent } from './attendance-rules.js';
@@ -57,11 +59,37 @@ const TURN_RULES: TurnRule[] = [interventionMustNotBeEmpty, qualifiersMustBeKnow
 const ACTION_RULES: ActionRule[] = [actionMustHaveOwner, actionDueDateMustBeValid, actionMustNotBeDueBeforeMeeting];
 const PARTY_RULES: PartyRule[] = [handleMustBeUnique, personMustBeDeclaredOnce, organisationMustBeDeclaredOnce, aliasMustNameOneParty];
 
+/**
+ * The node types whose checks read other documents (the action ledger, name clashes in the
+ * directory): their reports are never kept from one validation to the next (kept-checks.ts).
+ */
+export const CROSS_FILE_CHECKED_TYPES: readonly string[] = [Party.$type, EntryField.$type, Action.$type, ActionUpdate.$type];
+
+/**
+ * The node types whose checks read more than their chunk of the document (a field's date is
+ * read in its meeting's language): like the cross-file ones, checked again at each validation.
+ */
+export const CHECKED_EACH_TIME_TYPES: readonly string[] = [...CROSS_FILE_CHECKED_TYPES, Field.$type];
+
+/** The context the kept reports of a document's meetings hold in (see kept-checks.ts). */
+export function checkContextOf(services: MinutesServices, document: Document, categories?: readonly string[]): CheckContext {
+    const index = services.shared.workspace.IndexManager as MinutesIndexManager;
+    const source = (document as Document & { $document?: LangiumDocument }).$document;
+    const locale = source && services.shared.workspace.MinutesConfigs.rootOf(source.uri)?.config.locale;
+    return checkContext(structureOf(document), index.lastChangeOf(PARTY_TYPES), locale, categories);
+}
+
+const PARTY_TYPES = [Person.$type, Organisation.$type];
+
 export class MinutesValidator {
     private readonly clashes: NameClashes;
+    private readonly services: MinutesServices;
+    /** What the rules on the items of each chunk of a long document reported: an edit checks again only the chunks it touched. */
+    readonly itemChecks = new KeptChecks<KeptEntry[]>();
 
     constructor(services: MinutesServices) {
         this.clashes = new NameClashes(services);
+        this.services = services;
     }
 
     checkDocument(document: Document, accept: ValidationAcceptor): void {
@@ -69,15 +97,28 @@ export class MinutesValidator {
         for (const meeting of structure.meetings) {
             for (const rule of MEETING_RULES) rule(meeting, accept, structure);
         }
-        for (const item of structure.items) {
-            if (item.kind !== 'meeting-start' && item.kind !== 'party') headerKeyMustBeInHeader(item, item.meeting, accept);
-            if (item.kind === 'turn') {
-                for (const rule of TURN_RULES) rule(item.turn, accept);
-            } else if (item.kind === 'action') {
-                for (const rule of ACTION_RULES) rule(item.action, accept, item.meeting, structure);
-            } else if (item.kind === 'agenda') {
-                agendaNumbersMustFollowInOrder(item.group, accept);
+        const context = checkContextOf(this.services, document);
+        for (const chunk of chunksOf(structure)) {
+            // The rules on actions read their meeting's date, and header keys whether there is a meeting.
+            const chunkContext = { ...context, meetingFields: chunk.meeting?.fields ?? null };
+            const kept = chunk.keepable ? this.itemChecks.get(chunk.key, chunkContext) : undefined;
+            if (kept) {
+                replay(kept, accept);
+                continue;
             }
+            const recorded: KeptEntry[] = [];
+            const itemAccept = chunk.keepable ? recordingAcceptor(accept, recorded) : accept;
+            for (const item of chunk.items) {
+                if (item.kind !== 'meeting-start' && item.kind !== 'party') headerKeyMustBeInHeader(item, item.meeting, itemAccept);
+                if (item.kind === 'turn') {
+                    for (const rule of TURN_RULES) rule(item.turn, itemAccept);
+                } else if (item.kind === 'action') {
+                    for (const rule of ACTION_RULES) rule(item.action, itemAccept, item.meeting, structure);
+                } else if (item.kind === 'agenda') {
+                    agendaNumbersMustFollowInOrder(item.group, itemAccept);
+                }
+            }
+            if (chunk.keepable) this.itemChecks.set(chunk.key, chunkContext, recorded);
         }
     }
 
