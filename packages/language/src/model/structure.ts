@@ -417,7 +417,7 @@ function buildStructure(document: Document): DocumentStructure {
         date,
         meetings,
         items,
-        sections: sectionTree(blocks)
+        sections: sectionTree(items)
     };
     chunksByStructure.set(structure, chunks);
     return structure;
@@ -1230,20 +1230,21 @@ export function agendaTree(lines: Line[]): AgendaItemNode[] {
 
 // ---- Sections -----------------------------------------------------------------
 
-function sectionTree(blocks: Block[]): Section[] {
+/** The section tree, from the items (a heading's item holds its title: a kept chunk's need not be read again). */
+function sectionTree(items: readonly Item[]): Section[] {
     const roots: Section[] = [];
     const stack: Array<{ -readonly [K in keyof Section]: Section[K] }> = [];
-    for (const block of blocks) {
-        if (isHeading(block)) {
-            const level = headingLevel(block);
-            const section = { heading: block, level, title: plainText(block.text), children: [], lastBlock: block as Block };
-            while (stack.length > 0 && stack[stack.length - 1].level >= level) stack.pop();
+    for (const item of items) {
+        if (item.kind === 'meeting-start') continue;
+        if (item.kind === 'heading') {
+            const section = { heading: item.heading, level: item.level, title: item.text, children: [], lastBlock: item.heading as Block };
+            while (stack.length > 0 && stack[stack.length - 1].level >= item.level) stack.pop();
             const parent = stack[stack.length - 1];
             if (parent) parent.children.push(section);
             else roots.push(section);
             stack.push(section);
         }
-        for (const open of stack) open.lastBlock = block;
+        for (const open of stack) open.lastBlock = item.span.last;
     }
     return roots;
 }

@@ -1,6 +1,7 @@
 import {
     CstUtils, DefaultReferenceDescriptionProvider, interruptAndCheck, isReference, UriUtils,
-    type LangiumDocument, type ReferenceDescription, type ReferenceInfo
+    type AstNode, type AstNodeDescription, type AstNodeLocator, type CstNode, type DocumentSegment, type LangiumDocument,
+    type ReferenceDescription, type ReferenceInfo, type URI
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { astNodesOf, forEachReference } from '../util/ast-walk.js';
@@ -32,13 +33,34 @@ export class MinutesReferenceDescriptionProvider extends DefaultReferenceDescrip
         }
         const target = reference.$nodeDescription;
         if (reference.error || !reference.$refNode || !target) return;
-        into.push({
-            sourceUri: document.uri,
-            sourcePath: this.nodeLocator.getAstNodePath(info.container),
-            targetUri: target.documentUri,
-            targetPath: target.path,
-            segment: CstUtils.toDocumentSegment(reference.$refNode),
-            local: UriUtils.equals(target.documentUri, document.uri)
-        });
+        into.push(new LazyReferenceDescription(document.uri, target, info.container, reference.$refNode, this.nodeLocator));
+    }
+}
+
+/**
+ * A reference's description whose source path and segment are worked out when read: only
+ * find-references, rename and document highlights read them, and only for the references
+ * to the node they are about, while every edit describes every reference of the document
+ * again (the paths and offsets of the lines after the edit move). The values are Langium's
+ * (`DefaultReferenceDescriptionProvider`), from the tree of the document when read.
+ */
+class LazyReferenceDescription implements ReferenceDescription {
+    readonly targetUri: URI;
+    readonly targetPath: string;
+    readonly local: boolean;
+
+    constructor(readonly sourceUri: URI, target: AstNodeDescription, private readonly container: AstNode,
+        private readonly refNode: CstNode, private readonly locator: AstNodeLocator) {
+        this.targetUri = target.documentUri;
+        this.targetPath = target.path;
+        this.local = UriUtils.equals(target.documentUri, sourceUri);
+    }
+
+    get sourcePath(): string {
+        return this.locator.getAstNodePath(this.container);
+    }
+
+    get segment(): DocumentSegment {
+        return CstUtils.toDocumentSegment(this.refNode);
     }
 }

@@ -4,21 +4,25 @@ import type { CustomField, Field } from '../generated/ast.js';
 import type { DocumentStructure } from '../model/structure.js';
 
 /**
- * What the checks of a meeting reported, kept while the meeting object lives, so that an edit
- * validates again only the meetings it touched (docs/performance.md, "Checks per meeting").
+ * What the checks of a chunk of a long document reported (model/structure.ts, `Chunk`), kept
+ * while the chunk's items are, so that an edit checks again only the chunks it touched
+ * (docs/performance.md, "Structure and checks by chunk").
  *
- * A meeting object outlives a parse only when an incremental parse kept all its blocks and
- * their references resolve as before (model/structure.ts, `keptMeeting`). The checks kept
- * here read nothing else but what `CheckContext` holds: the document's own fields (its date,
- * language and series, outside any meeting), the directory's parties (the names, offices and
- * memberships a rule reads through a resolved reference: any change of the index's parties
- * counts), the configured locale and the categories checked. Checks that read other documents
- * (the action ledger, name clashes) are never kept: a node they check is run again in place.
+ * A chunk's items outlive a parse only when an incremental parse kept all its blocks and their
+ * references resolve to the same nodes (model/structure.ts, `keptChunk`). The checks kept here
+ * read nothing else but what `CheckContext` holds: the document's own fields (its date,
+ * language and series, outside any meeting), the fields of the chunk's meeting, the parties of
+ * other documents (what a rule reads through a resolved reference: any change of another
+ * document's parties counts; the document's own are new nodes when they change, which its
+ * references then resolve to), the configured locale and the categories checked. The rules on
+ * a whole meeting, and the checks of nodes that read other documents (the action ledger, name
+ * clashes) or their meeting (a field's date, read in its meeting's language), run again each
+ * time: such a node is kept as a place to check it again, in order.
  */
 export interface CheckContext {
     readonly fields: readonly Field[];
     readonly customFields: readonly CustomField[];
-    /** The index's last change of parties (`MinutesIndexManager.lastChangeOf`). */
+    /** How often other documents changed their parties (`MinutesIndexManager.changesByOthers`). */
     readonly parties: number;
     readonly locale?: string;
     readonly categories?: string;
@@ -48,7 +52,9 @@ export type KeptEntry =
 /** An acceptor that passes reports on and keeps them. */
 export function recordingAcceptor(accept: ValidationAcceptor, into: KeptEntry[]): ValidationAcceptor {
     return (severity, message, info) => {
-        into.push({ severity, message, info, line: lineIndexOf(info.node) });
+        // A copy: a range may share its positions with the syntax tree, which an incremental parse moves.
+        const kept = info.range ? { ...info, range: movedBy(info.range, 0) } : info;
+        into.push({ severity, message, info: kept, line: lineIndexOf(info.node) });
         accept(severity, message, info);
     };
 }

@@ -117,9 +117,10 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
         // The document node, then its blocks: a chunk of a long document whose checks' reports were kept accepts them again.
         await check(rootNode);
         const blocks = rootNode.blocks;
-        const context = checkContextOf(this.services, rootNode, options.categories);
-        for (const chunk of chunksOf(structureOf(rootNode))) {
-            const kept = chunk.keepable ? this.nodeChecks.get(chunk.key, context) : undefined;
+        const chunks = chunksOf(structureOf(rootNode));
+        const context = chunks[0]?.keepable ? checkContextOf(this.services, rootNode, options.categories) : undefined;
+        for (const chunk of chunks) {
+            const kept = context && this.nodeChecks.get(chunk.key, context);
             if (kept) {
                 for (const entry of kept) {
                     if ('again' in entry) await check(entry.again);
@@ -127,9 +128,9 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
                 }
                 continue;
             }
-            const recorded: KeptEntry[] | undefined = chunk.keepable ? [] : undefined;
+            const recorded: KeptEntry[] | undefined = context ? [] : undefined;
             for (let i = chunk.from; i <= chunk.to; i++) await walk(blocks[i], recorded);
-            if (recorded) this.nodeChecks.set(chunk.key, context, recorded);
+            if (context && recorded) this.nodeChecks.set(chunk.key, context, recorded);
         }
     }
 

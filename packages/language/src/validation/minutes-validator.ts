@@ -75,8 +75,9 @@ export const CHECKED_EACH_TIME_TYPES: readonly string[] = [...CROSS_FILE_CHECKED
 export function checkContextOf(services: MinutesServices, document: Document, categories?: readonly string[]): CheckContext {
     const index = services.shared.workspace.IndexManager as MinutesIndexManager;
     const source = (document as Document & { $document?: LangiumDocument }).$document;
+    const uri = source?.uri.toString() ?? '';
     const locale = source && services.shared.workspace.MinutesConfigs.rootOf(source.uri)?.config.locale;
-    return checkContext(structureOf(document), index.lastChangeOf(PARTY_TYPES), locale, categories);
+    return checkContext(structureOf(document), index.changesByOthers(uri, PARTY_TYPES), locale, categories);
 }
 
 const PARTY_TYPES = [Person.$type, Organisation.$type];
@@ -97,17 +98,18 @@ export class MinutesValidator {
         for (const meeting of structure.meetings) {
             for (const rule of MEETING_RULES) rule(meeting, accept, structure);
         }
-        const context = checkContextOf(this.services, document);
-        for (const chunk of chunksOf(structure)) {
+        const chunks = chunksOf(structure);
+        const context = chunks[0]?.keepable ? checkContextOf(this.services, document) : undefined;
+        for (const chunk of chunks) {
             // The rules on actions read their meeting's date, and header keys whether there is a meeting.
-            const chunkContext = { ...context, meetingFields: chunk.meeting?.fields ?? null };
-            const kept = chunk.keepable ? this.itemChecks.get(chunk.key, chunkContext) : undefined;
+            const chunkContext = context && { ...context, meetingFields: chunk.meeting?.fields ?? null };
+            const kept = chunkContext && this.itemChecks.get(chunk.key, chunkContext);
             if (kept) {
                 replay(kept, accept);
                 continue;
             }
             const recorded: KeptEntry[] = [];
-            const itemAccept = chunk.keepable ? recordingAcceptor(accept, recorded) : accept;
+            const itemAccept = chunkContext ? recordingAcceptor(accept, recorded) : accept;
             for (const item of chunk.items) {
                 if (item.kind !== 'meeting-start' && item.kind !== 'party') headerKeyMustBeInHeader(item, item.meeting, itemAccept);
                 if (item.kind === 'turn') {
@@ -118,7 +120,7 @@ export class MinutesValidator {
                     agendaNumbersMustFollowInOrder(item.group, itemAccept);
                 }
             }
-            if (chunk.keepable) this.itemChecks.set(chunk.key, chunkContext, recorded);
+            if (chunkContext) this.itemChecks.set(chunk.key, chunkContext, recorded);
         }
     }
 

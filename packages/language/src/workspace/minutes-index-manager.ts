@@ -41,6 +41,29 @@ export class MinutesIndexManager extends DefaultIndexManager {
         return uris;
     }
 
+    /**
+     * A number that grows each time a document other than `uri` changed its descriptions of the
+     * types since the last call for `uri` (the kept checks of a document hold while it stays;
+     * validation/kept-checks.ts). The document's own changes are not counted: what they change
+     * is seen through its references, which then resolve to other nodes.
+     */
+    changesByOthers(uri: string, types: string[]): number {
+        const now = this.lastChangeOf(types);
+        const seen = this.seenBy.get(uri);
+        if (!seen) {
+            this.seenBy.set(uri, { change: now, count: 0 });
+            return 0;
+        }
+        if (seen.change !== now) {
+            const changed = this.documentsChangedSince(types, seen.change);
+            if (!changed || [...changed].some(other => other !== uri)) seen.count++;
+            seen.change = now;
+        }
+        return seen.count;
+    }
+
+    private readonly seenBy = new Map<string, { change: number; count: number }>();
+
     /** A document's current descriptions of the types. */
     descriptionsOf(uri: string, types: string[]): AstNodeDescription[] {
         return (this.symbolIndex.get(uri) ?? []).filter(description => types.some(type => this.astReflection.isSubtype(description.type, type)));
@@ -127,6 +150,7 @@ export class MinutesIndexManager extends DefaultIndexManager {
     }
 
     override removeContent(uri: URI): void {
+        this.seenBy.delete(uri.toString());
         this.changed(uri.toString(), this.symbolIndex.get(uri.toString()));
         super.removeContent(uri);
     }

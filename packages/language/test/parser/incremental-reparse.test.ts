@@ -12,6 +12,8 @@ import { changedRange, IncrementalReparser, lineStartsOf } from '../../src/parse
 import { INITIAL_STATE, MinutesLexer } from '../../src/parser/minutes-lexer.js';
 import type { MinutesDocumentFactory } from '../../src/workspace/minutes-document-factory.js';
 import type { MinutesLinker } from '../../src/scoping/minutes-linker.js';
+import { chunksOf, structureCounts, structureOf } from '../../src/model/structure.js';
+import type { MinutesDocumentValidator } from '../../src/validation/minutes-document-validator.js';
 import { documentLine, generatedDocument, inlinePiece } from '../fuzz/arbitraries.js';
 import { EXAMPLES_FOLDER } from '../helpers/examples.js';
 import { syntaxTreeOf } from '../helpers/syntax-tree.js';
@@ -24,6 +26,8 @@ import { syntaxTreeOf } from '../helpers/syntax-tree.js';
  */
 const RUNS = Number(process.env.INCREMENTAL_RUNS ?? 0) || undefined;
 const SEED = Number(process.env.INCREMENTAL_SEED ?? 20180319);
+/** A long run's time limit for the tests of long documents (each edit is parsed, validated and generated twice). */
+const LONG_RUN_TIMEOUT = RUNS ? 60_000 + RUNS * 5_000 : undefined;
 
 const example = (name: string) => readFileSync(path.join(EXAMPLES_FOLDER, name), 'utf8');
 /** The first lines of a text, up to about `length` characters. */
@@ -63,6 +67,52 @@ date: 2018-04-19
 update #a1 done: sent
 @ttropina said the reply was drafted.
 `;
+
+/**
+ * A report of many meetings, long enough (more than 256 blocks) that its structure and its
+ * checks are kept chunk by chunk across edits (model/structure.ts, validation/kept-checks.ts),
+ * with something for every kind of check to say: unknown speakers, a mistyped qualifier, a
+ * header key in the body, actions without owner or identifier or due before their meeting,
+ * updates of actions agreed in other meetings, an agenda out of order.
+ */
+const LONG = CONSTRUCTS + Array.from({ length: 12 }, (_, k) => `
+---
+meeting: Call ${k + 3}
+date: 2018-0${(k % 9) + 1}-19
+chair: @mcade
+attendees:
+- @mcade
+- @ttropina (remote)
+
+agenda:
+1. Opening
+3. Close
+
+# ${k + 1}. Opening
+
+@mcade: Opened call ${k + 3}.
+@ttropina [replyin to @mcade]: Agreed.
+@nobody${k}: Spoke.
+
+Slides: none.
+
+discussion: Round ${k}
+@mcade: A point.
+@{The Chair}: Another.
+
+action #c${k} @ttropina due 2018-01-01: circulate the notes.
+action: unowned ${k}
+update #${k === 0 ? 'a1' : `c${k - 1}`} done: circulated
+decision: adopted ${k}
+
+## ${k + 1}.1 Details
+
+Prose line one
+continues here.
+
+1. a list
+2. of items
+`).join('');
 
 const BASES = [
     CONSTRUCTS,
@@ -182,8 +232,8 @@ describe('an edited document in the workspace', () => {
     const DIRECTORY = 'person @mcade Marilyn Cade\nperson @ttropina Tatiana Tropina\n  alias: Tania\norg @ICANN ICANN\n';
     const uri = URI.file('/workspace/meeting.minutes');
 
-    /** A workspace of the directory and one meeting, parsing edits incrementally or not. */
-    async function workspaceOf(text: string, incremental: boolean) {
+    /** A workspace of the directory, one meeting and other files, parsing edits incrementally or not. */
+    async function workspaceOf(text: string, incremental: boolean, others: Record<string, string> = {}) {
         const services = createMinutesServices(EmptyFileSystem);
         const factory = services.shared.workspace.LangiumDocumentFactory as MinutesDocumentFactory;
         factory.reparseIncrementally = incremental;
@@ -194,12 +244,20 @@ describe('an edited document in the workspace', () => {
         setTextDocument(services.shared, textDocument);
         const meeting = factory.fromTextDocument<Document>(textDocument);
         LangiumDocuments.addDocument(meeting);
-        await DocumentBuilder.build([directory, meeting], { validation: true });
+        const otherDocuments = Object.entries(others).map(([name, content]) => factory.fromString<Document>(content, URI.file(`/workspace/${name}`)));
+        for (const other of otherDocuments) LangiumDocuments.addDocument(other);
+        await DocumentBuilder.build([directory, meeting, ...otherDocuments], { validation: true });
         DocumentBuilder.updateBuildOptions = { validation: true };
         let version = 1;
         return {
             factory,
             linker: services.Minutes.references.Linker as MinutesLinker,
+            /** How many chunks had their item checks and node checks kept, and how many were checked. */
+            keptChecks: () => ({
+                items: { ...services.Minutes.validation.MinutesValidator.itemChecks.counts },
+                nodes: { ...(services.Minutes.validation.DocumentValidator as MinutesDocumentValidator).nodeChecks.counts }
+            }),
+            diagnosticsOf: (name: string) => LangiumDocuments.getDocument(URI.file(`/workspace/${name}`))?.diagnostics,
             async writeDirectory(next: string): Promise<LangiumDocument<Document>> {
                 const directoryUri = URI.file('/workspace/directory.minutes');
                 setTextDocument(services.shared, TextDocument.create(directoryUri.toString(), 'minutes', ++version, next));
@@ -239,6 +297,78 @@ describe('an edited document in the workspace', () => {
         }), { seed: SEED, numRuns: Math.ceil((RUNS ?? 50) / 10) });
         expect(incremental.factory.reparseCounts.incremental).toBeGreaterThan(0);
         expect(full.factory.reparseCounts.incremental).toBe(0);
+    });
+
+    test('random edits of a long report keep what they did not touch and give the diagnostics and outputs of a full parse', async () => {
+        const incremental = await workspaceOf(LONG, true);
+        const full = await workspaceOf(LONG, false);
+        const kept = { chunks: structureCounts.chunksKept, checks: incremental.keptChecks() };
+        await fc.assert(fc.asyncProperty(edits, async changes => {
+            let text = LONG;
+            await incremental.write(text);
+            await full.write(text);
+            for (const change of changes) {
+                text = applyEdit(text, change);
+                const a = await incremental.write(text);
+                const b = await full.write(text);
+                expect(JSON.stringify(a.diagnostics)).toBe(JSON.stringify(b.diagnostics));
+                expect(await outputsOf(a)).toEqual(await outputsOf(b));
+            }
+        }), { seed: SEED, numRuns: Math.ceil((RUNS ?? 50) / 10) });
+        // The reuse happened: chunks kept their items, and the checks of chunks their reports.
+        expect(structureCounts.chunksKept).toBeGreaterThan(kept.chunks);
+        const checks = incremental.keptChecks();
+        expect(checks.items.kept).toBeGreaterThan(kept.checks.items.kept);
+        expect(checks.nodes.kept).toBeGreaterThan(kept.checks.nodes.kept);
+    }, LONG_RUN_TIMEOUT);
+
+    test('an edit of one line of a long report groups and checks one chunk again', async () => {
+        const workspace = await workspaceOf(LONG, true);
+        const reference = await workspaceOf(LONG, false);
+        const chunks = chunksOf(structureOf((await workspace.write(LONG)).parseResult.value)).length;
+        const before = { ...structureCounts, ...workspace.keptChecks() };
+        const edited = LONG.replace('@mcade: Opened call 9.', '@mcade: Opened call nine.');
+        const document = await workspace.write(edited);
+        expect(workspace.factory.reparseCounts.incremental).toBe(1);
+        expect(structureCounts.chunksBuilt - before.chunksBuilt).toBe(1);
+        expect(structureCounts.chunksKept - before.chunksKept).toBe(chunks - 1);
+        const after = workspace.keptChecks();
+        expect(after.items.checked - before.items.checked).toBe(1);
+        expect(after.nodes.checked - before.nodes.checked).toBe(1);
+        expect(after.nodes.kept - before.nodes.kept).toBe(chunks - 1);
+        expect(document.diagnostics).toEqual((await reference.write(edited)).diagnostics);
+        // A line inserted above moves the kept reports of every chunk below it.
+        const moved = `first line\n${edited}`.replace('meeting: First call', 'meeting: First call\nnote: moved');
+        expect((await workspace.write(moved)).diagnostics).toEqual((await reference.write(moved)).diagnostics);
+    });
+
+    test('an action identifier changed in a long report is found changed by the other meetings and files', async () => {
+        const later = 'meeting: Later call\ndate: 2019-01-10\n\nupdate #c3 done: circulated\nupdate #c5 open: pending\n';
+        const workspace = await workspaceOf(LONG, true, { 'later.minutes': later });
+        const reference = await workspaceOf(LONG, false, { 'later.minutes': later });
+        const expectSame = async (text: string) => {
+            const document = await workspace.write(text);
+            expect(document.diagnostics).toEqual((await reference.write(text)).diagnostics);
+            expect(workspace.diagnosticsOf('later.minutes')).toEqual(reference.diagnosticsOf('later.minutes'));
+            return document;
+        };
+        const codes = (diagnostics: Array<{ code?: string | number }> | undefined) => diagnostics?.map(d => d.code) ?? [];
+        expect(codes(workspace.diagnosticsOf('later.minutes'))).not.toContain('unknown-action');
+
+        // `#c3` renamed: the update of the next meeting, and the other file's, name no action now.
+        const renamed = LONG.replace('action #c3 ', 'action #c3x ');
+        let document = await expectSame(renamed);
+        expect(codes(workspace.diagnosticsOf('later.minutes'))).toContain('unknown-action');
+        expect(document.diagnostics?.filter(d => d.code === 'unknown-action').map(d => d.range.start.line)).toEqual(
+            [LONG.split('\n').findIndex(line => line.startsWith('update #c3 '))]);
+
+        // `#c5` written a second time, in another meeting: both are duplicates, and the other file's update is found in a later meeting.
+        const duplicated = renamed.replace('action: unowned 8', 'action #c5 @mcade: again');
+        document = await expectSame(duplicated);
+        expect(codes(document.diagnostics).filter(code => code === 'duplicate-action-id')).toHaveLength(2);
+        await expectSame(LONG);
+        expect(codes(workspace.diagnosticsOf('later.minutes'))).not.toContain('unknown-action');
+        expect(workspace.factory.reparseCounts.full).toBe(0);
     });
 
     test('an edit is parsed incrementally unless the text before or after it has a syntax error', async () => {
