@@ -23,7 +23,7 @@ export function registerWorkspaceRequests(connection: Connection, shared: Minute
     connection.onRequest(StatsRequest, async (params: StatsParams, token): Promise<DocumentStats | null> => {
         const checked = await checkedDocument(shared, URI.parse(params.uri), token);
         if (!checked) return null;
-        return documentStats(checked.document, checked.diagnostics, ActionLedger.ledger);
+        return documentStats(checked.document, checked.diagnostics, ActionLedger.ledgerFor(checked.document));
     });
 
     connection.onRequest(CheckWorkspaceRequest, async (): Promise<CheckWorkspaceResult> => {
@@ -80,7 +80,7 @@ export function documentStats(document: LangiumDocument<Document>, diagnostics: 
         }
     }
     const interventions = structure.items.filter(item => item.kind === 'turn').length;
-    // Updates written in later meetings of other files close actions agreed here: the workspace's ledger.
+    // Updates written in later meetings of other files close actions agreed here: a ledger with those files (ActionLedgerService.ledgerFor).
     const uri = document.uri.toString();
     const openActions = ledger.actions.filter(action => action.place.uri === uri && action.current.status === 'open').length;
     return {

@@ -50,6 +50,17 @@ export class ClosedDocumentTrees {
 
     constructor(private readonly shared: LangiumSharedServices) {}
 
+    /**
+     * From now on, releases no tree: for a feature that reads every tree at each change of
+     * the workspace (the whole action ledger, see ActionLedgerService), which would otherwise
+     * parse the workspace again after every keystroke.
+     */
+    keepEveryTree(): void {
+        this.keepingEveryTree = true;
+    }
+
+    private keepingEveryTree = false;
+
     /** Whether the document's tree is released (reading `parseResult` would parse it again). */
     isReleased(document: LangiumDocument): boolean {
         return this.releasedTrees.has(document);
@@ -62,7 +73,7 @@ export class ClosedDocumentTrees {
 
     /** Releases the trees of the documents that qualify (see the class comment); called at the end of each build. */
     releaseClosedTrees(): void {
-        if (!this.enabled) return;
+        if (!this.enabled || this.keepingEveryTree) return;
         const { LangiumDocuments, TextDocuments } = this.shared.workspace;
         const index = this.index;
         const isOpen = (document: LangiumDocument) => TextDocuments?.get(document.uri.toString()) !== undefined;

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { ClosedTreesRequest, SettledRequest } from '../../src/requests/benchmark-requests.js';
 import { LspClient } from '../helpers/lsp-client.js';
 import type { Document } from '../../src/generated/ast.js';
+import type { ActionLedger } from '../../src/ledger/action-ledger.js';
 import { DIRECTORY, editDocument, offsetOf } from '../helpers/lsp.js';
 import { buildWorkspace } from '../helpers/workspace.js';
 
@@ -120,7 +121,10 @@ async function answers(workspace: Workspace, open: string[]) {
     };
     const definition = fromOpen('#report');
     const hover = fromOpen('#report');
-    const ledger = shared.workspace.ActionLedger.ledger;
+    const ledgerFor = Object.fromEntries(Object.keys(FILES).map(name => {
+        const document = documentOf(workspace, name);
+        return [name, actionsOf(shared.workspace.ActionLedger.ledgerFor(document), document.uri.toString())];
+    }));
     return {
         diagnostics,
         symbols,
@@ -136,14 +140,25 @@ async function answers(workspace: Workspace, open: string[]) {
         },
         definition: await lsp.DefinitionProvider!.getDefinition(definition.document, definition.params),
         hover: await lsp.HoverProvider!.getHoverContent(hover.document, hover.params),
-        ledger: {
-            actions: ledger.actions.map(action => ({
-                id: action.id, written: action.written, text: action.text, uri: action.place.uri, line: action.line,
-                owners: action.owners.map(owner => owner.name), current: { status: action.current.status, due: action.current.due },
-                updates: action.updates.map(update => `${update.place.uri}:${update.line}`)
-            })),
-            updates: ledger.updates.map(update => ({ id: update.id, uri: update.place.uri, line: update.line, action: update.action?.id, beforeAction: update.beforeAction }))
-        }
+        ledgerFor
+    };
+}
+
+/** The actions of a ledger agreed in one document (all of them without a document), and their updates, as plain data. */
+function actionsOf(ledger: ActionLedger, uri?: string) {
+    return ledger.actions.filter(action => uri === undefined || action.place.uri === uri).map(action => ({
+        id: action.id, written: action.written, text: action.text, uri: action.place.uri, line: action.line,
+        owners: action.owners.map(owner => owner.name), current: { status: action.current.status, due: action.current.due },
+        updates: action.updates.map(update => ({ uri: update.place.uri, line: update.line, beforeAction: update.beforeAction }))
+    }));
+}
+
+/** The whole workspace's ledger: actions and updates, as plain data. */
+function ledgerOf(workspace: Workspace) {
+    const ledger = workspace.services.shared.workspace.ActionLedger.ledger;
+    return {
+        actions: actionsOf(ledger),
+        updates: ledger.updates.map(update => ({ id: update.id, uri: update.place.uri, line: update.line, action: update.action?.id, beforeAction: update.beforeAction }))
     };
 }
 
@@ -174,6 +189,21 @@ describe('closed documents without their trees', () => {
         const afterDirectory = await answers(light, ['m3.minutes']);
         expect(afterDirectory).toEqual(await answers(kept, ['m3.minutes']));
         expect(afterDirectory.diagnostics['m2.minutes']!.some(d => d.message.includes('nhickson'))).toBe(true);
+
+        // One document's ledger (the status bar's open actions) gives its actions as the whole workspace's ledger does.
+        // (A derived identifier is made unique among the identifiers the ledger holds: not compared.)
+        const whole = ledgerOf(kept);
+        const written = (actions: ReturnType<typeof actionsOf>) => actions.map(action => ({ ...action, id: action.written ? action.id : undefined }));
+        for (const name of Object.keys(FILES)) {
+            const uri = documentOf(kept, name).uri.toString();
+            expect(written(afterDirectory.ledgerFor[name]!)).toEqual(written(whole.actions.filter(action => action.uri === uri)));
+        }
+        // The whole ledger reads every tree: the same, and from then on every tree is kept.
+        expect(ledgerOf(light)).toEqual(whole);
+        expect(released(light)).toEqual([]);
+        for (const workspace of [kept, light]) await editDocument(workspace.services, documentOf(workspace, 'm3.minutes').uri, M3);
+        expect(released(light)).toEqual([]);
+        expect(await answers(light, [])).toEqual(await answers(kept, []));
     });
 
     test('released before their first validation (the first build of the server does not validate), validated as if kept', async () => {
