@@ -45,8 +45,8 @@ export class ClosedDocumentTrees {
     enabled = false;
     /** How many trees were released and parsed again (tests and the bench read them). */
     readonly counts = { released: 0, parsedAgain: 0 };
-    /** Each released document: its text, from which its tree is parsed again, and its workspace symbols. */
-    private readonly releasedTrees = new WeakMap<LangiumDocument, { text: string; symbols: DocumentSymbols }>();
+    /** Each released document: its text, from which its tree is parsed again, and its workspace symbols if they were read. */
+    private readonly releasedTrees = new WeakMap<LangiumDocument, { text: string; symbols?: DocumentSymbols }>();
 
     constructor(private readonly shared: LangiumSharedServices) {}
 
@@ -66,7 +66,11 @@ export class ClosedDocumentTrees {
         return this.releasedTrees.has(document);
     }
 
-    /** The workspace symbols of a released document, read from its tree before it was released; undefined when it is not released. */
+    /**
+     * The workspace symbols of a released document, read from its tree before it was
+     * released; undefined when it is not released, or was released before they were read
+     * (then its tree is parsed again to read them).
+     */
     symbolsOfReleased(document: LangiumDocument): DocumentSymbols | undefined {
         return this.releasedTrees.get(document)?.symbols;
     }
@@ -118,7 +122,9 @@ export class ClosedDocumentTrees {
     private release(document: LangiumDocument): void {
         const root = document.parseResult.value;
         const text = root.$cstNode!.root.fullText;
-        const symbols = documentSymbolsOf(document, this.shared.ServiceRegistry);
+        // Reading the symbols reads the document's structure, which validation builds: before
+        // the first validation (the first build) they are left to be read when asked for.
+        const symbols = document.state >= DocumentState.Validated ? documentSymbolsOf(document, this.shared.ServiceRegistry) : undefined;
         this.index.detach(document.uri.toString());
         document.references = [];
         this.releasedTrees.set(document, { text, symbols });
