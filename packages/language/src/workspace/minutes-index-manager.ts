@@ -1,6 +1,6 @@
 import { DefaultIndexManager, URI, type AstNodeDescription, type LangiumDocument } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { detachDescription } from './portable-descriptions.js';
+import { detachDescription, plainReferenceDescription } from './portable-descriptions.js';
 
 const NO_TARGETS: ReadonlySet<string> = new Set();
 
@@ -125,9 +125,10 @@ export class MinutesIndexManager extends DefaultIndexManager {
     }
 
     /**
-     * Makes a document's descriptions independent of its tree (see detachDescription), in
-     * place, so that scopes holding them stay as they are: for a document whose tree is
-     * released (ClosedDocumentTrees).
+     * Makes a document's descriptions independent of its tree, for a document whose tree is
+     * released (ClosedDocumentTrees): what it exports in place (see detachDescription), so
+     * that scopes holding them stay as they are; where its references point as plain data
+     * (the provider's descriptions read their path and segment from the tree when asked).
      */
     detach(uri: string): void {
         const documentUri = URI.parse(uri);
@@ -138,6 +139,8 @@ export class MinutesIndexManager extends DefaultIndexManager {
                 return root && locator.getAstNode(root, description.path);
             });
         }
+        const references = this.referenceIndex.get(uri);
+        if (references) this.referenceIndex.set(uri, references.map(plainReferenceDescription));
     }
 
     override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {

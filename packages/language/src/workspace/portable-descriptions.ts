@@ -1,4 +1,4 @@
-import { URI, type AstNode, type AstNodeDescription } from 'langium';
+import { URI, type AstNode, type AstNodeDescription, type ReferenceDescription } from 'langium';
 import type { DocumentSegment } from 'langium';
 
 /**
@@ -64,6 +64,18 @@ export function detachDescription(description: AstNodeDescription, locate: () =>
         selectionSegment: { value: selectionSegment, enumerable: true, configurable: true, writable: true },
         node: { get: locate, enumerable: true, configurable: true }
     });
+}
+
+/** A reference's description as plain data: read once, it holds nothing of the tree it was read from. */
+export function plainReferenceDescription(description: ReferenceDescription): ReferenceDescription {
+    return {
+        sourceUri: description.sourceUri,
+        sourcePath: description.sourcePath,
+        targetUri: description.targetUri,
+        targetPath: description.targetPath,
+        segment: plainSegment(description.segment)!,
+        local: description.local
+    };
 }
 
 /** The name of the node a description stands for, whether the node is here, in another thread or in a released tree. */

@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { URI, type LangiumDocument } from 'langium';
 import type { Position } from 'vscode-languageserver';
 import { ReferencesRequest, RenameRequest, WorkspaceSymbolRequest, type Location } from 'vscode-languageserver-protocol';
@@ -217,6 +219,22 @@ describe('closed documents without their trees', () => {
         const answered = await answers(light, ['m4.minutes']);
         expect(answered).toEqual(await answers(kept, ['m4.minutes']));
         expect(Object.values(answered.diagnostics).every(list => list !== undefined)).toBe(true);
+    });
+
+    test('a released tree is held by nothing: the index, the scopes, the caches of linking and validation let it go', async () => {
+        setFlagsFromString('--expose-gc');
+        const collectGarbage = runInNewContext('gc') as () => void;
+        const workspace = await buildWorkspace(FILES);
+        await answers(workspace, []);
+        const trees = workspace.services.shared.workspace.ClosedDocumentTrees;
+        const roots = ['m1.minutes', 'm2.minutes', 'm3.minutes'].map(name => new WeakRef(documentOf(workspace, name).parseResult.value));
+        // Released at the end of the next update, as in the server (m4, edited, no longer names an action of theirs).
+        trees.enabled = true;
+        await editDocument(workspace.services, documentOf(workspace, 'm4.minutes').uri, M4.replace(/update #report.*\n/, ''));
+        expect(released(workspace)).toEqual(['m1.minutes', 'm2.minutes', 'm3.minutes']);
+        await new Promise(resolve => setTimeout(resolve, 0)); // a WeakRef holds its target until the current job ends
+        collectGarbage();
+        expect(roots.map(root => root.deref() === undefined)).toEqual([true, true, true]);
     });
 
     test('a released document opened in the editor is parsed from its text and answers as before', async () => {
