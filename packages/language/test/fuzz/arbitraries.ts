@@ -96,6 +96,10 @@ export const documentLine: fc.Arbitrary<string> = fc.oneof(
     // Issue 13: group labels inside an attendee list, custom header fields.
     { weight: 1, arbitrary: fc.constantFrom('Representatives of specialized agencies:', '- Council:', 'Regrets:', "Proposer's Name: Ms. @mcade", 'Session Format: Round Table - 90 Min', 'Content of the Session:') },
     { weight: 3, arbitrary: fc.tuple(fc.constantFrom('- ', '', '* '), reference, fc.constantFrom('', ' (remote)', ' (absent)', ', Director General', ' (ICANN Board)')).map(([b, r, note]) => `${b}${r}${note}`) },
+    // One-line attendance lists: a list key or a group label, then names with notes and separators, perhaps unclosed or trailing.
+    { weight: 2, arbitrary: fc.tuple(fc.constantFrom('attendees: ', 'regrets: ', 'Council: ', '- Observers: ', 'Présents : '),
+        fc.array(fc.tuple(reference, fc.constantFrom('', ' (remote)', '[IRC_only]', ' (W3C', ' (@mcade)'), fc.constantFrom(', ', '; ', ' and ', ' & ', ', and ', ',', ' ')), { minLength: 1, maxLength: 5 }))
+        .map(([head, names]) => head + names.map(([r, note, separator]) => `${r}${note}${separator}`).join('').trimEnd()) },
     { weight: 2, arbitrary: fc.constantFrom('agenda:', 'topics:', 'agenda: Draft') },
     { weight: 3, arbitrary: fc.tuple(indent, label, inlineText).map(([i, l, text]) => `${i}${l} ${text}`) },
     { weight: 5, arbitrary: fc.tuple(fc.constantFrom('', '- '), reference, fc.option(fc.array(qualifier, { maxLength: 3 }).map(q => ` [${q.join(', ')}]`), { nil: '' }), fc.constantFrom(':', ': ', ' ', ''), inlineText).map(([b, r, q, colon, text]) => `${b}${r}${q}${colon}${text}`) },

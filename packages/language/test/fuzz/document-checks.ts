@@ -294,7 +294,7 @@ export function applyEdits(textDocument: LangiumDocument['textDocument'], edits:
 
 /**
  * A quick fix never drops text: every range it replaces in the document is white space, is
- * kept in the new text, or lies within the name or label its diagnostic is about (with the
+ * kept in the new text or moved by another of its edits, or lies within the name or label its diagnostic is about (with the
  * line break that ends it). What an unreviewed entry's fixes are for is allowed too: removing
  * its `review:` line (confirm), or the whole entry and putting another person's reference
  * in place of each reference to it (link to an existing person).
@@ -309,6 +309,8 @@ export function checkCodeActions(document: LangiumDocument, actions: unknown[], 
         for (const edit of edits) {
             const replaced = textDocument.getText(edit.range);
             if (replaced.trim() === '' || edit.newText.includes(replaced)) continue;
+            // Moved, not dropped: another edit of the action writes the same text elsewhere ('Move it to the meeting\'s header').
+            if (edits.some(other => other !== edit && other.newText.includes(replaced.trimEnd()))) continue;
             const start = textDocument.offsetAt(edit.range.start);
             const end = textDocument.offsetAt(edit.range.end);
             const lineAfter = (p: Position) => textDocument.offsetAt({ line: p.line + 1, character: 0 });
