@@ -12,7 +12,7 @@ import type {
     ActionOutline, AgendaEntry, EarlierActionOutline, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
     TurnOutline, UpdateOutline
 } from './render-model.js';
-import { participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
+import { isOneLineList, participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
 import { labelled, plain, type RichText, type Span } from './rich-text.js';
 import { wellFormed } from './unicode.js';
 
@@ -255,9 +255,8 @@ class DocxWriter {
 
     /** A group of an attendee list: a table of the attendees on lines of their own; a one-line list (`Council: Carol, Mark`) stays a line, as written. */
     private participantGroup(caption: RichText, fallback: string, group: ParticipantGroup | undefined, depth: number): Block[] {
-        const rows = group ? participantsOnLines(group) : [];
-        if (rows.length === 0 && group && group.namedInTitle > 0) return [this.paragraph(caption, depth)];
-        return this.participantTable(plain(caption) || fallback, rows);
+        if (isOneLineList(group)) return [this.paragraph(caption, depth)];
+        return this.participantTable(plain(caption) || fallback, group ? participantsOnLines(group) : []);
     }
 
     private participantTable(caption: string, participants: readonly Participant[]): Block[] {

@@ -9,7 +9,7 @@ import type {
     ActionOutline, AgendaEntry, ContentsEntry, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
     TurnOutline, UpdateOutline
 } from './render-model.js';
-import { participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
+import { isOneLineList, participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
 import { labelled, plain, type RichText, type Span, type StyledSpan } from './rich-text.js';
 import { HTML_STYLE } from './html-style.js';
 import { earlierActionsHtml, whoSpokeHtml } from './ledger-html.js';
@@ -294,9 +294,8 @@ class HtmlWriter {
     private participantGroup(caption: RichText, fallback: string, group: ParticipantGroup | undefined): string {
         const named = new Set(group?.participants.slice(0, group.namedInTitle).map(p => p.anchor).filter(anchor => !this.anchorsPlaced.has(anchor)));
         const captionHtml = caption.length > 0 ? caption.map(span => this.anchoredSpan(span, named)).join('') : escapeText(fallback);
-        const rows = group ? participantsOnLines(group) : [];
-        if (rows.length === 0 && group && group.namedInTitle > 0) return `<p class="participant-line" dir="auto">${captionHtml}</p>`;
-        return this.participantTable(captionHtml, rows, true);
+        if (isOneLineList(group)) return `<p class="participant-line" dir="auto">${captionHtml}</p>`;
+        return this.participantTable(captionHtml, group ? participantsOnLines(group) : [], true);
     }
 
     /** A span of a one-line attendee list: the first mention of each of `anchors` carries its participant's anchor. */

@@ -68,6 +68,11 @@ export function participantsOnLines(group: ParticipantGroup): readonly Participa
     return group.participants.slice(group.namedInTitle);
 }
 
+/** A group that is a one-line list and nothing else (`Council: Carol, Mark`): writers print its title as a line, no table. */
+export function isOneLineList(group: ParticipantGroup | undefined): group is ParticipantGroup {
+    return group !== undefined && group.namedInTitle > 0 && group.namedInTitle === group.participants.length;
+}
+
 export interface MetadataEntry {
     /** The field's key, normalised: `date`, `programme`, `organisers`, `notetaker`; `custom` for a field the vocabulary lacks, whose label is as written. */
     readonly key: string;

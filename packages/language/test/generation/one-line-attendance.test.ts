@@ -208,6 +208,15 @@ describe('one-line attendance lists', async () => {
         for (const name of ['Alice Smith', 'Carol Nichols', 'Eric Holk', 'Mark Rousskov', 'Tyler Mandry']) expect(text.split(name).length - 1, name).toBe(2);
     });
 
+    test('a one-line list with lines under it: the line as written, then the others listed', async () => {
+        const mixed = await parse(['meeting: m', 'date: 2024-01-19', '', 'attendees:', 'Council: @carol', '@mark (remote)', '', '@carol: Hi.', '@mark: Yes.', ''].join('\n'), DIRECTORY);
+        expect(await generate(mixed, 'email', { width: 1000 })).toContain('\nAttendees:\n\nCouncil: Carol Nichols\n- Mark Rousskov (remote)\n');
+        const html = await generate(mixed, 'html', {});
+        expect(html).toMatch(/<caption>Council: <span class="person" id="m1-carol">Carol Nichols<\/span><\/caption>/);
+        expect(html).toMatch(/<tr id="m1-mark">/);
+        expect(html).not.toMatch(/<tr id="m1-carol">/);
+    });
+
     test('stats: the turns are the attendees\'', () => {
         expect(meetingStatistics(meeting).total.interventions).toBe(6);
     });
