@@ -336,7 +336,7 @@ function buildStructure(document: Document): DocumentStructure {
     const blocks = document.blocks;
     const explicit = blocks.some(b => isField(b) && isKey(b.key, 'meeting'));
     const implicit = !explicit && blocks.some(isMeetingish);
-    const keepable = blocks.length >= KEPT_FROM_BLOCKS;
+    const keepable = keepsChunks(document);
 
     const items: Item[] = [];
     const meetings: MutableMeeting[] = [];
@@ -373,15 +373,23 @@ function buildStructure(document: Document): DocumentStructure {
         let to = from + 1;
         while (to < blocks.length && !isChunkBoundary(blocks[to])) to++;
         to--;
-        let groups = keepable ? keptChunk(blocks, from, to) : undefined;
-        if (groups) {
-            structureCounts.chunksKept++;
-        } else {
-            groups = groupChunk(blocks, from, to);
-            structureCounts.chunksBuilt++;
-            if (keepable) recordChunk(blocks, from, to, groups);
-        }
+        const kept = keepable ? keptChunk(blocks, from, to) : undefined;
+        if (kept) structureCounts.chunksKept++;
+        else structureCounts.chunksBuilt++;
+        const source = kept ?? (keepable ? recordChunk(blocks, from, to, groupChunk(blocks, from, to)) : undefined);
+        const groups = source?.groups ?? groupChunk(blocks, from, to);
         const first = items.length;
+        if (source?.placed && !meeting) {
+            // Items outside any meeting are the same objects as before.
+            for (const item of source.placed) {
+                items.push(item);
+                if (item.kind === 'field') docFields.push(item.field);
+                else if (item.kind === 'custom-field') docCustomFields.push(item.field);
+            }
+            chunks.push({ key: groups, keepable, from, to, meeting, items: source.placed });
+            from = to + 1;
+            continue;
+        }
         for (const group of groups) {
             if (group.kind === 'party') {
                 items.push(group);
@@ -401,7 +409,9 @@ function buildStructure(document: Document): DocumentStructure {
                 docCustomFields.push(item.field);
             }
         }
-        chunks.push({ key: groups, keepable, from, to, meeting, items: items.slice(first) });
+        const placed = items.slice(first);
+        if (source) source.placed = meeting ? undefined : placed;
+        chunks.push({ key: groups, keepable, from, to, meeting, items: placed });
         from = to + 1;
     }
 
@@ -586,6 +596,11 @@ export const structureCounts = { chunksBuilt: 0, chunksKept: 0 };
  */
 const KEPT_FROM_BLOCKS = 256;
 
+/** Whether a document is long enough that what is derived from its blocks is kept, chunk by chunk or block by block, across edits. */
+export function keepsChunks(document: Document): boolean {
+    return document.blocks.length >= KEPT_FROM_BLOCKS;
+}
+
 /**
  * What a chunk was grouped from, for keeping its items when the document is parsed again
  * incrementally (parser/incremental-reparser.ts keeps the block objects of the lines an edit
@@ -597,6 +612,8 @@ interface ChunkSource {
     from: number;
     to: number;
     readonly groups: Group[];
+    /** The items of the chunk when it was last placed outside any meeting: kept as they are while it stays there. */
+    placed?: Item[];
     readonly references: readonly Reference[];
     readonly targets: ReadonlyArray<AstNode | undefined>;
 }
@@ -604,8 +621,8 @@ interface ChunkSource {
 /** The chunk last grouped that starts at a block. */
 const chunkStartingAt = new WeakMap<Block, ChunkSource>();
 
-/** The items of the chunk last grouped from exactly the blocks `blocks[from..to]` (the same objects), when its references still resolve to what they did. */
-function keptChunk(blocks: readonly Block[], from: number, to: number): Group[] | undefined {
+/** The chunk last grouped from exactly the blocks `blocks[from..to]` (the same objects), when its references still resolve to what they did. */
+function keptChunk(blocks: readonly Block[], from: number, to: number): ChunkSource | undefined {
     const source = chunkStartingAt.get(blocks[from]);
     if (!source || source.to - source.from !== to - from) return undefined;
     for (let k = 1; k <= to - from; k++) {
@@ -617,10 +634,10 @@ function keptChunk(blocks: readonly Block[], from: number, to: number): Group[] 
     source.blocks = blocks;
     source.from = from;
     source.to = to;
-    return source.groups;
+    return source;
 }
 
-function recordChunk(blocks: readonly Block[], from: number, to: number, groups: Group[]): void {
+function recordChunk(blocks: readonly Block[], from: number, to: number, groups: Group[]): ChunkSource {
     const references: Reference[] = [];
     const targets: Array<AstNode | undefined> = [];
     for (let j = from; j <= to; j++) {
@@ -630,7 +647,9 @@ function recordChunk(blocks: readonly Block[], from: number, to: number, groups:
             targets.push(reference.ref);
         }));
     }
-    chunkStartingAt.set(blocks[from], { blocks, from, to, groups, references, targets });
+    const source: ChunkSource = { blocks, from, to, groups, references, targets };
+    chunkStartingAt.set(blocks[from], source);
+    return source;
 }
 
 /** The facts read from a meeting's fields once its blocks are known. */

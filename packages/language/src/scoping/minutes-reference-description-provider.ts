@@ -1,12 +1,20 @@
 import {
     CstUtils, DefaultReferenceDescriptionProvider, interruptAndCheck, isReference, UriUtils,
     type AstNode, type AstNodeDescription, type AstNodeLocator, type CstNode, type DocumentSegment, type LangiumDocument,
-    type ReferenceDescription, type ReferenceInfo, type URI
+    type Reference, type ReferenceDescription, type ReferenceInfo, type URI
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { astNodesOf, forEachReference } from '../util/ast-walk.js';
+import { isDocument } from '../generated/ast.js';
+import { keepsChunks } from '../model/structure.js';
+import { astNodesOf, forEachAstNode, forEachReference } from '../util/ast-walk.js';
 
 const NODES_PER_CHECK = 256;
+const BLOCKS_PER_CHECK = 64;
+
+/** What a reference resolved to: a node, a linking error, or nothing yet. */
+function resolutionOf(reference: Reference): unknown {
+    return (reference as unknown as { _ref?: unknown })._ref;
+}
 
 /**
  * The descriptions of a document's resolved references, for "find references" and for
@@ -17,13 +25,44 @@ const NODES_PER_CHECK = 256;
 export class MinutesReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     override async createDescriptions(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
-        const nodes = astNodesOf(document.parseResult.value);
+        const root = document.parseResult.value;
+        if (isDocument(root) && keepsChunks(root)) {
+            for (let i = 0; i < root.blocks.length; i++) {
+                if (i % BLOCKS_PER_CHECK === 0) await interruptAndCheck(cancelToken);
+                for (const description of this.descriptionsOfBlock(root.blocks[i], document)) descriptions.push(description);
+            }
+            return descriptions;
+        }
+        const nodes = astNodesOf(root);
         for (let i = 0; i < nodes.length; i++) {
             if (i % NODES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
             forEachReference(nodes[i], info => this.describe(info, document, descriptions));
         }
         return descriptions;
     }
+
+    /**
+     * The descriptions of a block's references, kept while the block and what each reference
+     * resolved to are (a long document's blocks outlive an edit of other lines, and their
+     * descriptions read their paths and segments when asked).
+     */
+    private descriptionsOfBlock(block: AstNode, document: LangiumDocument): readonly ReferenceDescription[] {
+        const kept = this.described.get(block);
+        if (kept && kept.document === document && kept.references.every((reference, k) =>
+            resolutionOf(reference) === kept.resolutions[k] && reference.$nodeDescription === kept.found[k])) return kept.descriptions;
+        const references: Reference[] = [];
+        const descriptions: ReferenceDescription[] = [];
+        forEachAstNode(block, node => forEachReference(node, info => {
+            references.push(info.reference as Reference);
+            this.describe(info, document, descriptions);
+        }));
+        this.described.set(block, { document, references, resolutions: references.map(resolutionOf), found: references.map(reference => reference.$nodeDescription), descriptions });
+        return descriptions;
+    }
+
+    private readonly described = new WeakMap<AstNode, {
+        document: LangiumDocument; references: Reference[]; resolutions: unknown[]; found: Array<AstNodeDescription | undefined>; descriptions: ReferenceDescription[];
+    }>();
 
     private describe(info: ReferenceInfo, document: LangiumDocument, into: ReferenceDescription[]): void {
         const reference = info.reference;

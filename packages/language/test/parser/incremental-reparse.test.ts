@@ -5,7 +5,7 @@ import { EmptyFileSystem, URI, type LangiumDocument, type ParseResult } from 'la
 import { setTextDocument } from 'langium/test';
 import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Document } from '../../src/generated/ast.js';
+import { isParty, type Document } from '../../src/generated/ast.js';
 import { generate, OUTPUT_FORMATS } from '../../src/generation/index.js';
 import { createMinutesServices } from '../../src/minutes-module.js';
 import { changedRange, IncrementalReparser, lineStartsOf } from '../../src/parser/incremental-reparser.js';
@@ -258,6 +258,15 @@ describe('an edited document in the workspace', () => {
                 nodes: { ...(services.Minutes.validation.DocumentValidator as MinutesDocumentValidator).nodeChecks.counts }
             }),
             diagnosticsOf: (name: string) => LangiumDocuments.getDocument(URI.file(`/workspace/${name}`))?.diagnostics,
+            /** Where the index says the directory's parties are referred to: path, range and target of each reference. */
+            referencesToParties: () => {
+                const directoryDocument = LangiumDocuments.getDocument(URI.file('/workspace/directory.minutes')) as LangiumDocument<Document>;
+                const locator = services.Minutes.workspace.AstNodeLocator;
+                return directoryDocument.parseResult.value.blocks.filter(isParty).map(party => services.shared.workspace.IndexManager
+                    .findAllReferences(party, locator.getAstNodePath(party))
+                    .map(reference => `${reference.sourceUri.path} ${reference.sourcePath} ${JSON.stringify(reference.segment.range)} ${reference.targetPath} ${reference.local}`)
+                    .toArray());
+            },
             async writeDirectory(next: string): Promise<LangiumDocument<Document>> {
                 const directoryUri = URI.file('/workspace/directory.minutes');
                 setTextDocument(services.shared, TextDocument.create(directoryUri.toString(), 'minutes', ++version, next));
@@ -303,6 +312,7 @@ describe('an edited document in the workspace', () => {
         const incremental = await workspaceOf(LONG, true);
         const full = await workspaceOf(LONG, false);
         const kept = { chunks: structureCounts.chunksKept, checks: incremental.keptChecks() };
+        expect(incremental.referencesToParties().flat().length).toBeGreaterThan(20);
         await fc.assert(fc.asyncProperty(edits, async changes => {
             let text = LONG;
             await incremental.write(text);
@@ -313,6 +323,7 @@ describe('an edited document in the workspace', () => {
                 const b = await full.write(text);
                 expect(JSON.stringify(a.diagnostics)).toBe(JSON.stringify(b.diagnostics));
                 expect(await outputsOf(a)).toEqual(await outputsOf(b));
+                expect(incremental.referencesToParties()).toEqual(full.referencesToParties());
             }
         }), { seed: SEED, numRuns: Math.ceil((RUNS ?? 50) / 10) });
         // The reuse happened: chunks kept their items, and the checks of chunks their reports.
