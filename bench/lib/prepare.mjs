@@ -29,6 +29,7 @@ export async function prepareWorkload(repoRoot, root, options, log = () => undef
     const existing = await fs.readFile(manifestFile, 'utf8').then(JSON.parse).catch(() => undefined);
     if (existing && JSON.stringify(existing.identity) === JSON.stringify(identity)) {
         log(`workload: up to date in ${path.relative(repoRoot, root)}`);
+        await markNotesRoots([...existing.workload.workspaces.map(w => w.minutesDir), path.dirname(existing.workload.large.minutesFile)]);
         return existing.workload;
     }
     log(`workload: generating in ${path.relative(repoRoot, root)} ...`);
@@ -68,8 +69,25 @@ export async function prepareWorkload(repoRoot, root, options, log = () => undef
         root, workspaces, large: largeInfo,
         sentences: { prose: sentences.prose.length, turns: sentences.turns.length, sourceFiles: sentences.sourceFiles }
     };
+    await markNotesRoots([...workspaces.map(w => w.minutesDir), largeDir]);
     await fs.writeFile(manifestFile, JSON.stringify({ identity, workload }, null, 2));
     return workload;
+}
+
+/**
+ * Makes each folder a notes root of its own (an empty `.minutes.jsonc`): the workload lies in
+ * the repository's `bench/workload/`, which its `.gitignore` leaves out, and without a
+ * configuration the `.gitignore` files of the repository around a file leave it out of a
+ * check and of the editor (docs/configuration.md). A root per workspace keeps each one's
+ * files its own context, as when the workload had no configuration.
+ */
+async function markNotesRoots(folders) {
+    for (const folder of folders) {
+        const file = path.join(folder, '.minutes.jsonc');
+        await fs.writeFile(file, '// A workspace of the benchmark (bench/lib/prepare.mjs): a notes root of its own.\n{}\n', { flag: 'wx' }).catch(error => {
+            if (error.code !== 'EEXIST') throw error;
+        });
+    }
 }
 
 /**
@@ -84,7 +102,10 @@ export async function prepareArchive(repoRoot, root, options, archive, log = () 
     const wsRoot = path.join(root, name);
     const manifestFile = path.join(wsRoot, 'manifest.json');
     const existing = await fs.readFile(manifestFile, 'utf8').then(JSON.parse).catch(() => undefined);
-    if (existing && JSON.stringify(existing.identity) === JSON.stringify(identity)) return existing.workspace;
+    if (existing && JSON.stringify(existing.identity) === JSON.stringify(identity)) {
+        await markNotesRoots([existing.workspace.minutesDir]);
+        return existing.workspace;
+    }
     log(`workload: generating ${path.relative(repoRoot, wsRoot)} ...`);
     const generated = generateWorkspace({ ...options, ...archive, unresolvedEvery: 0, sentences }, generateDirectory(options.seed, options.people, options.orgs));
     const sizes = await writeWorkspace(wsRoot, generated);
@@ -94,6 +115,7 @@ export async function prepareArchive(repoRoot, root, options, archive, log = () 
         ...sizes, speakerRefs: generated.speakerRefs, unresolvedRefs: 0
     };
     log(`  ${name}: ${sizes.files} files, ${(sizes.minutesBytes / 1e6).toFixed(1)} MB Minutes`);
+    await markNotesRoots([workspace.minutesDir]);
     await fs.writeFile(manifestFile, JSON.stringify({ identity, workspace }, null, 2));
     return workspace;
 }

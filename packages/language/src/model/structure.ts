@@ -2,7 +2,8 @@ import type { AstNode, Reference } from 'langium';
 import {
     isAction, isActionUpdate, isAgenda, isBreak, isDocument, isCustomField, isField, isHeading, isLine, isOutcome, isParty, isRoster,
     isLink, isMention, isSegment, isSpeakerLine,
-    type Action, type ActionUpdate, type Agenda, type Block, type CustomField, type Document, type Field, type Heading, type Line, type Mention,
+    Break, Field, Heading,
+    type Action, type ActionUpdate, type Agenda, type Block, type CustomField, type Document, type Line, type Mention,
     type Outcome, type Party, type Roster, type Segment, type SpeakerLine, type Text
 } from '../generated/ast.js';
 import { isBulletMarker } from '../parser/characters.js';
@@ -334,7 +335,7 @@ function isMeetingish(block: Block): boolean {
 
 function buildStructure(document: Document): DocumentStructure {
     const blocks = document.blocks;
-    const explicit = blocks.some(b => isField(b) && isKey(b.key, 'meeting'));
+    const explicit = blocks.some(b => b.$type === Field.$type && isKey((b as Field).key, 'meeting'));
     const implicit = !explicit && blocks.some(isMeetingish);
     const keepable = keepsChunks(document);
 
@@ -435,7 +436,9 @@ function buildStructure(document: Document): DocumentStructure {
 
 /** A block a chunk starts at: where a meeting may start or end, and where a segment (`discussion:` …) ends. */
 function isChunkBoundary(block: Block): boolean {
-    return isHeading(block) || isBreak(block) || (isField(block) && isKey(block.key, 'meeting'));
+    // By the node's own type (none of these has subtypes): asked of every block at each parse.
+    const type = block.$type;
+    return type === Heading.$type || type === Break.$type || (type === Field.$type && isKey((block as Field).key, 'meeting'));
 }
 
 /** Puts an item's content in its meeting's lists. */

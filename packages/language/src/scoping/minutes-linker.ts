@@ -3,7 +3,7 @@ import {
     type LinkingError, type Reference, type ReferenceInfo, type TextDocumentProvider, type URI
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { isDocument, isParty, Organisation, Person, type Document } from '../generated/ast.js';
+import { isDocument, Organisation, Person, type Document } from '../generated/ast.js';
 import type { MinutesServices } from '../minutes-module.js';
 import { forEachAstNode, forEachReference } from '../util/ast-walk.js';
 import type { MinutesIndexManager } from '../workspace/minutes-index-manager.js';
@@ -99,11 +99,12 @@ export class MinutesLinker extends DefaultLinker {
         if (linkedAt !== undefined && !declaresParties(document)) {
             const links = new Map<Reference, KeptLink>();
             const rootOf = this.rootLookup();
+            const uri = document.uri.toString();
             for (const reference of document.references) {
                 const target = (reference as { _ref?: unknown })._ref;
                 const description = (reference as Reference).$nodeDescription;
-                if (!isAstNode(target) || !isParty(target) || !description || this.resolvedAsPhrase.has(reference as Reference)) continue;
-                if (description.documentUri.toString() === document.uri.toString()) continue;
+                if (!isAstNode(target) || !isPartyNode(target) || !description || this.resolvedAsPhrase.has(reference as Reference)) continue;
+                if (description.documentUri.toString() === uri) continue;
                 const targetRoot = rootOf(description.documentUri);
                 if (targetRoot) links.set(reference as Reference, { target, description, targetRoot });
             }
@@ -158,5 +159,10 @@ export class MinutesLinker extends DefaultLinker {
 
 function declaresParties(document: LangiumDocument): boolean {
     const root = document.parseResult.value as Document;
-    return root.blocks?.some(isParty) ?? true;
+    return root.blocks?.some(isPartyNode) ?? true;
+}
+
+/** `isParty` by the node's own type (a party is a person or an organisation): asked of every block and reference of a document at each edit. */
+function isPartyNode(node: AstNode): boolean {
+    return node.$type === Person.$type || node.$type === Organisation.$type;
 }
