@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import mammoth from 'mammoth';
 import { describe, expect, test } from 'vitest';
 import { generateDocx } from '../../src/generation/docx.js';
@@ -49,6 +52,13 @@ const NOTE = [
     '@tmandry: Good.',
     ''
 ].join('\n');
+
+const validate = (() => {
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    addFormats.default(ajv);
+    return ajv.compile(JSON.parse(readFileSync(new URL('../../schemas/minutes.schema.json', import.meta.url), 'utf8')));
+})();
+const schemaErrors = (value: unknown) => validate(value) ? [] : (validate.errors ?? []).map(error => `${error.instancePath} ${error.message}`);
 
 const names = (attendees: readonly Attendee[]) => attendees.map(a => [writtenName(attendeeReference(a).$refText), a.attendance, a.note, a.group ? plainText(a.group.text) : undefined]);
 
@@ -193,6 +203,7 @@ describe('one-line attendance lists', async () => {
             [[['m1-alice', 'm1-bob', 'm1-carol', 'm1-eholk', 'm1-mark'], 5]],
             [[['m1-tc', 'm1-tmandry'], 2], [['m1-bob'], 1]]
         ]);
+        expect(schemaErrors(json)).toEqual([]);
         expect(json.meetings[0].participants.map((p: { id: string; listed: boolean; attendance: string }) => [p.id, p.listed, p.attendance])).toEqual([
             ['m1-alice', true, 'present'], ['m1-bob', true, 'present'], ['m1-carol', true, 'present'], ['m1-eholk', true, 'present'],
             ['m1-mark', true, 'present'], ['m1-tc', true, 'present'], ['m1-tmandry', true, 'remote']
