@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { fileEditScenario } from './lib/lsp-file-edits.mjs';
 import { languageServerScenario } from './lib/lsp-scenario.mjs';
 import { machine, median, runProcess } from './lib/measure.mjs';
-import { ARCHIVE, FULL, prepareArchive, prepareWorkload, SMOKE } from './lib/prepare.mjs';
+import { ARCHIVE, FULL, markNotesRoots, prepareArchive, prepareWorkload, SMOKE } from './lib/prepare.mjs';
 import { Random } from './lib/prng.mjs';
 import { generateDirectory } from './lib/workload.mjs';
 import { formatTable, targetsOf } from './lib/report.mjs';
@@ -130,6 +130,7 @@ for (const [name, edited] of Object.entries(editedFiles)) {
 const STARTUP_RUNS = smoke ? 1 : 5;
 const startupFolder = path.join(workloadRoot, 'startup');
 await fs.mkdir(startupFolder, { recursive: true });
+await markNotesRoots([startupFolder]);
 const startupFile = path.join(startupFolder, 'one.minutes');
 await fs.writeFile(startupFile, 'person @ttropina Tatiana Tropina\n\nmeeting: A short call\ndate: 2025-03-19\n\n@ttropina: Opened the call.\n');
 steps.push(['startup', async () => {

@@ -29,8 +29,9 @@ export async function prepareWorkload(repoRoot, root, options, log = () => undef
     const existing = await fs.readFile(manifestFile, 'utf8').then(JSON.parse).catch(() => undefined);
     if (existing && JSON.stringify(existing.identity) === JSON.stringify(identity)) {
         log(`workload: up to date in ${path.relative(repoRoot, root)}`);
-        await markNotesRoots([...existing.workload.workspaces.map(w => w.minutesDir), path.dirname(existing.workload.large.minutesFile)]);
-        return existing.workload;
+        const workload = relocated(existing.workload, existing.workload.root, root);
+        await markNotesRoots([...workload.workspaces.map(w => w.minutesDir), path.dirname(workload.large.minutesFile)]);
+        return workload;
     }
     log(`workload: generating in ${path.relative(repoRoot, root)} ...`);
     await fs.rm(root, { recursive: true, force: true });
@@ -81,13 +82,24 @@ export async function prepareWorkload(repoRoot, root, options, log = () => undef
  * check and of the editor (docs/configuration.md). A root per workspace keeps each one's
  * files its own context, as when the workload had no configuration.
  */
-async function markNotesRoots(folders) {
+export async function markNotesRoots(folders) {
     for (const folder of folders) {
         const file = path.join(folder, '.minutes.jsonc');
         await fs.writeFile(file, '// A workspace of the benchmark (bench/lib/prepare.mjs): a notes root of its own.\n{}\n', { flag: 'wx' }).catch(error => {
             if (error.code !== 'EEXIST') throw error;
         });
     }
+}
+
+/**
+ * A manifest's paths under the folder it was written in, moved to where it is now: a
+ * workload copied with its worktree must not send the bench to the original's files.
+ */
+function relocated(value, from, to) {
+    if (typeof value === 'string') return value === from || value.startsWith(from + path.sep) ? to + value.slice(from.length) : value;
+    if (Array.isArray(value)) return value.map(item => relocated(item, from, to));
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, relocated(item, from, to)]));
+    return value;
 }
 
 /**
@@ -103,8 +115,9 @@ export async function prepareArchive(repoRoot, root, options, archive, log = () 
     const manifestFile = path.join(wsRoot, 'manifest.json');
     const existing = await fs.readFile(manifestFile, 'utf8').then(JSON.parse).catch(() => undefined);
     if (existing && JSON.stringify(existing.identity) === JSON.stringify(identity)) {
-        await markNotesRoots([existing.workspace.minutesDir]);
-        return existing.workspace;
+        const workspace = relocated(existing.workspace, path.dirname(existing.workspace.minutesDir), wsRoot);
+        await markNotesRoots([workspace.minutesDir]);
+        return workspace;
     }
     log(`workload: generating ${path.relative(repoRoot, wsRoot)} ...`);
     const generated = generateWorkspace({ ...options, ...archive, unresolvedEvery: 0, sentences }, generateDirectory(options.seed, options.people, options.orgs));
