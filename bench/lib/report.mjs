@@ -28,7 +28,7 @@ export function targetsOf(results, config) {
     const archive = results.archive;
     add('archive: edit → diagnostics p95', archive?.edit?.p95, 50, 'ms');
     add('archive: completion p95', archive?.completion?.p95, 20, 'ms');
-    add('archive: heap after loading / source bytes', archive?.heapMultipleOfSource, 8, '×');
+    add('archive: heap once validated / source bytes', archive?.validatedHeapMultipleOfSource, 8, '×');
     add('minutes --version', results.startup?.version, 300, 'ms');
     add('minutes --help', results.startup?.help, 300, 'ms');
     add('minutes check of one small file', results.startup?.checkOneFile, 600, 'ms');
@@ -84,7 +84,8 @@ export function formatTable(results) {
         row(`Language server: load the archive, ${label}`, `${ms(archive.loadMs)} to settle; first full validation ${ms(archive.firstValidationMs)}${load(archive.loadAverage)}`, '', '', '');
         row(`One-character edit → diagnostics, archive`, `p50 ${ms(archive.edit.p50)}, p95 ${ms(archive.edit.p95)} (prose p95 ${ms(archive.edit.prose.p95)}, name p95 ${ms(archive.edit.name.p95)})`, '', '', verdict(targetOf('archive: edit → diagnostics p95')));
         row(`Completion of a speaker name, archive`, `p50 ${ms(archive.completion.p50)}, p95 ${ms(archive.completion.p95)} (${archive.completion.itemsMedian} items)`, '', '', verdict(targetOf('archive: completion p95')));
-        row(`Heap after loading, archive`, `${mb(archive.heapUsedBytes)} (${times(archive.heapMultipleOfSource)} the ${mb(w.minutesBytes)} source)`, '', '', verdict(targetOf('archive: heap after loading / source bytes')));
+        row(`Heap after loading, archive`, `${mb(archive.heapUsedBytes)} (${times(archive.heapMultipleOfSource)} the ${mb(w.minutesBytes)} source)`, '', '', '');
+        row(`Heap once every file is validated, archive`, `${mb(archive.validatedHeapUsedBytes)} (${times(archive.validatedHeapMultipleOfSource)} the ${mb(w.minutesBytes)} source)`, '', '', verdict(targetOf('archive: heap once validated / source bytes')));
     }
     const editTargets = { report: '1 MB report', transcript: '57 KB transcript' };
     const editLabels = { 'report-in-full': 'report, every edit parsed in full (before)' };

@@ -64,6 +64,7 @@ describe('npm run bench --smoke', () => {
         expect(results.workload.archive.files).toBe(41);
         expect(results.archive.documents).toBe(41);
         expect(results.archive.heapCollected).toBe(true);
+        expect(results.archive.validatedHeapUsedBytes).toBeGreaterThan(0);
         expect(results.archive.edit.diagnosticsOfNewVersion).toBe(true);
         expect(results.archive.completion.itemsMin).toBeGreaterThan(0);
 

@@ -16,8 +16,7 @@ const PARTY_TYPES = [Person.$type, Organisation.$type];
  * (descriptions that carry their name, node name and ranges, see MinutesIndexManager.detach),
  * where its references point in the index (find references and rename read only those and
  * the text), and its workspace symbols (read before release, `symbolsOfReleased`). So once
- * a build has linked it and indexed its references, the tree of a document is dropped when
- * the document is
+ * a build has validated it, the tree of a document is dropped when the document is
  *
  * - not open in the editor,
  * - declares no person or organisation (the directory's trees stay: every reference
@@ -34,6 +33,11 @@ const PARTY_TYPES = [Person.$type, Organisation.$type];
  * still qualifies. Its references are resolved lazily by Langium's linker, from the same
  * scopes, when read.
  *
+ * Langium's first build of the workspace links without validating; the first update
+ * validates every document. Trees are released after that: released before, each would be
+ * parsed again for its validation (two thirds more CPU on that update, bench/closed-trees.mjs),
+ * and the first build's peak is the same either way.
+ *
  * A released tree must not be reachable from a tree that stays, or the old tree would
  * both stay in memory and differ by identity from the one parsed again. The only such
  * links are resolved references of kept documents into released ones: those are made
@@ -45,8 +49,8 @@ export class ClosedDocumentTrees {
     enabled = false;
     /** How many trees were released and parsed again (tests and the bench read them). */
     readonly counts = { released: 0, parsedAgain: 0 };
-    /** Each released document: its text, from which its tree is parsed again, and its workspace symbols if they were read. */
-    private readonly releasedTrees = new WeakMap<LangiumDocument, { text: string; symbols?: DocumentSymbols }>();
+    /** Each released document: its text, from which its tree is parsed again, and its workspace symbols. */
+    private readonly releasedTrees = new WeakMap<LangiumDocument, { text: string; symbols: DocumentSymbols }>();
 
     constructor(private readonly shared: LangiumSharedServices) {}
 
@@ -66,11 +70,7 @@ export class ClosedDocumentTrees {
         return this.releasedTrees.has(document);
     }
 
-    /**
-     * The workspace symbols of a released document, read from its tree before it was
-     * released; undefined when it is not released, or was released before they were read
-     * (then its tree is parsed again to read them).
-     */
+    /** The workspace symbols of a released document, read from its tree before it was released; undefined when it is not released. */
     symbolsOfReleased(document: LangiumDocument): DocumentSymbols | undefined {
         return this.releasedTrees.get(document)?.symbols;
     }
@@ -86,7 +86,7 @@ export class ClosedDocumentTrees {
         for (const document of LangiumDocuments.all) {
             if (this.releasedTrees.has(document)) continue;
             const uri = document.uri.toString();
-            const keeps = document.state < DocumentState.IndexedReferences || isOpen(document)
+            const keeps = document.state < DocumentState.Validated || isOpen(document)
                 || index.descriptionsOf(uri, PARTY_TYPES).length > 0
                 || document.references.some(reference => reference.error !== undefined)
                 || document.parseResult.value.$cstNode?.root.fullText === undefined;
@@ -122,9 +122,7 @@ export class ClosedDocumentTrees {
     private release(document: LangiumDocument): void {
         const root = document.parseResult.value;
         const text = root.$cstNode!.root.fullText;
-        // Reading the symbols reads the document's structure, which validation builds: before
-        // the first validation (the first build) they are left to be read when asked for.
-        const symbols = document.state >= DocumentState.Validated ? documentSymbolsOf(document, this.shared.ServiceRegistry) : undefined;
+        const symbols = documentSymbolsOf(document, this.shared.ServiceRegistry);
         this.index.detach(document.uri.toString());
         document.references = [];
         this.releasedTrees.set(document, { text, symbols });
