@@ -1,6 +1,6 @@
 import type { IToken } from 'chevrotain';
 import {
-    CstNodeBuilder, CstUtils, LangiumParser, LeafCstNodeImpl, createParser,
+    CompositeCstNodeImpl, CstNodeBuilder, CstUtils, LangiumParser, LeafCstNodeImpl, createParser,
     type CompositeCstNode, type CstNode, type GrammarAST, type LangiumCoreServices, type LeafCstNode, type RootCstNode
 } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
@@ -193,10 +193,34 @@ export class LazyRangeCstNodeBuilder extends LinearCstNodeBuilder {
     override buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): LeafCstNode {
         const leaf = new LazyRangeLeafCstNode(token, !feature);
         leaf.grammarSource = feature;
-        leaf.root = (this as unknown as { rootNode: RootCstNode }).rootNode;
-        this.current.content.push(leaf);
+        leaf.root = this.builderState.rootNode;
+        append(this.current, leaf);
         return leaf;
     }
+
+    override buildCompositeNode(feature: GrammarAST.AbstractElement): CompositeCstNode {
+        const state = this.builderState;
+        const node = new CompositeCstNodeImpl();
+        node.grammarSource = feature;
+        node.root = state.rootNode;
+        append(this.current, node);
+        state.nodeStack.push(node);
+        return node;
+    }
+
+    /** The fields CstNodeBuilder declares private. */
+    private get builderState(): { rootNode: RootCstNode; nodeStack: CompositeCstNode[] } {
+        return this as unknown as { rootNode: RootCstNode; nodeStack: CompositeCstNode[] };
+    }
+}
+
+/**
+ * What a node list's `push` does (Langium's CstNodeContainer: the parent, then the node), without
+ * the array its rest parameter makes on each call: a parse appends a node per token.
+ */
+function append(parent: CompositeCstNode, node: CstNode): void {
+    (node as { container?: CompositeCstNode }).container = parent;
+    Array.prototype.push.call(parent.content, node);
 }
 
 class LazyRangeLeafCstNode extends LeafCstNodeImpl {
