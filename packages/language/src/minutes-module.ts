@@ -129,8 +129,9 @@ export interface MinutesServicesOptions {
     /**
      * Services for `minutes check` alone: what only the editor reads is not built (the index
      * of where each reference points, read by find-references, rename and the editor's
-     * re-linking; the ranges of syntax-tree leaves until asked for). The diagnostics are the
-     * same (cli/test/parallel-check.test.ts).
+     * re-linking; the ranges of syntax-tree leaves until asked for; reports kept per node for
+     * the next keystroke), and the flat parser parses. The diagnostics are the same
+     * (cli/test/parallel-check.test.ts, test/parser/flat-parser.test.ts).
      */
     checkOnly?: boolean;
     /**
@@ -140,11 +141,17 @@ export interface MinutesServicesOptions {
     langiumParser?: boolean;
 }
 
-/** Check-only parsing: leaves make their ranges when asked (LazyRangeCstNodeBuilder); the flat parser, unless told otherwise. */
+/**
+ * Check-only parsing and validation: leaves make their ranges when asked (LazyRangeCstNodeBuilder);
+ * the flat parser, unless told otherwise; nodes validated once keep no reports for the next keystroke.
+ */
 function checkOnlyModule(flat: boolean): Module<MinutesServices, PartialLangiumServices> {
     return {
         parser: {
             LangiumParser: services => createMinutesParser(services, { lazyLeafRanges: true, flat })
+        },
+        validation: {
+            DocumentValidator: services => new MinutesDocumentValidator(services, { keepOwnTextReports: false })
         }
     };
 }

@@ -30,10 +30,17 @@ export interface UnknownNameData {
  */
 export class MinutesDocumentValidator extends DefaultDocumentValidator {
     private readonly services: MinutesServices;
+    /**
+     * Whether what the checks of a node's own text report is kept per node (see checkOwnText):
+     * in the editor, whose nodes outlive a keystroke; not in `minutes check`, which validates
+     * each node once (a weak map entry per node costs time and collections for nothing).
+     */
+    private readonly keepOwnTextReports: boolean;
 
-    constructor(services: MinutesServices) {
+    constructor(services: MinutesServices, options: { keepOwnTextReports?: boolean } = {}) {
         super(services);
         this.services = services;
+        this.keepOwnTextReports = options.keepOwnTextReports ?? true;
     }
 
     /**
@@ -139,6 +146,10 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
      * the node lives, its explicit ranges moved by the lines the node has moved since.
      */
     private checkOwnText(node: AstNode, checks: ReadonlyArray<ValidationCheck>, acceptor: ValidationAcceptor): void {
+        if (!this.keepOwnTextReports) {
+            for (const check of checks) void check(node, acceptor, CancellationToken.None);
+            return;
+        }
         let kept = this.ownTextReports.get(node);
         if (!kept) {
             const reports: OwnTextReport[] = [];
