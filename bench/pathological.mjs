@@ -180,7 +180,7 @@ async function runShape(name, scale, runs, floor) {
         const files = shape.files(k * n);
         const result = await bestStageTimes(files, runs, services);
         Object.assign(failures, result.failures);
-        measurements.push({ characters: Object.values(files).reduce((sum, text) => sum + text.length, 0), times: result.times });
+        measurements.push({ characters: Object.values(files).reduce((sum, text) => sum + text.length, 0), times: result.times, gcTimes: result.gcTimes });
     }
     return { name, n, characters: measurements.map(m => m.characters), stages: growthOf(measurements, floor), failures, peakRssMb: Math.round(peakRssMegabytes()) };
 }
@@ -191,7 +191,7 @@ const GROWTH_FLOOR_MS = 50;
 /** The growth sweep: each shape in a process of its own; a line per shape, and the figures. */
 async function growthSweep(names, scale, runs, floor, jsonFile, markdownFile) {
     const { SHAPES } = await import(new URL('shapes.mjs', SWEEP));
-    const { describeGrowth, MAX_EXPONENT } = await import(new URL('growth.mjs', SWEEP));
+    const { describeGrowth, MAX_EXPONENT, timesOf } = await import(new URL('growth.mjs', SWEEP));
     const selected = names.length > 0 ? SHAPES.filter(s => names.includes(s.name)) : SHAPES;
     if (selected.length !== (names.length || SHAPES.length)) {
         process.stderr.write(`no shape ${names.filter(n => !SHAPES.some(s => s.name === n)).join(', ')}: ${SHAPES.map(s => s.name).join(' ')}\n`);
@@ -199,7 +199,8 @@ async function growthSweep(names, scale, runs, floor, jsonFile, markdownFile) {
     }
     const results = [];
     for (const shape of selected) {
-        const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--growth-child', shape.name, String(scale), String(runs), String(floor)],
+        // --expose-gc: the sweep collects the heap before each stage (growth.mjs).
+        const child = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', fileURLToPath(import.meta.url), '--growth-child', shape.name, String(scale), String(runs), String(floor)],
             { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, cwd: fileURLToPath(new URL('..', import.meta.url)) });
         let figures;
         try {
@@ -212,7 +213,7 @@ async function growthSweep(names, scale, runs, floor, jsonFile, markdownFile) {
         process.stdout.write((figures.crashed ? `${shape.name}: CRASHED ${figures.crashed}` : describeGrowth(shape.name, figures.characters, figures.stages, shape.steeper)) + failed + '\n');
     }
     if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ load: loadavg(), cores: cpus().length, node: process.version, scale, runs, floor, results }, null, 2) + '\n');
-    if (markdownFile) writeFileSync(markdownFile, growthTable(results));
+    if (markdownFile) writeFileSync(markdownFile, growthTable(results, timesOf));
     const steep = results.some(r => r.crashed || Object.keys(r.failures ?? {}).length > 0
         || Object.entries(r.stages ?? {}).some(([stage, g]) => g.exponent > MAX_EXPONENT && !r.steeper[stage]));
     if (steep) process.exitCode = 1;
@@ -226,7 +227,7 @@ const STAGE_GROUPS = [
     ['ledger', stage => ['ledger', 'ics', 'digest', 'stats'].includes(stage) || stage.startsWith('actions:')]
 ];
 
-function growthTable(results) {
+function growthTable(results, timesOf) {
     const cell = exponent => exponent === undefined ? '—' : exponent.toFixed(2);
     const lines = [
         `| Shape (4n) | ${STAGE_GROUPS.map(([group]) => group).join(' | ')} | steepest stage: CPU ms at n, 2n, 4n |`,
@@ -243,7 +244,7 @@ function growthTable(results) {
             return exponents.length > 0 ? Math.max(...exponents) : undefined;
         });
         const [stage, g] = stages.filter(([, g]) => g.exponent !== undefined).sort((a, b) => b[1].exponent - a[1].exponent)[0] ?? [];
-        const steepest = stage ? `${stage} ${g.ms.map(ms => ms.toFixed(0)).join(', ')}${r.steeper[stage] ? ` (by design: ${r.steeper[stage]})` : ''}` : 'all under the floor';
+        const steepest = stage ? `${stage} ${timesOf(g, ', ')}${r.steeper[stage] ? ` (by design: ${r.steeper[stage]})` : ''}` : 'all under the floor';
         lines.push(`| ${r.name} (${(r.characters[2] / 1e6).toFixed(2)} M) | ${groups.map(cell).join(' | ')} | ${steepest} |`);
     }
     return lines.join('\n') + '\n';

@@ -72,7 +72,7 @@ describe('growth sweep: every construct through every stage at n, 2n and 4n', ()
             const files = shape.files(k * shape.n * SCALE);
             const result = await bestStageTimes(files, RUNS, services);
             Object.assign(failures, result.failures);
-            measurements.push({ characters: Object.values(files).reduce((sum, text) => sum + text.length, 0), times: result.times });
+            measurements.push({ characters: Object.values(files).reduce((sum, text) => sum + text.length, 0), times: result.times, gcTimes: result.gcTimes });
         }
         const growth: Record<string, StageGrowth> = growthOf(measurements, FLOOR_MS);
         console.log(describeGrowth(shape.name, measurements.map(m => m.characters), growth, shape.steeper));

@@ -5,6 +5,7 @@
 // the files of a shape (shapes.mjs) at n, 2n and 4n. It runs the built packages
 // (packages/language/out, packages/cli/out: `npx tsc -b tsconfig.build.json`), as the
 // CLI and the server do. Plain JavaScript, so that both can import it.
+import { GCProfiler } from 'node:v8';
 import { EmptyFileSystem, URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import {
@@ -66,8 +67,14 @@ let runs = 0;
  */
 export async function stageTimes(files, services = sweepServices()) {
     const times = {};
+    const gcTimes = {};
     const failures = {};
     const time = async (stage, work) => {
+        // With --expose-gc (the benchmark's processes), each stage starts from a collected heap, so
+        // that it does not pay for the garbage the stages before it left.
+        globalThis.gc?.();
+        const collector = new GCProfiler();
+        collector.start();
         const before = process.cpuUsage();
         try {
             await work();
@@ -76,6 +83,8 @@ export async function stageTimes(files, services = sweepServices()) {
         }
         const used = process.cpuUsage(before);
         times[stage] = (used.user + used.system) / 1000;
+        // The collector's pauses in the stage (wall time, µs each): what of its time the garbage collector took.
+        gcTimes[stage] = collector.stop().statistics.reduce((sum, collection) => sum + collection.cost, 0) / 1000;
     };
 
     const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = services.shared.workspace;
@@ -145,7 +154,7 @@ export async function stageTimes(files, services = sweepServices()) {
         for (const format of ['text', 'json', 'csv']) formatStatistics(format, statistics);
     });
     await DocumentBuilder.update([], documents.map(d => d.uri));
-    return { times, failures };
+    return { times, gcTimes, failures };
 }
 
 /** Positions spread over the document, each on the line's first name (`@…`) when it has one, else at the line's start. */
@@ -162,16 +171,27 @@ function samplePositions(document) {
     return positions;
 }
 
-/** The best (least) time of each stage over some runs, and the failures of any. */
+/** The best (least) time of each stage over some runs, with the collector's time in that run, and the failures of any. */
 export async function bestStageTimes(files, runs, services) {
     let best;
+    let gcTimes;
     const failures = {};
     for (let run = 0; run < runs; run++) {
         const result = await stageTimes(files, services);
         Object.assign(failures, result.failures);
-        best = best ? Object.fromEntries(Object.entries(best).map(([stage, ms]) => [stage, Math.min(ms, result.times[stage])])) : result.times;
+        if (!best) {
+            best = { ...result.times };
+            gcTimes = { ...result.gcTimes };
+            continue;
+        }
+        for (const [stage, ms] of Object.entries(result.times)) {
+            if (ms < best[stage]) {
+                best[stage] = ms;
+                gcTimes[stage] = result.gcTimes[stage];
+            }
+        }
     }
-    return { times: best, failures };
+    return { times: best, gcTimes, failures };
 }
 
 /**
@@ -196,7 +216,8 @@ export function growthOf(measurements, floor) {
         const points = measurements.map(m => ({ characters: m.characters, ms: m.times[stage] }));
         const exponents = points.slice(1).map((point, i) => exponent(points[i], point, floor));
         const measured = exponents.filter(e => e !== undefined);
-        stages[stage] = { ms: points.map(p => p.ms), exponents, exponent: measured.length > 0 ? measured[measured.length - 1] : undefined };
+        const gcMs = measurements.every(m => m.gcTimes?.[stage] !== undefined) ? measurements.map(m => m.gcTimes[stage]) : undefined;
+        stages[stage] = { ms: points.map(p => p.ms), gcMs, exponents, exponent: measured.length > 0 ? measured[measured.length - 1] : undefined };
     }
     return stages;
 }
@@ -204,12 +225,18 @@ export function growthOf(measurements, floor) {
 /** The highest exponent tolerated: linear with room for noise (a quadratic stage shows 2). */
 export const MAX_EXPONENT = 1.3;
 
+/** A stage's CPU times at each size, with the collector's pauses among them when measured: `393/593/1796 ms (GC 40/71/220)`. */
+export function timesOf(stage, separator = '/') {
+    const gc = stage.gcMs ? ` (GC ${stage.gcMs.map(ms => ms.toFixed(0)).join(separator)})` : '';
+    return `${stage.ms.map(ms => ms.toFixed(0)).join(separator)} ms${gc}`;
+}
+
 /** One line per shape: the stages above MAX_EXPONENT first (those `steeper` by design marked so), then the steepest. */
 export function describeGrowth(name, sizes, stages, steeper = {}) {
     const measured = Object.entries(stages).filter(([, s]) => s.exponent !== undefined).sort((a, b) => b[1].exponent - a[1].exponent);
     const steep = measured.filter(([, s]) => s.exponent > MAX_EXPONENT);
     const unexpected = steep.some(([stage]) => !steeper[stage]);
     const shown = (steep.length > 0 ? steep : measured.slice(0, 3))
-        .map(([stage, s]) => `${stage} ${s.ms.map(ms => ms.toFixed(0)).join('/')} ms (${s.exponent.toFixed(2)}${steeper[stage] ? ', by design' : ''})`);
+        .map(([stage, s]) => `${stage} ${timesOf(s)} (${s.exponent.toFixed(2)}${steeper[stage] ? ', by design' : ''})`);
     return `${name} (${sizes.join('/')}): ${unexpected ? 'STEEP ' : ''}${shown.join(', ') || 'every stage under the floor'}`;
 }
