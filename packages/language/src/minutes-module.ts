@@ -32,6 +32,7 @@ import { MinutesReferenceDescriptionProvider } from './scoping/minutes-reference
 import { MinutesScopeComputation } from './scoping/minutes-scope-computation.js';
 import { MinutesScopeProvider } from './scoping/minutes-scope-provider.js';
 import { MinutesDocumentBuilder } from './workspace/minutes-document-builder.js';
+import { MinutesLangiumDocuments } from './workspace/minutes-langium-documents.js';
 import { MinutesDocumentFactory } from './workspace/minutes-document-factory.js';
 import { ActionLedgerService } from './workspace/action-ledger-service.js';
 import { ClosedDocumentTrees } from './workspace/closed-document-trees.js';
@@ -118,6 +119,8 @@ export const MinutesSharedModule: Module<MinutesSharedServices, DeepPartial<Lang
         WorkspaceManager: services => new MinutesWorkspaceManager(services),
         // Parses an edited document again only around the edit: see parser/incremental-reparser.ts.
         LangiumDocumentFactory: services => new MinutesDocumentFactory(services),
+        // Lists the workspace's documents from a list kept between changes (see the class).
+        LangiumDocuments: services => new MinutesLangiumDocuments(services),
         DocumentBuilder: services => new MinutesDocumentBuilder(services)
     },
     lsp: {

@@ -1,6 +1,6 @@
 import {
-    DefaultDocumentBuilder, DocumentState, isLinkingError, type LangiumDocument, type LangiumSharedCoreServices, type LinkingError,
-    type URI
+    DefaultDocumentBuilder, DocumentState, isLinkingError, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices,
+    type LinkingError, type URI
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 
@@ -40,6 +40,26 @@ export class SelectiveRelinkingDocumentBuilder extends DefaultDocumentBuilder {
             }
         });
     }
+
+    /**
+     * Langium's test, answered once per state of a document's build: after every change,
+     * Langium asks it of every built document of the workspace (which validation categories
+     * a build has not run), looking up the document's services and categories each time.
+     * The answer changes only when the document's build state (its entry, or whether it
+     * completed), the categories it ran or the options asked for do.
+     */
+    protected override resultsAreIncomplete(document: LangiumDocument, options: BuildOptions | undefined): boolean {
+        const state = this.buildState.get(document.uri.toString());
+        if (!state) return super.resultsAreIncomplete(document, options);
+        const checks = state.result?.validationChecks;
+        const known = this.incomplete.get(state);
+        if (known && known.options === options && known.checks === checks && known.completed === state.completed) return known.answer;
+        const answer = super.resultsAreIncomplete(document, options);
+        this.incomplete.set(state, { options, checks, completed: state.completed, answer });
+        return answer;
+    }
+
+    private readonly incomplete = new WeakMap<object, { options: BuildOptions | undefined; checks: unknown; completed: boolean; answer: boolean }>();
 
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         return this.indexManager.isAffected(document, changedUris);
