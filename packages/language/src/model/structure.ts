@@ -7,6 +7,7 @@ import {
     type Outcome, type Party, type Roster, type Segment, type SpeakerLine, type Text
 } from '../generated/ast.js';
 import { isBulletMarker } from '../parser/characters.js';
+import { wasReparsed } from '../parser/incremental-reparser.js';
 import { forEachAstNode, forEachReference } from '../util/ast-walk.js';
 import { namesOf } from './directory.js';
 import { nameKey } from './names.js';
@@ -599,9 +600,13 @@ export const structureCounts = { chunksBuilt: 0, chunksKept: 0 };
  */
 const KEPT_FROM_BLOCKS = 256;
 
-/** Whether a document is long enough that what is derived from its blocks is kept, chunk by chunk or block by block, across edits. */
+/**
+ * Whether what is derived from a document's blocks is kept across edits, chunk by chunk or
+ * block by block: for a long document that is being edited (parsed again incrementally: its
+ * first edit records what the next ones keep), never for one parsed once, as a check parses.
+ */
 export function keepsChunks(document: Document): boolean {
-    return document.blocks.length >= KEPT_FROM_BLOCKS;
+    return document.blocks.length >= KEPT_FROM_BLOCKS && wasReparsed(document);
 }
 
 /**

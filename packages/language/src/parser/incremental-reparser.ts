@@ -130,6 +130,7 @@ export class IncrementalReparser {
         });
         root.astNode = next;
         recordLineStarts(next, spliceLineStarts(lineStarts, startIndex, oldWindowEnd, lexed.lineStarts, delta));
+        reparsed.add(next);
         return { ...previous, value: next, lexerErrors: [], parserErrors: [] };
     }
 }
@@ -155,6 +156,17 @@ export function changedRange(oldText: string, text: string): { start: number; ol
 }
 
 const CHUNK = 4096;
+
+const reparsed = new WeakSet<AstNode>();
+
+/**
+ * Whether a document was parsed incrementally: it is being edited, so what is derived from
+ * its blocks may be kept for the next edit (model/structure.ts). A document parsed once, as
+ * `minutes check` parses every file, keeps nothing.
+ */
+export function wasReparsed(document: AstNode): boolean {
+    return reparsed.has(document);
+}
 
 const lineStartsByDocument = new WeakMap<AstNode, LineStarts>();
 
