@@ -128,7 +128,8 @@ export async function languageServerScenario(options) {
     }
 }
 
-async function editableMeeting(workspace) {
+/** The meeting `lsp` edits: the first from the middle of the workspace on with a prose line and a `@handle:` line to type in. */
+export async function editableMeeting(workspace) {
     for (let index = Math.max(1, Math.round(workspace.meetings / 2)); index <= workspace.meetings; index++) {
         const file = path.join(workspace.minutesDir, 'meetings', `m${String(index).padStart(4, '0')}.minutes`);
         const text = await fs.readFile(file, 'utf8');

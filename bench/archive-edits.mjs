@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+/**
+ * What a keystroke costs in a workspace of thousands of files, in-process: the workspace is
+ * loaded as the language server loads it (its workspace manager, closed documents without
+ * their trees), one meeting from the middle is opened, then one-character edits are made
+ * and undone, typos in prose and in a speaker's handle, as `lsp archive` types them. CPU
+ * time (user + system) and wall time per update, after 6 warm-up edits; with `--profile
+ * FILE`, a CPU profile of the timed edits only (read it with bench/lib/profile-summary.mjs).
+ *
+ *   node bench/archive-edits.mjs [FOLDER] [--edits N] [--profile FILE]
+ *
+ * Default folder: the archive of `npm run bench` (bench/workload/full/archive-10000/minutes),
+ * whose meetings are `meetings/mNNNN.minutes`.
+ */
+import { promises as fs } from 'node:fs';
+import inspector from 'node:inspector';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createMinutesServices } from 'minutes-language';
+import { editableMeeting } from './lib/lsp-scenario.mjs';
+import { median, quantile } from './lib/measure.mjs';
+
+const BENCH = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const option = name => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const folder = path.resolve(args.find((arg, i) => !arg.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? path.join(BENCH, 'workload/full/archive-10000/minutes'));
+const edits = Number(option('--edits') ?? 40);
+const profileFile = option('--profile');
+const WARMUP = 6;
+
+const { shared } = createMinutesServices(NodeFileSystem);
+shared.workspace.ClosedDocumentTrees.enabled = true;
+const loadStarted = performance.now();
+await shared.workspace.WorkspaceManager.initializeWorkspace([{ name: path.basename(folder), uri: URI.file(folder).toString() }]);
+const documents = shared.workspace.LangiumDocuments.all.toArray();
+const loadMs = performance.now() - loadStarted;
+
+// The meeting edited, as `lsp archive` picks it.
+const meetings = documents.filter(document => path.basename(path.dirname(document.uri.fsPath)) === 'meetings').length;
+const { file, lines, proseLine, nameLine } = await editableMeeting({ name: path.basename(folder), meetings, minutesDir: folder });
+const uri = URI.file(file);
+const builder = shared.workspace.DocumentBuilder;
+let textDocument = TextDocument.create(uri.toString(), 'minutes', 1, lines.join('\n'));
+shared.workspace.TextDocuments.set(textDocument);
+const openStarted = performance.now();
+await builder.update([uri], []);
+const openMs = performance.now() - openStarted;
+
+const cpuNow = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+};
+const session = new inspector.Session();
+const post = (method, params = {}) => new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+const handleEnd = lines[nameLine].length - 1;
+const samples = [];
+for (let k = 0; k < WARMUP + edits; k++) {
+    if (k === WARMUP && profileFile) {
+        session.connect();
+        await post('Profiler.enable');
+        await post('Profiler.start');
+    }
+    const kind = Math.floor(k / 2) % 2 === 0 ? 'prose' : 'name';
+    const insert = k % 2 === 0;
+    const line = kind === 'prose' ? proseLine : nameLine;
+    const column = kind === 'prose' ? 10 : handleEnd;
+    const range = { start: { line, character: column }, end: { line, character: insert ? column : column + 1 } };
+    textDocument = TextDocument.update(textDocument, [{ range, text: insert ? (kind === 'prose' ? 'x' : 'q') : '' }], textDocument.version + 1);
+    shared.workspace.TextDocuments.set(textDocument);
+    const cpuStarted = cpuNow();
+    const started = performance.now();
+    await builder.update([uri], []);
+    if (k >= WARMUP) samples.push({ cpu: cpuNow() - cpuStarted, wall: performance.now() - started });
+}
+if (profileFile) await fs.writeFile(profileFile, JSON.stringify((await post('Profiler.stop')).profile));
+
+const ms = value => `${value.toFixed(1)} ms`;
+const cpu = samples.map(sample => sample.cpu);
+const wall = samples.map(sample => sample.wall);
+console.log(`${documents.length} documents loaded in ${(loadMs / 1000).toFixed(1)} s; ${path.relative(folder, file)} opened, first update ${(openMs / 1000).toFixed(1)} s`);
+console.log(`${samples.length} edits: CPU p50 ${ms(median(cpu))}, p95 ${ms(quantile(cpu, 0.95))}; wall p50 ${ms(median(wall))}, p95 ${ms(quantile(wall, 0.95))}`);
