@@ -157,6 +157,23 @@ export class MinutesLinker extends DefaultLinker {
     private readonly linkedAtBefore = new WeakMap<Map<Reference, KeptLink>, number>();
 }
 
+/**
+ * The linking errors of a linked document, in the order of its references, found once per
+ * linking: unlinking gives a document a new `references` array, which is the key. The builder
+ * asks after every update which unresolved references now resolve, and validation reports
+ * them: each reads this short list instead of every reference of the document.
+ */
+export function linkingErrorsOf(document: LangiumDocument): readonly LinkingError[] {
+    let errors = linkingErrors.get(document.references);
+    if (!errors) {
+        errors = document.references.map(reference => reference.error).filter((error): error is LinkingError => error !== undefined);
+        linkingErrors.set(document.references, errors);
+    }
+    return errors;
+}
+
+const linkingErrors = new WeakMap<object, LinkingError[]>();
+
 function declaresParties(document: LangiumDocument): boolean {
     const root = document.parseResult.value as Document;
     return root.blocks?.some(isPartyNode) ?? true;

@@ -10,6 +10,7 @@ import type { MinutesServices } from '../minutes-module.js';
 import { namesNoOne } from '../model/speaker-phrases.js';
 import { writtenName } from '../model/text.js';
 import { IssueCodes } from './issue-codes.js';
+import { linkingErrorsOf } from '../scoping/minutes-linker.js';
 import { isDocument } from '../generated/ast.js';
 import { chunksOf, structureOf } from '../model/structure.js';
 import { acceptAgain, KeptChecks, lineIndexOf, movedBy, recordingAcceptor, type KeptEntry } from './kept-checks.js';
@@ -184,9 +185,8 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
         const scope = this.services.references.ScopeProvider.scopeFor('Party');
-        for (const reference of document.references) {
-            const error = reference.error;
-            if (!error) continue;
+        for (const error of linkingErrorsOf(document)) {
+            const reference = error.info.reference;
             const refText = reference.$refText;
             // `@?`, a group and an office the meeting names no holder for are speakers the record does not name.
             if (refText === '?' || namesNoOne(writtenName(refText))) continue;

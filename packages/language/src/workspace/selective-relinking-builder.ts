@@ -3,6 +3,7 @@ import {
     type LinkingError, type URI
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
+import { linkingErrorsOf } from '../scoping/minutes-linker.js';
 
 /**
  * A document builder that re-links, after an edit, only the documents the edit can change.
@@ -83,19 +84,8 @@ export class SelectiveRelinkingDocumentBuilder extends DefaultDocumentBuilder {
         return unresolved.some(error => !isLinkingError(linker.getCandidate(error.info)));
     }
 
-    /**
-     * The linking errors of a linked document, found once per linking: unlinking gives a
-     * document a new `references` array, which is the key, so that each update looks only
-     * at the few unresolved references, not at every reference of the workspace.
-     */
-    private unresolvedReferencesOf(document: LangiumDocument): LinkingError[] {
-        let errors = this.unresolved.get(document.references);
-        if (!errors) {
-            errors = document.references.map(reference => reference.error).filter((error): error is LinkingError => error !== undefined);
-            this.unresolved.set(document.references, errors);
-        }
-        return errors;
+    /** The linking errors of a linked document (found once per linking: see `linkingErrorsOf`). */
+    private unresolvedReferencesOf(document: LangiumDocument): readonly LinkingError[] {
+        return linkingErrorsOf(document);
     }
-
-    private readonly unresolved = new WeakMap<object, LinkingError[]>();
 }
