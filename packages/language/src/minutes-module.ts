@@ -74,8 +74,9 @@ export const MinutesModule: Module<MinutesServices, PartialLangiumServices & Dee
         Lexer: services => new MinutesLexer(services),
         // Syntax errors in the language's words, never the parser's token names.
         ParserErrorMessageProvider: () => new MinutesParserErrorMessages(),
-        // Linear on flat documents of many lines: see parser/minutes-parser.ts.
-        LangiumParser: services => createMinutesParser(services),
+        // The flat parser, and Langium's (made linear on documents of many lines) for a syntax
+        // error: see parser/flat-parser.ts and parser/minutes-parser.ts.
+        LangiumParser: services => createMinutesParser(services, { flat: true }),
         ValueConverter: () => new MinutesValueConverter()
     },
     references: {
@@ -133,31 +134,35 @@ export interface MinutesServicesOptions {
      * Services for `minutes check` alone: what only the editor reads is not built (the index
      * of where each reference points, read by find-references, rename and the editor's
      * re-linking; the ranges of syntax-tree leaves until asked for; reports kept per node for
-     * the next keystroke), and the flat parser parses. The diagnostics are the same
+     * the next keystroke). The diagnostics are the same
      * (cli/test/parallel-check.test.ts, test/parser/flat-parser.test.ts).
      */
     checkOnly?: boolean;
     /**
-     * With checkOnly: parse with Langium's parser instead of the flat parser (parser/flat-parser.ts),
-     * the reference its tests compare it with.
+     * Parse with Langium's parser instead of the flat parser (parser/flat-parser.ts): the
+     * reference its tests compare it with.
      */
     langiumParser?: boolean;
 }
 
 /**
- * Check-only parsing and validation: leaves make their ranges when asked (LazyRangeCstNodeBuilder);
- * the flat parser, unless told otherwise; nodes validated once keep no reports for the next keystroke.
+ * The parser, when not MinutesModule's: a check's leaves make their ranges when asked
+ * (LazyRangeCstNodeBuilder); Langium's parser alone, when asked for.
  */
-function checkOnlyModule(flat: boolean): Module<MinutesServices, PartialLangiumServices> {
+function parserModule(options: MinutesServicesOptions): Module<MinutesServices, PartialLangiumServices> {
     return {
         parser: {
-            LangiumParser: services => createMinutesParser(services, { lazyLeafRanges: true, flat })
-        },
-        validation: {
-            DocumentValidator: services => new MinutesDocumentValidator(services, { keepOwnTextReports: false })
+            LangiumParser: services => createMinutesParser(services, { lazyLeafRanges: options.checkOnly, flat: !options.langiumParser })
         }
     };
 }
+
+/** Check-only validation: nodes validated once keep no reports for the next keystroke. */
+const CheckOnlyModule: Module<MinutesServices, PartialLangiumServices> = {
+    validation: {
+        DocumentValidator: services => new MinutesDocumentValidator(services, { keepOwnTextReports: false })
+    }
+};
 
 const CheckOnlySharedModule: Module<MinutesSharedServices, DeepPartial<LangiumSharedServices>> = {
     workspace: {
@@ -177,8 +182,10 @@ export function createMinutesServices(context: DefaultSharedModuleContext, optio
         ? inject(createDefaultSharedModule(context), MinutesGeneratedSharedModule, MinutesSharedModule, CheckOnlySharedModule)
         : inject(createDefaultSharedModule(context), MinutesGeneratedSharedModule, MinutesSharedModule);
     const Minutes = options.checkOnly
-        ? inject(createDefaultModule({ shared }), MinutesGeneratedModule, MinutesModule, checkOnlyModule(!options.langiumParser))
-        : inject(createDefaultModule({ shared }), MinutesGeneratedModule, MinutesModule);
+        ? inject(createDefaultModule({ shared }), MinutesGeneratedModule, MinutesModule, CheckOnlyModule, parserModule(options))
+        : options.langiumParser
+            ? inject(createDefaultModule({ shared }), MinutesGeneratedModule, MinutesModule, parserModule(options))
+            : inject(createDefaultModule({ shared }), MinutesGeneratedModule, MinutesModule);
     shared.ServiceRegistry.register(Minutes);
     registerValidationChecks(Minutes);
     if (!context.connection) {

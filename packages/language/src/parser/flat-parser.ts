@@ -5,7 +5,8 @@ import {
 } from 'langium';
 
 /**
- * A parser of its own for Minutes' flat grammar (minutes.langium), for `minutes check`.
+ * A parser of its own for Minutes' flat grammar (minutes.langium): the services' LangiumParser
+ * parses with it (minutes-parser.ts), in `minutes check` and in the editor.
  *
  * Every block of the grammar is one line decided by its first token or two, which the lexer
  * has already chosen, so the tokens can be turned into the syntax tree without Chevrotain's
