@@ -221,17 +221,23 @@ function lineAround(text: string, offset: number): LineAround {
  */
 function officeItems(meeting: Meeting, query: string, range: Range): CompletionItem[] {
     const typed = query.toLowerCase();
-    const holders = new Map<MeetingOffice, Party[]>();
-    for (const { office, party } of meeting.offices) if (party) holders.set(office, [...holders.get(office) ?? [], party]);
+    // Each office's first holder and how many lines name one (a header may repeat `chair:` thousands of times).
+    const holders = new Map<MeetingOffice, { first: Party; count: number }>();
+    for (const { office, party } of meeting.offices) {
+        if (!party) continue;
+        const known = holders.get(office);
+        if (known) known.count++;
+        else holders.set(office, { first: party, count: 1 });
+    }
     const items: CompletionItem[] = [];
-    for (const [office, parties] of holders) {
+    for (const [office, { first, count }] of holders) {
         const word = office === 'notetaker' ? 'secretary' : office;
-        if (parties.length !== 1 || !word.startsWith(typed) || speakerPhraseOf(word)?.kind !== 'office') continue;
+        if (count !== 1 || !word.startsWith(typed) || speakerPhraseOf(word)?.kind !== 'office') continue;
         items.push({
             label: word,
             labelDetails: { detail: ` @${word}`, description: `the meeting's ${ENGLISH_LABELS.offices[office]}` },
             kind: CompletionItemKind.Reference,
-            detail: `${shortName(parties[0])}, by office: printed as written`,
+            detail: `${shortName(first)}, by office: printed as written`,
             sortText: `3${word}`,
             filterText: `@${word}`,
             textEdit: { range, newText: `@${word}` }
