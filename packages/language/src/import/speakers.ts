@@ -2,6 +2,7 @@ import { isParty, type Party } from '../generated/ast.js';
 import { aliasesOf, displayName } from '../model/directory.js';
 import { editDistance, nameKey } from '../model/names.js';
 import { speakerPhraseOf } from '../model/speaker-phrases.js';
+import { referenceTo } from '../lsp/name-occurrences.js';
 import type { NameKeyScope } from '../scoping/minutes-scope-provider.js';
 
 /** The meeting roles a transcript names by their title (`>> MODERATOR:`). */
@@ -63,8 +64,12 @@ function officeReference(label: string, role: LabelRole): string | undefined {
     const written = label.trim().replace(/\s+/g, ' ');
     const phrase = speakerPhraseOf(written);
     if (phrase?.kind !== 'office' || phrase.office !== role) return undefined;
-    if (/^[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?$/u.test(written)) return `@${written}`;
-    return /[{}\r\n]/.test(written) ? undefined : `@{${written}}`;
+    return writtenReference(written);
+}
+
+/** A reference to a name as written (`@mcade`, `@{Marilyn Cade}`); undefined when no reference can hold it (a brace). */
+function writtenReference(name: string): string | undefined {
+    return /[{}\r\n]/.test(name) ? undefined : referenceTo(name);
 }
 
 /** Beyond this many distinct labels, no more near matches are tried: guessing stays bounded on any input. */
@@ -200,8 +205,8 @@ export class SpeakerMatcher {
     referenceTo(party: Party): string | undefined {
         for (const name of [party.name, displayName(party), ...aliasesOf(party)]) {
             if (!name || this.scope?.getElement(name)?.node !== party) continue;
-            if (/^[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?$/u.test(name)) return `@${name}`;
-            if (!/[{}\r\n]/.test(name)) return `@{${name}}`;
+            const reference = writtenReference(name);
+            if (reference) return reference;
         }
         return undefined;
     }
