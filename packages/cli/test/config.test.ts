@@ -46,6 +46,23 @@ function problemLines(stdout: string): string[] {
     return stdout.split('\n').filter(line => /^\S+:\d+:\d+: /.test(line));
 }
 
+/** The codes of what the language server shows for each of `opened`, opened in turn in a workspace of `files`. */
+async function codesShown(files: Record<string, string>, opened: string[]): Promise<string[][]> {
+    const folder = tempWorkspace(files);
+    const client = await LspClient.start(folder);
+    try {
+        const codes: string[][] = [];
+        for (const file of opened) {
+            const uri = client.uriOf(path.join(folder, file));
+            await client.open(uri, files[file]);
+            codes.push((await client.published(uri, () => true)).diagnostics.map(d => String(d.code)));
+        }
+        return codes;
+    } finally {
+        await client.stop();
+    }
+}
+
 describe('a .minutes.jsonc at the repository root', () => {
     let whole: string[];
     beforeAll(async () => {
@@ -179,19 +196,9 @@ describe('nested .gitignore files', () => {
     });
 
     test('the language server shows nothing for a file a nested .gitignore ignores, and checks the one it takes back', async () => {
-        const folder = tempWorkspace(NESTED);
-        const client = await LspClient.start(folder);
-        try {
-            const shown = async (file: string) => {
-                const uri = client.uriOf(path.join(folder, file));
-                await client.open(uri, NESTED[file]);
-                return (await client.published(uri, () => true)).diagnostics.map(d => String(d.code));
-            };
-            expect(await shown('2025/private.minutes')).toEqual([]);
-            expect(await shown('2025/03/kept.tmp.minutes')).toContain('meeting-without-date');
-        } finally {
-            await client.stop();
-        }
+        const [ignored, kept] = await codesShown(NESTED, ['2025/private.minutes', '2025/03/kept.tmp.minutes']);
+        expect(ignored).toEqual([]);
+        expect(kept).toContain('meeting-without-date');
     });
 
     test('the language server reads a nested .gitignore again when it changes on disk', async () => {
@@ -245,19 +252,9 @@ describe('a git repository without a configuration', () => {
     });
 
     test('the language server shows nothing for a file the repository ignores', async () => {
-        const folder = tempWorkspace(REPOSITORY);
-        const client = await LspClient.start(folder);
-        try {
-            const shown = async (file: string) => {
-                const uri = client.uriOf(path.join(folder, file));
-                await client.open(uri, REPOSITORY[file]);
-                return (await client.published(uri, () => true)).diagnostics.map(d => String(d.code));
-            };
-            expect(await shown('drafts/draft.minutes')).toEqual([]);
-            expect(await shown('call.minutes')).toContain('meeting-without-date');
-        } finally {
-            await client.stop();
-        }
+        const [ignored, checked] = await codesShown(REPOSITORY, ['drafts/draft.minutes', 'call.minutes']);
+        expect(ignored).toEqual([]);
+        expect(checked).toContain('meeting-without-date');
     });
 });
 
