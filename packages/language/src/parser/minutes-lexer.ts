@@ -213,11 +213,25 @@ const KEY_PATTERN = /([A-Za-z][A-Za-z&-]*(?:[ \t]+[A-Za-z&-]+)?)[ \t]*:/y;
 const ENTRY_PATTERN = /([A-Za-z]+)(?=[ \t]+@)/y;
 const ACTION_PATTERN = /action(?=(?:[ \t]*,|[ \t]+(?:#[\p{L}\p{N}_][\p{L}\p{N}_.-]*|@\{[^}\r\n]*\}|@[\p{L}\p{N}_][\p{L}\p{N}_.-]*|due|by|open|done|dropped|moved|\d{4}-\d{2}-\d{2}))*[ \t]*:)/iuy;
 const UPDATE_PATTERN = /update(?=[ \t]+#[\p{L}\p{N}_])/iuy;
+/**
+ * Where prose may end (see `endOfProse`), one character matched: a line break, `@`, `/*`, `\\`,
+ * `]`, and the `h` or `m` of `http` or `mailto` (a URL; `urlEndAt` decides).
+ */
+const MAY_END_PROSE = /[\n\r@\\\]]|\/(?=\*)|[hH](?=[tT][tT][pP])|[mM](?=[aA][iI][lL][tT][oO])/g;
+/** A line break: found natively (`endOfLine`), several times faster than a loop. */
+const LINE_BREAK = /[\n\r]/g;
 const URL_TRAILING = new Set(['.', ',', ';', ':', '!', '?', '\'', '"', '’', '”', '»']);
 const URL_CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
-function isHorizontalSpace(c: string): boolean {
-    return c === ' ' || c === '\t' || c === '\u00A0' || c === '\uFEFF' || c === '\u3000' || (c >= '\u2000' && c <= '\u200A') || c === '\u202F' || c === '\u205F';
+function isHorizontalSpace(c: string | undefined): boolean {
+    return c !== undefined && isHorizontalSpaceCode(c.charCodeAt(0));
+}
+
+/** `isHorizontalSpace` of a character code (NaN, past the end of a text: false). */
+function isHorizontalSpaceCode(code: number): boolean {
+    if (code === 0x20 || code === 0x09) return true;
+    if (code < 0xa0) return false;
+    return code === 0xa0 || code === 0xfeff || code === 0x3000 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f;
 }
 
 function isLineBreak(c: string): boolean {
@@ -284,12 +298,13 @@ class Scanner {
         const text = this.text;
         const length = text.length;
         while (this.pos < length) {
-            const c = text[this.pos];
-            if (isHorizontalSpace(c)) {
+            const code = text.charCodeAt(this.pos);
+            if (isHorizontalSpaceCode(code)) {
                 this.pos++;
                 continue;
             }
-            if (isLineBreak(c)) {
+            const c = text[this.pos];
+            if (code === 0x0a || code === 0x0d) {
                 if (!this.scanUnderline()) this.scanLineBreak();
                 continue;
             }
@@ -334,7 +349,6 @@ class Scanner {
         const start = this.pos;
         const v = this.vocabulary;
         const next = text[start + 1];
-        const spaceOrEnd = (i: number) => i >= text.length || isHorizontalSpace(text[i]) || isLineBreak(text[i]);
         if (c === '/' && next === '/') {
             this.emitHidden(v.lineComment, start, this.endOfLine(start));
             return true;
@@ -342,7 +356,7 @@ class Scanner {
         if (c === '#') {
             let end = start;
             while (text[end] === '#' && end - start < 7) end++;
-            if (end - start <= 6 && spaceOrEnd(end)) {
+            if (end - start <= 6 && this.spaceOrEnd(end)) {
                 this.place.heading();
                 this.underline = this.underlineAfter(start);
                 this.emit(v.heading, start, end, Expect.Inline);
@@ -359,12 +373,12 @@ class Scanner {
                 return true;
             }
         }
-        if (BULLET_CHARACTERS.has(c) && spaceOrEnd(start + 1)) {
+        if (BULLET_CHARACTERS.has(c) && this.spaceOrEnd(start + 1)) {
             this.place.prose(start > this.lineStart, false);
             this.emit(v.bullet, start, start + 1, Expect.Speaker);
             return true;
         }
-        if (c === '>' && spaceOrEnd(start + 1)) {
+        if (c === '>' && this.spaceOrEnd(start + 1)) {
             this.place.prose(start > this.lineStart, false);
             this.emit(v.quote, start, start + 1, Expect.Inline);
             return true;
@@ -409,6 +423,12 @@ class Scanner {
         // A speaker's line (`@name`, emitted by the inline scanner as Expect.Speaker says) or prose.
         this.place.prose(start > this.lineStart, c !== '@');
         return false;
+    }
+
+    /** Whether `at` is white space, a line break or the end of the text. */
+    private spaceOrEnd(at: number): boolean {
+        const code = this.text.charCodeAt(at);
+        return at >= this.text.length || code === 0x0a || code === 0x0d || isHorizontalSpaceCode(code);
     }
 
     /** Whether nothing but white space (or a comment) follows `from` on its line. */
@@ -479,14 +499,15 @@ class Scanner {
                 return true;
             }
         }
+        const first = text.charCodeAt(start) | 0x20;
         ACTION_PATTERN.lastIndex = start;
-        if (ACTION_PATTERN.test(text)) {
+        if (first === 0x61 /* a */ && ACTION_PATTERN.test(text)) {
             this.place.body();
             this.emit(v.action, start, start + 'action'.length, Expect.ActionId);
             return true;
         }
         UPDATE_PATTERN.lastIndex = start;
-        if (UPDATE_PATTERN.test(text)) {
+        if (first === 0x75 /* u */ && UPDATE_PATTERN.test(text)) {
             this.place.body();
             this.emit(v.update, start, start + 'update'.length, Expect.ActionId);
             return true;
@@ -612,24 +633,24 @@ class Scanner {
     /** Prose runs to the end of the line, stopping before a reference, a URL or a comment. */
     private endOfProse(start: number): number {
         const text = this.text;
-        let end = start + 1;
-        while (end < text.length) {
-            // Fast path: past ']' only 'h' and 'm' (a URL) can end prose; most characters are there.
-            const code = text.charCodeAt(end);
-            if (code > 0x5d && code !== 0x68 && code !== 0x6d) {
-                end++;
-                continue;
+        let end = text.length;
+        // The regular expression skips what cannot end prose natively, several times faster than a loop.
+        for (let at = start + 1; at < text.length; at++) {
+            MAY_END_PROSE.lastIndex = at;
+            if (!MAY_END_PROSE.test(text)) break;
+            at = MAY_END_PROSE.lastIndex - 1;
+            const c = text[at];
+            if (isLineBreak(c)
+                || (c === '@' && this.isRefStart(at))
+                || c === '/'
+                || (c === '\\' && isAsciiPunctuation(text[at + 1]))
+                || (c === ']' && this.inQualifiers)
+                || ((c === 'h' || c === 'H' || c === 'm' || c === 'M') && this.urlEndAt(at) > at)) {
+                end = at;
+                break;
             }
-            const c = text[end];
-            if (isLineBreak(c)) break;
-            if (c === '@' && this.isRefStart(end)) break;
-            if (c === '/' && text[end + 1] === '*') break;
-            if (c === '\\' && isAsciiPunctuation(text[end + 1])) break;
-            if (c === ']' && this.inQualifiers) break;
-            if ((c === 'h' || c === 'H' || c === 'm' || c === 'M') && this.urlEndAt(end) > end) break;
-            end++;
         }
-        while (end > start + 1 && isHorizontalSpace(text[end - 1])) end--;
+        while (end > start + 1 && isHorizontalSpaceCode(text.charCodeAt(end - 1))) end--;
         return end;
     }
 
@@ -650,7 +671,7 @@ class Scanner {
         let at = firstEnd;
         for (;;) {
             let lineContent = at;
-            while (lineContent < text.length && isHorizontalSpace(text[lineContent])) lineContent++;
+            while (isHorizontalSpaceCode(text.charCodeAt(lineContent))) lineContent++;
             if (lineContent >= text.length) {
                 at = lineContent;
                 break;
@@ -737,10 +758,8 @@ class Scanner {
     }
 
     private endOfLine(from: number): number {
-        const text = this.text;
-        let end = from;
-        while (end < text.length && !isLineBreak(text[end])) end++;
-        return end;
+        LINE_BREAK.lastIndex = from;
+        return LINE_BREAK.test(this.text) ? LINE_BREAK.lastIndex - 1 : this.text.length;
     }
 
     /** Moves line bookkeeping forward over any line breaks between pos and `to`. */

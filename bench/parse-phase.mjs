@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+/**
+ * The parse phase of `minutes check` alone, in-process: lexing, then lexing and parsing
+ * (the check's services: the flat parser, lazy leaf ranges), of every `.minutes` file under
+ * FOLDER, ROUNDS times; CPU milliseconds of each round and their median. The documents of a
+ * round stay alive until its end, as in a check, so that garbage collection costs what it does there.
+ *
+ *   node --expose-gc bench/parse-phase.mjs FOLDER [--rounds N] [--lex-only]
+ *
+ * Under `node --cpu-prof`, bench/lib/profile-summary.mjs says where the time goes.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { createMinutesServices } from 'minutes-language';
+
+const args = process.argv.slice(2);
+const folder = args.find(a => !a.startsWith('--') && !/^\d+$/.test(a));
+const rounds = Number(args[args.indexOf('--rounds') + 1]) || 3;
+const lexOnly = args.includes('--lex-only');
+if (!folder) {
+    console.error('usage: node --expose-gc bench/parse-phase.mjs FOLDER [--rounds N] [--lex-only]');
+    process.exit(2);
+}
+
+async function filesUnder(dir) {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    const files = [];
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) files.push(...await filesUnder(full));
+        else if (entry.name.endsWith('.minutes')) files.push(path.resolve(full));
+    }
+    return files;
+}
+
+const cpuNow = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+};
+const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const gc = globalThis.gc ?? (() => undefined);
+
+const files = await filesUnder(folder);
+const texts = await Promise.all(files.map(f => fs.readFile(f, 'utf8')));
+const uris = files.map(file => URI.file(file));
+const { shared, Minutes } = createMinutesServices(NodeFileSystem, { checkOnly: true });
+const lexer = Minutes.parser.Lexer;
+const factory = shared.workspace.LangiumDocumentFactory;
+const lex = [];
+const parse = [];
+for (let round = 0; round < rounds; round++) {
+    gc();
+    let t = cpuNow();
+    let tokens = 0;
+    for (const text of texts) tokens += lexer.tokenize(text).tokens.length;
+    lex.push(cpuNow() - t);
+    if (lexOnly) continue;
+    gc();
+    t = cpuNow();
+    let documents = texts.map((text, i) => factory.fromString(text, uris[i]));
+    parse.push(cpuNow() - t);
+    if (round === 0) console.log(`${files.length} files, ${tokens} tokens, ${documents.length} documents`);
+    documents = undefined;
+}
+const show = values => `${values.map(v => v.toFixed(0)).join(' ')} ms CPU (median ${median(values).toFixed(0)})`;
+console.log(`lex (alone)          ${show(lex)}`);
+if (!lexOnly) console.log(`parse (lex included) ${show(parse)}`);
