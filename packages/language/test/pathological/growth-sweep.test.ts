@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 // @ts-expect-error: plain JavaScript, shared with bench/pathological.mjs
 import { SHAPES } from './shapes.mjs';
 // @ts-expect-error: plain JavaScript, shared with bench/pathological.mjs
-import { bestStageTimes, describeGrowth, growthOf, MAX_EXPONENT, STAGES, sweepServices } from './growth.mjs';
+import { bestStageTimes, describeGrowth, growthOf, MAX_EXPONENT, samplePositions, STAGES, sweepServices } from './growth.mjs';
 
 /**
  * The growth sweep (issue 19): every shape of shapes.mjs — each construct repeated, nested,
@@ -52,6 +52,22 @@ describe('growth sweep: every construct through every stage at n, 2n and 4n', ()
         expect(characters[1] / characters[0], `${characters}`).toBeGreaterThan(1.3);
         expect(characters[2] / characters[1], `${characters}`).toBeGreaterThan(1.5);
         expect(characters[2] / characters[1], `${characters}`).toBeLessThan(4.5);
+    });
+
+    // Requests at a position (completion, hover, definition, references, highlights, rename) are
+    // asked at places of one role at every size: the same kind of line and the same name (its
+    // digits aside), so that their times compare from n to 4n.
+    test.each((SHAPES as Shape[]).map(shape => [shape.name, shape] as const))('%s: the places asked at have one role at n, 2n and 4n', (_name, shape) => {
+        const roles = [1, 2, 4].map(k => {
+            const text = Object.values(shape.files(k * shape.n * SCALE)).at(-1)!;
+            const lines = text.split('\n');
+            return (samplePositions(text) as { line: number; character: number }[]).map(({ line, character }) => {
+                const name = lines[line].slice(character).match(/^[^\s,;:.!\][(){}<>"']*/)![0];
+                return `${lines[line].trim().split(/\s+/)[0]} ${name}`.replace(/\d+/g, '0');
+            });
+        });
+        expect(roles[1]).toEqual(roles[0]);
+        expect(roles[2]).toEqual(roles[0]);
     });
 
     // One workspace for every shape (each run's files are removed after it): the parser is built once.

@@ -108,7 +108,7 @@ export async function stageTimes(files, services = sweepServices()) {
     const token = CancellationToken.None;
     const text = document.textDocument.getText();
     const whole = { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(text.length) };
-    const positions = samplePositions(document);
+    const positions = samplePositions(text);
     const atEach = async ask => {
         for (const position of positions) await ask(position);
     };
@@ -157,19 +157,48 @@ export async function stageTimes(files, services = sweepServices()) {
     return { times, gcTimes, failures };
 }
 
-/** Positions spread over the document, each on the line's first name (`@…`) when it has one, else at the line's start. */
-function samplePositions(document) {
-    const lines = document.textDocument.getText().split(/\r?\n/);
-    const filled = lines.map((line, index) => [line, index]).filter(([line]) => line.trim() !== '');
-    if (filled.length === 0) return [{ line: 0, character: 0 }];
-    const positions = [];
-    for (let k = 1; k <= POSITIONS; k++) {
-        const [line, index] = filled[Math.min(filled.length - 1, Math.floor(k * filled.length / POSITIONS) - (k === POSITIONS ? 1 : 0))];
-        const at = line.indexOf('@');
-        positions.push({ line: index, character: at >= 0 ? at + 1 : 0 });
-    }
-    return positions;
+/**
+ * Where the requests at a position are asked: places of one role, so that the work they ask
+ * for grows with the document as it should and the sizes compare (places spread over lines
+ * of any kind landed on a name with two references at one size and two thousand at the
+ * next). A place is a name, just after its `@`, or the start of a line without one; its
+ * construct is the kind of its line (the first word, names as `@`, digits as 0) and, for a
+ * name, whether it opens the line. The most frequent construct of names is taken (of line
+ * starts when no construct has a name at every place asked), and in it the most frequent
+ * name (all its places when no name comes twice); four of those places spread over the
+ * document. Ties go to the one met first.
+ */
+export function samplePositions(text) {
+    const names = new Map();
+    const lines = new Map();
+    const place = (constructs, construct, name, position) => {
+        const places = constructs.get(construct) ?? new Map();
+        places.set(name, [...places.get(name) ?? [], position]);
+        constructs.set(construct, places);
+    };
+    text.split(/\r?\n/).forEach((line, index) => {
+        const kind = (line.trim().split(/\s+/)[0] ?? '').replace(NAME, '$1@').replace(/\d+/g, '0');
+        const start = line.search(/\S/);
+        let named = false;
+        for (const name of line.matchAll(NAME)) {
+            const at = name.index + name[1].length;
+            place(names, `${kind}${at === start ? ' (first)' : ''}`, name[2], { line: index, character: at + 1 });
+            named = true;
+        }
+        if (start >= 0 && !named) place(lines, kind, '', { line: index, character: 0 });
+    });
+    const count = places => [...places.values()].reduce((sum, each) => sum + each.length, 0);
+    const most = (groups, size) => [...groups].reduce((best, group) => best === undefined || size(group) > size(best) ? group : best, undefined);
+    const ofNames = most(names.values(), count);
+    const construct = ofNames && (count(ofNames) >= POSITIONS || lines.size === 0) ? ofNames : most(lines.values(), count);
+    if (!construct) return [{ line: 0, character: 0 }];
+    const name = most(construct.values(), places => places.length);
+    const places = name.length > 1 ? name : [...construct.values()].flat().sort((a, b) => a.line - b.line || a.character - b.character);
+    return Array.from({ length: POSITIONS }, (_, k) => places[Math.min(places.length - 1, Math.floor((k + 1) * places.length / POSITIONS) - (k === POSITIONS - 1 ? 1 : 0))]);
 }
+
+/** A name as the sweep tells names apart (`@mcade`, `@{John Smith}`, `@?`), not the `@` of an address. */
+const NAME = /(^|[^\p{L}\p{N}._%+\\-])@(\{[^}\n]*\}?|[^\s,;:.!?\][(){}<>"']*\??)/gu;
 
 /** The best (least) time of each stage over some runs, with the collector's time in that run, and the failures of any. */
 export async function bestStageTimes(files, runs, services) {
