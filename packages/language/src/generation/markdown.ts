@@ -28,7 +28,7 @@ export function markdownOf(outline: Outline): string {
 
 /** The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens. */
 export function githubAnchor(text: string): string {
-    return text.trim().toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
+    return text.trim().toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').split(' ').join('-');
 }
 
 class MarkdownWriter {
