@@ -28,6 +28,7 @@ import { MinutesValueConverter } from './parser/minutes-value-converter.js';
 import { MinutesParserErrorMessages } from './parser/minutes-parser-messages.js';
 import { CheckOnlyIndexManager, MinutesIndexManager } from './workspace/minutes-index-manager.js';
 import { MinutesLinker } from './scoping/minutes-linker.js';
+import { CompactAstNodeDescriptionProvider } from './scoping/compact-node-descriptions.js';
 import { MinutesReferenceDescriptionProvider } from './scoping/minutes-reference-description-provider.js';
 import { MinutesScopeComputation } from './scoping/minutes-scope-computation.js';
 import { MinutesScopeProvider } from './scoping/minutes-scope-provider.js';
@@ -157,8 +158,14 @@ function parserModule(options: MinutesServicesOptions): Module<MinutesServices, 
     };
 }
 
-/** Check-only validation: nodes validated once keep no reports for the next keystroke. */
+/** Check-only: references and index descriptions without closures per object; nodes validated once keep no reports for the next keystroke. */
 const CheckOnlyModule: Module<MinutesServices, PartialLangiumServices> = {
+    references: {
+        Linker: services => new MinutesLinker(services, { compactReferences: true })
+    },
+    workspace: {
+        AstNodeDescriptionProvider: services => new CompactAstNodeDescriptionProvider(services)
+    },
     validation: {
         DocumentValidator: services => new MinutesDocumentValidator(services, { keepOwnTextReports: false })
     }

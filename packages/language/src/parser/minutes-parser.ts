@@ -1,4 +1,4 @@
-import type { IToken } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import {
     CompositeCstNodeImpl, CstNodeBuilder, CstUtils, LangiumParser, LeafCstNodeImpl, createParser,
     type CompositeCstNode, type CstNode, type GrammarAST, type LangiumCoreServices, type LeafCstNode, type RootCstNode
@@ -149,7 +149,7 @@ export class LinearCstNodeBuilder extends CstNodeBuilder {
         });
         // Within a node that has content, the hidden nodes go at its end.
         if (current.content.length > 0) {
-            appendAll(current.content, nodes);
+            insertAll(current, current.content.length, nodes);
             return;
         }
         // A node just opened: they go before it, in the first ancestor where it is not the first child.
@@ -157,55 +157,64 @@ export class LinearCstNodeBuilder extends CstNodeBuilder {
         while (current.container) {
             const index = current.container.content.lastIndexOf(current);
             if (index > 0) {
-                insertAll(current.container.content, index, nodes);
+                insertAll(current.container, index, nodes);
                 return;
             }
             current = current.container;
         }
         // They come before anything else in the document.
-        insertAll(current.content, 0, nodes);
+        insertAll(current, 0, nodes);
     }
 }
 
-function appendAll(target: CstNode[], items: readonly CstNode[]): void {
-    for (const item of items) target.push(item);
-}
-
-function insertAll(target: CstNode[], index: number, items: readonly CstNode[]): void {
+/** Puts `items` into `parent`'s children at `index`, their container set (a check's nodes hold plain arrays, not Langium's CstNodeContainer). */
+function insertAll(parent: CompositeCstNode, index: number, items: readonly CstNode[]): void {
+    const target = parent.content;
     // Langium's node arrays override splice(start, count, ...items): the count must be given.
     const tail = target.splice(index, target.length - index);
-    appendAll(target, items);
-    appendAll(target, tail);
+    for (const item of items) append(parent, item);
+    for (const item of tail) Array.prototype.push.call(target, item);
 }
 
 /**
- * The CST builder of `minutes check` (createMinutesServices's checkOnly): the same tree, but a
- * leaf keeps its token's line and column numbers and makes its range when asked, instead of
- * three objects per token made at once (a range and two positions) that a check mostly never
- * reads. The range is computed as Langium's `tokenToRange` computes it, so it is the same.
- * Only where no editor moves leaves (the incremental reparser shifts ranges it holds).
+ * The CST builder of `minutes check` (createMinutesServices's checkOnly): the same tree, with
+ * the same readers (Langium's node classes are their prototypes), in less memory, since a
+ * check keeps every tree to its end (docs/performance.md, "Smaller trees for a check"):
+ *
+ * - a leaf keeps its token's line and column and makes its range when asked, instead of
+ *   three objects per token made at once (a range and two positions) that a check mostly
+ *   never reads; the range is computed as Langium's `tokenToRange` computes it. Only where no
+ *   editor moves leaves (the incremental reparser shifts ranges it holds);
+ * - a composite node holds its children in a plain array, trimmed to its length once the
+ *   node is complete, instead of an Array subclass (CstNodeContainer) that sets each child's
+ *   container on `push`; its fields are all made in the constructor, so that none is added
+ *   later (an object with properties added after its creation keeps them in a separate
+ *   array); it does not keep its range once asked for it.
  */
 export class LazyRangeCstNodeBuilder extends LinearCstNodeBuilder {
     protected override hiddenLeaf(token: IToken): LeafCstNodeImpl {
-        return new LazyRangeLeafCstNode(token, true);
+        return makeLeaf(token, true, undefined, this.builderState.rootNode);
     }
 
     override buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): LeafCstNode {
-        const leaf = new LazyRangeLeafCstNode(token, !feature);
-        leaf.grammarSource = feature;
-        leaf.root = this.builderState.rootNode;
+        const leaf = makeLeaf(token, !feature, feature, this.builderState.rootNode);
         append(this.current, leaf);
         return leaf;
     }
 
     override buildCompositeNode(feature: GrammarAST.AbstractElement): CompositeCstNode {
         const state = this.builderState;
-        const node = new CompositeCstNodeImpl();
-        node.grammarSource = feature;
-        node.root = state.rootNode;
-        append(this.current, node);
+        const node = new CheckCompositeCstNode(feature, this.current, state.rootNode) as unknown as CompositeCstNode;
+        Array.prototype.push.call(this.current.content, node);
         state.nodeStack.push(node);
         return node;
+    }
+
+    override construct(item: { $type: string | symbol | undefined; $cstNode: CstNode }): void {
+        const node: unknown = this.current;
+        super.construct(item);
+        // Complete: its children's array, grown by doubling, is copied at its length (the root's is Langium's, and stays).
+        if (node instanceof CheckCompositeCstNode && node.content.length > 0) node.content = node.content.slice();
     }
 
     /** The fields CstNodeBuilder declares private. */
@@ -223,17 +232,67 @@ function append(parent: CompositeCstNode, node: CstNode): void {
     Array.prototype.push.call(parent.content, node);
 }
 
-class LazyRangeLeafCstNode extends LeafCstNodeImpl {
-    // Chevrotain's lines and columns are 1-based; a range's, 0-based (as in tokenToRange).
-    private readonly startLine: number;
-    private readonly startCharacter: number;
+/**
+ * A composite node of a check: Langium's CompositeCstNodeImpl (its prototype, hence its
+ * getters: offset, range, astNode, text…) with its fields declared here, all made at once,
+ * and a plain array of children. Langium's constructor is not run (it makes a CstNodeContainer).
+ */
+class CheckCompositeCstNode {
+    content: CstNode[] = [];
+    _astNode: unknown = undefined;
+    _rangeCache: Range | undefined = undefined;
+
+    constructor(
+        readonly grammarSource: GrammarAST.AbstractElement,
+        readonly container: CompositeCstNode,
+        readonly root: RootCstNode
+    ) {}
+
+    /** Langium's range, not cached: a check reads a node's range once or twice, and the cache (three objects) would live as long as the tree. */
+    get range(): Range {
+        const range = compositeRange.call(this);
+        this._rangeCache = undefined;
+        return range;
+    }
+}
+Object.setPrototypeOf(CheckCompositeCstNode.prototype, CompositeCstNodeImpl.prototype);
+const compositeRange = Object.getOwnPropertyDescriptor(CompositeCstNodeImpl.prototype, 'range')!.get! as (this: unknown) => Range;
+
+/**
+ * A leaf of a check: Langium's LeafCstNodeImpl (its prototype and getters) with its fields made
+ * at once, and no range: its token's start line and column (0-based, as a range's), from which
+ * `range` is made when asked, as Langium's `tokenToRange` makes it. A token ends on the line it
+ * starts on (the lexer's block comments aside: MultiLineCheckLeaf).
+ */
+class CheckLeaf {
+    container: CompositeCstNode | undefined = undefined;
+    readonly _offset: number;
+    readonly _length: number;
+    readonly _tokenType: TokenType;
+    protected readonly startLine: number;
+    protected readonly startCharacter: number;
+
+    constructor(token: IToken, readonly _hidden: boolean, readonly grammarSource: GrammarAST.AbstractElement | undefined, readonly root: RootCstNode) {
+        this._offset = token.startOffset;
+        this._length = token.image.length;
+        this._tokenType = token.tokenType;
+        // Chevrotain's lines and columns are 1-based; a range's, 0-based (as in tokenToRange).
+        this.startLine = token.startLine! - 1;
+        this.startCharacter = token.startColumn! - 1;
+    }
+
+    get range(): Range {
+        // tokenToRange's end is (endLine - 1, endColumn): on the same line, the column after the last character.
+        return { start: { character: this.startCharacter, line: this.startLine }, end: { character: this.startCharacter + this._length, line: this.startLine } };
+    }
+}
+
+class MultiLineCheckLeaf extends CheckLeaf {
     private readonly endLine: number;
     private readonly endCharacter: number;
 
-    constructor(token: IToken, hidden: boolean) {
-        super(token.startOffset, token.image.length, undefined as unknown as Range, token.tokenType, hidden);
-        this.startLine = token.startLine! - 1;
-        this.startCharacter = token.startColumn! - 1;
+    constructor(token: IToken, hidden: boolean, grammarSource: GrammarAST.AbstractElement | undefined, root: RootCstNode) {
+        super(token, hidden, grammarSource, root);
         this.endLine = token.endLine! - 1;
         this.endCharacter = token.endColumn!;
     }
@@ -241,4 +300,12 @@ class LazyRangeLeafCstNode extends LeafCstNodeImpl {
     override get range(): Range {
         return { start: { character: this.startCharacter, line: this.startLine }, end: { character: this.endCharacter, line: this.endLine } };
     }
+}
+Object.setPrototypeOf(CheckLeaf.prototype, LeafCstNodeImpl.prototype);
+
+function makeLeaf(token: IToken, hidden: boolean, feature: GrammarAST.AbstractElement | undefined, root: RootCstNode): LeafCstNodeImpl {
+    const leaf = token.endLine === token.startLine && token.endColumn === token.startColumn! + token.image.length - 1
+        ? new CheckLeaf(token, hidden, feature, root)
+        : new MultiLineCheckLeaf(token, hidden, feature, root);
+    return leaf as unknown as LeafCstNodeImpl;
 }

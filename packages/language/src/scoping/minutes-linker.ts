@@ -1,6 +1,6 @@
 import {
-    DefaultLinker, interruptAndCheck, isAstNode, type AstNode, type AstNodeDescription, type LangiumDocument, type LangiumDocuments,
-    type LinkingError, type Reference, type ReferenceInfo, type TextDocumentProvider, type URI
+    AstUtils, DefaultLinker, DocumentState, interruptAndCheck, isAstNode, isAstNodeDescription, isLinkingError, type AstNode, type AstNodeDescription,
+    type CstNode, type LangiumDocument, type LangiumDocuments, type LinkingError, type Reference, type ReferenceInfo, type TextDocumentProvider, type URI
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { isDocument, Organisation, Person, type Document } from '../generated/ast.js';
@@ -36,6 +36,14 @@ interface KeptLink {
  * was linked, this document declares no party (before or after the edit), and the name was
  * found as written (not as a phrase, which reads the meeting around it).
  */
+export interface MinutesLinkerOptions {
+    /**
+     * References are CompactReference objects (`minutes check`) instead of Langium's object
+     * literals, whose three getters make three closures and a dictionary of properties per reference.
+     */
+    compactReferences?: boolean;
+}
+
 export class MinutesLinker extends DefaultLinker {
     /** Looked up when first needed: the linker is created while the workspace services are. */
     private readonly documents: () => LangiumDocuments;
@@ -51,8 +59,11 @@ export class MinutesLinker extends DefaultLinker {
     /** How many references kept their resolution (tests read it). */
     linksKept = 0;
 
-    constructor(services: MinutesServices) {
+    private readonly compactReferences: boolean;
+
+    constructor(services: MinutesServices, options: MinutesLinkerOptions = {}) {
         super(services);
+        this.compactReferences = options.compactReferences ?? false;
         this.documents = () => services.shared.workspace.LangiumDocuments;
         this.index = () => services.shared.workspace.IndexManager as MinutesIndexManager;
         this.textDocuments = () => services.shared.workspace.TextDocuments;
@@ -114,6 +125,19 @@ export class MinutesLinker extends DefaultLinker {
         this.linkedAt.delete(document);
         super.unlink(document);
     }
+
+    override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
+        if (!this.compactReferences) return super.buildReference(node, property, refNode, refText);
+        return new CompactReference(this.resolution, node, property, refNode, refText);
+    }
+
+    /** What a CompactReference asks of its linker: the protected steps Langium's references call. */
+    private readonly resolution: ReferenceResolution = {
+        loadAstNode: description => this.loadAstNode(description),
+        createLinkingError: (info, description) => this.createLinkingError(info, description),
+        getLinkedNode: info => this.getLinkedNode(info),
+        throwCyclicReferenceError: (node, property, refText) => this.throwCyclicReferenceError(node, property, refText)
+    };
 
     /** A name the directory lacks may be a speaker phrase: an office's holder, a delegation's country (phrase-references.ts). */
     override getCandidate(refInfo: ReferenceInfo): AstNodeDescription | LinkingError {
@@ -182,4 +206,83 @@ function declaresParties(document: LangiumDocument): boolean {
 /** `isParty` by the node's own type (a party is a person or an organisation): asked of every block and reference of a document at each edit. */
 function isPartyNode(node: AstNode): boolean {
     return node.$type === Person.$type || node.$type === Organisation.$type;
+}
+
+interface ReferenceResolution {
+    loadAstNode(description: AstNodeDescription): AstNode | undefined;
+    createLinkingError(info: ReferenceInfo, description?: AstNodeDescription): LinkingError;
+    getLinkedNode(info: ReferenceInfo): { node?: AstNode; descr?: AstNodeDescription; error?: LinkingError };
+    throwCyclicReferenceError(node: AstNode, property: string, refText: string): never;
+}
+
+/**
+ * The marker Langium's linker puts in a reference's `_ref` while resolving it (its `doLink`),
+ * which Langium does not export: read once, from `doLink` itself, so that a reference that
+ * meets it while resolving reports the cycle as Langium's do.
+ */
+const REF_RESOLVING: unknown = (() => {
+    const probe: { _ref?: unknown } = { _ref: undefined };
+    let seen: unknown;
+    const linker = { getCandidate: () => { seen = probe._ref; return { info: {}, message: '' }; } };
+    (DefaultLinker.prototype as unknown as { doLink(this: unknown, info: unknown, document: unknown): void })
+        .doLink.call(linker, { reference: probe }, { references: [] });
+    if (typeof seen !== 'symbol') throw new Error('minutes-language needs Langium 4.2.1 exactly: its linker no longer marks a reference being resolved with a symbol (scoping/minutes-linker.ts)');
+    return seen;
+})();
+
+/**
+ * A reference as Langium's `DefaultLinker.buildReference` makes it, the same steps in its
+ * `ref` getter, as a class: its getters live once on the prototype, where Langium's object
+ * literal makes three closures, their accessor pairs and a dictionary of properties for each
+ * reference (about 700 bytes: 2 bytes per byte of a meeting's source; docs/performance.md).
+ * The linker's `doLink` sets `_ref` and `_nodeDescription` as on Langium's.
+ */
+class CompactReference implements Reference {
+    _ref: unknown = undefined;
+    _nodeDescription: AstNodeDescription | undefined = undefined;
+
+    constructor(
+        private readonly resolution: ReferenceResolution,
+        private readonly node: AstNode,
+        private readonly property: string,
+        readonly $refNode: CstNode | undefined,
+        readonly $refText: string
+    ) {}
+
+    get ref(): AstNode | undefined {
+        if (isAstNode(this._ref)) return this._ref;
+        if (isAstNodeDescription(this._nodeDescription)) {
+            // A candidate has been found before, but it is not loaded yet.
+            const linkedNode = this.resolution.loadAstNode(this._nodeDescription);
+            this._ref = linkedNode ?? this.resolution.createLinkingError(this.info(), this._nodeDescription);
+        } else if (this._ref === undefined) {
+            // Not linked yet: link it now.
+            this._ref = REF_RESOLVING;
+            const document = AstUtils.findRootNode(this.node).$document;
+            const refData = this.resolution.getLinkedNode(this.info());
+            if (refData.error && document && document.state < DocumentState.ComputedScopes) {
+                // The document's scopes are not ready: the linker tries again later.
+                this._ref = undefined;
+                return undefined;
+            }
+            this._ref = refData.node ?? refData.error;
+            this._nodeDescription = refData.descr;
+            document?.references.push(this);
+        } else if (this._ref === REF_RESOLVING) {
+            this.resolution.throwCyclicReferenceError(this.node, this.property, this.$refText);
+        }
+        return isAstNode(this._ref) ? this._ref : undefined;
+    }
+
+    get $nodeDescription(): AstNodeDescription | undefined {
+        return this._nodeDescription;
+    }
+
+    get error(): LinkingError | undefined {
+        return isLinkingError(this._ref) ? this._ref : undefined;
+    }
+
+    private info(): ReferenceInfo {
+        return { reference: this, container: this.node, property: this.property };
+    }
 }
