@@ -1,4 +1,4 @@
-import { CstUtils, isLeafCstNode, type CstNode, type LeafCstNode } from 'langium';
+import { isCompositeCstNode, isLeafCstNode, type CstNode, type LeafCstNode } from 'langium';
 import { isMention, isLink, type Mention, type Party, type Text } from '../generated/ast.js';
 import { shortName } from './directory.js';
 
@@ -8,14 +8,24 @@ export type Inline =
     | { kind: 'mention'; text: string; written: string; party?: Party; mention: Mention }
     | { kind: 'link'; text: string; url: string };
 
-/** The visible tokens of a CST node, in order (comments and white space excluded). */
+/**
+ * The visible tokens of a CST node, in order (comments and white space excluded). Walked with
+ * plain loops rather than `CstUtils.streamCst`, whose iterator state and closures per node made
+ * this a tenth of a check's validation (docs/performance.md): the same leaves, in the same order.
+ */
 export function visibleLeaves(node: CstNode | undefined): LeafCstNode[] {
-    if (!node) return [];
     const leaves: LeafCstNode[] = [];
-    for (const child of CstUtils.streamCst(node)) {
-        if (isLeafCstNode(child) && !child.hidden) leaves.push(child);
-    }
+    if (node) addVisibleLeaves(node, leaves);
     return leaves;
+}
+
+function addVisibleLeaves(node: CstNode, leaves: LeafCstNode[]): void {
+    if (isCompositeCstNode(node)) {
+        const content = node.content;
+        for (let i = 0; i < content.length; i++) addVisibleLeaves(content[i], leaves);
+    } else if (isLeafCstNode(node) && !node.hidden) {
+        leaves.push(node);
+    }
 }
 
 /**
