@@ -38,6 +38,7 @@ import { MinutesDocumentFactory } from './workspace/minutes-document-factory.js'
 import { ActionLedgerService } from './workspace/action-ledger-service.js';
 import { ClosedDocumentTrees } from './workspace/closed-document-trees.js';
 import { MinutesDocumentValidator } from './validation/minutes-document-validator.js';
+import { MinutesValidationRegistry } from './validation/minutes-validation-registry.js';
 import { MinutesValidator, registerValidationChecks } from './validation/minutes-validator.js';
 
 /** Services added by the Minutes language. */
@@ -91,6 +92,7 @@ export const MinutesModule: Module<MinutesServices, PartialLangiumServices & Dee
     },
     validation: {
         DocumentValidator: services => new MinutesDocumentValidator(services),
+        ValidationRegistry: services => new MinutesValidationRegistry(services),
         MinutesValidator: services => new MinutesValidator(services)
     },
     lsp: {

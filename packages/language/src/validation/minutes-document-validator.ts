@@ -92,22 +92,39 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
             return found;
         };
         let checked = 0;
-        /** Runs the checks of a node; `kept` records what they report, or the node itself when its checks read other documents. */
-        const check = async (node: AstNode, kept?: KeptEntry[]) => {
-            if (checked++ % 256 === 0) await interruptAndCheck(cancelToken);
+        /**
+         * Runs the checks of a node; `kept` records what they report, or the node itself when its
+         * checks read other documents. Synchronous unless a check returns a promise: the
+         * thousands of nodes of a document are not each a promise and an await.
+         */
+        const check = (node: AstNode, kept?: KeptEntry[]): Promise<void> | undefined => {
             const ownTextChecks = OWN_TEXT_CHECKS[node.$type];
             if (ownTextChecks) {
                 this.checkOwnText(node, ownTextChecks, kept ? recordingAcceptor(acceptor, kept) : acceptor);
-                return;
+                return undefined;
             }
             const { checks, again } = checksOf(node.$type);
-            if (checks.length === 0) return;
+            if (checks.length === 0) return undefined;
             if (kept && again) kept.push({ again: node });
             const accept = kept && !again ? recordingAcceptor(acceptor, kept) : acceptor;
-            for (const each of checks) {
-                const result = each(node, accept, cancelToken);
+            for (let i = 0; i < checks.length; i++) {
+                const result = checks[i](node, accept, cancelToken);
+                if (result) return finishChecks(result, checks, i + 1, node, accept);
+            }
+            return undefined;
+        };
+        const finishChecks = async (pending: Promise<void>, checks: ValidationCheck[], from: number, node: AstNode, accept: ValidationAcceptor) => {
+            await pending;
+            for (let i = from; i < checks.length; i++) {
+                const result = checks[i](node, accept, cancelToken);
                 if (result) await result;
             }
+        };
+        /** Checks a node, and every few hundred nodes lets a cancellation in. */
+        const checkNext = async (node: AstNode, kept?: KeptEntry[]) => {
+            if (checked++ % 256 === 0) await interruptAndCheck(cancelToken);
+            const pending = check(node, kept);
+            if (pending) await pending;
         };
         const walk = async (root: AstNode, kept?: KeptEntry[]) => {
             const nodes: AstNode[] = [];
@@ -116,14 +133,18 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
                 if (nodeOptions.validateNode) nodes.push(node);
                 return nodeOptions.validateChildren;
             });
-            for (const node of nodes) await check(node, kept);
+            for (const node of nodes) {
+                if (checked++ % 256 === 0) await interruptAndCheck(cancelToken);
+                const pending = check(node, kept);
+                if (pending) await pending;
+            }
         };
         if (!isDocument(rootNode)) {
             await walk(rootNode);
             return;
         }
         // The document node, then its blocks: a chunk of a long document whose checks' reports were kept accepts them again.
-        await check(rootNode);
+        await checkNext(rootNode);
         const blocks = rootNode.blocks;
         const chunks = chunksOf(structureOf(rootNode));
         const context = chunks[0]?.keepable ? checkContextOf(this.services, rootNode, options.categories) : undefined;
@@ -131,7 +152,7 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
             const kept = context && this.nodeChecks.get(chunk.key, context);
             if (kept) {
                 for (const entry of kept) {
-                    if ('again' in entry) await check(entry.again);
+                    if ('again' in entry) await checkNext(entry.again);
                     else acceptAgain(entry, acceptor);
                 }
                 continue;

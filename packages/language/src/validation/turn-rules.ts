@@ -52,14 +52,23 @@ export const narrationMayResume: TurnRule = (turn, accept) => {
     }
 };
 
-/** The blank lines between two nodes (a comment line is not blank, as the lexer counts them). */
+/**
+ * The blank lines between two nodes (a comment line is not blank, as the lexer counts them):
+ * the line breaks in the white space that ends the text from `before` to `after`, read
+ * backwards from `after` rather than by copying the text between (a whole paragraph).
+ */
 function blankLinesBetween(before: CstNode, after: CstNode): number {
-    const between = before.root.fullText.slice(before.offset, after.offset);
-    const gap = between.slice(between.trimEnd().length);
+    const text = before.root.fullText;
+    const start = before.offset;
     let breaks = 0;
-    for (const c of gap) if (c === '\n') breaks++;
+    for (let i = after.offset - 1; i >= start && WHITE_SPACE.test(text[i]); i--) {
+        if (text[i] === '\n') breaks++;
+    }
     return breaks - 1;
 }
+
+/** What `trimEnd` removes (white space and line terminators; none is beyond the Basic Multilingual Plane). */
+const WHITE_SPACE = /\s/;
 
 function lastLineOf(paragraph: Paragraph): Line | undefined {
     if (paragraph.kind !== 'list') return paragraph.lines[paragraph.lines.length - 1];
