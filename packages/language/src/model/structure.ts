@@ -308,9 +308,19 @@ function takeContinuation(blocks: Block[], index: number, hasText: boolean, inde
     return lines;
 }
 
+/** Whether a text is more than white space: read in place, not copied (a turn's text is a paragraph). */
 function hasText(text: Text | undefined): boolean {
-    return (text?.$cstNode?.text.trim().length ?? 0) > 0;
+    const cst = text?.$cstNode;
+    if (!cst) return false;
+    const written = cst.root.fullText;
+    for (let i = cst.offset, end = cst.end; i < end; i++) {
+        if (!WHITE_SPACE.test(written[i])) return true;
+    }
+    return false;
 }
+
+/** What `trim` removes (no such character is beyond the Basic Multilingual Plane). */
+const WHITE_SPACE = /\s/;
 
 /** The structure of a parsed document (cached for the life of the AST). */
 export function structureOf(document: Document): DocumentStructure {
@@ -398,8 +408,7 @@ function buildStructure(document: Document): DocumentStructure {
                 if (meeting) meeting.lastBlock = group.span.last;
                 continue;
             }
-            const { span, ...body } = group;
-            const item = { ...body, meeting, span } as Item & { kind: Exclude<Item['kind'], 'meeting-start'> };
+            const item = { ...group, meeting } as Item & { kind: Exclude<Item['kind'], 'meeting-start'> };
             items.push(item);
             if (meeting) {
                 meeting.items.push(item);
@@ -459,8 +468,13 @@ function recordIn(meeting: MutableMeeting, item: Item): void {
     }
 }
 
-/** An item of a chunk, before it is placed in a meeting (or none). */
-type Group = (ItemBody & { readonly span: ItemSpan }) extends infer T ? T extends { meeting?: Meeting } ? Omit<T, 'meeting'> : T : never;
+/**
+ * An item of a chunk, before it is placed in a meeting (or none): its `meeting` is undefined.
+ * Placing it is one copy, `{ ...group, meeting }`, with the keys in the item's order (a copy
+ * that leaves a key out, as `{ span, ...body }` does, takes V8's slow path: a tenth of building
+ * a structure).
+ */
+type Group = ItemBody & { readonly span: ItemSpan };
 
 /**
  * The items of `blocks[from..to]`, a chunk: what each block groups with the lines that belong
@@ -474,13 +488,16 @@ function groupChunk(blocks: Block[], from: number, to: number): Group[] {
     const groups: Group[] = [];
     let segment: Segment | undefined;
     let i = from;
+    /** The item of `blocks[i]`, taking the blocks up to `lastIndex`. */
+    const add = (body: Group extends infer T ? T extends unknown ? Omit<T, 'span'> : never : never, lastIndex: number) => {
+        const group = body as typeof body & { span?: ItemSpan };
+        group.span = { first: blocks[i], last: blocks[lastIndex] };
+        groups.push(group as Group);
+    };
     while (i <= to) {
         const block = blocks[i];
-        const add = (body: Group extends infer T ? T extends unknown ? Omit<T, 'span'> : never : never, lastIndex: number) => {
-            groups.push({ ...body, span: { first: block, last: blocks[lastIndex] } } as Group);
-        };
         if (isHeading(block)) {
-            add({ kind: 'heading', heading: block, level: headingLevel(block), text: plainText(block.text) }, i);
+            add({ kind: 'heading', heading: block, level: headingLevel(block), text: plainText(block.text), meeting: undefined }, i);
             i++;
             continue;
         }
@@ -490,7 +507,7 @@ function groupChunk(blocks: Block[], from: number, to: number): Group[] {
                 // `organisers:` over its items: a list of the header, not turns.
                 const { items: list, end } = takeListLines(blocks, i, isFieldListItem);
                 fieldLists.set(block, list);
-                add({ kind: 'field', field: block, body: [] }, end);
+                add({ kind: 'field', field: block, body: [], meeting: undefined }, end);
                 i = end + 1;
                 continue;
             }
@@ -498,14 +515,14 @@ function groupChunk(blocks: Block[], from: number, to: number): Group[] {
             const continuation = takeContinuation(blocks, i, hasText(block.value), !definition?.inPlace);
             const next = i + 1 + continuation.length;
             const taken = definition?.body || definition?.narration ? takeLines(blocks, next) : [];
-            add({ kind: 'field', field: block, body: paragraphsOf(taken) }, next - 1 + taken.length);
+            add({ kind: 'field', field: block, body: paragraphsOf(taken), meeting: undefined }, next - 1 + taken.length);
             i = next + taken.length;
             continue;
         }
         if (isCustomField(block)) {
             // Continued, as a header field is, by indented lines only.
             const continuation = takeContinuation(blocks, i, hasText(block.value), true);
-            add({ kind: 'custom-field', field: block }, i + continuation.length);
+            add({ kind: 'custom-field', field: block, meeting: undefined }, i + continuation.length);
             i += 1 + continuation.length;
             continue;
         }
@@ -516,30 +533,30 @@ function groupChunk(blocks: Block[], from: number, to: number): Group[] {
         }
         if (isRoster(block)) {
             const { attendees, end } = takeAttendees(blocks, i);
-            add({ kind: 'roster', group: { roster: block, attendees } }, end);
+            add({ kind: 'roster', group: { roster: block, attendees }, meeting: undefined }, end);
             i = end + 1;
             continue;
         }
         if (isAgenda(block)) {
             const { items: lines, end } = takeListLines(blocks, i, (b): b is Line => isLine(b) && isListMarker(b.marker));
-            add({ kind: 'agenda', group: { agenda: block, items: agendaTree(lines), lines } }, end);
+            add({ kind: 'agenda', group: { agenda: block, items: agendaTree(lines), lines }, meeting: undefined }, end);
             i = end + 1;
             continue;
         }
         if (isSegment(block)) {
             segment = block;
-            add({ kind: 'segment', segment: block }, i);
+            add({ kind: 'segment', segment: block, meeting: undefined }, i);
             i++;
             continue;
         }
         if (isBreak(block)) {
-            add({ kind: 'break', block }, i);
+            add({ kind: 'break', block, meeting: undefined }, i);
             i++;
             continue;
         }
         if (isLine(block)) {
             const taken = takeLines(blocks, i);
-            add({ kind: 'prose', paragraphs: paragraphsOf(taken) }, i + taken.length - 1);
+            add({ kind: 'prose', paragraphs: paragraphsOf(taken), meeting: undefined }, i + taken.length - 1);
             i += taken.length;
             continue;
         }
@@ -549,13 +566,13 @@ function groupChunk(blocks: Block[], from: number, to: number): Group[] {
         const paragraphs = paragraphsOf(taken);
         const last = i + continuation.length + taken.length;
         if (isSpeakerLine(block)) {
-            add({ kind: 'turn', turn: turnOf(block, paragraphs, segment) }, last);
+            add({ kind: 'turn', turn: turnOf(block, paragraphs, segment), meeting: undefined }, last);
         } else if (isOutcome(block)) {
-            add({ kind: 'outcome', group: outcomeOf(block, paragraphs) }, last);
+            add({ kind: 'outcome', group: outcomeOf(block, paragraphs), meeting: undefined }, last);
         } else if (isAction(block)) {
-            add({ kind: 'action', action: actionItemOf(block, continuation, paragraphs) }, last);
+            add({ kind: 'action', action: actionItemOf(block, continuation, paragraphs), meeting: undefined }, last);
         } else if (isActionUpdate(block)) {
-            add({ kind: 'update', update: actionReportOf(block, continuation, paragraphs) }, last);
+            add({ kind: 'update', update: actionReportOf(block, continuation, paragraphs), meeting: undefined }, last);
         }
         i = last + 1;
     }
@@ -964,8 +981,9 @@ function listedAttendee(name: ListedName, roster: Roster, group: Line | undefine
 }
 
 function attendeeOf(line: SpeakerLine, roster: Roster, group?: Line): Attendee {
-    const note = (line.qualifiers ? `[${writtenText(line.qualifiers)}] ` : '') + plainText(line.text);
-    return { written: line, party: line.speaker.ref, attendance: attendanceOf(plainText(line.text), roster, group), note: note.trim(), listNote: [], roster, group };
+    const text = plainText(line.text);
+    const note = (line.qualifiers ? `[${writtenText(line.qualifiers)}] ` : '') + text;
+    return { written: line, party: line.speaker.ref, attendance: attendanceOf(text, roster, group), note: note.trim(), listNote: [], roster, group };
 }
 
 /** An attendee's attendance: a word in parentheses right after the name (`(remote)`), else its group's label word (`Regrets:`), else the roster key's. */
@@ -1029,7 +1047,7 @@ function jointOf(line: SpeakerLine): Joint {
 }
 
 function readJoint(line: SpeakerLine): Joint {
-    if (line.colon || line.qualified) return undefined;
+    if (line.colon || line.qualified || !mayStartWithSeparator(line.text)) return undefined;
     const speakers: Mention[] = [];
     let separated = false;
     const pieces = inlinesOf(line.text);
@@ -1047,6 +1065,23 @@ function readJoint(line: SpeakerLine): Joint {
         }
     }
     return undefined;
+}
+
+/**
+ * Whether a speaker line's text may start as a joint turn's does, a separator then a name (`, @AK`
+ * in `@DE, @AK: …`): false when more than a separator's three characters (`and`) come before its
+ * first name or link, read from its first tokens, where `readJoint` reads the whole text.
+ */
+function mayStartWithSeparator(text: Text | undefined): boolean {
+    let written = 0;
+    for (const leaf of visibleLeaves(text?.$cstNode)) {
+        if (isMention(leaf.astNode) || isLink(leaf.astNode)) return true;
+        const word = leaf.text;
+        for (let i = 0; i < word.length; i++) {
+            if (!WHITE_SPACE.test(word[i]) && ++written > 3) return false;
+        }
+    }
+    return true;
 }
 
 /** `@Ana + @Ben:` alone on its line: a joint turn that heads the paragraphs after it, as `@ana:` does. */
