@@ -7,6 +7,7 @@
 //   node bench/pathological.mjs --json out.json   # also write the figures as JSON
 //   node bench/pathological.mjs --growth          # the growth sweep: every shape at n, 2n, 4n
 //   node bench/pathological.mjs --growth --markdown table.md meetings agenda   # some shapes, and docs/limits.md's table
+//   node bench/pathological.mjs --growth --runs 3 --stages '^(symbols|email:none)$' people   # some stages (and the build and ledger they need)
 //
 // Each case runs in a child process of its own, so that its peak resident set size
 // (VmHWM in /proc/self/status) is its own. Stages: build (parse, link, validate, as the
@@ -165,20 +166,25 @@ async function runCase(name, size) {
     };
 }
 
-/** Runs one shape of the growth sweep in this process at n, 2n and 4n (the full size times `scale`), each the best of `runs`. */
-async function runShape(name, scale, runs, floor) {
+/**
+ * Runs one shape of the growth sweep in this process at n, 2n and 4n (the full size times
+ * `scale`), each the best of `runs`; `stages` (a regular expression) picks the stages timed.
+ */
+async function runShape(name, scale, runs, floor, stages) {
     const { SHAPES, fullSize } = await import(new URL('shapes.mjs', SWEEP));
     const { bestStageTimes, growthOf, sweepServices } = await import(new URL('growth.mjs', SWEEP));
     const shape = SHAPES.find(s => s.name === name);
     const n = Math.max(1, Math.round(fullSize(shape) * scale));
     const services = sweepServices();
+    const pattern = new RegExp(stages);
+    const only = stage => pattern.test(stage);
     // A first run, smaller, compiles what the stages run.
-    await bestStageTimes(shape.files(Math.max(1, Math.round(n / 4))), 1, services);
+    await bestStageTimes(shape.files(Math.max(1, Math.round(n / 4))), 1, services, only);
     const measurements = [];
     const failures = {};
     for (const k of [1, 2, 4]) {
         const files = shape.files(k * n);
-        const result = await bestStageTimes(files, runs, services);
+        const result = await bestStageTimes(files, runs, services, only);
         Object.assign(failures, result.failures);
         measurements.push({ characters: Object.values(files).reduce((sum, text) => sum + text.length, 0), times: result.times, gcTimes: result.gcTimes });
     }
@@ -189,7 +195,7 @@ async function runShape(name, scale, runs, floor) {
 const GROWTH_FLOOR_MS = 50;
 
 /** The growth sweep: each shape in a process of its own; a line per shape, and the figures. */
-async function growthSweep(names, scale, runs, floor, jsonFile, markdownFile) {
+async function growthSweep(names, scale, runs, floor, stages, jsonFile, markdownFile) {
     const { SHAPES } = await import(new URL('shapes.mjs', SWEEP));
     const { describeGrowth, MAX_EXPONENT, timesOf } = await import(new URL('growth.mjs', SWEEP));
     const selected = names.length > 0 ? SHAPES.filter(s => names.includes(s.name)) : SHAPES;
@@ -200,7 +206,7 @@ async function growthSweep(names, scale, runs, floor, jsonFile, markdownFile) {
     const results = [];
     for (const shape of selected) {
         // --expose-gc: the sweep collects the heap before each stage (growth.mjs).
-        const child = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', fileURLToPath(import.meta.url), '--growth-child', shape.name, String(scale), String(runs), String(floor)],
+        const child = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', fileURLToPath(import.meta.url), '--growth-child', shape.name, String(scale), String(runs), String(floor), stages],
             { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, cwd: fileURLToPath(new URL('..', import.meta.url)) });
         let figures;
         try {
@@ -258,13 +264,14 @@ async function main() {
         return;
     }
     if (args[0] === '--growth-child') {
-        process.stdout.write(JSON.stringify(await runShape(args[1], Number(args[2]), Number(args[3]), Number(args[4]))) + '\n');
+        process.stdout.write(JSON.stringify(await runShape(args[1], Number(args[2]), Number(args[3]), Number(args[4]), args[5])) + '\n');
         return;
     }
     if (args.includes('--growth')) {
         let scale = 1;
         let runs = 2;
         let floor = GROWTH_FLOOR_MS;
+        let stages = '';
         let jsonFile;
         let markdownFile;
         const names = [];
@@ -273,15 +280,16 @@ async function main() {
             if (args[i] === '--scale') scale = Number(args[++i]);
             else if (args[i] === '--runs') runs = Number(args[++i]);
             else if (args[i] === '--floor') floor = Number(args[++i]);
+            else if (args[i] === '--stages') stages = args[++i];
             else if (args[i] === '--json') jsonFile = args[++i];
             else if (args[i] === '--markdown') markdownFile = args[++i];
             else names.push(args[i]);
         }
         if (!(scale > 0) || !(runs >= 1) || !(floor >= 0)) {
-            process.stderr.write('usage: node bench/pathological.mjs --growth [--scale F] [--runs N] [--floor MS] [--json FILE] [--markdown FILE] [shape…]\n');
+            process.stderr.write('usage: node bench/pathological.mjs --growth [--scale F] [--runs N] [--floor MS] [--stages REGEX] [--json FILE] [--markdown FILE] [shape…]\n');
             process.exit(2);
         }
-        return growthSweep(names, scale, runs, floor, jsonFile, markdownFile);
+        return growthSweep(names, scale, runs, floor, stages, jsonFile, markdownFile);
     }
     let scale = 1;
     let jsonFile;

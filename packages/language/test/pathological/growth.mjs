@@ -61,15 +61,20 @@ export function sweepServices() {
 
 let runs = 0;
 
+/** The stages the others need (the documents built, the ledger): run even when not asked for. */
+const NEEDED = new Set(['parse', 'link', 'validate', 'ledger']);
+
 /**
  * CPU milliseconds of every stage on these files (name → text; the last is the document
- * the editor and the outputs work on), and the stages that failed.
+ * the editor and the outputs work on), and the stages that failed; `only` (a stage's name →
+ * whether to run it) leaves out the others but those the rest need.
  */
-export async function stageTimes(files, services = sweepServices()) {
+export async function stageTimes(files, services = sweepServices(), only = () => true) {
     const times = {};
     const gcTimes = {};
     const failures = {};
     const time = async (stage, work) => {
+        if (!only(stage) && !NEEDED.has(stage)) return;
         // With --expose-gc (the benchmark's processes), each stage starts from a collected heap, so
         // that it does not pay for the garbage the stages before it left.
         globalThis.gc?.();
@@ -201,12 +206,12 @@ export function samplePositions(text) {
 const NAME = /(^|[^\p{L}\p{N}._%+\\-])@(\{[^}\n]*\}?|[^\s,;:.!?\][(){}<>"']*\??)/gu;
 
 /** The best (least) time of each stage over some runs, with the collector's time in that run, and the failures of any. */
-export async function bestStageTimes(files, runs, services) {
+export async function bestStageTimes(files, runs, services, only) {
     let best;
     let gcTimes;
     const failures = {};
     for (let run = 0; run < runs; run++) {
-        const result = await stageTimes(files, services);
+        const result = await stageTimes(files, services, only);
         Object.assign(failures, result.failures);
         if (!best) {
             best = { ...result.times };
@@ -241,7 +246,7 @@ export function exponent(smaller, larger, floor) {
  */
 export function growthOf(measurements, floor) {
     const stages = {};
-    for (const stage of STAGES) {
+    for (const stage of STAGES.filter(stage => measurements.every(m => m.times[stage] !== undefined))) {
         const points = measurements.map(m => ({ characters: m.characters, ms: m.times[stage] }));
         const exponents = points.slice(1).map((point, i) => exponent(points[i], point, floor));
         const measured = exponents.filter(e => e !== undefined);
