@@ -32,14 +32,15 @@ export function listed(names: readonly string[], total = names.length): string {
     return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
-function listOfNames(parties: readonly Party[], from: Party): string {
-    return listed(parties.slice(0, NAMES_LISTED).map(party => describeDeclaration(party, from)), parties.length);
+/** The other declarations of a clash, as a message lists them. */
+function listOfNames(clash: NameClash, from: Party): string {
+    return listed(clash.othersUpTo(NAMES_LISTED).map(party => describeDeclaration(party, from)), clash.otherCount);
 }
 
 /** `person @mcade …` twice, or `@mcade` and `@MCade`: handles ignore case (and accents, and which punctuation), as references do. */
 export const handleMustBeUnique: PartyRule = (party, accept, clashes) => {
     for (const clash of clashesOfKind(clashes, party, 'handle')) {
-        accept('error', `Handle '@${party.name}' is already taken by ${listOfNames(clash.others, party)}: `
+        accept('error', `Handle '@${party.name}' is already taken by ${listOfNames(clash, party)}: `
             + `handles ignore case, so a reference cannot tell them apart.`, {
             node: party, property: 'name', code: IssueCodes.DuplicateHandle, data: { code: IssueCodes.DuplicateHandle }
         });
@@ -49,7 +50,7 @@ export const handleMustBeUnique: PartyRule = (party, accept, clashes) => {
 /** The same person declared twice, under two handles. */
 export const personMustBeDeclaredOnce: PartyRule = (party, accept, clashes) => {
     for (const clash of clashesOfKind(clashes, party, 'person')) {
-        accept('error', `Person '${displayName(party)}' is declared more than once: also as ${listOfNames(clash.others, party)}.`, {
+        accept('error', `Person '${displayName(party)}' is declared more than once: also as ${listOfNames(clash, party)}.`, {
             node: party, property: party.displayName ? 'displayName' : 'name',
             code: IssueCodes.DuplicatePerson, data: { code: IssueCodes.DuplicatePerson }
         });
@@ -59,7 +60,7 @@ export const personMustBeDeclaredOnce: PartyRule = (party, accept, clashes) => {
 /** The same organisation declared twice, under two handles. */
 export const organisationMustBeDeclaredOnce: PartyRule = (party, accept, clashes) => {
     for (const clash of clashesOfKind(clashes, party, 'organisation')) {
-        accept('error', `Organisation '${displayName(party)}' is declared more than once: also as ${listOfNames(clash.others, party)}.`, {
+        accept('error', `Organisation '${displayName(party)}' is declared more than once: also as ${listOfNames(clash, party)}.`, {
             node: party, property: party.displayName ? 'displayName' : 'name',
             code: IssueCodes.DuplicateOrganisation, data: { code: IssueCodes.DuplicateOrganisation }
         });
@@ -76,8 +77,7 @@ export const aliasMustNameOneParty: PartyRule = (party, accept, clashes) => {
             for (const item of listItems(written.value)) {
                 if (nameKey(item.text) !== clash.key) continue;
                 const what = isKey(field.key, 'acronym') ? 'Acronym' : 'Alias';
-                const others = clash.others;
-                const list = listed([party, ...others.slice(0, NAMES_LISTED)].map(displayName), 1 + others.length);
+                const list = listed([party, ...clash.othersUpTo(NAMES_LISTED)].map(displayName), 1 + clash.otherCount);
                 accept('error', `${what} '${item.text}' is shared by ${list}: '@${item.text.includes(' ') ? `{${item.text}}` : item.text}' cannot tell them apart.`, {
                     node: field,
                     range: rangeOfOffsets(field, written.offset + item.start, written.offset + item.end),

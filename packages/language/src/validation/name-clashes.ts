@@ -14,8 +14,10 @@ export interface NameClash {
     readonly kind: 'handle' | 'person' | 'organisation' | 'alias';
     /** The name key both answer to. */
     readonly key: string;
-    /** The other parties with that name. */
-    readonly others: readonly Party[];
+    /** How many other parties have that name. */
+    readonly otherCount: number;
+    /** The first `limit` of them, in the order declared. */
+    othersUpTo(limit: number): Party[];
 }
 
 type Role = 'handle' | 'name' | 'alias';
@@ -61,15 +63,15 @@ export class NameClashes {
 
             const handleOwners = withRole('handle');
             if (handleOwners.length > 1) {
-                for (const party of handleOwners) add(party, clashOf('handle', key, () => handleOwners.filter(p => p !== party)));
+                for (const party of handleOwners) add(party, clashAmong('handle', key, handleOwners, party));
             }
             const persons = withRole('name', isPerson);
             if (persons.length > 1) {
-                for (const party of persons) add(party, clashOf('person', key, () => persons.filter(p => p !== party)));
+                for (const party of persons) add(party, clashAmong('person', key, persons, party));
             }
             const organisations = withRole('name', isOrganisation);
             if (organisations.length > 1) {
-                for (const party of organisations) add(party, clashOf('organisation', key, () => organisations.filter(p => p !== party)));
+                for (const party of organisations) add(party, clashAmong('organisation', key, organisations, party));
             }
             // A handle decides what `@name` means; without one, an alias shared with anyone is
             // ambiguous — unless the other is the same person declared twice, already an error.
@@ -77,10 +79,23 @@ export class NameClashes {
                 const nameKeys = new Map(parties.map(party => [party, nameKey(displayName(party))]));
                 const named = new Map<string, number>();
                 for (const own of nameKeys.values()) named.set(own, (named.get(own) ?? 0) + 1);
+                // The first others of a name, found once for all the parties of that name: a search
+                // per party would pass over all those of its name each time.
+                const firstOthers = new Map<string, { limit: number; others: Party[] }>();
                 for (const party of withRole('alias')) {
                     const own = nameKeys.get(party)!;
-                    if (parties.length - named.get(own)! === 0) continue;
-                    add(party, clashOf('alias', key, () => parties.filter(p => p !== party && nameKeys.get(p) !== own)));
+                    const otherCount = parties.length - named.get(own)!;
+                    if (otherCount === 0) continue;
+                    add(party, {
+                        kind: 'alias', key, otherCount, othersUpTo: limit => {
+                            let found = firstOthers.get(own);
+                            if (!found || found.limit < limit) {
+                                found = { limit, others: firstOf(parties, limit, p => nameKeys.get(p) !== own) };
+                                firstOthers.set(own, found);
+                            }
+                            return found.others.slice(0, limit);
+                        }
+                    });
                 }
             }
         }
@@ -89,11 +104,22 @@ export class NameClashes {
 }
 
 /**
- * A clash whose other parties are listed when asked for: a list per member would be
- * quadratic for a group of thousands sharing one name (10,000 people: 10^8 entries).
+ * A clash with the others of a group: counted, and the first of them found when asked for —
+ * a list per member would be quadratic for a group of thousands sharing one name (10,000
+ * people: 10^8 entries), and so would a search through the group for each.
  */
-function clashOf(kind: NameClash['kind'], key: string, others: () => Party[]): NameClash {
-    return { kind, key, get others() { return others(); } };
+function clashAmong(kind: NameClash['kind'], key: string, group: readonly Party[], party: Party): NameClash {
+    return { kind, key, otherCount: group.length - 1, othersUpTo: limit => firstOf(group, limit, p => p !== party) };
+}
+
+/** The first `limit` parties that pass the test, in order. */
+function firstOf(parties: readonly Party[], limit: number, test: (party: Party) => boolean): Party[] {
+    const found: Party[] = [];
+    for (const party of parties) {
+        if (found.length >= limit) break;
+        if (test(party)) found.push(party);
+    }
+    return found;
 }
 
 /** The roles a name key plays for a party: its handle, its name, or one of its aliases or acronyms. */
