@@ -6,6 +6,10 @@
  * and undone, typos in prose and in a speaker's handle, as `lsp archive` types them. CPU
  * time (user + system) and wall time per update, after 6 warm-up edits; with `--profile
  * FILE`, a CPU profile of the timed edits only (read it with bench/lib/profile-summary.mjs).
+ * Then what asks for the whole workspace's action ledger: completion after `update #` (the
+ * first, which builds the ledger, and the next ones) and New Meeting in Series (the series,
+ * then the draft of the opened meeting's series), each with its time, the heap after a
+ * collection (with `node --expose-gc`) and how many released trees were parsed again.
  *
  *   node bench/archive-edits.mjs [FOLDER] [--edits N] [--profile FILE]
  *
@@ -19,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createMinutesServices } from 'minutes-language';
+import { createMinutesServices, meetingSeries, nextMeeting } from 'minutes-language';
 import { editableMeeting } from './lib/lsp-scenario.mjs';
 import { median, quantile } from './lib/measure.mjs';
 
@@ -31,7 +35,7 @@ const edits = Number(option('--edits') ?? 40);
 const profileFile = option('--profile');
 const WARMUP = 6;
 
-const { shared } = createMinutesServices(NodeFileSystem);
+const { shared, Minutes } = createMinutesServices(NodeFileSystem);
 shared.workspace.ClosedDocumentTrees.enabled = true;
 const loadStarted = performance.now();
 await shared.workspace.WorkspaceManager.initializeWorkspace([{ name: path.basename(folder), uri: URI.file(folder).toString() }]);
@@ -82,3 +86,40 @@ const cpu = samples.map(sample => sample.cpu);
 const wall = samples.map(sample => sample.wall);
 console.log(`${documents.length} documents loaded in ${(loadMs / 1000).toFixed(1)} s; ${path.relative(folder, file)} opened, first update ${(openMs / 1000).toFixed(1)} s`);
 console.log(`${samples.length} edits: CPU p50 ${ms(median(cpu))}, p95 ${ms(quantile(cpu, 0.95))}; wall p50 ${ms(median(wall))}, p95 ${ms(quantile(wall, 0.95))}`);
+
+// ---- What asks for the whole workspace's action ledger ----------------------------------
+const trees = shared.workspace.ClosedDocumentTrees;
+const collect = globalThis.gc;
+const heapMb = () => {
+    collect?.();
+    return process.memoryUsage().heapUsed / 1e6;
+};
+const sourceMb = (await Promise.all(documents.map(document => fs.stat(document.uri.fsPath)))).reduce((sum, stat) => sum + stat.size, 0) / 1e6;
+const released = () => documents.filter(document => trees.isReleased(document)).length;
+// An `update #` line before the speaker line, as a note-taker starts one.
+const hashLine = nameLine;
+textDocument = TextDocument.update(textDocument, [{ range: { start: { line: hashLine, character: 0 }, end: { line: hashLine, character: 0 } }, text: 'update #\n\n' }], textDocument.version + 1);
+shared.workspace.TextDocuments.set(textDocument);
+await builder.update([uri], []);
+const document = shared.workspace.LangiumDocuments.getDocument(uri);
+const before = { heap: heapMb(), released: released(), parsedAgain: trees.counts.parsedAgain };
+const timed = async run => {
+    const cpuStarted = cpuNow();
+    const started = performance.now();
+    const value = await run();
+    return { value, wall: performance.now() - started, cpu: cpuNow() - cpuStarted };
+};
+const complete = () => Minutes.lsp.CompletionProvider.getCompletion(document, { textDocument: { uri: uri.toString() }, position: { line: hashLine, character: 'update #'.length } });
+const first = await timed(complete);
+const afterCompletion = { heap: heapMb(), released: released(), parsedAgain: trees.counts.parsedAgain };
+const next = [];
+for (let k = 0; k < 5; k++) next.push((await timed(complete)).wall);
+const series = await timed(() => meetingSeries(shared.workspace.ActionLedger.ledger.meetings).filter(s => s.key !== undefined));
+const placeOfOpened = shared.workspace.ActionLedger.ledger.meetings.find(place => place.uri === uri.toString());
+const draft = await timed(() => nextMeeting(shared.workspace.ActionLedger.ledger, { series: placeOfOpened?.seriesName ?? series.value[0]?.name, date: '2099-01-01' }));
+const afterSeries = { heap: heapMb(), released: released(), parsedAgain: trees.counts.parsedAgain };
+const state = ({ heap, released: kept, parsedAgain }) => `heap ${heap.toFixed(0)} MB (${(heap / sourceMb).toFixed(2)}x the ${sourceMb.toFixed(0)} MB source${collect ? '' : ', no --expose-gc: not collected'}), ${kept} trees released, ${parsedAgain} parsed again`;
+console.log(`before the ledger: ${state(before)}`);
+console.log(`first completion after update #: ${first.value?.items.length ?? 0} items, wall ${ms(first.wall)}, CPU ${ms(first.cpu)}; then ${state(afterCompletion)}`);
+console.log(`next completions after update #: wall p50 ${ms(median(next))}`);
+console.log(`New Meeting in Series: ${series.value.length} series listed in ${ms(series.wall)}; the draft (${draft.value.openActions.length} open actions, ${draft.value.text.length} characters) in wall ${ms(draft.wall)}, CPU ${ms(draft.cpu)}; then ${state(afterSeries)}`);

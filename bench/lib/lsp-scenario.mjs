@@ -117,6 +117,40 @@ export async function languageServerScenario(options) {
             itemsMin: Math.min(...items)
         };
 
+        // What asks for the whole workspace's action ledger: completion after `update #` (the
+        // first builds the ledger) and New Meeting in Series (the series, then the draft of
+        // the first one), with the heap after each and the released trees parsed again.
+        await session.edit(file, { start: { line: headingLine, character: 0 }, end: { line: headingLine, character: 0 } }, 'update #\n\n');
+        await session.settled();
+        const treesBefore = await session.closedTrees();
+        const hash = { line: headingLine, character: 'update #'.length };
+        const firstReport = await session.complete(file, hash);
+        const heapAfterReport = await session.heapUsed();
+        const treesAfterReport = await session.closedTrees();
+        const nextReports = [];
+        for (let r = 0; r < 3; r++) nextReports.push((await session.complete(file, hash)).ms);
+        const series = await session.timed('minutes/series');
+        const draft = await session.timed('minutes/nextMeeting', { series: series.answer[0]?.key, date: '2099-01-01' });
+        const heapAfterDraft = await session.heapUsed();
+        const treesAfter = await session.closedTrees();
+        result.ledger = {
+            firstCompletionMs: firstReport.ms,
+            items: firstReport.items.length,
+            nextCompletionP50: quantile(nextReports, 0.5),
+            heapAfterCompletionBytes: heapAfterReport.heapUsed,
+            heapAfterCompletionMultipleOfSource: heapAfterReport.heapUsed / workspace.minutesBytes,
+            seriesMs: series.ms,
+            series: series.answer.length,
+            nextMeetingMs: draft.ms,
+            nextMeetingOk: draft.answer.ok === true,
+            heapAfterNextMeetingMultipleOfSource: heapAfterDraft.heapUsed / workspace.minutesBytes,
+            releasedBefore: treesBefore.releasedNow,
+            releasedAfterCompletion: treesAfterReport.releasedNow,
+            parsedAgainByCompletion: treesAfterReport.parsedAgain - treesBefore.parsedAgain,
+            releasedAfter: treesAfter.releasedNow,
+            parsedAgain: treesAfter.parsedAgain - treesBefore.parsedAgain
+        };
+
         if (options.largeFile) {
             const largeText = await fs.readFile(options.largeFile, 'utf8');
             const large = await session.open(options.largeFile, largeText);

@@ -98,6 +98,18 @@ export class LanguageServerSession {
         return this.withTimeout(this.connection.sendRequest('minutes/reparseCounts'), 'minutes/reparseCounts');
     }
 
+    /** Trees of closed documents released now, and how many were released and parsed again since start-up. */
+    async closedTrees() {
+        return this.withTimeout(this.connection.sendRequest('minutes/closedTrees'), 'minutes/closedTrees');
+    }
+
+    /** Sends a request and returns its answer with the milliseconds until it came. */
+    async timed(method, params) {
+        const started = performance.now();
+        const answer = await this.withTimeout(this.connection.sendRequest(method, params), method);
+        return { ms: performance.now() - started, answer };
+    }
+
     async heapUsed() {
         return this.withTimeout(this.connection.sendRequest('minutes/heapUsed'), 'minutes/heapUsed');
     }

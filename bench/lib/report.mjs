@@ -86,6 +86,13 @@ export function formatTable(results) {
         row(`Completion of a speaker name, archive`, `p50 ${ms(archive.completion.p50)}, p95 ${ms(archive.completion.p95)} (${archive.completion.itemsMedian} items)`, '', '', verdict(targetOf('archive: completion p95')));
         row(`Heap after loading, archive`, `${mb(archive.heapUsedBytes)} (${times(archive.heapMultipleOfSource)} the ${mb(w.minutesBytes)} source)`, '', '', '');
         row(`Heap once every file is validated, archive`, `${mb(archive.validatedHeapUsedBytes)} (${times(archive.validatedHeapMultipleOfSource)} the ${mb(w.minutesBytes)} source)`, '', '', verdict(targetOf('archive: heap once validated / source bytes')));
+        const ledger = archive.ledger;
+        if (ledger) {
+            row(`The whole action ledger, archive: completion after \`update #\`, New Meeting in Series`,
+                `first completion ${ms(ledger.firstCompletionMs)} (${ledger.items} items), then p50 ${ms(ledger.nextCompletionP50)}; heap after it ${times(ledger.heapAfterCompletionMultipleOfSource)} the source; `
+                + `series ${ms(ledger.seriesMs)} (${ledger.series}), draft ${ms(ledger.nextMeetingMs)}, heap after ${times(ledger.heapAfterNextMeetingMultipleOfSource)}; `
+                + `released trees ${ledger.releasedBefore}, after the completion ${ledger.releasedAfterCompletion} (${ledger.parsedAgainByCompletion} parsed again), after the draft ${ledger.releasedAfter} (${ledger.parsedAgain} parsed again in all)`, '', '', '');
+        }
     }
     const editTargets = { report: '1 MB report', transcript: '57 KB transcript' };
     const editLabels = { 'report-in-full': 'report, every edit parsed in full (before)' };

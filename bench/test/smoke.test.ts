@@ -67,6 +67,15 @@ describe('npm run bench --smoke', () => {
         expect(results.archive.validatedHeapUsedBytes).toBeGreaterThan(0);
         expect(results.archive.edit.diagnosticsOfNewVersion).toBe(true);
         expect(results.archive.completion.itemsMin).toBeGreaterThan(0);
+        // The whole action ledger (completion after `update #`, New Meeting in Series) from the documents' summaries:
+        // it offers actions and drafts a meeting; completing parses no released tree again (the draft reads its
+        // series' latest meetings).
+        expect(results.archive.ledger.items).toBeGreaterThan(0);
+        expect(results.archive.ledger.series).toBeGreaterThan(0);
+        expect(results.archive.ledger.nextMeetingOk).toBe(true);
+        expect(results.archive.ledger.releasedBefore).toBeGreaterThan(0);
+        expect(results.archive.ledger.releasedAfterCompletion).toBe(results.archive.ledger.releasedBefore);
+        expect(results.archive.ledger.parsedAgainByCompletion).toBe(0);
 
         // Edits in one long file: every kind measured, the diagnostics of each version, the incremental parse taken.
         for (const name of ['report', 'transcript']) {
@@ -86,7 +95,7 @@ describe('npm run bench --smoke', () => {
         const targets = results.targets.map((t: { name: string }) => t.name);
         expect(targets).toHaveLength(18);
         expect(targets.slice(-3)).toEqual(['minutes --version', 'minutes --help', 'minutes check of one small file']);
-        for (const heading of ['`minutes check`', 'one thread', 'One-character edit', 'Completion', 'Heap after loading', 'didOpen', 'load the archive', 'Edit → diagnostics in the', 'Generation: email']) {
+        for (const heading of ['`minutes check`', 'one thread', 'One-character edit', 'Completion', 'Heap after loading', 'didOpen', 'load the archive', 'The whole action ledger', 'Edit → diagnostics in the', 'Generation: email']) {
             expect(table).toContain(heading);
         }
     }, 600_000);

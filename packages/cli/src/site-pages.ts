@@ -89,7 +89,7 @@ export function sitePages(sources: readonly SiteSource[], ledger: ActionLedger, 
         const page = pageOf.get(source.name)!;
         const outline = outlineOf(source.document.parseResult.value as Document, { ...options.outline, ledger });
         pages.set(page, htmlOf(outline, { before: navigation('../', undefined, pageLanguage(outline.language)), style: SITE_STYLE }));
-        const places = meetingPlacesOf(source.document);
+        const places = ledger.placesOf(source.document.uri.toString());
         outline.meetings.forEach((meeting, index) => {
             const place = places[index];
             if (place) meetings.push({ place, outline: meeting, href: `${page}#${meeting.id}` });

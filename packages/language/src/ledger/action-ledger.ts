@@ -1,9 +1,9 @@
-import type { Party } from '../generated/ast.js';
-import { compareDates, isoDate, parseDate } from '../model/dates.js';
-import type { ActionItem, ActionReport, ActionStatus, Meeting } from '../model/structure.js';
-import { splitActionHeader } from '../model/structure.js';
+import type { Document, Party } from '../generated/ast.js';
+import { compareDates } from '../model/dates.js';
+import { structureOf, type ActionItem, type ActionReport, type ActionStatus, type Meeting } from '../model/structure.js';
 import { actionIdKey, DerivedActionIds } from './action-ids.js';
-import { compareMeetingPlaces, lineNumberOf, meetingPlaces, type MeetingPlace, type SourceDocument } from './meetings.js';
+import { addressKey, summariseDocument, type ActionSummary, type LedgerSummary, type MeetingSummary, type UpdateSummary } from './ledger-summary.js';
+import { compareMeetingPlaces, type MeetingPlace, type PlaceData, type SourceDocument } from './meetings.js';
 
 /**
  * The action ledger of a workspace: every action item agreed in any meeting, with its
@@ -12,7 +12,9 @@ import { compareMeetingPlaces, lineNumberOf, meetingPlaces, type MeetingPlace, t
  * An action's status starts as written in its header (`open` unless `done` or `dropped`)
  * and follows its updates in meeting-date order: `done` and `dropped` close it, `open`
  * reopens it, `moved 2018-05-01` keeps it open with a new due date, and an update without
- * a status word is a progress note that changes nothing. Pure: it reads parsed documents.
+ * a status word is a progress note that changes nothing. Pure: it is built from the
+ * documents' summaries (ledger-summary.ts); the nodes of a meeting, an action or an update
+ * (`place.meeting`, `item`, `owners`, `report`) are read from the document's tree when asked.
  */
 export interface ActionLedger {
     /** Every meeting of the documents, in date order (see compareMeetingPlaces). */
@@ -25,13 +27,16 @@ export interface ActionLedger {
     readonly duplicates: readonly LedgerAction[][];
     /** The action an identifier names (`wsis-report` or `#wsis-report`), if any: the first agreed. */
     find(id: string): LedgerAction | undefined;
-    /** The placed meeting of a meeting of these documents. */
+    /** The placed meeting of a meeting of these documents (the meeting of the document's tree as it stands). */
     placeOf(meeting: Meeting): MeetingPlace | undefined;
+    /** The placed meetings of a document, in document order. */
+    placesOf(uri: string): readonly MeetingPlace[];
 }
 
 export type ActionState = 'open' | 'done' | 'dropped';
 
 export interface LedgerAction {
+    /** Its node: read from its document's tree when asked (a released tree is parsed again). */
     readonly item: ActionItem;
     /** The meeting that agreed it. */
     readonly place: MeetingPlace;
@@ -40,7 +45,10 @@ export interface LedgerAction {
     readonly id: string;
     /** Whether the identifier is written in the source; a derived one cannot be reported on until it is. */
     readonly written: boolean;
+    /** The owners that resolve to a party (read from the tree, as `item`). */
     readonly owners: readonly Party[];
+    /** Their handles, without the tree. */
+    readonly ownerNames: readonly string[];
     readonly unresolvedOwners: readonly string[];
     readonly text: string;
     /** Status and due date as agreed. */
@@ -60,6 +68,7 @@ export interface ActionSnapshot {
 }
 
 export interface LedgerUpdate {
+    /** Its node: read from its document's tree when asked (a released tree is parsed again). */
     readonly report: ActionReport;
     readonly place: MeetingPlace;
     readonly line: number;
@@ -76,37 +85,51 @@ export interface LedgerUpdate {
     readonly beforeAction: boolean;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+/** A document's ledger summary, and its tree for the callers that read a meeting's nodes (`place.meeting`, `action.item`). */
+export interface SummarisedDocument {
+    readonly summary: LedgerSummary;
+    /** The document's tree: read only when a caller asks for nodes, never to build the ledger. */
+    tree(): Document;
+}
 
-/** Builds the ledger of the given documents (typically every document of the workspace). */
+/** Builds the ledger of the given documents (typically every document of the workspace), from their trees. */
 export function buildActionLedger(documents: Iterable<SourceDocument>): ActionLedger {
-    const places = meetingPlaces(documents);
-    const actions: Array<Mutable<LedgerAction>> = [];
+    return ledgerOfSummaries([...documents].map(document => ({ summary: summariseDocument(document), tree: () => document.parseResult.value as Document })));
+}
+
+/** Builds the ledger of documents from their summaries (see ledger-summary.ts): it reads no tree. */
+export function ledgerOfSummaries(documents: Iterable<SummarisedDocument>): ActionLedger {
+    const placesByUri = new Map<string, MeetingPlace[]>();
+    const summarised: Array<{ place: MeetingPlace; meeting: MeetingSummary }> = [];
+    for (const { summary, tree } of documents) {
+        const places = summary.meetings.map((meeting, index) => {
+            const place = placeOfSummary(meeting.place, index, tree);
+            summarised.push({ place, meeting });
+            return place;
+        });
+        placesByUri.set(summary.uri, places);
+    }
+    summarised.sort((a, b) => compareMeetingPlaces(a.place, b.place));
+    const places = summarised.map(({ place }) => place);
+
+    const actions: LedgerActionOfSummary[] = [];
     const derived = new DerivedActionIds();
-    for (const place of places) {
-        for (const item of place.meeting.actions) {
-            if (item.id) derived.reserve(item.id);
+    for (const { meeting } of summarised) {
+        for (const action of meeting.actions) {
+            if (action.id) derived.reserve(action.id);
         }
     }
-    for (const place of places) {
-        for (const item of place.meeting.actions) {
-            const id = item.id ?? derived.derive(item.textWithoutNames, place.isoDate);
-            const agreed: ActionSnapshot = {
-                status: item.status === 'done' || item.status === 'dropped' ? item.status : 'open',
-                due: item.due
-            };
-            actions.push({
-                item, place, line: lineNumberOf(item.action), id, written: item.id !== undefined,
-                owners: item.owners, unresolvedOwners: item.unresolvedOwners, text: item.text,
-                agreed, updates: [], current: agreed
-            });
-        }
+    for (const { place, meeting } of summarised) {
+        meeting.actions.forEach((action, index) => {
+            const id = action.id ?? derived.derive(action.textWithoutNames ?? '', place.isoDate);
+            actions.push(new LedgerActionOfSummary(place, index, action, id));
+        });
     }
 
-    const byKey = new Map<string, Array<Mutable<LedgerAction>>>();
-    const byNode = new Map<unknown, Mutable<LedgerAction>>();
+    const byKey = new Map<string, LedgerActionOfSummary[]>();
+    const byAddress = new Map<string, LedgerActionOfSummary>();
     for (const action of actions) {
-        byNode.set(action.item.action, action);
+        byAddress.set(addressKey(action.place.uri, action.line), action);
         if (!action.written) continue;
         const key = actionIdKey(action.id);
         const list = byKey.get(key);
@@ -115,48 +138,92 @@ export function buildActionLedger(documents: Iterable<SourceDocument>): ActionLe
     }
 
     const updates: LedgerUpdate[] = [];
-    for (const place of places) {
-        for (const report of place.meeting.updates) {
-            const id = (report.update.action.$refText ?? '').replace(/^#/, '');
+    for (const { place, meeting } of summarised) {
+        meeting.updates.forEach((summary, index) => {
             // The linker's choice first, so the ledger and the editor agree on which action is meant.
-            const target = byNode.get(report.update.action.ref) ?? byKey.get(actionIdKey(id))?.[0];
-            const update: LedgerUpdate = {
-                report, place, line: lineNumberOf(report.update), id,
-                status: report.status,
-                movedTo: report.status === 'moved' ? movedDate(report, place.language) : undefined,
-                text: report.text,
-                action: target,
-                beforeAction: target !== undefined && isBefore(place, target.place)
-            };
+            const target = (summary.target && byAddress.get(addressKey(summary.target.uri, summary.target.line))) ?? byKey.get(actionIdKey(summary.id))?.[0];
+            const update = new LedgerUpdateOfSummary(place, index, summary, target, target !== undefined && isBefore(place, target.place));
             updates.push(update);
-            if (target) (target.updates as LedgerUpdate[]).push(update);
-        }
+            if (target) target.updates.push(update);
+        });
     }
     for (const action of actions) action.current = snapshotAfter(action, action.updates);
 
-    const placeByMeeting = new Map(places.map(place => [place.meeting, place]));
     return {
         meetings: places,
         actions,
         updates,
         duplicates: [...byKey.values()].filter(list => list.length > 1),
         find: id => byKey.get(actionIdKey(id))?.[0] ?? actions.find(a => !a.written && actionIdKey(a.id) === actionIdKey(id)),
-        placeOf: meeting => placeByMeeting.get(meeting)
+        placeOf: meeting => {
+            const root = meeting.firstBlock.$container as Document & { $document?: SourceDocument };
+            const uri = root.$document?.uri.toString();
+            return uri === undefined ? undefined : placesByUri.get(uri)?.[structureOf(root).meetings.indexOf(meeting)];
+        },
+        placesOf: uri => placesByUri.get(uri) ?? []
     };
+}
+
+/** A placed meeting of a summary: its meeting and document are read from the tree when asked. */
+function placeOfSummary(data: PlaceData, index: number, tree: () => Document): MeetingPlace {
+    return Object.defineProperties({ ...data } as MeetingPlace, {
+        meeting: { get: () => structureOf(tree()).meetings[index] },
+        document: { get: tree }
+    });
+}
+
+class LedgerActionOfSummary implements LedgerAction {
+    readonly line: number;
+    readonly written: boolean;
+    readonly ownerNames: readonly string[];
+    readonly unresolvedOwners: readonly string[];
+    readonly text: string;
+    readonly agreed: ActionSnapshot;
+    readonly updates: LedgerUpdate[] = [];
+    current: ActionSnapshot;
+
+    constructor(readonly place: MeetingPlace, private readonly index: number, summary: ActionSummary, readonly id: string) {
+        this.line = summary.line;
+        this.written = summary.id !== undefined;
+        this.ownerNames = summary.ownerNames;
+        this.unresolvedOwners = summary.unresolvedOwners;
+        this.text = summary.text;
+        this.agreed = { status: summary.status === 'done' || summary.status === 'dropped' ? summary.status : 'open', due: summary.due };
+        this.current = this.agreed;
+    }
+
+    get item(): ActionItem {
+        return this.place.meeting.actions[this.index];
+    }
+
+    get owners(): readonly Party[] {
+        return this.item.owners;
+    }
+}
+
+class LedgerUpdateOfSummary implements LedgerUpdate {
+    readonly line: number;
+    readonly id: string;
+    readonly status?: ActionStatus;
+    readonly movedTo?: string;
+    readonly text: string;
+
+    constructor(readonly place: MeetingPlace, private readonly index: number, summary: UpdateSummary, readonly action: LedgerAction | undefined, readonly beforeAction: boolean) {
+        this.line = summary.line;
+        this.id = summary.id;
+        this.status = summary.status;
+        this.movedTo = summary.movedTo;
+        this.text = summary.text;
+    }
+
+    get report(): ActionReport {
+        return this.place.meeting.updates[this.index];
+    }
 }
 
 /** Whether meeting `a` is dated before meeting `b` (both dated). */
 function isBefore(a: MeetingPlace, b: MeetingPlace): boolean {
     return a.date !== undefined && b.date !== undefined && compareDates(a.date, b.date) < 0;
-}
-
-/** `moved 2018-05-01`, `moved to 1 May 2018`: the new due date, as an ISO date; read in the meeting's language first. */
-function movedDate(report: ActionReport, language: string): string | undefined {
-    const { header } = splitActionHeader(report.update.text);
-    const rest = header.replace(/\bmoved\b/i, ' ').replace(/^\s*(to|until|till)\b/i, ' ').trim();
-    if (!rest) return undefined;
-    const parsed = parseDate(rest, language);
-    return parsed.ok && parsed.value.start.day !== undefined ? isoDate(parsed.value.start) : undefined;
 }
 
 /** Status and due date of an action after the given updates (in meeting order), from `start` (as agreed). */

@@ -1,6 +1,7 @@
 import type { AstNode } from 'langium';
 import type { Block, Document, Field } from '../generated/ast.js';
 import { compareDates, isoDate, parseDate, type CalendarDate } from '../model/dates.js';
+import { aliasesOf, displayName } from '../model/directory.js';
 import { meetingLanguage, translationOf } from '../model/language.js';
 import { nameKey } from '../model/names.js';
 import { structureOf, type Meeting } from '../model/structure.js';
@@ -35,11 +36,19 @@ export interface MeetingPlace {
     readonly series?: string;
     /** The series as it reads (`CCWG-IG`). */
     readonly seriesName?: string;
+    /** When `group:`/`series:` names a party: the names it goes by (handle, name, aliases), by which a series is asked for. */
+    readonly seriesAliases?: readonly string[];
     /** 1-based line of the meeting's first block. */
     readonly line: number;
     /** The meeting's position in the document, to order meetings of one file. */
     readonly offset: number;
 }
+
+/**
+ * What a placed meeting says without its tree: plain data, which the action ledger's
+ * summaries keep (see ledger-summary.ts).
+ */
+export type PlaceData = Omit<MeetingPlace, 'meeting' | 'document'>;
 
 /** The language a placed meeting is written in (see meetingLanguage); `fallback` is the configuration's. */
 export function placeLanguage(place: MeetingPlace, fallback?: string): string {
@@ -61,10 +70,10 @@ function fileName(uri: string): string {
  * `@CCWG-IG` and `@{Cross Community Working Group on Internet Governance}` are one series),
  * or the words written there.
  */
-function seriesOf(series: Field | undefined): { key: string; name: string } | undefined {
+function seriesOf(series: Field | undefined): { key: string; name: string; aliases?: string[] } | undefined {
     if (!series?.value) return undefined;
     const party = series.value.mentions.find(m => m.party.ref)?.party.ref;
-    if (party) return { key: `@${party.name}`, name: plainText(series.value).trim() };
+    if (party) return { key: `@${party.name}`, name: plainText(series.value).trim(), aliases: [party.name, displayName(party), ...aliasesOf(party)] };
     const written = writtenText(series.value).trim();
     return written ? { key: nameKey(written), name: written } : undefined;
 }
@@ -111,6 +120,7 @@ function computeMeetingPlaces(document: Document, uri: string): MeetingPlace[] {
             language,
             series: series?.key,
             seriesName: series?.name,
+            seriesAliases: series?.aliases,
             line: lineNumberOf(first),
             offset: first.$cstNode?.offset ?? 0
         };

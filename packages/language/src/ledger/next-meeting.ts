@@ -1,7 +1,6 @@
 import type { AstNode } from 'langium';
 import type { Field, Party } from '../generated/ast.js';
 import { slug } from '../util/slug.js';
-import { aliasesOf, displayName } from '../model/directory.js';
 import { commentText, inlineProse } from '../import/escape.js';
 import { GenerationError } from '../generation/generation-error.js';
 import { nameKey } from '../model/names.js';
@@ -92,11 +91,8 @@ export function chooseSeries(series: readonly SeriesSummary[], wanted: string | 
 }
 
 /** The names a series' party goes by (handle, name, aliases), when `group:` names a party. */
-function seriesParty(series: SeriesSummary): string[] | undefined {
-    const field = seriesField(series.latest);
-    const party = field?.value?.mentions.find(m => m.party.ref)?.party.ref;
-    if (!party) return undefined;
-    return [party.name, displayName(party), ...aliasesOf(party)];
+function seriesParty(series: SeriesSummary): readonly string[] | undefined {
+    return series.latest.seriesAliases;
 }
 
 /** The draft of the meeting after the latest of a series. */
@@ -181,7 +177,7 @@ export function nextMeeting(ledger: ActionLedger, options: NextMeetingOptions): 
 /** `@mcade, @nhickson due 2018-06-30, overdue: Write to the IGF MAG… (agreed in CCWG-IG teleconference, 2018-06-04 (call.minutes:13))`. */
 function describeAction(action: LedgerAction, date: string): string {
     const state = action.current;
-    const owners = [...action.owners.map(party => `@${party.name}`), ...action.unresolvedOwners].join(', ');
+    const owners = [...action.ownerNames.map(name => `@${name}`), ...action.unresolvedOwners].join(', ');
     const due = state.due ? `due ${state.due}${state.due < date ? ', overdue' : ''}` : '';
     const header = [owners, due].filter(Boolean).join(' ');
     const agreed = `agreed in ${placeTitleLine(action.place)} (${documentName(action.place.uri)}:${action.line})`;

@@ -139,7 +139,7 @@ export class MinutesCompletionProvider implements CompletionProvider {
         const items = actionsToReportOn(ledger, place).map(({ action, state }, index): CompletionItem => ({
             label: `#${action.id}`,
             kind: CompletionItemKind.EnumMember,
-            labelDetails: { description: action.owners.map(owner => `@${owner.name}`).join(', ') || undefined },
+            labelDetails: { description: action.ownerNames.map(name => `@${name}`).join(', ') || undefined },
             detail: [action.text, state.due ? `due ${state.due}` : undefined].filter(Boolean).join(' · '),
             documentation: {
                 kind: 'markdown',

@@ -332,6 +332,15 @@ export function structureOf(document: Document): DocumentStructure {
     return structure;
 }
 
+/**
+ * Drops the structure of a document that is about to be linked again without being parsed
+ * again (a document it names changed): its owners and the names in its texts were read
+ * from its references when the structure was built.
+ */
+export function forgetStructure(document: Document): void {
+    cache.delete(document);
+}
+
 /** A heading's level: its number of `#`, or 1 for a setext title underlined with `===` and 2 with `---`. */
 export function headingLevel(heading: Heading): number {
     if (heading.level) return heading.level.length;

@@ -2,6 +2,7 @@ import { DocumentState, type AstNode, type LangiumDocument, type ParseResult, ty
 import type { LangiumSharedServices } from 'langium/lsp';
 import { Organisation, Person } from '../generated/ast.js';
 import { documentSymbolsOf, type DocumentSymbols } from '../lsp/minutes-workspace-symbol-provider.js';
+import type { MinutesSharedServices } from '../minutes-module.js';
 import type { MinutesIndexManager } from './minutes-index-manager.js';
 
 const PARTY_TYPES = [Person.$type, Organisation.$type];
@@ -28,10 +29,10 @@ const PARTY_TYPES = [Person.$type, Organisation.$type];
  *
  * `document.parseResult` of a released document is a getter that parses the text again
  * (a full parse, as for a new file), so every reader of a tree still gets one: opening
- * the file, re-linking it after the directory changed, going to a definition in it, the
- * action ledger. The tree parsed again is released after the next build if the document
- * still qualifies. Its references are resolved lazily by Langium's linker, from the same
- * scopes, when read.
+ * the file, re-linking it after the directory changed, going to a definition in it. The
+ * action ledger reads a summary taken before release (ActionLedgerService). The tree
+ * parsed again is released after the next build if the document still qualifies. Its
+ * references are resolved lazily by Langium's linker, from the same scopes, when read.
  *
  * Langium's first build of the workspace links without validating; the first update
  * validates every document. Trees are released after that: released before, each would be
@@ -54,17 +55,6 @@ export class ClosedDocumentTrees {
 
     constructor(private readonly shared: LangiumSharedServices) {}
 
-    /**
-     * From now on, releases no tree: for a feature that reads every tree at each change of
-     * the workspace (the whole action ledger, see ActionLedgerService), which would otherwise
-     * parse the workspace again after every keystroke.
-     */
-    keepEveryTree(): void {
-        this.keepingEveryTree = true;
-    }
-
-    private keepingEveryTree = false;
-
     /** Whether the document's tree is released (reading `parseResult` would parse it again). */
     isReleased(document: LangiumDocument): boolean {
         return this.releasedTrees.has(document);
@@ -77,7 +67,7 @@ export class ClosedDocumentTrees {
 
     /** Releases the trees of the documents that qualify (see the class comment); called at the end of each build. */
     releaseClosedTrees(): void {
-        if (!this.enabled || this.keepingEveryTree) return;
+        if (!this.enabled) return;
         const { LangiumDocuments, TextDocuments } = this.shared.workspace;
         const index = this.index;
         const isOpen = (document: LangiumDocument) => TextDocuments?.get(document.uri.toString()) !== undefined;
@@ -123,6 +113,8 @@ export class ClosedDocumentTrees {
         const root = document.parseResult.value;
         const text = root.$cstNode!.root.fullText;
         const symbols = documentSymbolsOf(document, this.shared.ServiceRegistry);
+        // What the action ledger reads of it, taken while the tree stands (ActionLedgerService).
+        (this.shared as Partial<MinutesSharedServices>).workspace?.ActionLedger?.summaryOf(document);
         this.index.detach(document.uri.toString());
         document.references = [];
         this.releasedTrees.set(document, { text, symbols });

@@ -2,8 +2,10 @@ import {
     DocumentState, URI, type AstNode, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
+import type { ActionLedgerService } from './action-ledger-service.js';
 import type { ClosedDocumentTrees } from './closed-document-trees.js';
-import { Organisation, Person } from '../generated/ast.js';
+import { isDocument, Organisation, Person } from '../generated/ast.js';
+import { forgetStructure } from '../model/structure.js';
 import type { MinutesSharedServices } from '../minutes-module.js';
 import { SelectiveRelinkingDocumentBuilder } from './selective-relinking-builder.js';
 
@@ -30,10 +32,12 @@ export class MinutesDocumentBuilder extends SelectiveRelinkingDocumentBuilder {
     private readonly pending = new Set<string>();
 
     private readonly closedTrees: () => ClosedDocumentTrees | undefined;
+    private readonly actionLedger: () => ActionLedgerService | undefined;
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
         this.closedTrees = () => (services as Partial<MinutesSharedServices>).workspace?.ClosedDocumentTrees;
+        this.actionLedger = () => (services as Partial<MinutesSharedServices>).workspace?.ActionLedger;
     }
 
     override async build<T extends AstNode>(documents: Array<LangiumDocument<T>>, options: BuildOptions = {}, cancelToken = CancellationToken.None): Promise<void> {
@@ -44,6 +48,22 @@ export class MinutesDocumentBuilder extends SelectiveRelinkingDocumentBuilder {
             if (signature) this.declared.set(uri, signature);
         }
         this.closedTrees()?.releaseClosedTrees();
+    }
+
+    /**
+     * A document about to be parsed or linked again loses its action ledger summary
+     * (ActionLedgerService); one linked again without being parsed again, its structure,
+     * which holds what its references resolved to (an action's owners).
+     */
+    override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
+        if (state < DocumentState.Linked) {
+            this.actionLedger()?.forget(document);
+            if (state > DocumentState.Changed && document.state >= DocumentState.Linked && !this.closedTrees()?.isReleased(document)) {
+                const root: AstNode = document.parseResult.value;
+                if (isDocument(root)) forgetStructure(root);
+            }
+        }
+        super.resetToState(document, state);
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken = CancellationToken.None): Promise<void> {

@@ -5,7 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { URI, type LangiumDocument } from 'langium';
 import type { Position } from 'vscode-languageserver';
-import { ReferencesRequest, RenameRequest, WorkspaceSymbolRequest, type Location } from 'vscode-languageserver-protocol';
+import { CompletionRequest, ReferencesRequest, RenameRequest, WorkspaceSymbolRequest, type Location } from 'vscode-languageserver-protocol';
 import { afterEach, describe, expect, test } from 'vitest';
 import { ClosedTreesRequest, SettledRequest } from '../../src/requests/benchmark-requests.js';
 import { LspClient } from '../helpers/lsp-client.js';
@@ -150,7 +150,7 @@ async function answers(workspace: Workspace, open: string[]) {
 function actionsOf(ledger: ActionLedger, uri?: string) {
     return ledger.actions.filter(action => uri === undefined || action.place.uri === uri).map(action => ({
         id: action.id, written: action.written, text: action.text, uri: action.place.uri, line: action.line,
-        owners: action.owners.map(owner => owner.name), current: { status: action.current.status, due: action.current.due },
+        owners: action.ownerNames, current: { status: action.current.status, due: action.current.due },
         updates: action.updates.map(update => ({ uri: update.place.uri, line: update.line, beforeAction: update.beforeAction }))
     }));
 }
@@ -200,11 +200,15 @@ describe('closed documents without their trees', () => {
             const uri = documentOf(kept, name).uri.toString();
             expect(written(afterDirectory.ledgerFor[name]!)).toEqual(written(whole.actions.filter(action => action.uri === uri)));
         }
-        // The whole ledger reads every tree: the same, and from then on every tree is kept.
+        // The whole ledger is built from the documents' summaries: the same, and no released tree is parsed again for it.
+        const releasedBefore = released(light);
+        const parsedBefore = trees.counts.parsedAgain;
         expect(ledgerOf(light)).toEqual(whole);
-        expect(released(light)).toEqual([]);
+        expect(released(light)).toEqual(releasedBefore);
+        expect(trees.counts.parsedAgain).toBe(parsedBefore);
         for (const workspace of [kept, light]) await editDocument(workspace.services, documentOf(workspace, 'm3.minutes').uri, M3);
-        expect(released(light)).toEqual([]);
+        expect(released(light)).toEqual(['m1.minutes']);
+        expect(ledgerOf(light)).toEqual(ledgerOf(kept));
         expect(await answers(light, [])).toEqual(await answers(kept, []));
     });
 
@@ -295,7 +299,21 @@ describe('the language server over stdio', () => {
         const symbols = await connection.sendRequest(WorkspaceSymbolRequest.type, { query: '' }) ?? [];
         expect(symbols.map(symbol => `${symbol.name} ${symbol.containerName}`)).toEqual(expect.arrayContaining(['#letter Send the letter.', '#report Circulate the report.']));
 
-        // Answering parsed no tree again: the workspace symbols of m1 were read before its release; references and rename read the index and its text.
+        // Answering parsed no tree again: the workspace symbols of m1 were read before its release; references and rename
+        // read the index and its text.
         expect(await connection.sendRequest(ClosedTreesRequest)).toMatchObject({ releasedNow: 1, parsedAgain: 0 });
+
+        // Completing `update #` reads the whole workspace's ledger, from the documents' summaries. m3 no longer naming
+        // m2's action, m2 is released too; its open action is offered, and neither tree is parsed again.
+        const unpinned = M3_EDITED.replace(/update #letter.*\n/g, '');
+        await client.change(m3, unpinned);
+        await client.published(m3, diagnostics => !diagnostics.some(d => d.message.includes('letter')));
+        await connection.sendRequest(SettledRequest);
+        expect(await connection.sendRequest(ClosedTreesRequest)).toMatchObject({ releasedNow: 2, parsedAgain: 0 });
+        const hash = unpinned.split('\n').findIndex(line => line === 'update #');
+        const completion = await connection.sendRequest(CompletionRequest.type, { textDocument: { uri: m3 }, position: { line: hash, character: 'update #'.length } });
+        const items = Array.isArray(completion) ? completion : completion?.items ?? [];
+        expect(items.map(item => `${item.label} ${item.labelDetails?.description} ${item.detail}`)).toEqual(['#letter @nhickson Send the letter. · due 2018-05-01']);
+        expect(await connection.sendRequest(ClosedTreesRequest)).toMatchObject({ releasedNow: 2, parsedAgain: 0 });
     });
 });
