@@ -24,7 +24,10 @@ function keyOf(description: AstNodeDescription): string {
 /**
  * A scope that finds a description by its normalised name key. A handle wins over a
  * display name or alias with the same key, so `@anja` always means the person whose
- * handle is `anja`, whoever else is called Anja.
+ * handle is `anja`, whoever else is called Anja. Among descriptions of the same kind, the
+ * one of the first document by URI wins, then the first written in it: an order that does
+ * not depend on which documents were indexed last, so that the editor, after any edits,
+ * and `minutes check` choose the same of two actions with one identifier.
  */
 export class NameKeyScope implements Scope {
     private readonly byKey = new Map<string, AstNodeDescription[]>();
@@ -44,10 +47,14 @@ export class NameKeyScope implements Scope {
         const key = keyOf(description);
         if (!key) return;
         const list = this.byKey.get(key);
-        const isHandle = nodeNameOf(description) === description.name;
-        if (!list) this.byKey.set(key, [description]);
-        else if (isHandle) list.unshift(description);
-        else list.push(description);
+        if (!list) {
+            this.byKey.set(key, [description]);
+            return;
+        }
+        // After every description that comes before it or with it (those of its own document are added in order).
+        let at = list.length;
+        while (at > 0 && comesFirst(description, list[at - 1])) at--;
+        list.splice(at, 0, description);
     }
 
     /**
@@ -105,6 +112,13 @@ export class NameKeyScope implements Scope {
     }
 
     private nearNames?: NearNameIndex;
+}
+
+/** Whether `a` answers to a name before `b`: a handle before other names, then by document URI (see NameKeyScope). */
+function comesFirst(a: AstNodeDescription, b: AstNodeDescription): boolean {
+    const handle = (description: AstNodeDescription) => nodeNameOf(description) === description.name;
+    if (handle(a) !== handle(b)) return handle(a);
+    return a.documentUri.toString() < b.documentUri.toString();
 }
 
 export class MinutesScopeProvider {
