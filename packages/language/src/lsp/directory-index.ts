@@ -39,9 +39,10 @@ export type PartyFilter = 'any' | 'organisation';
  * Entries are computed per document and kept until that document is linked again (a
  * DocumentCache on the Linked phase: Langium relinks a document when it changes or when a
  * document it refers to changes, which is exactly when its entries may change). The
- * workspace-wide sorted list is then put together once per workspace state (a
- * WorkspaceCache), right after each build. Typing in a meeting file thus re-reads only
- * that file, not the 5,000 people of the directory.
+ * workspace-wide sorted list is looked at once per workspace state (a WorkspaceCache),
+ * right after each build, and sorted again only when some document's entries changed.
+ * Typing in a meeting file thus re-reads only that file, not the 5,000 people of the
+ * directory, and sorts nothing.
  */
 export class DirectoryIndex {
     private readonly documents: LangiumDocuments;
@@ -64,15 +65,27 @@ export class DirectoryIndex {
     /** Every entry of the workspace, in name order. */
     entries(): readonly DirectoryEntry[] {
         return this.all.get('entries', () => {
-            const entries: DirectoryEntry[] = [];
+            const declaring: Array<Map<Party, DirectoryEntry>> = [];
             for (const document of this.documents.all) {
-                entries.push(...this.entriesOfDocument(document).values());
+                const entries = this.entriesOfDocument(document);
+                if (entries.size > 0) declaring.push(entries);
             }
+            // Sorted again only when a document's entries changed (it was linked again), or a
+            // document declaring parties came or went: not after each keystroke in a meeting.
+            const sorted = this.sorted;
+            if (sorted && sorted.from.length === declaring.length && sorted.from.every((entries, i) => entries === declaring[i])) return sorted.entries;
+            const entries: DirectoryEntry[] = [];
+            for (const map of declaring) entries.push(...map.values());
             // Name keys are already folded (lower case, no accents): plain comparison is
             // enough, and for 5,000 entries much faster than localeCompare.
-            return entries.sort((a, b) => compareStrings(a.sortKey, b.sortKey) || compareStrings(a.handle, b.handle));
+            entries.sort((a, b) => compareStrings(a.sortKey, b.sortKey) || compareStrings(a.handle, b.handle));
+            this.sorted = { from: declaring, entries };
+            return entries;
         });
     }
+
+    /** The last sorted list, and the documents' entries it was made of. */
+    private sorted?: { from: ReadonlyArray<Map<Party, DirectoryEntry>>; entries: readonly DirectoryEntry[] };
 
     /** The entry of one party. */
     entryOf(party: Party): DirectoryEntry {
