@@ -266,6 +266,19 @@ describe('the directory index', () => {
         await editDocument(services, documents['directory.minutes'].uri, `${DIRECTORY}\nperson @zed Zed Zedson\n`);
         expect(await complete()).toEqual(['Zed Zedson']);
     });
+
+    it('is sorted again only when what a document declares changed: typing in a meeting keeps the list', async () => {
+        const { services, documents } = await buildWorkspace({ 'directory.minutes': DIRECTORY, 'meeting.minutes': '@mcade: Hello.\n' });
+        const index = services.Minutes.lsp.DirectoryIndex;
+        const before = index.entries();
+        await editDocument(services, documents['meeting.minutes'].uri, '@mcade: Hello again.\n');
+        expect(index.entries()).toBe(before);
+        await editDocument(services, documents['directory.minutes'].uri, `${DIRECTORY}\nperson @aaron Aaron Aaronson\n`);
+        const after = index.entries();
+        expect(after).not.toBe(before);
+        expect(after.map(entry => entry.handle).sort()).toEqual([...before.map(entry => entry.handle), 'aaron'].sort());
+        expect(after[0]!.handle).toBe('aaron');
+    });
 });
 
 describe('completion of keys in a note in another language', () => {
