@@ -240,7 +240,12 @@ function agendaHeadings(agenda: AgendaSkeleton): string[] {
  * (a teleconference noted as `attendance: 15` names nobody); most recent first.
  */
 function usualAttendees(meetings: readonly MeetingPlace[]): { written: string[]; threshold: number; recent: number } {
-    const recent = [...meetings].reverse().map(place => attendeesOf(place.meeting)).filter(list => list.length > 0).slice(0, RECENT_MEETINGS);
+    // From the latest back, only as far as needed: each meeting read is its document's tree.
+    const recent: Array<Array<[string, string]>> = [];
+    for (let i = meetings.length - 1; i >= 0 && recent.length < RECENT_MEETINGS; i--) {
+        const list = attendeesOf(meetings[i].meeting);
+        if (list.length > 0) recent.push(list);
+    }
     const threshold = Math.ceil(recent.length / 2);
     const counts = new Map<string, { written: string; count: number }>();
     for (const list of recent) {
