@@ -8,24 +8,14 @@
  *   node bench/generation-throughput.mjs FOLDER email,html,json
  */
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import * as minutes from 'minutes-language';
+import { minutesFilesUnder } from './lib/minutes-files.mjs';
 
 const [folder, formatList = 'email,html,json'] = process.argv.slice(2);
 const formats = formatList.split(',');
 
-async function filesUnder(dir) {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
-    const files = [];
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) files.push(...await filesUnder(full));
-        else if (entry.name.endsWith('.minutes')) files.push(path.resolve(full));
-    }
-    return files;
-}
 
 if (typeof minutes.generate !== 'function') {
     process.stdout.write(`${JSON.stringify({ available: false })}\n`);
@@ -34,7 +24,7 @@ if (typeof minutes.generate !== 'function') {
 
 const { shared } = minutes.createMinutesServices(NodeFileSystem);
 const documents = [];
-for (const file of await filesUnder(folder)) {
+for (const file of await minutesFilesUnder(folder)) {
     const document = shared.workspace.LangiumDocumentFactory.fromString(await fs.readFile(file, 'utf8'), URI.file(file));
     shared.workspace.LangiumDocuments.addDocument(document);
     documents.push(document);

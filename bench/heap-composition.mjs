@@ -17,6 +17,7 @@ import * as v8 from 'node:v8';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createMinutesServices } from 'minutes-language';
+import { minutesFilesUnder } from './lib/minutes-files.mjs';
 
 const args = process.argv.slice(2);
 const folder = args.find(a => !a.startsWith('--') && !/^\d+$/.test(a) && !a.endsWith('.heapsnapshot'));
@@ -27,18 +28,8 @@ if (!folder || !globalThis.gc) {
     process.exit(2);
 }
 
-async function filesUnder(dir) {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
-    const files = [];
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) files.push(...await filesUnder(full));
-        else if (entry.name.endsWith('.minutes')) files.push(path.resolve(full));
-    }
-    return files;
-}
 
-const files = await filesUnder(folder);
+const files = await minutesFilesUnder(folder);
 const texts = await Promise.all(files.map(f => fs.readFile(f, 'utf8')));
 const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
 const { shared } = createMinutesServices(NodeFileSystem, { checkOnly: true });

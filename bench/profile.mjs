@@ -16,10 +16,10 @@
  */
 import { promises as fs } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
-import * as path from 'node:path';
 import { DocumentState, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createMinutesServices } from 'minutes-language';
+import { minutesFilesUnder } from './lib/minutes-files.mjs';
 
 const args = process.argv.slice(2);
 const folder = args.find(a => !a.startsWith('--'));
@@ -32,16 +32,6 @@ if (!folder) {
     process.exit(2);
 }
 
-async function filesUnder(dir) {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
-    const files = [];
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) files.push(...await filesUnder(full));
-        else if (entry.name.endsWith('.minutes')) files.push(path.resolve(full));
-    }
-    return files;
-}
 
 let gcMs = 0;
 new PerformanceObserver(list => {
@@ -56,7 +46,7 @@ const cpuNow = () => {
 for (let round = 0; round < repeat; round++) {
     const phases = {};
     let t = cpuNow();
-    const files = await filesUnder(folder);
+    const files = await minutesFilesUnder(folder);
     const texts = await Promise.all(files.map(f => fs.readFile(f, 'utf8')));
     const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
     phases.read = cpuNow() - t;
