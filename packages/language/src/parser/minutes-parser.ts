@@ -136,17 +136,15 @@ export interface ParserInternals {
 /** CstNodeBuilder.addHiddenNodes, the same placement, in constant time per token and without spreading arrays. */
 export class LinearCstNodeBuilder extends CstNodeBuilder {
     protected hiddenLeaf(token: IToken): LeafCstNodeImpl {
-        return new LeafCstNodeImpl(token.startOffset, token.image.length, CstUtils.tokenToRange(token), token.tokenType, true);
+        const leaf = new LeafCstNodeImpl(token.startOffset, token.image.length, CstUtils.tokenToRange(token), token.tokenType, true);
+        leaf.root = this.current.root;
+        return leaf;
     }
 
     override addHiddenNodes(tokens: IToken[]): void {
         if (tokens.length === 0) return;
         let current: CompositeCstNode = this.current;
-        const nodes = tokens.map(token => {
-            const leaf = this.hiddenLeaf(token);
-            leaf.root = current.root;
-            return leaf;
-        });
+        const nodes = tokens.map(token => this.hiddenLeaf(token));
         // Within a node that has content, the hidden nodes go at its end.
         if (current.content.length > 0) {
             insertAll(current, current.content.length, nodes);
@@ -193,18 +191,18 @@ function insertAll(parent: CompositeCstNode, index: number, items: readonly CstN
  */
 export class LazyRangeCstNodeBuilder extends LinearCstNodeBuilder {
     protected override hiddenLeaf(token: IToken): LeafCstNodeImpl {
-        return makeLeaf(token, true, undefined, this.builderState.rootNode);
+        return makeLeaf(token, true, undefined);
     }
 
     override buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): LeafCstNode {
-        const leaf = makeLeaf(token, !feature, feature, this.builderState.rootNode);
+        const leaf = makeLeaf(token, !feature, feature);
         append(this.current, leaf);
         return leaf;
     }
 
     override buildCompositeNode(feature: GrammarAST.AbstractElement): CompositeCstNode {
         const state = this.builderState;
-        const node = new CheckCompositeCstNode(feature, this.current, state.rootNode) as unknown as CompositeCstNode;
+        const node = new CheckCompositeCstNode(feature, this.current) as unknown as CompositeCstNode;
         Array.prototype.push.call(this.current.content, node);
         state.nodeStack.push(node);
         return node;
@@ -213,7 +211,7 @@ export class LazyRangeCstNodeBuilder extends LinearCstNodeBuilder {
     override construct(item: { $type: string | symbol | undefined; $cstNode: CstNode }): void {
         const node: unknown = this.current;
         super.construct(item);
-        // Complete: its children's array, grown by doubling, is copied at its length (the root's is Langium's, and stays).
+        // Complete: its children's array, grown by push with room to spare, is copied at its length (the root's is Langium's, and stays).
         if (node instanceof CheckCompositeCstNode && node.content.length > 0) node.content = node.content.slice();
     }
 
@@ -242,11 +240,12 @@ class CheckCompositeCstNode {
     _astNode: unknown = undefined;
     _rangeCache: Range | undefined = undefined;
 
-    constructor(
-        readonly grammarSource: GrammarAST.AbstractElement,
-        readonly container: CompositeCstNode,
-        readonly root: RootCstNode
-    ) {}
+    constructor(readonly grammarSource: GrammarAST.AbstractElement, readonly container: CompositeCstNode) {}
+
+    /** Its container's: a field less per node. */
+    get root(): RootCstNode {
+        return this.container.root;
+    }
 
     /** Langium's range, not cached: a check reads a node's range once or twice, and the cache (three objects) would live as long as the tree. */
     get range(): Range {
@@ -272,13 +271,18 @@ class CheckLeaf {
     protected readonly startLine: number;
     protected readonly startCharacter: number;
 
-    constructor(token: IToken, readonly _hidden: boolean, readonly grammarSource: GrammarAST.AbstractElement | undefined, readonly root: RootCstNode) {
+    constructor(token: IToken, readonly _hidden: boolean, readonly grammarSource: GrammarAST.AbstractElement | undefined) {
         this._offset = token.startOffset;
         this._length = token.image.length;
         this._tokenType = token.tokenType;
         // Chevrotain's lines and columns are 1-based; a range's, 0-based (as in tokenToRange).
         this.startLine = token.startLine! - 1;
         this.startCharacter = token.startColumn! - 1;
+    }
+
+    /** Its container's (a leaf is in its container as soon as it is made): a field less per leaf. */
+    get root(): RootCstNode {
+        return this.container!.root;
     }
 
     get range(): Range {
@@ -291,8 +295,8 @@ class MultiLineCheckLeaf extends CheckLeaf {
     private readonly endLine: number;
     private readonly endCharacter: number;
 
-    constructor(token: IToken, hidden: boolean, grammarSource: GrammarAST.AbstractElement | undefined, root: RootCstNode) {
-        super(token, hidden, grammarSource, root);
+    constructor(token: IToken, hidden: boolean, grammarSource: GrammarAST.AbstractElement | undefined) {
+        super(token, hidden, grammarSource);
         this.endLine = token.endLine! - 1;
         this.endCharacter = token.endColumn!;
     }
@@ -303,9 +307,9 @@ class MultiLineCheckLeaf extends CheckLeaf {
 }
 Object.setPrototypeOf(CheckLeaf.prototype, LeafCstNodeImpl.prototype);
 
-function makeLeaf(token: IToken, hidden: boolean, feature: GrammarAST.AbstractElement | undefined, root: RootCstNode): LeafCstNodeImpl {
+function makeLeaf(token: IToken, hidden: boolean, feature: GrammarAST.AbstractElement | undefined): LeafCstNodeImpl {
     const leaf = token.endLine === token.startLine && token.endColumn === token.startColumn! + token.image.length - 1
-        ? new CheckLeaf(token, hidden, feature, root)
-        : new MultiLineCheckLeaf(token, hidden, feature, root);
+        ? new CheckLeaf(token, hidden, feature)
+        : new MultiLineCheckLeaf(token, hidden, feature);
     return leaf as unknown as LeafCstNodeImpl;
 }
