@@ -2,7 +2,7 @@ import type { Document, Party } from '../generated/ast.js';
 import { compareDates } from '../model/dates.js';
 import { structureOf, type ActionItem, type ActionReport, type ActionStatus, type Meeting } from '../model/structure.js';
 import { actionIdKey, DerivedActionIds } from './action-ids.js';
-import { addressKey, summariseDocument, type ActionSummary, type LedgerSummary, type MeetingSummary, type UpdateSummary } from './ledger-summary.js';
+import { summariseDocument, type ActionSummary, type LedgerSummary, type MeetingSummary, type UpdateSummary } from './ledger-summary.js';
 import { compareMeetingPlaces, type MeetingPlace, type PlaceData, type SourceDocument } from './meetings.js';
 
 /**
@@ -127,9 +127,12 @@ export function ledgerOfSummaries(documents: Iterable<SummarisedDocument>): Acti
     }
 
     const byKey = new Map<string, LedgerActionOfSummary[]>();
-    const byAddress = new Map<string, LedgerActionOfSummary>();
+    // By document, then line: a key made of the two would be a new string to hash per action and per update.
+    const byAddress = new Map<string, Map<number, LedgerActionOfSummary>>();
     for (const action of actions) {
-        byAddress.set(addressKey(action.place.uri, action.line), action);
+        const ofDocument = byAddress.get(action.place.uri);
+        if (ofDocument) ofDocument.set(action.line, action);
+        else byAddress.set(action.place.uri, new Map([[action.line, action]]));
         if (!action.written) continue;
         const key = actionIdKey(action.id);
         const list = byKey.get(key);
@@ -141,7 +144,7 @@ export function ledgerOfSummaries(documents: Iterable<SummarisedDocument>): Acti
     for (const { place, meeting } of summarised) {
         meeting.updates.forEach((summary, index) => {
             // The linker's choice first, so the ledger and the editor agree on which action is meant.
-            const target = (summary.target && byAddress.get(addressKey(summary.target.uri, summary.target.line))) ?? byKey.get(actionIdKey(summary.id))?.[0];
+            const target = (summary.target && byAddress.get(summary.target.uri)?.get(summary.target.line)) ?? byKey.get(actionIdKey(summary.id))?.[0];
             const update = new LedgerUpdateOfSummary(place, index, summary, target, target !== undefined && isBefore(place, target.place));
             updates.push(update);
             if (target) target.updates.push(update);
@@ -166,10 +169,24 @@ export function ledgerOfSummaries(documents: Iterable<SummarisedDocument>): Acti
 
 /** A placed meeting of a summary: its meeting and document are read from the tree when asked. */
 function placeOfSummary(data: PlaceData, index: number, tree: () => Document): MeetingPlace {
-    return Object.defineProperties({ ...data } as MeetingPlace, {
-        meeting: { get: () => structureOf(tree()).meetings[index] },
-        document: { get: tree }
-    });
+    return new PlaceOfSummary(data, index, tree);
+}
+
+// The fields of its summary's place, copied (see PlaceData).
+interface PlaceOfSummary extends PlaceData {}
+
+class PlaceOfSummary implements MeetingPlace {
+    constructor(data: PlaceData, private readonly index: number, private readonly tree: () => Document) {
+        Object.assign(this, data);
+    }
+
+    get meeting(): Meeting {
+        return structureOf(this.tree()).meetings[this.index];
+    }
+
+    get document(): Document {
+        return this.tree();
+    }
 }
 
 class LedgerActionOfSummary implements LedgerAction {

@@ -62,11 +62,6 @@ export interface ActionAddress {
     readonly line: number;
 }
 
-/** The key of an address, for maps. */
-export function addressKey(uri: string, line: number): string {
-    return `${line} ${uri}`;
-}
-
 /** What the ledger reads of a parsed and linked document. */
 export function summariseDocument(source: SourceDocument): LedgerSummary {
     return {
