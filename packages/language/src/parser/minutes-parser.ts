@@ -63,9 +63,24 @@ export function createMinutesParser(services: LangiumCoreServices, options: Minu
         return before;
     };
 
+    // Chevrotain's analysis of the grammar costs about a tenth of a second of CPU at start-up (in
+    // each thread of a check): with the flat parser, Langium's parser is only needed for a syntax
+    // error, so its rules are made when it first parses.
+    let rulesMade = false;
+    const makeRules = (): void => {
+        if (rulesMade) return;
+        rulesMade = true;
+        createParser(services.Grammar, parser, services.parser.Lexer.definition);
+        parser.finalize();
+    };
+    const langiumParse = parser.parse.bind(parser);
+    const parse: typeof parser.parse = (input, options) => {
+        makeRules();
+        return langiumParse(input, options);
+    };
+
     // The line starts of a whole text's lexing go with its AST, for parsing it again incrementally.
     const lexer = services.parser.Lexer;
-    const parse = parser.parse.bind(parser);
     parser.parse = ((input, options) => {
         const result = parse(input, options);
         if (lexer instanceof MinutesLexer && lexer.lastLineStarts) recordLineStarts(result.value, lexer.lastLineStarts);
@@ -76,25 +91,24 @@ export function createMinutesParser(services: LangiumCoreServices, options: Minu
         // Tokens that follow the grammar are parsed by the flat parser; any other (a syntax
         // error) by Langium's, from the same tokens, for its recovery and messages.
         const flat = new FlatParser(services);
-        const langiumParse = parser.parse;
+        const withLineStarts = parser.parse;
         parser.parse = ((input, parseOptions) => {
-            if (parseOptions?.rule) return langiumParse(input, parseOptions);
+            if (parseOptions?.rule) return withLineStarts(input, parseOptions);
             const lexed = lexer.tokenize(input);
             const lineStarts = lexer.lastLineStarts;
             const value = flat.parse(input, lexed, internals.nodeBuilder);
             if (!value) {
                 lexer.provideNext(lexed);
-                const result = langiumParse(input, parseOptions);
+                const result = withLineStarts(input, parseOptions);
                 if (lineStarts) recordLineStarts(result.value, lineStarts);
                 return result;
             }
             if (lineStarts) recordLineStarts(value, lineStarts);
             return { value, lexerErrors: lexed.errors, lexerReport: lexed.report, parserErrors: [] };
         }) as typeof parser.parse;
+    } else {
+        makeRules();
     }
-
-    createParser(services.Grammar, parser, services.parser.Lexer.definition);
-    parser.finalize();
     return parser;
 }
 
