@@ -46,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('--overdue', 'also report open actions past their due date (overdue-action)', false)
         .option('--today <date>', 'the date --overdue measures against, YYYY-MM-DD (default: today)')
         .option('--fix', 'first apply the fixes that need no choice (an unknown name with one did-you-mean candidate, agenda renumbering) to the files, atomically, and list them', false)
-        .option('--threads <n>', 'parse and validate in this many threads; 1 uses no worker threads (default: the MINUTES_THREADS environment variable, else one per core when there are more than 2 MB per core to check; --fix and --overdue use one)')
+        .option('--threads <n>', 'parse and validate in this many threads; 1 uses no worker threads (default: the MINUTES_THREADS environment variable, else one per core and a half (one on two cores) when each has more than 2 MB to check; --fix and --overdue use one)')
         .action(async (paths: string[], options: { format: ReportFormat; strict: boolean; directory?: string[]; overdue: boolean; today?: string; fix: boolean; threads?: string }) => {
             const { check } = await import('./check.js');
             exitCode = await check(paths, options, { stdout: process.stdout, readStdin, stepSummary: process.env.GITHUB_STEP_SUMMARY });

@@ -16,12 +16,20 @@ import type { WorkspaceSource } from './workspace.js';
  */
 export const MIN_BYTES_PER_THREAD = 2_000_000;
 
+/**
+ * The cores a thread of a check keeps busy: its own, and about half of another, where V8's
+ * garbage collector and compiler run (a third of a one-thread check's CPU is on those helper
+ * threads). On two cores a second thread only takes the first one's helpers' core: the same
+ * wall time for a third more CPU (docs/performance.md, "A check on every core").
+ */
+export const CORES_PER_THREAD = 1.5;
+
 /** The environment variable that sets the number of threads of `minutes check` (1: no workers), as --threads does. */
 export const THREADS_VARIABLE = 'MINUTES_THREADS';
 
 /**
  * How many threads check `files` files of `bytes` bytes: as asked (`--threads`, else
- * MINUTES_THREADS), or one per core while each has at least MIN_BYTES_PER_THREAD to check.
+ * MINUTES_THREADS), or one per CORES_PER_THREAD cores while each has at least MIN_BYTES_PER_THREAD to check.
  * Never more than files.
  */
 export function threadCount(asked: string | undefined, bytes: number, files: number): number {
@@ -30,7 +38,7 @@ export function threadCount(asked: string | undefined, bytes: number, files: num
         if (!/^[1-9]\d*$/.test(given.trim())) throw new UsageError(`--threads (or ${THREADS_VARIABLE}) must be a whole number of threads, 1 or more; got '${given}'`);
         return Math.max(1, Math.min(Number(given), files));
     }
-    return Math.max(1, Math.min(availableParallelism(), Math.floor(bytes / MIN_BYTES_PER_THREAD), files));
+    return Math.max(1, Math.min(Math.floor(availableParallelism() / CORES_PER_THREAD), Math.floor(bytes / MIN_BYTES_PER_THREAD), files));
 }
 
 /** One thread's side of a parallel check: ShardChecker in a worker, or in this thread (tests). */

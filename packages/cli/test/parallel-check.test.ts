@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { generatedDocument, mutated } from '../../language/test/fuzz/arbitraries.js';
 import { readRegressions } from '../../language/test/fuzz/fuzz-config.js';
 import type { CheckedFile, CheckRequest, ParsedFile, ParseRequest } from '../src/check-shard.js';
-import { checkInParallel, InThreadShardRunner, threadCount, type ShardRunner } from '../src/parallel-check.js';
+import { checkInParallel, CORES_PER_THREAD, InThreadShardRunner, threadCount, type ShardRunner } from '../src/parallel-check.js';
 import { problemsOf, type Problem } from '../src/problems.js';
 import { buildWorkspace, collectFiles, createCliServices, readWorkspaceSources } from '../src/workspace.js';
 import { NodeFileSystem } from 'langium/node';
@@ -105,12 +105,12 @@ describe('minutes check, in one thread and in several, against the editor', () =
         await expectSameInThreads([tempWorkspace(files)], [2, 3]);
     });
 
-    test('the number of threads: asked for, or one per core with enough to check', () => {
+    test('the number of threads: asked for, or one per core and a half with enough to check', () => {
         expect(threadCount('1', 20, 2)).toBe(1);
         expect(threadCount('4', 20, 2)).toBe(2);
         expect(threadCount(undefined, 1000, 1)).toBe(1);
         expect(threadCount(undefined, 100_000_000, 1)).toBe(1);
-        expect(threadCount(undefined, 100_000_000, 1000)).toBe(Math.min(availableParallelism(), 50));
+        expect(threadCount(undefined, 100_000_000, 1000)).toBe(Math.max(1, Math.min(Math.floor(availableParallelism() / CORES_PER_THREAD), 50)));
         expect(() => threadCount('two', 1, 1)).toThrow(/whole number/);
         expect(() => threadCount('0', 1, 1)).toThrow(/whole number/);
     });
