@@ -39,7 +39,12 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 /** The text of a source's bytes, or why they are not Minutes text (standard input is read with it too). */
 export function decodeSource(bytes: Uint8Array): string | { problem: string } {
     if (bytes.includes(0)) return { problem: 'looks like a binary file (it contains NUL bytes), not Minutes text' };
-    const invalid = firstInvalidUtf8(bytes);
-    if (invalid !== undefined) return { problem: `not valid UTF-8 (first bad byte at offset ${invalid}); save it as UTF-8` };
-    return decoder.decode(bytes);
+    try {
+        // The decoder refuses what is not well-formed (it is fatal): the bytes are searched for the offset only then.
+        return decoder.decode(bytes);
+    } catch (error) {
+        const invalid = firstInvalidUtf8(bytes);
+        if (invalid === undefined) throw error;
+        return { problem: `not valid UTF-8 (first bad byte at offset ${invalid}); save it as UTF-8` };
+    }
 }

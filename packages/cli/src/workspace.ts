@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
@@ -108,15 +108,18 @@ const MAX_READABLE_BYTES = 2 ** 29 - 24;
  * new, which would be checked, generated or imported as if it were whole. A pipe, a socket
  * or a device is refused before it is opened (reading a pipe waits for a writer), and so is
  * a file too large for any string.
+ *
+ * The calls are synchronous: a check reads its files one after another, and `fs.promises`
+ * took four to five times the CPU of these (docs/performance.md, "Start-up").
  */
 export async function readUnchanged(file: string): Promise<Buffer> {
     try {
-        const before = await fs.stat(file);
+        const before = statSync(file);
         if (before.isDirectory()) throw new UnreadableFile(file, 'cannot read: is a folder');
         if (!before.isFile()) throw new UnreadableFile(file, `not a regular file (${before.isFIFO() ? 'a named pipe' : before.isSocket() ? 'a socket' : 'a device'})`);
         if (before.size > MAX_READABLE_BYTES) throw new UnreadableFile(file, tooLargeMessage(`it has ${before.size.toLocaleString('en')} bytes`));
-        const bytes = await fs.readFile(file);
-        const after = await fs.stat(file);
+        const bytes = readFileSync(file);
+        const after = statSync(file);
         if (bytes.length !== after.size || before.size !== after.size || before.mtimeMs !== after.mtimeMs) {
             throw new UnreadableFile(file, 'changed while it was being read; run the command again once it is saved');
         }
