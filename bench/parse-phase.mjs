@@ -10,10 +10,10 @@
  * Under `node --cpu-prof`, bench/lib/profile-summary.mjs says where the time goes.
  */
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createMinutesServices } from 'minutes-language';
+import { minutesFilesUnder } from './lib/minutes-files.mjs';
 
 const args = process.argv.slice(2);
 const folder = args.find(a => !a.startsWith('--') && !/^\d+$/.test(a));
@@ -24,17 +24,6 @@ if (!folder) {
     process.exit(2);
 }
 
-async function filesUnder(dir) {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
-    const files = [];
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) files.push(...await filesUnder(full));
-        else if (entry.name.endsWith('.minutes')) files.push(path.resolve(full));
-    }
-    return files;
-}
-
 const cpuNow = () => {
     const { user, system } = process.cpuUsage();
     return (user + system) / 1000;
@@ -42,7 +31,7 @@ const cpuNow = () => {
 const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const gc = globalThis.gc ?? (() => undefined);
 
-const files = await filesUnder(folder);
+const files = await minutesFilesUnder(folder);
 const texts = await Promise.all(files.map(f => fs.readFile(f, 'utf8')));
 const uris = files.map(file => URI.file(file));
 const { shared, Minutes } = createMinutesServices(NodeFileSystem, { checkOnly: true });
