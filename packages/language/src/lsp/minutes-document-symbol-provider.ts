@@ -1,7 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import type { DocumentSymbolProvider } from 'langium/lsp';
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams, type Range } from 'vscode-languageserver';
-import { isPerson, type Document, type Party } from '../generated/ast.js';
+import { isPerson, type Document, type Party, type Segment } from '../generated/ast.js';
 import { displayName, shortName } from '../model/directory.js';
 import { structureOf, type AgendaItemNode, type Item, type Section, type Turn } from '../model/structure.js';
 import { capitalised, plainText, writtenName } from '../model/text.js';
@@ -58,14 +58,24 @@ export class MinutesDocumentSymbolProvider implements DocumentSymbolProvider {
             const selection = firstLineRange(section.heading);
             if (range && selection) add(symbol(section.title, undefined, MinutesSymbolKinds.section, range, selection));
         }
+        const lastTurns = lastTurnOfEachSegment(structure.items);
         for (const item of structure.items) {
-            add(itemSymbol(item, structure.items));
+            add(itemSymbol(item, lastTurns));
         }
         return nest(flat);
     }
 }
 
-function itemSymbol(item: Item, items: readonly Item[]): DocumentSymbol | undefined {
+/** The last turn of each part of a meeting, found in one pass (a search per part would read every item for each). */
+function lastTurnOfEachSegment(items: readonly Item[]): Map<Segment, Item> {
+    const last = new Map<Segment, Item>();
+    for (const item of items) {
+        if (item.kind === 'turn' && item.turn.segment) last.set(item.turn.segment, item);
+    }
+    return last;
+}
+
+function itemSymbol(item: Item, lastTurns: ReadonlyMap<Segment, Item>): DocumentSymbol | undefined {
     const range = rangeOfItem(item);
     if (!range) return undefined;
     switch (item.kind) {
@@ -89,8 +99,7 @@ function itemSymbol(item: Item, items: readonly Item[]): DocumentSymbol | undefi
         }
         case 'segment': {
             // A part of a meeting runs over the turns that belong to it.
-            const turns = items.flatMap(other => (other.kind === 'turn' && other.turn.segment === item.segment ? [other] : []));
-            const last = turns[turns.length - 1];
+            const last = lastTurns.get(item.segment);
             const lastRange = last ? rangeOfItem(last) : undefined;
             const selection = firstLineRange(item.segment);
             const segmentRange = lastRange ? { start: range.start, end: lastRange.end } : range;
