@@ -197,11 +197,12 @@ function insertAll(parent: CompositeCstNode, index: number, items: readonly CstN
  *   three objects per token made at once (a range and two positions) that a check mostly
  *   never reads; the range is computed as Langium's `tokenToRange` computes it. Only where no
  *   editor moves leaves (the incremental reparser shifts ranges it holds);
- * - a composite node holds its children in a plain array, trimmed to its length once the
- *   node is complete, instead of an Array subclass (CstNodeContainer) that sets each child's
- *   container on `push`; its fields are all made in the constructor, so that none is added
- *   later (an object with properties added after its creation keeps them in a separate
- *   array); it does not keep its range once asked for it.
+ * - a composite node holds its children in a plain array, instead of an Array subclass
+ *   (CstNodeContainer) that sets each child's container on `push`, and once complete its only
+ *   child alone, or a copy of the array at its length; its fields are all made in the
+ *   constructor, so that none is added later (an object with properties added after its
+ *   creation keeps them in a separate array); it reads its root from its container, and
+ *   does not keep its range once asked for it.
  */
 export class LazyRangeCstNodeBuilder extends LinearCstNodeBuilder {
     protected override hiddenLeaf(token: IToken): LeafCstNodeImpl {
@@ -225,8 +226,7 @@ export class LazyRangeCstNodeBuilder extends LinearCstNodeBuilder {
     override construct(item: { $type: string | symbol | undefined; $cstNode: CstNode }): void {
         const node: unknown = this.current;
         super.construct(item);
-        // Complete: its children's array, grown by push with room to spare, is copied at its length (the root's is Langium's, and stays).
-        if (node instanceof CheckCompositeCstNode && node.content.length > 0) node.content = node.content.slice();
+        if (node instanceof CheckCompositeCstNode) node.complete();
     }
 
     /** The fields CstNodeBuilder declares private. */
@@ -250,7 +250,8 @@ function append(parent: CompositeCstNode, node: CstNode): void {
  * and a plain array of children. Langium's constructor is not run (it makes a CstNodeContainer).
  */
 class CheckCompositeCstNode {
-    content: CstNode[] = [];
+    /** Its children while it is built; once complete, its only child, or its children in an array of their number. */
+    private children: CstNode[] | CstNode = [];
     _astNode: unknown = undefined;
     _rangeCache: Range | undefined = undefined;
 
@@ -261,6 +262,30 @@ class CheckCompositeCstNode {
         return this.container.root;
     }
 
+    /** Its children: those of a node with one child (two in three) in an array made when asked. */
+    get content(): CstNode[] {
+        const children = this.children;
+        return Array.isArray(children) ? children : [children];
+    }
+
+    /**
+     * The node is complete: its children's array, grown by push with room to spare (an array
+     * and at least 17 places), gives way to its only child, or to a copy at its length.
+     */
+    complete(): void {
+        const children = this.children as CstNode[];
+        if (children.length > 0) this.children = children.length === 1 ? children[0] : children.slice();
+    }
+
+    /** Langium's, without making an array for a node's only child (every `offset`, `end` and `text` asks). */
+    get firstNonHiddenNode(): CstNode | undefined {
+        return Array.isArray(this.children) ? firstNonHiddenNode.call(this) : this.children;
+    }
+
+    get lastNonHiddenNode(): CstNode | undefined {
+        return Array.isArray(this.children) ? lastNonHiddenNode.call(this) : this.children;
+    }
+
     /** Langium's range, not cached: a check reads a node's range once or twice, and the cache (three objects) would live as long as the tree. */
     get range(): Range {
         const range = compositeRange.call(this);
@@ -269,7 +294,13 @@ class CheckCompositeCstNode {
     }
 }
 Object.setPrototypeOf(CheckCompositeCstNode.prototype, CompositeCstNodeImpl.prototype);
-const compositeRange = Object.getOwnPropertyDescriptor(CompositeCstNodeImpl.prototype, 'range')!.get! as (this: unknown) => Range;
+const compositeRange = langiumGetter<Range>('range');
+const firstNonHiddenNode = langiumGetter<CstNode | undefined>('firstNonHiddenNode');
+const lastNonHiddenNode = langiumGetter<CstNode | undefined>('lastNonHiddenNode');
+
+function langiumGetter<T>(name: 'range' | 'firstNonHiddenNode' | 'lastNonHiddenNode'): (this: unknown) => T {
+    return Object.getOwnPropertyDescriptor(CompositeCstNodeImpl.prototype, name)!.get! as (this: unknown) => T;
+}
 
 /**
  * A leaf of a check: Langium's LeafCstNodeImpl (its prototype and getters) with its fields made
