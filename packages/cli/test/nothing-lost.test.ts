@@ -21,14 +21,25 @@ const TRANSCRIPT = '>> TATIANA TROPINA: Hello.\n>> MODERATOR: Thank you.\n';
  * when an editor or a sync client saves it at that moment.
  */
 const CONCURRENT_WRITER = `
-import { promises, appendFileSync } from 'node:fs';
+import fs, { appendFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { basename } from 'node:path';
-const readFile = promises.readFile;
-promises.readFile = async function (file, ...rest) {
+const grows = file => typeof file === 'string' && basename(file) === process.env.MINUTES_TEST_GROWS;
+const readFile = fs.promises.readFile;
+fs.promises.readFile = async function (file, ...rest) {
     const bytes = await readFile.call(this, file, ...rest);
-    if (typeof file === 'string' && basename(file) === process.env.MINUTES_TEST_GROWS) appendFileSync(file, '\\nmore text, saved meanwhile\\n');
+    if (grows(file)) appendFileSync(file, '\\nmore text, saved meanwhile\\n');
     return bytes;
 };
+// The CLI reads sources with readFileSync (a check reads its files one after another):
+// patched on the module and passed on to its named ESM exports.
+const readFileSync = fs.readFileSync;
+fs.readFileSync = function (file, ...rest) {
+    const bytes = readFileSync.call(this, file, ...rest);
+    if (grows(file)) appendFileSync(file, '\\nmore text, saved meanwhile\\n');
+    return bytes;
+};
+syncBuiltinESMExports();
 `;
 
 interface Run {
