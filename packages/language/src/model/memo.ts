@@ -4,12 +4,14 @@
  * all at once, so that a document of endless distinct ones does not fill the memory.
  */
 export function memoised<T>(compute: (key: string) => T, kept: number): (key: string) => T {
-    const answers = new Map<string, T>();
+    // Each answer in a box of its own, so that one look-up tells a kept `undefined` from none.
+    const answers = new Map<string, { readonly answer: T }>();
     return key => {
-        if (answers.has(key)) return answers.get(key) as T;
+        const known = answers.get(key);
+        if (known) return known.answer;
         if (answers.size >= kept) answers.clear();
         const answer = compute(key);
-        answers.set(key, answer);
+        answers.set(key, { answer });
         return answer;
     };
 }

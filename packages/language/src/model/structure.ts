@@ -417,7 +417,9 @@ function buildStructure(document: Document): DocumentStructure {
                 if (meeting) meeting.lastBlock = group.span.last;
                 continue;
             }
-            const item = { ...group, meeting } as Item & { kind: Exclude<Item['kind'], 'meeting-start'> };
+            // A chunk grouped for this structure alone is placed as it is; one that may be kept for the next parse, as a copy.
+            const item = (source ? { ...group, meeting } : group) as Item & { kind: Exclude<Item['kind'], 'meeting-start'> };
+            if (!source) (item as { meeting?: Meeting }).meeting = meeting;
             items.push(item);
             if (meeting) {
                 meeting.items.push(item);
@@ -479,9 +481,9 @@ function recordIn(meeting: MutableMeeting, item: Item): void {
 
 /**
  * An item of a chunk, before it is placed in a meeting (or none): its `meeting` is undefined.
- * Placing it is one copy, `{ ...group, meeting }`, with the keys in the item's order (a copy
- * that leaves a key out, as `{ span, ...body }` does, takes V8's slow path: a tenth of building
- * a structure).
+ * Placing it sets the meeting, on a copy when the chunk may be kept (`{ ...group, meeting }`,
+ * the keys in the item's order: a copy that leaves a key out, as `{ span, ...body }` did, takes
+ * V8's slow path, a tenth of building a structure).
  */
 type Group = ItemBody & { readonly span: ItemSpan };
 
@@ -1045,13 +1047,14 @@ export function isJointSpeaker(mention: Mention): boolean {
 }
 
 /** Per speaker line, whose text never changes: the structure, the outline and the highlighter each ask. */
-const joints = new WeakMap<SpeakerLine, Joint>();
+const joints = new WeakMap<SpeakerLine, Joint | null>();
 
 /** A joint turn's other speakers, and whether its line has text after the colon (else it heads the paragraphs that follow). */
 function jointOf(line: SpeakerLine): Joint {
-    if (joints.has(line)) return joints.get(line);
+    const known = joints.get(line);
+    if (known !== undefined) return known ?? undefined;
     const joint = readJoint(line);
-    joints.set(line, joint);
+    joints.set(line, joint ?? null);
     return joint;
 }
 

@@ -18,6 +18,15 @@ export interface HeaderKeyInBodyData {
 
 /** A key at a line's start, as the lexer reads keys (one or two words, then a colon). */
 const KEY_AT_START = /^([A-Za-z][A-Za-z&-]*(?:[ \t]+[A-Za-z&-]+)?)[ \t]*:/;
+const KEY_AT = new RegExp(KEY_AT_START.source.slice(1), 'y');
+
+/** The key that starts `text[from..end)`, if any: matched in place; on the copy only when the match runs past `end`. */
+function keyAtStart(text: string, from: number, end: number): string | undefined {
+    KEY_AT.lastIndex = from;
+    const match = KEY_AT.exec(text);
+    if (!match) return undefined;
+    return from + match[0].length <= end ? match[0] : KEY_AT_START.exec(text.slice(from, end))?.[0];
+}
 
 /**
  * A paragraph of a meeting's body that starts with a header field's key (`symbol: A/C.4/64/SR.22`,
@@ -36,10 +45,15 @@ export function headerKeyMustBeInHeader(item: Item, meeting: Meeting | undefined
 
 function check(line: Line, last: Line, accept: ValidationAcceptor): void {
     const cst = line.$cstNode;
-    if (!cst || cst.range.start.character !== 0 || line.marker !== undefined) return;
-    // An escaped key (`\Slides:`) is prose on purpose.
-    if (cst.root.fullText[cst.offset - 1] === '\\') return;
-    const written = KEY_AT_START.exec(cst.text)?.[0];
+    if (!cst || line.marker !== undefined) return;
+    // Read in place, not from a copy of the line (every paragraph of a note is asked): the line
+    // starts at column 0 when the character before it is a line break (`\n` or `\r`, as the
+    // lexer counts lines). An escaped key (`\Slides:`) is prose on purpose: its text starts
+    // after the backslash, not at column 0.
+    const text = cst.root.fullText;
+    const offset = cst.offset;
+    if (offset > 0 && text[offset - 1] !== '\n' && text[offset - 1] !== '\r') return;
+    const written = keyAtStart(text, offset, cst.end);
     const definition = keyDefinition(written);
     if (!written || definition?.kind !== 'field' || definition.inPlace || definition.id === 'meeting' || definition.narration) return;
     const key = written.replace(/[ \t]*:$/, '');
