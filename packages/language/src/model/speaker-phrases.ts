@@ -48,8 +48,12 @@ const QUANTIFIER = /^(?:some|several|many|most|few|a few|other|others|various|nu
 /** The nouns a group of unnamed speakers is made of (singular and plural). */
 const GROUP_NOUN = /^(?:(?:hon\.?|honourable|honorable) )?(?:member states?|members?|states?|delegations?|delegates?|representatives?|councillors?|councilors?|participants?|speakers?|panell?ists?|attendees?|countries|country|governments?|voices?|people|persons?|person|others|observers?|experts?|stakeholders?|organizations?|organisations?|users?|students?|délégations?|délégués?|participantes?|membres?|miembros?|delegaciones?)(?: (?:from the floor|in the room|online))?$/;
 
-/** The phrase a written name is, if it is one: `The Chairman` → the chair's office. */
-export const speakerPhraseOf: (written: string) => SpeakerPhrase | undefined = memoised(readPhrase, 10_000);
+/**
+ * The phrase a written name is, if it is one: `The Chairman` → the chair's office. Asked for
+ * every turn; as many names as `nameKey` keeps (the bench's thousand meetings write 13,000
+ * distinct speakers: kept 10,000 at a time, they were forgotten and read again all along).
+ */
+export const speakerPhraseOf: (written: string) => SpeakerPhrase | undefined = memoised(readPhrase, 50_000);
 
 function readPhrase(written: string): SpeakerPhrase | undefined {
     // Lower case, one space between words; the ASCII hyphen for `co‑chair`.

@@ -10,6 +10,7 @@ import type { MinutesServices } from '../minutes-module.js';
 import { namesNoOne } from '../model/speaker-phrases.js';
 import { writtenName } from '../model/text.js';
 import { IssueCodes } from './issue-codes.js';
+import { MinutesValidationRegistry } from './minutes-validation-registry.js';
 import { linkingErrorsOf } from '../scoping/minutes-linker.js';
 import { isDocument } from '../generated/ast.js';
 import { chunksOf, structureOf } from '../model/structure.js';
@@ -86,7 +87,11 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
             let found = checksByType.get(type);
             if (!found) {
                 const again = CHECKED_EACH_TIME_TYPES.some(each => this.services.shared.AstReflection.isSubtype(type, each));
-                found = { checks: this.validationRegistry.getChecks(type, options.categories).toArray(), again };
+                const registry = this.validationRegistry;
+                const checks = registry instanceof MinutesValidationRegistry
+                    ? registry.checksOf(type, options.categories)
+                    : registry.getChecks(type, options.categories).toArray();
+                found = { checks, again };
                 checksByType.set(type, found);
             }
             return found;
@@ -120,31 +125,41 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
                 if (result) await result;
             }
         };
-        /** Checks a node, and every few hundred nodes lets a cancellation in. */
-        const checkNext = async (node: AstNode, kept?: KeptEntry[]) => {
-            if (checked++ % 256 === 0) await interruptAndCheck(cancelToken);
-            const pending = check(node, kept);
+        /** Checks nodes from `from` on, letting a cancellation in every few hundred nodes. */
+        const checkFrom = async (nodes: readonly AstNode[], from: number, kept?: KeptEntry[], pending?: Promise<void>) => {
             if (pending) await pending;
+            for (let k = from; k < nodes.length; k++) {
+                if (checked++ % 256 === 0) await interruptAndCheck(cancelToken);
+                const result = check(nodes[k], kept);
+                if (result) await result;
+            }
         };
-        const walk = async (root: AstNode, kept?: KeptEntry[]) => {
+        /**
+         * Checks the nodes of a subtree, in order: synchronously up to the next node where a
+         * cancellation is let in or a check returns a promise, the rest in `checkFrom` (an async
+         * function per block, awaited, was most of what validation allocated).
+         */
+        const walk = (root: AstNode, kept?: KeptEntry[]): Promise<void> | undefined => {
             const nodes: AstNode[] = [];
             forEachAstNode(root, node => {
                 const nodeOptions = this.validateSingleNodeOptions(node, options);
                 if (nodeOptions.validateNode) nodes.push(node);
                 return nodeOptions.validateChildren;
             });
-            for (const node of nodes) {
-                if (checked++ % 256 === 0) await interruptAndCheck(cancelToken);
-                const pending = check(node, kept);
-                if (pending) await pending;
+            for (let k = 0; k < nodes.length; k++) {
+                if (checked % 256 === 0) return checkFrom(nodes, k, kept);
+                checked++;
+                const result = check(nodes[k], kept);
+                if (result) return checkFrom(nodes, k + 1, kept, result);
             }
+            return undefined;
         };
         if (!isDocument(rootNode)) {
             await walk(rootNode);
             return;
         }
         // The document node, then its blocks: a chunk of a long document whose checks' reports were kept accepts them again.
-        await checkNext(rootNode);
+        await checkFrom([rootNode], 0);
         const blocks = rootNode.blocks;
         const chunks = chunksOf(structureOf(rootNode));
         const context = chunks[0]?.keepable ? checkContextOf(this.services, rootNode, options.categories) : undefined;
@@ -152,13 +167,16 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
             const kept = context && this.nodeChecks.get(chunk.key, context);
             if (kept) {
                 for (const entry of kept) {
-                    if ('again' in entry) await checkNext(entry.again);
+                    if ('again' in entry) await checkFrom([entry.again], 0);
                     else acceptAgain(entry, acceptor);
                 }
                 continue;
             }
             const recorded: KeptEntry[] | undefined = context ? [] : undefined;
-            for (let i = chunk.from; i <= chunk.to; i++) await walk(blocks[i], recorded);
+            for (let i = chunk.from; i <= chunk.to; i++) {
+                const pending = walk(blocks[i], recorded);
+                if (pending) await pending;
+            }
             if (context && recorded) this.nodeChecks.set(chunk.key, context, recorded);
         }
     }

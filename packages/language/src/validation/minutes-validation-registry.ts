@@ -1,4 +1,4 @@
-import { ValidationRegistry, type ValidationCheck } from 'langium';
+import { ValidationRegistry, type ValidationCategory, type ValidationCheck } from 'langium';
 
 /**
  * Langium's registry, with checks that stay synchronous. Langium wraps each check in two async
@@ -8,6 +8,22 @@ import { ValidationRegistry, type ValidationCheck } from 'langium';
  * one that throws, or returns a promise that rejects, is reported as Langium reports it.
  */
 export class MinutesValidationRegistry extends ValidationRegistry {
+    /** The checks of each node type, per list of categories: the validator asks for each type in each document. */
+    private readonly checksByType = new Map<string, ValidationCheck[]>();
+
+    /** `getChecks` as an array, looked up once per node type and categories (until a check is registered). */
+    checksOf(type: string, categories?: ValidationCategory[]): ValidationCheck[] {
+        const key = categories ? `${type} ${categories.join()}` : type;
+        let checks = this.checksByType.get(key);
+        if (!checks) this.checksByType.set(key, checks = this.getChecks(type, categories).toArray());
+        return checks;
+    }
+
+    protected override addEntry(...entry: Parameters<ValidationRegistry['addEntry']>): void {
+        this.checksByType.clear();
+        super.addEntry(...entry);
+    }
+
     protected override wrapValidationException(check: ValidationCheck, thisObj: unknown): ValidationCheck {
         return (node, accept, cancelToken) => {
             let result: ReturnType<ValidationCheck>;
