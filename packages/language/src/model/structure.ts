@@ -12,7 +12,7 @@ import { forEachAstNode, forEachReference } from '../util/ast-walk.js';
 import { namesOf } from './directory.js';
 import { nameKey } from './names.js';
 import { speakerPhraseOf, type SpeakerPhrase } from './speaker-phrases.js';
-import { inlinesOf, mentionText, mentionsOf, plainText, visibleLeaves, writtenName, writtenText, type Inline } from './text.js';
+import { inlinesOf, isTrimmedSpace, mentionText, mentionsOf, plainText, visibleLeaves, writtenName, writtenText, type Inline } from './text.js';
 import { isKey, keyDefinition, type Attendance, type MeetingOffice, type OutcomeKind, type TurnKind } from './vocabulary.js';
 
 export type { Attendance, OutcomeKind, TurnKind } from './vocabulary.js';
@@ -314,13 +314,10 @@ function hasText(text: Text | undefined): boolean {
     if (!cst) return false;
     const written = cst.root.fullText;
     for (let i = cst.offset, end = cst.end; i < end; i++) {
-        if (!WHITE_SPACE.test(written[i])) return true;
+        if (!isTrimmedSpace(written[i])) return true;
     }
     return false;
 }
-
-/** What `trim` removes (no such character is beyond the Basic Multilingual Plane). */
-const WHITE_SPACE = /\s/;
 
 /** The structure of a parsed document (cached for the life of the AST). */
 export function structureOf(document: Document): DocumentStructure {
@@ -1090,7 +1087,7 @@ function mayStartWithSeparator(text: Text | undefined): boolean {
         if (isMention(leaf.astNode) || isLink(leaf.astNode)) return true;
         const word = leaf.text;
         for (let i = 0; i < word.length; i++) {
-            if (!WHITE_SPACE.test(word[i]) && ++written > 3) return false;
+            if (!isTrimmedSpace(word[i]) && ++written > 3) return false;
         }
     }
     return true;

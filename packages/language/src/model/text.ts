@@ -9,6 +9,16 @@ export type Inline =
     | { kind: 'link'; text: string; url: string };
 
 /**
+ * Whether a character is what `trim` removes (white space and line terminators, none beyond
+ * the Basic Multilingual Plane): for rules that read a node's text in place instead of copying it.
+ */
+export function isTrimmedSpace(c: string): boolean {
+    return TRIMMED_SPACE.test(c);
+}
+
+const TRIMMED_SPACE = /\s/;
+
+/**
  * The visible tokens of a CST node, in order (comments and white space excluded). Walked with
  * plain loops rather than `CstUtils.streamCst`, whose iterator state and closures per node made
  * this a tenth of a check's validation (docs/performance.md): the same leaves, in the same order.

@@ -2,7 +2,7 @@ import type { CstNode, ValidationAcceptor } from 'langium';
 import { shortName } from '../model/directory.js';
 import type { Line } from '../generated/ast.js';
 import type { Paragraph, Turn } from '../model/structure.js';
-import { writtenName } from '../model/text.js';
+import { isTrimmedSpace, writtenName } from '../model/text.js';
 import { IssueCodes } from './issue-codes.js';
 import { firstLineRange, listItems, rangeOfOffsets, writtenValue } from './ranges.js';
 
@@ -61,14 +61,11 @@ function blankLinesBetween(before: CstNode, after: CstNode): number {
     const text = before.root.fullText;
     const start = before.offset;
     let breaks = 0;
-    for (let i = after.offset - 1; i >= start && WHITE_SPACE.test(text[i]); i--) {
+    for (let i = after.offset - 1; i >= start && isTrimmedSpace(text[i]); i--) {
         if (text[i] === '\n') breaks++;
     }
     return breaks - 1;
 }
-
-/** What `trimEnd` removes (white space and line terminators; none is beyond the Basic Multilingual Plane). */
-const WHITE_SPACE = /\s/;
 
 function lastLineOf(paragraph: Paragraph): Line | undefined {
     if (paragraph.kind !== 'list') return paragraph.lines[paragraph.lines.length - 1];
