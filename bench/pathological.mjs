@@ -8,6 +8,7 @@
 //   node bench/pathological.mjs --growth          # the growth sweep: every shape at n, 2n, 4n
 //   node bench/pathological.mjs --growth --markdown table.md meetings agenda   # some shapes, and docs/limits.md's table
 //   node bench/pathological.mjs --growth --runs 3 --stages '^(symbols|email:none)$' people   # some stages (and the build and ledger they need)
+//   node bench/pathological.mjs --growth --count people     # each stage's cost counted in blocks of JavaScript executed, not timed
 //
 // Each case runs in a child process of its own, so that its peak resident set size
 // (VmHWM in /proc/self/status) is its own. Stages: build (parse, link, validate, as the
@@ -23,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 
 const INPUTS = new URL('../packages/language/test/pathological/inputs.mjs', import.meta.url);
 const SWEEP = new URL('../packages/language/test/pathological/', import.meta.url);
+const EXECUTED_BLOCKS = new URL('../packages/language/test/helpers/executed-blocks.mjs', import.meta.url);
 
 /** The cases: a name, the full size and what the size counts. */
 export const CASES = [
@@ -168,34 +170,45 @@ async function runCase(name, size) {
 
 /**
  * Runs one shape of the growth sweep in this process at n, 2n and 4n (the full size times
- * `scale`), each the best of `runs`; `stages` (a regular expression) picks the stages timed.
+ * `scale`), each the best of `runs`; `stages` (a regular expression) picks the stages
+ * measured; `counted`: each stage's cost is the JavaScript it executes, not its CPU time.
  */
-async function runShape(name, scale, runs, floor, stages) {
+async function runShape(name, scale, runs, floor, stages, counted) {
+    // Counting starts before the project's modules are compiled: only code compiled after it is counted precisely.
+    let meter;
+    if (counted) {
+        const { ExecutedBlocks } = await import(EXECUTED_BLOCKS);
+        const blocks = await ExecutedBlocks.start();
+        meter = (await import(new URL('growth.mjs', SWEEP))).executedBlocks(blocks);
+    }
     const { SHAPES, fullSize } = await import(new URL('shapes.mjs', SWEEP));
-    const { bestStageTimes, growthOf, sweepServices } = await import(new URL('growth.mjs', SWEEP));
+    const { bestStageTimes, cpuTime, growthOf, sweepServices } = await import(new URL('growth.mjs', SWEEP));
+    meter ??= cpuTime;
     const shape = SHAPES.find(s => s.name === name);
     const n = Math.max(1, Math.round(fullSize(shape) * scale));
     const services = sweepServices();
     const pattern = new RegExp(stages);
     const only = stage => pattern.test(stage);
-    // A first run, smaller, compiles what the stages run.
-    await bestStageTimes(shape.files(Math.max(1, Math.round(n / 4))), 1, services, only);
+    // A first run, smaller, compiles what the stages run (and, counted, does what is done once).
+    await bestStageTimes(shape.files(Math.max(1, Math.round(n / 4))), 1, services, only, meter);
     const measurements = [];
     const failures = {};
     for (const k of [1, 2, 4]) {
         const files = shape.files(k * n);
-        const result = await bestStageTimes(files, runs, services, only);
+        const result = await bestStageTimes(files, runs, services, only, meter);
         Object.assign(failures, result.failures);
         measurements.push({ characters: Object.values(files).reduce((sum, text) => sum + text.length, 0), times: result.times, gcTimes: result.gcTimes });
     }
-    return { name, n, characters: measurements.map(m => m.characters), stages: growthOf(measurements, floor), failures, peakRssMb: Math.round(peakRssMegabytes()) };
+    return { name, n, unit: meter.unit, characters: measurements.map(m => m.characters), stages: growthOf(measurements, floor), failures, peakRssMb: Math.round(peakRssMegabytes()) };
 }
 
 /** Stages under this many CPU ms at 4n get no exponent (too quick to tell from noise), unless --floor says. */
 const GROWTH_FLOOR_MS = 50;
+/** Counted (--count), stages that execute fewer blocks than this at 4n get none. */
+const GROWTH_FLOOR_BLOCKS = 20_000;
 
 /** The growth sweep: each shape in a process of its own; a line per shape, and the figures. */
-async function growthSweep(names, scale, runs, floor, stages, jsonFile, markdownFile) {
+async function growthSweep(names, scale, runs, floor, stages, counted, jsonFile, markdownFile) {
     const { SHAPES } = await import(new URL('shapes.mjs', SWEEP));
     const { describeGrowth, MAX_EXPONENT, timesOf } = await import(new URL('growth.mjs', SWEEP));
     const selected = names.length > 0 ? SHAPES.filter(s => names.includes(s.name)) : SHAPES;
@@ -206,7 +219,7 @@ async function growthSweep(names, scale, runs, floor, stages, jsonFile, markdown
     const results = [];
     for (const shape of selected) {
         // --expose-gc: the sweep collects the heap before each stage (growth.mjs).
-        const child = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', fileURLToPath(import.meta.url), '--growth-child', shape.name, String(scale), String(runs), String(floor), stages],
+        const child = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', fileURLToPath(import.meta.url), '--growth-child', shape.name, String(scale), String(runs), String(floor), stages, counted ? 'count' : 'cpu'],
             { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, cwd: fileURLToPath(new URL('..', import.meta.url)) });
         let figures;
         try {
@@ -216,9 +229,9 @@ async function growthSweep(names, scale, runs, floor, stages, jsonFile, markdown
         }
         results.push({ ...figures, what: shape.what, steeper: shape.steeper ?? {} });
         const failed = Object.entries(figures.failures ?? {}).map(([stage, failure]) => ` FAILED ${stage}: ${failure}`).join(';');
-        process.stdout.write((figures.crashed ? `${shape.name}: CRASHED ${figures.crashed}` : describeGrowth(shape.name, figures.characters, figures.stages, shape.steeper)) + failed + '\n');
+        process.stdout.write((figures.crashed ? `${shape.name}: CRASHED ${figures.crashed}` : describeGrowth(shape.name, figures.characters, figures.stages, shape.steeper, figures.unit)) + failed + '\n');
     }
-    if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ load: loadavg(), cores: cpus().length, node: process.version, scale, runs, floor, results }, null, 2) + '\n');
+    if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ load: loadavg(), cores: cpus().length, node: process.version, scale, runs, floor, counted, results }, null, 2) + '\n');
     if (markdownFile) writeFileSync(markdownFile, growthTable(results, timesOf));
     const steep = results.some(r => r.crashed || Object.keys(r.failures ?? {}).length > 0
         || Object.entries(r.stages ?? {}).some(([stage, g]) => g.exponent > MAX_EXPONENT && !r.steeper[stage]));
@@ -236,7 +249,7 @@ const STAGE_GROUPS = [
 function growthTable(results, timesOf) {
     const cell = exponent => exponent === undefined ? '—' : exponent.toFixed(2);
     const lines = [
-        `| Shape (4n) | ${STAGE_GROUPS.map(([group]) => group).join(' | ')} | steepest stage: CPU ms at n, 2n, 4n |`,
+        `| Shape (4n) | ${STAGE_GROUPS.map(([group]) => group).join(' | ')} | steepest stage: ${results[0]?.unit === 'blocks' ? 'blocks executed' : 'CPU ms'} at n, 2n, 4n |`,
         `|---|${STAGE_GROUPS.map(() => '---').join('|')}|---|`
     ];
     for (const r of results) {
@@ -250,7 +263,7 @@ function growthTable(results, timesOf) {
             return exponents.length > 0 ? Math.max(...exponents) : undefined;
         });
         const [stage, g] = stages.filter(([, g]) => g.exponent !== undefined).sort((a, b) => b[1].exponent - a[1].exponent)[0] ?? [];
-        const steepest = stage ? `${stage} ${timesOf(g, ', ')}${r.steeper[stage] ? ` (by design: ${r.steeper[stage]})` : ''}` : 'all under the floor';
+        const steepest = stage ? `${stage} ${timesOf(g, ', ', r.unit)}${r.steeper[stage] ? ` (by design: ${r.steeper[stage]})` : ''}` : 'all under the floor';
         lines.push(`| ${r.name} (${(r.characters[2] / 1e6).toFixed(2)} M) | ${groups.map(cell).join(' | ')} | ${steepest} |`);
     }
     return lines.join('\n') + '\n';
@@ -264,19 +277,21 @@ async function main() {
         return;
     }
     if (args[0] === '--growth-child') {
-        process.stdout.write(JSON.stringify(await runShape(args[1], Number(args[2]), Number(args[3]), Number(args[4]), args[5])) + '\n');
+        process.stdout.write(JSON.stringify(await runShape(args[1], Number(args[2]), Number(args[3]), Number(args[4]), args[5], args[6] === 'count')) + '\n');
         return;
     }
     if (args.includes('--growth')) {
         let scale = 1;
-        let runs = 2;
-        let floor = GROWTH_FLOOR_MS;
+        // A count is the same at every run: one is enough.
+        const counted = args.includes('--count');
+        let runs = counted ? 1 : 2;
+        let floor = counted ? GROWTH_FLOOR_BLOCKS : GROWTH_FLOOR_MS;
         let stages = '';
         let jsonFile;
         let markdownFile;
         const names = [];
         for (let i = 0; i < args.length; i++) {
-            if (args[i] === '--growth') continue;
+            if (args[i] === '--growth' || args[i] === '--count') continue;
             if (args[i] === '--scale') scale = Number(args[++i]);
             else if (args[i] === '--runs') runs = Number(args[++i]);
             else if (args[i] === '--floor') floor = Number(args[++i]);
@@ -286,10 +301,10 @@ async function main() {
             else names.push(args[i]);
         }
         if (!(scale > 0) || !(runs >= 1) || !(floor >= 0)) {
-            process.stderr.write('usage: node bench/pathological.mjs --growth [--scale F] [--runs N] [--floor MS] [--stages REGEX] [--json FILE] [--markdown FILE] [shape…]\n');
+            process.stderr.write('usage: node bench/pathological.mjs --growth [--count] [--scale F] [--runs N] [--floor MS|BLOCKS] [--stages REGEX] [--json FILE] [--markdown FILE] [shape…]\n');
             process.exit(2);
         }
-        return growthSweep(names, scale, runs, floor, stages, jsonFile, markdownFile);
+        return growthSweep(names, scale, runs, floor, stages, counted, jsonFile, markdownFile);
     }
     let scale = 1;
     let jsonFile;

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import { ExecutedBlocks } from '../helpers/executed-blocks.js';
+// @ts-expect-error: plain JavaScript, shared with bench/pathological.mjs --count
+import { ExecutedBlocks } from '../helpers/executed-blocks.mjs';
 
 /**
  * Paths the full-size growth sweep (`node bench/pathological.mjs --growth`) found growing
@@ -9,6 +10,10 @@ import { ExecutedBlocks } from '../helpers/executed-blocks.js';
  */
 const counter = await ExecutedBlocks.start();
 const { buildWorkspace } = await import('../helpers/workspace.js');
+// @ts-expect-error: plain JavaScript, shared with bench/pathological.mjs
+const { executedBlocks, stageTimes, sweepServices } = await import('./growth.mjs');
+// @ts-expect-error: plain JavaScript, shared with bench/pathological.mjs
+const { SHAPES } = await import('./shapes.mjs');
 afterAll(() => counter.stop());
 
 /** The blocks executed in the scripts matching `scripts` by validating these files. */
@@ -42,5 +47,21 @@ describe('work in proportion to the input', () => {
         const small = await symbols(300);
         const large = await symbols(600);
         expect(large / small).toBeLessThan(2.3);
+    });
+
+    test('the growth sweep counted (`bench/pathological.mjs --growth --count`): every stage measured in blocks executed, in proportion to the input', async () => {
+        const meter = executedBlocks(counter);
+        const services = sweepServices();
+        const shape = SHAPES.find((s: { name: string }) => s.name === 'meetings');
+        const only = (stage: string) => ['lex', 'parse', 'validate', 'email:none'].includes(stage);
+        await stageTimes(shape.files(shape.n), services, only, meter); // what is done once (caches, lazy services)
+        const small = await stageTimes(shape.files(4 * shape.n), services, only, meter);
+        const large = await stageTimes(shape.files(8 * shape.n), services, only, meter);
+        expect(small.failures).toEqual({});
+        for (const stage of ['lex', 'parse', 'validate', 'email:none']) {
+            expect(small.times[stage], stage).toBeGreaterThan(1_000);
+            expect(large.times[stage] / small.times[stage], stage).toBeGreaterThan(1.6);
+            expect(large.times[stage] / small.times[stage], stage).toBeLessThan(2.4);
+        }
     });
 });

@@ -65,31 +65,71 @@ let runs = 0;
 const NEEDED = new Set(['parse', 'link', 'validate', 'ledger']);
 
 /**
- * CPU milliseconds of every stage on these files (name → text; the last is the document
- * the editor and the outputs work on), and the stages that failed; `only` (a stage's name →
- * whether to run it) leaves out the others but those the rest need.
+ * What a stage costs, by default: its CPU milliseconds, and the collector's pauses among them.
+ * A meter's `measure` runs the work and returns `{ amount, gcMs?, error? }` (it does not throw).
+ * With --expose-gc (the benchmark's processes), each stage starts from a collected heap, so
+ * that it does not pay for the garbage the stages before it left.
  */
-export async function stageTimes(files, services = sweepServices(), only = () => true) {
+export const cpuTime = {
+    unit: 'ms',
+    async measure(work) {
+        globalThis.gc?.();
+        const collector = new GCProfiler();
+        collector.start();
+        const before = process.cpuUsage();
+        const error = await failureOf(work);
+        const used = process.cpuUsage(before);
+        // The collector's pauses in the stage (wall time, µs each): what of its time the garbage collector took.
+        const gcMs = collector.stop().statistics.reduce((sum, collection) => sum + collection.cost, 0) / 1000;
+        return { amount: (used.user + used.system) / 1000, gcMs, error };
+    }
+};
+
+/**
+ * What a stage costs, counted: the blocks of JavaScript it executes (`ExecutedBlocks`, V8's
+ * precise coverage, started before the project's modules were imported) in the project's
+ * code and its dependencies. A count does not depend on the load of the machine, where a
+ * time under load can double at one size and not at the next.
+ */
+export function executedBlocks(blocks) {
+    return {
+        unit: 'blocks',
+        async measure(work) {
+            let error;
+            const amount = await blocks.count(/^file:/, async () => {
+                error = await failureOf(work);
+            });
+            return { amount, error };
+        }
+    };
+}
+
+/** Runs the work; what it threw, if anything. */
+async function failureOf(work) {
+    try {
+        await work();
+        return undefined;
+    } catch (error) {
+        return error ?? new Error('undefined thrown');
+    }
+}
+
+/**
+ * The cost of every stage on these files (name → text; the last is the document the editor
+ * and the outputs work on), in the unit of `meter` (CPU milliseconds unless told), and the
+ * stages that failed; `only` (a stage's name → whether to run it) leaves out the others but
+ * those the rest need.
+ */
+export async function stageTimes(files, services = sweepServices(), only = () => true, meter = cpuTime) {
     const times = {};
     const gcTimes = {};
     const failures = {};
     const time = async (stage, work) => {
         if (!only(stage) && !NEEDED.has(stage)) return;
-        // With --expose-gc (the benchmark's processes), each stage starts from a collected heap, so
-        // that it does not pay for the garbage the stages before it left.
-        globalThis.gc?.();
-        const collector = new GCProfiler();
-        collector.start();
-        const before = process.cpuUsage();
-        try {
-            await work();
-        } catch (error) {
-            if (!isRefusal(error)) failures[stage] = `${error?.constructor?.name ?? 'Error'}: ${String(error?.message ?? error).split('\n')[0].slice(0, 160)}`;
-        }
-        const used = process.cpuUsage(before);
-        times[stage] = (used.user + used.system) / 1000;
-        // The collector's pauses in the stage (wall time, µs each): what of its time the garbage collector took.
-        gcTimes[stage] = collector.stop().statistics.reduce((sum, collection) => sum + collection.cost, 0) / 1000;
+        const { amount, gcMs, error } = await meter.measure(work);
+        if (error && !isRefusal(error)) failures[stage] = `${error?.constructor?.name ?? 'Error'}: ${String(error?.message ?? error).split('\n')[0].slice(0, 160)}`;
+        times[stage] = amount;
+        if (gcMs !== undefined) gcTimes[stage] = gcMs;
     };
 
     const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = services.shared.workspace;
@@ -205,13 +245,13 @@ export function samplePositions(text) {
 /** A name as the sweep tells names apart (`@mcade`, `@{John Smith}`, `@?`), not the `@` of an address. */
 const NAME = /(^|[^\p{L}\p{N}._%+\\-])@(\{[^}\n]*\}?|[^\s,;:.!?\][(){}<>"']*\??)/gu;
 
-/** The best (least) time of each stage over some runs, with the collector's time in that run, and the failures of any. */
-export async function bestStageTimes(files, runs, services, only) {
+/** The best (least) cost of each stage over some runs (CPU ms unless `meter` says), with the collector's time in that run, and the failures of any. */
+export async function bestStageTimes(files, runs, services, only, meter = cpuTime) {
     let best;
     let gcTimes;
     const failures = {};
     for (let run = 0; run < runs; run++) {
-        const result = await stageTimes(files, services, only);
+        const result = await stageTimes(files, services, only, meter);
         Object.assign(failures, result.failures);
         if (!best) {
             best = { ...result.times };
@@ -229,9 +269,9 @@ export async function bestStageTimes(files, runs, services, only) {
 }
 
 /**
- * The growth exponent of a stage from one size to the next: log of the ratio of times over
- * log of the ratio of sizes (1 is linear, 2 quadratic), or undefined when the larger time
- * is under `floor` ms (too quick to tell from noise). The smaller time counts as at least
+ * The growth exponent of a stage from one size to the next: log of the ratio of costs over
+ * log of the ratio of sizes (1 is linear, 2 quadratic), or undefined when the larger cost
+ * is under `floor` (ms, or blocks when counted: too little to tell from noise). The smaller time counts as at least
  * half the floor, so that a stage that took next to nothing does not make a steep exponent.
  */
 export function exponent(smaller, larger, floor) {
@@ -259,18 +299,22 @@ export function growthOf(measurements, floor) {
 /** The highest exponent tolerated: linear with room for noise (a quadratic stage shows 2). */
 export const MAX_EXPONENT = 1.3;
 
-/** A stage's CPU times at each size, with the collector's pauses among them when measured: `393/593/1796 ms (GC 40/71/220)`. */
-export function timesOf(stage, separator = '/') {
+/**
+ * A stage's costs at each size, with the collector's pauses among them when measured:
+ * `393/593/1796 ms (GC 40/71/220)`; counted: `812/1630/3270k blocks`.
+ */
+export function timesOf(stage, separator = '/', unit = 'ms') {
+    if (unit === 'blocks') return `${stage.ms.map(count => (count / 1000).toFixed(0)).join(separator)}k blocks`;
     const gc = stage.gcMs ? ` (GC ${stage.gcMs.map(ms => ms.toFixed(0)).join(separator)})` : '';
     return `${stage.ms.map(ms => ms.toFixed(0)).join(separator)} ms${gc}`;
 }
 
 /** One line per shape: the stages above MAX_EXPONENT first (those `steeper` by design marked so), then the steepest. */
-export function describeGrowth(name, sizes, stages, steeper = {}) {
+export function describeGrowth(name, sizes, stages, steeper = {}, unit = 'ms') {
     const measured = Object.entries(stages).filter(([, s]) => s.exponent !== undefined).sort((a, b) => b[1].exponent - a[1].exponent);
     const steep = measured.filter(([, s]) => s.exponent > MAX_EXPONENT);
     const unexpected = steep.some(([stage]) => !steeper[stage]);
     const shown = (steep.length > 0 ? steep : measured.slice(0, 3))
-        .map(([stage, s]) => `${stage} ${timesOf(s)} (${s.exponent.toFixed(2)}${steeper[stage] ? ', by design' : ''})`);
+        .map(([stage, s]) => `${stage} ${timesOf(s, '/', unit)} (${s.exponent.toFixed(2)}${steeper[stage] ? ', by design' : ''})`);
     return `${name} (${sizes.join('/')}): ${unexpected ? 'STEEP ' : ''}${shown.join(', ') || 'every stage under the floor'}`;
 }

@@ -1,3 +1,4 @@
+// Plain JavaScript, so that both the tests and `node bench/pathological.mjs --growth --count` can import it.
 import { Session } from 'node:inspector/promises';
 
 /**
@@ -8,9 +9,13 @@ import { Session } from 'node:inspector/promises';
  * is counted precisely: start it before importing the modules to count (with `import()`).
  */
 export class ExecutedBlocks {
-    private constructor(private readonly session: Session) {}
+    /** @param {Session} session */
+    constructor(session) {
+        this.session = session;
+    }
 
-    static async start(): Promise<ExecutedBlocks> {
+    /** @returns {Promise<ExecutedBlocks>} */
+    static async start() {
         const session = new Session();
         session.connect();
         await session.post('Profiler.enable');
@@ -18,8 +23,13 @@ export class ExecutedBlocks {
         return new ExecutedBlocks(session);
     }
 
-    /** The blocks `work` executes in the scripts whose address matches `scripts`. */
-    async count(scripts: RegExp, work: () => unknown): Promise<number> {
+    /**
+     * The blocks `work` executes in the scripts whose address matches `scripts`.
+     * @param {RegExp} scripts
+     * @param {() => unknown} work
+     * @returns {Promise<number>}
+     */
+    async count(scripts, work) {
         await this.session.post('Profiler.takePreciseCoverage');
         await work();
         const { result } = await this.session.post('Profiler.takePreciseCoverage');
@@ -31,7 +41,8 @@ export class ExecutedBlocks {
         return count;
     }
 
-    async stop(): Promise<void> {
+    /** @returns {Promise<void>} */
+    async stop() {
         await this.session.post('Profiler.stopPreciseCoverage');
         this.session.disconnect();
     }
