@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -99,4 +100,24 @@ describe('npm run bench --smoke', () => {
             expect(table).toContain(heading);
         }
     }, 600_000);
+});
+
+describe('node bench/pathological.mjs --growth --count', () => {
+    test('measures a row of the sweep in blocks of JavaScript executed, at n, 2n and 4n', async () => {
+        const json = path.join(os.tmpdir(), `growth-count-${process.pid}.json`);
+        const { stdout } = await promisify(execFile)(process.execPath,
+            [path.join(BENCH, 'pathological.mjs'), '--growth', '--count', '--scale', '0.01', '--stages', '^(parse|validate|email:none)$', '--json', json, 'meetings'],
+            { maxBuffer: 16 * 1024 * 1024 });
+        const figures = JSON.parse(await readFile(json, 'utf8'));
+        await rm(json, { force: true });
+        expect(figures).toMatchObject({ counted: true, runs: 1, floor: 20_000 });
+        const [row] = figures.results;
+        expect(row).toMatchObject({ name: 'meetings', unit: 'blocks', failures: {} });
+        for (const stage of ['parse', 'validate', 'email:none']) {
+            const [n, , fourN] = row.stages[stage].ms;
+            expect(Number.isInteger(n) && n > 0, stage).toBe(true);
+            expect(fourN / n, stage).toBeGreaterThan(2);
+        }
+        expect(stdout).toMatch(/^meetings \(\d+\/\d+\/\d+\): .*k blocks/m);
+    }, 120_000);
 });
