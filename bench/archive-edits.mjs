@@ -7,7 +7,8 @@
  * time (user + system) and wall time per update, after 6 warm-up edits; with `--profile
  * FILE`, a CPU profile of the timed edits only (read it with bench/lib/profile-summary.mjs).
  * Then what asks for the whole workspace's action ledger: completion after `update #` (the
- * first, which builds the ledger, and the next ones) and New Meeting in Series (the series,
+ * first, which builds the ledger, the next ones, and the first after a word typed in prose,
+ * which changes no summary) and New Meeting in Series (the series,
  * then the draft of the opened meeting's series), each with its time, the heap after a
  * collection (with `node --expose-gc`) and how many released trees were parsed again.
  *
@@ -126,7 +127,15 @@ const complete = () => Minutes.lsp.CompletionProvider.getCompletion(document, { 
 const first = await timed(complete);
 const afterCompletion = { heap: heapMb(), released: released(), parsedAgain: trees.counts.parsedAgain };
 const next = [];
-for (let k = 0; k < 5; k++) next.push((await timed(complete)).wall);
+for (let k = 0; k < 5; k++) next.push(await timed(complete));
+// A word typed in prose (the line the edits above typed in, moved down by the `update #` line):
+// no meeting, action or update changes, so the ledger stands.
+const typedLine = proseLine + (proseLine >= hashLine ? 2 : 0);
+const typedEnd = textDocument.getText().split('\n')[typedLine].length;
+textDocument = TextDocument.update(textDocument, [{ range: { start: { line: typedLine, character: typedEnd }, end: { line: typedLine, character: typedEnd } }, text: ' Indeed.' }], textDocument.version + 1);
+shared.workspace.TextDocuments.set(textDocument);
+await builder.update([uri], []);
+const afterProse = await timed(complete);
 const series = await timed(() => meetingSeries(shared.workspace.ActionLedger.ledger.meetings).filter(s => s.key !== undefined));
 const placeOfOpened = shared.workspace.ActionLedger.ledger.meetings.find(place => place.uri === uri.toString());
 const draft = await timed(() => nextMeeting(shared.workspace.ActionLedger.ledger, { series: placeOfOpened?.seriesName ?? series.value[0]?.name, date: '2999-01-01' }));
@@ -134,5 +143,6 @@ const afterSeries = { heap: heapMb(), released: released(), parsedAgain: trees.c
 const state = ({ heap, released: kept, parsedAgain }) => `heap ${heap.toFixed(0)} MB (${(heap / sourceMb).toFixed(2)}x the ${sourceMb.toFixed(0)} MB source${collect ? '' : ', no --expose-gc: not collected'}), ${kept} trees released, ${parsedAgain} parsed again`;
 console.log(`before the ledger: ${state(before)}`);
 console.log(`first completion after update #: ${first.value?.items.length ?? 0} items, wall ${ms(first.wall)}, CPU ${ms(first.cpu)}; then ${state(afterCompletion)}`);
-console.log(`next completions after update #: wall p50 ${ms(median(next))}`);
+console.log(`next completions after update #: wall p50 ${ms(median(next.map(t => t.wall)))}, CPU p50 ${ms(median(next.map(t => t.cpu)))}`);
+console.log(`first completion after a word typed in prose: wall ${ms(afterProse.wall)}, CPU ${ms(afterProse.cpu)}`);
 console.log(`New Meeting in Series: ${series.value.length} series listed in ${ms(series.wall)}; the draft (${draft.value.openActions.length} open actions, ${draft.value.text.length} characters) in wall ${ms(draft.wall)}, CPU ${ms(draft.cpu)}; then ${state(afterSeries)}`);

@@ -223,6 +223,19 @@ describe('the action ledger from per-document summaries', () => {
         await expectSameLedgers(light, workspaces.kept);
 
         const ledger = () => light.services.shared.workspace.ActionLedger.ledger;
+        // Prose edited in a file with actions and updates: no summary changes, and the ledger built before stands.
+        const before = ledger();
+        const prose = before.updates.find(update => update.action)!.place.uri.split('/workspace/')[1]!;
+        await edit(workspaces, prose, text => text.replace(/Opening of call (\d+)\./, 'Opening of call $1, a minute late.'));
+        expect(documentOf(light, prose).textDocument.getText()).toContain('a minute late');
+        expect(ledger()).toBe(before);
+        await expectSameLedgers(light, workspaces.kept);
+        // An update's text edited on its line: its summary changes, and so does the ledger.
+        await edit(workspaces, prose, text => text.replace(/(update #[^:\n]*: Report \d+)/, '$1, with figures'));
+        expect(ledger()).not.toBe(before);
+        expect(ledger().updates.some(update => update.text.includes('with figures'))).toBe(true);
+        await expectSameLedgers(light, workspaces.kept);
+
         // An action reported on from a closed file: lines added above it move it; the file reporting on it is linked again.
         const reported = ledger().updates.find(update => update.action && update.action.place.uri !== update.place.uri)!;
         const target = reported.action!.place.uri.split('/workspace/')[1]!;
