@@ -220,7 +220,7 @@ class DocxWriter {
         return items.flatMap(item => [
             item.ordered
                 ? this.paragraphWith({ children: [new TextRun(xmlText(`${item.marker} `)), ...this.runs(item.text)], indent: { left: INDENT * (depth + 1), hanging: INDENT }, ...gapBefore(item.afterBlankLine) })
-                : this.paragraphWith({ children: this.runs(item.text), bullet: { level: Math.min(depth, 8) }, ...gapBefore(item.afterBlankLine) }),
+                : this.paragraphWith({ children: item.turn ? this.turnLine(item.turn) : this.runs(item.text), bullet: { level: Math.min(depth, 8) }, ...gapBefore(item.afterBlankLine) }),
             ...this.list(item.children, depth + 1)
         ]);
     }

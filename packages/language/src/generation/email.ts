@@ -7,7 +7,7 @@ import type {
     ActionOutline, AgendaEntry, Header, ListEntry, OutcomeOutline, Outline, OutlineBlock, Participant, TurnOutline,
     UpdateOutline
 } from './render-model.js';
-import { participantsOnLines } from './render-model.js';
+import { participantsOnLines, turnLineAsWritten } from './render-model.js';
 import { labelled, readable, type RichText } from './rich-text.js';
 import { displayWidth, wrap } from './wrap.js';
 import { earlierActionText, moreStillOpenText } from './earlier-actions.js';
@@ -252,8 +252,7 @@ function nestedIndent(indent: string, hanging: string): string {
 
 /** A turn's line as written: the name, its qualifiers in brackets, then what follows the name (`: text`, ` said…`). */
 function turnLine(turn: TurnOutline): string {
-    const qualifiers = readable(turn.qualifierText);
-    return turn.prefix + readable(turn.name) + (qualifiers ? ` [${qualifiers}]` : '') + readable(turn.line.slice(turn.name.length));
+    return readable(turnLineAsWritten(turn));
 }
 
 

@@ -238,7 +238,7 @@ class HtmlWriter {
         const entries = items.map(item => {
             const marker = item.ordered ? `<span class="marker">${escapeText(item.marker)}</span> ` : '';
             const children = item.children.length > 0 ? '\n' + this.list(item.children, item.children[0].ordered) : '';
-            return `<li${item.afterBlankLine ? ' class="after-blank"' : ''}>${marker}${this.rich(item.text)}${children}</li>`;
+            return `<li${item.afterBlankLine ? ' class="after-blank"' : ''}>${marker}${item.turn ? this.turnLine(item.turn) : this.rich(item.text)}${children}</li>`;
         });
         return `<${tag}${ordered ? ' class="labelled"' : ''}>\n${entries.join('\n')}\n</${tag}>`;
     }

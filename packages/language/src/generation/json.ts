@@ -14,7 +14,7 @@ import { plain, type RichText } from './rich-text.js';
  * The shape is published as a JSON Schema in `packages/language/schemas/minutes.schema.json`; a change to
  * it raises `SCHEMA_VERSION`.
  */
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 11;
 
 export function generateJson(document: Document, options: OutlineOptions = {}): string {
     return jsonOf(outlineOf(document, options));
@@ -177,7 +177,10 @@ function block(value: OutlineBlock): JsonObject {
 }
 
 function listEntry(entry: ListEntry): JsonObject {
-    return { marker: entry.marker, ordered: entry.ordered, afterBlankLine: entry.afterBlankLine, text: richText(entry.text), children: entry.children.map(listEntry) };
+    return object([
+        ['marker', entry.marker], ['ordered', entry.ordered], ['afterBlankLine', entry.afterBlankLine], ['text', richText(entry.text)],
+        ['turn', entry.turn && turn(entry.turn)], ['children', entry.children.map(listEntry)]
+    ]);
 }
 
 function agendaEntry(entry: AgendaEntry): JsonObject {

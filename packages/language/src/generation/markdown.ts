@@ -182,7 +182,7 @@ class MarkdownWriter {
             const children = item.children.length > 0 ? '\n' + this.list(item.children, childIndent) : '';
             // A blank line before an item makes the list loose, as the source wrote it.
             const gap = item.afterBlankLine ? '\n' : '';
-            return `${gap}${indent}${marker} ${this.rich(item.text, true)}${children}`;
+            return `${gap}${indent}${marker} ${item.turn ? this.turnLine(item.turn) : this.rich(item.text, true)}${children}`;
         }).join('\n');
     }
 

@@ -26,7 +26,7 @@ import { UniqueNames } from '../util/unique-names.js';
 import { earlierActionsOutline, type LedgerOptions, type OutlineReaders } from './earlier-actions.js';
 import { readInlineMarkdown } from './inline-markdown.js';
 import {
-    flatten,
+    flatten, turnLineAsWritten,
     type AgendaEntry, type ActionOutline, type ContentsEntry, type DateInfo, type Envelope, type Header, type ListEntry,
     type MeetingOutline, type MetadataEntry, type Outline, type OutlineBlock, type OutcomeOutline,
     type Participant, type PartyFacts, type TurnOutline, type TurnQualifiers, type UpdateOutline
@@ -425,14 +425,16 @@ class OutlineBuilder {
 
     /** Nests list items by the indentation of their markers. */
     private listEntries(items: readonly ListItem[], scope: Scope): ListEntry[] {
-        type Mutable = { marker: string; ordered: boolean; text: RichText; children: Mutable[]; indent: number; afterBlankLine: boolean };
+        type Mutable = { marker: string; ordered: boolean; text: RichText; turn?: TurnOutline; children: Mutable[]; indent: number; afterBlankLine: boolean };
         const roots: Mutable[] = [];
         const stack: Mutable[] = [];
         for (const item of items) {
+            const turn = item.turn && this.turn(item.turn, scope);
             const entry: Mutable = {
                 marker: item.marker,
                 ordered: isOrderedMarker(item.marker),
-                text: joinLines(item.lines.map(line => this.rich(line.text, scope))),
+                text: turn ? turnLineAsWritten(turn) : joinLines(item.lines.map(line => this.rich(line.text, scope))),
+                turn,
                 children: [],
                 indent: item.indent,
                 afterBlankLine: item.afterBlankLine
@@ -446,7 +448,8 @@ class OutlineBuilder {
             stack.push(entry);
         }
         const strip = (entry: Mutable): ListEntry => ({
-            marker: entry.marker, ordered: entry.ordered, text: entry.text, children: entry.children.map(strip), afterBlankLine: entry.afterBlankLine
+            marker: entry.marker, ordered: entry.ordered, text: entry.text, ...(entry.turn ? { turn: entry.turn } : {}),
+            children: entry.children.map(strip), afterBlankLine: entry.afterBlankLine
         });
         return roots.map(strip);
     }

@@ -5,7 +5,7 @@ import type { StakeholderGroup } from '../model/directory.js';
 import type { ActionStatus } from '../model/structure.js';
 import type { Attendance, BodyField, MeetingOffice, OutcomeKind, TurnKind } from '../model/vocabulary.js';
 import type { PartyName } from './naming.js';
-import { plain, type MentionSpan, type RichText } from './rich-text.js';
+import { concat, plain, textSpan, type MentionSpan, type RichText } from './rich-text.js';
 
 /**
  * The render model: what a document's outputs contain, decided once, format-neutral.
@@ -141,9 +141,16 @@ export interface ListEntry {
     /** As written: `-`, `•`, `1.`, `a.`, `2.1`. */
     readonly marker: string;
     readonly ordered: boolean;
+    /** The item's text; for a turn, its line as written (`turnLineAsWritten`). */
     readonly text: RichText;
+    /**
+     * A bullet written as a turn inside a list (`* @Rich has created a stub`, under a bullet of
+     * prose): it stays at its place in the list, and writers print its line as they print a
+     * bullet turn's. Its `blocks` are empty: the items under it are `children`.
+     */
+    readonly turn?: TurnOutline;
     readonly children: readonly ListEntry[];
-    /** A blank line separates the entry from the one before it in the source: outputs show the gap (see structure.ts, `paragraphsOf`). */
+    /** A blank line separates the entry from the one before it in the source: outputs show the gap (see structure.ts, `takeParagraphs`). */
     readonly afterBlankLine: boolean;
 }
 
@@ -327,6 +334,12 @@ export interface EarlierActionsOutline {
 /** The directory role a participants table shows beside the offices: none when the list's note already says it. */
 export function roleBesideNote(participant: Participant): string {
     return participant.role && participant.role !== plain(participant.description) ? participant.role : '';
+}
+
+/** A turn's line as written, for plain text: the number, the name, its qualifiers in brackets, then what follows the name (`: text`, ` said…`). */
+export function turnLineAsWritten(turn: TurnOutline): RichText {
+    const qualifiers: RichText = turn.qualifierText.length > 0 ? concat([textSpan(' [')], turn.qualifierText, [textSpan(']')]) : [];
+    return concat([textSpan(turn.prefix)], turn.name, qualifiers, turn.line.slice(turn.name.length));
 }
 
 /** Every block, meetings', turns' and fields' blocks included. */

@@ -10,7 +10,7 @@ import { actionsToReportOn } from '../ledger/action-ledger.js';
 import { placeTitleLine } from '../ledger/meetings.js';
 import type { ActionLedgerService } from '../workspace/action-ledger-service.js';
 import { nameKey } from '../model/names.js';
-import { structureOf, type Meeting } from '../model/structure.js';
+import { structureOf, turnsOf, type Meeting } from '../model/structure.js';
 import { shortName } from '../model/directory.js';
 import { speakerPhraseOf } from '../model/speaker-phrases.js';
 import { ENGLISH_LABELS, ENTRY_KINDS, isKey, keyDefinition, keyLabel, KEYS, type KeyKind, type MeetingOffice } from '../model/vocabulary.js';
@@ -81,7 +81,7 @@ export class MinutesCompletionProvider implements CompletionProvider {
         const structure = structureOf(document.parseResult.value);
         const meeting = meetingBefore(structure, typed.line.start);
         const attendees = new Set<Party>(meeting?.attendees.flatMap(a => (a.party ? [a.party] : [])) ?? []);
-        const turns = meeting ? meeting.turns : structure.items.flatMap(item => (item.kind === 'turn' ? [item.turn] : []));
+        const turns = meeting ? meeting.turns : structure.items.flatMap(turnsOf);
         const previousSpeaker = turns.filter(turn => (turn.line.$cstNode?.offset ?? 0) < typed.line.start).pop()?.speaker;
 
         // Three ranks, each in name order (the order of the index): a stable partition.

@@ -3,7 +3,7 @@ import type { DocumentSymbolProvider } from 'langium/lsp';
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams, type Range } from 'vscode-languageserver';
 import { isPerson, type Document, type Party, type Segment } from '../generated/ast.js';
 import { displayName, shortName } from '../model/directory.js';
-import { structureOf, type AgendaItemNode, type Item, type Section, type Turn } from '../model/structure.js';
+import { continuationOf, firstLineOf, structureOf, turnsOf, type AgendaItemNode, type Item, type Section, type Turn } from '../model/structure.js';
 import { capitalised, plainText, writtenName } from '../model/text.js';
 import { keyDefinition } from '../model/vocabulary.js';
 import {
@@ -61,6 +61,8 @@ export class MinutesDocumentSymbolProvider implements DocumentSymbolProvider {
         const lastTurns = lastTurnOfEachSegment(structure.items);
         for (const item of structure.items) {
             add(itemSymbol(item, lastTurns));
+            // Turns written as items of a list (`- @name: text` under a bullet) stay in the list's item: each is a symbol of its own.
+            for (const turn of turnsOf(item)) if (item.kind !== 'turn' || turn !== item.turn) add(listTurnSymbol(turn));
         }
         return nest(flat);
     }
@@ -110,7 +112,7 @@ function itemSymbol(item: Item, lastTurns: ReadonlyMap<Segment, Item>): Document
             if (!keyDefinition(item.field.key)?.narration) return undefined;
             const selection = firstLineRange(item.field);
             const first = item.body[0];
-            const text = plainText(item.field.value) || plainText((first?.kind === 'list' ? first.items[0]?.lines[0] : first?.lines[0])?.text);
+            const text = plainText(item.field.value) || plainText((first?.kind === 'list' ? firstLineOf(first.items[0]) : first?.lines[0])?.text);
             return selection && symbol('Narration', excerpt(text), MinutesSymbolKinds.narration, range, selection);
         }
         case 'turn': {
@@ -200,11 +202,18 @@ function speakerName(turn: Turn): string {
     return (turn.line.number ? `${turn.line.number} ` : '') + [first, ...others].join(', ');
 }
 
+/** A turn written as an item of a list: its line and the lines that continue it. */
+function listTurnSymbol(turn: Turn): DocumentSymbol | undefined {
+    const range = rangeOfBlocks(turn.line, continuationOf(turn.line).at(-1) ?? turn.line);
+    const selection = firstLineRange(turn.line);
+    return range && selection && symbol(speakerName(turn), excerpt(turnText(turn)), MinutesSymbolKinds.turn, range, selection);
+}
+
 function turnText(turn: Turn): string {
     const own = plainText(turn.line.text);
     if (own) return own;
     const first = turn.paragraphs[0];
-    const line = first?.kind === 'list' ? first.items[0]?.lines[0] : first?.lines[0];
+    const line = first?.kind === 'list' ? firstLineOf(first.items[0]) : first?.lines[0];
     return plainText(line?.text);
 }
 

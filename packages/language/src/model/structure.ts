@@ -112,12 +112,17 @@ export type Paragraph =
 
 export interface ListItem {
     readonly marker: string;
-    /** The item's line and its continuation lines. */
+    /** The item's line and its continuation lines; none for a turn, whose line and continuation are the turn's. */
     readonly lines: Line[];
     /** Indentation (columns) of the marker, for nesting. */
     readonly indent: number;
     /** A blank line separates the item from the one before it in its list: the outputs keep the blank. */
     readonly afterBlankLine: boolean;
+    /**
+     * A bullet written as a turn (`- @name: text`, `* @Rich has created…`) inside a list: the
+     * speaker's turn, which stays at its place in the list (see `takeParagraphs`).
+     */
+    readonly turn?: Turn;
 }
 
 export interface Attendee {
@@ -181,6 +186,7 @@ export interface Turn {
     readonly jointWith: Mention[];
     readonly kind: TurnKind;
     readonly qualifiers: Qualifiers;
+    /** The lines below the turn's line that are the speaker's; none for a turn written as an item of a list (`ListItem.turn`): the items under it stay the list's. */
     readonly paragraphs: Paragraph[];
     /** The segment (`discussion:` ...) the turn belongs to, if any. */
     readonly segment?: Segment;
@@ -459,6 +465,27 @@ function isChunkBoundary(block: Block): boolean {
     return type === Heading.$type || type === Break.$type || (type === Field.$type && isKey((block as Field).key, 'meeting'));
 }
 
+/** The turns written as items of lists (`- @name: text` inside a list), by the paragraphs that hold them: see `turnsOf`. */
+const listTurns = new WeakMap<Paragraph[], Turn[]>();
+
+/** The turns of an item, in written order: its own, and those written as items of its lists (`ListItem.turn`). */
+export function turnsOf(item: Item): readonly Turn[] {
+    switch (item.kind) {
+        case 'turn': {
+            const nested = listTurns.get(item.turn.paragraphs);
+            return nested ? [item.turn, ...nested] : [item.turn];
+        }
+        case 'prose': return listTurns.get(item.paragraphs) ?? NO_TURNS;
+        case 'field': return listTurns.get(item.body) ?? NO_TURNS;
+        case 'outcome': return listTurns.get(item.group.paragraphs) ?? NO_TURNS;
+        case 'action': return listTurns.get(item.action.paragraphs) ?? NO_TURNS;
+        case 'update': return listTurns.get(item.update.paragraphs) ?? NO_TURNS;
+        default: return NO_TURNS;
+    }
+}
+
+const NO_TURNS: readonly Turn[] = [];
+
 /** Puts an item's content in its meeting's lists. */
 function recordIn(meeting: MutableMeeting, item: Item): void {
     switch (item.kind) {
@@ -469,11 +496,12 @@ function recordIn(meeting: MutableMeeting, item: Item): void {
             meeting.attendees.push(...item.group.attendees);
             break;
         case 'agenda': meeting.agendas.push(item.group); break;
-        case 'turn': meeting.turns.push(item.turn); break;
         case 'outcome': meeting.outcomes.push(item.group); break;
         case 'action': meeting.actions.push(item.action); break;
         case 'update': meeting.updates.push(item.update); break;
     }
+    const turns = turnsOf(item);
+    if (turns.length > 0) meeting.turns.push(...turns);
 }
 
 /**
@@ -522,9 +550,9 @@ function groupChunk(blocks: Block[], from: number, to: number): Group[] {
             fieldLists.delete(block);
             const continuation = takeContinuation(blocks, i, hasText(block.value), !definition?.inPlace);
             const next = i + 1 + continuation.length;
-            const taken = definition?.body || definition?.narration ? takeLines(blocks, next) : [];
-            add({ kind: 'field', field: block, body: paragraphsOf(taken), meeting: undefined }, next - 1 + taken.length);
-            i = next + taken.length;
+            const { paragraphs, count } = definition?.body || definition?.narration ? takeParagraphs(blocks, next, segment) : NOTHING_TAKEN;
+            add({ kind: 'field', field: block, body: paragraphs, meeting: undefined }, next - 1 + count);
+            i = next + count;
             continue;
         }
         if (isCustomField(block)) {
@@ -563,16 +591,17 @@ function groupChunk(blocks: Block[], from: number, to: number): Group[] {
             continue;
         }
         if (isLine(block)) {
-            const taken = takeLines(blocks, i);
-            add({ kind: 'prose', paragraphs: paragraphsOf(taken), meeting: undefined }, i + taken.length - 1);
-            i += taken.length;
+            const { paragraphs, count } = takeParagraphs(blocks, i, segment);
+            add({ kind: 'prose', paragraphs, meeting: undefined }, i + count - 1);
+            i += count;
             continue;
         }
         // The blocks that take the prose lines after them: first those that continue their line, then paragraphs.
         const continuation = takeContinuation(blocks, i, blockHasText(block));
-        const taken = takeLines(blocks, i + 1 + continuation.length);
-        const paragraphs = paragraphsOf(taken);
-        const last = i + continuation.length + taken.length;
+        // A bullet turn (`- @name: text`) takes only the lines under it: the items after it at its level or above are not its own.
+        const within = isSpeakerLine(block) && block.bullet !== undefined ? indentOf(block) : undefined;
+        const { paragraphs, count } = takeParagraphs(blocks, i + 1 + continuation.length, segment, within);
+        const last = i + continuation.length + count;
         if (isSpeakerLine(block)) {
             add({ kind: 'turn', turn: turnOf(block, paragraphs, segment), meeting: undefined }, last);
         } else if (isOutcome(block)) {
@@ -737,14 +766,8 @@ function blockHasText(block: Block): boolean {
     return false;
 }
 
-/** The prose lines that follow a block and belong to it: up to the next non-line block. */
-function takeLines(blocks: Block[], from: number): Line[] {
-    const lines: Line[] = [];
-    for (let i = from; i < blocks.length && isLine(blocks[i]); i++) {
-        lines.push(blocks[i] as Line);
-    }
-    return lines;
-}
+/** What `takeParagraphs` returns where a block takes no lines. */
+const NOTHING_TAKEN: { paragraphs: Paragraph[]; count: number } = { paragraphs: [], count: 0 };
 
 function isListMarker(marker: string | undefined): boolean {
     return marker !== undefined && marker !== '>';
@@ -763,39 +786,77 @@ export function indentOf(block: Block): number {
 }
 
 /**
- * Groups lines into paragraphs, lists and quotes. A blank line ends a paragraph or a
- * quote; a marker starts a list item, and a list goes on across blank lines while its
- * items stay ordered (or unordered) — each item says whether a blank line came before it,
- * so that the outputs keep it — and takes any item indented under its first one (a
+ * The lines that follow a block and belong to it, from `blocks[from]`: prose lines, up to the
+ * next block that is not one, grouped into paragraphs, lists and quotes. A blank line ends a
+ * paragraph or a quote; a marker starts a list item, and a list goes on across blank lines
+ * while its items stay ordered (or unordered) — each item says whether a blank line came
+ * before it, so that the outputs keep it — and takes any item indented under its first one (a
  * lettered sub-item under a bullet); unmarked lines right after an item continue it.
+ *
+ * A bullet written as a turn (`* @Rich has created a stub`) inside a list stays in it, as an
+ * item that is the speaker's turn (`ListItem.turn`): a bullet never leaves the list it is
+ * written in, nor takes the items after it. `within` is the indentation of a bullet turn whose
+ * lines these are: they end at the first item written at that indentation or less, and a
+ * bullet turn deeper than it is one of its items. `count` is the number of blocks taken.
  */
-export function paragraphsOf(lines: Line[]): Paragraph[] {
-    const result: Paragraph[] = [];
+function takeParagraphs(blocks: Block[], from: number, segment: Segment | undefined, within?: number): { paragraphs: Paragraph[]; count: number } {
+    const paragraphs: Paragraph[] = [];
     let current: Paragraph | undefined;
-    let previous: Line | undefined;
-    for (const line of lines) {
-        const afterBlank = previous?.blankAfter ?? false;
-        const marker = line.marker;
-        if (marker === '>') {
-            if (current?.kind === 'quote' && !afterBlank) current.lines.push(line);
-            else result.push(current = { kind: 'quote', lines: [line] });
-        } else if (marker) {
-            const ordered = isOrderedMarker(marker);
-            const indent = indentOf(line);
-            // An item indented under the list's first one is its sub-item, whatever its marker:
-            // ` a.` / ` b.` under a bullet nest in it rather than start a list of their own.
-            const nested = current?.kind === 'list' && !afterBlank && indent > current.items[0].indent;
-            if (current?.kind === 'list' && (current.ordered === ordered || nested)) current.items.push({ marker, lines: [line], indent, afterBlankLine: afterBlank });
-            else result.push(current = { kind: 'list', ordered, items: [{ marker, lines: [line], indent, afterBlankLine: false }] });
-        } else if (current && !afterBlank) {
-            if (current.kind === 'list') current.items[current.items.length - 1].lines.push(line);
-            else current.lines.push(line);
-        } else {
-            result.push(current = { kind: 'paragraph', lines: [line] });
+    let turns: Turn[] | undefined;
+    let i = from;
+    for (; i < blocks.length; i++) {
+        const block = blocks[i];
+        const afterBlank = i > from && blocks[i - 1].blankAfter;
+        if (isLine(block)) {
+            const marker = block.marker;
+            if (marker === '>') {
+                if (current?.kind === 'quote' && !afterBlank) current.lines.push(block);
+                else paragraphs.push(current = { kind: 'quote', lines: [block] });
+            } else if (marker) {
+                const indent = indentOf(block);
+                if (within !== undefined && indent <= within) break;
+                const ordered = isOrderedMarker(marker);
+                if (current?.kind === 'list' && goesOn(current, ordered, afterBlank, indent)) current.items.push({ marker, lines: [block], indent, afterBlankLine: afterBlank });
+                else paragraphs.push(current = { kind: 'list', ordered, items: [{ marker, lines: [block], indent, afterBlankLine: false }] });
+            } else if (current && !afterBlank) {
+                if (current.kind === 'list') current.items[current.items.length - 1].lines.push(block);
+                else current.lines.push(block);
+            } else {
+                paragraphs.push(current = { kind: 'paragraph', lines: [block] });
+            }
+            continue;
         }
-        previous = line;
+        if (!isSpeakerLine(block) || block.bullet === undefined) break;
+        // A bullet turn goes on with the list it is written in (after a blank line, only as a
+        // sub-item: at the list's level it starts a round of its own), or under a bullet turn.
+        const indent = indentOf(block);
+        const list = current?.kind === 'list' && goesOn(current, false, afterBlank, indent) && (!afterBlank || indent > current.items[0].indent) ? current : undefined;
+        if (within !== undefined ? indent <= within : !list) break;
+        const turn = turnOf(block, [], segment);
+        if (list) list.items.push({ marker: block.bullet, lines: [], indent, afterBlankLine: afterBlank, turn });
+        else paragraphs.push(current = { kind: 'list', ordered: false, items: [{ marker: block.bullet, lines: [], indent, afterBlankLine: false, turn }] });
+        (turns ??= []).push(turn);
+        i += takeContinuation(blocks, i, blockHasText(block)).length;
     }
-    return result;
+    if (turns) listTurns.set(paragraphs, turns);
+    return { paragraphs, count: i - from };
+}
+
+/** The first line of a list item: its own, or its turn's. */
+export function firstLineOf(item: ListItem): Line | SpeakerLine {
+    return item.turn?.line ?? item.lines[0];
+}
+
+/** The last line of a list item: the last that continues it, or its turn's line. */
+export function lastLineOf(item: ListItem): Line | SpeakerLine {
+    if (!item.turn) return item.lines[item.lines.length - 1];
+    const continuation = continuations.get(item.turn.line);
+    return continuation ? continuation[continuation.length - 1] : item.turn.line;
+}
+
+/** Whether an item written at `indent` goes on with a list: an item of its kind, or one indented under its first, right after it (` a.` under a bullet). */
+function goesOn(list: { ordered: boolean; items: ListItem[] }, ordered: boolean, afterBlank: boolean, indent: number): boolean {
+    return list.ordered === ordered || (!afterBlank && indent > list.items[0].indent);
 }
 
 /** Words that, in parentheses right after an attendee's name, say how they attended: `(remote)`. */

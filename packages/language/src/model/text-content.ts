@@ -100,7 +100,7 @@ export function paragraphsText(paragraphs: Paragraph[]): string[] {
     const out: string[] = [];
     for (const paragraph of paragraphs) {
         if (paragraph.kind === 'list') {
-            for (const item of paragraph.items) out.push(item.lines.map(lineText).join(' '));
+            for (const item of paragraph.items) out.push(item.turn ? continued(item.turn.line, speakerText(item.turn.line)).join(' ') : item.lines.map(lineText).join(' '));
         } else {
             out.push(paragraph.lines.map(lineText).join(' '));
         }

@@ -3,7 +3,7 @@ import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { Document } from '../generated/ast.js';
 import type { ActionLedger } from '../ledger/action-ledger.js';
 import type { MinutesSharedServices } from '../minutes-module.js';
-import { attendeeReference, structureOf } from '../model/structure.js';
+import { attendeeReference, structureOf, turnsOf } from '../model/structure.js';
 import { GenerationError } from '../generation/generation-error.js';
 import { meetingSeries, nextMeeting } from '../ledger/next-meeting.js';
 import { checkedDocument } from './generate-request.js';
@@ -79,7 +79,7 @@ export function documentStats(document: LangiumDocument<Document>, diagnostics: 
             attending.add(attendee.party ? `party:${attendee.party.name}` : `written:${attendeeReference(attendee).$refText}`);
         }
     }
-    const interventions = structure.items.filter(item => item.kind === 'turn').length;
+    const interventions = structure.items.reduce((count, item) => count + turnsOf(item).length, 0);
     // Updates written in later meetings of other files close actions agreed here: a ledger with those files (ActionLedgerService.ledgerFor).
     const uri = document.uri.toString();
     const openActions = ledger.actions.filter(action => action.place.uri === uri && action.current.status === 'open').length;

@@ -1,7 +1,7 @@
 import { AstUtils, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationChecks } from 'langium';
 import { Action, ActionUpdate, EntryField, Field, Organisation, Party, Person, type Document, type MinutesAstType } from '../generated/ast.js';
 import type { MinutesServices } from '../minutes-module.js';
-import { chunksOf, structureOf } from '../model/structure.js';
+import { chunksOf, structureOf, turnsOf } from '../model/structure.js';
 import type { MinutesIndexManager } from '../workspace/minutes-index-manager.js';
 import { checkContext, KeptChecks, recordingAcceptor, replay, type CheckContext, type KeptEntry } from './kept-checks.js';
 import { registerActionLedgerChecks } from './action-ledger-rules.js';
@@ -112,9 +112,11 @@ export class MinutesValidator {
             const itemAccept = chunkContext ? recordingAcceptor(accept, recorded) : accept;
             for (const item of chunk.items) {
                 if (item.kind !== 'meeting-start' && item.kind !== 'party') headerKeyMustBeInHeader(item, item.meeting, itemAccept);
-                if (item.kind === 'turn') {
-                    for (const rule of TURN_RULES) rule(item.turn, itemAccept);
-                } else if (item.kind === 'action') {
+                // Its own turn, and the turns written as items of its lists.
+                for (const turn of turnsOf(item)) {
+                    for (const rule of TURN_RULES) rule(turn, itemAccept);
+                }
+                if (item.kind === 'action') {
                     for (const rule of ACTION_RULES) rule(item.action, itemAccept, item.meeting, structure);
                 } else if (item.kind === 'agenda') {
                     agendaNumbersMustFollowInOrder(item.group, itemAccept);

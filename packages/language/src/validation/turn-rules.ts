@@ -1,7 +1,7 @@
 import type { CstNode, ValidationAcceptor } from 'langium';
 import { shortName } from '../model/directory.js';
-import type { Line } from '../generated/ast.js';
-import type { Paragraph, Turn } from '../model/structure.js';
+import type { Line, SpeakerLine } from '../generated/ast.js';
+import { firstLineOf, lastLineOf, type Paragraph, type Turn } from '../model/structure.js';
 import { isTrimmedSpace, writtenName } from '../model/text.js';
 import { IssueCodes } from './issue-codes.js';
 import { firstLineRange, listItems, rangeOfOffsets, writtenValue } from './ranges.js';
@@ -34,7 +34,7 @@ export const interventionMustNotBeEmpty: TurnRule = (turn, accept) => {
 export const narrationMayResume: TurnRule = (turn, accept) => {
     let previous: CstNode | undefined = turn.line.$cstNode;
     for (const paragraph of turn.paragraphs) {
-        const line = paragraph.kind === 'list' ? paragraph.items[0].lines[0] : paragraph.lines[0];
+        const line = paragraph.kind === 'list' ? firstLineOf(paragraph.items[0]) : paragraph.lines[0];
         const first = line.$cstNode;
         if (!first || !previous) return;
         if (blankLinesBetween(previous, first) >= 2) {
@@ -48,7 +48,7 @@ export const narrationMayResume: TurnRule = (turn, accept) => {
             });
             return;
         }
-        previous = lastLineOf(paragraph)?.$cstNode;
+        previous = lastLineOfParagraph(paragraph)?.$cstNode;
     }
 };
 
@@ -67,10 +67,8 @@ function blankLinesBetween(before: CstNode, after: CstNode): number {
     return breaks - 1;
 }
 
-function lastLineOf(paragraph: Paragraph): Line | undefined {
-    if (paragraph.kind !== 'list') return paragraph.lines[paragraph.lines.length - 1];
-    const item = paragraph.items[paragraph.items.length - 1];
-    return item.lines[item.lines.length - 1];
+function lastLineOfParagraph(paragraph: Paragraph): Line | SpeakerLine | undefined {
+    return paragraph.kind === 'list' ? lastLineOf(paragraph.items[paragraph.items.length - 1]) : paragraph.lines[paragraph.lines.length - 1];
 }
 
 /** Compares qualifier phrases as `qualifiersOf` sees them: references as `@`, spaces collapsed. */

@@ -3,7 +3,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, test } from 'vitest';
 import { generateJson, SCHEMA_VERSION } from '../../src/generation/json.js';
-import { documentsUnderTest, loadFixtures } from '../helpers/fixtures.js';
+import { documentsUnderTest, loadFixtures, withDirectory } from '../helpers/fixtures.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../schemas/minutes.schema.json', import.meta.url), 'utf8'));
 const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -34,6 +34,14 @@ describe('the JSON of every fixture and example', () => {
 });
 
 describe('the JSON model', () => {
+    test('a bullet turn inside a list is the list entry\'s `turn`, and validates', async () => {
+        const document = await withDirectory('meeting: T\ndate: 2018-04-11\n\n* Tracking issue.\n  * @akovacs [remote]: created a stub.\n* Next item.\n');
+        const json = JSON.parse(generateJson(document.parseResult.value));
+        expect(errorsOf(json)).toEqual([]);
+        const entry = json.meetings[0].body.find((block: { type: string }) => block.type === 'list').items[0].children[0];
+        expect([entry.text.text, entry.turn.speaker.handle, entry.turn.body]).toEqual(['Anja Kovačević [remote]: created a stub.', 'akovacs', []]);
+    });
+
     test('the schema version is declared by the output and pinned by the schema', () => {
         expect(board.schemaVersion).toBe(SCHEMA_VERSION);
         expect(schema.properties.schemaVersion.const).toBe(SCHEMA_VERSION);
