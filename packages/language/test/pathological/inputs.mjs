@@ -311,9 +311,11 @@ export function continuationLines(count) {
  * The list and heading shapes of issue 13, `count` times: a header of `count` custom fields,
  * then `count` meetings with custom fields, setext headings (`===` and `---`
  * under a line, and under a `#` heading), a title of mentions and links that its underline
- * ends, `+` bullets nested by tabs, lettered sub-items under a bullet; then a line of prose
- * `count` mentions long with no underline (the parser reads to its end to tell it from a
- * title), `count` underlines with nothing to underline, and an attendee list of `count` groups.
+ * ends, `+` bullets nested by tabs, lettered sub-items under a bullet, bullets that start with a
+ * speaker inside a list (`  * @mcade has created…`, a turn that stays an item); then a line of
+ * prose `count` mentions long with no underline (the parser reads to its end to tell it from a
+ * title), `count` underlines with nothing to underline, one list of `count` items each with a
+ * bullet turn under it, and an attendee list of `count` groups.
  */
 export function listShapes(count) {
     const lines = ['meeting: List shapes', 'date: 2018-03-19', ...Array.from({ length: count }, (_, i) => `Custom Field ${i}: value ${i}`), ''];
@@ -322,10 +324,13 @@ export function listShapes(count) {
             `meeting: Part ${i}`, `Session Format: Round Table ${i}`, `Proposer's Name: @mcade`, '  and @Tatiana', 'organisers:', '- @mcade', '- @ICANN', '');
         lines.push(
             `Part ${i}`, '======', '', `# Notes ${i}`, '-----', '', `@mcade and https://example.org/${i} @Tatiana`, '---', '',
-            `* Point ${i}`, `\t+ ${SENTENCES[i % SENTENCES.length]}`, `\t\t- detail`, `- develop processes to`, ' a. respond', ' b. act', ''
+            `* Point ${i}`, `\t+ ${SENTENCES[i % SENTENCES.length]}`, `\t\t- detail`, `- develop processes to`, ' a. respond', ' b. act', '',
+            `* Tracking issue ${i}`, '  * @mcade has created a stub, @Tatiana', '    will edit.', '    - @nhickson: agreed', '  * Runtime deprecation landed.', '* Next item', ''
         );
     }
     lines.push(Array.from({ length: count }, () => '@mcade').join(' and '), '', ...Array.from({ length: count }, () => '====='), '');
+    for (let i = 0; i < count; i++) lines.push(`- Item ${i}`, `  + @Tatiana: reply ${i}`, `    + detail ${i}`);
+    lines.push('');
     // An attendee list of `count` groups, each label after a blank line, and one label with `count` names under it.
     lines.push('attendees:');
     for (let i = 0; i < count; i++) lines.push('', `Group ${i}:`, '@mcade (remote)', '- @Tatiana');

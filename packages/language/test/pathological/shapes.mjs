@@ -119,7 +119,7 @@ export const SHAPES = [
         times(n, i => [`${ROSTERS[i % ROSTERS.length]}: list ${i}`, `- @mcade (remote)`, `- @ttropina, ${sentence(i)}`, ''])) },
     { name: 'attendees-one-line', what: 'a one-line attendee list of many names; as many group labels with a one-line list each', n: 60, files: both(oneLineAttendance) },
     { name: 'attendees-unknown', what: 'an attendee list of names the directory lacks', n: 100, files: n => meeting(HEAD, 'attendees:', times(n, i => `- @Unknown${i} Person (absent): away`)) },
-    { name: 'list-shapes', what: 'setext headings, + bullets, lettered sub-items; a line of many mentions; many underlines (issue 13)', n: 16, files: n => ({ 'shapes.minutes': smallDirectory() + listShapes(n) }) },
+    { name: 'list-shapes', what: 'setext headings, + bullets, lettered sub-items, bullet turns inside lists; a line of many mentions; many underlines; a list of many items with a bullet turn under each (issue 13)', n: 16, files: n => ({ 'shapes.minutes': smallDirectory() + listShapes(n) }) },
     { name: 'agenda', what: 'an agenda of many items', n: 60, files: n => meeting(HEAD, 'agenda:', times(n, i => `${i + 1}. ${sentence(i)}`)) },
     { name: 'agenda-nested', what: 'an agenda nested by indentation (levels)', n: 60, full: 480, files: n => ({ 'agenda.minutes': deepAgenda(n) }) },
     { name: 'agenda-numbered', what: 'an agenda nested by numbers 1.1.1… (levels)', n: 60, full: 480, files: n => ({ 'agenda.minutes': deepNumberedAgenda(n) }) },
