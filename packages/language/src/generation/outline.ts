@@ -254,7 +254,7 @@ class OutlineBuilder {
                 listed: true,
                 line: attendeeLine(party, note),
                 note,
-                description: dropLeading(note, /^(\([^()]*\))?\s*[,:;–—-]?\s*/),
+                description: describedBy(note),
                 role: attendee.party && isPerson(attendee.party) ? roleOf(attendee.party) : undefined,
                 stakeholder: attendee.party ? stakeholderGroupOf(attendee.party) : undefined
             });
@@ -336,9 +336,15 @@ class OutlineBuilder {
                     if (runs.length === 0) blocks.push({ kind: 'paragraph', text: [textSpan(`${title}${words.labelSeparator}${participantCountText([], words, tag)}`)] });
                     return;
                 }
-                const listed = (attendees: readonly Attendee[]) => attendees
-                    .map(attendee => meeting?.listed.get(participantKey(this.name(attendeeReference(attendee), scope.naming))))
-                    .filter((p): p is Participant => p !== undefined);
+                const listed = (attendees: readonly Attendee[]) => attendees.flatMap(attendee => {
+                    const party = this.name(attendeeReference(attendee), scope.naming);
+                    const participant = meeting?.listed.get(participantKey(party));
+                    if (!participant || !isSpeakerLine(attendee.written)) return participant ? [participant] : [];
+                    // Someone listed twice (`@DanC` in the list, `@{Dan Connolly}` under `Chair:`) is one
+                    // participant, printed each time as written there.
+                    const note = this.noteOf(attendee.written, scope);
+                    return [{ ...participant, party, line: attendeeLine(party, note), note, description: describedBy(note) }];
+                });
                 blocks.push({
                     kind: 'participants',
                     label: this.listLabel(item.group.roster.key),
@@ -846,4 +852,9 @@ function attendeeGroups(attendees: readonly Attendee[]): Array<{ label?: Line; a
 /** Rich texts one after the other, `separator` between them. */
 function joinRich(texts: readonly RichText[], separator: string): RichText {
     return concat(...texts.flatMap((text, index) => index === 0 ? [text] : [[textSpan(separator)], text]));
+}
+
+/** What an attendee's note says of them, past a parenthesis and a separator: `(ICANN Board), Director` → `Director`. */
+function describedBy(note: RichText): RichText {
+    return dropLeading(note, /^(\([^()]*\))?\s*[,:;–—-]?\s*/);
 }

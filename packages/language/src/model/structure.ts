@@ -861,7 +861,7 @@ function goesOn(list: { ordered: boolean; items: ListItem[] }, ordered: boolean,
 
 /** Words that, in parentheses right after an attendee's name, say how they attended: `(remote)`. */
 export const ATTENDANCE_WORDS: Readonly<Record<string, Attendance>> = {
-    present: 'present', 'in person': 'present', remote: 'remote', remotely: 'remote', online: 'remote',
+    present: 'present', 'in person': 'present', 'in-person': 'present', remote: 'remote', remotely: 'remote', online: 'remote',
     absent: 'absent', 'not present': 'absent', apologies: 'apologies', apology: 'apologies', regrets: 'apologies', excused: 'apologies',
     staff: 'staff', secretariat: 'staff', observer: 'observer'
 };
@@ -871,16 +871,26 @@ export const ATTENDANCE_WORDS: Readonly<Record<string, Attendance>> = {
  * one-line list (`attendees: @carol, @mark`), then its speaker lines, up to a blank line,
  * grouped under labels. A group's label is a line of its own that ends in a colon (a bullet
  * or not: `Representatives of specialized agencies:`, `- Council:`) with a speaker line right
- * under it — before such a label the list goes on across blank lines — or a label followed by
+ * under it — before such a label the list goes on across a blank line — or a label followed by
  * a one-line list (`Council: @Carol, @Mark`) right after a line of the roster. The label is not
  * an attendee's continuation line. A label that is an attendance word (`Regrets:`, `Remote:`)
- * sets its group's attendance.
+ * sets its group's attendance. A list wraps onto the lines of names the lexer reads as going on
+ * with it (parser/minutes-lexer.ts, `namesOnlyLine`): after a line that ends in a separator, or
+ * indented under a bare key or label (`Present:` over `@DanC, @Julian,` / `@Dave_Singer`).
  */
 function takeAttendees(blocks: Block[], keyIndex: number): { attendees: Attendee[]; end: number } {
     const roster = blocks[keyIndex] as Roster;
+    // Each line asked once: whether it labels a group, and with which names and lines of names.
+    const labels = new Map<number, LabelList | null>();
+    const labelListAt = (at: number): LabelList | undefined => {
+        let list = labels.get(at);
+        if (list === undefined) labels.set(at, list = readLabelList(blocks, at) ?? null);
+        return list ?? undefined;
+    };
     const labelAt = (at: number) => (isGroupLabel(blocks[at]) && !blocks[at].blankAfter && isSpeakerLine(blocks[at + 1]))
-        || (!blocks[at - 1].blankAfter && groupListOf(blocks[at]) !== undefined);
-    const continuation = takeContinuation(blocks, keyIndex, blockHasText(roster), false, labelAt);
+        || (!blocks[at - 1].blankAfter && labelListAt(at) !== undefined);
+    // A bare key goes on with its names on the lines under it (`Present:` over `@DanC, @Julian,`).
+    const continuation = takeContinuation(blocks, keyIndex, blockHasText(roster) || startsWithName(blocks[keyIndex], blocks[keyIndex + 1]), false, labelAt);
     const attendees: Attendee[] = (oneLineList([roster.title, ...continuation.map(line => line.text)]) ?? [])
         .map(name => listedAttendee(name, roster, undefined));
     let group: Line | undefined;
@@ -888,7 +898,14 @@ function takeAttendees(blocks: Block[], keyIndex: number): { attendees: Attendee
     while (end + 1 < blocks.length) {
         if (labelAt(end + 1)) {
             group = blocks[++end] as Line;
-            for (const name of groupListOf(group) ?? []) attendees.push(listedAttendee(name, roster, group));
+            const list = labelListAt(end);
+            if (list) {
+                for (const name of list.names) attendees.push(listedAttendee(name, roster, group));
+                continuations.set(group, list.lines);
+                end += list.lines.length;
+            } else {
+                continuations.delete(group);
+            }
             continue;
         }
         if (blocks[end].blankAfter || !isSpeakerLine(blocks[end + 1])) break;
@@ -899,11 +916,50 @@ function takeAttendees(blocks: Block[], keyIndex: number): { attendees: Attendee
     return { attendees, end };
 }
 
-/** A line that may label a group of attendees: prose of its own, or a bullet, that ends in a colon and names no one. */
+/** A group's label followed by a list of names: the names, and the lines of names after the label's (`continuationOf` the label). */
+interface LabelList {
+    readonly names: ListedName[];
+    readonly lines: Line[];
+}
+
+/**
+ * The names of the group label at `blocks[at]` (`Council: @Carol, @Mark`, `Présents : @a, @b,`
+ * over `@c, @d`), with the lines of names right under it that go on with its list; undefined
+ * when the line is no label followed by a list.
+ */
+function readLabelList(blocks: Block[], at: number): LabelList | undefined {
+    const label = blocks[at];
+    if (!isLine(label) || (label.marker !== undefined && !isBulletMarker(label.marker)) || !label.text) return undefined;
+    const end = labelEnd(label.text);
+    if (end === undefined) return undefined;
+    const lines: Line[] = [];
+    for (let i = at + 1, previous: Block = label; i < blocks.length && !previous.blankAfter && startsWithName(previous, blocks[i]); i++) {
+        previous = blocks[i];
+        lines.push(previous as Line);
+    }
+    const names = oneLineList([label.text, ...lines.map(line => line.text)], end);
+    return names && { names, lines };
+}
+
+/**
+ * Whether `block` is a line of names that goes on with the list of the line before it: an
+ * unmarked line that starts with a name, which the lexer reads so only where it continues a
+ * roster's list (a speaker's line starts with the name otherwise).
+ */
+function startsWithName(previous: Block, block: Block | undefined): block is Line {
+    if (previous.blankAfter || !isLine(block) || block.marker !== undefined) return false;
+    const first = block.text?.$cstNode ? visibleLeaves(block.text.$cstNode)[0] : undefined;
+    return first !== undefined && isMention(first.astNode);
+}
+
+/** A line that may label a group of attendees: prose of its own, or a bullet, that ends in a colon (perhaps in bold: `**Remote attendees:**`) and names no one. */
 function isGroupLabel(block: Block | undefined): block is Line {
     if (!isLine(block) || (block.marker !== undefined && !isBulletMarker(block.marker))) return false;
-    return block.text !== undefined && block.text.mentions.length === 0 && /:\s*$/.test(block.text.$cstNode?.text ?? '');
+    return block.text !== undefined && block.text.mentions.length === 0 && LABEL_AT_END.test(block.text.$cstNode?.text ?? '');
 }
+
+/** A label's colon at the end of a line, perhaps closing bold: `Regrets:`, `**In-person attendees:**`. */
+const LABEL_AT_END = /:(?:\*\*|__)?\s*$/;
 
 /** A name of a one-line list: its mention, and the note written right after it (`(W3C)`), in pieces. */
 interface ListedName {
@@ -911,42 +967,33 @@ interface ListedName {
     readonly note: Inline[];
 }
 
-/** Per line, whose text never changes: the names of a group label followed by a one-line list (`Council: @Carol, @Mark`). */
-const groupLists = new WeakMap<Line, ListedName[] | null>();
-
 /**
- * The names of a line that labels a group with a one-line list (`Council: @Carol, @Mark`,
- * `- Observers: @TC`): prose or a bullet whose text starts with a label that names no one and
- * ends in a colon, followed by a one-line list (`oneLineList`). Undefined for any other line.
+ * The offset where a label at the start of a text ends (`Council:`, `**Remote attendees:**`),
+ * before any name: right after its colon, or after the `**` or `__` that closes the bold it opens
+ * with. Undefined when the text does not start with a label.
  */
-export function groupListOf(block: Block | undefined): readonly ListedName[] | undefined {
-    if (!isLine(block) || (block.marker !== undefined && !isBulletMarker(block.marker)) || !block.text) return undefined;
-    let names = groupLists.get(block);
-    if (names === undefined) {
-        const colon = labelColon(block.text);
-        names = (colon === undefined ? undefined : oneLineList([block.text], colon + 1)) ?? null;
-        groupLists.set(block, names);
-    }
-    return names ?? undefined;
-}
-
-/** The offset of the colon that ends a label at the start of a text (`Council:`), before any name; undefined when there is none. */
-function labelColon(text: Text): number | undefined {
+function labelEnd(text: Text): number | undefined {
+    const start = text.$cstNode?.offset ?? 0;
     for (const leaf of visibleLeaves(text.$cstNode)) {
         if (!isPlainLeaf(leaf)) return undefined;
         const colon = leaf.text.indexOf(':');
         if (colon < 0) continue;
         // The colon ends its word (`Council:`, not `10:30`), and some word comes before it.
-        return colon === leaf.text.length - 1 && (colon > 0 || leaf.offset > (text.$cstNode?.offset ?? 0)) ? leaf.offset + colon : undefined;
+        const after = leaf.text.slice(colon + 1);
+        const bold = after === '**' || after === '__';
+        if (bold && !leaf.root.fullText.startsWith(after, start)) return undefined;
+        if (after !== '' && !bold) return undefined;
+        return colon > 0 || leaf.offset > start ? leaf.offset + colon + 1 + after.length : undefined;
     }
     return undefined;
 }
 
-/** The words of a group's label, without its colon and the names after it: `Council`, `Representatives of specialized agencies`. */
+/** The words of a group's label, without its colon (and bold) and the names after it: `Council`, `Representatives of specialized agencies`. */
 export function groupLabelWords(label: Line): string {
     const written = plainText(label.text);
-    const colon = groupListOf(label) === undefined ? written.length : labelColon(label.text!)! - (label.text!.$cstNode?.offset ?? 0);
-    return written.slice(0, colon).trim().replace(/\s*:$/, '');
+    const end = label.text && labelEnd(label.text);
+    const words = end === undefined ? written : written.slice(0, end - (label.text!.$cstNode?.offset ?? 0));
+    return words.trim().replace(/^(\*\*|__)/, '').replace(/:(\*\*|__)?$/, '').trim();
 }
 
 /** A token of prose, not a name or a link. */
@@ -1055,9 +1102,13 @@ function attendeeOf(line: SpeakerLine, roster: Roster, group?: Line): Attendee {
     return { written: line, party: line.speaker.ref, attendance: attendanceOf(text, roster, group), note: note.trim(), listNote: [], roster, group };
 }
 
-/** An attendee's attendance: a word in parentheses right after the name (`(remote)`), else its group's label word (`Regrets:`), else the roster key's. */
+/**
+ * An attendee's attendance: a word in parentheses right after the name (`(remote)`), else its
+ * group's label word (`Regrets:`, `Remote attendees:`), else the roster key's.
+ */
 function attendanceOf(note: string, roster: Roster, group: Line | undefined): Attendance {
-    const groupWord = group && groupLabelWords(group).toLowerCase();
+    // `Remote:`, and `Remote attendees:` or `In-person participants:` as TC39 labels its lists.
+    const groupWord = group && groupLabelWords(group).toLowerCase().replace(/\s+(?:attendees|participants)$/, '');
     let attendance = (groupWord && ATTENDANCE_WORDS[groupWord]) || (keyDefinition(roster.key)?.attendance ?? 'present');
     const status = /^\(([^)]*)\)/.exec(note.trim());
     const word = status?.[1].trim().toLowerCase();

@@ -270,7 +270,27 @@ class Scanner {
     private afterBlank = true;
     /** The underline (start and end) of the setext heading whose title is the current line. */
     private underline: [number, number] | undefined;
-    // What carries from one line to the next is `afterBlank` and `place`, and nothing else: it is a
+    /**
+     * The current line may hold a roster's list of names: the roster's key line, a line of prose
+     * or a bullet that is no speaker's (a group's label, `Présents : @a, @b,`), or a line that
+     * goes on with a list. Read at the line's end: see `listGoesOn` and `underBareLabel`.
+     */
+    private listLine = false;
+    /** The current list line starts at the margin. */
+    private listLineAtMargin = false;
+    /**
+     * In an open roster, the line before ends a list line with a separator (`@a, @b,`): the list
+     * goes on, so a line of names (`@c, @d`) continues it rather than starting a speaker's line.
+     * Part of a line start's state (`LineStarts`).
+     */
+    private listGoesOn = false;
+    /**
+     * In an open roster, the line before is a label at the margin with nothing after its colon
+     * (`Present:`, `Regrets:`): an indented line of several names under it is its list, as W3C
+     * writes attendance. Part of a line start's state (`LineStarts`).
+     */
+    private underBareLabel = false;
+    // What carries from one line to the next is `afterBlank`, `listGoesOn`, `underBareLabel` and `place`, and nothing else: it is a
     // line start's state (`LineStarts`), from which incremental reparsing lexes again. A new field
     // that outlives a line break belongs there too (test/parser/incremental-reparse.test.ts fails otherwise).
     /** Where the current line stands, which decides the keys it may start: see `Place`. */
@@ -289,8 +309,10 @@ class Scanner {
             this.pos = from.offset;
             this.line = from.line;
             this.lineStart = from.lineStart;
-            this.place.restore(from.state & ~AFTER_BLANK);
+            this.place.restore(from.state);
             this.afterBlank = (from.state & AFTER_BLANK) !== 0;
+            this.listGoesOn = (from.state & LIST_GOES_ON) !== 0;
+            this.underBareLabel = (from.state & UNDER_BARE_LABEL) !== 0;
         }
     }
 
@@ -309,7 +331,8 @@ class Scanner {
                 continue;
             }
             if (this.atLineStart && this.recordedLine !== this.lineStart) {
-                const state = this.place.state() | (this.afterBlank ? AFTER_BLANK : 0);
+                const state = this.place.state() | (this.afterBlank ? AFTER_BLANK : 0)
+                    | (this.listGoesOn ? LIST_GOES_ON : 0) | (this.underBareLabel ? UNDER_BARE_LABEL : 0);
                 if (this.stopAt && this.lineStartOffsets.length > 0 && this.stopAt(this.pos, state, this.lineStart, this.line)) {
                     return this.result(this.pos);
                 }
@@ -375,6 +398,8 @@ class Scanner {
         }
         if (BULLET_CHARACTERS.has(c) && this.spaceOrEnd(start + 1)) {
             this.place.prose(start > this.lineStart, false);
+            // `- Council: @Carol, @Mark,` may go on onto the next line; `- @mshears (ICANN),` is an attendee's line.
+            this.markListLine(start, text[this.afterSpaces(start + 1)] !== '@');
             this.emit(v.bullet, start, start + 1, Expect.Speaker);
             return true;
         }
@@ -422,7 +447,38 @@ class Scanner {
         }
         // A speaker's line (`@name`, emitted by the inline scanner as Expect.Speaker says) or prose.
         this.place.prose(start > this.lineStart, c !== '@');
+        if (c === '@' && this.continuesList(start)) {
+            // A line of names that goes on with a roster's list: its names are mentions, the line prose.
+            this.expect = Expect.Inline;
+            this.markListLine(start, true);
+        } else {
+            this.markListLine(start, c !== '@');
+        }
         return false;
+    }
+
+    /** Records whether the line starting at `start` may hold a roster's list of names (`listLine`). */
+    private markListLine(start: number, may: boolean): void {
+        this.listLine = may && this.place.inRoster();
+        this.listLineAtMargin = start === this.lineStart;
+    }
+
+    /**
+     * Whether the line starting at `start` with `@` goes on with a roster's list: the list's line
+     * before it ends in a separator, or it is indented under a bare label at the margin; and it
+     * holds only names and separators (under a bare label, at least two names), so that a speaker's
+     * line (`@carol: thanks`, `@mshears (ICANN Board)`) stays one.
+     */
+    private continuesList(start: number): boolean {
+        if (this.afterBlank || !this.place.inRoster()) return false;
+        if (this.listGoesOn) return namesOnlyLine(this.text, start, false);
+        return this.underBareLabel && start > this.lineStart && namesOnlyLine(this.text, start, true);
+    }
+
+    private afterSpaces(from: number): number {
+        let at = from;
+        while (isHorizontalSpaceCode(this.text.charCodeAt(at))) at++;
+        return at;
     }
 
     /** Whether `at` is white space, a line break or the end of the text. */
@@ -472,6 +528,7 @@ class Scanner {
         this.newLine(this.lineBreakEnd(this.pos));
         this.atLineStart = false;
         this.inQualifiers = false;
+        this.listLine = false;
         this.emit(this.vocabulary.underline, start, end, Expect.Inline);
         return true;
     }
@@ -485,6 +542,8 @@ class Scanner {
             const normalised = normalisedKey(key[0]);
             const type = v.keys.get(normalised);
             if (type && this.place.key(normalised, this.restOfLineBlank(start + key[0].length))) {
+                // A roster's key line may hold the first names of its list (`Present: @a, @b,`), or only open it.
+                this.markListLine(start, keyDefinition(normalised)?.kind === 'roster');
                 this.emit(type, start, start + key[0].length, Expect.Inline);
                 return true;
             }
@@ -712,6 +771,11 @@ class Scanner {
             at = lineContent;
             break;
         }
+        // What the line just ended says of the next: a list that goes on, or a bare label over its names.
+        const listLine = this.listLine && !blank;
+        this.listGoesOn = listLine && endsWithSeparator(text, this.lineStart, first);
+        this.underBareLabel = listLine && this.listLineAtMargin && endsWithBareLabel(text, this.lineStart, first);
+        this.listLine = false;
         if (blank) this.place.blankLine();
         this.afterBlank = blank;
         this.emit(blank ? v.blank : v.newline, first, firstEnd, Expect.Speaker);
@@ -855,14 +919,21 @@ class Place {
     private open: Opened = 'nothing';
     /** The open list is an agenda: its numbered lines are items, never turns. */
     private agenda = false;
+    /** The open list is a roster (`attendees:` …): its lines of names may wrap (`Scanner.listGoesOn`). */
+    private roster = false;
 
     inAgenda(): boolean {
         return this.open === 'list' && this.agenda;
     }
 
+    inRoster(): boolean {
+        return this.open === 'list' && this.roster;
+    }
+
     /** The state as a small integer, for line starts (`LineStarts`). */
     state(): number {
-        return (this.header ? 1 : 0) | (OPENED.indexOf(this.open) << 1) | (this.agenda ? 1 << 4 : 0) | (this.fieldsOnly ? FIELDS_ONLY : 0);
+        return (this.header ? 1 : 0) | (OPENED.indexOf(this.open) << 1) | (this.agenda ? 1 << 4 : 0) | (this.fieldsOnly ? FIELDS_ONLY : 0)
+            | (this.roster ? ROSTER : 0);
     }
 
     restore(state: number): void {
@@ -870,6 +941,7 @@ class Place {
         this.open = OPENED[(state >> 1) & 7];
         this.agenda = (state & (1 << 4)) !== 0;
         this.fieldsOnly = (state & FIELDS_ONLY) !== 0;
+        this.roster = (state & ROSTER) !== 0;
     }
 
     /**
@@ -892,6 +964,7 @@ class Place {
                     if (!this.header) return false;
                     this.open = definition.listed && bare ? 'list' : 'field';
                     this.agenda = false;
+                    this.roster = false;
                     return true;
                 }
                 // Narration is the body's, wherever it is written.
@@ -906,6 +979,7 @@ class Place {
             case 'agenda':
                 this.open = 'list';
                 this.agenda = definition.kind === 'agenda';
+                this.roster = definition.kind === 'roster';
                 this.fieldsOnly = false;
                 return true;
             default:
@@ -960,6 +1034,12 @@ type Opened = 'nothing' | 'field' | 'list' | 'text' | 'entry';
 const AFTER_BLANK = 1 << 5;
 /** In `Place.state`: a `meeting:` line's header that holds only fields so far (custom fields may follow). */
 const FIELDS_ONLY = 1 << 6;
+/** In `Place.state`: the open list is a roster. */
+const ROSTER = 1 << 7;
+/** In a line start's state, beside `Place.state`: a roster's list goes on from the line before (`Scanner.listGoesOn`). */
+const LIST_GOES_ON = 1 << 8;
+/** In a line start's state, beside `Place.state`: the line before is a roster's bare label (`Scanner.underBareLabel`). */
+const UNDER_BARE_LABEL = 1 << 9;
 /** The lexer's state at the start of a document: in a header, nothing open, nothing before. */
 export const INITIAL_STATE = 1 | AFTER_BLANK;
 const OPENED: readonly Opened[] = ['nothing', 'field', 'list', 'text', 'entry'];
@@ -1032,4 +1112,108 @@ function codePointLength(text: string, at: number): number {
 function trimTrailing(text: string, min: number, end: number, chars: string): number {
     while (end > min && chars.includes(text[end - 1])) end--;
     return end;
+}
+
+/**
+ * Whether the line from `from` (an `@`) holds only a list of names: names (`@carol`,
+ * `@{Eric Holk}`), each followed by notes in parentheses or square brackets that close on the
+ * line (`@mjs[last_10_minutes]`, `@alice (W3C)`), separated by `,`, `;`, `&` or `and`, perhaps
+ * ending in a separator (the list goes on). `severalNames`: at least two names. What reads the
+ * list (model/structure.ts, `oneLineList`) decides what it is; this only keeps a speaker's line
+ * (`@carol: thanks`, `@mshears (ICANN Board) said`) one.
+ */
+export function namesOnlyLine(text: string, from: number, severalNames: boolean): boolean {
+    let at = from;
+    let names = 0;
+    for (;;) {
+        // A name.
+        if (text[at] !== '@' || !isRefNameStart(text.codePointAt(at + 1)) && text[at + 1] !== '{') return false;
+        at = refEnd(text, at);
+        names++;
+        // Its notes.
+        for (;;) {
+            const noteStart = skipSpaces(text, at);
+            const open = text[noteStart];
+            if (open !== '(' && open !== '[') break;
+            const end = noteEnd(text, noteStart);
+            if (end < 0) return false;
+            at = end;
+        }
+        at = skipSpaces(text, at);
+        if (atLineEnd(text, at)) return !severalNames || names > 1;
+        // A separator, perhaps `, and`.
+        const separator = separatorEnd(text, at);
+        if (separator === at) return false;
+        at = skipSpaces(text, separator);
+        if (text[separator - 1] === ',' || text[separator - 1] === ';') {
+            const joiner = separatorEnd(text, at);
+            if (joiner > at && text[at] !== ',' && text[at] !== ';') at = skipSpaces(text, joiner);
+        }
+        if (atLineEnd(text, at)) return !severalNames || names > 1;
+    }
+}
+
+/** The end of the `@name` or `@{name}` at `at`. */
+function refEnd(text: string, at: number): number {
+    if (text[at + 1] === '{') {
+        let end = at + 2;
+        while (end < text.length && text[end] !== '}' && !isLineBreak(text[end])) end++;
+        return text[end] === '}' ? end + 1 : end;
+    }
+    let end = at + 1;
+    while (end < text.length && isRefNameChar(text.codePointAt(end))) end += codePointLength(text, end);
+    return trimTrailing(text, at + 1, end, '.-');
+}
+
+/** The end of the note (`(…)`, `[…]`, nested) opening at `at`, or -1 when it does not close on its line. */
+function noteEnd(text: string, at: number): number {
+    let depth = 0;
+    for (let i = at; i < text.length && !isLineBreak(text[i]); i++) {
+        const c = text[i];
+        if (c === '(' || c === '[') depth++;
+        else if ((c === ')' || c === ']') && --depth === 0) return i + 1;
+    }
+    return -1;
+}
+
+/** The end of a separator of a list of names at `at` (`,`, `;`, `&`, `and`), or `at` when there is none. */
+function separatorEnd(text: string, at: number): number {
+    const c = text[at];
+    if (c === ',' || c === ';' || c === '&') return at + 1;
+    if ((text.charCodeAt(at) | 0x20) === 0x61 && text.slice(at, at + 3).toLowerCase() === 'and' && !isRefNameChar(text.codePointAt(at + 3))) return at + 3;
+    return at;
+}
+
+function skipSpaces(text: string, from: number): number {
+    let at = from;
+    while (isHorizontalSpaceCode(text.charCodeAt(at))) at++;
+    return at;
+}
+
+function atLineEnd(text: string, at: number): boolean {
+    return at >= text.length || isLineBreak(text[at]);
+}
+
+/** The last character before `end` that is not a space, from `lineStart` on; -1 when there is none. */
+function lastVisible(text: string, lineStart: number, end: number): number {
+    let at = end - 1;
+    while (at >= lineStart && isHorizontalSpaceCode(text.charCodeAt(at))) at--;
+    return at;
+}
+
+/** Whether the line `text[lineStart..end]` ends in a separator of a list of names: `,`, `;`, `&` or the word `and`. */
+function endsWithSeparator(text: string, lineStart: number, end: number): boolean {
+    const last = lastVisible(text, lineStart, end);
+    if (last < lineStart) return false;
+    const c = text[last];
+    if (c === ',' || c === ';' || c === '&') return true;
+    return last - 2 >= lineStart && text.slice(last - 2, last + 1).toLowerCase() === 'and'
+        && (last - 3 < lineStart || isHorizontalSpaceCode(text.charCodeAt(last - 3)));
+}
+
+/** Whether the line `text[lineStart..end]` ends in a label's colon, plain or in bold (`Present:`, `**Remote attendees:**`). */
+function endsWithBareLabel(text: string, lineStart: number, end: number): boolean {
+    let last = lastVisible(text, lineStart, end);
+    if (last - 1 >= lineStart && (text.startsWith('**', last - 1) || text.startsWith('__', last - 1))) last -= 2;
+    return last >= lineStart && text[last] === ':';
 }

@@ -190,6 +190,19 @@ describe('incremental reparsing gives the syntax tree of a full parse', () => {
         ]);
     });
 
+    test('an edit of a line changes what the lines of names after it are', () => {
+        // A roster's list wrapped onto lines of names: whether they go on with it depends on the line before (minutes-lexer.ts, `listGoesOn`).
+        const wrapped = 'meeting: m\n\nNotes.\n\nPresent:\n      @DanC, @Julian,\n      @mark, @sander\n\nattendees:\nPrésents : @carol, @mark,\n@eric, @dan,\n@julian\n@carol: Hi.\n';
+        const comma = wrapped.indexOf('@mark,\n@eric') + '@mark'.length;
+        const at = (offset: number) => offset / (wrapped.length + 1) + 1e-9;
+        expectSameTrees(wrapped, [{ at: at(comma), deleted: 1, inserted: '', wholeLines: false }]);
+        expectSameTrees(wrapped, [{ at: at(comma + 1), deleted: 0, inserted: ' and', wholeLines: false }]);
+        expectSameTrees(wrapped, [{ at: at(wrapped.indexOf('Présents')), deleted: 0, inserted: '\n', wholeLines: false }]);
+        expectSameTrees(wrapped, [{ at: at(wrapped.indexOf('      @DanC')), deleted: 6, inserted: '', wholeLines: false }]);
+        expectSameTrees(wrapped, [{ at: at(wrapped.indexOf('Present:') + 'Present:'.length), deleted: 0, inserted: ' @carol', wholeLines: false }]);
+        fc.assert(fc.property(edits, changes => expectSameTrees(wrapped, changes)), { seed: SEED, numRuns: RUNS ?? 50 });
+    });
+
     test('a document starts in the state the window lexer starts in at offset 0', () => {
         expect(lineStartsOf(parser.parse('text').value)?.states[0]).toBe(INITIAL_STATE);
     });

@@ -14,6 +14,8 @@ const { buildWorkspace } = await import('../helpers/workspace.js');
 const { executedBlocks, stageTimes, sweepServices } = await import('./growth.mjs');
 // @ts-expect-error: plain JavaScript, shared with bench/pathological.mjs
 const { SHAPES } = await import('./shapes.mjs');
+// @ts-expect-error: plain JavaScript, shared with bench/pathological.mjs
+const { wrappedAttendance } = await import('./inputs.mjs');
 afterAll(() => counter.stop());
 
 /** The blocks executed in the scripts matching `scripts` by validating these files. */
@@ -63,5 +65,21 @@ describe('work in proportion to the input', () => {
             expect(large.times[stage] / small.times[stage], stage).toBeGreaterThan(1.6);
             expect(large.times[stage] / small.times[stage], stage).toBeLessThan(2.4);
         }
+    });
+
+    test('attendee lists wrapped onto lines of names: read once, however many lines, closed or not', async () => {
+        // Each line of names is asked whether it goes on with a list (the lexer, from the line before)
+        // and each label's lines of names are read once (model/structure.ts): no line is read again
+        // for each line before it, in a list that never closes either (wrappedAttendance's last list).
+        const files = (count: number) => {
+            const { directory, meeting } = wrappedAttendance(count) as { directory: string; meeting: string };
+            return { 'directory.minutes': directory, 'meeting.minutes': meeting };
+        };
+        const work = /(parser\/minutes-lexer|model\/structure|validation\/attendance-rules)\./;
+        const read = (count: number) => counter.count(work, () => buildWorkspace(files(count)));
+        const small = await read(1_000);
+        const large = await read(2_000);
+        expect(large / small).toBeLessThan(2.3);
+        expect(large / small).toBeGreaterThan(1.7);
     });
 });

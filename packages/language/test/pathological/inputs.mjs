@@ -256,6 +256,27 @@ export function oneLineAttendance(count) {
     return { directory: people(count), meeting: meeting.join('\n') };
 }
 
+/**
+ * Attendance lists wrapped onto lines that start with a name (docs/language.md, "Wrapped
+ * lists"): a roster key's list over `count` lines that end in a comma; a bare `Present:` over
+ * `count` indented lines of names; `count` group labels, each list over two lines; and a label's
+ * list left unclosed, `count` lines of names that end in a comma followed by words, which keep
+ * the label prose and the lines of names prose too.
+ */
+export function wrappedAttendance(count) {
+    const line = (i, end) => `@p${i}, @p${(i + 1) % count}${i % 3 === 0 ? ' (remote)' : i % 3 === 1 ? '[ACME]' : ''}${end}`;
+    const meeting = ['meeting: Wrapped lists', 'date: 2018-03-19', '', 'Notes of the call.', '', 'attendees: @p0,'];
+    for (let i = 0; i < count; i++) meeting.push(line(i, i < count - 1 ? ',' : ''));
+    meeting.push('', 'Present:');
+    for (let i = 0; i < count; i++) meeting.push(`      ${line(i, i < count - 1 ? ',' : '')}`);
+    meeting.push('', 'attendees:');
+    for (let i = 0; i < count; i++) meeting.push(`Group ${i}: @p${i}, @p${(i + 1) % count},`, `@p${(i + 2) % count} and @p${(i + 3) % count}`);
+    meeting.push('Unclosed: @p0,');
+    for (let i = 0; i < count; i++) meeting.push(line(i, ','));
+    meeting.push('and others', '', ...Array.from({ length: Math.min(count, 20) }, (_, i) => `@p${i}: ${SENTENCES[i % SENTENCES.length]}`), '');
+    return { directory: people(count), meeting: meeting.join('\n') };
+}
+
 /** A meeting where `count` different people speak. */
 export function manySpeakers(count) {
     const meeting = ['meeting: Many voices', 'date: 2018-03-19', ''];

@@ -7,7 +7,7 @@
 // largest file then has about a megabyte). A new construct adds its rows here.
 import {
     bidiEmbeddings, commentLines, continuationLines, deepAgenda, deepList, deepNumberedAgenda, duplicateActionIds, indentedLines, largeFile, longLine,
-    listShapes, longTitle, manyAttendees, oneLineAttendance, manyInterventions, manyMentions, manySpeakers, mentionsInParagraph, people, reviewEntries, sameHeadings, sameTextActions,
+    listShapes, longTitle, manyAttendees, oneLineAttendance, wrappedAttendance, manyInterventions, manyMentions, manySpeakers, mentionsInParagraph, people, reviewEntries, sameHeadings, sameTextActions,
     seriesOpenActions, sharedSurname, smallDirectory, turnShapes, updatesOfOneAction
 } from './inputs.mjs';
 
@@ -118,6 +118,7 @@ export const SHAPES = [
     { name: 'rosters', what: 'lists of every kind, again and again', n: 30, files: n => meeting(HEAD,
         times(n, i => [`${ROSTERS[i % ROSTERS.length]}: list ${i}`, `- @mcade (remote)`, `- @ttropina, ${sentence(i)}`, ''])) },
     { name: 'attendees-one-line', what: 'a one-line attendee list of many names; as many group labels with a one-line list each', n: 60, files: both(oneLineAttendance) },
+    { name: 'attendees-wrapped', what: 'attendee lists wrapped onto many lines of names: a key\'s, a bare key\'s indented, group labels\', one left unclosed', n: 40, files: both(wrappedAttendance) },
     { name: 'attendees-unknown', what: 'an attendee list of names the directory lacks', n: 100, files: n => meeting(HEAD, 'attendees:', times(n, i => `- @Unknown${i} Person (absent): away`)) },
     { name: 'list-shapes', what: 'setext headings, + bullets, lettered sub-items, bullet turns inside lists; a line of many mentions; many underlines; a list of many items with a bullet turn under each (issue 13)', n: 16, files: n => ({ 'shapes.minutes': smallDirectory() + listShapes(n) }) },
     { name: 'agenda', what: 'an agenda of many items', n: 60, files: n => meeting(HEAD, 'agenda:', times(n, i => `${i + 1}. ${sentence(i)}`)) },
