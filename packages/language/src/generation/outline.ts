@@ -435,7 +435,8 @@ class OutlineBuilder {
         const roots: Mutable[] = [];
         const stack: Mutable[] = [];
         for (const item of items) {
-            const turn = item.turn && this.turn(item.turn, scope);
+            // The items under the turn are its paragraphs, and the list's: printed once, as the entry's children.
+            const turn = item.turn && this.turn(item.turn, scope, false);
             const entry: Mutable = {
                 marker: item.marker,
                 ordered: isOrderedMarker(item.marker),
@@ -506,7 +507,7 @@ class OutlineBuilder {
         return keyLabel(definition, this.language.translation);
     }
 
-    private turn(turn: Turn, scope: Scope): TurnOutline {
+    private turn(turn: Turn, scope: Scope, withParagraphs = true): TurnOutline {
         const line = turn.line;
         const qualifiers = turn.qualifiers;
         const naming: NamingContext = { ...scope.naming, onBehalfOf: qualifiers.onBehalfOf, speaking: true };
@@ -524,7 +525,7 @@ class OutlineBuilder {
             line.colon && style !== 'heading' ? [textSpan(':')] : [],
             text.length > 0 && (line.colon || !attachedToName(line)) ? [textSpan(' ')] : [],
             text);
-        const paragraphs = this.paragraphs(turn.paragraphs, scope);
+        const paragraphs = withParagraphs ? this.paragraphs(turn.paragraphs, scope) : [];
         const onlyAnAside = !line.colon && plain(text).replace(/\([^()]*\)/g, '').replace(/[\s.,;:–—-]+/g, '') === '';
         return {
             speaker,

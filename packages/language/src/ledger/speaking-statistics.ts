@@ -2,7 +2,7 @@ import { isOrganisation, isPerson, type Line, type Organisation, type Party } fr
 import {
     organisationsOf, shortName, stakeholderGroupOf, STAKEHOLDER_GROUPS, type StakeholderGroup
 } from '../model/directory.js';
-import { continuationOf, type Meeting, type Paragraph, type Turn } from '../model/structure.js';
+import { continuationOf, type ListItem, type Meeting, type Paragraph, type Turn } from '../model/structure.js';
 import { mentionText, plainText, writtenName } from '../model/text.js';
 import type { MeetingPlace } from './meetings.js';
 
@@ -81,7 +81,19 @@ export function countWords(text: string): number {
 }
 
 function paragraphLines(paragraphs: readonly Paragraph[]): Line[] {
-    return paragraphs.flatMap(p => p.kind === 'list' ? p.items.flatMap(item => item.lines) : p.lines);
+    return paragraphs.flatMap(p => p.kind === 'list' ? itemLines(p.items) : p.lines);
+}
+
+/** The lines of a list's items, but for a turn written in the list and the items under it: those are its speaker's. */
+function itemLines(items: readonly ListItem[]): Line[] {
+    const lines: Line[] = [];
+    let underTurn: number | undefined;
+    for (const item of items) {
+        if (underTurn !== undefined && item.indent > underTurn) continue;
+        underTurn = item.turn ? item.indent : undefined;
+        lines.push(...item.lines);
+    }
+    return lines;
 }
 
 /** The words of a turn (see {@link SpeakingStatistics}). */

@@ -186,7 +186,11 @@ export interface Turn {
     readonly jointWith: Mention[];
     readonly kind: TurnKind;
     readonly qualifiers: Qualifiers;
-    /** The lines below the turn's line that are the speaker's; none for a turn written as an item of a list (`ListItem.turn`): the items under it stay the list's. */
+    /**
+     * The lines below the turn's line that are the speaker's. For a turn written as an item of a
+     * list (`ListItem.turn`), the items indented under it: they stay the list's too, and the
+     * outputs print them there, as the item's children.
+     */
     readonly paragraphs: Paragraph[];
     /** The segment (`discussion:` ...) the turn belongs to, if any. */
     readonly segment?: Segment;
@@ -838,8 +842,26 @@ function takeParagraphs(blocks: Block[], from: number, segment: Segment | undefi
         (turns ??= []).push(turn);
         i += takeContinuation(blocks, i, blockHasText(block)).length;
     }
-    if (turns) listTurns.set(paragraphs, turns);
+    if (turns) {
+        listTurns.set(paragraphs, turns);
+        for (const paragraph of paragraphs) if (paragraph.kind === 'list') giveItemsUnderTurns(paragraph.items);
+    }
     return { paragraphs, count: i - from };
+}
+
+/** Each turn written as an item of a list takes the items indented under it as its paragraph (`Turn.paragraphs`), in one pass. */
+function giveItemsUnderTurns(items: ListItem[]): void {
+    // The turns whose items are being read, each with where its items start: innermost last.
+    const open: Array<{ turn: Turn; indent: number; first: number }> = [];
+    const close = (end: number) => {
+        const { turn, first } = open.pop()!;
+        if (end > first) turn.paragraphs.push({ kind: 'list', ordered: isOrderedMarker(items[first].marker), items: items.slice(first, end) });
+    };
+    items.forEach((item, index) => {
+        while (open.length > 0 && item.indent <= open[open.length - 1].indent) close(index);
+        if (item.turn) open.push({ turn: item.turn, indent: item.indent, first: index + 1 });
+    });
+    while (open.length > 0) close(items.length);
 }
 
 /** The first line of a list item: its own, or its turn's. */

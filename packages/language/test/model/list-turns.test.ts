@@ -101,6 +101,23 @@ describe('a bullet that starts with a speaker, inside a list', () => {
         expect(bullets(document)).toEqual(['0 A', '1 B', '2 turn: Rich Trott has created a stub.', '3 C', '1 D', '0 E']);
     });
 
+    test('the items under a turn in a list are its words, printed once, as the item\'s children', async () => {
+        const { document, meeting } = await load('* Topic\n  * @Rich:\n    * point one\n    * point two\n  * Runtime deprecation landed.\n');
+        expect(bullets(document)).toEqual(['0 Topic', '1 turn: Rich Trott:', '2 point one', '2 point two', '1 Runtime deprecation landed.']);
+        // He said something: no empty-intervention.
+        expect(document.diagnostics?.map(d => d.code)).not.toContain('empty-intervention');
+        expect(meetingStatistics(meeting).speakers.map(speaker => [speaker.name, speaker.words])).toEqual([['Rich Trott', 4]]);
+        const email = await generate(document, 'email', { width: Number.POSITIVE_INFINITY });
+        expect(email.match(/point one/g)).toHaveLength(1);
+        expect(JSON.parse(await generate(document, 'json')).meetings[0].body[0].items[0].children[0].turn.body).toEqual([]);
+    });
+
+    test('a speaker\'s words are their line and the items under it, not those under a turn under it', async () => {
+        const { meeting } = await load('- @Rich: one two\n  - @Ben: three four\n    - five six\n  - seven eight\n');
+        const tally = meetingStatistics(meeting).speakers.map(speaker => [speaker.name, speaker.interventions, speaker.words]);
+        expect(tally.sort()).toEqual([['Ben Okafor', 1, 4], ['Rich Trott', 1, 4]]);
+    });
+
     test('`-` and `+` bullets nested by indentation, whatever their markers', async () => {
         const { document } = await load('- A\n  + @Rich has created a stub.\n  + B\n- C\n');
         expect(bullets(document)).toEqual(['0 A', '1 turn: Rich Trott has created a stub.', '1 B', '0 C']);
