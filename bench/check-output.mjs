@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+/**
+ * Records what `minutes check` prints (and its exit code) over the repository's notes and the
+ * bench's workspaces, one file per run, so that a change meant to make the check faster can be
+ * shown to change no diagnostic: record with the CLI before the change, again after, and
+ * compare the two folders (`diff -r`).
+ *
+ *   node bench/check-output.mjs OUT_DIR [--bin path/to/bin/minutes.js] [--language path/to/out] [--quick]
+ *
+ * Runs, each in `--format json` and `--format text`: every folder of the test fixtures, each
+ * file of fixtures/validation and fixtures/regressions alone, examples/ and corpus/ (also with
+ * `--overdue`, measured against a fixed day), the bench's 1 MB report and its 1,000-file
+ * workspaces with and without unresolved names; the folders in one thread and in two.
+ * `--quick` leaves out the 1,000-file workspaces. The CLI runs from the repository's root, so
+ * that the paths it prints are the same from one run to the next.
+ *
+ * The CLI prints neither hints nor information, and builds with the check's services: so the
+ * same folders are also built in this process, with the editor's services and with the
+ * check's, and every diagnostic of every document is recorded whole (range, severity, code,
+ * message, data). `--language` names the language package's `out` folder to build with (a
+ * copy of the one before the change; by default the repository's).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { minutesFilesUnder } from './lib/minutes-files.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = name => args.includes(name) ? resolve(args[args.indexOf(name) + 1]) : undefined;
+const out = args.find((arg, i) => !arg.startsWith('--') && !['--bin', '--language'].includes(args[i - 1]));
+const bin = option('--bin') ?? join(root, 'packages/cli/bin/minutes.js');
+const language = option('--language') ?? join(root, 'packages/language/out');
+const quick = args.includes('--quick');
+if (!out) {
+    console.error('usage: node bench/check-output.mjs OUT_DIR [--bin path/to/bin/minutes.js] [--quick]');
+    process.exit(2);
+}
+
+const fixtures = 'packages/language/test/fixtures';
+const workload = 'bench/workload/full';
+const folders = [
+    ...readdirSync(join(root, fixtures), { withFileTypes: true }).filter(entry => entry.isDirectory()).map(entry => `${fixtures}/${entry.name}`),
+    'examples', 'corpus', `${workload}/large`,
+    ...(quick ? [] : [`${workload}/ws-1000`, `${workload}/ws-1000-unresolved`])
+];
+const singleFiles = ['validation', 'regressions'].flatMap(folder =>
+    readdirSync(join(root, fixtures, folder)).filter(name => name.endsWith('.minutes')).map(name => `${fixtures}/${folder}/${name}`));
+const overdue = ['--overdue', '--today', '2026-12-06'];
+
+/** Each run: a name for its file, and the arguments after `check`. */
+const runs = [];
+for (const format of ['json', 'text']) {
+    for (const folder of folders) {
+        for (const threads of ['1', '2']) runs.push([`${folder} ${format} threads-${threads}`, [folder, '--format', format, '--threads', threads]]);
+    }
+    for (const folder of ['examples', 'corpus']) runs.push([`${folder} ${format} overdue`, [folder, '--format', format, ...overdue]]);
+    for (const file of singleFiles) runs.push([`${file} ${format}`, [file, '--format', format]]);
+}
+
+mkdirSync(out, { recursive: true });
+for (const [name, checkArgs] of runs) {
+    const result = spawnSync(process.execPath, [bin, 'check', ...checkArgs], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const file = join(out, name.replace(/[/ ]/g, '_'));
+    writeFileSync(file, `exit ${result.status}\n--- stdout\n${result.stdout}--- stderr\n${result.stderr}`);
+    console.log(`${name}: exit ${result.status}, ${result.stdout.length} characters`);
+}
+
+const { createMinutesServices } = await import(pathToFileURL(join(language, 'index.js')).href);
+const { NodeFileSystem } = await import('langium/node');
+const { URI } = await import('langium');
+for (const folder of folders) {
+    for (const checkOnly of [false, true]) {
+        const { shared } = createMinutesServices(NodeFileSystem, { checkOnly });
+        const files = await minutesFilesUnder(join(root, folder));
+        const documents = files.map(file => shared.workspace.LangiumDocumentFactory.fromString(readFileSync(file, 'utf8'), URI.file(file)));
+        for (const document of documents) shared.workspace.LangiumDocuments.addDocument(document);
+        await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+        const lines = documents.map(document => `${relative(root, document.uri.fsPath)}\n${(document.diagnostics ?? []).map(d => JSON.stringify(d)).join('\n')}`);
+        const name = `${folder} in-process ${checkOnly ? 'check' : 'editor'}`;
+        writeFileSync(join(out, name.replace(/[/ ]/g, '_')), lines.join('\n') + '\n');
+        console.log(`${name}: ${documents.reduce((sum, d) => sum + (d.diagnostics?.length ?? 0), 0)} diagnostics`);
+    }
+}
