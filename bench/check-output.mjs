@@ -5,13 +5,13 @@
  * shown to change no diagnostic: record with the CLI before the change, again after, and
  * compare the two folders (`diff -r`).
  *
- *   node bench/check-output.mjs OUT_DIR [--bin path/to/bin/minutes.js] [--language path/to/out] [--quick]
+ *   node bench/check-output.mjs OUT_DIR [--bin path/to/bin/minutes.js] [--language path/to/out] [--quick] [--in-process]
  *
  * Runs, each in `--format json` and `--format text`: every folder of the test fixtures, each
  * file of fixtures/validation and fixtures/regressions alone, examples/ and corpus/ (also with
  * `--overdue`, measured against a fixed day), the bench's 1 MB report and its 1,000-file
  * workspaces with and without unresolved names; the folders in one thread and in two.
- * `--quick` leaves out the 1,000-file workspaces. The CLI runs from the repository's root, so
+ * `--quick` leaves out the 1,000-file workspaces; `--in-process` leaves out the CLI's runs (below). The CLI runs from the repository's root, so
  * that the paths it prints are the same from one run to the next.
  *
  * The CLI prints neither hints nor information, and builds with the check's services: so the
@@ -33,6 +33,7 @@ const out = args.find((arg, i) => !arg.startsWith('--') && !['--bin', '--languag
 const bin = option('--bin') ?? join(root, 'packages/cli/bin/minutes.js');
 const language = option('--language') ?? join(root, 'packages/language/out');
 const quick = args.includes('--quick');
+const inProcessOnly = args.includes('--in-process');
 if (!out) {
     console.error('usage: node bench/check-output.mjs OUT_DIR [--bin path/to/bin/minutes.js] [--quick]');
     process.exit(2);
@@ -60,7 +61,7 @@ for (const format of ['json', 'text']) {
 }
 
 mkdirSync(out, { recursive: true });
-for (const [name, checkArgs] of runs) {
+for (const [name, checkArgs] of inProcessOnly ? [] : runs) {
     const result = spawnSync(process.execPath, [bin, 'check', ...checkArgs], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
     const file = join(out, name.replace(/[/ ]/g, '_'));
     writeFileSync(file, `exit ${result.status}\n--- stdout\n${result.stdout}--- stderr\n${result.stderr}`);

@@ -6,23 +6,61 @@
  * reference indexing and validation; and the heap the built workspace keeps.
  *
  *   node --expose-gc bench/profile.mjs FOLDER [--no-validation] [--repeat N] [--check-only [--langium-parser]]
+ *        [--profile-phase PHASE FILE] [--count-phase PHASE]
  *
  * --check-only builds with the services of `minutes check` (createMinutesServices's
  * checkOnly: no index of where references point, the flat parser), instead of the editor's;
  * --langium-parser, with Langium's parser in place of the flat one.
  *
  * Run it under `node --cpu-prof` and summarise with bench/lib/profile-summary.mjs to see
- * which functions a phase spends its time in (docs/performance.md).
+ * which functions a phase spends its time in (docs/performance.md). --profile-phase writes a
+ * CPU profile of one phase of the build alone (`validate`, `link`, …: the names printed);
+ * --count-phase prints how many blocks of JavaScript that phase executed (V8's precise
+ * coverage: a count the load of the machine does not change, but every function runs slower
+ * while it counts, so its times then mean nothing).
  */
 import { promises as fs } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { DocumentState, URI } from 'langium';
-import { NodeFileSystem } from 'langium/node';
-import { createMinutesServices } from 'minutes-language';
-import { minutesFilesUnder } from './lib/minutes-files.mjs';
 
 const args = process.argv.slice(2);
-const folder = args.find(a => !a.startsWith('--'));
+const optionValue = name => args.includes(name) ? args[args.indexOf(name) + 1] : undefined;
+const profiledPhase = optionValue('--profile-phase');
+const profileFile = profiledPhase && args[args.indexOf('--profile-phase') + 2];
+const countedPhase = optionValue('--count-phase');
+const inspector = new Session();
+inspector.connect();
+// Coverage counts only the code compiled after it starts: the modules are imported after.
+if (countedPhase) {
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.startPreciseCoverage', { callCount: true, detailed: true });
+}
+const { DocumentState, URI } = await import('langium');
+const { NodeFileSystem } = await import('langium/node');
+const { createMinutesServices } = await import('minutes-language');
+const { minutesFilesUnder } = await import('./lib/minutes-files.mjs');
+/** The blocks executed since the last call, in every script but Node's own; and by function, the most first. */
+const executedBlocks = async () => {
+    const { result } = await inspector.post('Profiler.takePreciseCoverage');
+    let count = 0;
+    const byFunction = new Map();
+    for (const script of result) {
+        if (!script.url || script.url.startsWith('node:')) continue;
+        const file = script.url.replace(/^.*\/(node_modules|packages)\//, '');
+        for (const fn of script.functions) {
+            let blocks = 0;
+            for (const range of fn.ranges) blocks += range.count;
+            count += blocks;
+            if (blocks > 0) {
+                const key = `${fn.functionName || '(anonymous)'} ${file}:${fn.ranges[0].startOffset}`;
+                byFunction.set(key, (byFunction.get(key) ?? 0) + blocks);
+            }
+        }
+    }
+    return { count, byFunction: [...byFunction].sort((a, b) => b[1] - a[1]) };
+};
+const folder = args.find((a, i) => !a.startsWith('--') && !['--repeat', '--profile-phase', '--count-phase'].includes(args[i - 1])
+    && args[i - 2] !== '--profile-phase');
 const validation = !args.includes('--no-validation');
 const repeat = Number(args[args.indexOf('--repeat') + 1]) || 1;
 const checkOnly = args.includes('--check-only');
@@ -68,13 +106,27 @@ for (let round = 0; round < repeat; round++) {
         [DocumentState.Validated]: 'validate'
     };
     let phaseStart;
+    const phaseNames = Object.values(names);
     for (const [state, name] of Object.entries(names)) {
-        builder.onBuildPhase(Number(state), () => {
+        builder.onBuildPhase(Number(state), async () => {
             const now = cpuNow();
             phases[name] = now - phaseStart;
-            phaseStart = now;
+            // The phase that ends here, and the one that starts.
+            const next = phaseNames[phaseNames.indexOf(name) + 1];
+            if (name === profiledPhase) {
+                const { profile } = await inspector.post('Profiler.stop');
+                await fs.writeFile(profileFile, JSON.stringify(profile));
+            }
+            if (name === countedPhase) counted = await executedBlocks();
+            if (profiledPhase && next === profiledPhase) {
+                await inspector.post('Profiler.enable');
+                await inspector.post('Profiler.start');
+            }
+            if (countedPhase && next === countedPhase) await executedBlocks();
+            phaseStart = cpuNow();
         });
     }
+    let counted;
     const gcBefore = gcMs;
     // fromString parses at once (as the CLI's loading does): that is the parse phase.
     t = cpuNow();
@@ -92,6 +144,11 @@ for (let round = 0; round < repeat; round++) {
     console.log(`\n${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, ${tokens} tokens; ${diagnostics} diagnostics`);
     for (const [name, ms] of Object.entries(phases)) console.log(`${name.padEnd(22)} ${ms.toFixed(0).padStart(7)} ms CPU`);
     console.log(`${'total'.padEnd(22)} ${total.toFixed(0).padStart(7)} ms CPU`);
+    if (counted !== undefined) {
+        console.log(`${countedPhase}: ${counted.count.toLocaleString('en')} blocks of JavaScript executed; the functions that executed most:`);
+        for (const [name, blocks] of counted.byFunction.slice(0, 40)) console.log(`${blocks.toLocaleString('en').padStart(14)}  ${name}`);
+    }
+    if (profiledPhase) console.log(`profile of ${profiledPhase}: ${profileFile}`);
     console.log(`heap kept by the workspace: ${((heapAfter - heapBefore) / 1e6).toFixed(0)} MB (${((heapAfter - heapBefore) / bytes).toFixed(1)}x source)`);
     void Minutes;
 }
