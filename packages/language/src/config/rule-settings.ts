@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineIndex } from '../util/line-index.js';
 import type { RuleLevel } from './minutes-config.js';
 
 /**
@@ -45,5 +46,5 @@ function parseDirective(line: string): Set<string> | 'all' | undefined {
 }
 
 function lineText(text: TextDocument, line: number): string {
-    return text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+    return LineIndex.of(text).lineWithBreak(line).replace(/\r?\n$|\r$/, '');
 }

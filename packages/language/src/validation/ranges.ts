@@ -1,11 +1,12 @@
 import { AstUtils, type AstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { Text } from '../generated/ast.js';
+import { LineIndex } from '../util/line-index.js';
 
 /** The range of document offsets `start`..`end` in the document of a node. */
 export function rangeOfOffsets(node: AstNode, start: number, end: number): Range {
-    const textDocument = AstUtils.getDocument(node).textDocument;
-    return { start: textDocument.positionAt(start), end: textDocument.positionAt(end) };
+    const lines = LineIndex.of(AstUtils.getDocument(node).textDocument);
+    return { start: lines.positionAt(start), end: lines.positionAt(end) };
 }
 
 /**
@@ -22,11 +23,10 @@ export function writtenValue(text: Text | undefined): { value: string; offset: n
 export function firstLineRange(node: AstNode): Range | undefined {
     const cst = node.$cstNode;
     if (!cst) return undefined;
-    const textDocument = AstUtils.getDocument(node).textDocument;
     const text = cst.text;
     const lineEnd = text.search(/[\r\n]/); // CR alone ends a line too
     const firstLine = lineEnd < 0 ? text : text.slice(0, lineEnd);
-    return { start: cst.range.start, end: textDocument.positionAt(cst.offset + firstLine.trimEnd().length) };
+    return { start: cst.range.start, end: LineIndex.of(AstUtils.getDocument(node).textDocument).positionAt(cst.offset + firstLine.trimEnd().length) };
 }
 
 /**
