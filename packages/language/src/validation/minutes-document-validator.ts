@@ -5,6 +5,7 @@ import {
 import { CancellationToken } from 'vscode-languageserver';
 import { applyRuleSettings } from '../config/rule-settings.js';
 import { forEachAstNode } from '../util/ast-walk.js';
+import { LineIndex } from '../util/line-index.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { MinutesServices } from '../minutes-module.js';
 import { namesNoOne } from '../model/speaker-phrases.js';
@@ -57,9 +58,12 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
         if (configs.isIgnored(document.uri, false)) return [];
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         const text = document.textDocument;
-        for (const diagnostic of diagnostics) {
-            const { start, end } = diagnostic.range;
-            diagnostic.range = { start: text.positionAt(text.offsetAt(start)), end: text.positionAt(text.offsetAt(end)) };
+        if (diagnostics.length > 0) {
+            const lines = LineIndex.of(text);
+            for (const diagnostic of diagnostics) {
+                const { start, end } = diagnostic.range;
+                diagnostic.range = { start: lines.positionAt(lines.offsetAt(start)), end: lines.positionAt(lines.offsetAt(end)) };
+            }
         }
         return applyRuleSettings(diagnostics, text, configs.rulesOf(document.uri));
     }
@@ -82,16 +86,18 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
             });
             return;
         }
-        const checksByType = new Map<string, { checks: ValidationCheck[]; again: boolean }>();
-        const checksOf = (type: string) => {
+        /** What to run on the nodes of each type, looked up once per document; a node with nothing to run is left out of the walk. */
+        const checksByType = new Map<string, NodeChecks>();
+        const checksOf = (type: string): NodeChecks => {
             let found = checksByType.get(type);
             if (!found) {
+                const ownText = OWN_TEXT_CHECKS[type];
                 const again = CHECKED_EACH_TIME_TYPES.some(each => this.services.shared.AstReflection.isSubtype(type, each));
                 const registry = this.validationRegistry;
-                const checks = registry instanceof MinutesValidationRegistry
+                const checks = ownText ? [] : registry instanceof MinutesValidationRegistry
                     ? registry.checksOf(type, options.categories)
                     : registry.getChecks(type, options.categories).toArray();
-                found = { checks, again };
+                found = { checks, again, ownText, any: ownText !== undefined || checks.length > 0 };
                 checksByType.set(type, found);
             }
             return found;
@@ -103,13 +109,11 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
          * thousands of nodes of a document are not each a promise and an await.
          */
         const check = (node: AstNode, kept?: KeptEntry[]): Promise<void> | undefined => {
-            const ownTextChecks = OWN_TEXT_CHECKS[node.$type];
-            if (ownTextChecks) {
-                this.checkOwnText(node, ownTextChecks, kept ? recordingAcceptor(acceptor, kept) : acceptor);
+            const { checks, again, ownText } = checksOf(node.$type);
+            if (ownText) {
+                this.checkOwnText(node, ownText, kept ? recordingAcceptor(acceptor, kept) : acceptor);
                 return undefined;
             }
-            const { checks, again } = checksOf(node.$type);
-            if (checks.length === 0) return undefined;
             if (kept && again) kept.push({ again: node });
             const accept = kept && !again ? recordingAcceptor(acceptor, kept) : acceptor;
             for (let i = 0; i < checks.length; i++) {
@@ -143,7 +147,7 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
             const nodes: AstNode[] = [];
             forEachAstNode(root, node => {
                 const nodeOptions = this.validateSingleNodeOptions(node, options);
-                if (nodeOptions.validateNode) nodes.push(node);
+                if (nodeOptions.validateNode && checksOf(node.$type).any) nodes.push(node);
                 return nodeOptions.validateChildren;
             });
             for (let k = 0; k < nodes.length; k++) {
@@ -248,6 +252,9 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
         }
     }
 }
+
+/** The checks of a node type: the registry's, or those of a node's own text (run in their place); `again` for those whose reports are never kept. */
+type NodeChecks = { checks: ValidationCheck[]; again: boolean; ownText?: ReadonlyArray<ValidationCheck>; any: boolean };
 
 type OwnTextReport = { severity: Parameters<ValidationAcceptor>[0]; message: string; info: Parameters<ValidationAcceptor>[2] };
 
