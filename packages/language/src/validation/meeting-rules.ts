@@ -29,8 +29,19 @@ function dateFieldsOf(meeting: Meeting, structure: DocumentStructure): Field[] {
     return own.length > 0 ? own : structure.fields.filter(field => isKey(field.key, 'date') && hasValue(field));
 }
 
-/** The date of a meeting, when it has one Minutes can read: in the note's language first (`fév.` in `fr-MA`). */
+/**
+ * The date of a meeting, when it has one Minutes can read: in the note's language first (`fév.` in `fr-MA`).
+ * Read once per meeting (each of its actions' due dates is compared with it); a structure's meetings are its own.
+ */
 export function meetingDate(meeting: Meeting, structure: DocumentStructure): DateValue | undefined {
+    let date = meetingDates.get(meeting);
+    if (date === undefined) meetingDates.set(meeting, date = readMeetingDate(meeting, structure) ?? null);
+    return date ?? undefined;
+}
+
+const meetingDates = new WeakMap<Meeting, DateValue | null>();
+
+function readMeetingDate(meeting: Meeting, structure: DocumentStructure): DateValue | undefined {
     const language = writtenLanguage(meeting, structure);
     for (const field of dateFieldsOf(meeting, structure)) {
         const written = writtenValue(field.value);
