@@ -71,6 +71,12 @@ export class MinutesCodeActionProvider implements CodeActionProvider {
                 if (action) actions.push(action);
             } else if (code === IssueCodes.HeaderKeyInBody) {
                 actions.push(...this.headerKeyFixes(document, diagnostic));
+            } else if (code === IssueCodes.UnfinishedAttendeeList) {
+                // The separator the list ends in, which the diagnostic marks: the names then read as a list.
+                const separator = document.textDocument.getText(diagnostic.range);
+                actions.push(quickFix(`End the list here: remove the '${separator}'`, diagnostic, true, {
+                    changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: '' }] }
+                }));
             } else if (code === IssueCodes.NarrationAfterTurn) {
                 // The turn ends above the paragraph; its words stay where they are.
                 const at = { line: diagnostic.range.start.line, character: 0 };

@@ -155,6 +155,21 @@ export function attendeeTarget(attendee: Attendee): { node: SpeakerLine; propert
 export interface RosterGroup {
     readonly roster: Roster;
     readonly attendees: Attendee[];
+    /**
+     * A list of names in the roster that ends in a separator no line of names goes on from
+     * (`Absents excusés : @a, @b,` then `Procurations : …`): its key's text, or the line right
+     * after the roster's last, which is therefore no group label. Its names are not attendees.
+     */
+    readonly unfinished?: UnfinishedList;
+}
+
+/** A list of names left open: where it is written, its names, and the separator it ends in. */
+export interface UnfinishedList {
+    readonly block: Roster | Line;
+    readonly names: readonly Mention[];
+    /** The offsets of the separator (`,`, `, and`) the list ends in, from its start to its end. */
+    readonly separator: number;
+    readonly end: number;
 }
 
 export interface AgendaItemNode {
@@ -572,8 +587,8 @@ function groupChunk(blocks: Block[], from: number, to: number): Group[] {
             continue;
         }
         if (isRoster(block)) {
-            const { attendees, end } = takeAttendees(blocks, i);
-            add({ kind: 'roster', group: { roster: block, attendees }, meeting: undefined }, end);
+            const { attendees, end, unfinished } = takeAttendees(blocks, i);
+            add({ kind: 'roster', group: { roster: block, attendees, unfinished }, meeting: undefined }, end);
             i = end + 1;
             continue;
         }
@@ -881,11 +896,20 @@ function goesOn(list: { ordered: boolean; items: ListItem[] }, ordered: boolean,
     return list.ordered === ordered || (!afterBlank && indent > list.items[0].indent);
 }
 
-/** Words that, in parentheses right after an attendee's name, say how they attended: `(remote)`. */
+/**
+ * Words that, in parentheses right after an attendee's name (`(remote)`), or as a group's label
+ * (`Regrets:`, `Absents excusés :`), say how they attended; in English, and as French and Spanish
+ * records write them.
+ */
 export const ATTENDANCE_WORDS: Readonly<Record<string, Attendance>> = {
     present: 'present', 'in person': 'present', 'in-person': 'present', remote: 'remote', remotely: 'remote', online: 'remote',
     absent: 'absent', 'not present': 'absent', apologies: 'apologies', apology: 'apologies', regrets: 'apologies', excused: 'apologies',
-    staff: 'staff', secretariat: 'staff', observer: 'observer'
+    staff: 'staff', secretariat: 'staff', observer: 'observer',
+    présent: 'present', présente: 'present', présents: 'present', présentes: 'present', 'à distance': 'remote', 'en ligne': 'remote',
+    absente: 'absent', absents: 'absent', absentes: 'absent', excusé: 'apologies', excusée: 'apologies', excusés: 'apologies', excusées: 'apologies',
+    'absent excusé': 'apologies', 'absente excusée': 'apologies', 'absents excusés': 'apologies', 'absentes excusées': 'apologies',
+    presente: 'present', presentes: 'present', 'a distancia': 'remote', 'en línea': 'remote', ausente: 'absent', ausentes: 'absent',
+    excusado: 'apologies', excusada: 'apologies', excusados: 'apologies', excusadas: 'apologies'
 };
 
 /**
@@ -900,7 +924,7 @@ export const ATTENDANCE_WORDS: Readonly<Record<string, Attendance>> = {
  * with it (parser/minutes-lexer.ts, `namesOnlyLine`): after a line that ends in a separator, or
  * indented under a bare key or label (`Present:` over `@DanC, @Julian,` / `@Dave_Singer`).
  */
-function takeAttendees(blocks: Block[], keyIndex: number): { attendees: Attendee[]; end: number } {
+function takeAttendees(blocks: Block[], keyIndex: number): { attendees: Attendee[]; end: number; unfinished?: UnfinishedList } {
     const roster = blocks[keyIndex] as Roster;
     // Each line asked once: whether it labels a group, and with which names and lines of names.
     const labels = new Map<number, LabelList | null>();
@@ -913,8 +937,10 @@ function takeAttendees(blocks: Block[], keyIndex: number): { attendees: Attendee
         || (!blocks[at - 1].blankAfter && labelListAt(at) !== undefined);
     // A bare key goes on with its names on the lines under it (`Present:` over `@DanC, @Julian,`).
     const continuation = takeContinuation(blocks, keyIndex, blockHasText(roster) || startsWithName(blocks[keyIndex], blocks[keyIndex + 1]), false, labelAt);
-    const attendees: Attendee[] = (oneLineList([roster.title, ...continuation.map(line => line.text)]) ?? [])
+    const open: OpenList = {};
+    const attendees: Attendee[] = (oneLineList([roster.title, ...continuation.map(line => line.text)], -1, open) ?? [])
         .map(name => listedAttendee(name, roster, undefined));
+    let unfinished: UnfinishedList | undefined = open.separator === undefined ? undefined : { block: roster, names: open.names!, separator: open.separator, end: open.end! };
     let group: Line | undefined;
     let end = keyIndex + continuation.length;
     while (end + 1 < blocks.length) {
@@ -935,7 +961,20 @@ function takeAttendees(blocks: Block[], keyIndex: number): { attendees: Attendee
         attendees.push(attendeeOf(line, roster, group));
         end += takeContinuation(blocks, end, blockHasText(line), false, labelAt).length;
     }
-    return { attendees, end };
+    // The line right after the roster's last may be a label whose list was left open: it ended the roster.
+    if (!unfinished && end + 1 < blocks.length && !blocks[end].blankAfter) {
+        const after: OpenList = {};
+        readLabelList(blocks, end + 1, after);
+        if (after.separator !== undefined) unfinished = { block: blocks[end + 1] as Line, names: after.names!, separator: after.separator, end: after.end! };
+    }
+    return { attendees, end, unfinished };
+}
+
+/** Where `oneLineList` found a list of names that ends in a separator: the names, and the separator's offset. */
+interface OpenList {
+    names?: Mention[];
+    separator?: number;
+    end?: number;
 }
 
 /** A group's label followed by a list of names: the names, and the lines of names after the label's (`continuationOf` the label). */
@@ -949,7 +988,7 @@ interface LabelList {
  * over `@c, @d`), with the lines of names right under it that go on with its list; undefined
  * when the line is no label followed by a list.
  */
-function readLabelList(blocks: Block[], at: number): LabelList | undefined {
+function readLabelList(blocks: Block[], at: number, open?: OpenList): LabelList | undefined {
     const label = blocks[at];
     if (!isLine(label) || (label.marker !== undefined && !isBulletMarker(label.marker)) || !label.text) return undefined;
     const end = labelEnd(label.text);
@@ -959,7 +998,7 @@ function readLabelList(blocks: Block[], at: number): LabelList | undefined {
         previous = blocks[i];
         lines.push(previous as Line);
     }
-    const names = oneLineList([label.text, ...lines.map(line => line.text)], end);
+    const names = oneLineList([label.text, ...lines.map(line => line.text)], end, open);
     return names && { names, lines };
 }
 
@@ -1032,9 +1071,12 @@ function isPlainLeaf(leaf: { astNode: AstNode }): boolean {
  * their line; nothing else. Anything else (`about 40, including @x`, a trailing comma, a
  * backslash escape) keeps the texts a title, as written.
  */
-function oneLineList(texts: ReadonlyArray<Text | undefined>, from = -1): ListedName[] | undefined {
+function oneLineList(texts: ReadonlyArray<Text | undefined>, from = -1, open?: OpenList): ListedName[] | undefined {
     const names: ListedName[] = [];
     let expectName = true;
+    /** The offset of the last separator read after a name, and where the last token read ends. */
+    let separator = -1;
+    let lastEnd = -1;
     // After `,` or `;`, one `and` or `&` may come before the next name (`@a, @b, and @c`).
     let joinerAllowed = false;
     for (const text of texts) {
@@ -1044,6 +1086,7 @@ function oneLineList(texts: ReadonlyArray<Text | undefined>, from = -1): ListedN
             if (leaf.end <= from) continue;
             let spaced = previousEnd >= 0 && leaf.offset > previousEnd;
             previousEnd = leaf.end;
+            lastEnd = leaf.end;
             const note = names[names.length - 1]?.note;
             const owner = leaf.astNode;
             if (isMention(owner) || isLink(owner)) {
@@ -1062,6 +1105,7 @@ function oneLineList(texts: ReadonlyArray<Text | undefined>, from = -1): ListedN
             // An escaped character is plain text, never a separator.
             if (leaf.root.fullText[leaf.offset - 1] === '\\') return undefined;
             const written = leaf.offset < from ? leaf.text.slice(from - leaf.offset) : leaf.text;
+            const writtenFrom = leaf.offset + leaf.text.length - written.length;
             let noteText = depth > 0 && spaced ? ' ' : '';
             for (let i = 0; i < written.length; i++) {
                 const c = written[i];
@@ -1087,10 +1131,12 @@ function oneLineList(texts: ReadonlyArray<Text | undefined>, from = -1): ListedN
                 } else if (c === ',' || c === ';') {
                     expectName = true;
                     joinerAllowed = true;
+                    separator = writtenFrom + i;
                 } else {
                     JOINER.lastIndex = i;
                     if (!JOINER.test(written)) return undefined;
                     expectName = true;
+                    separator = writtenFrom + i;
                     i = JOINER.lastIndex - 1;
                 }
                 if (!/\s/.test(c)) spaced = false;
@@ -1099,6 +1145,12 @@ function oneLineList(texts: ReadonlyArray<Text | undefined>, from = -1): ListedN
         }
         // A note ends on its line.
         if (depth > 0) return undefined;
+    }
+    if (expectName && names.length > 0 && open) {
+        // A list but for the separator at its end: left open.
+        open.names = names.map(name => name.mention);
+        open.separator = separator;
+        open.end = lastEnd;
     }
     return expectName || names.length === 0 ? undefined : names;
 }

@@ -1,7 +1,9 @@
 import { isOrganisation, isPerson, type Party } from '../generated/ast.js';
 import { organisationsOf, shortName } from '../model/directory.js';
-import { attendeeTarget, type Attendance, type Meeting, type Turn } from '../model/structure.js';
-import { mentionsOf } from '../model/text.js';
+import type { ValidationAcceptor } from 'langium';
+import { attendeeTarget, type Attendance, type Meeting, type RosterGroup, type Turn } from '../model/structure.js';
+import { mentionsOf, writtenName } from '../model/text.js';
+import { rangeOfOffsets } from './ranges.js';
 import { IssueCodes } from './issue-codes.js';
 import type { MeetingRule } from './meeting-rules.js';
 import { keyDefinition } from '../model/vocabulary.js';
@@ -107,3 +109,29 @@ export const attendeeShouldSpeak: MeetingRule = (meeting, accept) => {
         else accept('hint', message, { ...info, ...target });
     }
 };
+
+/**
+ * A list of names in an attendee list that ends in a separator no line of names goes on from
+ * (`Absents excusés : @a, @b,` then `Procurations : …`): it is kept as written, no list, so its
+ * people are not attendees. Said at the separator; the quick fix ends the list there.
+ */
+export function attendeeListMustEnd(group: RosterGroup, accept: ValidationAcceptor): void {
+    const open = group.unfinished;
+    if (!open) return;
+    const text = open.block.$cstNode!.root.fullText;
+    const separator = text.slice(open.separator, open.end);
+    const names = open.names.map(mention => mention.party.ref ? shortName(mention.party.ref) : writtenName(mention.party.$refText));
+    const named = names.length <= 3 ? joinNames(names) : `${names.slice(0, 2).join(', ')} and ${names.length - 2} others`;
+    accept('warning', `This list of names ends in '${separator}' with no line of names after it, so it is kept as written: `
+        + `${named} ${names.length === 1 ? 'is' : 'are'} not among the attendees. If the list ends here, remove the '${separator}'.`, {
+        node: open.block,
+        range: rangeOfOffsets(open.block, open.separator, open.end),
+        code: IssueCodes.UnfinishedAttendeeList,
+        data: { code: IssueCodes.UnfinishedAttendeeList }
+    });
+}
+
+/** `A`, `A and B`, `A, B and C`. */
+function joinNames(names: readonly string[]): string {
+    return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

@@ -17,6 +17,7 @@ export const IssueCodes = {
     EmptyIntervention: 'empty-intervention',
     UnknownQualifier: 'unknown-qualifier',
     NarrationAfterTurn: 'narration-after-turn',
+    UnfinishedAttendeeList: 'unfinished-attendee-list',
     // Actions
     ActionWithoutOwner: 'action-without-owner',
     ActionDueBeforeMeeting: 'action-due-before-meeting',

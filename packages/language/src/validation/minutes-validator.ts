@@ -6,7 +6,7 @@ import type { MinutesIndexManager } from '../workspace/minutes-index-manager.js'
 import { checkContext, KeptChecks, recordingAcceptor, replay, type CheckContext, type KeptEntry } from './kept-checks.js';
 import { registerActionLedgerChecks } from './action-ledger-rules.js';
 import { agendaNumbersMustFollowInOrder } from './agenda-rules.js';
-import { attendeeShouldSpeak, speakerMustBeAmongAttendees, speakerMustNotBeListedAsAbsent } from './attendance-rules.js';
+import { attendeeListMustEnd, attendeeShouldSpeak, speakerMustBeAmongAttendees, speakerMustNotBeListedAsAbsent } from './attendance-rules.js';
 import {
     aliasMustNameOneParty, handleMustBeUnique, organisationMustBeDeclaredOnce, personMustBeDeclaredOnce, stakeholderMustBeKnown, type PartyRule
 } from './directory-rules.js';
@@ -120,6 +120,8 @@ export class MinutesValidator {
                     for (const rule of ACTION_RULES) rule(item.action, itemAccept, item.meeting, structure);
                 } else if (item.kind === 'agenda') {
                     agendaNumbersMustFollowInOrder(item.group, itemAccept);
+                } else if (item.kind === 'roster') {
+                    attendeeListMustEnd(item.group, itemAccept);
                 }
             }
             if (chunkContext) this.itemChecks.set(chunk.key, chunkContext, recorded);

@@ -135,6 +135,11 @@ describe('attendance lists wrapped onto lines that start with a name', async () 
         expect(names(await attendeesOf(['attendees:', 'Council: @carol,', '@mark', 'Absents: @dan,', 'Proxies: @dan to @mark']))).toEqual([
             ['carol', 'present', '', 'Council: Carol Nichols,'], ['mark', 'present', '', 'Council: Carol Nichols,']
         ]);
+        // As French and Spanish records label their groups: `Absents excusés :` sent apologies.
+        expect(names(await attendeesOf(['attendees:', 'Présents : @carol,', '@mark', 'Absents excusés : @dan', 'Ausentes: @eholk']))).toEqual([
+            ['carol', 'present', '', 'Présents : Carol Nichols,'], ['mark', 'present', '', 'Présents : Carol Nichols,'],
+            ['dan', 'apologies', '', 'Absents excusés : Dan Connolly'], ['eholk', 'absent', '', 'Ausentes: Eric Holk']
+        ]);
     });
 
     test('email: each list with its label as written, on one line, names read as names; someone listed twice printed as written each time', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Range } from 'vscode-languageserver';
+import { structureOf } from '../../src/model/structure.js';
 import { IssueCodes } from '../../src/validation/issue-codes.js';
 import { buildWorkspace } from '../helpers/workspace.js';
 
@@ -206,6 +207,28 @@ describe('quick fix for an action without an owner', () => {
         const fix = await codeActions(files, 'meeting.minutes', IssueCodes.ActionWithoutOwner);
         const after = fix.apply(only(fix.actions, 'Add an owner (type the name after @)'));
         expect(after['meeting.minutes']).toBe(`${HEADER}action @ due 2018-04-15: Write the paper.\n`);
+    });
+});
+
+describe('unfinished-attendee-list', () => {
+    const NOTE = 'meeting: Call\ndate: 2016-12-21\n\nNotes.\n\nattendees:\nCouncil: @mcade,\n@ttropina\nExcused: @nhickson, @jkulesza,\nProxies: @nhickson to @mcade\n\n@mcade: Hello.\n';
+
+    test('a label whose list ends in a comma, with no line of names after it, is said to be no list, at the comma', async () => {
+        const { documents } = await buildWorkspace({ 'test.minutes': NOTE, 'directory.minutes': DIRECTORY });
+        const found = (documents['test.minutes'].diagnostics ?? []).filter(d => d.code === IssueCodes.UnfinishedAttendeeList);
+        expect(found.map(d => [d.range.start.line, d.range.start.character, d.range.end.character, d.message])).toEqual([[8, 29, 30,
+            'This list of names ends in \',\' with no line of names after it, so it is kept as written: Nigel Hickson and Joanna Kulesza are not among the attendees. If the list ends here, remove the \',\'.']]);
+    });
+
+    test('the quick fix removes the comma: the names are the group\'s, with its attendance', async () => {
+        const fix = await codeActions({ 'test.minutes': NOTE, 'directory.minutes': DIRECTORY }, 'test.minutes', IssueCodes.UnfinishedAttendeeList);
+        expect(fix.actions.map(a => a.title)).toEqual(['End the list here: remove the \',\'']);
+        const after = fix.apply(fix.actions[0])['test.minutes'];
+        expect(after).toBe(NOTE.replace('@jkulesza,', '@jkulesza'));
+        expect(await codesAfter({ 'test.minutes': after, 'directory.minutes': DIRECTORY }, 'test.minutes')).not.toContain(IssueCodes.UnfinishedAttendeeList);
+        const { documents } = await buildWorkspace({ 'test.minutes': after, 'directory.minutes': DIRECTORY });
+        const meeting = structureOf(documents['test.minutes'].parseResult.value).meetings[0];
+        expect(meeting.attendees.map(a => [a.party?.name, a.attendance])).toEqual([['mcade', 'present'], ['ttropina', 'present'], ['nhickson', 'apologies'], ['jkulesza', 'apologies']]);
     });
 });
 
