@@ -100,6 +100,10 @@ export const documentLine: fc.Arbitrary<string> = fc.oneof(
     { weight: 2, arbitrary: fc.tuple(fc.constantFrom('attendees: ', 'regrets: ', 'Council: ', '- Observers: ', 'Présents : '),
         fc.array(fc.tuple(reference, fc.constantFrom('', ' (remote)', '[IRC_only]', ' (W3C', ' (@mcade)'), fc.constantFrom(', ', '; ', ' and ', ' & ', ', and ', ',', ' ')), { minLength: 1, maxLength: 5 }))
         .map(([head, names]) => head + names.map(([r, note, separator]) => `${r}${note}${separator}`).join('').trimEnd()) },
+    // Lines of names that go on with a list wrapped from the line before (`@Marylène FOLCHER, …,`), indented under a bare key or not; a label in bold.
+    { weight: 2, arbitrary: fc.tuple(fc.constantFrom('', '      ', '\t', '**Remote attendees:** ', '**In-person attendees:**'),
+        fc.array(fc.tuple(reference, fc.constantFrom('', ' (remote)', '[IRC_only]', ' (W3C'), fc.constantFrom(', ', '; ', ' and ', ',', ': ')), { minLength: 1, maxLength: 4 }))
+        .map(([head, names]) => head + names.map(([r, note, separator]) => `${r}${note}${separator}`).join('').trimEnd()) },
     { weight: 2, arbitrary: fc.constantFrom('agenda:', 'topics:', 'agenda: Draft') },
     { weight: 3, arbitrary: fc.tuple(indent, label, inlineText).map(([i, l, text]) => `${i}${l} ${text}`) },
     { weight: 5, arbitrary: fc.tuple(fc.constantFrom('', '- '), reference, fc.option(fc.array(qualifier, { maxLength: 3 }).map(q => ` [${q.join(', ')}]`), { nil: '' }), fc.constantFrom(':', ': ', ' ', ''), inlineText).map(([b, r, q, colon, text]) => `${b}${r}${q}${colon}${text}`) },
