@@ -27,14 +27,20 @@ async function readStdinBytes(): Promise<Buffer> {
     return Buffer.concat(chunks);
 }
 
+/** Where a run of `minutes` writes: the process's own streams, or others for a run inside a program (scripts/corpus-table.mjs). */
+export interface CliStreams {
+    stdout: NodeJS.WriteStream;
+    stderr: NodeJS.WriteStream;
+}
+
 /** Runs the `minutes` command; returns the exit code (0 ok, 1 problems, 2 usage or I/O). */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], { stdout, stderr }: CliStreams = process): Promise<number> {
     let exitCode = 0;
     const program = new Command('minutes')
         .description('Check and generate structured meeting notes written in the Minutes language.')
         .version(version, '-v, --version')
         .exitOverride()
-        .configureOutput({ writeErr: text => process.stderr.write(text) })
+        .configureOutput({ writeOut: text => stdout.write(text), writeErr: text => stderr.write(text) })
         .showHelpAfterError('(run minutes --help for usage)');
 
     program.command('check')
@@ -49,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('--threads <n>', 'parse and validate in this many threads; 1 uses no worker threads (default: the MINUTES_THREADS environment variable, else one per core and a half (one on two cores) when each has more than 2 MB to check; --fix and --overdue use one)')
         .action(async (paths: string[], options: { format: ReportFormat; strict: boolean; directory?: string[]; overdue: boolean; today?: string; fix: boolean; threads?: string }) => {
             const { check } = await import('./check.js');
-            exitCode = await check(paths, options, { stdout: process.stdout, readStdin, stepSummary: process.env.GITHUB_STEP_SUMMARY });
+            exitCode = await check(paths, options, { stdout, readStdin, stepSummary: process.env.GITHUB_STEP_SUMMARY });
         });
 
     program.command('actions')
@@ -66,7 +72,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('-d, --directory <paths...>', 'more files or folders whose people and organisations may be referred to')
         .action(async (paths: string[], options: ActionsOptions) => {
             const { actions } = await import('./actions.js');
-            exitCode = await actions(paths, options, { stdout: process.stdout });
+            exitCode = await actions(paths, options, { stdout });
         });
 
     program.command('stats')
@@ -77,7 +83,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('-d, --directory <paths...>', 'more files or folders whose people and organisations may be referred to')
         .action(async (paths: string[], options: StatsOptions) => {
             const { stats } = await import('./stats.js');
-            exitCode = await stats(paths, options, { stdout: process.stdout });
+            exitCode = await stats(paths, options, { stdout });
         });
 
     program.command('new')
@@ -90,7 +96,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('-d, --directory <paths...>', 'more files or folders whose people and organisations may be referred to')
         .action(async (paths: string[], options: NewOptions) => {
             const { newCommand } = await import('./new.js');
-            exitCode = await newCommand(paths, options, { stdout: process.stdout, stderr: process.stderr });
+            exitCode = await newCommand(paths, options, { stdout, stderr });
         });
 
     program.command('import')
@@ -106,7 +112,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('--date <date>', 'the meeting\'s date (default: a date the transcript gives)')
         .action(async (file: string, options: ImportOptions) => {
             const { importCommand } = await import('./import.js');
-            exitCode = await importCommand(file, options, { stdout: process.stdout, stderr: process.stderr, readStdin: readStdinBytes });
+            exitCode = await importCommand(file, options, { stdout, stderr, readStdin: readStdinBytes });
         });
 
     program.command('generate')
@@ -127,7 +133,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('-d, --directory <paths...>', 'more files or folders whose people and organisations may be referred to')
         .action(async (file: string, options: GenerateCommandOptions) => {
             const { generateCommand } = await import('./generate.js');
-            exitCode = await generateCommand(file, options, { stdout: process.stdout, stderr: process.stderr, readStdin });
+            exitCode = await generateCommand(file, options, { stdout, stderr, readStdin });
         });
 
     try {
@@ -139,10 +145,10 @@ export async function main(argv: string[]): Promise<number> {
             return error.exitCode === 0 ? 0 : 2;
         }
         if (error instanceof UsageError) {
-            process.stderr.write(`minutes: ${error.message}\n`);
+            stderr.write(`minutes: ${error.message}\n`);
             return 2;
         }
-        process.stderr.write(`minutes: internal error: ${(error as Error).stack ?? error}\n`);
+        stderr.write(`minutes: internal error: ${(error as Error).stack ?? error}\n`);
         return 2;
     }
 }
