@@ -8,6 +8,7 @@ import { readRegressions } from '../../language/test/fuzz/fuzz-config.js';
 import type { CheckedFile, CheckRequest, ParsedFile, ParseRequest } from '../src/check-shard.js';
 import { checkInParallel, CORES_PER_THREAD, InThreadShardRunner, threadCount, type ShardRunner } from '../src/parallel-check.js';
 import { problemsOf, type Problem } from '../src/problems.js';
+import { checkReleasingTrees } from '../src/releasing-check.js';
 import { buildWorkspace, collectFiles, createCliServices, readWorkspaceSources } from '../src/workspace.js';
 import { NodeFileSystem } from 'langium/node';
 import { createMinutesServices } from 'minutes-language';
@@ -16,7 +17,7 @@ import { REPO, runCli, tempWorkspace } from './helpers/run-cli.js';
 
 /**
  * `minutes check` gives what the editor gives: the services of a check (which leave out
- * what only the editor reads), in one thread or split over several, find the same
+ * what only the editor reads), in one thread (keeping every tree, or releasing them) or split over several, find the same
  * problems in the same order as the editor's services, so the same exit code. The shards
  * run here in this thread, each with services of its own as a worker has (the worker
  * threads themselves are run through the CLI below).
@@ -52,9 +53,15 @@ async function inThreads(paths: string[], threads: number): Promise<Problem[]> {
     return problemsOf(await checkInParallel(sources, Array.from({ length: threads }, () => new InThreadRunner())));
 }
 
+/** In one thread, each tree released once no later file reads it (the default in one thread). */
+async function releasingTrees(paths: string[]): Promise<Problem[]> {
+    return problemsOf((await checkReleasingTrees(await sourcesOf(paths))).checked);
+}
+
 async function expectSameInThreads(paths: string[], threads: number[] = [2, 3, 5]): Promise<Problem[]> {
     const expected = await inEditor(paths);
     expect(await inOneThread(paths), 'one thread').toEqual(expected);
+    expect(await releasingTrees(paths), 'one thread, releasing trees').toEqual(expected);
     for (const count of threads) expect(await inThreads(paths, count), `${count} threads`).toEqual(expected);
     return expected;
 }

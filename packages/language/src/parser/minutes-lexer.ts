@@ -211,7 +211,8 @@ const NUMBER_BEFORE_SPEAKER = /(?:\d{1,4}(?:\.\d{1,4})*[.)]|\d{1,4}(?:\.\d{1,4})
 const FIELD_LABEL_PATTERN = /\p{L}[\p{L}\p{N}'’&./-]*(?:[ \t]+[\p{L}\p{N}'’&./-]+){0,3}[ \t]*:(?=[ \t]+[^ \t\r\n])/uy;
 const KEY_PATTERN = /([A-Za-z][A-Za-z&-]*(?:[ \t]+[A-Za-z&-]+)?)[ \t]*:/y;
 const ENTRY_PATTERN = /([A-Za-z]+)(?=[ \t]+@)/y;
-const ACTION_PATTERN = /action(?=(?:[ \t]*,|[ \t]+(?:#[\p{L}\p{N}_][\p{L}\p{N}_.-]*|@\{[^}\r\n]*\}|@[\p{L}\p{N}_][\p{L}\p{N}_.-]*|due|by|open|done|dropped|moved|\d{4}-\d{2}-\d{2}))*[ \t]*:)/iuy;
+/** `action` at the start of a line, followed by its header up to a colon: the keyword (the rest is prose). */
+export const ACTION_PATTERN = /action(?=(?:[ \t]*,|[ \t]+(?:#[\p{L}\p{N}_][\p{L}\p{N}_.-]*|@\{[^}\r\n]*\}|@[\p{L}\p{N}_][\p{L}\p{N}_.-]*|due|by|open|done|dropped|moved|\d{4}-\d{2}-\d{2}))*[ \t]*:)/iuy;
 const UPDATE_PATTERN = /update(?=[ \t]+#[\p{L}\p{N}_])/iuy;
 /**
  * Where prose may end (see `endOfProse`), one character matched: a line break, `@`, `/*`, `\\`,

@@ -11,6 +11,11 @@ import { namesOf } from '../model/directory.js';
  */
 export class MinutesScopeComputation extends DefaultScopeComputation {
     override async collectExportedSymbols(document: LangiumDocument, _cancelToken?: CancellationToken): Promise<AstNodeDescription[]> {
+        return this.exportedSymbols(document);
+    }
+
+    /** What the document exports, at once (`minutes check` reads it while a reference is being resolved). */
+    exportedSymbols(document: LangiumDocument): AstNodeDescription[] {
         const root = document.parseResult.value;
         const exports: AstNodeDescription[] = [];
         if (!isDocument(root)) return exports;

@@ -1,0 +1,92 @@
+import { describe, expect, test } from 'vitest';
+import { scanExports } from 'minutes-language';
+import { problemsOf, type Problem } from '../src/problems.js';
+import { checkReleasingTrees, type ReleasingCheckResult } from '../src/releasing-check.js';
+import { buildWorkspace, collectFiles, createCliServices, readWorkspaceSources } from '../src/workspace.js';
+import { runCli, tempWorkspace } from './helpers/run-cli.js';
+
+/**
+ * `minutes check` in one thread releases each file's tree once no later file reads it
+ * (releasing-check.ts): its problems must be those of a check that keeps every tree, in
+ * the same order, whatever one file reads of another.
+ */
+async function sourcesOf(folder: string) {
+    const services = createCliServices({ checkOnly: true });
+    const files = await collectFiles([folder], services.shared.workspace.MinutesConfigs);
+    return readWorkspaceSources(files, { services, warn: () => undefined });
+}
+
+async function keepingEveryTree(folder: string): Promise<Problem[]> {
+    return problemsOf((await buildWorkspace(await sourcesOf(folder))).documents);
+}
+
+async function releasing(folder: string): Promise<{ problems: Problem[]; result: ReleasingCheckResult }> {
+    const result = await checkReleasingTrees(await sourcesOf(folder));
+    return { problems: problemsOf(result.checked), result };
+}
+
+/** A directory first, then meetings that read each other: each case that reads another file's tree or index entries. */
+const SERIES: Record<string, string> = {
+    'a-directory.minutes': 'person @ana Ana Example\n  alias: AE\nperson @kim Kim Lee\n  alias: KL\norg @acme Acme Corporation\n',
+    'b-first.minutes': 'meeting: First\ndate: 2024-01-10\nattendees:\n- @ana\n- @bo\n\n@bo: Declared in a later file.\n\naction #plan @ana: Draft the plan.\naction #late @ana: Agreed after a meeting that reports on it.\naction #same @kim: Also agreed in two other files.\n\nupdate #forward done: Names an action of a later file.\n',
+    'c-second.minutes': 'meeting: Second\ndate: 2024-02-10\nattendees:\n- @ana\n\nupdate #plan done: The plan is drafted.\nupdate #nowhere open: No such action.\naction #forward @ana: Agreed here, reported on in an earlier file.\naction #Same: The same identifier, another spelling.\n',
+    'd-earlier.minutes': 'meeting: Dated before the first\ndate: 2023-12-01\nattendees:\n- @ana\n\nupdate #late done: Before the meeting that agreed it.\nupdate #same done: Which of three?\n',
+    'e-people.minutes': 'meeting: Declares people\ndate: 2024-03-01\n\n@ana: Welcome.\n\nperson @bo Bo Later\nperson @kim Kim Other\n  alias: KL\n\naction #same @bo: A third time.\nupdate #plan open: Reopened.\n',
+    'f-last.minutes': 'meeting: Last\ndate: 2024-04-01\nattendees:\n- @KL\n- @dee\n\n@KL: Which Kim?\n@eve: Not declared anywhere.\nupdate #forward done: Done.\n'
+};
+
+describe('a check that releases trees, against one that keeps them', () => {
+    test('the same problems where files read each other: parties, updates both ways, identifiers used twice, name clashes', async () => {
+        const folder = tempWorkspace(SERIES);
+        const expected = await keepingEveryTree(folder);
+        const { problems, result } = await releasing(folder);
+        expect(problems).toEqual(expected);
+        const codes = new Set(expected.map(problem => problem.code));
+        for (const code of ['duplicate-action-id', 'unknown-action', 'update-before-action', 'unknown-speaker']) expect(codes).toContain(code);
+        // The files that declare people (the directory, e-people) keep their trees; the other four are released, none read again.
+        expect(result.keptEveryTree).toBeUndefined();
+        expect(result.counts).toEqual({ released: 4, parsedAgain: 0 });
+    });
+
+    test('the same problems when only some files are asked for, and the directory is context', async () => {
+        const folder = tempWorkspace(SERIES);
+        const asked = ['c-second.minutes', 'f-last.minutes'].map(name => `${folder}/${name}`);
+        const services = createCliServices({ checkOnly: true });
+        const read = await readWorkspaceSources(asked, { services, warn: () => undefined });
+        const again = await readWorkspaceSources(asked, { services: createCliServices({ checkOnly: true }), warn: () => undefined });
+        expect(problemsOf((await checkReleasingTrees(read)).checked)).toEqual(problemsOf((await buildWorkspace(again)).documents));
+    });
+
+    test('an action the scan of exports cannot see (in a block comment) makes the check keep every tree, with the same problems', async () => {
+        const folder = tempWorkspace({
+            'a.minutes': 'meeting: Hidden\ndate: 2024-06-01\n\n/* a comment\naction #hidden @x: inside a comment.\n*/\n  action #indented: An indented action.\n',
+            'b.minutes': 'meeting: Reads\ndate: 2024-06-02\n\nupdate #hidden done: Names the commented one.\nupdate #indented done: Found.\n'
+        });
+        const expected = await keepingEveryTree(folder);
+        const { problems, result } = await releasing(folder);
+        expect(result.keptEveryTree).toMatch(/a\.minutes$/);
+        expect(problems).toEqual(expected);
+        expect(expected.map(problem => problem.code)).toContain('unknown-action');
+    });
+
+    test('the scan finds what the parser finds where it can see it: indented, capitalised, trailing punctuation, CRLF', async () => {
+        const text = 'meeting: M\r\ndate: 2024-01-01\r\n\r\n  action #one @x: Indented.\r\nAction #Two: Capitalised.\r\naction #three-.: Trailing.\r\naction without an identifier: none.\r\naction #four and no colon\r\n- action #five: a bullet is prose.\r\nupdate #one done.\r\n';
+        const scan = scanExports(text);
+        expect(scan.actions.map(action => [action.name, action.line, action.character])).toEqual([['one', 3, 9], ['Two', 4, 7], ['three', 5, 7]]);
+        expect(scan.mayDeclareParties).toBe(false);
+        expect(scanExports('meeting: M\n\nOrganisation @x The X\n').mayDeclareParties).toBe(true);
+        const folder = tempWorkspace({ 'a.minutes': text, 'b.minutes': 'meeting: N\ndate: 2024-02-01\n\nupdate #two done: Found.\nupdate #three done: Found.\n' });
+        const { problems, result } = await releasing(folder);
+        expect(result.keptEveryTree).toBeUndefined();
+        expect(problems).toEqual(await keepingEveryTree(folder));
+    });
+
+    test('minutes check in one thread prints what it printed keeping every tree', async () => {
+        const folder = tempWorkspace(SERIES);
+        const expected = await keepingEveryTree(folder);
+        const result = await runCli(['check', folder, '--format', 'json', '--threads', '1']);
+        expect(result.code).toBe(1);
+        const printed = JSON.parse(result.stdout) as { problems: Array<{ line: number; code: string }> };
+        expect(printed.problems.map(problem => [problem.line, problem.code])).toEqual(expected.map(problem => [problem.line, problem.code]));
+    });
+});

@@ -1,0 +1,91 @@
+import type { AstNodeDescription } from 'langium';
+import { Action } from '../generated/ast.js';
+import { nameKey } from '../model/names.js';
+import { ENTRY_KINDS } from '../model/vocabulary.js';
+import { ACTION_PATTERN } from '../parser/minutes-lexer.js';
+
+/**
+ * What a file exports, read from its text without parsing it: the identifiers of its
+ * actions (`action #id …:` at the start of a line) with where each is written, whether it
+ * may declare people or organisations (a line that starts with `person @…`, `org @…`, …),
+ * and the identifiers its `update #id` lines name.
+ *
+ * `minutes check` indexes every file's exports before it links any (a name may be declared
+ * in a later file), and with this it can do so without keeping, or parsing twice, the trees
+ * of files that declare no party (cli/src/releasing-check.ts). It is a guess, checked: when
+ * the file is parsed, `scanMatchesExports` compares it with what the parser's tree exports,
+ * and the check starts again keeping every tree if they differ (an `action` line inside a
+ * block comment, say). A file that may declare parties is parsed at once, never guessed.
+ */
+export interface ScannedExports {
+    readonly mayDeclareParties: boolean;
+    readonly actions: readonly ScannedAction[];
+    /** Name keys of the identifiers after `update` (anywhere: more than the parser finds, never fewer). */
+    readonly updateKeys: readonly string[];
+}
+
+export interface ScannedAction {
+    /** Without `#`, as the value converter gives it. */
+    readonly name: string;
+    /** Where `#id` is written (the name's segment: its ACTION_ID token). */
+    readonly offset: number;
+    readonly length: number;
+    readonly line: number;
+    readonly character: number;
+}
+
+/** The lexer's horizontal space (`isHorizontalSpaceCode`). */
+const SPACE = '[ \\t\\u00a0\\ufeff\\u3000\\u2000-\\u200a\\u202f\\u205f]';
+/** A line that may start a block the scan looks for: `action`, or an entry keyword before `@`. */
+const LINE_START = new RegExp(`^${SPACE}*(?:(action)|(?:${ENTRY_KINDS.join('|')})(?=[ \\t]+@))`, 'gimu');
+/** The action's identifier right after the keyword (the lexer's ACTION_ID, trailing `.` and `-` left out). */
+const IDENTIFIER = new RegExp(`${SPACE}*(#[\\p{L}\\p{N}\\p{M}_][\\p{L}\\p{N}\\p{M}_.-]*)`, 'uy');
+const UPDATE = /update[ \t]+(#[\p{L}\p{N}\p{M}_][\p{L}\p{N}\p{M}_.-]*)/giu;
+const LINE_BREAK = /\r\n?|\n/g;
+
+export function scanExports(text: string): ScannedExports {
+    const actions: ScannedAction[] = [];
+    let mayDeclareParties = false;
+    // Lines counted up to `lineStart` (the offset where line `line` starts), as positions count them.
+    let line = 0;
+    let lineStart = 0;
+    LINE_START.lastIndex = 0;
+    for (let match = LINE_START.exec(text); match; match = LINE_START.exec(text)) {
+        if (match[1] === undefined) {
+            mayDeclareParties = true;
+            continue;
+        }
+        const keyword = match.index + match[0].length - 'action'.length;
+        ACTION_PATTERN.lastIndex = keyword;
+        if (!ACTION_PATTERN.test(text)) continue;
+        IDENTIFIER.lastIndex = keyword + 'action'.length;
+        const id = IDENTIFIER.exec(text);
+        if (!id) continue;
+        let written = id[1];
+        while (written.endsWith('.') || written.endsWith('-')) written = written.slice(0, -1);
+        const offset = IDENTIFIER.lastIndex - id[1].length;
+        LINE_BREAK.lastIndex = lineStart;
+        for (let to = LINE_BREAK.exec(text); to && to.index < offset; to = LINE_BREAK.exec(text)) {
+            line++;
+            lineStart = LINE_BREAK.lastIndex;
+        }
+        actions.push({ name: written.slice(1), offset, length: written.length, line, character: offset - lineStart });
+    }
+    const updateKeys = new Set<string>();
+    UPDATE.lastIndex = 0;
+    for (let match = UPDATE.exec(text); match; match = UPDATE.exec(text)) updateKeys.add(nameKey(match[1]));
+    return { mayDeclareParties, actions, updateKeys: [...updateKeys] };
+}
+
+/** Whether the descriptions a parsed file exports are those its scan found: the same actions, written at the same places, and nothing else. */
+export function scanMatchesExports(scan: ScannedExports, exports: readonly AstNodeDescription[]): boolean {
+    if (exports.length !== scan.actions.length) return false;
+    return exports.every((description, i) => {
+        const scanned = scan.actions[i];
+        const segment = description.nameSegment;
+        return description.type === Action.$type && description.name === scanned.name && segment !== undefined
+            && segment.offset === scanned.offset && segment.length === scanned.length
+            && segment.range.start.line === scanned.line && segment.range.start.character === scanned.character
+            && segment.range.end.line === scanned.line && segment.range.end.character === scanned.character + scanned.length;
+    });
+}
