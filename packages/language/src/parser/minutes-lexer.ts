@@ -400,7 +400,7 @@ class Scanner {
         if (BULLET_CHARACTERS.has(c) && this.spaceOrEnd(start + 1)) {
             this.place.prose(start > this.lineStart, false);
             // `- Council: @Carol, @Mark,` may go on onto the next line; `- @mshears (ICANN),` is an attendee's line.
-            this.markListLine(start, text[this.afterSpaces(start + 1)] !== '@');
+            this.markListLine(start, text[skipSpaces(text, start + 1)] !== '@');
             this.emit(v.bullet, start, start + 1, Expect.Speaker);
             return true;
         }
@@ -476,11 +476,6 @@ class Scanner {
         return this.underBareLabel && start > this.lineStart && namesOnlyLine(this.text, start, true);
     }
 
-    private afterSpaces(from: number): number {
-        let at = from;
-        while (isHorizontalSpaceCode(this.text.charCodeAt(at))) at++;
-        return at;
-    }
 
     /** Whether `at` is white space, a line break or the end of the text. */
     private spaceOrEnd(at: number): boolean {
@@ -673,16 +668,7 @@ class Scanner {
     }
 
     private endOfRef(start: number): number {
-        const text = this.text;
-        if (text[start + 1] === '{') {
-            let end = start + 2;
-            while (end < text.length && text[end] !== '}' && !isLineBreak(text[end])) end++;
-            return text[end] === '}' ? end + 1 : end;
-        }
-        let end = start + 1;
-        while (end < text.length && isRefNameChar(text.codePointAt(end))) end += codePointLength(text, end);
-        // A name does not end in '.' or '-': "met @Joanna." ends a sentence.
-        return trimTrailing(text, start + 1, end, '.-');
+        return refEnd(this.text, start);
     }
 
     /** The end of a URL starting here, or `at` when no URL starts here. */
@@ -1154,7 +1140,7 @@ export function namesOnlyLine(text: string, from: number, severalNames: boolean)
     }
 }
 
-/** The end of the `@name` or `@{name}` at `at`. */
+/** The end of the `@name` or `@{name}` at `at`: a name does not end in '.' or '-' ("met @Joanna." ends a sentence). */
 function refEnd(text: string, at: number): number {
     if (text[at + 1] === '{') {
         let end = at + 2;
