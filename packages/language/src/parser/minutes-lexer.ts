@@ -291,9 +291,10 @@ class Scanner {
      * writes attendance. Part of a line start's state (`LineStarts`).
      */
     private underBareLabel = false;
-    // What carries from one line to the next is `afterBlank`, `listGoesOn`, `underBareLabel` and `place`, and nothing else: it is a
-    // line start's state (`LineStarts`), from which incremental reparsing lexes again. A new field
-    // that outlives a line break belongs there too (test/parser/incremental-reparse.test.ts fails otherwise).
+    // What carries from one line to the next is `afterBlank`, `listGoesOn`, `underBareLabel` and
+    // `place`, and nothing else: it is a line start's state (`LineStarts`), from which incremental
+    // reparsing lexes again. A new field that outlives a line break belongs there too
+    // (test/parser/incremental-reparse.test.ts fails otherwise).
     /** Where the current line stands, which decides the keys it may start: see `Place`. */
     private readonly place = new Place();
     private readonly tokens: IToken[] = [];
@@ -475,7 +476,6 @@ class Scanner {
         if (this.listGoesOn) return namesOnlyLine(this.text, start, false);
         return this.underBareLabel && start > this.lineStart && namesOnlyLine(this.text, start, true);
     }
-
 
     /** Whether `at` is white space, a line break or the end of the text. */
     private spaceOrEnd(at: number): boolean {
@@ -1114,7 +1114,7 @@ export function namesOnlyLine(text: string, from: number, severalNames: boolean)
     let names = 0;
     for (;;) {
         // A name.
-        if (text[at] !== '@' || !isRefNameStart(text.codePointAt(at + 1)) && text[at + 1] !== '{') return false;
+        if (text[at] !== '@' || (!isRefNameStart(text.codePointAt(at + 1)) && text[at + 1] !== '{')) return false;
         at = refEnd(text, at);
         names++;
         // Its notes.
