@@ -9,7 +9,7 @@
 //
 // packages/cli/test/corpus-table.test.ts fails when the README's table is stale. The method
 // (what a word, a lost word and a break are) is the README's paragraph above the table.
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -114,7 +114,9 @@ function sourceOf(folder) {
  * `npm run bundle --workspace packages/cli` writes it from the sources).
  */
 export async function measureCorpus() {
-    const { main } = await import(pathToFileURL(join(root, 'packages/cli/dist/main.js')).href);
+    const bundle = join(root, 'packages/cli/dist/main.js');
+    if (!existsSync(bundle)) throw new Error('packages/cli/dist/main.js is missing: npm run corpus:table writes it first');
+    const { main } = await import(pathToFileURL(bundle).href);
     const folders = readdirSync(CORPUS, { withFileTypes: true }).filter(entry => entry.isDirectory()).map(entry => entry.name).sort();
     const rows = [];
     for (const folder of folders) {
