@@ -1,10 +1,9 @@
 import type { AstNode, Reference } from 'langium';
 import {
-    isAction, isActionUpdate, isAgenda, isBreak, isDocument, isCustomField, isField, isHeading, isLine, isOutcome, isParty, isRoster,
+    isAction, isActionUpdate, isAgenda, isBreak, isDocument, isField, isHeading, isLine, isOutcome, isRoster,
     isLink, isMention, isSegment, isSpeakerLine,
-    Break, Field, Heading,
-    type Action, type ActionUpdate, type Agenda, type Block, type CustomField, type Document, type Line, type Mention,
-    type Outcome, type Party, type Roster, type Segment, type SpeakerLine, type Text
+    Action, ActionUpdate, Agenda, Break, CustomField, Field, Heading, Line, Organisation, Outcome, Person, Roster, Segment, SpeakerLine,
+    type Block, type Document, type Mention, type Party, type Text
 } from '../generated/ast.js';
 import { isBulletMarker } from '../parser/characters.js';
 import { wasReparsed } from '../parser/incremental-reparser.js';
@@ -551,69 +550,70 @@ function groupChunk(blocks: Block[], from: number, to: number): Group[] {
     };
     while (i <= to) {
         const block = blocks[i];
-        if (isHeading(block)) {
-            add({ kind: 'heading', heading: block, level: headingLevel(block), text: plainText(block.text), meeting: undefined }, i);
-            i++;
-            continue;
-        }
-        if (isField(block)) {
-            const definition = keyDefinition(block.key);
-            if (definition?.listed && !hasText(block.value)) {
-                // `organisers:` over its items: a list of the header, not turns.
-                const { items: list, end } = takeListLines(blocks, i, isFieldListItem);
-                fieldLists.set(block, list);
-                add({ kind: 'field', field: block, body: [], meeting: undefined }, end);
+        // By the block's own type, tested once: each generated type guard looks the type up in
+        // the reflection's tables, and a block went through up to ten of them.
+        switch (block.$type) {
+            case Heading.$type:
+                add({ kind: 'heading', heading: block, level: headingLevel(block), text: plainText(block.text), meeting: undefined }, i);
+                i++;
+                continue;
+            case Field.$type: {
+                const definition = keyDefinition(block.key);
+                if (definition?.listed && !hasText(block.value)) {
+                    // `organisers:` over its items: a list of the header, not turns.
+                    const { items: list, end } = takeListLines(blocks, i, isFieldListItem);
+                    fieldLists.set(block, list);
+                    add({ kind: 'field', field: block, body: [], meeting: undefined }, end);
+                    i = end + 1;
+                    continue;
+                }
+                fieldLists.delete(block);
+                const continuation = takeContinuation(blocks, i, hasText(block.value), !definition?.inPlace);
+                const next = i + 1 + continuation.length;
+                const { paragraphs, count } = definition?.body || definition?.narration ? takeParagraphs(blocks, next, segment) : NOTHING_TAKEN;
+                add({ kind: 'field', field: block, body: paragraphs, meeting: undefined }, next - 1 + count);
+                i = next + count;
+                continue;
+            }
+            case CustomField.$type: {
+                // Continued, as a header field is, by indented lines only.
+                const continuation = takeContinuation(blocks, i, hasText(block.value), true);
+                add({ kind: 'custom-field', field: block, meeting: undefined }, i + continuation.length);
+                i += 1 + continuation.length;
+                continue;
+            }
+            case Person.$type:
+            case Organisation.$type:
+                add({ kind: 'party', party: block }, i);
+                i++;
+                continue;
+            case Roster.$type: {
+                const { attendees, end, unfinished } = takeAttendees(blocks, i);
+                add({ kind: 'roster', group: { roster: block, attendees, unfinished }, meeting: undefined }, end);
                 i = end + 1;
                 continue;
             }
-            fieldLists.delete(block);
-            const continuation = takeContinuation(blocks, i, hasText(block.value), !definition?.inPlace);
-            const next = i + 1 + continuation.length;
-            const { paragraphs, count } = definition?.body || definition?.narration ? takeParagraphs(blocks, next, segment) : NOTHING_TAKEN;
-            add({ kind: 'field', field: block, body: paragraphs, meeting: undefined }, next - 1 + count);
-            i = next + count;
-            continue;
-        }
-        if (isCustomField(block)) {
-            // Continued, as a header field is, by indented lines only.
-            const continuation = takeContinuation(blocks, i, hasText(block.value), true);
-            add({ kind: 'custom-field', field: block, meeting: undefined }, i + continuation.length);
-            i += 1 + continuation.length;
-            continue;
-        }
-        if (isParty(block)) {
-            add({ kind: 'party', party: block }, i);
-            i++;
-            continue;
-        }
-        if (isRoster(block)) {
-            const { attendees, end, unfinished } = takeAttendees(blocks, i);
-            add({ kind: 'roster', group: { roster: block, attendees, unfinished }, meeting: undefined }, end);
-            i = end + 1;
-            continue;
-        }
-        if (isAgenda(block)) {
-            const { items: lines, end } = takeListLines(blocks, i, (b): b is Line => isLine(b) && isListMarker(b.marker));
-            add({ kind: 'agenda', group: { agenda: block, items: agendaTree(lines), lines }, meeting: undefined }, end);
-            i = end + 1;
-            continue;
-        }
-        if (isSegment(block)) {
-            segment = block;
-            add({ kind: 'segment', segment: block, meeting: undefined }, i);
-            i++;
-            continue;
-        }
-        if (isBreak(block)) {
-            add({ kind: 'break', block, meeting: undefined }, i);
-            i++;
-            continue;
-        }
-        if (isLine(block)) {
-            const { paragraphs, count } = takeParagraphs(blocks, i, segment);
-            add({ kind: 'prose', paragraphs, meeting: undefined }, i + count - 1);
-            i += count;
-            continue;
+            case Agenda.$type: {
+                const { items: lines, end } = takeListLines(blocks, i, (b): b is Line => isLine(b) && isListMarker(b.marker));
+                add({ kind: 'agenda', group: { agenda: block, items: agendaTree(lines), lines }, meeting: undefined }, end);
+                i = end + 1;
+                continue;
+            }
+            case Segment.$type:
+                segment = block;
+                add({ kind: 'segment', segment: block, meeting: undefined }, i);
+                i++;
+                continue;
+            case Break.$type:
+                add({ kind: 'break', block, meeting: undefined }, i);
+                i++;
+                continue;
+            case Line.$type: {
+                const { paragraphs, count } = takeParagraphs(blocks, i, segment);
+                add({ kind: 'prose', paragraphs, meeting: undefined }, i + count - 1);
+                i += count;
+                continue;
+            }
         }
         // The blocks that take the prose lines after them: first those that continue their line, then paragraphs.
         const continuation = takeContinuation(blocks, i, blockHasText(block));
@@ -777,12 +777,19 @@ function takeListLines<T extends Block>(blocks: Block[], keyIndex: number, accep
 
 /** Whether a block has text on its line that following lines may continue. */
 function blockHasText(block: Block): boolean {
-    // An action or update with nothing after its header's colon heads the paragraphs that follow, as `@name:` does.
-    if (isAction(block) || isActionUpdate(block)) return splitActionHeader(block.text).body.length > 0;
-    if (isSpeakerLine(block)) return hasText(block.text) && !headsJointTurn(block);
-    if (isOutcome(block) || isLine(block)) return hasText(block.text);
-    if (isRoster(block) || isAgenda(block) || isSegment(block)) return hasText(block.title);
-    return false;
+    // By the block's own type, tested once (see groupChunk).
+    switch (block.$type) {
+        // An action or update with nothing after its header's colon heads the paragraphs that follow, as `@name:` does.
+        case Action.$type:
+        case ActionUpdate.$type: return splitActionHeader(block.text).body.length > 0;
+        case SpeakerLine.$type: return hasText(block.text) && !headsJointTurn(block);
+        case Outcome.$type:
+        case Line.$type: return hasText(block.text);
+        case Roster.$type:
+        case Agenda.$type:
+        case Segment.$type: return hasText(block.title);
+        default: return false;
+    }
 }
 
 /** What `takeParagraphs` returns where a block takes no lines. */
@@ -797,11 +804,18 @@ export function isOrderedMarker(marker: string): boolean {
     return /[.)]$/.test(marker) || /^\d/.test(marker);
 }
 
-/** Indentation of a line: the column its first token starts at (a tab counts one). */
+/**
+ * Indentation of a line: the column its first token starts at (a tab counts one), counted back
+ * from the token to the line break before it as the lexer counts columns (its range, made when
+ * asked in a check's tree, would be three objects).
+ */
 export function indentOf(block: Block): number {
     const cst = block.$cstNode;
     if (!cst) return 0;
-    return cst.range.start.character;
+    const text = cst.root.fullText;
+    let lineStart = cst.offset;
+    while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+    return cst.offset - lineStart;
 }
 
 /**
