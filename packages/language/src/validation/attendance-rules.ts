@@ -1,7 +1,7 @@
-import { isOrganisation, isPerson, type Party } from '../generated/ast.js';
+import { isOrganisation, isPerson, type Organisation, type Party } from '../generated/ast.js';
 import { organisationsOf, shortName } from '../model/directory.js';
 import type { ValidationAcceptor } from 'langium';
-import { attendeeTarget, type Attendance, type Meeting, type RosterGroup, type Turn } from '../model/structure.js';
+import { attendeeTarget, type Attendance, type Attendee, type Meeting, type RosterGroup, type Turn } from '../model/structure.js';
 import { mentionsOf, writtenName } from '../model/text.js';
 import { rangeOfOffsets } from './ranges.js';
 import { IssueCodes } from './issue-codes.js';
@@ -64,13 +64,26 @@ export const speakerMustBeAmongAttendees: MeetingRule = (meeting, accept) => {
     }
 };
 
+/** A meeting's attendees by party, in written order: looked up per turn (filtering them all for each turn was quadratic in a meeting's length). */
+function attendeesByParty(meeting: Meeting): Map<Party, Attendee[]> {
+    const byParty = new Map<Party, Attendee[]>();
+    for (const attendee of meeting.attendees) {
+        if (!attendee.party) continue;
+        const entries = byParty.get(attendee.party);
+        if (entries) entries.push(attendee);
+        else byParty.set(attendee.party, [attendee]);
+    }
+    return byParty;
+}
+
 /** Someone listed as absent speaks, and nobody is said to present their contribution. */
 export const speakerMustNotBeListedAsAbsent: MeetingRule = (meeting, accept) => {
+    const attendees = attendeesByParty(meeting);
     for (const turn of meeting.turns) {
         const speaker = turn.speaker;
         if (!speaker || turn.qualifiers.presentedBy) continue;
-        const entries = meeting.attendees.filter(attendee => attendee.party === speaker);
-        if (entries.length === 0 || !entries.every(attendee => NOT_THERE.has(attendee.attendance))) continue;
+        const entries = attendees.get(speaker);
+        if (!entries || !entries.every(attendee => NOT_THERE.has(attendee.attendance))) continue;
         const status = entries[0].attendance === 'apologies' ? 'as having sent apologies' : 'as absent';
         accept('warning', `${shortName(speaker)} is listed ${status} but speaks here; `
             + `if someone presented their contribution, write [presented by @name] after the name.`, {
@@ -81,6 +94,15 @@ export const speakerMustNotBeListedAsAbsent: MeetingRule = (meeting, accept) => 
         });
     }
 };
+
+/** The organisations of the people among `speakers`: read once per meeting, not once per organisation listed. */
+function organisationsOfSpeakers(speakers: ReadonlySet<Party>): Set<Organisation> {
+    const organisations = new Set<Organisation>();
+    for (const speaker of speakers) {
+        if (isPerson(speaker)) for (const organisation of organisationsOf(speaker)) organisations.add(organisation);
+    }
+    return organisations;
+}
 
 /** An attendee who never takes the floor, in a meeting whose notes record who spoke. */
 export const attendeeShouldSpeak: MeetingRule = (meeting, accept) => {
@@ -93,12 +115,13 @@ export const attendeeShouldSpeak: MeetingRule = (meeting, accept) => {
     }
     if (spoke.size === 0) return;
     const reported = new Set<Party>();
+    let spokenForByMembers: Set<Organisation> | undefined;
     for (const attendee of meeting.attendees) {
         const party = attendee.party;
         if (!party || NOT_EXPECTED_TO_SPEAK.has(attendee.attendance) || reported.has(party)) continue;
         if (spoke.has(party)) continue;
         // A member speaks for a listed organisation; an organisation's turn is its members'.
-        if (isOrganisation(party) && [...spoke].some(s => isPerson(s) && organisationsOf(s).includes(party))) continue;
+        if (isOrganisation(party) && (spokenForByMembers ??= organisationsOfSpeakers(spoke)).has(party)) continue;
         if (isPerson(party) && organisationsOf(party).some(org => spoke.has(org))) continue;
         reported.add(party);
         const message = `${shortName(party)} is listed among the attendees but never speaks in these notes.`;
