@@ -1,6 +1,6 @@
 import {
-    DefaultDocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor,
-    type ValidationCheck, type ValidationOptions
+    DefaultDocumentValidator, interruptAndCheck, isReference, type AstNode, type DiagnosticInfo, type GenericAstNode, type LangiumDocument,
+    type ParseResult, type ValidateSingleNodeOptions, type ValidationAcceptor, type ValidationCheck, type ValidationOptions, type ValidationSeverity
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { applyRuleSettings } from '../config/rule-settings.js';
@@ -13,7 +13,7 @@ import { writtenName } from '../model/text.js';
 import { IssueCodes } from './issue-codes.js';
 import { MinutesValidationRegistry } from './minutes-validation-registry.js';
 import { linkingErrorsOf } from '../scoping/minutes-linker.js';
-import { isDocument } from '../generated/ast.js';
+import { isDocument, Text } from '../generated/ast.js';
 import { chunksOf, structureOf } from '../model/structure.js';
 import { acceptAgain, KeptChecks, lineIndexOf, movedBy, recordingAcceptor, type KeptEntry } from './kept-checks.js';
 import { CHECKED_EACH_TIME_TYPES, checkContextOf, OWN_TEXT_CHECKS } from './minutes-validator.js';
@@ -92,7 +92,7 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
             let found = checksByType.get(type);
             if (!found) {
                 const ownText = OWN_TEXT_CHECKS[type];
-                const again = CHECKED_EACH_TIME_TYPES.some(each => this.services.shared.AstReflection.isSubtype(type, each));
+                const again = this.checkedEachTime(type);
                 const registry = this.validationRegistry;
                 const checks = ownText ? [] : registry instanceof MinutesValidationRegistry
                     ? registry.checksOf(type, options.categories)
@@ -186,6 +186,14 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
     }
 
     /**
+     * The walk does not go into a text: its children are its mentions and links (the grammar's
+     * `Text`), and neither has checks of its own (test/validation/validator-walk.test.ts).
+     */
+    protected override validateSingleNodeOptions(node: AstNode, options: ValidationOptions): ValidateSingleNodeOptions {
+        return node.$type === Text.$type ? A_TEXT_ALONE : super.validateSingleNodeOptions(node, options);
+    }
+
+    /**
      * What the checks of a node's own text report: kept per node, and accepted again while
      * the node lives, its explicit ranges moved by the lines the node has moved since.
      */
@@ -210,8 +218,33 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
     }
 
     private readonly ownTextReports = new WeakMap<AstNode, { line: number; reports: OwnTextReport[] }>();
+
+    /** Whether the checks of a node type read beyond their chunk (CHECKED_EACH_TIME_TYPES), by type: each document's walk asks. */
+    private checkedEachTime(type: string): boolean {
+        let again = this.checkedEachTimeByType.get(type);
+        if (again === undefined) {
+            const reflection = this.services.shared.AstReflection;
+            this.checkedEachTimeByType.set(type, again = CHECKED_EACH_TIME_TYPES.some(each => reflection.isSubtype(type, each)));
+        }
+        return again;
+    }
+
+    private readonly checkedEachTimeByType = new Map<string, boolean>();
     /** What the checks of the nodes of each chunk of a long document reported: an edit checks again only the chunks it touched. */
     readonly nodeChecks = new KeptChecks<KeptEntry[]>();
+
+    /**
+     * A diagnostic at a reference (`property: 'speaker'`, no range) takes the reference's own
+     * node's range: the node Langium finds by walking the node's syntax tree for the property's
+     * assignment, which was most of the silent-attendee rule's time (docs/performance.md).
+     */
+    protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string, info: DiagnosticInfo<N, string>): Diagnostic {
+        if (!info.range && typeof info.property === 'string' && info.index === undefined) {
+            const value = (info.node as unknown as GenericAstNode)[info.property];
+            if (isReference(value) && value.$refNode) return super.toDiagnostic(severity, message, { ...info, range: value.$refNode.range });
+        }
+        return super.toDiagnostic(severity, message, info);
+    }
 
     /** A comment that is never closed (the only lexing error): `syntax-error`. */
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
@@ -255,6 +288,8 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
 
 /** The checks of a node type: the registry's, or those of a node's own text (run in their place); `again` for those whose reports are never kept. */
 type NodeChecks = { checks: ValidationCheck[]; again: boolean; ownText?: ReadonlyArray<ValidationCheck>; any: boolean };
+
+const A_TEXT_ALONE: ValidateSingleNodeOptions = { validateNode: true, validateChildren: false };
 
 type OwnTextReport = { severity: Parameters<ValidationAcceptor>[0]; message: string; info: Parameters<ValidationAcceptor>[2] };
 
