@@ -99,6 +99,9 @@ export class MinutesConfigs {
     private readonly byFolder = new Map<string, NotesRoot | null>();
     /** By folder: the git repository around it when no configuration applies, which only ignores. */
     private readonly gitRootByFolder = new Map<string, NotesRoot | null>();
+    /** By file: its root, and whether it is ignored, asked at each validation of it (a file's folder is a new URI to spell out each time). */
+    private readonly rootByFile = new Map<string, NotesRoot | null>();
+    private readonly ignoredFiles = new Map<string, boolean>();
 
     constructor(shared: LangiumSharedCoreServices) {
         this.fileSystem = shared.workspace.FileSystemProvider;
@@ -107,7 +110,11 @@ export class MinutesConfigs {
     /** The repository whose configuration applies to a file or folder, if any. */
     rootOf(uri: URI, isDirectory = false): NotesRoot | undefined {
         if (uri.scheme !== 'file') return undefined;
-        return this.rootOfFolder(isDirectory ? uri : UriUtils.dirname(uri)) ?? undefined;
+        if (isDirectory) return this.rootOfFolder(uri) ?? undefined;
+        const key = uri.toString();
+        let root = this.rootByFile.get(key);
+        if (root === undefined) this.rootByFile.set(key, root = this.rootOfFolder(UriUtils.dirname(uri)));
+        return root ?? undefined;
     }
 
     /** The rule severities that apply to a file: its configuration's, else none. */
@@ -119,6 +126,8 @@ export class MinutesConfigs {
     clear(): void {
         this.byFolder.clear();
         this.gitRootByFolder.clear();
+        this.rootByFile.clear();
+        this.ignoredFiles.clear();
     }
 
     /**
@@ -129,6 +138,14 @@ export class MinutesConfigs {
      */
     isIgnored(uri: URI, isDirectory: boolean): boolean {
         if (uri.scheme !== 'file') return false;
+        if (isDirectory) return this.isIgnoredNow(uri, true);
+        const key = uri.toString();
+        let ignored = this.ignoredFiles.get(key);
+        if (ignored === undefined) this.ignoredFiles.set(key, ignored = this.isIgnoredNow(uri, false));
+        return ignored;
+    }
+
+    private isIgnoredNow(uri: URI, isDirectory: boolean): boolean {
         const root = this.rootOf(uri, isDirectory) ?? this.gitRootOf(isDirectory ? uri : UriUtils.dirname(uri));
         return root?.isIgnored(uri, isDirectory) ?? false;
     }
