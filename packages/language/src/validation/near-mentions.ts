@@ -13,9 +13,11 @@ import { rangeOfOffsets } from './ranges.js';
  */
 export function mentionMustNotFollowWordPunctuation(text: Text, accept: ValidationAcceptor): void {
     for (const leaf of visibleLeaves(text.$cstNode)) {
-        if (isMention(leaf.astNode) || isLink(leaf.astNode)) continue;
         const word = leaf.text;
-        for (let at = word.indexOf('@', 1); at > 0; at = word.indexOf('@', at + 1)) {
+        // Most words have no @ past their first character: they are passed over before their node is asked for.
+        const first = word.indexOf('@', 1);
+        if (first < 0 || isMention(leaf.astNode) || isLink(leaf.astNode)) continue;
+        for (let at = first; at > 0; at = word.indexOf('@', at + 1)) {
             if (!'_-+'.includes(word[at - 1]) || !isRefNameStart(word.codePointAt(at + 1))) continue;
             // An address is `…@host.tld`: a name after the @ with a dot in it is left alone.
             const rest = /^@[^\s,;:()<>]*/.exec(word.slice(at))![0];
