@@ -31,34 +31,14 @@ const countedPhase = optionValue('--count-phase');
 const inspector = new Session();
 inspector.connect();
 // Coverage counts only the code compiled after it starts: the modules are imported after.
-if (countedPhase) {
-    await inspector.post('Profiler.enable');
-    await inspector.post('Profiler.startPreciseCoverage', { callCount: true, detailed: true });
-}
+const { ExecutedBlocks } = await import('../packages/language/test/helpers/executed-blocks.mjs');
+const coverage = countedPhase ? await ExecutedBlocks.start() : undefined;
 const { DocumentState, URI } = await import('langium');
 const { NodeFileSystem } = await import('langium/node');
 const { createMinutesServices } = await import('minutes-language');
 const { minutesFilesUnder } = await import('./lib/minutes-files.mjs');
 /** The blocks executed since the last call, in every script but Node's own; and by function, the most first. */
-const executedBlocks = async () => {
-    const { result } = await inspector.post('Profiler.takePreciseCoverage');
-    let count = 0;
-    const byFunction = new Map();
-    for (const script of result) {
-        if (!script.url || script.url.startsWith('node:')) continue;
-        const file = script.url.replace(/^.*\/(node_modules|packages)\//, '');
-        for (const fn of script.functions) {
-            let blocks = 0;
-            for (const range of fn.ranges) blocks += range.count;
-            count += blocks;
-            if (blocks > 0) {
-                const key = `${fn.functionName || '(anonymous)'} ${file}:${fn.ranges[0].startOffset}`;
-                byFunction.set(key, (byFunction.get(key) ?? 0) + blocks);
-            }
-        }
-    }
-    return { count, byFunction: [...byFunction].sort((a, b) => b[1] - a[1]) };
-};
+const executedBlocks = () => coverage.since(/^file:/);
 const folder = args.find((a, i) => !a.startsWith('--') && !['--repeat', '--profile-phase', '--count-phase'].includes(args[i - 1])
     && args[i - 2] !== '--profile-phase');
 const validation = !args.includes('--no-validation');

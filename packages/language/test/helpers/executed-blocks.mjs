@@ -30,15 +30,35 @@ export class ExecutedBlocks {
      * @returns {Promise<number>}
      */
     async count(scripts, work) {
-        await this.session.post('Profiler.takePreciseCoverage');
+        await this.since(scripts);
         await work();
+        return (await this.since(scripts)).count;
+    }
+
+    /**
+     * The blocks executed in the scripts whose address matches `scripts` since the last call
+     * (or `count`), and by function (name, script and offset), the most first.
+     * @param {RegExp} scripts
+     * @returns {Promise<{ count: number, byFunction: Array<[string, number]> }>}
+     */
+    async since(scripts) {
         const { result } = await this.session.post('Profiler.takePreciseCoverage');
         let count = 0;
+        const byFunction = new Map();
         for (const script of result) {
             if (!scripts.test(script.url)) continue;
-            for (const fn of script.functions) for (const range of fn.ranges) count += range.count;
+            const file = script.url.replace(/^.*\/(node_modules|packages)\//, '');
+            for (const fn of script.functions) {
+                let blocks = 0;
+                for (const range of fn.ranges) blocks += range.count;
+                count += blocks;
+                if (blocks > 0) {
+                    const name = `${fn.functionName || '(anonymous)'} ${file}:${fn.ranges[0].startOffset}`;
+                    byFunction.set(name, (byFunction.get(name) ?? 0) + blocks);
+                }
+            }
         }
-        return count;
+        return { count, byFunction: [...byFunction].sort((a, b) => b[1] - a[1]) };
     }
 
     /** @returns {Promise<void>} */
