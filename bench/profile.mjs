@@ -35,7 +35,7 @@ const { ExecutedBlocks } = await import('../packages/language/test/helpers/execu
 const coverage = countedPhase ? await ExecutedBlocks.start() : undefined;
 const { DocumentState, URI } = await import('langium');
 const { NodeFileSystem } = await import('langium/node');
-const { createMinutesServices } = await import('minutes-language');
+const { blockTreeCacheOf, createMinutesServices } = await import('minutes-language');
 const { minutesFilesUnder } = await import('./lib/minutes-files.mjs');
 /** The blocks executed since the last call, in every script but Node's own; and by function, the most first. */
 const executedBlocks = () => coverage.since(/^file:/);
@@ -130,5 +130,10 @@ for (let round = 0; round < repeat; round++) {
     }
     if (profiledPhase) console.log(`profile of ${profiledPhase}: ${profileFile}`);
     console.log(`heap kept by the workspace: ${((heapAfter - heapBefore) / 1e6).toFixed(0)} MB (${((heapAfter - heapBefore) / bytes).toFixed(1)}x source)`);
+    const blockTrees = blockTreeCacheOf(Minutes.parser.LangiumParser);
+    if (blockTrees) {
+        const blocks = documents.reduce((sum, d) => sum + (d.parseResult.value.blocks?.length ?? 0), 0);
+        console.log(`syntax trees of blocks made when asked: ${blockTrees.made} for ${blocks} blocks`);
+    }
     void Minutes;
 }

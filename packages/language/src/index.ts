@@ -24,3 +24,4 @@ export { MinutesIndexManager } from './workspace/minutes-index-manager.js';
 export { MinutesScopeComputation } from './scoping/minutes-scope-computation.js';
 export { scanExports, scanMatchesExports, type ScannedAction, type ScannedExports } from './workspace/export-scan.js';
 export { fromPortableDescription, toPortableDescription, type PortableDescription } from './workspace/portable-descriptions.js';
+export { blockTreeCacheOf } from './parser/minutes-parser.js';

@@ -155,7 +155,9 @@ export interface MinutesServicesOptions {
 function parserModule(options: MinutesServicesOptions): Module<MinutesServices, PartialLangiumServices> {
     return {
         parser: {
-            LangiumParser: services => createMinutesParser(services, { lazyLeafRanges: options.checkOnly, flat: !options.langiumParser })
+            LangiumParser: services => createMinutesParser(services, {
+                lazyLeafRanges: options.checkOnly, flat: !options.langiumParser, lazyCst: options.checkOnly && !options.langiumParser
+            })
         }
     };
 }

@@ -1,5 +1,9 @@
 import type { IToken, TokenType } from 'chevrotain';
 import {
+    LAZY_REF_NODE, LazyAstNode, LazyCstTree, TokenTable, attachTree,
+    type BlockTree, type BlockTreeCache, type BlockTreeMaker, type LazyRootCstNode
+} from './lazy-cst.js';
+import {
     GrammarAST, type AstNode, type AstReflection, type CompositeCstNode, type CstNode, type CstNodeBuilder,
     type LangiumCoreServices, type LeafCstNode, type Linker, type LexerResult, type Reference, type ValueConverter
 } from 'langium';
@@ -30,9 +34,13 @@ export class FlatParser {
     readonly linker: Linker;
     private readonly reflection: AstReflection;
     private readonly defaults = new Map<string, Array<[string, unknown]>>();
+    private readonly definition: Record<string, TokenType>;
+    private typesByIndex: TokenType[] | undefined;
+    private readonly nullBuilder = new NullCstBuilder() as unknown as CstNodeBuilder;
 
     constructor(services: LangiumCoreServices) {
         const definition = services.parser.Lexer.definition as Record<string, TokenType>;
+        this.definition = definition;
         this.grammar = new FlatGrammar(services.Grammar, definition);
         this.reflection = services.shared.AstReflection;
         this.converter = services.parser.ValueConverter;
@@ -45,8 +53,32 @@ export class FlatParser {
      */
     parse(text: string, lexed: LexerResult, builder: CstNodeBuilder): AstNode | undefined {
         builder.buildRootNode(text);
-        const run = new FlatRun(this, lexed.tokens, lexed.hidden, builder);
+        const run = new FlatRun(this, lexed.tokens, lexed.hidden, builder, RunMode.Tree);
         return run.document();
+    }
+
+    /**
+     * The document's AST alone, whose CST is made block by block when asked (`minutes check`:
+     * lazy-cst.ts); or undefined when the tokens do not follow the grammar.
+     */
+    parseLazily(text: string, lexed: LexerResult, support: LazyCstSupport): AstNode | undefined {
+        const run = new FlatRun(this, lexed.tokens, lexed.hidden, this.nullBuilder, RunMode.Lazy);
+        const document = run.document();
+        if (!document) return undefined;
+        const tree = new LazyCstTree(text, new TokenTable(lexed.tokens), new TokenTable(lexed.hidden), run.starts(), this.tokenTypes,
+            document, new BlockTrees(this, support), support.cache);
+        tree.root.leafMaker = support.hiddenLeaf;
+        attachTree(document, tree);
+        return document;
+    }
+
+    /** The parser's token types by their index (`tokenTypeIdx`). */
+    private get tokenTypes(): TokenType[] {
+        if (!this.typesByIndex) {
+            this.typesByIndex = [];
+            for (const type of Object.values(this.definition)) this.typesByIndex[type.tokenTypeIdx!] = type;
+        }
+        return this.typesByIndex;
     }
 
     /** The properties of `type` that Langium gives a default (arrays, booleans), as `assignMandatoryProperties` does. */
@@ -60,6 +92,77 @@ export class FlatParser {
             this.defaults.set(type, list);
         }
         return list;
+    }
+}
+
+/**
+ * What a run makes: the AST and its CST (the editor's, and a check's document with a syntax
+ * error), the AST alone with the tokens kept for a tree made when asked (a check: lazy-cst.ts),
+ * or the CST of a block whose AST was made so.
+ */
+const enum RunMode { Tree, Lazy, Materialize }
+
+/** The builder of a block's tree made again (minutes-parser.ts's BlockTreeBuilder): it gives AST nodes made before their CST nodes. */
+export interface BlockTreeBuilding extends CstNodeBuilder {
+    /** An unassigned rule call hands `node` up to `caller` (see `FlatRun.handUp`). */
+    handUp(node: AstNode, caller: CompositeCstNode): void;
+    /** The tree made: the CST node of each AST node, and the hidden leaves before the block (or the leading leaves), set in `root`. */
+    finish(): BlockTree;
+}
+
+/** What the flat parser needs to keep a check's trees for later (minutes-parser.ts provides it). */
+export interface LazyCstSupport {
+    cache: BlockTreeCache;
+    /** A builder of a block's tree, whose nodes' root is `root`. */
+    builder(root: LazyRootCstNode): BlockTreeBuilding;
+    /** A leaf of a hidden token in `root`. */
+    hiddenLeaf(token: IToken): LeafCstNode;
+}
+
+/** The trees of a check's blocks, made again from their tokens (lazy-cst.ts's BlockTreeMaker). */
+class BlockTrees implements BlockTreeMaker {
+    constructor(private readonly parser: FlatParser, private readonly support: LazyCstSupport) {}
+
+    makeBlockTree(tree: LazyCstTree, block: AstNode): BlockTree {
+        const i = block.$containerIndex!;
+        const starts = tree.starts;
+        const input = tree.visible.tokens(starts[2 * i], starts[2 * i + 2], tree.text, tree.types);
+        const hidden = tree.hidden.tokens(starts[2 * i + 1], starts[2 * i + 3], tree.text, tree.types);
+        const builder = this.support.builder(tree.root);
+        new FlatRun(this.parser, input, hidden, builder, RunMode.Materialize).materialize(block as unknown as MutableNode);
+        return builder.finish();
+    }
+
+    makeLeadingLeaves(tree: LazyCstTree): CstNode[] {
+        const input = tree.visible.tokens(0, tree.starts[0], tree.text, tree.types);
+        const hidden = tree.hidden.tokens(0, tree.starts[1], tree.text, tree.types);
+        const builder = this.support.builder(tree.root);
+        new FlatRun(this.parser, input, hidden, builder, RunMode.Materialize).leading();
+        return builder.finish().before;
+    }
+}
+
+/**
+ * The CST builder of a run that makes the AST alone: a node stands for its grammar element
+ * (the value converter reads it), and nothing is kept.
+ */
+class NullCstBuilder {
+    private readonly stubs = new Map<GrammarAST.AbstractElement | undefined, CstNode>();
+
+    buildRootNode(): void {}
+    buildCompositeNode(feature: GrammarAST.AbstractElement): CstNode {
+        return this.stub(feature);
+    }
+    buildLeafNode(_token: IToken, feature?: GrammarAST.AbstractElement): CstNode {
+        return this.stub(feature);
+    }
+    addHiddenNodes(): void {}
+    construct(): void {}
+
+    private stub(feature: GrammarAST.AbstractElement | undefined): CstNode {
+        let stub = this.stubs.get(feature);
+        if (!stub) this.stubs.set(feature, stub = { grammarSource: feature } as CstNode);
+        return stub;
     }
 }
 
@@ -87,38 +190,41 @@ class FlatRun {
     private readonly g: FlatGrammar;
     private readonly converter: ValueConverter;
     private readonly linker: Linker;
+    /** Whether the run makes AST nodes (it does but when it makes the tree of those made before). */
+    private readonly buildsAst: boolean;
+    /** RunMode.Lazy: the index of each block's first token and first hidden token, in pairs. */
+    private readonly blockStarts: number[] | undefined;
+    /** RunMode.Materialize: the block whose tree is made. */
+    private target: MutableNode | undefined = undefined;
 
     constructor(
         private readonly parser: FlatParser,
         private readonly input: IToken[],
         private readonly hidden: IToken[],
-        private readonly builder: CstNodeBuilder
+        private readonly builder: CstNodeBuilder,
+        private readonly mode: RunMode
     ) {
         this.g = parser.grammar;
         this.types = parser.grammar.tokens;
         this.converter = parser.converter;
         this.linker = parser.linker;
+        this.buildsAst = mode !== RunMode.Materialize;
+        this.blockStarts = mode === RunMode.Lazy ? [] : undefined;
     }
 
     document(): AstNode | undefined {
-        const document: MutableNode = { $type: 'Document' } as MutableNode;
+        const document = this.make('Document', undefined);
         try {
-            const types = this.types;
-            const first = this.peek();
-            if (first && (first.tokenType === types.newline || first.tokenType === types.blank)) {
-                this.leaf(this.next(), first.tokenType === types.newline ? this.g.documentNewline : this.g.documentBlank);
-            }
-            let blocks: MutableNode[] | undefined;
+            this.leading();
             while (this.index < this.input.length) {
                 // A block starts a line. The grammar would let one follow a block that did not end
                 // its line; the lexer never makes such tokens, and Langium's parser reads them
                 // unevenly (an error, or a key dropped without one), so it is left to decide.
-                if (blocks && !this.lineEnded()) throw new OffGrammar();
-                const block = this.block();
-                blocks ??= document.blocks = [];
-                this.contain(document, 'blocks', block, blocks.length);
-                blocks.push(block);
+                if (document.blocks && !this.lineEnded()) throw new OffGrammar();
+                this.blockStarts?.push(this.index, this.hiddenIndex);
+                this.add(document, 'blocks', this.block());
             }
+            this.blockStarts?.push(this.index, this.hiddenIndex);
         } catch (error) {
             if (error instanceof OffGrammar) return undefined;
             throw error;
@@ -127,6 +233,26 @@ class FlatRun {
         // What is left of the hidden tokens goes at the end, as Langium's parse adds them.
         if (this.hiddenIndex < this.hidden.length) this.builder.addHiddenNodes(this.hidden.slice(this.hiddenIndex));
         return document as unknown as AstNode;
+    }
+
+    /** `(NL | BLANK)?`: the line breaks before the first block. */
+    leading(): void {
+        const types = this.types;
+        const first = this.peek();
+        if (first && (first.tokenType === types.newline || first.tokenType === types.blank)) {
+            this.leaf(this.next(), first.tokenType === types.newline ? this.g.documentNewline : this.g.documentBlank);
+        }
+    }
+
+    /** The tree of `target`, a block already parsed, from its tokens alone (RunMode.Materialize). */
+    materialize(target: MutableNode): void {
+        this.target = target;
+        if (this.block() !== target) throw new Error('The flat parser made the tree of another block.');
+    }
+
+    /** Where each block's tokens and hidden tokens start, and where the last ends (RunMode.Lazy). */
+    starts(): Int32Array {
+        return Int32Array.from(this.blockStarts ?? []);
     }
 
     // ---- Blocks ---------------------------------------------------------------
@@ -140,7 +266,7 @@ class FlatRun {
         let node: MutableNode;
         const keyed = g.keyed.get(type);
         if (keyed && keyed.rule.blockCall) {
-            node = this.keyedBlock(keyed, keyed.rule.blockCall);
+            node = this.keyedBlock(keyed, keyed.rule.blockCall, this.target);
         } else if (type === types.heading) {
             node = this.heading(true);
         } else if (type === types.speakerRef) {
@@ -168,14 +294,14 @@ class FlatRun {
     }
 
     /** `key=XKey value=Text? End`: a field, a roster, an agenda, a segment, an outcome, an entry's field. */
-    private keyedBlock(keyed: KeyedKeyword, call: GrammarAST.RuleCall): MutableNode {
+    private keyedBlock(keyed: KeyedKeyword, call: GrammarAST.RuleCall, existing: MutableNode | undefined): MutableNode {
         const rule = keyed.rule;
         this.builder.buildCompositeNode(call);
-        const node = { $type: rule.type } as MutableNode;
+        const node = this.make(rule.type, existing);
         const keyCst = this.builder.buildCompositeNode(rule.keyCall);
         this.leaf(this.next(), keyed.keyword);
         this.builder.construct(DATATYPE_ITEM());
-        this.assign(node, 'key', this.converter.convert(this.input[this.index - 1].image, keyCst));
+        if (this.buildsAst) this.assign(node, 'key', this.converter.convert(this.input[this.index - 1].image, keyCst));
         this.optionalText(node, rule.valueProperty, rule.valueCall);
         this.end(node);
         return this.close(node);
@@ -184,7 +310,7 @@ class FlatRun {
     private heading(withLevel: boolean): MutableNode {
         const g = this.g.heading;
         this.builder.buildCompositeNode(this.g.blockCalls.Heading);
-        const node = { $type: 'Heading' } as MutableNode;
+        const node = this.make('Heading', this.target);
         if (withLevel) {
             this.terminal(node, 'level', this.next(), g.level);
             this.optionalText(node, 'text', g.text1);
@@ -203,7 +329,7 @@ class FlatRun {
         while (after < this.input.length && this.startsText(this.input[after].tokenType)) after++;
         if (after < this.input.length && this.input[after].tokenType === this.types.underline) return this.heading(false);
         this.builder.buildCompositeNode(this.g.blockCalls.Line);
-        const node = { $type: 'Line' } as MutableNode;
+        const node = this.make('Line', this.target);
         this.text(node, 'text', this.g.line.text2);
         this.end(node);
         return this.close(node);
@@ -212,7 +338,7 @@ class FlatRun {
     private markedLine(): MutableNode {
         const g = this.g.line;
         this.builder.buildCompositeNode(this.g.blockCalls.Line);
-        const node = { $type: 'Line' } as MutableNode;
+        const node = this.make('Line', this.target);
         const marker = this.next();
         const type = marker.tokenType;
         this.terminal(node, 'marker', marker, type === this.types.bullet ? g.bullet : type === this.types.label ? g.label : g.quote);
@@ -225,7 +351,7 @@ class FlatRun {
         const g = this.g.speaker;
         const types = this.types;
         this.builder.buildCompositeNode(this.g.blockCalls.SpeakerLine);
-        const node = { $type: 'SpeakerLine' } as MutableNode;
+        const node = this.make('SpeakerLine', this.target);
         if (this.at(types.bullet)) this.terminal(node, 'bullet', this.next(), g.bullet);
         else if (this.at(types.label)) this.terminal(node, 'number', this.next(), g.number);
         this.reference(node, 'speaker', this.expect(types.speakerRef), g.speaker);
@@ -247,7 +373,7 @@ class FlatRun {
     private customField(): MutableNode {
         const g = this.g.customField;
         this.builder.buildCompositeNode(this.g.blockCalls.CustomField);
-        const node = { $type: 'CustomField' } as MutableNode;
+        const node = this.make('CustomField', this.target);
         this.terminal(node, 'label', this.next(), g.label);
         this.optionalText(node, 'value', g.value);
         this.end(node);
@@ -262,26 +388,23 @@ class FlatRun {
         let node: MutableNode;
         if (token.tokenType === this.types.person) {
             this.builder.buildCompositeNode(g.person.call);
-            node = { $type: 'Person' } as MutableNode;
+            node = this.make('Person', this.target);
             this.leaf(token, g.person.keyword);
         } else {
             this.builder.buildCompositeNode(g.organisation.call);
-            node = { $type: 'Organisation' } as MutableNode;
+            node = this.make('Organisation', this.target);
             const kindCst = this.builder.buildCompositeNode(g.organisation.kindCall);
             this.leaf(token, g.entryKinds.get(token.tokenType)!);
             this.builder.construct(DATATYPE_ITEM());
-            this.assign(node, 'kind', this.converter.convert(token.image, kindCst));
+            if (this.buildsAst) this.assign(node, 'kind', this.converter.convert(token.image, kindCst));
         }
         const entry = node.$type === 'Person' ? g.person : g.organisation;
         this.terminal(node, 'name', this.expect(this.types.ref), entry.name);
         this.optionalText(node, 'displayName', entry.displayName);
         this.end(node);
-        let fields: MutableNode[] | undefined;
-        for (let keyed = this.entryKey(); keyed; keyed = this.entryKey()) {
-            const field = this.keyedBlock(keyed, entry.fieldCall);
-            fields ??= node.fields = [];
-            this.contain(node, 'fields', field, fields.length);
-            fields.push(field);
+        for (let keyed = this.entryKey(), count = 0; keyed; keyed = this.entryKey(), count++) {
+            const field = this.keyedBlock(keyed, entry.fieldCall, (node.fields as MutableNode[] | undefined)?.[count]);
+            this.add(node, 'fields', field);
         }
         return this.handUp(this.close(node), partyCst);
     }
@@ -295,7 +418,7 @@ class FlatRun {
     private action(): MutableNode {
         const g = this.g.action;
         this.builder.buildCompositeNode(this.g.blockCalls.Action);
-        const node = { $type: 'Action' } as MutableNode;
+        const node = this.make('Action', this.target);
         this.leaf(this.next(), g.keyword);
         if (this.at(this.types.actionId)) this.terminal(node, 'name', this.next(), g.name);
         this.optionalText(node, 'text', g.text);
@@ -306,7 +429,7 @@ class FlatRun {
     private actionUpdate(): MutableNode {
         const g = this.g.update;
         this.builder.buildCompositeNode(this.g.blockCalls.ActionUpdate);
-        const node = { $type: 'ActionUpdate' } as MutableNode;
+        const node = this.make('ActionUpdate', this.target);
         this.leaf(this.next(), g.keyword);
         this.reference(node, 'action', this.expect(this.types.actionId), g.action);
         this.optionalText(node, 'text', g.text);
@@ -316,7 +439,7 @@ class FlatRun {
 
     private breakBlock(): MutableNode {
         this.builder.buildCompositeNode(this.g.blockCalls.Break);
-        const node = { $type: 'Break' } as MutableNode;
+        const node = this.make('Break', this.target);
         this.leaf(this.next(), this.g.breakRule);
         this.end(node);
         return this.close(node);
@@ -339,30 +462,26 @@ class FlatRun {
         const types = this.types;
         const input = this.input;
         this.builder.buildCompositeNode(call);
-        const text = { $type: 'Text' } as MutableNode;
-        let mentions: MutableNode[] | undefined;
-        let links: MutableNode[] | undefined;
+        const text = this.make('Text', node[property] as MutableNode | undefined);
         let count = 0;
+        let mentions = 0;
+        let links = 0;
         for (let token = input[this.index]; token; token = input[++this.index], count++) {
             const type = token.tokenType;
             if (type === types.prose) {
                 this.leaf(token, g.prose);
             } else if (type === types.ref) {
                 this.builder.buildCompositeNode(g.mentionCall);
-                const mention = { $type: 'Mention' } as MutableNode;
+                const mention = this.make('Mention', (text.mentions as MutableNode[] | undefined)?.[mentions++]);
                 this.reference(mention, 'party', token, g.mentionRef);
                 this.close(mention);
-                mentions ??= text.mentions = [];
-                this.contain(text, 'mentions', mention, mentions.length);
-                mentions.push(mention);
+                this.add(text, 'mentions', mention);
             } else if (type === types.url) {
                 this.builder.buildCompositeNode(g.linkCall);
-                const link = { $type: 'Link' } as MutableNode;
+                const link = this.make('Link', (text.links as MutableNode[] | undefined)?.[links++]);
                 this.terminal(link, 'url', token, g.url);
                 this.close(link);
-                links ??= text.links = [];
-                this.contain(text, 'links', link, links.length);
-                links.push(link);
+                this.add(text, 'links', link);
             } else {
                 break;
             }
@@ -370,7 +489,7 @@ class FlatRun {
         if (count === 0) throw new OffGrammar();
         this.close(text);
         this.assign(node, property, text);
-        this.contain(node, property, text);
+        if (this.buildsAst) this.contain(node, property, text);
     }
 
     /** `End: (NL | blankAfter?=BLANK)?`. */
@@ -425,19 +544,41 @@ class FlatRun {
     /** `property=TERMINAL`: the token's value through the value converter. */
     private terminal(node: MutableNode, property: string, token: IToken, feature: GrammarAST.AbstractElement): void {
         const leaf = this.leaf(token, feature);
-        this.assign(node, property, this.converter.convert(token.image, leaf));
+        if (this.buildsAst) this.assign(node, property, this.converter.convert(token.image, leaf));
     }
 
     /** `property=[Type:TERMINAL]`: a reference whose text is the token's converted value. */
     private reference(node: MutableNode, property: string, token: IToken, feature: GrammarAST.CrossReference): void {
         const leaf = this.leaf(token, feature);
+        if (!this.buildsAst) return;
         const text = this.converter.convert(token.image, leaf);
-        const reference: Reference = this.linker.buildReference(node, property, leaf, text as string);
+        // A check's tree is made when asked: its reference finds its leaf then (lazy-cst.ts).
+        const reference: Reference = this.linker.buildReference(node, property, this.mode === RunMode.Lazy ? LAZY_REF_NODE : leaf, text as string);
         this.assign(node, property, reference);
     }
 
     private assign(node: MutableNode, property: string, value: unknown): void {
-        node[property] = value;
+        if (this.buildsAst) node[property] = value;
+    }
+
+    /**
+     * A new AST node of `type`; when the run makes the tree of AST nodes already made, `existing`,
+     * the node the parse has reached (the block, or its child in the same place).
+     */
+    private make(type: string, existing: MutableNode | undefined): MutableNode {
+        if (this.mode === RunMode.Tree) return { $type: type } as MutableNode;
+        if (this.mode === RunMode.Lazy) return new LazyAstNode(type) as unknown as MutableNode;
+        if (existing?.$type !== type) throw new Error(`The flat parser made a tree for a ${type} where the AST holds ${existing?.$type ?? 'nothing'}.`);
+        return existing;
+    }
+
+    /** `container.property += child`: the list made with its first child. */
+    private add(container: MutableNode, property: string, child: MutableNode): void {
+        if (!this.buildsAst) return;
+        let list = container[property] as MutableNode[] | undefined;
+        if (!list) container[property] = list = [];
+        this.contain(container, property, child, list.length);
+        list.push(child);
     }
 
     /** What Langium's `linkContentToContainer` sets on a child once the tree is built. */
@@ -450,6 +591,7 @@ class FlatRun {
     /** The end of a rule: the node gets its CST node, then the defaults of its type (Langium's `construct`). */
     private close(node: MutableNode): MutableNode {
         this.builder.construct(node as unknown as ConstructItem);
+        if (!this.buildsAst) return node;
         for (const [name, value] of this.parser.defaultsOf(node.$type)) {
             if (node[name] === undefined) node[name] = Array.isArray(value) ? [...value] : value;
         }
@@ -462,6 +604,11 @@ class FlatRun {
      * closed now, takes it (Langium's `assignWithoutOverride`, then `construct`).
      */
     private handUp(node: MutableNode, callerCst: CompositeCstNode): MutableNode {
+        if (this.mode === RunMode.Lazy) return node;
+        if (this.mode === RunMode.Materialize) {
+            (this.builder as BlockTreeBuilding).handUp(node as unknown as AstNode, callerCst);
+            return node;
+        }
         (node.$cstNode as unknown as { astNode: AstNode | undefined }).astNode = undefined;
         node.$cstNode = undefined;
         this.builder.construct(node as unknown as ConstructItem);

@@ -1,11 +1,12 @@
 import type { IToken, TokenType } from 'chevrotain';
 import {
     CompositeCstNodeImpl, CstNodeBuilder, CstUtils, LangiumParser, LeafCstNodeImpl, createParser,
-    type CompositeCstNode, type CstNode, type GrammarAST, type LangiumCoreServices, type LeafCstNode, type RootCstNode
+    type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LangiumCoreServices, type LeafCstNode, type RootCstNode
 } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import { recordLineStarts } from './incremental-reparser.js';
-import { FlatParser } from './flat-parser.js';
+import { FlatParser, type BlockTreeBuilding, type LazyCstSupport } from './flat-parser.js';
+import { BlockTreeCache, tokenLength, type BlockTree, type LazyRootCstNode } from './lazy-cst.js';
 import { MinutesLexer } from './minutes-lexer.js';
 
 export interface MinutesParserOptions {
@@ -13,7 +14,16 @@ export interface MinutesParserOptions {
     lazyLeafRanges?: boolean;
     /** Parse with the flat parser (flat-parser.ts), Langium's parser only for a syntax error. */
     flat?: boolean;
+    /**
+     * With `flat`: the flat parser's documents get their CST block by block when asked
+     * (lazy-cst.ts), for `minutes check`, whose linker makes references that find their leaf
+     * when asked (MinutesLinker's compactReferences).
+     */
+    lazyCst?: boolean;
 }
+
+/** How many blocks' trees a check keeps made (lazy-cst.ts's BlockTreeCache): about 1–2 MB. */
+const KEPT_BLOCK_TREES = 2048;
 
 /**
  * The Langium parser, made linear on Minutes documents.
@@ -91,12 +101,18 @@ export function createMinutesParser(services: LangiumCoreServices, options: Minu
         // Tokens that follow the grammar are parsed by the flat parser; any other (a syntax
         // error) by Langium's, from the same tokens, for its recovery and messages.
         const flat = new FlatParser(services);
+        const lazy: LazyCstSupport | undefined = options.lazyCst ? {
+            cache: new BlockTreeCache(KEPT_BLOCK_TREES),
+            builder: root => new BlockTreeBuilder(root),
+            hiddenLeaf: token => makeLeaf(token, true, undefined)
+        } : undefined;
+        if (lazy) blockTreeCaches.set(parser, lazy.cache);
         const withLineStarts = parser.parse;
         parser.parse = ((input, parseOptions) => {
             if (parseOptions?.rule) return withLineStarts(input, parseOptions);
             const lexed = lexer.tokenize(input);
             const lineStarts = lexer.lastLineStarts;
-            const value = flat.parse(input, lexed, internals.nodeBuilder);
+            const value = lazy ? flat.parseLazily(input, lexed, lazy) : flat.parse(input, lexed, internals.nodeBuilder);
             if (!value) {
                 lexer.provideNext(lexed);
                 const result = withLineStarts(input, parseOptions);
@@ -110,6 +126,13 @@ export function createMinutesParser(services: LangiumCoreServices, options: Minu
         makeRules();
     }
     return parser;
+}
+
+const blockTreeCaches = new WeakMap<LangiumParser, BlockTreeCache>();
+
+/** The trees a check's parser keeps made (lazy-cst.ts), if it makes them when asked: for the bench and the tests. */
+export function blockTreeCacheOf(parser: LangiumParser): BlockTreeCache | undefined {
+    return blockTreeCaches.get(parser);
 }
 
 /**
@@ -236,6 +259,65 @@ export class LazyRangeCstNodeBuilder extends LinearCstNodeBuilder {
 }
 
 /**
+ * The builder of one block's tree in a check (lazy-cst.ts): the nodes of LazyRangeCstNodeBuilder,
+ * built under a parent of its own (so that hidden tokens before the block, placed by Langium before
+ * it in the root, are kept apart, and the root's children are not made), and given to the AST
+ * nodes made before without setting their `$cstNode` (a getter).
+ */
+export class BlockTreeBuilder extends LazyRangeCstNodeBuilder implements BlockTreeBuilding {
+    private readonly astNodes: AstNode[] = [];
+    private readonly cstNodes: CstNode[] = [];
+    private readonly parent: BuildingParent;
+
+    constructor(private readonly root: LazyRootCstNode) {
+        super();
+        this.parent = new BuildingParent(root);
+        const state = this as unknown as { rootNode: unknown; nodeStack: unknown[] };
+        state.rootNode = this.parent;
+        state.nodeStack = [this.parent];
+    }
+
+    /** Langium's `construct`, but for the AST node's `$cstNode`, which the map holds. */
+    override construct(item: { $type: string | symbol | undefined; $cstNode: CstNode }): void {
+        const current = this.current as unknown as CheckCompositeCstNode;
+        if (typeof item.$type === 'string') {
+            current._astNode = item;
+            this.astNodes.push(item as unknown as AstNode);
+            this.cstNodes.push(current as unknown as CstNode);
+        }
+        (this as unknown as { nodeStack: unknown[] }).nodeStack.pop();
+        if (current.content.length === 0) this.removeNode(current as unknown as CstNode);
+        current.complete();
+    }
+
+    handUp(node: AstNode, caller: CompositeCstNode): void {
+        // The callee's node, made last, lets go of it; the caller's takes it.
+        const last = this.astNodes.length - 1;
+        if (this.astNodes[last] !== node) throw new Error('The flat parser closed a node out of order.');
+        (this.cstNodes[last] as unknown as CheckCompositeCstNode)._astNode = undefined;
+        this.astNodes.pop();
+        this.cstNodes.pop();
+        this.construct(node as unknown as { $type: string; $cstNode: CstNode });
+        if (this.cstNodes[last] !== caller) throw new Error('The flat parser closed a node out of order.');
+    }
+
+    finish(): BlockTree {
+        const made = this.parent.content;
+        for (const node of made) (node as { container?: unknown }).container = this.root;
+        const last = made[made.length - 1];
+        const block = last && !last.hidden && this.astNodes.length > 0 ? made.length - 1 : made.length;
+        return { astNodes: this.astNodes, cstNodes: this.cstNodes, before: made.slice(0, block) };
+    }
+}
+
+/** The parent of a block's nodes while they are built: the root's text, but none of its children. */
+class BuildingParent {
+    readonly content: CstNode[] = [];
+    readonly container = undefined;
+    constructor(readonly root: LazyRootCstNode) {}
+}
+
+/**
  * What a node list's `push` does (Langium's CstNodeContainer: the parent, then the node), without
  * the array its rest parameter makes on each call: a parse appends a node per token.
  */
@@ -318,7 +400,7 @@ class CheckLeaf {
 
     constructor(token: IToken, readonly _hidden: boolean, readonly grammarSource: GrammarAST.AbstractElement | undefined) {
         this._offset = token.startOffset;
-        this._length = token.image.length;
+        this._length = tokenLength(token);
         this._tokenType = token.tokenType;
         // Chevrotain's lines and columns are 1-based; a range's, 0-based (as in tokenToRange).
         this.startLine = token.startLine! - 1;
@@ -353,7 +435,7 @@ class MultiLineCheckLeaf extends CheckLeaf {
 Object.setPrototypeOf(CheckLeaf.prototype, LeafCstNodeImpl.prototype);
 
 function makeLeaf(token: IToken, hidden: boolean, feature: GrammarAST.AbstractElement | undefined): LeafCstNodeImpl {
-    const leaf = token.endLine === token.startLine && token.endColumn === token.startColumn! + token.image.length - 1
+    const leaf = token.endLine === token.startLine && token.endColumn === token.startColumn! + tokenLength(token) - 1
         ? new CheckLeaf(token, hidden, feature)
         : new MultiLineCheckLeaf(token, hidden, feature);
     return leaf as unknown as LeafCstNodeImpl;

@@ -1,5 +1,5 @@
 import {
-    AstUtils, DefaultLinker, DocumentState, interruptAndCheck, isAstNode, isAstNodeDescription, isLinkingError, type AstNode, type AstNodeDescription,
+    AstUtils, DefaultLinker, GrammarUtils, DocumentState, interruptAndCheck, isAstNode, isAstNodeDescription, isLinkingError, type AstNode, type AstNodeDescription,
     type CstNode, type LangiumDocument, type LangiumDocuments, type LinkingError, type Reference, type ReferenceInfo, type TextDocumentProvider, type URI
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
@@ -7,6 +7,7 @@ import { isDocument, Organisation, Person, type Document } from '../generated/as
 import type { MinutesServices } from '../minutes-module.js';
 import { forEachAstNode, forEachReference } from '../util/ast-walk.js';
 import type { MinutesIndexManager } from '../workspace/minutes-index-manager.js';
+import { LAZY_REF_NODE } from '../parser/lazy-cst.js';
 import { resolvePhrase } from './phrase-references.js';
 import { NameKeyScope } from './minutes-scope-provider.js';
 
@@ -127,7 +128,10 @@ export class MinutesLinker extends DefaultLinker {
     }
 
     override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
-        if (!this.compactReferences) return super.buildReference(node, property, refNode, refText);
+        if (!this.compactReferences) {
+            if (refNode === LAZY_REF_NODE) throw new Error('A tree made when asked (parser/lazy-cst.ts) needs the linker\'s compact references.');
+            return super.buildReference(node, property, refNode, refText);
+        }
         return new CompactReference(this.resolution, node, property, refNode, refText);
     }
 
@@ -245,9 +249,14 @@ class CompactReference implements Reference {
         private readonly resolution: ReferenceResolution,
         private readonly node: AstNode,
         private readonly property: string,
-        readonly $refNode: CstNode | undefined,
+        private readonly refNode: CstNode | undefined,
         readonly $refText: string
     ) {}
+
+    /** Its leaf: in a check's tree made when asked (parser/lazy-cst.ts), found in its node's tree, as Langium's `findNodeForProperty` finds it. */
+    get $refNode(): CstNode | undefined {
+        return this.refNode === LAZY_REF_NODE ? GrammarUtils.findNodeForProperty(this.node.$cstNode, this.property) : this.refNode;
+    }
 
     get ref(): AstNode | undefined {
         if (isAstNode(this._ref)) return this._ref;

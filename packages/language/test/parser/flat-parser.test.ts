@@ -68,13 +68,15 @@ function describeParse(root: AstNode): unknown[] {
         if (Array.isArray(item)) return item.map(value);
         return item;
     };
+    // A check's AST node reads its CST node through a getter (parser/lazy-cst.ts): read here as a property of every node.
     return [
-        ...astNodes.map(node => Object.entries(node).map(([key, item]) => [key,
-            key === '$cstNode' ? cst(item) : key === '$container' ? ast(item) : key === '$document' ? 'document' : value(item)])),
+        ...astNodes.map(node => [...Object.entries(node).filter(([key]) => key !== '$cstNode').map(([key, item]) => [key,
+            key === '$container' ? ast(item) : key === '$document' ? 'document' : value(item)]), ['$cstNode', cst(node.$cstNode)]]),
         ...cstNodes.map(node => {
             const own = node as unknown as { _astNode?: AstNode; content?: unknown[]; tokenType?: { name: string } };
             return {
-                class: node.constructor.name, container: cst(node.container), rootIsRoot: node.root === cstNodes[0],
+                // A check's root makes its children when asked (LazyRootCstNode), an editor's holds them.
+                class: node.constructor.name === 'LazyRootCstNode' ? 'RootCstNodeImpl' : node.constructor.name, container: cst(node.container), rootIsRoot: node.root === cstNodes[0],
                 offset: node.offset, end: node.end, hidden: node.hidden, range: node.range, tokenType: own.tokenType?.name,
                 grammar: grammarPath(node.grammarSource), hasOwnAstNode: Object.hasOwn(own, '_astNode'), ownAstNode: ast(own._astNode),
                 astNode: ast(node.astNode), children: own.content?.length

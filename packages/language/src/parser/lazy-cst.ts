@@ -1,0 +1,310 @@
+import type { IToken, TokenType } from 'chevrotain';
+import { RootCstNodeImpl, type AstNode, type CompositeCstNode, type CstNode, type LeafCstNode } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+
+/**
+ * The syntax tree of `minutes check` (createMinutesServices's checkOnly), made when asked.
+ *
+ * A check keeps every document's tree to its end, and its readers (diagnostics' ranges, a key's
+ * written spelling, the plain text of a line, the offsets of blocks) read a small part of it at
+ * a time. So the flat parser builds the AST alone, and keeps the document's tokens as numbers
+ * (five per token, in typed arrays) with where each block's tokens start. An AST node's
+ * `$cstNode` is a getter: the first time a block's tree is asked for, the flat parser parses
+ * the block's tokens again into the same CST nodes the editor's builder makes (the same
+ * builder calls, with the AST nodes already made), and the last few thousand blocks' trees
+ * are kept, so that the readers of one block, one after the other, find it made.
+ *
+ * A tree made again is equal to the one before, not the same object: no reader of a check
+ * compares CST nodes by identity, and Langium's `findNodeForProperty` compares AST nodes.
+ * test/parser/lazy-cst.test.ts compares these trees with the editor's, node by node.
+ */
+
+/** What makes a block's tree: the flat parser, in its mode that gives existing AST nodes their CST. */
+export interface BlockTreeMaker {
+    /** The CST node of each AST node of `block` (the `Block` composite for the block itself), and the hidden leaves before it. */
+    makeBlockTree(tree: LazyCstTree, block: AstNode): BlockTree;
+    /** The document's first tokens (the line breaks before its first block) as leaves of the root. */
+    makeLeadingLeaves(tree: LazyCstTree): CstNode[];
+}
+
+export interface BlockTree {
+    /** The block's AST nodes and, at the same index, their CST nodes (a handful: searched in order). */
+    astNodes: AstNode[];
+    cstNodes: CstNode[];
+    /** Hidden leaves placed in the root before the block's composite node (comments on lines of their own). */
+    before: CstNode[];
+}
+
+/** The tokens of a document as numbers: offset, length, token type index, start line and column (1-based, as Chevrotain's). */
+export class TokenTable {
+    private static readonly WIDTH = 5;
+    private readonly numbers: Int32Array;
+    /** The end line and column of the tokens that do not end on their start line (block comments), by index. */
+    private readonly multiLine: Map<number, [number, number]> | undefined;
+
+    constructor(tokens: readonly IToken[]) {
+        const numbers = new Int32Array(tokens.length * TokenTable.WIDTH);
+        let multiLine: Map<number, [number, number]> | undefined;
+        for (let i = 0, at = 0; i < tokens.length; i++, at += TokenTable.WIDTH) {
+            const token = tokens[i];
+            const length = token.image.length;
+            numbers[at] = token.startOffset;
+            numbers[at + 1] = length;
+            numbers[at + 2] = token.tokenTypeIdx!;
+            numbers[at + 3] = token.startLine!;
+            numbers[at + 4] = token.startColumn!;
+            if (token.endLine !== token.startLine || token.endColumn !== token.startColumn! + length - 1) {
+                (multiLine ??= new Map()).set(i, [token.endLine!, token.endColumn!]);
+            }
+        }
+        this.numbers = numbers;
+        this.multiLine = multiLine;
+    }
+
+    get length(): number {
+        return this.numbers.length / TokenTable.WIDTH;
+    }
+
+    /** Tokens `[from, to)` as the lexer made them. */
+    tokens(from: number, to: number, text: string, types: readonly TokenType[]): IToken[] {
+        const result: IToken[] = new Array(Math.max(0, to - from));
+        const numbers = this.numbers;
+        for (let i = from; i < to; i++) {
+            const at = i * TokenTable.WIDTH;
+            const offset = numbers[at];
+            const length = numbers[at + 1];
+            const line = numbers[at + 3];
+            const column = numbers[at + 4];
+            const end = this.multiLine?.get(i);
+            result[i - from] = new TableToken(types[numbers[at + 2]], text, offset, offset + length - 1,
+                line, end ? end[0] : line, column, end ? end[1] : column + length - 1);
+        }
+        return result;
+    }
+}
+
+/** A token of a TokenTable: the lexer's, but for its image, read from the text when asked (a tree made again reads its length alone). */
+export class TableToken implements IToken {
+    readonly tokenTypeIdx: number;
+
+    constructor(
+        readonly tokenType: TokenType,
+        private readonly text: string,
+        readonly startOffset: number,
+        readonly endOffset: number,
+        readonly startLine: number,
+        readonly endLine: number,
+        readonly startColumn: number,
+        readonly endColumn: number
+    ) {
+        this.tokenTypeIdx = tokenType.tokenTypeIdx!;
+    }
+
+    get image(): string {
+        return this.text.substring(this.startOffset, this.endOffset + 1);
+    }
+}
+
+/** The length of a token's image, not read from a TableToken's text. */
+export function tokenLength(token: IToken): number {
+    return token instanceof TableToken ? token.endOffset + 1 - token.startOffset : token.image.length;
+}
+
+/**
+ * A document's tokens and where each block's start, kept by the flat parser for its blocks'
+ * trees. `starts` holds, for each block and once more for the end, the index of its first
+ * token and of the first hidden token its parse reads (the hidden tokens before its first
+ * token included).
+ */
+export class LazyCstTree {
+    readonly root: LazyRootCstNode;
+
+    constructor(
+        readonly text: string,
+        readonly visible: TokenTable,
+        readonly hidden: TokenTable,
+        readonly starts: Int32Array,
+        readonly types: readonly TokenType[],
+        readonly document: AstNode,
+        readonly maker: BlockTreeMaker,
+        readonly cache: BlockTreeCache
+    ) {
+        this.root = new LazyRootCstNode(this);
+    }
+
+    get blockCount(): number {
+        return this.starts.length / 2 - 1;
+    }
+
+    /** The tree of `block` (a child of the document), made again if it is not among those kept. */
+    blockTree(block: AstNode): BlockTree {
+        let made = (block as unknown as LazyAstNode)[BLOCK_TREE];
+        if (!made) {
+            made = this.maker.makeBlockTree(this, block);
+            this.cache.keep(block as unknown as LazyAstNode, made);
+        }
+        return made;
+    }
+
+    /** The CST node of `node`, an AST node of this document. */
+    cstOf(node: AstNode): CstNode | undefined {
+        if (node === this.document) return this.root as unknown as CstNode;
+        let block = node;
+        while (block.$container && block.$container !== this.document) block = block.$container;
+        const made = this.blockTree(block);
+        const index = made.astNodes.indexOf(node);
+        return index < 0 ? undefined : made.cstNodes[index];
+    }
+
+    /** The root's children, all made again: Langium's placement of the leading tokens, the blocks and the hidden tokens between. */
+    allChildren(): CstNode[] {
+        const children: CstNode[] = this.maker.makeLeadingLeaves(this);
+        const blocks = (this.document as AstNode & { blocks?: AstNode[] }).blocks ?? [];
+        for (const block of blocks) {
+            const made = this.blockTree(block);
+            children.push(...made.before, made.cstNodes[made.astNodes.indexOf(block)]);
+        }
+        const last = this.starts[this.starts.length - 1];
+        children.push(...this.trailingLeaves(last));
+        return children;
+    }
+
+    private trailingLeaves(from: number): CstNode[] {
+        return this.hiddenLeaves(this.hidden.tokens(from, this.hidden.length, this.text, this.types));
+    }
+
+    /** Leaves of hidden tokens, in the root. */
+    hiddenLeaves(tokens: readonly IToken[]): CstNode[] {
+        return tokens.map(token => {
+            const leaf = this.root.leafMaker(token);
+            (leaf as { container?: CompositeCstNode }).container = this.root as unknown as CompositeCstNode;
+            return leaf;
+        });
+    }
+}
+
+/**
+ * Which blocks' trees are kept: the last `size` made, each on its block's AST node (a Map keyed
+ * by AST nodes costs each node an identity hash, and a look-up). Per set of services: every
+ * document of a check shares it.
+ */
+export class BlockTreeCache {
+    private readonly kept: Array<LazyAstNode | undefined>;
+    private next = 0;
+    /** How many trees were made: for the bench (bench/profile.mjs) and the tests. */
+    made = 0;
+
+    constructor(size: number) {
+        this.kept = new Array<LazyAstNode | undefined>(size).fill(undefined);
+    }
+
+    keep(block: LazyAstNode, tree: BlockTree): void {
+        const forgotten = this.kept[this.next];
+        if (forgotten) forgotten[BLOCK_TREE] = undefined;
+        this.kept[this.next] = block;
+        block[BLOCK_TREE] = tree;
+        this.next = (this.next + 1) % this.kept.length;
+        this.made++;
+    }
+
+    /** Forgets every tree. */
+    clear(): void {
+        for (const block of this.kept) if (block) block[BLOCK_TREE] = undefined;
+        this.kept.fill(undefined);
+    }
+}
+
+const TREE = Symbol('LazyCstTree');
+const BLOCK_TREE = Symbol('BlockTree');
+
+/**
+ * An AST node of a check: Langium's plain AST node, but for its `$cstNode`, a getter on the
+ * prototype that asks the document's LazyCstTree (assigning it throws: nothing may set it).
+ */
+export class LazyAstNode {
+    declare [TREE]?: LazyCstTree;
+    declare $container?: AstNode;
+    /** A block's tree while BlockTreeCache keeps it (made in the constructor: a property added later costs an array of its own). */
+    [BLOCK_TREE]: BlockTree | undefined = undefined;
+
+    constructor(readonly $type: string) {}
+
+    get $cstNode(): CstNode | undefined {
+        let document: LazyAstNode = this;
+        while (document.$container) document = document.$container as unknown as LazyAstNode;
+        return document[TREE]?.cstOf(this as unknown as AstNode);
+    }
+}
+
+/** Gives a check's Document node its tree. */
+export function attachTree(document: AstNode, tree: LazyCstTree): void {
+    (document as unknown as LazyAstNode)[TREE] = tree;
+}
+
+/** The tree of a check's Document node, if it has one. */
+export function lazyTreeOf(document: AstNode): LazyCstTree | undefined {
+    return document instanceof LazyAstNode ? document[TREE] : undefined;
+}
+
+/**
+ * The root of a check's lazy tree: Langium's RootCstNodeImpl (its prototype, hence `text`,
+ * `fullText`, `offset`, `end`, `range`), whose children are made when asked; its first and
+ * last visible nodes are found without making them all.
+ */
+export class LazyRootCstNode {
+    readonly container = undefined;
+    readonly grammarSource = undefined;
+    readonly _text: string;
+    _astNode: AstNode;
+    _rangeCache: Range | undefined = undefined;
+    /** Makes a leaf of a hidden token: the check's leaf class, set by the flat parser. */
+    leafMaker: (token: IToken) => LeafCstNode = () => {
+        throw new Error('LazyRootCstNode.leafMaker is not set');
+    };
+
+    constructor(private readonly tree: LazyCstTree) {
+        this._text = tree.text;
+        this._astNode = tree.document;
+    }
+
+    get root(): LazyRootCstNode {
+        return this;
+    }
+
+    get content(): CstNode[] {
+        return this.tree.allChildren();
+    }
+
+    get firstNonHiddenNode(): CstNode | undefined {
+        const tree = this.tree;
+        if (tree.starts[0] > 0) {
+            const leading = tree.maker.makeLeadingLeaves(tree).find(node => !node.hidden);
+            if (leading) return leading;
+        }
+        const first = (tree.document as AstNode & { blocks?: AstNode[] }).blocks?.[0];
+        return first ? tree.cstOf(first) : this.content[0];
+    }
+
+    get lastNonHiddenNode(): CstNode | undefined {
+        const tree = this.tree;
+        const blocks = (tree.document as AstNode & { blocks?: AstNode[] }).blocks;
+        if (blocks && blocks.length > 0) return tree.cstOf(blocks[blocks.length - 1]);
+        const content = this.content;
+        for (let i = content.length - 1; i >= 0; i--) {
+            if (!content[i].hidden) return content[i];
+        }
+        return content[content.length - 1];
+    }
+
+    /** Langium's range, not cached (as CheckCompositeCstNode's). */
+    get range(): Range {
+        const range = rootRange.call(this);
+        this._rangeCache = undefined;
+        return range;
+    }
+}
+Object.setPrototypeOf(LazyRootCstNode.prototype, RootCstNodeImpl.prototype);
+const rootRange = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(RootCstNodeImpl.prototype) as object, 'range')!.get! as (this: unknown) => Range;
+
+/** A reference's leaf in a check's tree made when asked: the reference finds it in its node's tree (scoping/minutes-linker.ts). */
+export const LAZY_REF_NODE = Object.freeze({ lazy: true }) as unknown as CstNode;

@@ -1,0 +1,98 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { AstUtils, EmptyFileSystem, GrammarUtils, isReference, URI, type AstNode, type CstNode, type Reference } from 'langium';
+import { describe, expect, test } from 'vitest';
+import { createMinutesServices } from '../../src/minutes-module.js';
+import { blockTreeCacheOf } from '../../src/parser/minutes-parser.js';
+import { lazyTreeOf } from '../../src/parser/lazy-cst.js';
+import { generatedDocument, mutated } from '../fuzz/arbitraries.js';
+import { readRegressions } from '../fuzz/fuzz-config.js';
+import { EXAMPLES_FOLDER, exampleNames } from '../helpers/examples.js';
+
+/**
+ * A check's syntax tree is made block by block when asked (parser/lazy-cst.ts). What its
+ * readers get from it is what they get from the editor's tree: for every AST node, its CST
+ * node (offsets, range, text, grammar element, AST node) and the node of each of its
+ * properties (`findNodeForProperty`, as Langium's validator and the rules read keys and
+ * names), its references' leaves; and the root's offsets and range. Read in document order,
+ * then backwards, and in a document of more blocks than the check keeps made, so that trees
+ * are made again after being forgotten.
+ */
+const CORPUS = fileURLToPath(new URL('../../../../corpus/', import.meta.url));
+const editor = createMinutesServices(EmptyFileSystem).Minutes;
+const check = createMinutesServices(EmptyFileSystem, { checkOnly: true }).Minutes;
+
+function parse(text: string, services: typeof editor): AstNode {
+    return services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.file('/tree.minutes')).parseResult.value;
+}
+
+function describeCst(node: CstNode | undefined): unknown {
+    if (!node) return undefined;
+    return { offset: node.offset, end: node.end, range: node.range, text: node.text, grammar: node.grammarSource?.$type, ast: node.astNode.$type, hidden: node.hidden };
+}
+
+/** What the readers of one AST node get from its tree. */
+function describeNode(node: AstNode): unknown {
+    const properties: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+        if (key.startsWith('$')) continue;
+        properties[key] = describeCst(GrammarUtils.findNodeForProperty(node.$cstNode, key));
+        if (isReference(value)) properties[`${key} reference`] = describeCst((value as Reference).$refNode);
+    }
+    return { type: node.$type, cst: describeCst(node.$cstNode), properties, action: describeCst(GrammarUtils.findNodeForKeyword(node.$cstNode, 'action')) };
+}
+
+function describeReadings(root: AstNode, backwards: boolean): unknown[] {
+    const nodes = AstUtils.streamAst(root).toArray();
+    if (backwards) nodes.reverse();
+    const described = nodes.map(describeNode);
+    if (backwards) described.reverse();
+    const rootCst = root.$cstNode!;
+    return [{ offset: rootCst.offset, end: rootCst.end, range: rootCst.range, text: rootCst.text }, ...described];
+}
+
+function expectSameReadings(text: string): void {
+    const expected = describeReadings(parse(text, editor), false);
+    const lazyRoot = parse(text, check);
+    expect(lazyTreeOf(lazyRoot), 'made when asked').toBeDefined();
+    expect(describeReadings(lazyRoot, false)).toEqual(expected);
+    expect(describeReadings(lazyRoot, true)).toEqual(expected);
+}
+
+function texts(): Array<[string, string]> {
+    const corpus = readdirSync(CORPUS, { recursive: true, encoding: 'utf8' }).filter(name => name.endsWith('.minutes'));
+    return [
+        ...exampleNames().map((name): [string, string] => [`examples/${name}`, readFileSync(path.join(EXAMPLES_FOLDER, name), 'utf8')]),
+        ...corpus.map((name): [string, string] => [`corpus/${name}`, readFileSync(path.join(CORPUS, name), 'utf8')]),
+        ...readRegressions().map(({ name, text }): [string, string] => [`regression ${name}`, text])
+    ];
+}
+
+describe('a check\'s tree made when asked reads as the editor\'s', () => {
+    test.each(texts())('%s', (_name, text) => {
+        expectSameReadings(text);
+    });
+
+    test('generated and mutated documents', () => {
+        for (const text of fc.sample(mutated(generatedDocument), { seed: 17, numRuns: 200 })) expectSameReadings(text);
+    });
+
+    test('comments on lines of their own, before the first block and after the last', () => {
+        expectSameReadings('// a comment\n\n# Title\n// between\ndate: 2025-01-01 // after\n\n@ann: Hello @bob.\n/* two\nlines */\n- item\n// the end\n');
+        expectSameReadings('\n\n// only a comment\n');
+        expectSameReadings('');
+    });
+
+    test('a document of more blocks than are kept made: trees forgotten and made again', () => {
+        const cache = blockTreeCacheOf(check.parser.LangiumParser)!;
+        const lines = ['# Minutes', 'date: 2025-03-04', '', 'attendees:', '@ann', '@bob', ''];
+        for (let i = 0; i < 3000; i++) lines.push(`@ann: Point ${i} for @bob, see https://example.org/${i}.`, `- item ${i} // note`, '');
+        const text = lines.join('\n');
+        const made = cache.made;
+        expectSameReadings(text);
+        // Every block's tree was made more than once: the three readings each went past what is kept.
+        expect(cache.made - made).toBeGreaterThan(2 * 6000);
+    });
+});
