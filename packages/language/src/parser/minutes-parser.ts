@@ -22,8 +22,13 @@ export interface MinutesParserOptions {
     lazyCst?: boolean;
 }
 
-/** How many blocks' trees a check keeps made (lazy-cst.ts's BlockTreeCache): about 1–2 MB. */
-const KEPT_BLOCK_TREES = 2048;
+/**
+ * How many blocks' trees a check keeps made (lazy-cst.ts's BlockTreeCache). Few enough that they
+ * die young: kept longer, they are promoted out of V8's young generation and die in the old,
+ * which grows with them (docs/performance.md, "A syntax tree made when asked": the peak RSS of
+ * the 1,000-file workspace's check 387 MB with 32 to 128, 570 MB with 256 to 2,048).
+ */
+const KEPT_BLOCK_TREES = 128;
 
 /**
  * The Langium parser, made linear on Minutes documents.
