@@ -1,6 +1,6 @@
 import type { IToken, TokenType } from 'chevrotain';
 import {
-    LAZY_REF_NODE, LazyAstNode, LazyCstTree, TokenTable, attachTree,
+    EMPTY_LIST, LAZY_REF_NODE, LazyCstTree, TokenTable, attachTree, lazyNodeClass,
     type BlockTree, type BlockTreeCache, type BlockTreeMaker, type LazyRootCstNode
 } from './lazy-cst.js';
 import {
@@ -567,7 +567,7 @@ class FlatRun {
      */
     private make(type: string, existing: MutableNode | undefined): MutableNode {
         if (this.mode === RunMode.Tree) return { $type: type } as MutableNode;
-        if (this.mode === RunMode.Lazy) return new LazyAstNode(type) as unknown as MutableNode;
+        if (this.mode === RunMode.Lazy) return new (lazyNodeClass(type))(type) as unknown as MutableNode;
         if (existing?.$type !== type) throw new Error(`The flat parser made a tree for a ${type} where the AST holds ${existing?.$type ?? 'nothing'}.`);
         return existing;
     }
@@ -592,8 +592,10 @@ class FlatRun {
     private close(node: MutableNode): MutableNode {
         this.builder.construct(node as unknown as ConstructItem);
         if (!this.buildsAst) return node;
+        // A check's empty lists are one frozen array (no reader adds to an AST's list; one that did would throw).
+        const lazy = this.mode === RunMode.Lazy;
         for (const [name, value] of this.parser.defaultsOf(node.$type)) {
-            if (node[name] === undefined) node[name] = Array.isArray(value) ? [...value] : value;
+            if (node[name] === undefined) node[name] = Array.isArray(value) ? (lazy && value.length === 0 ? EMPTY_LIST : [...value]) : value;
         }
         return node;
     }
