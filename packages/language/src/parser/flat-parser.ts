@@ -127,7 +127,7 @@ class BlockTrees implements BlockTreeMaker {
         const i = block.$containerIndex!;
         const starts = tree.starts;
         const input = tree.visible.tokens(starts[2 * i], starts[2 * i + 2], tree.text, tree.types);
-        const hidden = tree.hidden.tokens(starts[2 * i + 1], starts[2 * i + 3], tree.text, tree.types);
+        const hidden = tree.hidden.tokens(starts[2 * i + 1], starts[2 * i + 3], tree.text, tree.types, input.length);
         const builder = this.support.builder(tree.root);
         new FlatRun(this.parser, input, hidden, builder, RunMode.Materialize).materialize(block as unknown as MutableNode);
         return builder.finish();
@@ -135,7 +135,7 @@ class BlockTrees implements BlockTreeMaker {
 
     makeLeadingLeaves(tree: LazyCstTree): CstNode[] {
         const input = tree.visible.tokens(0, tree.starts[0], tree.text, tree.types);
-        const hidden = tree.hidden.tokens(0, tree.starts[1], tree.text, tree.types);
+        const hidden = tree.hidden.tokens(0, tree.starts[1], tree.text, tree.types, input.length);
         const builder = this.support.builder(tree.root);
         new FlatRun(this.parser, input, hidden, builder, RunMode.Materialize).leading();
         return builder.finish().before;

@@ -65,8 +65,8 @@ export class TokenTable {
         return this.numbers.length / TokenTable.WIDTH;
     }
 
-    /** Tokens `[from, to)` as the lexer made them. */
-    tokens(from: number, to: number, text: string, types: readonly TokenType[]): IToken[] {
+    /** Tokens `[from, to)` as the lexer made them, valid until the next call (TableToken). */
+    tokens(from: number, to: number, text: string, types: readonly TokenType[], poolStart = 0): IToken[] {
         const result: IToken[] = new Array(Math.max(0, to - from));
         const numbers = this.numbers;
         for (let i = from; i < to; i++) {
@@ -76,34 +76,51 @@ export class TokenTable {
             const line = numbers[at + 3];
             const column = numbers[at + 4];
             const end = this.multiLine?.get(i);
-            result[i - from] = new TableToken(types[numbers[at + 2]], text, offset, offset + length - 1,
+            const k = poolStart + i - from;
+            const token = tokenPool[k] ??= new TableToken();
+            result[i - from] = token.set(types[numbers[at + 2]], text, offset, offset + length - 1,
                 line, end ? end[0] : line, column, end ? end[1] : column + length - 1);
         }
         return result;
     }
 }
 
-/** A token of a TokenTable: the lexer's, but for its image, read from the text when asked (a tree made again reads its length alone). */
+/**
+ * A token of a TokenTable: the lexer's, but for its image, read from the text when asked (a tree
+ * made again reads its length alone). Reused: a tree made again copies what it needs of its
+ * tokens into its leaves, and no tree is made while another is.
+ */
 export class TableToken implements IToken {
-    readonly tokenTypeIdx: number;
-
-    constructor(
-        readonly tokenType: TokenType,
-        private readonly text: string,
-        readonly startOffset: number,
-        readonly endOffset: number,
-        readonly startLine: number,
-        readonly endLine: number,
-        readonly startColumn: number,
-        readonly endColumn: number
-    ) {
-        this.tokenTypeIdx = tokenType.tokenTypeIdx!;
-    }
+    tokenType!: TokenType;
+    tokenTypeIdx = 0;
+    startOffset = 0;
+    endOffset = 0;
+    startLine = 0;
+    endLine = 0;
+    startColumn = 0;
+    endColumn = 0;
+    private text = '';
 
     get image(): string {
         return this.text.substring(this.startOffset, this.endOffset + 1);
     }
+
+    set(type: TokenType, text: string, startOffset: number, endOffset: number, startLine: number, endLine: number, startColumn: number, endColumn: number): this {
+        this.tokenType = type;
+        this.tokenTypeIdx = type.tokenTypeIdx!;
+        this.text = text;
+        this.startOffset = startOffset;
+        this.endOffset = endOffset;
+        this.startLine = startLine;
+        this.endLine = endLine;
+        this.startColumn = startColumn;
+        this.endColumn = endColumn;
+        return this;
+    }
 }
+
+/** The tokens TokenTable.tokens hands out, reused from one tree made to the next. */
+const tokenPool: TableToken[] = [];
 
 /** The length of a token's image, not read from a TableToken's text. */
 export function tokenLength(token: IToken): number {
@@ -118,6 +135,8 @@ export function tokenLength(token: IToken): number {
  */
 export class LazyCstTree {
     readonly root: LazyRootCstNode;
+    /** The trees of the blocks BlockTreeCache keeps made, by the block's index. */
+    readonly kept: Array<BlockTree | undefined> = [];
 
     constructor(
         readonly text: string,
@@ -138,19 +157,18 @@ export class LazyCstTree {
 
     /** The tree of `block` (a child of the document), made again if it is not among those kept. */
     blockTree(block: AstNode): BlockTree {
-        let made = (block as unknown as LazyAstNode)[BLOCK_TREE];
+        const index = block.$containerIndex!;
+        let made = this.kept[index];
         if (!made) {
             made = this.maker.makeBlockTree(this, block);
-            this.cache.keep(block as unknown as LazyAstNode, made);
+            this.kept[index] = made;
+            this.cache.keep(this, index);
         }
         return made;
     }
 
-    /** The CST node of `node`, an AST node of this document. */
-    cstOf(node: AstNode): CstNode | undefined {
-        if (node === this.document) return this.root as unknown as CstNode;
-        let block = node;
-        while (block.$container && block.$container !== this.document) block = block.$container;
+    /** The CST node of `node`, an AST node of `block`. */
+    cstOf(node: AstNode, block: AstNode): CstNode | undefined {
         const made = this.blockTree(block);
         const index = made.astNodes.indexOf(node);
         return index < 0 ? undefined : made.cstNodes[index];
@@ -184,38 +202,32 @@ export class LazyCstTree {
 }
 
 /**
- * Which blocks' trees are kept: the last `size` made, each on its block's AST node (a Map keyed
- * by AST nodes costs each node an identity hash, and a look-up). Per set of services: every
- * document of a check shares it.
+ * Which blocks' trees are kept: the last `size` made (LazyCstTree.kept holds them). Per set of
+ * services: every document of a check shares it.
  */
 export class BlockTreeCache {
-    private readonly kept: Array<LazyAstNode | undefined>;
+    private readonly trees: Array<LazyCstTree | undefined>;
+    private readonly blocks: Int32Array;
     private next = 0;
     /** How many trees were made: for the bench (bench/profile.mjs) and the tests. */
     made = 0;
 
     constructor(size: number) {
-        this.kept = new Array<LazyAstNode | undefined>(size).fill(undefined);
+        this.trees = new Array<LazyCstTree | undefined>(size).fill(undefined);
+        this.blocks = new Int32Array(size);
     }
 
-    keep(block: LazyAstNode, tree: BlockTree): void {
-        const forgotten = this.kept[this.next];
-        if (forgotten) forgotten[BLOCK_TREE] = undefined;
-        this.kept[this.next] = block;
-        block[BLOCK_TREE] = tree;
-        this.next = (this.next + 1) % this.kept.length;
+    keep(tree: LazyCstTree, block: number): void {
+        const forgotten = this.trees[this.next];
+        if (forgotten) forgotten.kept[this.blocks[this.next]] = undefined;
+        this.trees[this.next] = tree;
+        this.blocks[this.next] = block;
+        this.next = (this.next + 1) % this.trees.length;
         this.made++;
-    }
-
-    /** Forgets every tree. */
-    clear(): void {
-        for (const block of this.kept) if (block) block[BLOCK_TREE] = undefined;
-        this.kept.fill(undefined);
     }
 }
 
 const TREE = Symbol('LazyCstTree');
-const BLOCK_TREE = Symbol('BlockTree');
 
 /**
  * An AST node of a check: Langium's plain AST node, but for its `$cstNode`, a getter on the
@@ -224,15 +236,19 @@ const BLOCK_TREE = Symbol('BlockTree');
 export class LazyAstNode {
     declare [TREE]?: LazyCstTree;
     declare $container?: AstNode;
-    /** A block's tree while BlockTreeCache keeps it (made in the constructor: a property added later costs an array of its own). */
-    [BLOCK_TREE]: BlockTree | undefined = undefined;
 
     constructor(readonly $type: string) {}
 
     get $cstNode(): CstNode | undefined {
-        let document: LazyAstNode = this;
-        while (document.$container) document = document.$container as unknown as LazyAstNode;
-        return document[TREE]?.cstOf(this as unknown as AstNode);
+        let parent = this.$container as unknown as LazyAstNode | undefined;
+        if (!parent) return this[TREE]?.root as unknown as CstNode | undefined;
+        // The block is the node whose container is the document.
+        let block: LazyAstNode = this;
+        while (parent.$container) {
+            block = parent;
+            parent = parent.$container as unknown as LazyAstNode;
+        }
+        return parent[TREE]?.cstOf(this as unknown as AstNode, block as unknown as AstNode);
     }
 }
 
@@ -299,13 +315,13 @@ export class LazyRootCstNode {
             if (leading) return leading;
         }
         const first = (tree.document as AstNode & { blocks?: AstNode[] }).blocks?.[0];
-        return first ? tree.cstOf(first) : this.content[0];
+        return first ? tree.cstOf(first, first) : this.content[0];
     }
 
     get lastNonHiddenNode(): CstNode | undefined {
         const tree = this.tree;
         const blocks = (tree.document as AstNode & { blocks?: AstNode[] }).blocks;
-        if (blocks && blocks.length > 0) return tree.cstOf(blocks[blocks.length - 1]);
+        if (blocks && blocks.length > 0) return tree.cstOf(blocks[blocks.length - 1], blocks[blocks.length - 1]);
         const content = this.content;
         for (let i = content.length - 1; i >= 0; i--) {
             if (!content[i].hidden) return content[i];

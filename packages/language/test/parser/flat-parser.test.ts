@@ -61,7 +61,12 @@ function describeParse(root: AstNode): unknown[] {
     };
     if (root.$cstNode) visitCst(root.$cstNode.root);
     const ast = (node: unknown) => node === undefined ? undefined : astIds.get(node as AstNode) ?? 'outside the tree';
-    const cst = (node: unknown) => node === undefined ? undefined : cstIds.get(node as CstNode) ?? 'outside the tree';
+    // A check's tree is made block by block when asked (parser/lazy-cst.ts), and made again once forgotten: a node
+    // read from an AST node is then equal to the tree's node in its place (kind, offsets, grammar element, AST node), not the same.
+    const place = (node: CstNode) => [node.constructor.name, node.offset, node.end, node.hidden, grammarPath(node.grammarSource),
+        astIds.get((node as unknown as { _astNode?: AstNode })._astNode!)].join(' ');
+    const places = new Map(cstNodes.map((node, i) => [place(node), i]));
+    const cst = (node: unknown) => node === undefined ? undefined : cstIds.get(node as CstNode) ?? places.get(place(node as CstNode)) ?? 'outside the tree';
     const value = (item: unknown): unknown => {
         if (isAstNode(item)) return { ast: ast(item) };
         if (isReference(item)) return { keys: Object.keys(item), refText: item.$refText, refNode: cst(item.$refNode) };
