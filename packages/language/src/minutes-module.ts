@@ -136,8 +136,8 @@ export interface MinutesServicesOptions {
     /**
      * Services for `minutes check` alone: what only the editor reads is not built (the index
      * of where each reference points, read by find-references, rename and the editor's
-     * re-linking; the ranges of syntax-tree leaves until asked for; reports kept per node for
-     * the next keystroke). The diagnostics are the same
+     * re-linking; the syntax tree, made block by block when asked (parser/lazy-cst.ts); the
+     * ranges of its leaves until asked for; reports kept per node for the next keystroke). The diagnostics are the same
      * (cli/test/parallel-check.test.ts, test/parser/flat-parser.test.ts).
      */
     checkOnly?: boolean;

@@ -11,8 +11,9 @@ import type { Range } from 'vscode-languageserver-types';
  * (five per token, in typed arrays) with where each block's tokens start. An AST node's
  * `$cstNode` is a getter: the first time a block's tree is asked for, the flat parser parses
  * the block's tokens again into the same CST nodes the editor's builder makes (the same
- * builder calls, with the AST nodes already made), and the last few thousand blocks' trees
- * are kept, so that the readers of one block, one after the other, find it made.
+ * builder calls, with the AST nodes already made), and the last blocks' trees are kept
+ * (minutes-parser.ts's KEPT_BLOCK_TREES), so that the readers of one block, one after the
+ * other, find it made.
  *
  * A tree made again is equal to the one before, not the same object: no reader of a check
  * compares CST nodes by identity, and Langium's `findNodeForProperty` compares AST nodes.
