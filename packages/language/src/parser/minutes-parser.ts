@@ -245,8 +245,9 @@ export class LazyRangeCstNodeBuilder extends LinearCstNodeBuilder {
 
     override buildCompositeNode(feature: GrammarAST.AbstractElement): CompositeCstNode {
         const state = this.builderState;
-        const node = new CheckCompositeCstNode(feature, this.current) as unknown as CompositeCstNode;
-        Array.prototype.push.call(this.current.content, node);
+        const parent = this.current;
+        const node = new CheckCompositeCstNode(feature, parent) as unknown as CompositeCstNode;
+        addChild(parent, node);
         state.nodeStack.push(node);
         return node;
     }
@@ -291,8 +292,9 @@ export class BlockTreeBuilder extends LazyRangeCstNodeBuilder implements BlockTr
             this.cstNodes.push(current as unknown as CstNode);
         }
         (this as unknown as { nodeStack: unknown[] }).nodeStack.pop();
-        if (current.content.length === 0) this.removeNode(current as unknown as CstNode);
-        current.complete();
+        if (current.isEmpty()) this.removeNode(current as unknown as CstNode);
+        // Its children's array is kept as it grew: the tree lives a short while (KEPT_BLOCK_TREES).
+        current.complete(false);
     }
 
     handUp(node: AstNode, caller: CompositeCstNode): void {
@@ -328,7 +330,13 @@ class BuildingParent {
  */
 function append(parent: CompositeCstNode, node: CstNode): void {
     (node as { container?: CompositeCstNode }).container = parent;
-    Array.prototype.push.call(parent.content, node);
+    addChild(parent, node);
+}
+
+/** `parent.content.push(node)`, on a check's node without asking for its `content`. */
+function addChild(parent: CompositeCstNode, node: CstNode): void {
+    if (parent instanceof CheckCompositeCstNode) parent.add(node);
+    else Array.prototype.push.call(parent.content, node);
 }
 
 /**
@@ -359,9 +367,20 @@ class CheckCompositeCstNode {
      * The node is complete: its children's array, grown by push with room to spare (an array
      * and at least 17 places), gives way to its only child, or to a copy at its length.
      */
-    complete(): void {
+    complete(copy = true): void {
         const children = this.children as CstNode[];
-        if (children.length > 0) this.children = children.length === 1 ? children[0] : children.slice();
+        if (children.length === 1) this.children = children[0];
+        else if (copy && children.length > 1) this.children = children.slice();
+    }
+
+    /** A child more, while the node is built. */
+    add(node: CstNode): void {
+        (this.children as CstNode[]).push(node);
+    }
+
+    isEmpty(): boolean {
+        const children = this.children;
+        return Array.isArray(children) && children.length === 0;
     }
 
     /** Langium's, without making an array for a node's only child (every `offset`, `end` and `text` asks). */
@@ -403,9 +422,9 @@ class CheckLeaf {
     protected readonly startLine: number;
     protected readonly startCharacter: number;
 
-    constructor(token: IToken, readonly _hidden: boolean, readonly grammarSource: GrammarAST.AbstractElement | undefined) {
+    constructor(token: IToken, length: number, readonly _hidden: boolean, readonly grammarSource: GrammarAST.AbstractElement | undefined) {
         this._offset = token.startOffset;
-        this._length = tokenLength(token);
+        this._length = length;
         this._tokenType = token.tokenType;
         // Chevrotain's lines and columns are 1-based; a range's, 0-based (as in tokenToRange).
         this.startLine = token.startLine! - 1;
@@ -427,8 +446,8 @@ class MultiLineCheckLeaf extends CheckLeaf {
     private readonly endLine: number;
     private readonly endCharacter: number;
 
-    constructor(token: IToken, hidden: boolean, grammarSource: GrammarAST.AbstractElement | undefined) {
-        super(token, hidden, grammarSource);
+    constructor(token: IToken, length: number, hidden: boolean, grammarSource: GrammarAST.AbstractElement | undefined) {
+        super(token, length, hidden, grammarSource);
         this.endLine = token.endLine! - 1;
         this.endCharacter = token.endColumn!;
     }
@@ -440,8 +459,9 @@ class MultiLineCheckLeaf extends CheckLeaf {
 Object.setPrototypeOf(CheckLeaf.prototype, LeafCstNodeImpl.prototype);
 
 function makeLeaf(token: IToken, hidden: boolean, feature: GrammarAST.AbstractElement | undefined): LeafCstNodeImpl {
-    const leaf = token.endLine === token.startLine && token.endColumn === token.startColumn! + tokenLength(token) - 1
-        ? new CheckLeaf(token, hidden, feature)
-        : new MultiLineCheckLeaf(token, hidden, feature);
+    const length = tokenLength(token);
+    const leaf = token.endLine === token.startLine && token.endColumn === token.startColumn! + length - 1
+        ? new CheckLeaf(token, length, hidden, feature)
+        : new MultiLineCheckLeaf(token, length, hidden, feature);
     return leaf as unknown as LeafCstNodeImpl;
 }
