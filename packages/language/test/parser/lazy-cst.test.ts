@@ -1,6 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { AstUtils, EmptyFileSystem, GrammarUtils, isReference, URI, type AstNode, type CstNode, type Reference } from 'langium';
 import { describe, expect, test } from 'vitest';
@@ -8,8 +5,7 @@ import { createMinutesServices } from '../../src/minutes-module.js';
 import { blockTreeCacheOf } from '../../src/parser/minutes-parser.js';
 import { lazyTreeOf } from '../../src/parser/lazy-cst.js';
 import { generatedDocument, mutated } from '../fuzz/arbitraries.js';
-import { readRegressions } from '../fuzz/fuzz-config.js';
-import { EXAMPLES_FOLDER, exampleNames } from '../helpers/examples.js';
+import { examplesCorpusAndRegressions } from '../helpers/sample-texts.js';
 
 /**
  * A check's syntax tree is made block by block when asked (parser/lazy-cst.ts). What its
@@ -20,7 +16,6 @@ import { EXAMPLES_FOLDER, exampleNames } from '../helpers/examples.js';
  * then backwards, and in a document of more blocks than the check keeps made, so that trees
  * are made again after being forgotten.
  */
-const CORPUS = fileURLToPath(new URL('../../../../corpus/', import.meta.url));
 const editor = createMinutesServices(EmptyFileSystem).Minutes;
 const check = createMinutesServices(EmptyFileSystem, { checkOnly: true }).Minutes;
 
@@ -61,17 +56,9 @@ function expectSameReadings(text: string): void {
     expect(describeReadings(lazyRoot, true)).toEqual(expected);
 }
 
-function texts(): Array<[string, string]> {
-    const corpus = readdirSync(CORPUS, { recursive: true, encoding: 'utf8' }).filter(name => name.endsWith('.minutes'));
-    return [
-        ...exampleNames().map((name): [string, string] => [`examples/${name}`, readFileSync(path.join(EXAMPLES_FOLDER, name), 'utf8')]),
-        ...corpus.map((name): [string, string] => [`corpus/${name}`, readFileSync(path.join(CORPUS, name), 'utf8')]),
-        ...readRegressions().map(({ name, text }): [string, string] => [`regression ${name}`, text])
-    ];
-}
 
 describe('a check\'s tree made when asked reads as the editor\'s', () => {
-    test.each(texts())('%s', (_name, text) => {
+    test.each(examplesCorpusAndRegressions())('%s', (_name, text) => {
         expectSameReadings(text);
     });
 

@@ -1,20 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { CstUtils, EmptyFileSystem, isLeafCstNode, URI, type CstNode } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { createMinutesServices } from '../../src/minutes-module.js';
 import { generatedDocument, mutated } from '../fuzz/arbitraries.js';
-import { readRegressions } from '../fuzz/fuzz-config.js';
-import { EXAMPLES_FOLDER, exampleNames } from '../helpers/examples.js';
+import { examplesCorpusAndRegressions } from '../helpers/sample-texts.js';
 
 /**
  * The syntax tree of `minutes check` (services with checkOnly, whose leaves make their ranges
  * when asked) is the editor's: every node in the same place, of the same kind, with the same
  * offsets and ranges, on the examples, the corpus and fuzz inputs.
  */
-const CORPUS = fileURLToPath(new URL('../../../../corpus/', import.meta.url));
 const editor = createMinutesServices(EmptyFileSystem).Minutes;
 const check = createMinutesServices(EmptyFileSystem, { checkOnly: true }).Minutes;
 
@@ -31,17 +26,9 @@ function describeTree(text: string, services: typeof editor): unknown[] {
     return nodes;
 }
 
-function texts(): Array<[string, string]> {
-    const corpus = readdirSync(CORPUS, { recursive: true, encoding: 'utf8' }).filter(name => name.endsWith('.minutes'));
-    return [
-        ...exampleNames().map((name): [string, string] => [`examples/${name}`, readFileSync(path.join(EXAMPLES_FOLDER, name), 'utf8')]),
-        ...corpus.map((name): [string, string] => [`corpus/${name}`, readFileSync(path.join(CORPUS, name), 'utf8')]),
-        ...readRegressions().map(({ name, text }): [string, string] => [`regression ${name}`, text])
-    ];
-}
 
 describe('the syntax tree of a check is the editor\'s', () => {
-    test.each(texts())('%s', (_name, text) => {
+    test.each(examplesCorpusAndRegressions())('%s', (_name, text) => {
         expect(describeTree(text, check)).toEqual(describeTree(text, editor));
     });
 
