@@ -122,7 +122,8 @@ class ReleasingCheck {
             await builder.build([document], { validation: file.reported });
             this.stopOnMismatch();
             if (file.reported) {
-                diagnostics[file.index] = withoutHints(document.diagnostics ?? []);
+                // Hints (an identifier to write for each action without one, ...) are not reported: not kept either.
+                document.diagnostics = diagnostics[file.index] = withoutHints(document.diagnostics ?? []);
                 onChecked();
             }
             if (!file.parsedAtOnce) {
