@@ -5,12 +5,17 @@
  * reading, lexing alone, then parsing (lexing included), indexing, scopes, linking,
  * reference indexing and validation; and the heap the built workspace keeps.
  *
- *   node --expose-gc bench/profile.mjs FOLDER [--no-validation] [--repeat N] [--check-only [--langium-parser]]
+ *   node --expose-gc bench/profile.mjs FOLDER [--no-validation] [--repeat N] [--check-only [--langium-parser]] [--releasing]
  *        [--profile-phase PHASE FILE] [--count-phase PHASE]
  *
  * --check-only builds with the services of `minutes check` (createMinutesServices's
  * checkOnly: no index of where references point, the flat parser), instead of the editor's;
  * --langium-parser, with Langium's parser in place of the flat one.
+ *
+ * --releasing checks as `minutes check` does in one thread (packages/cli/out/releasing-check.js,
+ * with the check's services, as --check-only): each file's tree released once no later file reads it; the
+ * phases are then not told apart. `minutes check` also runs with V8's
+ * `--heap-growing-percent=50`: pass it to node to measure the same.
  *
  * Run it under `node --cpu-prof` and summarise with bench/lib/profile-summary.mjs to see
  * which functions a phase spends its time in (docs/performance.md). --profile-phase writes a
@@ -43,10 +48,13 @@ const folder = args.find((a, i) => !a.startsWith('--') && !['--repeat', '--profi
     && args[i - 2] !== '--profile-phase');
 const validation = !args.includes('--no-validation');
 const repeat = Number(args[args.indexOf('--repeat') + 1]) || 1;
-const checkOnly = args.includes('--check-only');
+const releasing = args.includes('--releasing');
+// The releasing check runs with the check's services, as `minutes check` runs it (the editor's
+// reference descriptions read their tree when asked, and so hold it).
+const checkOnly = args.includes('--check-only') || releasing;
 const langiumParser = args.includes('--langium-parser');
 if (!folder) {
-    console.error('usage: node --expose-gc bench/profile.mjs FOLDER [--no-validation] [--repeat N] [--check-only [--langium-parser]]');
+    console.error('usage: node --expose-gc bench/profile.mjs FOLDER [--no-validation] [--repeat N] [--check-only [--langium-parser]] [--releasing]');
     process.exit(2);
 }
 
@@ -77,6 +85,22 @@ for (let round = 0; round < repeat; round++) {
 
     gc();
     const heapBefore = process.memoryUsage().heapUsed;
+    if (releasing) {
+        // As `minutes check` in one thread: each file parsed, linked, validated and released in turn.
+        const { checkReleasingTrees } = await import('../packages/cli/out/releasing-check.js');
+        t = cpuNow();
+        const result = await checkReleasingTrees({ shared, services: Minutes, sources: files.map((file, i) => ({ file, text: texts[i], reported: true })) });
+        const total = cpuNow() - t;
+        gc();
+        const kept = process.memoryUsage().heapUsed - heapBefore;
+        const diagnostics = result.checked.reduce((sum, d) => sum + d.diagnostics.length, 0);
+        console.log(`${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, ${tokens} tokens; ${diagnostics} diagnostics (no hints)`);
+        console.log(`read ${phases.read.toFixed(0)} ms CPU, lex (alone) ${phases['lex (alone)'].toFixed(0)} ms CPU`);
+        console.log(`parse, link and validate, file by file: ${total.toFixed(0)} ms CPU`);
+        console.log(`trees released ${result.counts.released}, parsed again ${result.counts.parsedAgain}${result.keptEveryTree ? `; every tree kept (the scan of ${result.keptEveryTree} was wrong)` : ''}`);
+        console.log(`heap kept by the workspace: ${(kept / 1e6).toFixed(0)} MB (${(kept / bytes).toFixed(1)}x source); peak RSS of the process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+        continue;
+    }
     const builder = shared.workspace.DocumentBuilder;
     const names = {
         [DocumentState.IndexedContent]: 'index exports',

@@ -26,6 +26,9 @@ import { buildWorkspace, createCliServices, type WorkspaceSources } from './work
  * action in a file not parsed yet parses that file there and then (its turn reuses the tree);
  * one into a released file parses it again (counted: the scan of updates says which files
  * are read, so this is not expected).
+ *
+ * With the check's services (`checkOnly`): the editor's index describes where each reference
+ * points with descriptions that read their tree when asked, and so would keep every tree.
  */
 export async function checkReleasingTrees(read: WorkspaceSources, onChecked: () => void = () => undefined): Promise<ReleasingCheckResult> {
     try {
