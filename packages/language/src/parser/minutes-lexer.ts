@@ -228,8 +228,11 @@ function isHorizontalSpace(c: string | undefined): boolean {
     return c !== undefined && isHorizontalSpaceCode(c.charCodeAt(0));
 }
 
+/** The characters of `isHorizontalSpaceCode` as a regular expression's class, for the scans that read a text without lexing it (export-scan.ts). */
+export const HORIZONTAL_SPACE_CLASS = '[ \\t\\u00a0\\ufeff\\u3000\\u2000-\\u200a\\u202f\\u205f]';
+
 /** `isHorizontalSpace` of a character code (NaN, past the end of a text: false). */
-function isHorizontalSpaceCode(code: number): boolean {
+export function isHorizontalSpaceCode(code: number): boolean {
     if (code === 0x20 || code === 0x09) return true;
     if (code < 0xa0) return false;
     return code === 0xa0 || code === 0xfeff || code === 0x3000 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f;

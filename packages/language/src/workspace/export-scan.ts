@@ -2,7 +2,7 @@ import type { AstNodeDescription } from 'langium';
 import { Action } from '../generated/ast.js';
 import { nameKey } from '../model/names.js';
 import { ENTRY_KINDS } from '../model/vocabulary.js';
-import { ACTION_PATTERN } from '../parser/minutes-lexer.js';
+import { ACTION_PATTERN, HORIZONTAL_SPACE_CLASS } from '../parser/minutes-lexer.js';
 
 /**
  * What a file exports, read from its text without parsing it: the identifiers of its
@@ -34,12 +34,10 @@ export interface ScannedAction {
     readonly character: number;
 }
 
-/** The lexer's horizontal space (`isHorizontalSpaceCode`). */
-const SPACE = '[ \\t\\u00a0\\ufeff\\u3000\\u2000-\\u200a\\u202f\\u205f]';
 /** A line that may start a block the scan looks for: `action`, or an entry keyword before `@`. */
-const LINE_START = new RegExp(`^${SPACE}*(?:(action)|(?:${ENTRY_KINDS.join('|')})(?=[ \\t]+@))`, 'gim');
+const LINE_START = new RegExp(`^${HORIZONTAL_SPACE_CLASS}*(?:(action)|(?:${ENTRY_KINDS.join('|')})(?=[ \\t]+@))`, 'gim');
 /** The action's identifier right after the keyword (the lexer's ACTION_ID, trailing `.` and `-` left out). */
-const IDENTIFIER = new RegExp(`${SPACE}*(#[\\p{L}\\p{N}\\p{M}_][\\p{L}\\p{N}\\p{M}_.-]*)`, 'uy');
+const IDENTIFIER = new RegExp(`${HORIZONTAL_SPACE_CLASS}*(#[\\p{L}\\p{N}\\p{M}_][\\p{L}\\p{N}\\p{M}_.-]*)`, 'uy');
 /** `update` before `#` (the identifier is then read as IDENTIFIER reads it): found without the Unicode flag, which is slower. */
 const UPDATE = /update[ \t]+(?=#)/gi;
 const LINE_BREAK = /\r\n?|\n/g;

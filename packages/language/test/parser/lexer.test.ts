@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { tokenTypes } from '../helpers/workspace.js';
+import { HORIZONTAL_SPACE_CLASS, isHorizontalSpaceCode } from '../../src/parser/minutes-lexer.js';
 
 describe('the lexer', () => {
     test('keys are keywords only at the start of a line', () => {
@@ -110,5 +111,16 @@ describe('the lexer', () => {
         const lexer = createMinutesServices(EmptyFileSystem).Minutes.parser.Lexer;
         expect(lexer.tokenize('text /* open').errors.map(e => e.message)).toEqual(['This comment is not closed: add */ where it should end.']);
         expect(lexer.tokenize('\u0000\uD800 ‮ \uFEFF!').errors).toEqual([]);
+    });
+});
+
+describe('horizontal space, as the lexer reads it and as a regular expression writes it', () => {
+    test('HORIZONTAL_SPACE_CLASS holds exactly the code units isHorizontalSpaceCode accepts', () => {
+        const pattern = new RegExp(`^${HORIZONTAL_SPACE_CLASS}$`);
+        const disagree: number[] = [];
+        for (let code = 0; code <= 0xffff; code++) {
+            if (pattern.test(String.fromCharCode(code)) !== isHorizontalSpaceCode(code)) disagree.push(code);
+        }
+        expect(disagree).toEqual([]);
     });
 });
