@@ -1,6 +1,6 @@
-import { CstUtils, DocumentState, URI, type AstNode, type AstNodeDescription, type DocumentSegment, type LangiumDocument, type ParseResult } from 'langium';
+import { CstUtils, DocumentState, URI, type AstNode, type AstNodeDescription, type DocumentSegment, type LangiumDocument } from 'langium';
 import {
-    Action, nameKey, scanExports, scanMatchesExports, type MinutesIndexManager, type MinutesScopeComputation, type ScannedAction, type ScannedExports
+    Action, nameKey, parseAgainWhenRead, scanExports, scanMatchesExports, type MinutesIndexManager, type MinutesScopeComputation, type ScannedAction, type ScannedExports
 } from 'minutes-language';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { buildWorkspace, createCliServices, type WorkspaceSources } from './workspace.js';
@@ -204,24 +204,11 @@ class ReleasingCheck {
     private release(file: FileInCheck): void {
         const document = file.document!;
         document.references = [];
-        const check = this;
-        Object.defineProperty(document, 'parseResult', {
-            configurable: true,
-            enumerable: true,
-            get(): ParseResult<AstNode> {
-                return check.parseAgain(file);
-            }
+        parseAgainWhenRead(document, () => {
+            this.counts.parsedAgain++;
+            return this.read.services.parser.LangiumParser.parse(file.text);
         });
         this.counts.released++;
-    }
-
-    private parseAgain(file: FileInCheck): ParseResult<AstNode> {
-        const document = file.document!;
-        const result = this.read.services.parser.LangiumParser.parse(file.text);
-        (result.value as { $document?: LangiumDocument }).$document = document;
-        Object.defineProperty(document, 'parseResult', { value: result, writable: true, configurable: true, enumerable: true });
-        this.counts.parsedAgain++;
-        return result;
     }
 }
 

@@ -23,5 +23,6 @@ export { MAX_DOCUMENT_LENGTH, tooLargeMessage } from './parser/minutes-lexer.js'
 export { MinutesIndexManager } from './workspace/minutes-index-manager.js';
 export { MinutesScopeComputation } from './scoping/minutes-scope-computation.js';
 export { scanExports, scanMatchesExports, type ScannedAction, type ScannedExports } from './workspace/export-scan.js';
+export { parseAgainWhenRead } from './workspace/closed-document-trees.js';
 export { fromPortableDescription, toPortableDescription, type PortableDescription } from './workspace/portable-descriptions.js';
 export { blockTreeCacheOf } from './parser/minutes-parser.js';

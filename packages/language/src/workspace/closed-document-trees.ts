@@ -118,35 +118,45 @@ export class ClosedDocumentTrees {
         this.index.detach(document.uri.toString());
         document.references = [];
         this.releasedTrees.set(document, { text, symbols });
-        const trees = this;
-        Object.defineProperty(document, 'parseResult', {
-            configurable: true,
-            enumerable: true,
-            get(): ParseResult<AstNode> {
-                return trees.parseAgain(document);
-            },
-            set(value: ParseResult<AstNode>) {
-                trees.releasedTrees.delete(document);
-                setParseResult(document, value);
-            }
-        });
+        parseAgainWhenRead(document, () => this.parseAgain(document), () => this.releasedTrees.delete(document));
         this.counts.released++;
     }
 
     private parseAgain(document: LangiumDocument): ParseResult<AstNode> {
         const { text } = this.releasedTrees.get(document)!;
         this.releasedTrees.delete(document);
-        const parser = this.shared.ServiceRegistry.getServices(document.uri).parser.LangiumParser;
-        const result = parser.parse(text);
-        (result.value as { $document?: LangiumDocument }).$document = document;
-        setParseResult(document, result);
         this.counts.parsedAgain++;
-        return result;
+        return this.shared.ServiceRegistry.getServices(document.uri).parser.LangiumParser.parse(text);
     }
 
     private get index(): MinutesIndexManager {
         return this.shared.workspace.IndexManager as MinutesIndexManager;
     }
+}
+
+/**
+ * Makes a document whose tree is dropped parse it again when asked: its `parseResult`
+ * becomes a getter that takes `parseAgain()`'s result (the root linked back to the
+ * document) and keeps it as a plain property from then on. With `onAssigned`, a parse result
+ * assigned before it is read (the builder parsing the document anew) is kept, after it.
+ */
+export function parseAgainWhenRead(document: LangiumDocument, parseAgain: () => ParseResult<AstNode>, onAssigned?: () => void): void {
+    Object.defineProperty(document, 'parseResult', {
+        configurable: true,
+        enumerable: true,
+        get(): ParseResult<AstNode> {
+            const result = parseAgain();
+            (result.value as { $document?: LangiumDocument }).$document = document;
+            setParseResult(document, result);
+            return result;
+        },
+        ...(onAssigned ? {
+            set(value: ParseResult<AstNode>) {
+                onAssigned();
+                setParseResult(document, value);
+            }
+        } : {})
+    });
 }
 
 function setParseResult(document: LangiumDocument, value: ParseResult<AstNode>): void {
