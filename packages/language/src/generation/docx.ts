@@ -12,7 +12,7 @@ import type {
     ActionOutline, AgendaEntry, EarlierActionOutline, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
     TurnOutline, UpdateOutline
 } from './render-model.js';
-import { isOneLineList, participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
+import { blocksAroundHeader, isOneLineList, participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
 import { labelled, plain, type RichText, type Span } from './rich-text.js';
 import { wellFormed } from './unicode.js';
 
@@ -29,7 +29,8 @@ export function generateDocx(document: Document, options: OutlineOptions = {}): 
 
 export async function docxOf(outline: Outline): Promise<Uint8Array> {
     const writer = new DocxWriter(outline.language);
-    const children = [...writer.header(outline.header, true), ...writer.blocks(outline.blocks)];
+    const { before, after } = blocksAroundHeader(outline);
+    const children = [...writer.blocks(before), ...writer.header(outline.header, true), ...writer.blocks(after)];
     const author = outline.header.metadata.find(entry => entry.key === 'author');
     const properties = {
         title: xmlText(outline.title),

@@ -7,7 +7,7 @@ import type {
     ActionOutline, AgendaEntry, Header, ListEntry, OutcomeOutline, Outline, OutlineBlock, Participant, TurnOutline,
     UpdateOutline
 } from './render-model.js';
-import { participantsOnLines, turnLineAsWritten } from './render-model.js';
+import { blocksAroundHeader, participantsOnLines, turnLineAsWritten } from './render-model.js';
 import { labelled, readable, type RichText } from './rich-text.js';
 import { displayWidth, wrap } from './wrap.js';
 import { earlierActionText, moreStillOpenText } from './earlier-actions.js';
@@ -43,8 +43,10 @@ export function emailOf(outline: Outline, options: EmailOptions = {}): string {
 /** The body of the email, without the subject: the text part of the eml message. */
 export function emailBodyOf(outline: Outline, options: EmailOptions = {}): string {
     const writer = new EmailWriter(options.width ?? DEFAULT_EMAIL_WIDTH, outline.language);
+    const { before, after } = blocksAroundHeader(outline);
+    writer.blocks(before, '');
     writer.header(outline.header);
-    writer.blocks(outline.blocks, '');
+    writer.blocks(after, '');
     return writer.text();
 }
 

@@ -9,7 +9,7 @@ import type {
     ActionOutline, AgendaEntry, ContentsEntry, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
     TurnOutline, UpdateOutline
 } from './render-model.js';
-import { isOneLineList, participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
+import { blocksAroundHeader, isOneLineList, participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
 import { labelled, plain, type RichText, type Span, type StyledSpan } from './rich-text.js';
 import { HTML_STYLE } from './html-style.js';
 import { earlierActionsHtml, whoSpokeHtml } from './ledger-html.js';
@@ -109,11 +109,12 @@ class HtmlWriter {
     }
 
     page(): string {
-        const parts = ['<main>', this.header(this.outline.header, 'page-header')];
+        const { before, after } = blocksAroundHeader(this.outline);
+        const parts = ['<main>', this.blocks(before), this.header(this.outline.header, 'page-header')];
         if (this.outline.meetings.length > 1) parts.push(this.contents(this.outline.contents));
-        parts.push(this.blocks(this.outline.blocks));
+        parts.push(this.blocks(after));
         parts.push('</main>');
-        return parts.join('\n');
+        return parts.filter(Boolean).join('\n');
     }
 
     /** A landmark's label, made unique: screen readers list landmarks by label. */

@@ -5,7 +5,7 @@ import { participantColumns, WritingLanguage } from '../model/language.js';
 import type {
     ActionOutline, AgendaEntry, Header, ListEntry, Outline, OutlineBlock, Participant, TurnOutline, UpdateOutline
 } from './render-model.js';
-import { isOneLineList, participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
+import { blocksAroundHeader, isOneLineList, participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
 import { labelled, plain, type RichText, type Span } from './rich-text.js';
 import { escapeMarkdown } from '../util/markdown-escape.js';
 
@@ -44,8 +44,10 @@ class MarkdownWriter {
 
     document(outline: Outline): string {
         this.language.set(outline.language);
+        const { before, after } = blocksAroundHeader(outline);
+        this.blocks(before, '');
         this.header(outline.header);
-        this.blocks(outline.blocks, '');
+        this.blocks(after, '');
         return this.chunks.join('\n\n') + '\n';
     }
 

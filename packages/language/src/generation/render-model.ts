@@ -331,6 +331,18 @@ export interface EarlierActionsOutline {
     readonly moreStillOpen: number;
 }
 
+/**
+ * The document's blocks on either side of its header, which writers print between them.
+ * The header of a document of one meeting is that meeting's (its `header` is missing), and
+ * stands where the meeting starts: text written above its `meeting:` line (a web page's own
+ * lines, a covering note) is outside the meeting and comes first, in the order written.
+ * Otherwise the header (a report's, or the title made of several meetings') leads.
+ */
+export function blocksAroundHeader(outline: Outline): { readonly before: readonly OutlineBlock[]; readonly after: readonly OutlineBlock[] } {
+    const at = outline.blocks.findIndex(block => block.kind === 'meeting' && !block.meeting.header);
+    return at > 0 ? { before: outline.blocks.slice(0, at), after: outline.blocks.slice(at) } : { before: [], after: outline.blocks };
+}
+
 /** The directory role a participants table shows beside the offices: none when the list's note already says it. */
 export function roleBesideNote(participant: Participant): string {
     return participant.role && participant.role !== plain(participant.description) ? participant.role : '';
