@@ -5,7 +5,8 @@ import { aliasesOf, displayName } from '../model/directory.js';
 import { meetingLanguage, translationOf } from '../model/language.js';
 import { memoised } from '../model/memo.js';
 import { nameKey } from '../model/names.js';
-import { structureOf, type Meeting } from '../model/structure.js';
+import { blockStart, structureOf, type Meeting } from '../model/structure.js';
+import { lazyBlockLine } from '../parser/lazy-cst.js';
 import { plainText, writtenText } from '../model/text.js';
 import { titleLine } from '../model/title-line.js';
 
@@ -58,7 +59,7 @@ export function placeLanguage(place: MeetingPlace, fallback?: string): string {
 
 /** The line a node starts on, 1-based, as messages and listings number lines (LSP positions count from 0). */
 export function lineNumberOf(node: AstNode): number {
-    return (node.$cstNode?.range.start.line ?? 0) + 1;
+    return (lazyBlockLine(node) ?? node.$cstNode?.range.start.line ?? 0) + 1;
 }
 
 function fileName(uri: string): string {
@@ -123,7 +124,7 @@ function computeMeetingPlaces(document: Document, uri: string): MeetingPlace[] {
             seriesName: series?.name,
             seriesAliases: series?.aliases,
             line: lineNumberOf(first),
-            offset: first.$cstNode?.offset ?? 0
+            offset: blockStart(first)?.offset ?? 0
         };
     });
 }
@@ -170,10 +171,11 @@ export function meetingPlaces(documents: Iterable<SourceDocument>): MeetingPlace
 
 /** The placed meeting a block belongs to. */
 export function placeOfBlock(places: readonly MeetingPlace[], block: Block): MeetingPlace | undefined {
-    const offset = block.$cstNode?.offset ?? -1;
+    // Blocks are in the order of the text: compared by their place in the document, not by their offsets (a check's trees are made when asked).
+    const index = block.$containerIndex ?? -1;
     return places.find(place => place.document === block.$container
-        && offset >= (place.meeting.firstBlock.$cstNode?.offset ?? 0)
-        && offset <= (place.meeting.lastBlock.$cstNode?.end ?? 0));
+        && index >= (place.meeting.firstBlock.$containerIndex ?? 0)
+        && index <= (place.meeting.lastBlock.$containerIndex ?? -1));
 }
 
 /** A document-relative file name for messages: the last path segment. */

@@ -11,7 +11,8 @@ import { forEachAstNode, forEachReference } from '../util/ast-walk.js';
 import { namesOf } from './directory.js';
 import { nameKey } from './names.js';
 import { speakerPhraseOf, type SpeakerPhrase } from './speaker-phrases.js';
-import { inlinesOf, isTrimmedSpace, mentionText, mentionsOf, plainText, visibleLeaves, writtenName, writtenText, type Inline } from './text.js';
+import { inlinesOf, isTrimmedSpace, mentionText, mentionsOf, plainText, textSpan, textTokens, writtenName, writtenText, type Inline } from './text.js';
+import { lazyBlockStart } from '../parser/lazy-cst.js';
 import { isKey, keyDefinition, type Attendance, type MeetingOffice, type OutcomeKind, type TurnKind } from './vocabulary.js';
 
 export type { Attendance, OutcomeKind, TurnKind } from './vocabulary.js';
@@ -334,10 +335,10 @@ function takeContinuation(blocks: Block[], index: number, hasText: boolean, inde
 
 /** Whether a text is more than white space: read in place, not copied (a turn's text is a paragraph). */
 function hasText(text: Text | undefined): boolean {
-    const cst = text?.$cstNode;
-    if (!cst) return false;
-    const written = cst.root.fullText;
-    for (let i = cst.offset, end = cst.end; i < end; i++) {
+    const span = textSpan(text);
+    if (!span) return false;
+    const written = span.source;
+    for (let i = span.offset, end = span.end; i < end; i++) {
         if (!isTrimmedSpace(written[i])) return true;
     }
     return false;
@@ -810,12 +811,20 @@ export function isOrderedMarker(marker: string): boolean {
  * asked in a check's tree, would be three objects).
  */
 export function indentOf(block: Block): number {
-    const cst = block.$cstNode;
-    if (!cst) return 0;
-    const text = cst.root.fullText;
-    let lineStart = cst.offset;
+    const start = blockStart(block);
+    if (!start) return 0;
+    const text = start.source;
+    let lineStart = start.offset;
     while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
-    return cst.offset - lineStart;
+    return start.offset - lineStart;
+}
+
+/** Where a block starts, and its document's text: in a check, read from its token table, without making its tree. */
+export function blockStart(block: Block): { offset: number; source: string } | undefined {
+    const lazy = lazyBlockStart(block);
+    if (lazy) return lazy;
+    const cst = block.$cstNode;
+    return cst && { offset: cst.offset, source: cst.root.fullText };
 }
 
 /**
@@ -1023,14 +1032,16 @@ function readLabelList(blocks: Block[], at: number, open?: OpenList): LabelList 
  */
 function startsWithName(previous: Block, block: Block | undefined): block is Line {
     if (previous.blankAfter || !isLine(block) || block.marker !== undefined) return false;
-    const first = block.text?.$cstNode ? visibleLeaves(block.text.$cstNode)[0] : undefined;
+    const first = textTokens(block.text)[0];
     return first !== undefined && isMention(first.astNode);
 }
 
 /** A line that may label a group of attendees: prose of its own, or a bullet, that ends in a colon (perhaps in bold: `**Remote attendees:**`) and names no one. */
 function isGroupLabel(block: Block | undefined): block is Line {
     if (!isLine(block) || (block.marker !== undefined && !isBulletMarker(block.marker))) return false;
-    return block.text !== undefined && block.text.mentions.length === 0 && LABEL_AT_END.test(block.text.$cstNode?.text ?? '');
+    if (block.text === undefined || block.text.mentions.length > 0) return false;
+    const span = textSpan(block.text);
+    return span !== undefined && LABEL_AT_END.test(span.source.slice(span.offset, span.end));
 }
 
 /** A label's colon at the end of a line, perhaps closing bold: `Regrets:`, `**In-person attendees:**`. */
@@ -1048,15 +1059,16 @@ interface ListedName {
  * with. Undefined when the text does not start with a label.
  */
 function labelEnd(text: Text): number | undefined {
-    const start = text.$cstNode?.offset ?? 0;
-    for (const leaf of visibleLeaves(text.$cstNode)) {
+    const span = textSpan(text);
+    const start = span?.offset ?? 0;
+    for (const leaf of textTokens(text)) {
         if (!isPlainLeaf(leaf)) return undefined;
         const colon = leaf.text.indexOf(':');
         if (colon < 0) continue;
         // The colon ends its word (`Council:`, not `10:30`), and some word comes before it.
         const after = leaf.text.slice(colon + 1);
         const bold = after === '**' || after === '__';
-        if (bold && !leaf.root.fullText.startsWith(after, start)) return undefined;
+        if (bold && !span!.source.startsWith(after, start)) return undefined;
         if (after !== '' && !bold) return undefined;
         return colon > 0 || leaf.offset > start ? leaf.offset + colon + 1 + after.length : undefined;
     }
@@ -1067,7 +1079,7 @@ function labelEnd(text: Text): number | undefined {
 export function groupLabelWords(label: Line): string {
     const written = plainText(label.text);
     const end = label.text && labelEnd(label.text);
-    const words = end === undefined ? written : written.slice(0, end - (label.text!.$cstNode?.offset ?? 0));
+    const words = end === undefined ? written : written.slice(0, end - (textSpan(label.text)?.offset ?? 0));
     return words.trim().replace(/^(\*\*|__)/, '').replace(/:(\*\*|__)?$/, '').trim();
 }
 
@@ -1096,7 +1108,8 @@ function oneLineList(texts: ReadonlyArray<Text | undefined>, from = -1, open?: O
     for (const text of texts) {
         let depth = 0;
         let previousEnd = -1;
-        for (const leaf of visibleLeaves(text?.$cstNode)) {
+        const source = textSpan(text)?.source ?? '';
+        for (const leaf of textTokens(text)) {
             if (leaf.end <= from) continue;
             let spaced = previousEnd >= 0 && leaf.offset > previousEnd;
             previousEnd = leaf.end;
@@ -1117,7 +1130,7 @@ function oneLineList(texts: ReadonlyArray<Text | undefined>, from = -1, open?: O
                 continue;
             }
             // An escaped character is plain text, never a separator.
-            if (leaf.root.fullText[leaf.offset - 1] === '\\') return undefined;
+            if (source[leaf.offset - 1] === '\\') return undefined;
             const written = leaf.offset < from ? leaf.text.slice(from - leaf.offset) : leaf.text;
             const writtenFrom = leaf.offset + leaf.text.length - written.length;
             let noteText = depth > 0 && spaced ? ' ' : '';
@@ -1283,7 +1296,7 @@ function readJoint(line: SpeakerLine): Joint {
  */
 function mayStartWithSeparator(text: Text | undefined): boolean {
     let written = 0;
-    for (const leaf of visibleLeaves(text?.$cstNode)) {
+    for (const leaf of textTokens(text)) {
         if (isMention(leaf.astNode) || isLink(leaf.astNode)) return true;
         const word = leaf.text;
         for (let i = 0; i < word.length; i++) {
@@ -1366,13 +1379,14 @@ export function splitActionHeader(text: Text | undefined): ActionHeader {
     if (!text) return splitHeader(undefined);
     let header = actionHeaders.get(text);
     if (!header) actionHeaders.set(text, header = splitHeader(text));
-    const offset = text.$cstNode?.offset ?? 0;
+    const offset = textSpan(text)?.offset ?? 0;
     return { ...header, headerEnd: header.headerEnd + offset, textFrom: header.textFrom < 0 ? -1 : header.textFrom + offset };
 }
 
 /** The header split from the text, with offsets from the text's start. */
 function splitHeader(text: Text | undefined): ActionHeader {
-    const written = text?.$cstNode?.text ?? '';
+    const span = textSpan(text);
+    const written = span ? span.source.slice(span.offset, span.end) : '';
     // Colons inside `@{...}` do not end the header.
     let depth = 0;
     for (let i = 0; i < written.length; i++) {
@@ -1388,7 +1402,7 @@ function splitHeader(text: Text | undefined): ActionHeader {
 
 function actionItemOf(action: Action, continuation: Line[], paragraphs: Paragraph[]): ActionItem {
     const { header, headerEnd, textFrom } = splitActionHeader(action.text);
-    const inHeader = mentionsOf(action.text).filter(mention => (mention.$cstNode?.offset ?? 0) < headerEnd);
+    const inHeader = textTokens(action.text).flatMap(token => isMention(token.astNode) && token.offset < headerEnd ? [token.astNode] : []);
     // W3C writes the owner after the colon: `ACTION: @Brent to close issues …`.
     const ownersInText = inHeader.length === 0 && header.trim() === '' && textFrom >= 0;
     const ownerMentions = ownersInText ? leadingMentions(action.text, textFrom) : inHeader;

@@ -1,5 +1,6 @@
-import { isCompositeCstNode, isLeafCstNode, type CstNode, type LeafCstNode } from 'langium';
+import { isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LeafCstNode } from 'langium';
 import { isMention, isLink, type Mention, type Party, type Text } from '../generated/ast.js';
+import { lazyTextSpan, lazyTextTokens } from '../parser/lazy-cst.js';
 import { shortName } from './directory.js';
 
 /** One piece of inline text, as generators and the text-content function see it. */
@@ -38,13 +39,46 @@ function addVisibleLeaves(node: CstNode, leaves: LeafCstNode[]): void {
     }
 }
 
+/** What the readers of a Text read of one of its visible tokens: a leaf of its tree, or in a check, of its token table. */
+export interface TextToken {
+    readonly offset: number;
+    readonly end: number;
+    readonly text: string;
+    /** The Text, or the Mention or Link the token is. */
+    readonly astNode: AstNode;
+}
+
 /**
- * Whether white space reads between a token that ended at `previousEnd` and `leaf`: only
+ * The visible tokens of a Text node, in order. A check's are read from its token table
+ * (parser/lazy-cst.ts), without making the block's tree: nearly every Text of a check is read
+ * so, and the trees made for it were a third of what a check allocated (docs/performance.md).
+ */
+export function textTokens(text: Text | undefined): readonly TextToken[] {
+    if (!text) return [];
+    return lazyTextTokens(text) ?? visibleLeaves(text.$cstNode);
+}
+
+/** Where a Text node starts and ends, and the document's text it is in (undefined: no text). */
+export function textSpan(text: Text | undefined): { offset: number; end: number; source: string } | undefined {
+    if (!text) return undefined;
+    const lazy = lazyTextSpan(text);
+    if (lazy) return lazy;
+    const cst = text.$cstNode;
+    return cst && { offset: cst.offset, end: cst.end, source: cst.root.fullText };
+}
+
+/** The text of the document a Text node is in. */
+function sourceOf(text: Text): string {
+    return textSpan(text)?.source ?? '';
+}
+
+/**
+ * Whether white space reads between a token that ended at `previousEnd` and `token`: only
  * hidden text lies between them, and an escaping backslash alone (`a\*b`) joins them.
  */
-function separated(previousEnd: number, leaf: LeafCstNode): boolean {
-    if (previousEnd < 0 || leaf.offset <= previousEnd) return false;
-    return !(leaf.offset === previousEnd + 1 && leaf.root.fullText[previousEnd] === '\\');
+function separated(previousEnd: number, token: TextToken, source: string): boolean {
+    if (previousEnd < 0 || token.offset <= previousEnd) return false;
+    return !(token.offset === previousEnd + 1 && source[previousEnd] === '\\');
 }
 
 /** The name written in a reference, without `@` and braces: `@{Marilyn Cade}` → `Marilyn Cade`. */
@@ -72,7 +106,8 @@ export function mentionText(written: string, party: Party | undefined, braced = 
  * after its header).
  */
 export function inlinesOf(text: Text | undefined, from = -1): Inline[] {
-    if (!text?.$cstNode) return [];
+    if (!text) return [];
+    const source = sourceOf(text);
     const result: Inline[] = [];
     let previousEnd = -1;
     let pending = '';
@@ -80,9 +115,9 @@ export function inlinesOf(text: Text | undefined, from = -1): Inline[] {
         if (pending) result.push({ kind: 'text', text: pending });
         pending = '';
     };
-    for (const leaf of visibleLeaves(text.$cstNode)) {
+    for (const leaf of textTokens(text)) {
         if (leaf.end <= from) continue;
-        const gap = separated(previousEnd, leaf) ? ' ' : '';
+        const gap = separated(previousEnd, leaf, source) ? ' ' : '';
         previousEnd = leaf.end;
         const owner = leaf.astNode;
         if (leaf.offset < from) {
@@ -117,11 +152,12 @@ export function plainText(text: Text | undefined): string {
  * resolves a reference, so it is safe while the index is being built.
  */
 export function writtenText(text: Text | undefined): string {
-    if (!text?.$cstNode) return '';
+    if (!text) return '';
+    const source = sourceOf(text);
     let result = '';
     let previousEnd = -1;
-    for (const leaf of visibleLeaves(text.$cstNode)) {
-        if (separated(previousEnd, leaf)) result += ' ';
+    for (const leaf of textTokens(text)) {
+        if (separated(previousEnd, leaf, source)) result += ' ';
         previousEnd = leaf.end;
         result += isMention(leaf.astNode) ? writtenName(leaf.text) : leaf.text;
     }

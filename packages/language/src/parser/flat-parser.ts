@@ -1,6 +1,6 @@
 import type { IToken, TokenType } from 'chevrotain';
 import {
-    EMPTY_LIST, LAZY_REF_NODE, LazyCstTree, TokenTable, attachTree, lazyNodeClass,
+    EMPTY_LIST, LAZY_REF_NODE, LazyCstTree, TokenTable, attachTree, lazyNodeClass, recordTextTokens,
     type BlockTree, type BlockTreeCache, type BlockTreeMaker, type LazyRootCstNode
 } from './lazy-cst.js';
 import {
@@ -66,7 +66,8 @@ export class FlatParser {
         const document = run.document();
         if (!document) return undefined;
         const tree = new LazyCstTree(text, new TokenTable(lexed.tokens), new TokenTable(lexed.hidden), run.starts(), this.tokenTypes,
-            document, new BlockTrees(this, support), support.cache);
+            document, new BlockTrees(this, support), support.cache,
+            { mention: this.grammar.tokens.ref.tokenTypeIdx!, link: this.grammar.tokens.url.tokenTypeIdx! });
         tree.root.leafMaker = support.hiddenLeaf;
         attachTree(document, tree);
         return document;
@@ -463,6 +464,7 @@ class FlatRun {
         const input = this.input;
         this.builder.buildCompositeNode(call);
         const text = this.make('Text', node[property] as MutableNode | undefined);
+        const first = this.index;
         let count = 0;
         let mentions = 0;
         let links = 0;
@@ -487,6 +489,7 @@ class FlatRun {
             }
         }
         if (count === 0) throw new OffGrammar();
+        if (this.mode === RunMode.Lazy) recordTextTokens(text as unknown as AstNode, first, this.index);
         this.close(text);
         this.assign(node, property, text);
         if (this.buildsAst) this.contain(node, property, text);

@@ -1,5 +1,5 @@
 import type { IToken, TokenType } from 'chevrotain';
-import { RootCstNodeImpl, type AstNode, type CompositeCstNode, type CstNode, type LeafCstNode } from 'langium';
+import { RootCstNodeImpl, type AstNode, type CompositeCstNode, type CstNode, type DocumentSegment, type LeafCstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 
 /**
@@ -64,6 +64,28 @@ export class TokenTable {
 
     get length(): number {
         return this.numbers.length / TokenTable.WIDTH;
+    }
+
+    /** The offset of token `i`. */
+    offset(i: number): number {
+        return this.numbers[i * TokenTable.WIDTH];
+    }
+
+    /** The offset just past token `i`. */
+    end(i: number): number {
+        const at = i * TokenTable.WIDTH;
+        return this.numbers[at] + this.numbers[at + 1];
+    }
+
+    /** Where token `i` starts, as a range's position (0-based line and character). */
+    position(i: number): { line: number; character: number } {
+        const at = i * TokenTable.WIDTH;
+        return { line: this.numbers[at + 3] - 1, character: this.numbers[at + 4] - 1 };
+    }
+
+    /** The index of token `i`'s type (`tokenTypeIdx`). */
+    typeIndex(i: number): number {
+        return this.numbers[i * TokenTable.WIDTH + 2];
     }
 
     /** Tokens `[from, to)` as the lexer made them, valid until the next call (TableToken). */
@@ -147,9 +169,16 @@ export class LazyCstTree {
         readonly types: readonly TokenType[],
         readonly document: AstNode,
         readonly maker: BlockTreeMaker,
-        readonly cache: BlockTreeCache
+        readonly cache: BlockTreeCache,
+        /** The type indexes of a Text's tokens that are a Mention's and a Link's. */
+        readonly textKinds: { mention: number; link: number }
     ) {
         this.root = new LazyRootCstNode(this);
+    }
+
+    /** The offset of the first token of `block`, a child of the document. */
+    blockOffset(block: AstNode): number {
+        return this.visible.offset(this.starts[2 * block.$containerIndex!]);
     }
 
     get blockCount(): number {
@@ -269,6 +298,102 @@ export function lazyNodeClass(type: string): typeof LazyAstNode {
 
 /** A check's empty lists (`mentions`, `links`, `fields` of a node that has none): one, frozen. */
 export const EMPTY_LIST: readonly never[] = Object.freeze([]);
+
+/** On a check's Text node: the index of its first visible token, and of the token after its last. */
+const TEXT_TOKENS = Symbol('TextTokens');
+
+/** Records the tokens of a check's Text node (the flat parser, as it makes the node). */
+export function recordTextTokens(text: AstNode, from: number, to: number): void {
+    (text as unknown as { [TEXT_TOKENS]: [number, number] })[TEXT_TOKENS] = [from, to];
+}
+
+/**
+ * A visible token of a check's Text node, read from the token table: what the readers of a
+ * Text read of its leaves (model/text.ts's `textTokens`), without making the block's tree.
+ */
+export class TextTableToken {
+    constructor(readonly offset: number, readonly end: number, readonly astNode: AstNode, private readonly source: string) {}
+
+    get text(): string {
+        return this.source.substring(this.offset, this.end);
+    }
+}
+
+/** The tree of the document a check's node is in, and the node's block. */
+function treeAndBlockOf(node: AstNode): { tree: LazyCstTree; block: AstNode } | undefined {
+    if (!(node instanceof LazyAstNode)) return undefined;
+    let block = node as AstNode;
+    let parent = node.$container;
+    if (!parent) return undefined;
+    while (parent.$container) {
+        block = parent;
+        parent = parent.$container;
+    }
+    const tree = (parent as unknown as LazyAstNode)[TREE];
+    return tree && { tree, block };
+}
+
+/** The document's tree of a check's Text node, and its tokens' indexes; undefined for the editor's nodes. */
+function textTokensOf(text: AstNode): { tree: LazyCstTree; from: number; to: number } | undefined {
+    const range = (text as unknown as { [TEXT_TOKENS]?: [number, number] })[TEXT_TOKENS];
+    const found = range && treeAndBlockOf(text);
+    return found && { tree: found.tree, from: range[0], to: range[1] };
+}
+
+/**
+ * The visible tokens of a check's Text node, in order, each with the AST node its leaf
+ * belongs to (the Text, one of its mentions, one of its links); undefined for the editor's.
+ */
+export function lazyTextTokens(text: AstNode & { mentions?: readonly AstNode[]; links?: readonly AstNode[] }): TextTableToken[] | undefined {
+    const found = textTokensOf(text);
+    if (!found) return undefined;
+    const { tree, from, to } = found;
+    const { mention, link } = tree.textKinds;
+    const tokens: TextTableToken[] = new Array(to - from);
+    let mentions = 0;
+    let links = 0;
+    for (let i = from; i < to; i++) {
+        const kind = tree.visible.typeIndex(i);
+        const owner = kind === mention ? text.mentions![mentions++] : kind === link ? text.links![links++] : text;
+        tokens[i - from] = new TextTableToken(tree.visible.offset(i), tree.visible.end(i), owner, tree.text);
+    }
+    return tokens;
+}
+
+/** Where a check's Text node starts and ends, and its document's text, read from the token table; undefined for the editor's. */
+export function lazyTextSpan(text: AstNode): { offset: number; end: number; source: string } | undefined {
+    const found = textTokensOf(text);
+    return found && { offset: found.tree.visible.offset(found.from), end: found.tree.visible.end(found.to - 1), source: found.tree.text };
+}
+
+/** The line (0-based) a check's block starts on, read from the token table; undefined for the editor's nodes and for a node that is not a block. */
+export function lazyBlockLine(block: AstNode): number | undefined {
+    const found = treeAndBlockOf(block);
+    return found && found.block === block ? found.tree.visible.position(found.tree.starts[2 * block.$containerIndex!]).line : undefined;
+}
+
+/** Where the block of a check's node starts (its first token), and its document's text; undefined for the editor's nodes. */
+export function lazyBlockStart(node: AstNode): { offset: number; source: string } | undefined {
+    const found = treeAndBlockOf(node);
+    return found && { offset: found.tree.blockOffset(found.block), source: found.tree.text };
+}
+
+/**
+ * The segment of a check's named block's name (`person @ann`, `org @icann`, `action #a1`: the
+ * token after the keyword), read from the token table without making the block's tree;
+ * undefined for the editor's nodes and for a node that is not a named block.
+ */
+export function lazyNameSegment(node: AstNode): DocumentSegment | undefined {
+    if (typeof (node as { name?: unknown }).name !== 'string') return undefined;
+    const found = treeAndBlockOf(node);
+    if (!found || found.block !== node) return undefined;
+    const { visible, starts } = found.tree;
+    const token = starts[2 * node.$containerIndex!] + 1;
+    const offset = visible.offset(token);
+    const end = visible.end(token);
+    const start = visible.position(token);
+    return { offset, end, length: end - offset, range: { start, end: { line: start.line, character: start.character + end - offset } } };
+}
 
 /** Gives a check's Document node its tree. */
 export function attachTree(document: AstNode, tree: LazyCstTree): void {

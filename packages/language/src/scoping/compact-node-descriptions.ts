@@ -2,6 +2,7 @@ import {
     AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, type AstNode, type AstNodeDescription, type DocumentSegment,
     type LangiumDocument, type NameProvider, type URI
 } from 'langium';
+import { lazyNameSegment } from '../parser/lazy-cst.js';
 
 /**
  * Langium's index descriptions, made by a class (`minutes check`): the same fields and values,
@@ -31,7 +32,8 @@ class CompactNodeDescription implements AstNodeDescription {
     }
 
     get nameSegment(): DocumentSegment | undefined {
-        return this.segmentOfName ??= CstUtils.toDocumentSegment(this.nameProvider.getNameNode(this.node) ?? this.node.$cstNode);
+        // A check's is read from its token table: every action's is compared with the scan of its file (cli's releasing check).
+        return this.segmentOfName ??= lazyNameSegment(this.node) ?? CstUtils.toDocumentSegment(this.nameProvider.getNameNode(this.node) ?? this.node.$cstNode);
     }
 
     get selectionSegment(): DocumentSegment | undefined {

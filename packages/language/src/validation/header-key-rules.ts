@@ -4,6 +4,7 @@ import type { Item, Meeting } from '../model/structure.js';
 import { keyDefinition } from '../model/vocabulary.js';
 import { IssueCodes } from './issue-codes.js';
 import { firstLineRange } from './ranges.js';
+import { textSpan } from '../model/text.js';
 
 /** What the quick fixes of `header-key-in-body` need: the key as written. */
 export interface HeaderKeyInBodyData {
@@ -44,16 +45,16 @@ export function headerKeyMustBeInHeader(item: Item, meeting: Meeting | undefined
 }
 
 function check(line: Line, last: Line, accept: ValidationAcceptor): void {
-    const cst = line.$cstNode;
-    if (!cst || line.marker !== undefined) return;
+    // An unmarked line starts with its text (a check reads where from its tokens, without making the line's tree).
+    const span = line.marker === undefined ? textSpan(line.text) : undefined;
+    if (!span) return;
     // Read in place, not from a copy of the line (every paragraph of a note is asked): the line
     // starts at column 0 when the character before it is a line break (`\n` or `\r`, as the
     // lexer counts lines). An escaped key (`\Slides:`) is prose on purpose: its text starts
     // after the backslash, not at column 0.
-    const text = cst.root.fullText;
-    const offset = cst.offset;
+    const { source: text, offset } = span;
     if (offset > 0 && text[offset - 1] !== '\n' && text[offset - 1] !== '\r') return;
-    const written = keyAtStart(text, offset, cst.end);
+    const written = keyAtStart(text, offset, span.end);
     const definition = keyDefinition(written);
     if (!written || definition?.kind !== 'field' || definition.inPlace || definition.id === 'meeting' || definition.narration) return;
     const key = written.replace(/[ \t]*:$/, '');
@@ -62,6 +63,12 @@ function check(line: Line, last: Line, accept: ValidationAcceptor): void {
         node: line,
         range: firstLineRange(line),
         code: IssueCodes.HeaderKeyInBody,
-        data: { code: IssueCodes.HeaderKeyInBody, key, linesAfter: (last.$cstNode?.range.start.line ?? cst.range.start.line) - cst.range.start.line } satisfies HeaderKeyInBodyData
+        data: { code: IssueCodes.HeaderKeyInBody, key, linesAfter: linesBetween(line, last) } satisfies HeaderKeyInBodyData
     });
+}
+
+/** How many lines `last` starts below `line`. */
+function linesBetween(line: Line, last: Line): number {
+    const first = line.$cstNode!.range.start.line;
+    return (last.$cstNode?.range.start.line ?? first) - first;
 }

@@ -1,7 +1,7 @@
 import type { ValidationAcceptor } from 'langium';
 import { isLink, isMention, type Text } from '../generated/ast.js';
 import { isRefNameStart } from '../parser/characters.js';
-import { visibleLeaves } from '../model/text.js';
+import { textSpan, textTokens } from '../model/text.js';
 import { IssueCodes } from './issue-codes.js';
 import { rangeOfOffsets } from './ranges.js';
 
@@ -12,7 +12,8 @@ import { rangeOfOffsets } from './ranges.js';
  * happens, once per piece of text.
  */
 export function mentionMustNotFollowWordPunctuation(text: Text, accept: ValidationAcceptor): void {
-    for (const leaf of visibleLeaves(text.$cstNode)) {
+    if (!mayHaveAtAfterWordPunctuation(text)) return;
+    for (const leaf of textTokens(text)) {
         const word = leaf.text;
         // Most words have no @ past their first character: they are passed over before their node is asked for.
         const first = word.indexOf('@', 1);
@@ -29,4 +30,17 @@ export function mentionMustNotFollowWordPunctuation(text: Text, accept: Validati
             return;
         }
     }
+}
+
+/** Whether a `_@`, `-@` or `+@` is written in the text: few texts have one, and the others are not read token by token. */
+function mayHaveAtAfterWordPunctuation(text: Text): boolean {
+    const span = textSpan(text);
+    if (!span) return false;
+    // Searched in the text's own slice: a search of the whole document would read on past its end.
+    const written = span.source.slice(span.offset, span.end);
+    for (let at = written.indexOf('@', 1); at >= 0; at = written.indexOf('@', at + 1)) {
+        const before = written[at - 1];
+        if (before === '_' || before === '-' || before === '+') return true;
+    }
+    return false;
 }

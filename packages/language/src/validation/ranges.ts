@@ -2,6 +2,7 @@ import { AstUtils, type AstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { Text } from '../generated/ast.js';
 import { LineIndex } from '../util/line-index.js';
+import { textSpan } from '../model/text.js';
 
 /** The range of document offsets `start`..`end` in the document of a node. */
 export function rangeOfOffsets(node: AstNode, start: number, end: number): Range {
@@ -14,9 +15,9 @@ export function rangeOfOffsets(node: AstNode, start: number, end: number): Range
  * document offset it starts at: offsets into the string map straight back to the document.
  */
 export function writtenValue(text: Text | undefined): { value: string; offset: number } | undefined {
-    const cst = text?.$cstNode;
-    if (!cst) return undefined;
-    return { value: cst.text.replace(/\/\*[\s\S]*?\*\//g, comment => ' '.repeat(comment.length)), offset: cst.offset };
+    const span = textSpan(text);
+    if (!span) return undefined;
+    return { value: span.source.slice(span.offset, span.end).replace(/\/\*[\s\S]*?\*\//g, comment => ' '.repeat(comment.length)), offset: span.offset };
 }
 
 /** The first line of a node's range: a diagnostic on a multi-line block marks its first line only. */

@@ -1,7 +1,7 @@
-import type { CstNode, ValidationAcceptor } from 'langium';
+import type { ValidationAcceptor } from 'langium';
 import { shortName } from '../model/directory.js';
 import type { Line, SpeakerLine } from '../generated/ast.js';
-import { firstLineOf, lastLineOf, type Paragraph, type Turn } from '../model/structure.js';
+import { blockStart, firstLineOf, lastLineOf, type Paragraph, type Turn } from '../model/structure.js';
 import { isTrimmedSpace, writtenName } from '../model/text.js';
 import { IssueCodes } from './issue-codes.js';
 import { firstLineRange, listItems, rangeOfOffsets, writtenValue } from './ranges.js';
@@ -32,12 +32,12 @@ export const interventionMustNotBeEmpty: TurnRule = (turn, accept) => {
  * the speaker's, as written, and the hint asks; the quick fix writes `narration:` above it.
  */
 export const narrationMayResume: TurnRule = (turn, accept) => {
-    let previous: CstNode | undefined = turn.line.$cstNode;
+    let previous = blockStart(turn.line);
     for (const paragraph of turn.paragraphs) {
         const line = paragraph.kind === 'list' ? firstLineOf(paragraph.items[0]) : paragraph.lines[0];
-        const first = line.$cstNode;
+        const first = blockStart(line);
         if (!first || !previous) return;
-        if (blankLinesBetween(previous, first) >= 2) {
+        if (blankLinesBetween(previous.source, previous.offset, first.offset) >= 2) {
             const who = turn.speaker ? shortName(turn.speaker) : writtenName(turn.line.speaker.$refText);
             accept('hint', `This paragraph stands apart from ${who}'s turn, after blank lines, and is read as theirs. `
                 + 'If the note-taker\'s own words resume here, write narration: above it.', {
@@ -48,20 +48,19 @@ export const narrationMayResume: TurnRule = (turn, accept) => {
             });
             return;
         }
-        previous = lastLineOfParagraph(paragraph)?.$cstNode;
+        const last = lastLineOfParagraph(paragraph);
+        previous = last && blockStart(last);
     }
 };
 
 /**
- * The blank lines between two nodes (a comment line is not blank, as the lexer counts them):
- * the line breaks in the white space that ends the text from `before` to `after`, read
- * backwards from `after` rather than by copying the text between (a whole paragraph).
+ * The blank lines between two lines starting at `start` and `after` (a comment line is not
+ * blank, as the lexer counts them): the line breaks in the white space that ends the text
+ * between, read backwards from `after` rather than by copying the text between (a whole paragraph).
  */
-function blankLinesBetween(before: CstNode, after: CstNode): number {
-    const text = before.root.fullText;
-    const start = before.offset;
+function blankLinesBetween(text: string, start: number, after: number): number {
     let breaks = 0;
-    for (let i = after.offset - 1; i >= start && isTrimmedSpace(text[i]); i--) {
+    for (let i = after - 1; i >= start && isTrimmedSpace(text[i]); i--) {
         if (text[i] === '\n') breaks++;
     }
     return breaks - 1;

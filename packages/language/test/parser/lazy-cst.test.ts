@@ -1,9 +1,13 @@
 import fc from 'fast-check';
-import { AstUtils, EmptyFileSystem, GrammarUtils, isReference, URI, type AstNode, type CstNode, type Reference } from 'langium';
+import { AstUtils, CstUtils, EmptyFileSystem, GrammarUtils, isReference, URI, type AstNode, type CstNode, type Reference } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { createMinutesServices } from '../../src/minutes-module.js';
 import { blockTreeCacheOf } from '../../src/parser/minutes-parser.js';
-import { lazyTreeOf } from '../../src/parser/lazy-cst.js';
+import { lazyNameSegment, lazyTreeOf } from '../../src/parser/lazy-cst.js';
+import { isText, type Block } from '../../src/generated/ast.js';
+import { textSpan, textTokens } from '../../src/model/text.js';
+import { blockStart, indentOf } from '../../src/model/structure.js';
+import { lineNumberOf } from '../../src/ledger/meetings.js';
 import { generatedDocument, mutated } from '../fuzz/arbitraries.js';
 import { examplesCorpusAndRegressions } from '../helpers/sample-texts.js';
 
@@ -36,7 +40,15 @@ function describeNode(node: AstNode): unknown {
         properties[key] = describeCst(GrammarUtils.findNodeForProperty(node.$cstNode, key));
         if (isReference(value)) properties[`${key} reference`] = describeCst((value as Reference).$refNode);
     }
-    return { type: node.$type, cst: describeCst(node.$cstNode), properties, action: describeCst(GrammarUtils.findNodeForKeyword(node.$cstNode, 'action')) };
+    // What the readers of a check read from its token table, without making the tree.
+    const tokens = isText(node) ? { tokens: textTokens(node).map(({ offset, end, text, astNode }) => ({ offset, end, text, ast: astNode.$type })), span: textSpan(node) } : undefined;
+    const block = node.$container && !node.$container.$container
+        ? { start: blockStart(node as Block)?.offset, line: lineNumberOf(node), indent: indentOf(node as Block) }
+        : undefined;
+    const name = typeof (node as { name?: unknown }).name === 'string' && block
+        ? { nameSegment: (lazyNameSegment(node) ?? CstUtils.toDocumentSegment(GrammarUtils.findNodeForProperty(node.$cstNode, 'name'))) }
+        : undefined;
+    return { type: node.$type, cst: describeCst(node.$cstNode), properties, action: describeCst(GrammarUtils.findNodeForKeyword(node.$cstNode, 'action')), tokens, block, name };
 }
 
 function describeReadings(root: AstNode, backwards: boolean): unknown[] {
