@@ -268,7 +268,7 @@ function participantText(participant: Participant, translation: Translation): st
     return [readable(participant.line), ...roles].join(translation.words.listSeparator);
 }
 
-/** `Action #id (Nigel Hickson, due 2018-04-15, done): text`, in the meeting's language. */
+/** `Action #id (Nigel Hickson, due 2018-04-15, done): text`, in the meeting's language (the label as written: `ACTION`). */
 export function actionText(action: ActionOutline, translation: Translation): string {
     const { words } = translation;
     const details = [
@@ -276,7 +276,7 @@ export function actionText(action: ActionOutline, translation: Translation): str
         action.due ? filled(words.dueOn, { date: action.due }) : '',
         action.status !== 'open' ? words.statuses[action.status] : ''
     ].filter(Boolean);
-    const head = `${words.action}${action.id ? ` #${action.id}` : ''}${details.length > 0 ? ` (${details.join(words.listSeparator)})` : ''}`;
+    const head = `${action.label}${action.id ? ` #${action.id}` : ''}${details.length > 0 ? ` (${details.join(words.listSeparator)})` : ''}`;
     const text = readable(action.text);
     return text ? `${head}${words.labelSeparator}${text}` : head;
 }

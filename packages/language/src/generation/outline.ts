@@ -1,7 +1,8 @@
 import { GrammarUtils, type Reference } from 'langium';
 import {
     isOrganisation, isPerson, isSpeakerLine,
-    type Block, type CustomField, type Document, type Field, type Heading, type Line, type Party, type SpeakerLine, type Text
+    type Agenda, type Block, type CustomField, type Document, type Field, type Heading, type Line, type Outcome, type Party, type Roster, type Segment,
+    type SpeakerLine, type Text
 } from '../generated/ast.js';
 import { isoDate, parseDate, readableDate } from '../model/dates.js';
 import { titleLine } from '../model/title-line.js';
@@ -18,7 +19,7 @@ import { affiliationInNote, nameParty, type NamingContext, type NamingOptions, t
 import { meetingStatistics } from '../ledger/speaking-statistics.js';
 import { stakeholderRows } from '../ledger/statistics-rows.js';
 import { capitaliseSentenceStart, effectiveAttribution, participantCountText } from './attribution.js';
-import { isKey, keyDefinition, keyLabel, labelOf, OFFICES, type MeetingOffice } from '../model/vocabulary.js';
+import { inWrittenCase, isKey, keyDefinition, labelOf, OFFICES, type MeetingOffice } from '../model/vocabulary.js';
 import { meetingLanguage, sharedLanguage, textDirection, translationOf, writtenLanguage, WritingLanguage } from '../model/language.js';
 import type { OutputWords } from '../model/translations.js';
 import { slug } from '../util/slug.js';
@@ -320,7 +321,7 @@ class OutlineBuilder {
                 if (this.anonymised) {
                     // No names: how many took part, per stakeholder group, and per group of the list under its label.
                     const { words, tag } = this.language;
-                    const label = this.listLabel(item.group.roster.key);
+                    const label = this.keyLabel(item.group.roster);
                     // A title that is a one-line list names people: the count stands for it, as for the lines.
                     const titleNames = item.group.attendees.some(attendee => !attendee.group && !isSpeakerLine(attendee.written));
                     const title = titleNames ? label : plain(labelled(label, [textSpan(this.readText(item.group.roster.title))])) || label;
@@ -347,7 +348,7 @@ class OutlineBuilder {
                 });
                 blocks.push({
                     kind: 'participants',
-                    label: this.listLabel(item.group.roster.key),
+                    label: this.keyLabel(item.group.roster),
                     title: this.written(item.group.roster, item.group.roster.title, scope),
                     participants: listed(item.group.attendees),
                     groups: runs.map(run => ({
@@ -360,13 +361,13 @@ class OutlineBuilder {
                 return;
             }
             case 'agenda':
-                blocks.push({ kind: 'agenda', label: this.listLabel(item.group.agenda.key), title: this.written(item.group.agenda, item.group.agenda.title, scope), items: item.group.items.map(node => this.agendaEntry(node, scope, meeting)) });
+                blocks.push({ kind: 'agenda', label: this.keyLabel(item.group.agenda), title: this.written(item.group.agenda, item.group.agenda.title, scope), items: item.group.items.map(node => this.agendaEntry(node, scope, meeting)) });
                 return;
             case 'segment': {
                 const turnKind = keyDefinition(item.segment.key)?.turns ?? 'intervention';
                 const written = this.rich(item.segment.title, scope);
                 const level = this.headingLevel(this.sectionLevel + 1);
-                blocks.push({ kind: 'segment', turnKind, title: written.length > 0 ? written : [textSpan(labelOf(item.segment.key, this.language.translation))], level });
+                blocks.push({ kind: 'segment', turnKind, title: written.length > 0 ? written : [textSpan(this.keyLabel(item.segment))], level });
                 return;
             }
             case 'turn': {
@@ -401,7 +402,7 @@ class OutlineBuilder {
         if (definition?.body) {
             const first: OutlineBlock[] = value.length > 0 ? [{ kind: 'paragraph', text: value }] : [];
             blocks.push({
-                kind: 'text-field', field: definition.body, label: keyLabel(definition, this.language.translation), textOnKeyLine: first.length > 0,
+                kind: 'text-field', field: definition.body, label: this.keyLabel(field), textOnKeyLine: first.length > 0,
                 blocks: [...first, ...this.paragraphs(body, scope)]
             });
         } else if (definition?.narration) {
@@ -498,13 +499,13 @@ class OutlineBuilder {
     }
 
     /**
-     * The label of a list's key (`Apologies`, `Agenda`) in the meeting's language; the English
-     * label where the language's table has none yet (the agenda's own word otherwise).
+     * The label of a block's key (`Apologies`, `Agenda`) in the meeting's language, in the case
+     * the note writes it (`ATTENDEES`: see `labelOf`); the English label where the language's
+     * table has none yet. The AST holds the key as the vocabulary spells it, the syntax tree as
+     * written: read in generation only (a check's syntax tree is made when asked).
      */
-    private listLabel(key: string): string {
-        const definition = keyDefinition(key);
-        if (!definition) return key.replace(/[ \t]*:$/, '');
-        return keyLabel(definition, this.language.translation);
+    private keyLabel(block: Field | Roster | Agenda | Segment | Outcome): string {
+        return labelOf(GrammarUtils.findNodeForProperty(block.$cstNode, 'key')?.text ?? block.key, this.language.translation);
     }
 
     private turn(turn: Turn, scope: Scope, withParagraphs = true): TurnOutline {
@@ -570,7 +571,7 @@ class OutlineBuilder {
         return {
             kind: group.kind,
             // The key as written: an outcome word shown as written keeps its case (`RESOLVED:`).
-            label: labelOf(GrammarUtils.findNodeForProperty(group.outcome.$cstNode, 'key')?.text ?? group.outcome.key, this.language.translation),
+            label: this.keyLabel(group.outcome),
             plural: group.plural,
             text: this.written(group.outcome, group.outcome.text, scope),
             level: group.plural ? this.headingLevel(this.sectionLevel + 1) : this.sectionLevel + 1,
@@ -582,7 +583,10 @@ class OutlineBuilder {
         const { textFrom } = splitActionHeader(item.action.text);
         // Owners named in the text (`ACTION: @Brent to …`) are not named again.
         const owners = item.ownersInText ? [] : item.ownerMentions.map(mention => this.mention({ party: mention.party.ref, written: writtenName(mention.party.$refText) }, scope));
+        // The keyword as written (W3C's `ACTION:`), in the case written when it is the meeting's word.
+        const keyword = GrammarUtils.findNodeForKeyword(item.action.$cstNode, 'action')?.text;
         return {
+            label: inWrittenCase(keyword ?? '', this.language.words.action),
             id: item.id?.replace(/^#/, ''),
             owners,
             due: item.due,
@@ -617,7 +621,7 @@ class OutlineBuilder {
                 : this.written(field, field.value, scope);
             if (value.length === 0) continue;
             const key = definition.id;
-            entries.push({ key, label: keyLabel(definition, this.language.translation), value: key === 'date' ? readableDateText(value, this.language.tag) : value, order: definition.header });
+            entries.push({ key, label: this.keyLabel(field), value: key === 'date' ? readableDateText(value, this.language.tag) : value, order: definition.header });
         }
         for (const field of customFields) {
             const value = this.written(field, field.value, scope);

@@ -247,6 +247,8 @@ export interface OutcomeOutline {
 }
 
 export interface ActionOutline {
+    /** `Action` in the meeting's language, or the keyword as written in another case (W3C's `ACTION`). */
+    readonly label: string;
     readonly id?: string;
     readonly owners: readonly MentionSpan[];
     readonly due?: string;

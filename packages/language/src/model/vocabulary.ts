@@ -277,8 +277,24 @@ export function keyLabel(definition: KeyDefinition, labels: VocabularyLabels = E
     return definition.list ? label.many ?? label.one : label.one;
 }
 
-/** The label of a key as written; a key the vocabulary lacks, or one printed as written (`RESOLVED:`), is its own label. */
+/**
+ * The label outputs print for a key as written (`ATTENDEES:`, `date :`); a key the vocabulary
+ * lacks, or one printed as written (`RESOLVED:`), is its own label. See `inWrittenCase`.
+ */
 export function labelOf(written: string, labels: VocabularyLabels = ENGLISH_LABELS): string {
+    const word = written.replace(/[ \t]*:$/, '');
     const definition = keyDefinition(written);
-    return definition && !definition.asWritten ? keyLabel(definition, labels) : written.replace(/[ \t]*:$/, '');
+    return definition && !definition.asWritten ? inWrittenCase(word, keyLabel(definition, labels)) : word;
+}
+
+/**
+ * A label in the case the note writes it: the written word when it is the label's word in
+ * another case (IETF's `ATTENDEES`, W3C's `ACTION`), so that no word the note-taker wrote is
+ * changed; the label when the word is written in lower case (the language's own spelling of
+ * keys, `attendees:`, prints `Attendees`), spelt otherwise (`program:` prints `Programme`), or
+ * when the label is another language's (`ATTENDEES:` in a French meeting prints `Personnes
+ * présentes`: a translated output translates its labels).
+ */
+export function inWrittenCase(written: string, label: string): string {
+    return written !== written.toLowerCase() && written.toLowerCase() === label.toLowerCase() ? written : label;
 }

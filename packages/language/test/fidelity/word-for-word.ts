@@ -1,10 +1,11 @@
 import type { Block, Document, Line, Text } from '../../src/generated/ast.js';
-import { isAction, isActionUpdate, isOutcome, isSpeakerLine } from '../../src/generated/ast.js';
+import { isAction, isActionUpdate, isAgenda, isField, isOutcome, isRoster, isSegment, isSpeakerLine } from '../../src/generated/ast.js';
 import { GrammarUtils } from 'langium';
 import { generateEmail } from '../../src/generation/email.js';
 import { continuationOf, splitActionHeader, structureOf, type Item, type Paragraph } from '../../src/model/structure.js';
 import { inlinesOf } from '../../src/model/text.js';
 import { keyDefinition } from '../../src/model/vocabulary.js';
+import { meetingLanguage } from '../../src/model/language.js';
 
 /**
  * The word-for-word check of issue 12: the words of every prose line of a `.minutes` file
@@ -16,7 +17,10 @@ import { keyDefinition } from '../../src/model/vocabulary.js';
  * text: paragraphs, list items, quotes, headings, turns (with their qualifiers), outcomes,
  * actions and updates (after the header's colon), text fields, attendees' notes, agenda
  * items and the titles written after list keys — not header fields, which the email's
- * header shows as labelled fields (a date is rewritten there on purpose).
+ * header shows as labelled fields (a date is rewritten there on purpose). A key whose label
+ * the email prints where it is written (a list's, an outcome's, an action's), written with a
+ * capital (`ATTENDEES:`, W3C's `ACTION:`), is the note-taker's word too, in an English meeting
+ * (another language's email translates its labels).
  */
 export interface WordFidelity {
     /** Words of the source's prose lines. */
@@ -62,6 +66,25 @@ export function blockWords(block: Block): string[] {
     return words;
 }
 
+/**
+ * The key a block starts with, when the email prints its label in its place (a list, an agenda,
+ * an outcome, an action, a text field, a part with no title of its own) and it is written with a
+ * capital; a key in lower case is the language's own spelling, printed as the label.
+ */
+function labelWords(block: Block): string[] {
+    const definition = 'key' in block && typeof block.key === 'string' ? keyDefinition(block.key) : undefined;
+    const labelled = isRoster(block) || isAgenda(block) || (isOutcome(block) && !definition?.asWritten)
+        || (isSegment(block) && !block.title) || (isField(block) && definition?.body !== undefined);
+    const written = labelled ? GrammarUtils.findNodeForProperty(block.$cstNode, 'key')?.text
+        : isAction(block) ? GrammarUtils.findNodeForKeyword(block.$cstNode, 'action')?.text : undefined;
+    return written && written !== written.toLowerCase() ? wordsOf(written) : [];
+}
+
+/** The words of a unit: its blocks', and its first block's label when it is the note-taker's word (`english`). */
+function unitWords(blocks: readonly Block[], english: boolean): string[] {
+    return blocks.flatMap((block, index) => index === 0 && english ? [...labelWords(block), ...blockWords(block)] : blockWords(block));
+}
+
 /** A source unit: a block and the lines that continue it, or a paragraph's lines: what must stay one paragraph. */
 function unit(block: Block): Block[] {
     return [block, ...continuationOf(block)];
@@ -93,7 +116,12 @@ export function itemUnits(item: Item): Block[][] {
 
 /** The figures of a document against its email (by default, as generated, unwrapped). */
 export function wordFidelity(document: Document, email = generateEmail(document, { width: Number.POSITIVE_INFINITY })): WordFidelity {
-    const units = structureOf(document).items.flatMap(itemUnits).map(blocks => blocks.flatMap(blockWords)).filter(words => words.length > 0);
+    const structure = structureOf(document);
+    const wordUnits = structure.items.flatMap(item => {
+        const english = meetingLanguage('meeting' in item ? item.meeting : undefined, structure).split('-')[0] === 'en';
+        return itemUnits(item).map(blocks => unitWords(blocks, english));
+    });
+    const units = wordUnits.filter(words => words.length > 0);
     const source = units.flat();
     const target = wordsOf(email);
     // Greedy, in order: each source word at its first place after the previous match.
@@ -111,7 +139,7 @@ export function wordFidelity(document: Document, email = generateEmail(document,
     });
     // Each multi-line unit within one paragraph of the email (chunks between blank lines).
     const chunks = email.split(/\n[ \t]*\n/).map(chunk => wordsOf(chunk).join(' '));
-    const multiLine = structureOf(document).items.flatMap(itemUnits).filter(blocks => blocks.length > 1)
+    const multiLine = structure.items.flatMap(itemUnits).filter(blocks => blocks.length > 1)
         .map(blocks => blocks.flatMap(blockWords)).filter(words => words.length > 1);
     const brokenAt = multiLine.filter(words => !chunks.some(chunk => isSubsequence(words, chunk.split(' '))))
         .map(words => words.slice(0, 8).join(' '));
