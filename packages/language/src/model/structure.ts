@@ -1261,6 +1261,8 @@ const joints = new WeakMap<SpeakerLine, Joint | null>();
 
 /** A joint turn's other speakers, and whether its line has text after the colon (else it heads the paragraphs that follow). */
 function jointOf(line: SpeakerLine): Joint {
+    // Most turns are `@name:` or qualified: no joint, said before the cache is asked.
+    if (line.colon || line.qualified) return undefined;
     const known = joints.get(line);
     if (known !== undefined) return known ?? undefined;
     const joint = readJoint(line);
@@ -1269,7 +1271,7 @@ function jointOf(line: SpeakerLine): Joint {
 }
 
 function readJoint(line: SpeakerLine): Joint {
-    if (line.colon || line.qualified || !mayStartWithSeparator(line.text)) return undefined;
+    if (!mayStartWithSeparator(line.text)) return undefined;
     const speakers: Mention[] = [];
     let separated = false;
     const pieces = inlinesOf(line.text);
@@ -1296,7 +1298,8 @@ function readJoint(line: SpeakerLine): Joint {
  */
 function mayStartWithSeparator(text: Text | undefined): boolean {
     let written = 0;
-    for (const leaf of textTokens(text)) {
+    // Four characters decide: past as many tokens, the text may (readJoint reads it whole).
+    for (const leaf of textTokens(text, 4)) {
         if (isMention(leaf.astNode) || isLink(leaf.astNode)) return true;
         const word = leaf.text;
         for (let i = 0; i < word.length; i++) {

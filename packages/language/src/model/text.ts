@@ -49,13 +49,14 @@ export interface TextToken {
 }
 
 /**
- * The visible tokens of a Text node, in order. A check's are read from its token table
- * (parser/lazy-cst.ts), without making the block's tree: nearly every Text of a check is read
- * so, and the trees made for it were a third of what a check allocated (docs/performance.md).
+ * The visible tokens of a Text node, in order (the first `limit` of them, or more). A check's
+ * are read from its token table (parser/lazy-cst.ts), without making the block's tree: nearly
+ * every Text of a check is read so, and the trees made for it were a third of what a check
+ * allocated (docs/performance.md).
  */
-export function textTokens(text: Text | undefined): readonly TextToken[] {
+export function textTokens(text: Text | undefined, limit = Infinity): readonly TextToken[] {
     if (!text) return [];
-    return lazyTextTokens(text) ?? visibleLeaves(text.$cstNode);
+    return lazyTextTokens(text, limit) ?? visibleLeaves(text.$cstNode);
 }
 
 /** Where a Text node starts and ends, and the document's text it is in (undefined: no text). */

@@ -341,13 +341,14 @@ function textTokensOf(text: AstNode): { tree: LazyCstTree; from: number; to: num
 }
 
 /**
- * The visible tokens of a check's Text node, in order, each with the AST node its leaf
- * belongs to (the Text, one of its mentions, one of its links); undefined for the editor's.
+ * The visible tokens of a check's Text node, in order (the first `limit`), each with the AST
+ * node its leaf belongs to (the Text, one of its mentions, one of its links); undefined for the editor's.
  */
-export function lazyTextTokens(text: AstNode & { mentions?: readonly AstNode[]; links?: readonly AstNode[] }): TextTableToken[] | undefined {
+export function lazyTextTokens(text: AstNode & { mentions?: readonly AstNode[]; links?: readonly AstNode[] }, limit = Infinity): TextTableToken[] | undefined {
     const found = textTokensOf(text);
     if (!found) return undefined;
-    const { tree, from, to } = found;
+    const { tree, from } = found;
+    const to = Math.min(found.to, from + limit);
     const { mention, link } = tree.textKinds;
     const tokens: TextTableToken[] = new Array(to - from);
     let mentions = 0;
