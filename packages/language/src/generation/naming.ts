@@ -1,6 +1,6 @@
 import { isOrganisation, isPerson, type Party } from '../generated/ast.js';
 import { displayName, firstOrganisationName, shortName } from '../model/directory.js';
-import { ATTENDANCE_WORDS } from '../model/structure.js';
+import { attendanceWord } from '../model/structure.js';
 import { namesNoOne, speakerPhraseOf } from '../model/speaker-phrases.js';
 import { mentionText } from '../model/text.js';
 import type { OutputWords } from '../model/translations.js';
@@ -113,6 +113,6 @@ export function nameWithAffiliation(name: PartyName): string {
  */
 export function affiliationInNote(note: string): string | undefined {
     const inParentheses = /^\(([^()]+)\)/.exec(note.trim())?.[1].trim();
-    if (!inParentheses || ATTENDANCE_WORDS[inParentheses.toLowerCase()]) return undefined;
+    if (!inParentheses || attendanceWord(inParentheses.toLowerCase())) return undefined;
     return inParentheses;
 }

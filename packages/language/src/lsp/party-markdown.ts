@@ -1,6 +1,6 @@
 import { isPerson, type Party } from '../generated/ast.js';
 import { plainText } from '../model/text.js';
-import { ATTENDANCE_WORDS, type Attendance, type DocumentStructure, type Meeting } from '../model/structure.js';
+import { attendanceWord, type Attendance, type DocumentStructure, type Meeting } from '../model/structure.js';
 import { referenceTo } from './name-occurrences.js';
 import type { DirectoryEntry } from './directory-index.js';
 import { OFFICES } from '../model/vocabulary.js';
@@ -29,7 +29,7 @@ export function partyInMeeting(meeting: Meeting, party: Party): PartyInMeeting {
 /** A roster note without the attendance word it starts with: `(remote) – by video` → `by video`. */
 function noteBesidesAttendance(note: string): string | undefined {
     const status = /^\(([^)]*)\)\s*[,;:–-]?\s*/.exec(note);
-    const rest = status && ATTENDANCE_WORDS[status[1].trim().toLowerCase()] ? note.slice(status[0].length) : note;
+    const rest = status && attendanceWord(status[1].trim().toLowerCase()) ? note.slice(status[0].length) : note;
     return rest.trim() || undefined;
 }
 

@@ -1208,14 +1208,30 @@ function attendeeOf(line: SpeakerLine, roster: Roster, group?: Line): Attendee {
  * group's label word (`Regrets:`, `Remote attendees:`), else the roster key's.
  */
 function attendanceOf(note: string, roster: Roster, group: Line | undefined): Attendance {
-    // `Remote:`, and `Remote attendees:` or `In-person participants:` as TC39 labels its lists.
-    const groupWord = group && groupLabelWords(group).toLowerCase().replace(/\s+(?:attendees|participants)$/, '');
-    let attendance = (groupWord && ATTENDANCE_WORDS[groupWord]) || (keyDefinition(roster.key)?.attendance ?? 'present');
+    let attendance = (group && attendanceOfGroup(group)) || (keyDefinition(roster.key)?.attendance ?? 'present');
     const status = /^\(([^)]*)\)/.exec(note.trim());
-    const word = status?.[1].trim().toLowerCase();
-    if (word && ATTENDANCE_WORDS[word]) attendance = ATTENDANCE_WORDS[word];
+    const word = attendanceWord(status?.[1].trim().toLowerCase());
+    if (word) attendance = word;
     return attendance;
 }
+
+/** The attendance a word says (`remote`, `regrets`), if it is one: `(constructor)` says none. */
+export function attendanceWord(word: string | undefined): Attendance | undefined {
+    return word !== undefined && Object.hasOwn(ATTENDANCE_WORDS, word) ? ATTENDANCE_WORDS[word] : undefined;
+}
+
+/** The attendance a group's label says (`Remote:`, `Remote attendees:` or `In-person participants:`, as TC39 labels its lists); asked by each of its names. */
+function attendanceOfGroup(group: Line): Attendance | undefined {
+    let known = groupAttendances.get(group);
+    if (known === undefined) {
+        known = attendanceWord(groupLabelWords(group).toLowerCase().replace(/\s+(?:attendees|participants)$/, '')) ?? null;
+        groupAttendances.set(group, known);
+    }
+    return known ?? undefined;
+}
+
+/** By group label line (whose text never changes): read once, not once per name in the group. */
+const groupAttendances = new WeakMap<Line, Attendance | null>();
 
 function turnOf(line: SpeakerLine, paragraphs: Paragraph[], segment: Segment | undefined): Turn {
     const qualifiers = qualifiersOf(line.qualifiers);

@@ -42,6 +42,13 @@ describe('the JSON model', () => {
         expect([entry.text.text, entry.turn.speaker.handle, entry.turn.body]).toEqual(['Anja Kovačević [remote]: created a stub.', 'akovacs', []]);
     });
 
+    test('a note in parentheses that is a word of every object (`(constructor)`) says no attendance: the attendee is present, and validates', async () => {
+        const document = await withDirectory('meeting: T\ndate: 2018-04-11\n\nattendees:\n@akovacs (constructor)\n@jli (remote)\n\n@akovacs: Hello.\n@jli: Hi.\n');
+        const json = JSON.parse(generateJson(document.parseResult.value));
+        expect(errorsOf(json)).toEqual([]);
+        expect(json.meetings[0].participants.map((participant: { attendance?: string }) => participant.attendance)).toEqual(['present', 'remote']);
+    });
+
     test('the schema version is declared by the output and pinned by the schema', () => {
         expect(board.schemaVersion).toBe(SCHEMA_VERSION);
         expect(schema.properties.schemaVersion.const).toBe(SCHEMA_VERSION);
