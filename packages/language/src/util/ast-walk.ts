@@ -29,9 +29,12 @@ export function forEachAstNode(root: AstNode, visit: (node: AstNode) => boolean 
     for (const property in generic) {
         if (property.charCodeAt(0) === 36 /* $ */) continue;
         const value = generic[property];
+        // Most properties hold a string or a boolean: passed over before any test is called.
+        if (typeof value !== 'object' || value === null) continue;
         if (Array.isArray(value)) {
-            for (const element of value) {
-                if (isAstNode(element)) forEachAstNode(element, visit);
+            for (let i = 0; i < value.length; i++) {
+                const element: unknown = value[i];
+                if (typeof element === 'object' && element !== null && isAstNode(element)) forEachAstNode(element, visit);
             }
         } else if (isAstNode(value)) {
             forEachAstNode(value, visit);
@@ -45,11 +48,14 @@ export function forEachReference(node: AstNode, visit: (info: ReferenceInfo) => 
     for (const property in generic) {
         if (property.charCodeAt(0) === 36 /* $ */) continue;
         const value = generic[property];
+        if (typeof value !== 'object' || value === null) continue;
         if (isReference(value) || isMultiReference(value)) {
             visit({ reference: value, container: node, property });
         } else if (Array.isArray(value)) {
             for (let index = 0; index < value.length; index++) {
-                const element = value[index];
+                const element: unknown = value[index];
+                // A list of nodes (`mentions`, `fields`) holds no reference itself: its first element says so.
+                if (index === 0 && isAstNode(element)) break;
                 if (isReference(element) || isMultiReference(element)) {
                     visit({ reference: element, container: node, property, index });
                 }
