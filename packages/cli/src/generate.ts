@@ -5,7 +5,7 @@ import {
     configuredOptions, declaresChathamHouseRule, generate, type Attribution, type Document, type GenerateOptions
 } from 'minutes-language';
 import { GENERATE_FORMATS } from './choices.js';
-import { checkOutputPath, writeFileAtomic } from './output.js';
+import { checkOutputPath, outputFileOf, writeFileAtomic } from './output.js';
 import { problemsOf, summaryLine } from './problems.js';
 import { formatProblems } from './report-formats.js';
 import { siteCommand } from './site.js';
@@ -45,11 +45,12 @@ export interface GenerateIo {
  */
 export async function generateCommand(file: string, options: GenerateCommandOptions, io: GenerateIo): Promise<number> {
     if (options.format === 'site') return siteCommand(file, options, io);
-    const format: FileFormat = options.format ?? formatOfOutput(options.output);
+    const outputFile = outputFileOf(options.output);
+    const format: FileFormat = options.format ?? formatOfOutput(outputFile);
     const explicitWidth = options.width === undefined ? undefined : widthOf(options.width);
     const fromStdin = file === '-';
     if (!fromStdin) await checkInput(file);
-    const output = options.output === undefined ? undefined : await checkOutputPath(options.output, fromStdin ? [] : [file]);
+    const output = outputFile === undefined ? undefined : await checkOutputPath(outputFile, fromStdin ? [] : [file]);
 
     const stdin = fromStdin ? { text: await io.readStdin(), name: `<stdin>${EXTENSION}` } : undefined;
     const workspace = await loadWorkspace(fromStdin ? [] : [path.resolve(file)], { context: options.directory, stdin });

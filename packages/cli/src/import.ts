@@ -4,7 +4,7 @@ import { URI } from 'langium';
 import {
     formatImportSummary, importTranscript, IssueCodes, isParty, type NameKeyScope, type Party, type TranscriptFormat
 } from 'minutes-language';
-import { writeFileAtomic } from './output.js';
+import { outputFileOf, writeFileAtomic } from './output.js';
 import { problemsOf, type Problem } from './problems.js';
 import { decodeSource } from './utf8.js';
 import { displayPath, EXTENSION, loadWorkspace, readUnchanged, UsageError } from './workspace.js';
@@ -40,7 +40,8 @@ export interface ImportIo {
 export async function importCommand(file: string, options: ImportOptions, io: ImportIo): Promise<number> {
     const fromStdin = file === '-';
     const input = fromStdin ? undefined : path.resolve(file);
-    const output = options.output === undefined ? undefined : path.resolve(options.output);
+    const outputFile = outputFileOf(options.output);
+    const output = outputFile === undefined ? undefined : path.resolve(outputFile);
     if (output) await checkOutput(output, input, options.force);
     const source = decodeTranscript(fromStdin ? await io.readStdin() : await readUnchanged(input!), fromStdin ? 'standard input' : displayPath(input!));
     const sourceName = fromStdin ? 'standard input' : path.basename(input!);

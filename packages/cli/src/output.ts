@@ -115,3 +115,8 @@ function reason(error: unknown): string {
             return (error as Error).message;
     }
 }
+
+/** The file an `-o` option names: none for `-`, which means standard output, as most tools (and `minutes new -o -`) read it. */
+export function outputFileOf(option: string | undefined): string | undefined {
+    return option === '-' ? undefined : option;
+}

@@ -89,6 +89,16 @@ describe('minutes generate -o: atomic, and never over a source', () => {
         expect(othersIn(folder, 'directory.minutes', 'call.minutes', 'call.html')).toEqual([]);
     });
 
+    test('-o - writes to standard output, as with no -o, and leaves no file named -', async () => {
+        const folder = workspace();
+        const stdout = (await runCli(['generate', path.join(folder, 'call.minutes'), '-f', 'json'], { cwd: folder })).stdout;
+        const result = await runCli(['generate', path.join(folder, 'call.minutes'), '-f', 'json', '-o', '-'], { cwd: folder });
+        expect([result.code, result.stdout, result.stderr]).toEqual([0, stdout, '']);
+        expect(othersIn(folder, 'directory.minutes', 'call.minutes')).toEqual([]);
+        const unsaid = await runCli(['generate', path.join(folder, 'call.minutes'), '-o', '-'], { cwd: folder });
+        expect([unsaid.code, unsaid.stderr]).toEqual([2, expect.stringContaining('say which output to generate')]);
+    });
+
     test('takes the format from the output\'s extension', async () => {
         const folder = workspace();
         for (const [file, start] of [['call.md', '# A call'], ['call.json', '{'], ['call.txt', 'Subject: '], ['call.eml', 'From: '], ['call.html', '<!DOCTYPE html>']]) {

@@ -51,6 +51,11 @@ describe('minutes import', () => {
         expect(result.stdout).toContain('@mkummer [at 10:02]: hello');
         expect(result.stdout).toContain('person @uperson Unknown Person\n  review: imported from standard input; confirm or link to an existing person');
         expect(summaryOf(result.stderr)[0]).toBe('Imported 2 turns from standard input (chat).');
+        const dashed = await runCli(['import', '-', '-o', '-', '--from', 'chat', '--directory', 'people', '--title', 'Call', '--date', '2017-02-02'], {
+            cwd: folder, input: '[10:02] Marcus Kummer: hello\n[10:03] Unknown Person: hi\n'
+        });
+        expect([dashed.code, dashed.stdout], '-o - is standard output too').toEqual([0, result.stdout]);
+        expect(existsSync(path.join(folder, '-')), 'no file named -').toBe(false);
     });
 
     test('--moderator names whose the MODERATOR turns are', async () => {
