@@ -1,19 +1,19 @@
-// The entry of a `minutes check` worker thread (bundled as dist/check-worker.js): a
-// ShardChecker answering the main thread's two requests, parse then check (parallel-check.ts).
+// The entry of a `minutes check` worker thread (bundled as dist/check-worker.js): the
+// releasing check of the shard the main thread sends (parallel-check.ts). The language's
+// services are made before the shard arrives: while the main thread reads the files.
 import { parentPort } from 'node:worker_threads';
-import { ShardChecker, type CheckRequest, type ParseRequest } from './check-shard.js';
+import type { WorkerReply } from './parallel-check.js';
+import { checkShard, type ShardOfCheck } from './releasing-check.js';
 import { createCliServices } from './workspace.js';
 
 const port = parentPort;
 if (!port) throw new Error('check-worker.js runs as a worker thread of minutes check');
-const checker = new ShardChecker(createCliServices({ checkOnly: true }));
+const services = createCliServices({ checkOnly: true });
+const reply = (message: WorkerReply) => port.postMessage(message);
 
-port.on('message', (message: { id: number; step: 'parse' | 'check'; request: unknown }) => {
-    const run = message.step === 'parse'
-        ? checker.parse(message.request as ParseRequest)
-        : checker.check(message.request as CheckRequest, () => port.postMessage({ validated: true }));
-    run.then(
-        result => port.postMessage({ id: message.id, result }),
-        (error: unknown) => port.postMessage({ id: message.id, error: error instanceof Error ? error.stack ?? error.message : String(error) })
+port.once('message', (shard: ShardOfCheck) => {
+    checkShard(services, shard, () => reply({ checked: true })).then(
+        outcome => reply({ outcome }),
+        (error: unknown) => reply({ error: error instanceof Error ? error.stack ?? error.message : String(error) })
     );
 });

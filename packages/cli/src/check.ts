@@ -44,9 +44,10 @@ export async function check(paths: string[], options: CheckOptions, io: {
     const threads = options.fix || options.overdue ? 1 : threadCount(options.threads, await sizeOf(files) + (stdin?.text.length ?? 0), files.length + (stdin ? 1 : 0));
     // The workers load the language while this thread reads the files.
     const workers = startWorkers(threads - 1);
-    const oneByOne = threads === 1 && !options.fix && !options.overdue;
+    const releasing = !options.fix && !options.overdue;
     // Before the files are read: V8 sets the next collection's limit at each full collection.
-    if (oneByOne) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+    // V8's flags are the process's: the workers' heaps grow by the same rule.
+    if (releasing) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
     let problems: Problem[];
     let checkedCount: number;
     try {
@@ -54,12 +55,8 @@ export async function check(paths: string[], options: CheckOptions, io: {
             await Promise.all(workers.map(worker => worker.close()));
             throw error;
         });
-        if (workers.length > 0) {
-            const checked = await checkInParallel(read.sources, [new InThreadShardRunner(services), ...workers]);
-            problems = problemsOf(checked);
-            checkedCount = checked.length;
-        } else if (oneByOne) {
-            const checked = await checkOneByOne(read);
+        if (releasing) {
+            const checked = await checkReleasing(read, workers);
             problems = problemsOf(checked);
             checkedCount = checked.length;
         } else {
@@ -79,7 +76,7 @@ export async function check(paths: string[], options: CheckOptions, io: {
             checkedCount = workspace.documents.length;
         }
     } finally {
-        if (oneByOne) setFlagsFromString('--heap-growing-percent=0');
+        if (releasing) setFlagsFromString('--heap-growing-percent=0');
     }
     const colour = useColour(io.stdout);
     const output = formatProblems(options.format, problems, {
@@ -107,13 +104,20 @@ export { paint };
  */
 const HEAP_GROWING_PERCENT = 50;
 
-/** A check in one thread that releases each file's tree once no later file reads it (releasing-check.ts). */
-async function checkOneByOne(read: WorkspaceSources): Promise<Array<{ uri: URI; diagnostics: Diagnostic[] }>> {
+/**
+ * The check that releases each file's tree once no later file reads it (releasing-check.ts),
+ * in this thread alone or over this thread and the workers (parallel-check.ts).
+ */
+async function checkReleasing(read: WorkspaceSources, workers: WorkerShardRunner[]): Promise<Array<{ uri: URI; diagnostics: Diagnostic[] }>> {
     const total = read.sources.filter(source => source.reported).length;
     let checked = 0;
     const progress = startProgress(process.stderr, () => `${checked} of ${total} files checked`);
+    const onChecked = () => { checked++; progress.update(); };
     try {
-        return (await checkReleasingTrees(read, () => { checked++; progress.update(); })).checked;
+        const result = workers.length > 0
+            ? await checkInParallel(read.sources, [new InThreadShardRunner({ shared: read.shared, Minutes: read.services }), ...workers], onChecked)
+            : await checkReleasingTrees(read, onChecked);
+        return result.checked;
     } finally {
         progress.stop();
     }

@@ -1,11 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { URI } from 'langium';
-import { nameKey } from 'minutes-language';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import type { MinutesServices, MinutesSharedServices } from 'minutes-language';
-import { ShardChecker, type CheckedFile, type CheckRequest, type ParsedFile, type ParseRequest, type ShardFile } from './check-shard.js';
-import { startProgress } from './progress.js';
+import { nameKey, scanExports, type MinutesServices, type MinutesSharedServices } from 'minutes-language';
+import { checkKeepingEveryTree, checkShard, type FileToCheck, type ReleasingCheckResult, type ShardOfCheck, type ShardOutcome } from './releasing-check.js';
 import { UsageError } from './usage-error.js';
 import type { WorkspaceSource } from './workspace.js';
 
@@ -41,128 +38,124 @@ export function threadCount(asked: string | undefined, bytes: number, files: num
     return Math.max(1, Math.min(Math.floor(availableParallelism() / CORES_PER_THREAD), Math.floor(bytes / MIN_BYTES_PER_THREAD), files));
 }
 
-/** One thread's side of a parallel check: ShardChecker in a worker, or in this thread (tests). */
+/** One thread's side of a parallel check: the releasing check of a shard, in a worker or in this thread. */
 export interface ShardRunner {
-    parse(request: ParseRequest): Promise<ParsedFile[]>;
-    check(request: CheckRequest, onValidated: () => void): Promise<CheckedFile[]>;
+    check(shard: ShardOfCheck, onChecked: () => void): Promise<ShardOutcome>;
     close(): Promise<void>;
 }
 
 /**
- * Checks the sources split over the runners: each parses a contiguous shard (the files of
- * one folder, a series, tend to refer to each other), then each links and validates its
- * shard against the descriptions of all the others, having parsed beside its own the files
- * that declare parties and those holding an action its updates may name. Returns the
- * diagnostics of the files asked for, in their order: those a single thread would give.
+ * Checks the sources split over the runners, each running the releasing check
+ * (releasing-check.ts) over a contiguous shard (the files of one folder, a series, tend to
+ * refer to each other) of about equal size. Every thread indexes every file's exports (the
+ * scans, made once here, and the files that may declare parties, which each thread parses),
+ * and is sent the texts of its shard, of those files, and of the files holding an action
+ * its shard's updates may name. Returns the diagnostics of the files asked for, in their
+ * order: those a single thread gives. A thread that must keep every tree (a wrong scan)
+ * makes the whole check keep every tree, in this thread, as one thread would.
  */
-export async function checkInParallel(sources: readonly WorkspaceSource[], runners: readonly ShardRunner[]): Promise<Array<{ uri: URI; diagnostics: Diagnostic[] }>> {
-    const uris = sources.map(source => URI.file(source.file));
-    const order = uris.map(uri => uri.toString());
-    const shards = splitBySize(sources, runners.length);
-    const parsed = await Promise.all(runners.map((runner, i) => runner.parse({
-        order,
-        shard: shards[i].map((index): ShardFile => ({ uri: order[index], text: sources[index].text, reported: sources[index].reported }))
-    })));
-    const byUri = new Map<string, ParsedFile>(parsed.flat().map(file => [file.uri, file]));
-    const actionKeys = new Map<string, Set<string>>();
-    for (const file of byUri.values()) {
-        actionKeys.set(file.uri, new Set(file.descriptions.filter(d => d.type === 'Action').map(d => nameKey(d.name))));
-    }
-
-    let validated = 0;
-    const total = sources.filter(source => source.reported).length;
-    const progress = startProgress(process.stderr, () => `${validated} of ${total} files checked`);
+export async function checkInParallel(sources: readonly WorkspaceSource[], runners: readonly ShardRunner[], onChecked: () => void = () => undefined): Promise<ReleasingCheckResult> {
+    const files: FileToCheck[] = sources.map(source => ({ file: source.file, text: source.text, reported: source.reported, scan: scanExports(source.text) }));
+    const holders = actionHolders(files);
+    let outcomes: ShardOutcome[];
     try {
-        const checked = await Promise.all(runners.map((runner, i) => {
-            const own = new Set(shards[i]);
-            const updateKeys = new Set(shards[i].flatMap(index => byUri.get(order[index])!.updateKeys));
-            const request: CheckRequest = { foreign: [], load: [] };
-            for (let index = 0; index < order.length; index++) {
-                if (own.has(index)) continue;
-                const file = byUri.get(order[index])!;
-                const needed = file.declaresParties || [...actionKeys.get(file.uri)!].some(key => updateKeys.has(key));
-                if (needed) request.load.push({ uri: file.uri, text: sources[index].text });
-                else if (file.descriptions.length > 0) request.foreign.push({ uri: file.uri, descriptions: file.descriptions });
-            }
-            return runner.check(request, () => { validated++; progress.update(); });
-        }));
-        const diagnostics = new Map<string, Diagnostic[]>(checked.flat().map(file => [file.uri, file.diagnostics]));
-        return sources.flatMap((source, index) => source.reported ? [{ uri: uris[index], diagnostics: diagnostics.get(order[index]) ?? [] }] : []);
+        outcomes = await Promise.all(splitBySize(sources, runners.length).map(({ from, to }, i) => runners[i].check({ files: textsFor(files, from, to, holders), from, to }, onChecked)));
     } finally {
-        progress.stop();
         await Promise.all(runners.map(runner => runner.close()));
     }
-}
-
-/** Indexes of the sources in `count` contiguous runs of about equal size. */
-function splitBySize(sources: readonly WorkspaceSource[], count: number): number[][] {
-    let total = 0;
-    for (const source of sources) total += source.text.length;
-    const shards: number[][] = Array.from({ length: count }, () => []);
-    let done = 0;
-    for (let index = 0; index < sources.length; index++) {
-        // The shard whose share of the bytes this file starts in; every shard gets at least one file.
-        const byBytes = Math.min(count - 1, Math.floor(done / total * count));
-        const shard = Math.max(byBytes, count - (sources.length - index));
-        shards[Math.min(shard, count - 1)].push(index);
-        done += sources[index].text.length;
+    const checked: ReleasingCheckResult['checked'] = [];
+    const counts = { released: 0, parsedAgain: 0 };
+    for (const outcome of outcomes) {
+        if ('keepEveryTree' in outcome) return checkKeepingEveryTree(sources, outcome.keepEveryTree);
+        for (const file of outcome.checked) checked.push({ uri: URI.file(file.file), diagnostics: file.diagnostics });
+        counts.released += outcome.counts.released;
+        counts.parsedAgain += outcome.counts.parsedAgain;
     }
-    return shards;
+    return { checked, counts };
 }
 
-type Reply = { id: number; result?: unknown; error?: string } | { validated: true };
+/** For each action's name key (as the scope looks it up), the indexes of the files whose scan found an action of that name. */
+function actionHolders(files: readonly FileToCheck[]): Map<string, number[]> {
+    const holders = new Map<string, number[]>();
+    files.forEach(({ scan }, index) => {
+        for (const key of new Set(scan.actions.map(action => nameKey(action.name)))) holders.set(key, [...holders.get(key) ?? [], index]);
+    });
+    return holders;
+}
 
 /**
- * A ShardChecker in this thread, with the services the command already made: the main
- * thread checks a shard too, so that N threads start N - 1 workers (each costs the loading
- * of the language, about half a second of CPU).
+ * The files as the thread checking `from` to `to` needs them: with their texts if it
+ * validates them, if they may declare parties (every thread parses those), or if they hold
+ * an action its updates may name (by the scans; a file that declares parties and holds
+ * actions is parsed anyway). Of the others, only the scan: structured cloning copies every
+ * string sent.
  */
+function textsFor(files: readonly FileToCheck[], from: number, to: number, holders: ReadonlyMap<string, number[]>): FileToCheck[] {
+    const read = new Set<number>();
+    for (let index = from; index < to; index++) {
+        for (const key of files[index].scan.updateKeys) for (const holder of holders.get(key) ?? []) read.add(holder);
+    }
+    return files.map((file, index) => index >= from && index < to || file.scan.mayDeclareParties || read.has(index) ? file : { ...file, text: undefined });
+}
+
+/** The sources in `count` contiguous runs of about equal size, `from` to `to` (excluded). */
+export function splitBySize(sources: readonly WorkspaceSource[], count: number): Array<{ from: number; to: number }> {
+    let total = 0;
+    for (const source of sources) total += source.text.length;
+    // The files before each shard's first.
+    const before = new Array<number>(count).fill(sources.length);
+    let done = 0;
+    for (let index = 0; index < sources.length; index++) {
+        // The shard whose share of the bytes this file starts in; every shard gets a file, if there are enough.
+        const byBytes = total === 0 ? 0 : Math.min(count - 1, Math.floor(done / total * count));
+        const shard = Math.min(count - 1, Math.max(byBytes, count - (sources.length - index)));
+        for (let later = shard; later >= 0 && before[later] === sources.length; later--) before[later] = index;
+        done += sources[index].text.length;
+    }
+    return before.map((from, shard) => ({ from, to: shard + 1 < count ? before[shard + 1] : sources.length }));
+}
+
+/** The main thread checks a shard too, so that N threads start N - 1 workers (each costs the loading of the language). */
 export class InThreadShardRunner implements ShardRunner {
-    private readonly checker: ShardChecker;
+    constructor(private readonly services: { shared: MinutesSharedServices; Minutes: MinutesServices }) {}
 
-    constructor(services: { shared: MinutesSharedServices; Minutes: MinutesServices }) {
-        this.checker = new ShardChecker(services);
-    }
-
-    parse(request: ParseRequest): Promise<ParsedFile[]> {
-        return this.checker.parse(request);
-    }
-
-    check(request: CheckRequest, onValidated: () => void): Promise<CheckedFile[]> {
-        return this.checker.check(request, onValidated);
+    check(shard: ShardOfCheck, onChecked: () => void): Promise<ShardOutcome> {
+        return checkShard(this.services, shard, onChecked);
     }
 
     async close(): Promise<void> {}
 }
 
-/** A ShardChecker in a worker thread (dist/check-worker.js, beside this bundle's chunks). */
+/** What a check worker posts back: one message per file checked, then the outcome or the error that stopped it. */
+export type WorkerReply = { checked: true } | { outcome: ShardOutcome } | { error: string };
+
+/** The releasing check of a shard in a worker thread (dist/check-worker.js, beside this bundle's chunks). */
 export class WorkerShardRunner implements ShardRunner {
     private readonly worker: Worker;
-    private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
-    private nextId = 0;
-    private onValidated: () => void = () => undefined;
+    private waiting?: { resolve: (outcome: ShardOutcome) => void; reject: (error: Error) => void };
+    private onChecked: () => void = () => undefined;
     private failure?: Error;
 
     constructor(workerFile: URL) {
         this.worker = new Worker(workerFile);
-        this.worker.on('message', (reply: Reply) => {
-            if ('validated' in reply) return this.onValidated();
-            const waiting = this.pending.get(reply.id);
-            this.pending.delete(reply.id);
-            if (reply.error !== undefined) waiting?.reject(new Error(reply.error));
-            else waiting?.resolve(reply.result);
+        this.worker.on('message', (reply: WorkerReply) => {
+            if ('checked' in reply) return this.onChecked();
+            const waiting = this.waiting;
+            this.waiting = undefined;
+            if ('error' in reply) waiting?.reject(new Error(reply.error));
+            else waiting?.resolve(reply.outcome);
         });
         this.worker.on('error', error => this.fail(error));
         this.worker.on('exit', code => this.fail(new Error(`a check thread stopped (exit code ${code})`)));
     }
 
-    parse(request: ParseRequest): Promise<ParsedFile[]> {
-        return this.request('parse', request) as Promise<ParsedFile[]>;
-    }
-
-    check(request: CheckRequest, onValidated: () => void): Promise<CheckedFile[]> {
-        this.onValidated = onValidated;
-        return this.request('check', request) as Promise<CheckedFile[]>;
+    check(shard: ShardOfCheck, onChecked: () => void): Promise<ShardOutcome> {
+        if (this.failure) return Promise.reject(this.failure);
+        this.onChecked = onChecked;
+        return new Promise((resolve, reject) => {
+            this.waiting = { resolve, reject };
+            this.worker.postMessage(shard);
+        });
     }
 
     async close(): Promise<void> {
@@ -170,19 +163,10 @@ export class WorkerShardRunner implements ShardRunner {
         await this.worker.terminate();
     }
 
-    private request(step: 'parse' | 'check', request: unknown): Promise<unknown> {
-        if (this.failure) return Promise.reject(this.failure);
-        const id = this.nextId++;
-        return new Promise((resolve, reject) => {
-            this.pending.set(id, { resolve, reject });
-            this.worker.postMessage({ id, step, request });
-        });
-    }
-
     private fail(error: Error): void {
         if (this.failure) return;
         this.failure = error;
-        for (const waiting of this.pending.values()) waiting.reject(error);
-        this.pending.clear();
+        this.waiting?.reject(error);
+        this.waiting = undefined;
     }
 }

@@ -1,9 +1,10 @@
 import { CstUtils, DocumentState, URI, type AstNode, type AstNodeDescription, type DocumentSegment, type LangiumDocument } from 'langium';
 import {
-    Action, nameKey, parseAgainWhenRead, scanExports, scanMatchesExports, type MinutesIndexManager, type MinutesScopeComputation, type ScannedAction, type ScannedExports
+    Action, nameKey, parseAgainWhenRead, scanExports, scanMatchesExports, type MinutesIndexManager, type MinutesScopeComputation, type MinutesServices,
+    type MinutesSharedServices, type ScannedAction, type ScannedExports
 } from 'minutes-language';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { buildWorkspace, createCliServices, type WorkspaceSources } from './workspace.js';
+import { buildWorkspace, createCliServices, type WorkspaceSource, type WorkspaceSources } from './workspace.js';
 
 /**
  * A `minutes check` in one thread that does not keep every file's syntax tree to its end
@@ -31,34 +32,88 @@ import { buildWorkspace, createCliServices, type WorkspaceSources } from './work
  * points with descriptions that read their tree when asked, and so would keep every tree.
  */
 export async function checkReleasingTrees(read: WorkspaceSources, onChecked: () => void = () => undefined): Promise<ReleasingCheckResult> {
-    try {
-        return await new ReleasingCheck(read).run(onChecked);
-    } catch (error) {
-        if (!(error instanceof ScanMismatch)) throw error;
-        // Fresh services: the index of these holds the scan's guesses.
-        const { shared, Minutes } = createCliServices({ checkOnly: true });
-        const { documents } = await buildWorkspace({ shared, services: Minutes, sources: read.sources });
-        return {
-            checked: documents.map(document => ({ uri: document.uri, diagnostics: withoutHints(document.diagnostics ?? []) })),
-            counts: { released: 0, parsedAgain: 0 },
-            keptEveryTree: error.file
-        };
-    }
+    const files = read.sources.map(source => ({ ...source, scan: scanExports(source.text) }));
+    const outcome = await checkShard({ shared: read.shared, Minutes: read.services }, { files, from: 0, to: files.length }, onChecked);
+    if ('keepEveryTree' in outcome) return checkKeepingEveryTree(read.sources, outcome.keepEveryTree);
+    return { checked: outcome.checked.map(file => ({ uri: URI.file(file.file), diagnostics: file.diagnostics })), counts: outcome.counts };
 }
 
 export interface ReleasingCheckResult {
     /** The diagnostics of the files asked for, in their order; hints left out (they stay in the editor). */
     checked: Array<{ uri: URI; diagnostics: Diagnostic[] }>;
-    /** Trees released, and released trees parsed again (read after all). */
-    counts: { released: number; parsedAgain: number };
+    /** Trees released, and released trees parsed again (read after all); summed over the threads of a parallel check. */
+    counts: ReleaseCounts;
     /** The file whose scanned exports differed from its tree, when the check kept every tree for it. */
     keptEveryTree?: string;
 }
 
-/** The scan of a file's exports disagreed with its tree: the check must keep every tree (see checkReleasingTrees). */
-class ScanMismatch extends Error {
-    constructor(readonly file: string) {
-        super(`the exports scanned from ${file} differ from its tree`);
+export interface ReleaseCounts {
+    released: number;
+    parsedAgain: number;
+}
+
+/**
+ * The check that keeps every tree (a build of the whole workspace), when a scan of exports
+ * was wrong: with fresh services, since the index of the releasing check's holds the scan's guesses.
+ */
+export async function checkKeepingEveryTree(sources: readonly WorkspaceSource[], because: string): Promise<ReleasingCheckResult> {
+    const { shared, Minutes } = createCliServices({ checkOnly: true });
+    const { documents } = await buildWorkspace({ shared, services: Minutes, sources: [...sources] });
+    return {
+        checked: documents.map(document => ({ uri: document.uri, diagnostics: withoutHints(document.diagnostics ?? []) })),
+        counts: { released: 0, parsedAgain: 0 },
+        keptEveryTree: because
+    };
+}
+
+/** A file of a releasing check, as a thread receives it (plain data: it goes to worker threads). */
+export interface FileToCheck {
+    /** Its path (as WorkspaceSource's). */
+    file: string;
+    /**
+     * Its text: every thread has the texts of the files it validates, of the files that may
+     * declare parties, and of those holding an action its updates may name; of the others, a
+     * thread needs only the scan.
+     */
+    text?: string;
+    reported: boolean;
+    scan: ScannedExports;
+}
+
+/**
+ * One thread's part of a check: every file of the workspace, in order, of which this thread
+ * parses, links and validates (if reported) files `from` to `to` (excluded), its shard.
+ * The one-thread check is the shard of every file.
+ */
+export interface ShardOfCheck {
+    files: FileToCheck[];
+    from: number;
+    to: number;
+}
+
+/** What a thread's check gives: the diagnostics of its shard's files asked for, or that the whole check must keep every tree. */
+export type ShardOutcome =
+    | { checked: Array<{ file: string; diagnostics: Diagnostic[] }>; counts: ReleaseCounts }
+    | { keepEveryTree: string };
+
+/** Runs the releasing check over one shard (see ShardOfCheck) with the given services, fresh ones (their index is the check's). */
+export async function checkShard(services: { shared: MinutesSharedServices; Minutes: MinutesServices }, shard: ShardOfCheck, onChecked: () => void = () => undefined): Promise<ShardOutcome> {
+    try {
+        return await new ReleasingCheck(services, shard).run(onChecked);
+    } catch (error) {
+        if (!(error instanceof KeepEveryTree)) throw error;
+        return { keepEveryTree: error.file };
+    }
+}
+
+/**
+ * The releasing check cannot go on: the scan of a file's exports disagreed with its tree, or
+ * a thread read a file of another shard it had not been sent (the scan of updates says which
+ * it may read, so this is not expected). The check must keep every tree (see checkReleasingTrees).
+ */
+class KeepEveryTree extends Error {
+    constructor(readonly file: string, reason: string) {
+        super(`${file}: ${reason}`);
     }
 }
 
@@ -69,40 +124,39 @@ function withoutHints(diagnostics: Diagnostic[]): Diagnostic[] {
 interface FileInCheck {
     readonly index: number;
     readonly uri: URI;
-    readonly text: string;
-    readonly reported: boolean;
-    readonly scan: ScannedExports;
+    readonly source: FileToCheck;
+    /** In this thread's shard: parsed, linked, and validated if reported. */
+    readonly own: boolean;
     /** Parsed before any linking, and kept: it may declare parties. */
     readonly parsedAtOnce: boolean;
     document?: LangiumDocument;
+    released?: true;
     /** The paths of its actions' nodes (those of its scan), once parsed. */
     paths?: string[];
-    /** The last file in order whose updates may name one of its actions (-1: none). */
+    /** The last file of the shard, in order, whose updates may name one of its actions (-1: none). */
     lastReader: number;
 }
 
 class ReleasingCheck {
     private readonly files: FileInCheck[];
-    private mismatch?: FileInCheck;
-    private readonly counts = { released: 0, parsedAgain: 0 };
+    private readonly shard: FileInCheck[];
+    private stop?: KeepEveryTree;
+    private readonly counts: ReleaseCounts = { released: 0, parsedAgain: 0 };
 
-    constructor(private readonly read: WorkspaceSources) {
-        this.files = read.sources.map((source, index) => {
-            const scan = scanExports(source.text);
-            return {
-                index, uri: URI.file(source.file), text: source.text, reported: source.reported, scan,
-                parsedAtOnce: scan.mayDeclareParties, lastReader: -1
-            };
-        });
+    constructor(private readonly services: { shared: MinutesSharedServices; Minutes: MinutesServices }, { files, from, to }: ShardOfCheck) {
+        this.files = files.map((source, index) => ({
+            index, uri: URI.file(source.file), source, own: index >= from && index < to,
+            parsedAtOnce: source.scan.mayDeclareParties, lastReader: -1
+        }));
+        this.shard = this.files.slice(from, to);
     }
 
     private get index(): MinutesIndexManager {
-        return this.read.shared.workspace.IndexManager as MinutesIndexManager;
+        return this.services.shared.workspace.IndexManager as MinutesIndexManager;
     }
 
-    async run(onChecked: () => void): Promise<ReleasingCheckResult> {
-        const { shared } = this.read;
-        const builder = shared.workspace.DocumentBuilder;
+    async run(onChecked: () => void): Promise<ShardOutcome> {
+        const builder = this.services.shared.workspace.DocumentBuilder;
         this.index.reserveOrder(this.files.map(file => file.uri.toString()));
         for (const file of this.files) {
             if (file.parsedAtOnce) {
@@ -110,90 +164,106 @@ class ReleasingCheck {
                 await this.index.updateContent(document);
                 document.state = DocumentState.IndexedContent;
             } else {
-                this.index.setForeignContent(file.uri.toString(), file.scan.actions.map((action, at) => new ScannedActionDescription(this, file, at, action)));
+                this.index.setForeignContent(file.uri.toString(), file.source.scan.actions.map((action, at) => new ScannedActionDescription(this, file, at, action)));
             }
         }
-        this.findLastReaders();
+        const releasedAfter = this.planReleases();
         // The directory is linked first, as when every file is linked before any is validated.
         await builder.build(this.files.filter(file => file.parsedAtOnce).map(file => file.document!), { validation: false });
-        this.stopOnMismatch();
+        this.stopIfAsked();
 
-        const releasedAfter = new Map<number, FileInCheck[]>();
-        const diagnostics: Diagnostic[][] = [];
-        for (const file of this.files) {
+        const checked: Array<{ file: string; diagnostics: Diagnostic[] }> = [];
+        for (const file of this.shard) {
             const document = file.document ?? this.parse(file);
-            await builder.build([document], { validation: file.reported });
-            this.stopOnMismatch();
-            if (file.reported) {
+            await builder.build([document], { validation: file.source.reported });
+            this.stopIfAsked();
+            if (file.source.reported) {
                 // Hints (an identifier to write for each action without one, ...) are not reported: not kept either.
-                document.diagnostics = diagnostics[file.index] = withoutHints(document.diagnostics ?? []);
+                document.diagnostics = withoutHints(document.diagnostics ?? []);
+                checked.push({ file: file.source.file, diagnostics: document.diagnostics });
                 onChecked();
             }
-            if (!file.parsedAtOnce) {
-                if (file.lastReader <= file.index) this.release(file);
-                else releasedAfter.set(file.lastReader, [...releasedAfter.get(file.lastReader) ?? [], file]);
-            }
+            if (!file.parsedAtOnce && file.lastReader <= file.index) this.release(file);
             for (const read of releasedAfter.get(file.index) ?? []) this.release(read);
-            releasedAfter.delete(file.index);
         }
-        return {
-            checked: this.files.filter(file => file.reported).map(file => ({ uri: file.uri, diagnostics: diagnostics[file.index] })),
-            counts: this.counts
-        };
+        return { checked, counts: this.counts };
     }
 
-    /** For each file, the last file whose `update` lines may name one of its actions: its tree is kept until then. */
-    private findLastReaders(): void {
+    /**
+     * For each file, the last file of the shard whose `update` lines may name one of its
+     * actions: its tree is kept until then. Returns the files to release after each file's
+     * turn: those read by a later file of the shard, and those of other shards read (parsed
+     * when first read, never validated here).
+     */
+    private planReleases(): Map<number, FileInCheck[]> {
         const holders = new Map<string, FileInCheck[]>();
         for (const file of this.files) {
             const names = file.parsedAtOnce
                 ? this.index.descriptionsOf(file.uri.toString(), [Action.$type]).map(description => description.name)
-                : file.scan.actions.map(action => action.name);
+                : file.source.scan.actions.map(action => action.name);
             for (const key of new Set(names.map(name => nameKey(name)))) holders.set(key, [...holders.get(key) ?? [], file]);
         }
-        for (const reader of this.files) {
-            for (const key of reader.scan.updateKeys) {
+        for (const reader of this.shard) {
+            for (const key of reader.source.scan.updateKeys) {
                 for (const holder of holders.get(key) ?? []) holder.lastReader = Math.max(holder.lastReader, reader.index);
             }
         }
+        const releasedAfter = new Map<number, FileInCheck[]>();
+        for (const file of this.files) {
+            if (file.parsedAtOnce || file.lastReader < 0 || (file.own && file.lastReader <= file.index)) continue;
+            releasedAfter.set(file.lastReader, [...releasedAfter.get(file.lastReader) ?? [], file]);
+        }
+        return releasedAfter;
     }
 
     /** The current tree of a file, parsed now if it was not yet (an update naming an action of a later file), or again if released. */
-    treeOf(file: FileInCheck): AstNode {
-        return (file.document ?? this.parse(file)).parseResult.value;
+    treeOf(file: FileInCheck): AstNode | undefined {
+        return this.read(file)?.parseResult.value;
     }
 
     locate(root: AstNode, path: string): AstNode | undefined {
-        return this.read.services.workspace.AstNodeLocator.getAstNode(root, path);
+        return this.services.Minutes.workspace.AstNodeLocator.getAstNode(root, path);
     }
 
     /** The paths of a file's actions, in the order of its scan (parsing it if need be). */
     pathsOf(file: FileInCheck): readonly string[] {
-        if (!file.document) this.parse(file);
+        this.read(file);
         return file.paths ?? [];
     }
 
     private addDocument(file: FileInCheck): LangiumDocument {
-        const { LangiumDocumentFactory, LangiumDocuments } = this.read.shared.workspace;
-        const document = LangiumDocumentFactory.fromString(file.text, file.uri);
+        const { LangiumDocumentFactory, LangiumDocuments } = this.services.shared.workspace;
+        const document = LangiumDocumentFactory.fromString(file.source.text!, file.uri);
         LangiumDocuments.addDocument(document);
         file.document = document;
         return document;
     }
 
+    /**
+     * The tree of a file read by another (an update naming one of its actions), parsed if it
+     * was not yet; a file of another shard whose text this thread was not sent stops the check
+     * (after the current file: a reference being resolved is caught by the linker).
+     */
+    private read(file: FileInCheck): LangiumDocument | undefined {
+        if (file.document) return file.document;
+        if (file.source.text !== undefined) return this.parse(file);
+        this.stop ??= new KeepEveryTree(file.uri.fsPath, 'read by a file of another shard, and not sent to its thread');
+        return undefined;
+    }
+
     /** Parses a file whose exports were scanned, checking the scan against its tree; its index entry stays the scan's. */
     private parse(file: FileInCheck): LangiumDocument {
         const document = this.addDocument(file);
-        const exports = (this.read.services.references.ScopeComputation as MinutesScopeComputation).exportedSymbols(document);
-        if (!scanMatchesExports(file.scan, exports)) this.mismatch ??= file;
+        const exports = (this.services.Minutes.references.ScopeComputation as MinutesScopeComputation).exportedSymbols(document);
+        if (!scanMatchesExports(file.source.scan, exports)) this.stop ??= new KeepEveryTree(file.uri.fsPath, 'the exports scanned differ from its tree');
         file.paths = exports.map(description => description.path);
         document.state = DocumentState.IndexedContent;
         return document;
     }
 
-    /** A mismatch found while a reference was resolved is caught by the linker: it is raised here, between files. */
-    private stopOnMismatch(): void {
-        if (this.mismatch) throw new ScanMismatch(this.mismatch.uri.fsPath);
+    /** What stops the check found while a reference was resolved is caught by the linker: it is raised here, between files. */
+    private stopIfAsked(): void {
+        if (this.stop) throw this.stop;
     }
 
     /**
@@ -202,11 +272,13 @@ class ReleasingCheck {
      * holds only the scan's descriptions, and the document its diagnostics.
      */
     private release(file: FileInCheck): void {
-        const document = file.document!;
+        const document = file.document;
+        if (!document || file.released) return;
+        file.released = true;
         document.references = [];
         parseAgainWhenRead(document, () => {
             this.counts.parsedAgain++;
-            return this.read.services.parser.LangiumParser.parse(file.text);
+            return this.services.Minutes.parser.LangiumParser.parse(file.source.text!);
         });
         this.counts.released++;
     }
@@ -243,7 +315,7 @@ class ScannedActionDescription implements AstNodeDescription {
     get node(): AstNode | undefined {
         const root = this.check.treeOf(this.file);
         const path = this.path;
-        return path ? this.check.locate(root, path) : undefined;
+        return root && path ? this.check.locate(root, path) : undefined;
     }
 
     get selectionSegment(): DocumentSegment | undefined {

@@ -5,10 +5,9 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { generatedDocument, mutated } from '../../language/test/fuzz/arbitraries.js';
 import { readRegressions } from '../../language/test/fuzz/fuzz-config.js';
-import type { CheckedFile, CheckRequest, ParsedFile, ParseRequest } from '../src/check-shard.js';
 import { checkInParallel, CORES_PER_THREAD, InThreadShardRunner, threadCount, type ShardRunner } from '../src/parallel-check.js';
 import { problemsOf, type Problem } from '../src/problems.js';
-import { checkReleasingTrees } from '../src/releasing-check.js';
+import { checkReleasingTrees, type ShardOfCheck, type ShardOutcome } from '../src/releasing-check.js';
 import { buildWorkspace, collectFiles, createCliServices, readWorkspaceSources } from '../src/workspace.js';
 import { NodeFileSystem } from 'langium/node';
 import { createMinutesServices } from 'minutes-language';
@@ -22,14 +21,11 @@ import { REPO, runCli, tempWorkspace } from './helpers/run-cli.js';
  * run here in this thread, each with services of its own as a worker has (the worker
  * threads themselves are run through the CLI below).
  */
-class InThreadRunner implements ShardRunner {
+export class InThreadRunner implements ShardRunner {
     private readonly runner = new InThreadShardRunner(createCliServices({ checkOnly: true }));
     // Through structured cloning, as messages to and from a worker go.
-    async parse(request: ParseRequest): Promise<ParsedFile[]> {
-        return structuredClone(await this.runner.parse(structuredClone(request)));
-    }
-    async check(request: CheckRequest, onValidated: () => void): Promise<CheckedFile[]> {
-        return structuredClone(await this.runner.check(structuredClone(request), onValidated));
+    async check(shard: ShardOfCheck, onChecked: () => void): Promise<ShardOutcome> {
+        return structuredClone(await this.runner.check(structuredClone(shard), onChecked));
     }
     async close(): Promise<void> {}
 }
@@ -50,7 +46,7 @@ async function inOneThread(paths: string[]): Promise<Problem[]> {
 
 async function inThreads(paths: string[], threads: number): Promise<Problem[]> {
     const { sources } = await sourcesOf(paths);
-    return problemsOf(await checkInParallel(sources, Array.from({ length: threads }, () => new InThreadRunner())));
+    return problemsOf((await checkInParallel(sources, Array.from({ length: threads }, () => new InThreadRunner()))).checked);
 }
 
 /** In one thread, each tree released once no later file reads it (the default in one thread). */
