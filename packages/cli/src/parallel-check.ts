@@ -59,7 +59,14 @@ export async function checkInParallel(sources: readonly WorkspaceSource[], runne
     const holders = actionHolders(files);
     let outcomes: ShardOutcome[];
     try {
-        outcomes = await Promise.all(splitBySize(sources, runners.length).map(({ from, to }, i) => runners[i].check({ files: textsFor(files, from, to, holders), from, to }, onChecked)));
+        const shards = splitBySize(sources, runners.length);
+        const checks: Array<Promise<ShardOutcome>> = [];
+        // The workers' shards are sent first: this thread's runs until its first pause.
+        for (let i = runners.length - 1; i >= 0; i--) {
+            const { from, to } = shards[i];
+            checks[i] = runners[i].check({ files: textsFor(files, from, to, holders), from, to }, onChecked);
+        }
+        outcomes = await Promise.all(checks);
     } finally {
         await Promise.all(runners.map(runner => runner.close()));
     }
@@ -85,34 +92,41 @@ function actionHolders(files: readonly FileToCheck[]): Map<string, number[]> {
 
 /**
  * The files as the thread checking `from` to `to` needs them: with their texts if it
- * validates them, if they may declare parties (every thread parses those), or if they hold
- * an action its updates may name (by the scans; a file that declares parties and holds
- * actions is parsed anyway). Of the others, only the scan: structured cloning copies every
+ * validates them, if they may declare parties (every thread parses and links those), or if
+ * they hold an action that the updates of its shard or of a file that may declare parties
+ * may name (by the scans). Of the others, only the scan: structured cloning copies every
  * string sent.
  */
 function textsFor(files: readonly FileToCheck[], from: number, to: number, holders: ReadonlyMap<string, number[]>): FileToCheck[] {
     const read = new Set<number>();
-    for (let index = from; index < to; index++) {
-        for (const key of files[index].scan.updateKeys) for (const holder of holders.get(key) ?? []) read.add(holder);
-    }
+    files.forEach((file, index) => {
+        if (!(index >= from && index < to || file.scan.mayDeclareParties)) return;
+        for (const key of file.scan.updateKeys) for (const holder of holders.get(key) ?? []) read.add(holder);
+    });
     return files.map((file, index) => index >= from && index < to || file.scan.mayDeclareParties || read.has(index) ? file : { ...file, text: undefined });
 }
 
-/** The sources in `count` contiguous runs of about equal size, `from` to `to` (excluded). */
+/**
+ * The sources in `count` contiguous runs of about equal size, `from` to `to` (excluded); none
+ * empty while there are as many files as runs.
+ */
 export function splitBySize(sources: readonly WorkspaceSource[], count: number): Array<{ from: number; to: number }> {
     let total = 0;
     for (const source of sources) total += source.text.length;
-    // The files before each shard's first.
-    const before = new Array<number>(count).fill(sources.length);
+    const shards = Array.from({ length: count }, () => ({ from: 0, to: 0 }));
+    let shard = 0;
     let done = 0;
     for (let index = 0; index < sources.length; index++) {
-        // The shard whose share of the bytes this file starts in; every shard gets a file, if there are enough.
-        const byBytes = total === 0 ? 0 : Math.min(count - 1, Math.floor(done / total * count));
-        const shard = Math.min(count - 1, Math.max(byBytes, count - (sources.length - index)));
-        for (let later = shard; later >= 0 && before[later] === sources.length; later--) before[later] = index;
+        // The shard whose share of the bytes this file starts in, or a later one if the files left are
+        // only enough for one each; the next one at most, so that none is skipped.
+        const byBytes = total === 0 ? 0 : Math.floor(done / total * count);
+        const next = Math.min(count - 1, shard + 1, Math.max(shard, byBytes, count - (sources.length - index)));
+        if (next !== shard) shards[next].from = index;
+        shard = next;
+        shards[shard].to = index + 1;
         done += sources[index].text.length;
     }
-    return before.map((from, shard) => ({ from, to: shard + 1 < count ? before[shard + 1] : sources.length }));
+    return shards;
 }
 
 /** The main thread checks a shard too, so that N threads start N - 1 workers (each costs the loading of the language). */

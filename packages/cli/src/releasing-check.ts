@@ -171,6 +171,8 @@ class ReleasingCheck {
         // The directory is linked first, as when every file is linked before any is validated.
         await builder.build(this.files.filter(file => file.parsedAtOnce).map(file => file.document!), { validation: false });
         this.stopIfAsked();
+        // Files of other shards that the updates of a file declaring parties named, and none of this shard's.
+        for (const file of this.files) if (!file.own && file.lastReader < 0) this.release(file);
 
         const checked: Array<{ file: string; diagnostics: Diagnostic[] }> = [];
         for (const file of this.shard) {

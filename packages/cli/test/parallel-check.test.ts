@@ -5,13 +5,14 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { generatedDocument, mutated } from '../../language/test/fuzz/arbitraries.js';
 import { readRegressions } from '../../language/test/fuzz/fuzz-config.js';
-import { checkInParallel, CORES_PER_THREAD, InThreadShardRunner, threadCount, type ShardRunner } from '../src/parallel-check.js';
+import { checkInParallel, CORES_PER_THREAD, splitBySize, threadCount } from '../src/parallel-check.js';
 import { problemsOf, type Problem } from '../src/problems.js';
-import { checkReleasingTrees, type ShardOfCheck, type ShardOutcome } from '../src/releasing-check.js';
+import { checkReleasingTrees } from '../src/releasing-check.js';
 import { buildWorkspace, collectFiles, createCliServices, readWorkspaceSources } from '../src/workspace.js';
 import { NodeFileSystem } from 'langium/node';
 import { createMinutesServices } from 'minutes-language';
 import { dozenMeetings } from './dozen-meetings.js';
+import { InThreadRunner } from './helpers/in-thread-runner.js';
 import { REPO, runCli, tempWorkspace } from './helpers/run-cli.js';
 
 /**
@@ -21,15 +22,6 @@ import { REPO, runCli, tempWorkspace } from './helpers/run-cli.js';
  * run here in this thread, each with services of its own as a worker has (the worker
  * threads themselves are run through the CLI below).
  */
-export class InThreadRunner implements ShardRunner {
-    private readonly runner = new InThreadShardRunner(createCliServices({ checkOnly: true }));
-    // Through structured cloning, as messages to and from a worker go.
-    async check(shard: ShardOfCheck, onChecked: () => void): Promise<ShardOutcome> {
-        return structuredClone(await this.runner.check(structuredClone(shard), onChecked));
-    }
-    async close(): Promise<void> {}
-}
-
 async function sourcesOf(paths: string[], services = createCliServices({ checkOnly: true })) {
     const files = await collectFiles(paths, services.shared.workspace.MinutesConfigs);
     return readWorkspaceSources(files, { services, warn: () => undefined });
@@ -46,7 +38,9 @@ async function inOneThread(paths: string[]): Promise<Problem[]> {
 
 async function inThreads(paths: string[], threads: number): Promise<Problem[]> {
     const { sources } = await sourcesOf(paths);
-    return problemsOf((await checkInParallel(sources, Array.from({ length: threads }, () => new InThreadRunner()))).checked);
+    // The later shards finish first: the diagnostics are still merged in the files' order.
+    const runners = Array.from({ length: threads }, (_, i) => new InThreadRunner({ delay: (threads - i) * 5 }));
+    return problemsOf((await checkInParallel(sources, runners)).checked);
 }
 
 /** In one thread, each tree released once no later file reads it (the default in one thread). */
@@ -106,6 +100,26 @@ describe('minutes check, in one thread and in several, against the editor', () =
         // A file with NUL bytes is refused before it is parsed, by either way of checking.
         for (const [name, text] of Object.entries(files)) if (text.includes('\0')) delete files[name];
         await expectSameInThreads([tempWorkspace(files)], [2, 3]);
+    });
+
+    test('the shards: contiguous runs of about equal size that cover every file, none empty while there are files enough', () => {
+        const sized = (...lengths: number[]) => lengths.map((length, i) => ({ file: `f${i}`, text: 'x'.repeat(length), reported: true }));
+        expect(splitBySize(sized(10, 10, 10, 10), 2)).toEqual([{ from: 0, to: 2 }, { from: 2, to: 4 }]);
+        expect(splitBySize(sized(10, 10, 10, 10), 1)).toEqual([{ from: 0, to: 4 }]);
+        // A file larger than a share: the shards after it still get a file each.
+        expect(splitBySize(sized(1, 100, 1, 1), 3)).toEqual([{ from: 0, to: 2 }, { from: 2, to: 3 }, { from: 3, to: 4 }]);
+        expect(splitBySize(sized(0, 0, 0), 3)).toEqual([{ from: 0, to: 1 }, { from: 1, to: 2 }, { from: 2, to: 3 }]);
+        fc.assert(fc.property(fc.array(fc.nat(50), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 8 }), (lengths, wanted) => {
+            const count = Math.min(wanted, lengths.length);
+            const shards = splitBySize(sized(...lengths), count);
+            expect(shards).toHaveLength(count);
+            expect(shards[0].from).toBe(0);
+            expect(shards[count - 1].to).toBe(lengths.length);
+            shards.forEach((shard, i) => {
+                expect(shard.to).toBeGreaterThan(shard.from);
+                if (i > 0) expect(shard.from).toBe(shards[i - 1].to);
+            });
+        }));
     });
 
     test('the number of threads: asked for, or one per core and a half with enough to check', () => {

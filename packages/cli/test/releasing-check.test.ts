@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { scanExports } from 'minutes-language';
 import { problemsOf, type Problem } from '../src/problems.js';
-import { checkReleasingTrees, type ReleasingCheckResult } from '../src/releasing-check.js';
+import { checkInParallel } from '../src/parallel-check.js';
+import { checkReleasingTrees, type ReleasingCheckResult, type ShardOfCheck } from '../src/releasing-check.js';
 import { buildWorkspace, collectFiles, createCliServices, readWorkspaceSources } from '../src/workspace.js';
+import { InThreadRunner } from './helpers/in-thread-runner.js';
 import { runCli, tempWorkspace } from './helpers/run-cli.js';
 
 /**
@@ -88,5 +90,73 @@ describe('a check that releases trees, against one that keeps them', () => {
         expect(result.code).toBe(1);
         const printed = JSON.parse(result.stdout) as { problems: Array<{ line: number; code: string }> };
         expect(printed.problems.map(problem => [problem.line, problem.code])).toEqual(expected.map(problem => [problem.line, problem.code]));
+    });
+});
+
+/** The check split over `count` threads (run here, as parallel-check.test.ts does), the later shards finishing first. */
+async function inShards(folder: string, count: number, alter?: (shard: ShardOfCheck) => ShardOfCheck): Promise<ReleasingCheckResult> {
+    const { sources } = await sourcesOf(folder);
+    return checkInParallel(sources, Array.from({ length: count }, (_, i) => new InThreadRunner({ alter, delay: (count - i) * 5 })));
+}
+
+const fileName = (file: string) => file.slice(file.lastIndexOf('/') + 1);
+
+describe('the releasing check split over threads, each releasing the trees of its shard', () => {
+    test('every split of files that read each other gives the same problems, and no tree is read again', async () => {
+        const folder = tempWorkspace(SERIES);
+        const expected = await keepingEveryTree(folder);
+        for (const count of [2, 3, 4, 5, 6]) {
+            const result = await inShards(folder, count);
+            expect(problemsOf(result.checked), `${count} threads`).toEqual(expected);
+            expect(result.keptEveryTree, `${count} threads`).toBeUndefined();
+            expect(result.counts.parsedAgain, `${count} threads`).toBe(0);
+            // Each of the four files that declare no party is released by the thread that validates it, at least.
+            expect(result.counts.released, `${count} threads`).toBeGreaterThanOrEqual(4);
+        }
+    });
+
+    test('a thread is sent the texts of its shard, of the files that may declare parties, and of those its updates may read: no other', async () => {
+        const folder = tempWorkspace(SERIES);
+        const sent: string[][] = [];
+        const record = (shard: ShardOfCheck) => {
+            sent[shard.from] = shard.files.filter(file => file.text !== undefined).map(file => fileName(file.file));
+            return shard;
+        };
+        await inShards(folder, 6, record);
+        // Every thread parses and links the files that may declare parties (a, e), so reads what e's `update #plan` names (b).
+        // b names #forward (agreed in c); c names #plan (b); d names #late and #same (b; c as #Same; e); f names #forward (c).
+        expect(sent).toEqual([
+            ['a-directory.minutes', 'b-first.minutes', 'e-people.minutes'],
+            ['a-directory.minutes', 'b-first.minutes', 'c-second.minutes', 'e-people.minutes'],
+            ['a-directory.minutes', 'b-first.minutes', 'c-second.minutes', 'e-people.minutes'],
+            ['a-directory.minutes', 'b-first.minutes', 'c-second.minutes', 'd-earlier.minutes', 'e-people.minutes'],
+            ['a-directory.minutes', 'b-first.minutes', 'e-people.minutes'],
+            ['a-directory.minutes', 'b-first.minutes', 'c-second.minutes', 'e-people.minutes', 'f-last.minutes']
+        ]);
+    });
+
+    test('a wrong scan found by one thread makes the whole check keep every tree, with the same problems', async () => {
+        const folder = tempWorkspace({
+            'a.minutes': 'meeting: Hidden\ndate: 2024-06-01\n\n/* a comment\naction #hidden @x: inside a comment.\n*/\naction #shown: Seen by both.\n',
+            'b.minutes': 'meeting: Unrelated\ndate: 2024-06-02\n\n@y: Names nothing of the other file.\naction #shown: The same identifier.\n'
+        });
+        const expected = await keepingEveryTree(folder);
+        const result = await inShards(folder, 2);
+        expect(result.keptEveryTree).toMatch(/a\.minutes$/);
+        expect(problemsOf(result.checked)).toEqual(expected);
+        expect(expected.map(problem => problem.code)).toContain('duplicate-action-id');
+    });
+
+    test('a thread that reads a file it was not sent makes the whole check keep every tree, with the same problems', async () => {
+        const folder = tempWorkspace(SERIES);
+        const expected = await keepingEveryTree(folder);
+        // As if the texts of the files an update may read were not sent: only the shard's and the parties'.
+        const withheld = (shard: ShardOfCheck): ShardOfCheck => ({
+            ...shard,
+            files: shard.files.map((file, index) => index >= shard.from && index < shard.to || file.scan.mayDeclareParties ? file : { ...file, text: undefined })
+        });
+        const result = await inShards(folder, 6, withheld);
+        expect(result.keptEveryTree).toMatch(/(b-first|c-second)\.minutes$/);
+        expect(problemsOf(result.checked)).toEqual(expected);
     });
 });
