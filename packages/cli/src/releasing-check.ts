@@ -253,13 +253,26 @@ class ReleasingCheck {
         return undefined;
     }
 
-    /** Parses a file whose exports were scanned, checking the scan against its tree; its index entry stays the scan's. */
+    /**
+     * Parses a file whose exports were scanned, checking the scan against its tree; its index
+     * entry stays the scan's. Its local scopes are computed at once, as a build's next phase
+     * would: a file read by another may never be linked here (it is of another shard, or its
+     * turn comes later), and a reference read in it is then resolved when read, which Langium
+     * does only from that phase on.
+     */
     private parse(file: FileInCheck): LangiumDocument {
         const document = this.addDocument(file);
-        const exports = (this.services.Minutes.references.ScopeComputation as MinutesScopeComputation).exportedSymbols(document);
-        if (!scanMatchesExports(file.source.scan, exports)) this.stop ??= new KeepEveryTree(file.uri.fsPath, 'the exports scanned differ from its tree');
-        file.paths = exports.map(description => description.path);
-        document.state = DocumentState.IndexedContent;
+        const scopes = this.services.Minutes.references.ScopeComputation as MinutesScopeComputation;
+        const exports = scopes.exportedSymbols(document);
+        if (scanMatchesExports(file.source.scan, exports)) {
+            file.paths = exports.map(description => description.path);
+        } else {
+            // The scan's actions are not the tree's: none of its descriptions names a node.
+            this.stop ??= new KeepEveryTree(file.uri.fsPath, 'the exports scanned differ from its tree');
+            file.paths = [];
+        }
+        document.localSymbols = scopes.localSymbols(document);
+        document.state = DocumentState.ComputedScopes;
         return document;
     }
 
@@ -286,6 +299,9 @@ class ReleasingCheck {
     }
 }
 
+/** A path that locates no node (Langium's locator reads each segment as a property): for an action the scan found and the tree lacks. */
+const NO_NODE_PATH = '#none';
+
 /**
  * An action's index description from the scan of its file: its name and the segment of its
  * `#id` as plain data (the scope orders by them, the duplicate-identifier rule names the line);
@@ -310,14 +326,14 @@ class ScannedActionDescription implements AstNodeDescription {
         };
     }
 
+    /** Never empty, which would locate the root: Langium's linker reads the path when `node` gives none. */
     get path(): string {
-        return this.check.pathsOf(this.file)[this.at] ?? '';
+        return this.check.pathsOf(this.file)[this.at] ?? NO_NODE_PATH;
     }
 
     get node(): AstNode | undefined {
         const root = this.check.treeOf(this.file);
-        const path = this.path;
-        return root && path ? this.check.locate(root, path) : undefined;
+        return root && this.check.locate(root, this.path);
     }
 
     get selectionSegment(): DocumentSegment | undefined {

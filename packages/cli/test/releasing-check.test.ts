@@ -147,6 +147,21 @@ describe('the releasing check split over threads, each releasing the trees of it
         expect(expected.map(problem => problem.code)).toContain('duplicate-action-id');
     });
 
+    test('minutes check --threads 2 prints what one thread prints, and nothing on standard error, also when a scan is wrong', async () => {
+        const cannotSee = tempWorkspace({
+            // The update comes first, in the first thread: it reads the action the scan saw in a comment, in the second's file.
+            'a.minutes': 'meeting: Reads\ndate: 2024-06-02\n\nupdate #hidden done: Names the commented one.\nupdate #trail done: Names the last.\n',
+            'b.minutes': 'meeting: Hidden\ndate: 2024-06-01\n\n/* a comment\naction #hidden @x: inside a comment.\n*/\naction #trail-.: Trailing punctuation.\n'
+        });
+        for (const folder of [tempWorkspace(SERIES), cannotSee]) {
+            const one = await runCli(['check', folder, '--format', 'json', '--threads', '1']);
+            const two = await runCli(['check', folder, '--format', 'json', '--threads', '2']);
+            expect(two.stdout).toBe(one.stdout);
+            expect(two.code).toBe(one.code);
+            expect(one.stderr + two.stderr).toBe('');
+        }
+    });
+
     test('a thread that reads a file it was not sent makes the whole check keep every tree, with the same problems', async () => {
         const folder = tempWorkspace(SERIES);
         const expected = await keepingEveryTree(folder);

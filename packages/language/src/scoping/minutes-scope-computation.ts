@@ -35,8 +35,12 @@ export class MinutesScopeComputation extends DefaultScopeComputation {
         return exports;
     }
 
-    /** Nothing is local: see the class comment. */
-    override async collectLocalSymbols(_document: LangiumDocument, _cancelToken?: CancellationToken): Promise<LocalSymbols> {
+    override async collectLocalSymbols(document: LangiumDocument, _cancelToken?: CancellationToken): Promise<LocalSymbols> {
+        return this.localSymbols(document);
+    }
+
+    /** Nothing is local: see the class comment. At once, as exportedSymbols (`minutes check` parses a file read by another while resolving a reference). */
+    localSymbols(_document: LangiumDocument): LocalSymbols {
         return new MultiMap();
     }
 }
