@@ -1,6 +1,6 @@
 import { DefaultScopeComputation, MultiMap, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import { isAction, isDocument, isParty } from '../generated/ast.js';
+import { Action, isDocument, Organisation, Person, type Party } from '../generated/ast.js';
 import { namesOf } from '../model/directory.js';
 
 /**
@@ -20,16 +20,18 @@ export class MinutesScopeComputation extends DefaultScopeComputation {
         const exports: AstNodeDescription[] = [];
         if (!isDocument(root)) return exports;
         for (const block of root.blocks) {
-            if (isParty(block) && block.name) {
+            // By the block's own type, read once: a check asks this of every file, block by block.
+            const type = block.$type;
+            if ((type === Person.$type || type === Organisation.$type) && (block as Party).name) {
                 const seen = new Set<string>();
-                for (const name of namesOf(block)) {
+                for (const name of namesOf(block as Party)) {
                     if (name && !seen.has(name)) {
                         seen.add(name);
                         exports.push(this.descriptions.createDescription(block, name, document));
                     }
                 }
-            } else if (isAction(block) && block.name) {
-                exports.push(this.descriptions.createDescription(block, block.name, document));
+            } else if (type === Action.$type && (block as Action).name) {
+                exports.push(this.descriptions.createDescription(block, (block as Action).name!, document));
             }
         }
         return exports;
