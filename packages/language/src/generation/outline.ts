@@ -1,6 +1,6 @@
 import { GrammarUtils, type Reference } from 'langium';
 import {
-    isOrganisation, isPerson, isSpeakerLine,
+    isOrganisation, isPerson, isRoster, isSpeakerLine,
     type Agenda, type Block, type CustomField, type Document, type Field, type Heading, type Line, type Outcome, type Party, type Roster, type Segment,
     type SpeakerLine, type Text
 } from '../generated/ast.js';
@@ -10,7 +10,7 @@ import {
     aliasesOf, displayName, entryFields, fullName, honorificOf, organisationsOf, roleOf, stakeholderGroupOf
 } from '../model/directory.js';
 import {
-    MAX_NESTING_DEPTH, attendeeReference, blankLineBefore, continuationOf, groupLabelWords, fieldListOf, headingNumber, headsJointTurn, isOrderedMarker, splitActionHeader, structureOf,
+    MAX_NESTING_DEPTH, attendeeReference, blankLineBefore, continuationOf, groupLabelWords, fieldListOf, headingNumber, headsJointTurn, isOrderedMarker, officeLabelEnd, splitActionHeader, structureOf,
     type ActionItem, type ActionReport, type AgendaItemNode, type Attendance, type Attendee, type Item,
     type DocumentStructure, type ListItem, type Meeting, type OutcomeGroup, type Paragraph, type Qualifiers, type Turn
 } from '../model/structure.js';
@@ -268,8 +268,8 @@ class OutlineBuilder {
                 stakeholder: reference.party ? stakeholderGroupOf(reference.party) : undefined
             });
         };
-        for (const { office, party, mention } of meeting.offices) {
-            if (party && OFFICES[office].takesPart) unlisted({ party, written: writtenName(mention.party.$refText) }, 'present');
+        for (const { office, party, reference } of meeting.offices) {
+            if (party && OFFICES[office].takesPart) unlisted({ party, written: writtenName(reference.$refText) }, 'present');
         }
         for (const turn of meeting.turns) {
             // A group, or an office the meeting names no holder for, is no one to list.
@@ -318,13 +318,15 @@ class OutlineBuilder {
                 return;
             case 'roster': {
                 const runs = attendeeGroups(item.group.attendees);
+                const roster = item.group.roster;
+                // A list's label is its key's; an office's list (`Chair:`) is labelled as written, its names after the label.
+                const label = isRoster(roster) ? this.keyLabel(roster) : groupLabelWords(roster);
                 if (this.anonymised) {
                     // No names: how many took part, per stakeholder group, and per group of the list under its label.
                     const { words, tag } = this.language;
-                    const label = this.keyLabel(item.group.roster);
                     // A title that is a one-line list names people: the count stands for it, as for the lines.
                     const titleNames = item.group.attendees.some(attendee => !attendee.group && !isSpeakerLine(attendee.written));
-                    const title = titleNames ? label : plain(labelled(label, [textSpan(this.readText(item.group.roster.title))])) || label;
+                    const title = titleNames || !isRoster(roster) ? label : plain(labelled(label, [textSpan(this.readText(roster.title))])) || label;
                     for (const [index, run] of runs.entries()) {
                         const count = participantCountText(run.attendees.map(a => a.party), words, tag);
                         const groupTitle = run.label && groupLabelWords(run.label);
@@ -348,8 +350,8 @@ class OutlineBuilder {
                 });
                 blocks.push({
                     kind: 'participants',
-                    label: this.keyLabel(item.group.roster),
-                    title: this.written(item.group.roster, item.group.roster.title, scope),
+                    label,
+                    title: isRoster(roster) ? this.written(roster, roster.title, scope) : trimRich(this.written(roster, roster.text, scope, officeLabelEnd(roster))),
                     participants: listed(item.group.attendees),
                     groups: runs.map(run => ({
                         title: run.label ? trimRich(this.written(run.label, run.label.text, scope)) : [],

@@ -270,8 +270,8 @@ function attendeesOf(meeting: Meeting): Array<[string, string]> {
     for (const attendee of meeting.attendees) {
         if (attendee.attendance === 'present' || attendee.attendance === 'remote') add(attendee.party, attendeeReference(attendee).$refText);
     }
-    for (const { office, mention } of meeting.offices) {
-        if (OFFICES[office].takesPart) add(mention.party.ref, mention.party.$refText);
+    for (const { office, reference } of meeting.offices) {
+        if (OFFICES[office].takesPart) add(reference.ref, reference.$refText);
     }
     for (const turn of meeting.turns) {
         if (!turn.unidentified) add(turn.speaker, turn.line.speaker.$refText);

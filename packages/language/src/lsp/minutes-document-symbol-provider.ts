@@ -1,7 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import type { DocumentSymbolProvider } from 'langium/lsp';
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams, type Range } from 'vscode-languageserver';
-import { isPerson, type Document, type Party, type Segment } from '../generated/ast.js';
+import { isPerson, isRoster, type Document, type Party, type Segment } from '../generated/ast.js';
 import { displayName, shortName } from '../model/directory.js';
 import { continuationOf, firstLineOf, structureOf, turnsOf, type AgendaItemNode, type Item, type Section, type Turn } from '../model/structure.js';
 import { capitalised, plainText, writtenName } from '../model/text.js';
@@ -89,7 +89,9 @@ function itemSymbol(item: Item, lastTurns: ReadonlyMap<Segment, Item>): Document
             const roster = item.group.roster;
             const selection = firstLineRange(roster);
             const count = item.group.attendees.length;
-            return selection && symbol(keyTitle(roster.key, plainText(roster.title)), count === 1 ? '1 name' : `${count} names`,
+            // An office's list (`Chair:` over `@{Dan Connolly}`) is named by its line, as written.
+            const name = isRoster(roster) ? keyTitle(roster.key, plainText(roster.title)) : plainText(roster.text).trim();
+            return selection && symbol(name, count === 1 ? '1 name' : `${count} names`,
                 MinutesSymbolKinds.roster, range, selection);
         }
         case 'agenda': {

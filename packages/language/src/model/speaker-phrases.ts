@@ -29,7 +29,7 @@ const OFFICE_WORDS: ReadonlyArray<readonly [RegExp, MeetingOffice]> = [
     [/^(?:co-?)?(?:chair|chairman|chairwoman|chairperson|chairs|president|presiding officer|presidente|presidenta|président|présidente|maire|mayor|alcalde|alcaldesa)$/, 'chair'],
     [/^(?:moderator|moderators|facilitator|modérateur|modératrice|moderador|moderadora)$/, 'moderator'],
     [/^(?:rapporteur|rapporteuse|relator|relatora)$/, 'rapporteur'],
-    [/^(?:secretary|note-?taker|notetaker|scribe|minute-?taker|secrétaire|secretario|secretaria)(?: (?:of the meeting|de séance|de la sesión))?$/, 'notetaker'],
+    [/^(?:secretary|note[- ]?takers?|scribes?|minute[- ]?takers?|secrétaire|secretario|secretaria)(?: (?:of the meeting|de séance|de la sesión))?$/, 'notetaker'],
     [/^author$/, 'author']
 ];
 
@@ -56,8 +56,7 @@ const GROUP_NOUN = /^(?:(?:hon\.?|honourable|honorable) )?(?:member states?|memb
 export const speakerPhraseOf: (written: string) => SpeakerPhrase | undefined = memoised(readPhrase, 50_000);
 
 function readPhrase(written: string): SpeakerPhrase | undefined {
-    // Lower case, one space between words; the ASCII hyphen for `co‑chair`.
-    const words = written.normalize('NFC').toLowerCase().replace(/[\u2010-\u2012]/g, '-').replace(/\s+/g, ' ').trim();
+    const words = phraseWords(written);
     if (words.length === 0 || words.length > 120) return undefined;
     // The name after `of` as written (its case kept): the country or delegation to look up.
     const delegation = DELEGATION.exec(written.trim());
@@ -73,6 +72,16 @@ function readPhrase(written: string): SpeakerPhrase | undefined {
     if (counted && GROUP_NOUN.test(counted[1])) return { kind: 'group' };
     if (title !== words && title.length > 0) return { kind: 'office', title: writtenTitle };
     return undefined;
+}
+
+/** Lower case, one space between words; the ASCII hyphen for `co‑chair`. */
+function phraseWords(written: string): string {
+    return written.normalize('NFC').toLowerCase().replace(/[\u2010-\u2012]/g, '-').replace(/\s+/g, ' ').trim();
+}
+
+/** The meeting office a label's words name (`Chair`, `Co-chairs`, `Scribe`, `Note taker`), if any. */
+export function officeNamedBy(label: string): MeetingOffice | undefined {
+    return officeOf(phraseWords(label));
 }
 
 function officeOf(words: string): MeetingOffice | undefined {

@@ -10,7 +10,7 @@ import { wasReparsed } from '../parser/incremental-reparser.js';
 import { forEachAstNode, forEachReference } from '../util/ast-walk.js';
 import { namesOf } from './directory.js';
 import { nameKey } from './names.js';
-import { speakerPhraseOf, type SpeakerPhrase } from './speaker-phrases.js';
+import { officeNamedBy, speakerPhraseOf, type SpeakerPhrase } from './speaker-phrases.js';
 import { inlinesOf, isTrimmedSpace, mentionText, mentionsOf, plainText, textSpan, textTokens, writtenName, writtenText, type Inline } from './text.js';
 import { lazyBlockStart } from '../parser/lazy-cst.js';
 import { isKey, keyDefinition, type Attendance, type MeetingOffice, type OutcomeKind, type TurnKind } from './vocabulary.js';
@@ -73,8 +73,10 @@ export interface Meeting {
 
 export interface OfficeHolder {
     readonly office: MeetingOffice;
-    readonly field: Field;
-    readonly mention: Mention;
+    /** Where the office is named: its header field (`chair: @mcade`), or the label of its list (`Chair:` over `@{Dan Connolly}`). */
+    readonly field: Field | Line;
+    /** The holder as written: a name in the field or the list, or an attendee's line of the list. */
+    readonly reference: Reference<Party>;
     /** The party the mention resolves to, if it does. */
     readonly party?: Party;
 }
@@ -137,7 +139,8 @@ export interface Attendee {
     readonly note: string;
     /** For a name in a one-line list, its note as written (`(W3C)`), in pieces; a speaker line's note is its text. */
     readonly listNote: readonly Inline[];
-    readonly roster: Roster;
+    /** The list's key, or the label of an office's list (`RosterGroup.roster`). */
+    readonly roster: Roster | Line;
     /** The label of the group the attendee is listed under (`Representatives of specialized agencies:`, `Council: @Carol, @Mark`), if any. */
     readonly group?: Line;
 }
@@ -153,7 +156,14 @@ export function attendeeTarget(attendee: Attendee): { node: SpeakerLine; propert
 }
 
 export interface RosterGroup {
-    readonly roster: Roster;
+    /**
+     * The key that opens the list (`attendees:`), or, for a list of the meeting's office holders
+     * written after its attendance lists (W3C's `Chair:` over `@{Dan Connolly}`), the office's
+     * label: see `office`.
+     */
+    readonly roster: Roster | Line;
+    /** The office the list names the holders of (`Chair:` → `chair`, `Scribe:` → `notetaker`): they hold it and are present. */
+    readonly office?: MeetingOffice;
     readonly attendees: Attendee[];
     /**
      * A list of names in the roster that ends in a separator no line of names goes on from
@@ -592,6 +602,12 @@ function groupChunk(blocks: Block[], from: number, to: number): Group[] {
                 const { attendees, end, unfinished } = takeAttendees(blocks, i);
                 add({ kind: 'roster', group: { roster: block, attendees, unfinished }, meeting: undefined }, end);
                 i = end + 1;
+                // The meeting's offices, listed after its attendance as W3C lists them (`Chair:` over `@{Dan Connolly}`).
+                for (let office = i <= to ? officeListAt(blocks, i) : undefined; office; office = i <= to ? officeListAt(blocks, i) : undefined) {
+                    const list = takeAttendees(blocks, i, office);
+                    add({ kind: 'roster', group: { roster: blocks[i] as Line, office, attendees: list.attendees, unfinished: list.unfinished }, meeting: undefined }, list.end);
+                    i = list.end + 1;
+                }
                 continue;
             }
             case Agenda.$type: {
@@ -745,7 +761,11 @@ function addMeetingFacts(meeting: MutableMeeting, documentSeries: Field | undefi
     for (const field of meeting.fields) {
         const office = keyDefinition(field.key)?.office;
         if (!office) continue;
-        for (const mention of mentionsOf(field.value)) meeting.offices.push({ office, field, mention, party: mention.party.ref });
+        for (const mention of mentionsOf(field.value)) meeting.offices.push({ office, field, reference: mention.party, party: mention.party.ref });
+    }
+    for (const { roster, office, attendees } of meeting.rosters) {
+        if (!office) continue;
+        for (const attendee of attendees) meeting.offices.push({ office, field: roster as Line, reference: attendeeReference(attendee), party: attendee.party });
     }
 }
 
@@ -947,8 +967,8 @@ export const ATTENDANCE_WORDS: Readonly<Record<string, Attendance>> = {
  * with it (parser/minutes-lexer.ts, `namesOnlyLine`): after a line that ends in a separator, or
  * indented under a bare key or label (`Present:` over `@DanC, @Julian,` / `@Dave_Singer`).
  */
-function takeAttendees(blocks: Block[], keyIndex: number): { attendees: Attendee[]; end: number; unfinished?: UnfinishedList } {
-    const roster = blocks[keyIndex] as Roster;
+function takeAttendees(blocks: Block[], keyIndex: number, office?: MeetingOffice): { attendees: Attendee[]; end: number; unfinished?: UnfinishedList } {
+    const roster = blocks[keyIndex] as Roster | Line;
     // Each line asked once: whether it labels a group, and with which names and lines of names.
     const labels = new Map<number, LabelList | null>();
     const labelListAt = (at: number): LabelList | undefined => {
@@ -956,16 +976,31 @@ function takeAttendees(blocks: Block[], keyIndex: number): { attendees: Attendee
         if (list === undefined) labels.set(at, list = readLabelList(blocks, at) ?? null);
         return list ?? undefined;
     };
-    const labelAt = (at: number) => (isGroupLabel(blocks[at]) && !blocks[at].blankAfter && isSpeakerLine(blocks[at + 1]))
-        || (!blocks[at - 1].blankAfter && labelListAt(at) !== undefined);
-    // A bare key goes on with its names on the lines under it (`Present:` over `@DanC, @Julian,`).
-    const continuation = takeContinuation(blocks, keyIndex, blockHasText(roster) || startsWithName(blocks[keyIndex], blocks[keyIndex + 1]), false, labelAt);
+    // An office's label (`Chair:`, `Scribe:`) labels no group: it ends the list, and starts the office's.
+    const officeAt = (at: number) => officeListAt(blocks, at) !== undefined;
+    const labelAt = (at: number) => office === undefined && !officeAt(at)
+        && ((isGroupLabel(blocks[at]) && !blocks[at].blankAfter && isSpeakerLine(blocks[at + 1]))
+            || (!blocks[at - 1].blankAfter && labelListAt(at) !== undefined));
+    const endsLine = (at: number) => labelAt(at) || officeAt(at);
     const open: OpenList = {};
-    const attendees: Attendee[] = (oneLineList([roster.title, ...continuation.map(line => line.text)], -1, open) ?? [])
-        .map(name => listedAttendee(name, roster, undefined));
+    let attendees: Attendee[];
+    let end: number;
+    if (isRoster(roster)) {
+        // A bare key goes on with its names on the lines under it (`Present:` over `@DanC, @Julian,`).
+        const continuation = takeContinuation(blocks, keyIndex, blockHasText(roster) || startsWithName(roster, blocks[keyIndex + 1]), false, endsLine);
+        attendees = (oneLineList([roster.title, ...continuation.map(line => line.text)], -1, open) ?? [])
+            .map(name => listedAttendee(name, roster, undefined));
+        end = keyIndex + continuation.length;
+    } else {
+        // An office's label, with its names after the colon (`Chair: @{Dan Connolly}`) or on the lines under it.
+        const list = labelListAt(keyIndex);
+        attendees = list?.names.map(name => listedAttendee(name, roster, undefined)) ?? [];
+        if (list) continuations.set(roster, list.lines);
+        else continuations.delete(roster);
+        end = keyIndex + (list?.lines.length ?? 0);
+    }
     let unfinished: UnfinishedList | undefined = open.separator === undefined ? undefined : { block: roster, names: open.names!, separator: open.separator, end: open.end! };
     let group: Line | undefined;
-    let end = keyIndex + continuation.length;
     while (end + 1 < blocks.length) {
         if (labelAt(end + 1)) {
             group = blocks[++end] as Line;
@@ -982,7 +1017,7 @@ function takeAttendees(blocks: Block[], keyIndex: number): { attendees: Attendee
         if (blocks[end].blankAfter || !isSpeakerLine(blocks[end + 1])) break;
         const line = blocks[++end] as SpeakerLine;
         attendees.push(attendeeOf(line, roster, group));
-        end += takeContinuation(blocks, end, blockHasText(line), false, labelAt).length;
+        end += takeContinuation(blocks, end, blockHasText(line), false, endsLine).length;
     }
     // The line right after the roster's last may be a label whose list was left open: it ended the roster.
     if (!unfinished && end + 1 < blocks.length && !blocks[end].blankAfter) {
@@ -1034,6 +1069,26 @@ function startsWithName(previous: Block, block: Block | undefined): block is Lin
     if (previous.blankAfter || !isLine(block) || block.marker !== undefined) return false;
     const first = textTokens(block.text)[0];
     return first !== undefined && isMention(first.astNode);
+}
+
+/**
+ * The office whose holders the line at `blocks[at]` lists, as W3C's minutes list them after the
+ * attendance (`Chair:` / `Scribe:`): a label that names a meeting office (model/speaker-phrases.ts),
+ * with a speaker line right under it, or names after its colon (`Chair: @{Dan Connolly}`).
+ */
+function officeListAt(blocks: Block[], at: number): MeetingOffice | undefined {
+    const label = blocks[at];
+    if (!isLine(label) || (label.marker !== undefined && !isBulletMarker(label.marker)) || !label.text) return undefined;
+    const end = labelEnd(label.text);
+    const office = end === undefined ? undefined : officeNamedBy(groupLabelWords(label));
+    if (!office) return undefined;
+    if (isGroupLabel(label) && !label.blankAfter && isSpeakerLine(blocks[at + 1])) return office;
+    return readLabelList(blocks, at) ? office : undefined;
+}
+
+/** Where the names of an office's list start on its label's line: right after the label (`Chair:`). */
+export function officeLabelEnd(label: Line): number {
+    return (label.text && labelEnd(label.text)) ?? -1;
 }
 
 /** A line that may label a group of attendees: prose of its own, or a bullet, that ends in a colon (perhaps in bold: `**Remote attendees:**`) and names no one. */
@@ -1192,12 +1247,12 @@ function mentionPiece(mention: Mention, written: string): Inline {
     return { kind: 'mention', text: mentionText(name, party, written.startsWith('@{')), written: name, party, mention };
 }
 
-function listedAttendee(name: ListedName, roster: Roster, group: Line | undefined): Attendee {
+function listedAttendee(name: ListedName, roster: Roster | Line, group: Line | undefined): Attendee {
     const note = name.note.map(piece => piece.text).join('').trim();
     return { written: name.mention, party: name.mention.party.ref, attendance: attendanceOf(note, roster, group), note, listNote: name.note, roster, group };
 }
 
-function attendeeOf(line: SpeakerLine, roster: Roster, group?: Line): Attendee {
+function attendeeOf(line: SpeakerLine, roster: Roster | Line, group?: Line): Attendee {
     const text = plainText(line.text);
     const note = (line.qualifiers ? `[${writtenText(line.qualifiers)}] ` : '') + text;
     return { written: line, party: line.speaker.ref, attendance: attendanceOf(text, roster, group), note: note.trim(), listNote: [], roster, group };
@@ -1205,10 +1260,10 @@ function attendeeOf(line: SpeakerLine, roster: Roster, group?: Line): Attendee {
 
 /**
  * An attendee's attendance: a word in parentheses right after the name (`(remote)`), else its
- * group's label word (`Regrets:`, `Remote attendees:`), else the roster key's.
+ * group's label word (`Regrets:`, `Remote attendees:`), else the roster key's; an office's holder is present.
  */
-function attendanceOf(note: string, roster: Roster, group: Line | undefined): Attendance {
-    let attendance = (group && attendanceOfGroup(group)) || (keyDefinition(roster.key)?.attendance ?? 'present');
+function attendanceOf(note: string, roster: Roster | Line, group: Line | undefined): Attendance {
+    let attendance = (group && attendanceOfGroup(group)) || (isRoster(roster) && keyDefinition(roster.key)?.attendance) || 'present';
     const status = /^\(([^)]*)\)/.exec(note.trim());
     const word = attendanceWord(status?.[1].trim().toLowerCase());
     if (word) attendance = word;

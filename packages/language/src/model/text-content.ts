@@ -1,4 +1,4 @@
-import { isSpeakerLine, type Block, type Document, type Line, type SpeakerLine } from '../generated/ast.js';
+import { isRoster, isSpeakerLine, type Block, type Document, type Line, type SpeakerLine } from '../generated/ast.js';
 import { isBulletMarker } from '../parser/characters.js';
 import { nameWithOrganisation } from './directory.js';
 import { continuationOf, fieldListOf, structureOf, type Item, type Paragraph } from './structure.js';
@@ -38,7 +38,8 @@ function itemText(item: Item): string[] {
             return [];
         case 'roster':
             return [
-                ...continued(item.group.roster, plainText(item.group.roster.title)),
+                // An office's list (`Chair:`) is its label's line: the label is the record's words.
+                ...continued(item.group.roster, isRoster(item.group.roster) ? plainText(item.group.roster.title) : lineText(item.group.roster)),
                 ...item.group.attendees.flatMap((a, i) => [
                     // A group's label, before its first attendee.
                     ...(a.group && a.group !== item.group.attendees[i - 1]?.group ? [lineText(a.group)] : []),
