@@ -3,6 +3,7 @@ import type { LangiumCoreServices } from 'langium';
 import type { Lexer, LexerResult, TokenizeOptions } from 'langium';
 import { BULLET_CHARACTERS, isAsciiPunctuation, isRefNameChar, isRefNameStart, isWordChar } from './characters.js';
 import { MinutesToken } from './minutes-token.js';
+import { officeNamedBy } from '../model/speaker-phrases.js';
 import { ENTRY_KINDS, KEYS, keyDefinition, normalisedKey } from '../model/vocabulary.js';
 
 /**
@@ -208,6 +209,8 @@ const NUMBER_BEFORE_SPEAKER = /(?:\d{1,4}(?:\.\d{1,4})*[.)]|\d{1,4}(?:\.\d{1,4})
  * a value on the line. A label with nothing after it stays prose: a field without a value would
  * print nothing, and its label would be lost.
  */
+/** The longest label that may name an office, in characters (`Secretary of the meeting`, in bold). */
+const MAX_OFFICE_LABEL = 40;
 const FIELD_LABEL_PATTERN = /\p{L}[\p{L}\p{N}'’&./-]*(?:[ \t]+[\p{L}\p{N}'’&./-]+){0,3}[ \t]*:(?=[ \t]+[^ \t\r\n])/uy;
 const KEY_PATTERN = /([A-Za-z][A-Za-z&-]*(?:[ \t]+[A-Za-z&-]+)?)[ \t]*:/y;
 const ENTRY_PATTERN = /([A-Za-z]+)(?=[ \t]+@)/y;
@@ -377,6 +380,7 @@ class Scanner {
         const start = this.pos;
         const v = this.vocabulary;
         const next = text[start + 1];
+        const afterAttendance = this.place.leaveAttendance();
         if (c === '/' && next === '/') {
             this.emitHidden(v.lineComment, start, this.endOfLine(start));
             return true;
@@ -429,7 +433,7 @@ class Scanner {
             }
         }
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-            if (this.scanKeyword(start)) return true;
+            if (this.scanKeyword(start, afterAttendance)) return true;
         }
         // A setext heading's title: a line of prose standing alone, underlined.
         if (c !== '@' && this.afterBlank) {
@@ -450,6 +454,8 @@ class Scanner {
                 return true;
             }
         }
+        // After an attendee list, a meeting office's label opens the list of its holders (W3C's `Chair:` / `Scribe:`).
+        if (afterAttendance && start === this.lineStart && c !== '@' && this.labelsOffice(start)) this.place.officeList();
         // A speaker's line (`@name`, emitted by the inline scanner as Expect.Speaker says) or prose.
         this.place.prose(start > this.lineStart, c !== '@');
         if (c === '@' && this.continuesList(start)) {
@@ -466,6 +472,22 @@ class Scanner {
     private markListLine(start: number, may: boolean): void {
         this.listLine = may && this.place.inRoster();
         this.listLineAtMargin = start === this.lineStart;
+    }
+
+    /**
+     * Whether the line starting at `start` is a label that names a meeting office (`Chair:`,
+     * `**Scribe:**`, model/speaker-phrases.ts) with nothing after its colon but names.
+     */
+    private labelsOffice(start: number): boolean {
+        const text = this.text;
+        const end = this.endOfLine(start);
+        const colon = text.indexOf(':', start);
+        if (colon < 0 || colon >= end || colon - start > MAX_OFFICE_LABEL) return false;
+        let after = colon + 1;
+        if (text.startsWith('**', after) || text.startsWith('__', after)) after += 2;
+        after = skipSpaces(text, after);
+        if (!atLineEnd(text, after) && !namesOnlyLine(text, after, false)) return false;
+        return officeNamedBy(text.slice(start, colon).replace(/^(?:\*\*|__)/, '')) !== undefined;
     }
 
     /**
@@ -532,7 +554,7 @@ class Scanner {
         return true;
     }
 
-    private scanKeyword(start: number): boolean {
+    private scanKeyword(start: number, afterAttendance: boolean): boolean {
         const text = this.text;
         const v = this.vocabulary;
         KEY_PATTERN.lastIndex = start;
@@ -540,7 +562,7 @@ class Scanner {
         if (key) {
             const normalised = normalisedKey(key[0]);
             const type = v.keys.get(normalised);
-            if (type && this.place.key(normalised, this.restOfLineBlank(start + key[0].length))) {
+            if (type && this.place.key(normalised, this.restOfLineBlank(start + key[0].length), afterAttendance)) {
                 // A roster's key line may hold the first names of its list (`Present: @a, @b,`), or only open it.
                 this.markListLine(start, keyDefinition(normalised)?.kind === 'roster');
                 this.emit(type, start, start + key[0].length, Expect.Inline);
@@ -590,7 +612,10 @@ class Scanner {
     /** The backslash is hidden; the escaped character starts a run of prose. */
     private scanEscape(): void {
         const start = this.pos;
-        if (this.atLineStart) this.place.prose(start > this.lineStart, true);
+        if (this.atLineStart) {
+            this.place.leaveAttendance();
+            this.place.prose(start > this.lineStart, true);
+        }
         this.atLineStart = false;
         this.emitHidden(this.vocabulary.escape, start, start + 1);
         this.emit(this.vocabulary.prose, start + 1, this.endOfProse(start + 1), Expect.Inline);
@@ -911,6 +936,11 @@ class Place {
     private agenda = false;
     /** The open list is a roster (`attendees:` …): its lines of names may wrap (`Scanner.listGoesOn`). */
     private roster = false;
+    /**
+     * The blank lines before the current line end a roster's list: a label that names a meeting office
+     * here (`Chair:` over `@{Dan Connolly}`, as W3C lists them after `Regrets:`) lists its holders.
+     */
+    private afterAttendance = false;
 
     inAgenda(): boolean {
         return this.open === 'list' && this.agenda;
@@ -923,7 +953,7 @@ class Place {
     /** The state as a small integer, for line starts (`LineStarts`). */
     state(): number {
         return (this.header ? 1 : 0) | (OPENED.indexOf(this.open) << 1) | (this.agenda ? 1 << 4 : 0) | (this.fieldsOnly ? FIELDS_ONLY : 0)
-            | (this.roster ? ROSTER : 0);
+            | (this.roster ? ROSTER : 0) | (this.afterAttendance ? AFTER_ATTENDANCE : 0);
     }
 
     restore(state: number): void {
@@ -932,13 +962,29 @@ class Place {
         this.agenda = (state & (1 << 4)) !== 0;
         this.fieldsOnly = (state & FIELDS_ONLY) !== 0;
         this.roster = (state & ROSTER) !== 0;
+        this.afterAttendance = (state & AFTER_ATTENDANCE) !== 0;
+    }
+
+    /** Whether the blank lines before the current line end a roster's list; the line is read, so it no longer does. */
+    leaveAttendance(): boolean {
+        const after = this.afterAttendance;
+        this.afterAttendance = false;
+        return after;
+    }
+
+    /** An office's label after an attendee list (`Chair:`): the list of its holders, read as a roster's is. */
+    officeList(): void {
+        this.open = 'list';
+        this.agenda = false;
+        this.roster = true;
     }
 
     /**
      * Whether a line may start with `key` (normalised) here; if so, the key is taken. `bare`: nothing
      * follows the key on its line, so a field that may be a list (`organisers:`) opens one.
+     * `afterAttendance`: blank lines before the line end a roster's list (`leaveAttendance`).
      */
-    key(key: string, bare = false): boolean {
+    key(key: string, bare = false, afterAttendance = false): boolean {
         const definition = keyDefinition(key);
         switch (definition?.kind) {
             case 'entry':
@@ -952,6 +998,8 @@ class Place {
                 }
                 if (!definition.inPlace) {
                     if (!this.header) return false;
+                    // `Chair:` alone on its line after an attendee list labels the list of the office's holders, where written.
+                    if (bare && definition.office && (afterAttendance || this.inRoster())) return false;
                     this.open = definition.listed && bare ? 'list' : 'field';
                     this.agenda = false;
                     this.roster = false;
@@ -1015,6 +1063,7 @@ class Place {
     }
 
     blankLine(): void {
+        this.afterAttendance = this.inRoster();
         if (this.open === 'list') this.open = 'nothing';
     }
 }
@@ -1030,6 +1079,8 @@ const ROSTER = 1 << 7;
 const LIST_GOES_ON = 1 << 8;
 /** In a line start's state, beside `Place.state`: the line before is a roster's bare label (`Scanner.underBareLabel`). */
 const UNDER_BARE_LABEL = 1 << 9;
+/** In `Place.state`: blank lines before the line end a roster's list (`Place.afterAttendance`). */
+const AFTER_ATTENDANCE = 1 << 10;
 /** The lexer's state at the start of a document: in a header, nothing open, nothing before. */
 export const INITIAL_STATE = 1 | AFTER_BLANK;
 const OPENED: readonly Opened[] = ['nothing', 'field', 'list', 'text', 'entry'];

@@ -107,6 +107,23 @@ describe('offices listed after the attendance (W3C\'s Chair and Scribe)', async 
         ]);
     });
 
+    test('in a header too: `Chair:` alone after the attendance is no header field over a turn, and two chairs wrap under it', async () => {
+        const header = await parse(W3C.replace('Minutes, HTML WG 2007-08-02 phone conference\n\n', ''), DIRECTORY);
+        const inHeader = structureOf(header.parseResult.value).meetings[0];
+        expect(lists(inHeader)).toEqual(lists(meeting));
+        expect(inHeader.turns.map(turn => turn.line.speaker.$refText)).toEqual(['DanC']);
+        const email = await generate(header, 'email', { width: 1000 });
+        expect(email).toContain('\nRegrets:\n- Hixie\n\nChair:\n- Dan Connolly\n\nScribe:\n- MikeSmith\n');
+        expect(wordFidelity(header.parseResult.value, email).lostAt).toEqual([]);
+        // The lexer reads the line of names under the label after a blank line as the list's, as under `Present:`.
+        expect(lists(await meetingOf(['Regrets:', '      @Hixie', '', 'Chair:', '      @{Dan Connolly}, @{Peter Linss}', '', 'Scribe:', '      @MikeSmith']))).toEqual([
+            [null, 'Hixie apologies'], ['chair', 'Dan Connolly present', 'Peter Linss present'], ['notetaker', 'MikeSmith present']
+        ]);
+        // `chair:` with its holder on its line stays the header's field.
+        const field = await parse(['meeting: m', 'date: 2024-01-19', 'regrets: @Hixie', '', 'chair: @DanC', ''].join('\n'), DIRECTORY);
+        expect(structureOf(field.parseResult.value).meetings[0].fields.map(f => f.key)).toContain('chair:');
+    });
+
     test('boundary: a label that names no office is still a group across a blank line; an office\'s label elsewhere is prose', async () => {
         expect(lists(await meetingOf(['attendees:', '@DanC', '', 'Representatives of specialized agencies:', '@Julian']))).toEqual([
             [null, 'DanC present', 'Julian present']

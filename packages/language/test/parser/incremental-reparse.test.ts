@@ -190,6 +190,16 @@ describe('incremental reparsing gives the syntax tree of a full parse', () => {
         ]);
     });
 
+    test('an edit of an attendee list changes what an office\'s label after it, and its names, are', () => {
+        // `Chair:` after a blank line that ends a roster's list lists the chairs (minutes-lexer.ts, `Place.afterAttendance`).
+        const offices = 'meeting: m\ndate: 2007-08-02\n\nRegrets:\n      @Hixie\n\nChair:\n      @DanC, @Julian\n\nScribe:\n      @mark\n\n@carol: Hi.\n';
+        const at = (offset: number) => offset / (offices.length + 1) + 1e-9;
+        expectSameTrees(offices, [{ at: at(offices.indexOf('Regrets')), deleted: 7, inserted: 'Regards', wholeLines: false }]);
+        expectSameTrees(offices, [{ at: at(offices.indexOf('\nChair')), deleted: 1, inserted: '', wholeLines: false }]);
+        expectSameTrees(offices, [{ at: at(offices.indexOf('Chair')), deleted: 5, inserted: 'Cheers', wholeLines: false }]);
+        expectSameTrees(offices, [{ at: at(offices.indexOf('Scribe')), deleted: 0, inserted: 'Notes\n\n', wholeLines: false }]);
+    });
+
     test('an edit of a line changes what the lines of names after it are', () => {
         // A roster's list wrapped onto lines of names: whether they go on with it depends on the line before (minutes-lexer.ts, `listGoesOn`).
         const wrapped = 'meeting: m\n\nNotes.\n\nPresent:\n      @DanC, @Julian,\n      @mark, @sander\n\nattendees:\nPrésents : @carol, @mark,\n@eric, @dan,\n@julian\n@carol: Hi.\n';
