@@ -1,5 +1,6 @@
-import type { Organisation, Party, Person, EntryField } from '../generated/ast.js';
-import { isOrganisation, isPerson } from '../generated/ast.js';
+import type { AstNode } from 'langium';
+import type { Party, EntryField } from '../generated/ast.js';
+import { isOrganisation, isPerson, Organisation, Person } from '../generated/ast.js';
 import { splitHonorific } from './names.js';
 import { writtenText } from './text.js';
 import { keyDefinition } from './vocabulary.js';
@@ -9,6 +10,14 @@ export const STAKEHOLDER_GROUPS = [
     'government', 'intergovernmental', 'civil society', 'private sector', 'technical community', 'academia'
 ] as const;
 export type StakeholderGroup = typeof STAKEHOLDER_GROUPS[number];
+
+/**
+ * `isParty` by the node's own type (a party is a person or an organisation), without the
+ * reflection's subtype lookup: asked of every block and reference of a long document at each edit.
+ */
+export function isPartyNode(node: AstNode): node is Party {
+    return node.$type === Person.$type || node.$type === Organisation.$type;
+}
 
 /** The fields of a directory entry that mean one of `ids` (`alias` is `alias:` and `aliases:`): see vocabulary.ts. */
 export function entryFields(party: Party, ...ids: string[]): EntryField[] {

@@ -1,5 +1,6 @@
 import type { AstNode, CstNode, LangiumParser, ParseResult } from 'langium';
-import { isParty, type Block, type Document } from '../generated/ast.js';
+import type { Block, Document } from '../generated/ast.js';
+import { isPartyNode } from '../model/directory.js';
 import { INITIAL_STATE, MAX_DOCUMENT_LENGTH, type LineStartPoint, type LineStarts, type MinutesLexer } from './minutes-lexer.js';
 
 /**
@@ -69,7 +70,7 @@ export class IncrementalReparser {
 
         // The window's first block, and the line start it is lexed again from (the document's start for an edit in its first block).
         let first = lastIndexWhere(blocks.length, i => offsetOf(blocks[i]) + 2 <= edit.start) - 1;
-        if (first > 0 && isParty(blocks[first - 1])) first--;
+        if (first > 0 && isPartyNode(blocks[first - 1])) first--;
         let from: LineStartPoint = { offset: 0, line: 1, lineStart: 0, state: INITIAL_STATE };
         let startIndex = 0;
         if (first >= 0) {
@@ -122,12 +123,16 @@ export class IncrementalReparser {
         root._rangeCache = undefined;
 
         const next: Document = { ...document, blocks: [...blocks.slice(0, first), ...parsed.value.blocks, ...blocks.slice(end)] };
-        next.blocks.forEach((block: Block, index: number) => {
-            const node = block as Block & { $container: Document; $containerProperty: string; $containerIndex: number };
+        for (let index = 0; index < next.blocks.length; index++) {
+            const node = next.blocks[index] as Block & { $container: Document; $containerProperty: string; $containerIndex: number };
             node.$container = next;
             node.$containerProperty = 'blocks';
             node.$containerIndex = index;
-        });
+        }
+        const partiesBefore = partyBlocks.get(document);
+        if (partiesBefore !== undefined) {
+            partyBlocks.set(next, partiesBefore - countParties(blocks, first, end) + countParties(parsed.value.blocks, 0, parsed.value.blocks.length));
+        }
         root.astNode = next;
         recordLineStarts(next, spliceLineStarts(lineStarts, startIndex, oldWindowEnd, lexed.lineStarts, delta));
         reparsed.add(next);
@@ -166,6 +171,26 @@ const reparsed = new WeakSet<AstNode>();
  */
 export function wasReparsed(document: AstNode): boolean {
     return reparsed.has(document);
+}
+
+/** How many directory entries (people, organisations) each document has: kept through an edit from the blocks it replaced. */
+const partyBlocks = new WeakMap<AstNode, number>();
+
+/**
+ * Whether the document has a directory entry. Asked of the document before and after each
+ * edit (scoping/minutes-linker.ts): counted once, then brought up to date by each
+ * incremental parse from the blocks it replaced, not from every block.
+ */
+export function declaresParties(document: Document): boolean {
+    let count = partyBlocks.get(document);
+    if (count === undefined) partyBlocks.set(document, count = countParties(document.blocks, 0, document.blocks.length));
+    return count > 0;
+}
+
+function countParties(blocks: readonly Block[], from: number, to: number): number {
+    let count = 0;
+    for (let i = from; i < to; i++) if (isPartyNode(blocks[i])) count++;
+    return count;
 }
 
 const lineStartsByDocument = new WeakMap<AstNode, LineStarts>();

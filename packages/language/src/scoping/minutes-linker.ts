@@ -3,7 +3,9 @@ import {
     type CstNode, type LangiumDocument, type LangiumDocuments, type LinkingError, type Reference, type ReferenceInfo, type TextDocumentProvider, type URI
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { isDocument, Organisation, Person, type Document } from '../generated/ast.js';
+import { isDocument, Organisation, Person } from '../generated/ast.js';
+import { isPartyNode } from '../model/directory.js';
+import { declaresParties as declaresPartiesIn } from '../parser/incremental-reparser.js';
 import type { MinutesServices } from '../minutes-module.js';
 import { forEachAstNode, forEachReference } from '../util/ast-walk.js';
 import type { MinutesIndexManager } from '../workspace/minutes-index-manager.js';
@@ -82,10 +84,21 @@ export class MinutesLinker extends DefaultLinker {
             const link = kept?.get(reference);
             return link !== undefined && rootOf(link.description.documentUri) === link.targetRoot;
         };
+        // The linking errors, in the order of `document.references`, while each link adds its own reference there and nothing else does.
+        const errors: LinkingError[] = [];
+        let linked = 0;
+        let inOrder = true;
         const linkOne = (info: ReferenceInfo) => {
             const reference = info.reference as Reference;
-            if (holds(reference)) this.keep(reference, kept!.get(reference)!, document);
-            else this.doLink(info, document);
+            linked++;
+            if (holds(reference)) {
+                this.keep(reference, kept!.get(reference)!, document);
+                return;
+            }
+            const before = document.references.length;
+            this.doLink(info, document);
+            if (document.references.length !== before + 1 || document.references[before] !== reference) inOrder = false;
+            else if (reference.error) errors.push(reference.error);
         };
         for (let i = 0; i < blocks.length; i++) {
             if (i % BLOCKS_PER_CHECK === 0) await interruptAndCheck(cancelToken);
@@ -93,6 +106,7 @@ export class MinutesLinker extends DefaultLinker {
             const known = kept && this.referencesOfBlock.get(block);
             if (known && known.every(holds)) {
                 for (const reference of known) this.keep(reference, kept.get(reference)!, document);
+                linked += known.length;
                 continue;
             }
             const references: Reference[] = [];
@@ -103,6 +117,7 @@ export class MinutesLinker extends DefaultLinker {
             if (listed) this.referencesOfBlock.set(block, references.length > 0 ? references : NO_REFERENCES);
         }
         this.linkedAt.set(document, this.index().lastChangeOf(PARTY_TYPES));
+        if (inOrder && document.references.length === linked) linkingErrors.set(document.references, errors);
     }
 
     override unlink(document: LangiumDocument): void {
@@ -187,7 +202,8 @@ export class MinutesLinker extends DefaultLinker {
 
 /**
  * The linking errors of a linked document, in the order of its references, found once per
- * linking: unlinking gives a document a new `references` array, which is the key. The builder
+ * linking (by the linker as it links, when it can tell their order): unlinking gives a
+ * document a new `references` array, which is the key. The builder
  * asks after every update which unresolved references now resolve, and validation reports
  * them: each reads this short list instead of every reference of the document.
  */
@@ -203,13 +219,8 @@ export function linkingErrorsOf(document: LangiumDocument): readonly LinkingErro
 const linkingErrors = new WeakMap<object, LinkingError[]>();
 
 function declaresParties(document: LangiumDocument): boolean {
-    const root = document.parseResult.value as Document;
-    return root.blocks?.some(isPartyNode) ?? true;
-}
-
-/** `isParty` by the node's own type (a party is a person or an organisation): asked of every block and reference of a document at each edit. */
-function isPartyNode(node: AstNode): boolean {
-    return node.$type === Person.$type || node.$type === Organisation.$type;
+    const root = document.parseResult.value;
+    return isDocument(root) ? declaresPartiesIn(root) : true;
 }
 
 interface ReferenceResolution {

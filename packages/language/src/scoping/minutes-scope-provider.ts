@@ -39,42 +39,54 @@ export class NameKeyScope implements Scope {
         for (const description of descriptions) this.add(description);
     }
 
-    private add(description: AstNodeDescription): void {
+    /** Adds a description; returns its key when no description answered to it before. */
+    private add(description: AstNodeDescription): string | undefined {
         const uri = description.documentUri.toString();
         const ofDocument = this.byDocument.get(uri);
         if (ofDocument) ofDocument.push(description);
         else this.byDocument.set(uri, [description]);
         const key = keyOf(description);
-        if (!key) return;
+        if (!key) return undefined;
         const list = this.byKey.get(key);
         if (!list) {
             this.byKey.set(key, [description]);
-            return;
+            return key;
         }
         // After every description that comes before it or with it (those of its own document are added in order).
         let at = list.length;
         while (at > 0 && comesFirst(description, list[at - 1])) at--;
         list.splice(at, 0, description);
+        return undefined;
     }
 
     /**
      * Replaces what the given documents contribute with their current descriptions: the
      * scope after an edit, for the cost of the edited documents' names rather than of all.
+     * The index of near names is kept when the edit leaves the same keys (an edit that
+     * renames nothing), which is most edits of a file with many actions.
      */
     replaceDocuments(uris: Iterable<string>, descriptionsOf: (uri: string) => AstNodeDescription[]): void {
+        const removedKeys = new Set<string>();
+        let newKey = false;
         for (const uri of uris) {
             for (const description of this.byDocument.get(uri) ?? []) {
                 const key = keyOf(description);
                 const list = this.byKey.get(key);
                 const at = list?.indexOf(description) ?? -1;
                 if (at >= 0) list!.splice(at, 1);
-                if (list?.length === 0) this.byKey.delete(key);
+                if (list?.length === 0) {
+                    this.byKey.delete(key);
+                    removedKeys.add(key);
+                }
             }
             this.byDocument.delete(uri);
-            for (const description of descriptionsOf(uri)) this.add(description);
+            for (const description of descriptionsOf(uri)) {
+                const added = this.add(description);
+                if (added !== undefined && !removedKeys.delete(added)) newKey = true;
+            }
         }
         this.all = undefined;
-        this.nearNames = undefined;
+        if (newKey || removedKeys.size > 0) this.nearNames = undefined;
     }
 
     getElement(name: string): AstNodeDescription | undefined {
@@ -100,7 +112,9 @@ export class NameKeyScope implements Scope {
     }
 
     /**
-     * The name keys close to `key`, in the order of `entries()`: those within `limit` edits
+     * The name keys close to `key`, in the order of the keys when they were indexed (that of
+     * `entries()` then; an edit that keeps the same keys may move one to the end of
+     * `entries()` and keeps the index): those within `limit` edits
      * (score: the distance) and, for a key of three characters or more, those with a word
      * that starts with it (score: `limit + 0.5`). The keys are indexed on first use (see
      * NearNameIndex), so that a misspelt name is compared with a handful of keys rather

@@ -122,4 +122,36 @@ describe('the scopes of a workspace after edits', () => {
         await write('b.minutes', 'meeting: B\ndate: 2018-03-20\n\naction #two @mcade: Back again.\n');
         same(provider.scopeFor('Action'), fresh(['Action']));
     });
+
+    test('near keys after an edit are those of a scope built afresh, whether the edit left the same keys or not', async () => {
+        const { buildWorkspace } = await import('../helpers/workspace.js');
+        const { setTextDocument } = await import('langium/test');
+        const { TextDocument } = await import('vscode-languageserver-textdocument');
+        const { URI } = await import('langium');
+        const workspace = await buildWorkspace({
+            'a.minutes': 'meeting: A\ndate: 2018-03-19\n\naction #one: First.\naction #two: Second.\naction #three: Third.\n',
+            'b.minutes': 'meeting: B\ndate: 2018-03-20\n\naction #ones: Fourth.\n'
+        });
+        const { shared, Minutes } = workspace.services;
+        const provider = Minutes.references.ScopeProvider;
+        let version = 1;
+        const write = async (name: string, text: string) => {
+            setTextDocument(shared, TextDocument.create(URI.file(`/workspace/${name}`).toString(), 'minutes', ++version, text));
+            await shared.workspace.DocumentBuilder.update([URI.file(`/workspace/${name}`)], []);
+        };
+        const near = (scope: NameKeyScope) => ['one', 'tow', 'thre', 'fou', 'fives', 'on'].map(written =>
+            scope.nearKeys(written, 2).map(({ key, score, descriptions }) => `${key} ${score} ${descriptions.map(d => d.path).join(',')}`).sort());
+        const fresh = () => new NameKeyScope(shared.workspace.IndexManager.allElements('Action').toArray());
+        near(provider.scopeFor('Action')); // indexed before the edits
+
+        await write('a.minutes', 'meeting: A\ndate: 2018-03-19\n\naction #one: First, reworded.\n\naction #two: Second.\naction #three: Third.\n');
+        expect(near(provider.scopeFor('Action'))).toEqual(near(fresh()));
+        await write('a.minutes', 'meeting: A\ndate: 2018-03-19\n\naction #one: First.\naction #four: Second.\naction #three: Third.\n');
+        expect(near(provider.scopeFor('Action'))).toEqual(near(fresh()));
+        expect(near(provider.scopeFor('Action'))[3]).toContain('four 1 /blocks@3');
+        expect(near(provider.scopeFor('Action'))[0].some(line => line.startsWith('ones '))).toBe(true);
+        await write('b.minutes', 'meeting: B\ndate: 2018-03-20\n\naction #fives: Fourth.\n');
+        expect(near(provider.scopeFor('Action'))).toEqual(near(fresh()));
+        expect(near(provider.scopeFor('Action'))[0].some(line => line.startsWith('ones '))).toBe(false);
+    });
 });
