@@ -9,36 +9,35 @@ import { editDistance } from '../model/names.js';
  * hundreds of them. Two filters leave only a handful of keys to compare:
  *
  * - Within `k` edits, two strings differ in length by at most `k`: keys are grouped by length.
- * - Within `k` edits, two strings share at least `max(|a|, |b|) - 1 - 2k` character pairs
+ * - Within `k` edits, two strings share at least `m = max(|a|, |b|) - 1 - 2k` character pairs
  *   (bigrams, counted with repetition), since one edit changes at most two of them (the
- *   q-gram lemma). Each bigram lists the keys that hold it, so counting shared bigrams
- *   touches only keys that share some. Keys too short for the bound to exclude anything
- *   are compared directly.
+ *   q-gram lemma). So a key shares one of the `|a| - m` rarest bigram occurrences of what was
+ *   written (the prefix filter): each bigram lists the keys of each length that hold it, and
+ *   only the lists of those rarest, for the lengths within `k`, are read. Keys too short for
+ *   the bound to exclude anything are compared directly.
  *
  * Words are indexed too, in order, for names that start with what was typed.
  */
 export class NearNameIndex {
     private readonly keys: string[];
     private readonly byLength = new Map<number, number[]>();
-    /** Bigram → [key index, occurrences, key index, occurrences, ...]. */
-    private readonly bigrams = new Map<number, number[]>();
+    /** By key length: bigram → the indexes of the keys of that length that hold it. */
+    private readonly bigrams = new Map<number, Map<number, number[]>>();
     /** Every word of every key, sorted by code unit, with the keys holding it. */
     private readonly words: string[];
     private readonly keysOfWord = new Map<string, number[]>();
-    /** Shared-bigram counts, one per key, reset after each query. */
-    private readonly counts: Int32Array;
+    /** Marks of the keys met in a query, one per key, cleared after each length. */
+    private readonly counts: Uint8Array;
 
     /** @param keys distinct keys; results come in this order */
     constructor(keys: Iterable<string>) {
         this.keys = [...keys];
-        this.counts = new Int32Array(this.keys.length);
+        this.counts = new Uint8Array(this.keys.length);
         this.keys.forEach((key, id) => {
             push(this.byLength, key.length, id);
-            for (const [bigram, occurrences] of bigramsOf(key)) {
-                const postings = this.bigrams.get(bigram);
-                if (postings) postings.push(id, occurrences);
-                else this.bigrams.set(bigram, [id, occurrences]);
-            }
+            let ofLength = this.bigrams.get(key.length);
+            if (!ofLength) this.bigrams.set(key.length, ofLength = new Map());
+            for (const bigram of bigramsOf(key).keys()) push(ofLength, bigram, id);
             for (const word of new Set(key.split(' '))) push(this.keysOfWord, word, id);
         });
         this.words = [...this.keysOfWord.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -56,26 +55,34 @@ export class NearNameIndex {
             if (distance <= limit) scores.set(id, distance);
         };
         const minimumShared = (length: number) => Math.max(key.length, length) - 1 - 2 * limit;
-        const filtered: number[] = [];
+        // Each occurrence of each bigram of `key`, once for each time it occurs.
+        const occurrences = [...bigramsOf(key)].flatMap(([bigram, count]) => Array<number>(count).fill(bigram));
         for (let length = Math.max(0, key.length - limit); length <= key.length + limit; length++) {
+            const least = minimumShared(length);
             // Too short for the bigram bound to exclude anything: compare them all.
-            if (minimumShared(length) <= 0) this.byLength.get(length)?.forEach(consider);
-            else filtered.push(length);
-        }
-        if (filtered.length > 0) {
+            if (least <= 0) {
+                this.byLength.get(length)?.forEach(consider);
+                continue;
+            }
+            const ofLength = this.bigrams.get(length);
+            if (!ofLength) continue;
+            // A key of this length shares at least `least` bigrams with `key`, so it holds one of the `occurrences.length - least + 1`
+            // rarest bigram occurrences of `key` (the prefix filter): only their keys are compared. Reading every key that shares a
+            // bigram made an unknown name cost time in proportion to the directory when its bigrams were common (digits: `@Unknown12`).
+            const postingsOf = (bigram: number) => ofLength.get(bigram)?.length ?? 0;
+            const rarest = [...occurrences].sort((a, b) => postingsOf(a) - postingsOf(b)).slice(0, occurrences.length - least + 1);
             const touched: number[] = [];
-            for (const [bigram, occurrences] of bigramsOf(key)) {
-                const postings = this.bigrams.get(bigram);
-                if (!postings) continue;
-                for (let i = 0; i < postings.length; i += 2) {
-                    const id = postings[i];
-                    if (this.counts[id] === 0) touched.push(id);
-                    this.counts[id] += Math.min(occurrences, postings[i + 1]);
+            for (const bigram of new Set(rarest)) {
+                for (const id of ofLength.get(bigram) ?? []) {
+                    if (this.counts[id] === 0) {
+                        this.counts[id] = 1;
+                        touched.push(id);
+                    }
                 }
             }
+            // The edit distance decides: a key within `limit` edits shares enough bigrams (the q-gram lemma), so none is missed.
             for (const id of touched) {
-                const length = this.keys[id].length;
-                if (Math.abs(length - key.length) <= limit && minimumShared(length) > 0 && this.counts[id] >= minimumShared(length)) consider(id);
+                consider(id);
                 this.counts[id] = 0;
             }
         }
