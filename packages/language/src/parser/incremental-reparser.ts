@@ -136,8 +136,28 @@ export class IncrementalReparser {
         root.astNode = next;
         recordLineStarts(next, spliceLineStarts(lineStarts, startIndex, oldWindowEnd, lexed.lineStarts, delta));
         reparsed.add(next);
+        edits.set(next, { previous: document, first, oldEnd: end, newEnd: first + parsed.value.blocks.length });
         return { ...previous, value: next, lexerErrors: [], parserErrors: [] };
     }
+}
+
+/**
+ * Which blocks an incremental parse replaced: `previous.blocks[first, oldEnd)` by
+ * `blocks[first, newEnd)` of the new document; every other block is the same object, at the
+ * same index before the window and moved by `newEnd - oldEnd` after it.
+ */
+export interface BlockEdit {
+    readonly previous: Document;
+    readonly first: number;
+    readonly oldEnd: number;
+    readonly newEnd: number;
+}
+
+const edits = new WeakMap<AstNode, BlockEdit>();
+
+/** The blocks the incremental parse that made this document replaced; undefined for a document parsed in full. */
+export function blockEditOf(document: AstNode): BlockEdit | undefined {
+    return edits.get(document);
 }
 
 /** The part of the text an edit changed: `[start, oldEnd)` of the old text is `[start, newEnd)` of the new. */

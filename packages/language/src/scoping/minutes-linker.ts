@@ -3,9 +3,9 @@ import {
     type CstNode, type LangiumDocument, type LangiumDocuments, type LinkingError, type Reference, type ReferenceInfo, type TextDocumentProvider, type URI
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { isDocument, Organisation, Person } from '../generated/ast.js';
+import { isDocument, Organisation, Person, type Document } from '../generated/ast.js';
 import { isPartyNode } from '../model/directory.js';
-import { declaresParties as declaresPartiesIn } from '../parser/incremental-reparser.js';
+import { blockEditOf, declaresParties as declaresPartiesIn } from '../parser/incremental-reparser.js';
 import type { MinutesServices } from '../minutes-module.js';
 import { forEachAstNode, forEachReference } from '../util/ast-walk.js';
 import type { MinutesIndexManager } from '../workspace/minutes-index-manager.js';
@@ -100,11 +100,17 @@ export class MinutesLinker extends DefaultLinker {
             if (document.references.length !== before + 1 || document.references[before] !== reference) inOrder = false;
             else if (reference.error) errors.push(reference.error);
         };
-        for (let i = 0; i < blocks.length; i++) {
-            if (i % BLOCKS_PER_CHECK === 0) await interruptAndCheck(cancelToken);
+        // The blocks to visit: after an incremental parse, those that had references and those the parse made (see blocksWithReferences).
+        const visited = listed && isDocument(root) ? blocksToVisit(root) : undefined;
+        const count = visited ? visited.length : blocks.length;
+        const withReferences: number[] = [];
+        for (let k = 0; k < count; k++) {
+            if (k % BLOCKS_PER_CHECK === 0) await interruptAndCheck(cancelToken);
+            const i = visited ? visited[k] : k;
             const block = blocks[i];
-            const known = kept && this.referencesOfBlock.get(block);
-            if (known && known.every(holds)) {
+            const known = listed ? this.referencesOfBlock.get(block) : undefined;
+            if (known && known.length > 0) withReferences.push(i);
+            if (known && kept && known.every(holds)) {
                 for (const reference of known) this.keep(reference, kept.get(reference)!, document);
                 linked += known.length;
                 continue;
@@ -114,8 +120,12 @@ export class MinutesLinker extends DefaultLinker {
                 references.push(info.reference as Reference);
                 linkOne(info);
             }));
-            if (listed) this.referencesOfBlock.set(block, references.length > 0 ? references : NO_REFERENCES);
+            if (listed && !known) {
+                this.referencesOfBlock.set(block, references.length > 0 ? references : NO_REFERENCES);
+                if (references.length > 0) withReferences.push(i);
+            }
         }
+        if (listed && isDocument(root)) referencingBlocks.set(root, withReferences);
         this.linkedAt.set(document, this.index().lastChangeOf(PARTY_TYPES));
         if (inOrder && document.references.length === linked) linkingErrors.set(document.references, errors);
     }
@@ -217,6 +227,37 @@ export function linkingErrorsOf(document: LangiumDocument): readonly LinkingErro
 }
 
 const linkingErrors = new WeakMap<object, LinkingError[]>();
+
+/** Per document linked whole as an open document, the indices of its blocks that hold a reference, in order. */
+const referencingBlocks = new WeakMap<AstNode, readonly number[]>();
+
+/**
+ * The indices of the blocks of a linked open document that hold a reference, in order;
+ * undefined when not known (a document linked elsewhere, or whose linking was cancelled).
+ * Linking and reference indexing visit only these: in a long report most blocks are prose.
+ */
+export function blocksWithReferences(root: AstNode): readonly number[] | undefined {
+    return referencingBlocks.get(root);
+}
+
+/**
+ * The blocks an open document's linking must visit: after an incremental parse of a document
+ * whose blocks with references are known, those of the blocks it kept (at their new indices)
+ * and every block the parse made; otherwise undefined (every block).
+ */
+function blocksToVisit(root: Document): number[] | undefined {
+    const edit = blockEditOf(root);
+    const before = edit && referencingBlocks.get(edit.previous);
+    if (!edit || !before) return undefined;
+    const visit: number[] = [];
+    let k = 0;
+    while (k < before.length && before[k] < edit.first) visit.push(before[k++]);
+    for (let i = edit.first; i < edit.newEnd; i++) visit.push(i);
+    while (k < before.length && before[k] < edit.oldEnd) k++;
+    const moved = edit.newEnd - edit.oldEnd;
+    while (k < before.length) visit.push(before[k++] + moved);
+    return visit;
+}
 
 function declaresParties(document: LangiumDocument): boolean {
     const root = document.parseResult.value;

@@ -6,6 +6,7 @@ import {
 import { CancellationToken } from 'vscode-languageserver';
 import { isDocument } from '../generated/ast.js';
 import { keepsChunks } from '../model/structure.js';
+import { blocksWithReferences } from './minutes-linker.js';
 import { astNodesOf, forEachAstNode, forEachReference } from '../util/ast-walk.js';
 
 const NODES_PER_CHECK = 256;
@@ -27,9 +28,13 @@ export class MinutesReferenceDescriptionProvider extends DefaultReferenceDescrip
         const descriptions: ReferenceDescription[] = [];
         const root = document.parseResult.value;
         if (isDocument(root) && keepsChunks(root)) {
-            for (let i = 0; i < root.blocks.length; i++) {
-                if (i % BLOCKS_PER_CHECK === 0) await interruptAndCheck(cancelToken);
-                for (const description of this.descriptionsOfBlock(root.blocks[i], document)) descriptions.push(description);
+            // Only the blocks that hold a reference, when linking listed them.
+            const referencing = blocksWithReferences(root);
+            const count = referencing ? referencing.length : root.blocks.length;
+            for (let k = 0; k < count; k++) {
+                if (k % BLOCKS_PER_CHECK === 0) await interruptAndCheck(cancelToken);
+                const block = root.blocks[referencing ? referencing[k] : k];
+                for (const description of this.descriptionsOfBlock(block, document)) descriptions.push(description);
             }
             return descriptions;
         }
