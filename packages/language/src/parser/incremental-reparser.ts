@@ -123,15 +123,19 @@ export class IncrementalReparser {
         root._rangeCache = undefined;
 
         const next: Document = { ...document, blocks: [...blocks.slice(0, first), ...parsed.value.blocks, ...blocks.slice(end)] };
+        // Every block gets the new container; an index is written where it changed only (the window's, and those after it when
+        // the number of blocks changed): a store into each of ten thousand blocks of eleven types is not free.
+        const windowEnd = first + parsed.value.blocks.length;
+        const moved = windowEnd - end;
         for (let index = 0; index < next.blocks.length; index++) {
             const node = next.blocks[index] as Block & { $container: Document; $containerProperty: string; $containerIndex: number };
             node.$container = next;
-            node.$containerProperty = 'blocks';
-            node.$containerIndex = index;
-        }
-        const partiesBefore = partyBlocks.get(document);
-        if (partiesBefore !== undefined) {
-            partyBlocks.set(next, partiesBefore - countParties(blocks, first, end) + countParties(parsed.value.blocks, 0, parsed.value.blocks.length));
+            if (index >= first && index < windowEnd) {
+                node.$containerProperty = 'blocks';
+                node.$containerIndex = index;
+            } else if (moved !== 0 && index >= windowEnd) {
+                node.$containerIndex = index;
+            }
         }
         root.astNode = next;
         recordLineStarts(next, spliceLineStarts(lineStarts, startIndex, oldWindowEnd, lexed.lineStarts, delta));
@@ -193,23 +197,32 @@ export function wasReparsed(document: AstNode): boolean {
     return reparsed.has(document);
 }
 
-/** How many directory entries (people, organisations) each document has: kept through an edit from the blocks it replaced. */
-const partyBlocks = new WeakMap<AstNode, number>();
+/** Per test, how many blocks of each document pass it (see countBlocks). */
+const blockCounts = new WeakMap<(block: Block) => boolean, WeakMap<AstNode, number>>();
 
 /**
- * Whether the document has a directory entry. Asked of the document before and after each
- * edit (scoping/minutes-linker.ts): counted once, then brought up to date by each
- * incremental parse from the blocks it replaced, not from every block.
+ * How many blocks of the document pass `test` (a function of the block alone, the same
+ * function at each call). Asked of a long document at each edit (does it declare parties,
+ * does it have a `meeting:` line): counted once, then for a document parsed incrementally
+ * from the count of the document it was parsed from and the blocks the parse replaced.
  */
-export function declaresParties(document: Document): boolean {
-    let count = partyBlocks.get(document);
-    if (count === undefined) partyBlocks.set(document, count = countParties(document.blocks, 0, document.blocks.length));
-    return count > 0;
+export function countBlocks(document: Document, test: (block: Block) => boolean): number {
+    let counts = blockCounts.get(test);
+    if (!counts) blockCounts.set(test, counts = new WeakMap());
+    let count = counts.get(document);
+    if (count !== undefined) return count;
+    const edit = edits.get(document);
+    const before = edit && counts.get(edit.previous);
+    count = edit && before !== undefined
+        ? before - countIn(edit.previous.blocks, edit.first, edit.oldEnd, test) + countIn(document.blocks, edit.first, edit.newEnd, test)
+        : countIn(document.blocks, 0, document.blocks.length, test);
+    counts.set(document, count);
+    return count;
 }
 
-function countParties(blocks: readonly Block[], from: number, to: number): number {
+function countIn(blocks: readonly Block[], from: number, to: number, test: (block: Block) => boolean): number {
     let count = 0;
-    for (let i = from; i < to; i++) if (isPartyNode(blocks[i])) count++;
+    for (let i = from; i < to; i++) if (test(blocks[i])) count++;
     return count;
 }
 

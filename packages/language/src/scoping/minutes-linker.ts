@@ -5,7 +5,7 @@ import {
 import { CancellationToken } from 'vscode-languageserver';
 import { isDocument, Organisation, Person, type Document } from '../generated/ast.js';
 import { isPartyNode } from '../model/directory.js';
-import { blockEditOf, declaresParties as declaresPartiesIn } from '../parser/incremental-reparser.js';
+import { blockEditOf, countBlocks } from '../parser/incremental-reparser.js';
 import type { MinutesServices } from '../minutes-module.js';
 import { forEachAstNode, forEachReference } from '../util/ast-walk.js';
 import type { MinutesIndexManager } from '../workspace/minutes-index-manager.js';
@@ -138,8 +138,9 @@ export class MinutesLinker extends DefaultLinker {
             const rootOf = this.rootLookup();
             const uri = document.uri.toString();
             for (const reference of document.references) {
+                // The fields the getters of Langium's references (and CompactReference's) read, read directly: this runs over every reference.
                 const target = (reference as { _ref?: unknown })._ref;
-                const description = (reference as Reference).$nodeDescription;
+                const description = (reference as { _nodeDescription?: AstNodeDescription })._nodeDescription;
                 if (!isAstNode(target) || !isPartyNode(target) || !description || this.resolvedAsPhrase.has(reference as Reference)) continue;
                 if (description.documentUri.toString() === uri) continue;
                 const targetRoot = rootOf(description.documentUri);
@@ -259,9 +260,10 @@ function blocksToVisit(root: Document): number[] | undefined {
     return visit;
 }
 
+/** Whether the document has a directory entry: asked before and after each edit. */
 function declaresParties(document: LangiumDocument): boolean {
     const root = document.parseResult.value;
-    return isDocument(root) ? declaresPartiesIn(root) : true;
+    return isDocument(root) ? countBlocks(root, isPartyNode) > 0 : true;
 }
 
 interface ReferenceResolution {
