@@ -8,8 +8,8 @@ import type { WorkspaceSource } from './workspace.js';
 
 /**
  * Below this much source per thread, a check runs in one thread: starting a worker (loading
- * the language into it) costs about as much CPU as checking this much, and the files must
- * then be parsed where they are needed besides (docs/performance.md, "A check on every core").
+ * the language into it) costs about as much CPU as checking this much, and every thread
+ * parses and links the files that declare parties besides (docs/performance.md, "A check on every core").
  */
 export const MIN_BYTES_PER_THREAD = 2_000_000;
 

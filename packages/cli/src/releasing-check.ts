@@ -30,6 +30,10 @@ import { buildWorkspace, createCliServices, type WorkspaceSource, type Workspace
  *
  * With the check's services (`checkOnly`): the editor's index describes where each reference
  * points with descriptions that read their tree when asked, and so would keep every tree.
+ *
+ * Each thread of a parallel check (parallel-check.ts) runs the same check over its shard of
+ * the files (checkShard): it validates only those, and parses a file of another shard only
+ * when one of them reads it.
  */
 export async function checkReleasingTrees(read: WorkspaceSources, onChecked: () => void = () => undefined): Promise<ReleasingCheckResult> {
     const files = read.sources.map(source => ({ ...source, scan: scanExports(source.text) }));
