@@ -6,7 +6,7 @@ import {
     type Block, type Document, type Mention, type Party, type Text
 } from '../generated/ast.js';
 import { isBulletMarker } from '../parser/characters.js';
-import { wasReparsed } from '../parser/incremental-reparser.js';
+import { blocksWhere, wasReparsed } from '../parser/incremental-reparser.js';
 import { forEachAstNode, forEachReference } from '../util/ast-walk.js';
 import { namesOf } from './directory.js';
 import { nameKey } from './names.js';
@@ -405,6 +405,9 @@ function buildStructure(document: Document): DocumentStructure {
         meetings.push(meeting);
     }
 
+    // Where chunks start: found from the blocks an edit replaced, in a document parsed incrementally.
+    const boundaries = blocksWhere(document, isChunkBoundary);
+    let nextBoundary = 0;
     let from = 0;
     while (from < blocks.length) {
         const block = blocks[from];
@@ -423,9 +426,8 @@ function buildStructure(document: Document): DocumentStructure {
         } else if (isBreak(block)) {
             if (meeting?.start) meeting = undefined;
         }
-        let to = from + 1;
-        while (to < blocks.length && !isChunkBoundary(blocks[to])) to++;
-        to--;
+        while (nextBoundary < boundaries.length && boundaries[nextBoundary] <= from) nextBoundary++;
+        const to = (nextBoundary < boundaries.length ? boundaries[nextBoundary] : blocks.length) - 1;
         const kept = keepable ? keptChunk(blocks, from, to) : undefined;
         if (kept) structureCounts.chunksKept++;
         else structureCounts.chunksBuilt++;

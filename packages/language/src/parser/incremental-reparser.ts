@@ -125,17 +125,18 @@ export class IncrementalReparser {
         const next: Document = { ...document, blocks: [...blocks.slice(0, first), ...parsed.value.blocks, ...blocks.slice(end)] };
         // Every block gets the new container; an index is written where it changed only (the window's, and those after it when
         // the number of blocks changed): a store into each of ten thousand blocks of eleven types is not free.
+        const placed = next.blocks as Array<Block & { $container: Document; $containerProperty: string; $containerIndex: number }>;
         const windowEnd = first + parsed.value.blocks.length;
-        const moved = windowEnd - end;
-        for (let index = 0; index < next.blocks.length; index++) {
-            const node = next.blocks[index] as Block & { $container: Document; $containerProperty: string; $containerIndex: number };
-            node.$container = next;
-            if (index >= first && index < windowEnd) {
-                node.$containerProperty = 'blocks';
-                node.$containerIndex = index;
-            } else if (moved !== 0 && index >= windowEnd) {
-                node.$containerIndex = index;
-            }
+        for (let index = 0; index < first; index++) placed[index].$container = next;
+        for (let index = first; index < windowEnd; index++) {
+            placed[index].$container = next;
+            placed[index].$containerProperty = 'blocks';
+            placed[index].$containerIndex = index;
+        }
+        if (windowEnd === end) for (let index = windowEnd; index < placed.length; index++) placed[index].$container = next;
+        else for (let index = windowEnd; index < placed.length; index++) {
+            placed[index].$container = next;
+            placed[index].$containerIndex = index;
         }
         root.astNode = next;
         recordLineStarts(next, spliceLineStarts(lineStarts, startIndex, oldWindowEnd, lexed.lineStarts, delta));
@@ -197,33 +198,38 @@ export function wasReparsed(document: AstNode): boolean {
     return reparsed.has(document);
 }
 
-/** Per test, how many blocks of each document pass it (see countBlocks). */
-const blockCounts = new WeakMap<(block: Block) => boolean, WeakMap<AstNode, number>>();
+/** Per test, the indices of the blocks of each document that pass it (see blocksWhere). */
+const blocksPassing = new WeakMap<(block: Block) => boolean, WeakMap<AstNode, readonly number[]>>();
 
 /**
- * How many blocks of the document pass `test` (a function of the block alone, the same
- * function at each call). Asked of a long document at each edit (does it declare parties,
- * does it have a `meeting:` line): counted once, then for a document parsed incrementally
- * from the count of the document it was parsed from and the blocks the parse replaced.
+ * The indices of the blocks of the document that pass `test` (a function of the block alone,
+ * the same function at each call), in order. Asked of a long document at each edit (where its
+ * chunks start, whether it declares parties): found once, then for a document parsed
+ * incrementally from those of the document it was parsed from, scanning only the blocks the
+ * parse made.
  */
-export function countBlocks(document: Document, test: (block: Block) => boolean): number {
-    let counts = blockCounts.get(test);
-    if (!counts) blockCounts.set(test, counts = new WeakMap());
-    let count = counts.get(document);
-    if (count !== undefined) return count;
+export function blocksWhere(document: Document, test: (block: Block) => boolean): readonly number[] {
+    let known = blocksPassing.get(test);
+    if (!known) blocksPassing.set(test, known = new WeakMap());
+    let indices = known.get(document);
+    if (indices) return indices;
     const edit = edits.get(document);
-    const before = edit && counts.get(edit.previous);
-    count = edit && before !== undefined
-        ? before - countIn(edit.previous.blocks, edit.first, edit.oldEnd, test) + countIn(document.blocks, edit.first, edit.newEnd, test)
-        : countIn(document.blocks, 0, document.blocks.length, test);
-    counts.set(document, count);
-    return count;
-}
-
-function countIn(blocks: readonly Block[], from: number, to: number, test: (block: Block) => boolean): number {
-    let count = 0;
-    for (let i = from; i < to; i++) if (test(blocks[i])) count++;
-    return count;
+    const before = edit && known.get(edit.previous);
+    const blocks = document.blocks;
+    const found: number[] = [];
+    if (edit && before) {
+        let k = 0;
+        while (k < before.length && before[k] < edit.first) found.push(before[k++]);
+        for (let i = edit.first; i < edit.newEnd; i++) if (test(blocks[i])) found.push(i);
+        while (k < before.length && before[k] < edit.oldEnd) k++;
+        const moved = edit.newEnd - edit.oldEnd;
+        while (k < before.length) found.push(before[k++] + moved);
+    } else {
+        for (let i = 0; i < blocks.length; i++) if (test(blocks[i])) found.push(i);
+    }
+    indices = found;
+    known.set(document, indices);
+    return indices;
 }
 
 const lineStartsByDocument = new WeakMap<AstNode, LineStarts>();

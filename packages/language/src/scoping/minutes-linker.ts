@@ -5,7 +5,7 @@ import {
 import { CancellationToken } from 'vscode-languageserver';
 import { isDocument, Organisation, Person, type Document } from '../generated/ast.js';
 import { isPartyNode } from '../model/directory.js';
-import { blockEditOf, countBlocks } from '../parser/incremental-reparser.js';
+import { blockEditOf, blocksWhere } from '../parser/incremental-reparser.js';
 import type { MinutesServices } from '../minutes-module.js';
 import { forEachAstNode, forEachReference } from '../util/ast-walk.js';
 import type { MinutesIndexManager } from '../workspace/minutes-index-manager.js';
@@ -263,7 +263,7 @@ function blocksToVisit(root: Document): number[] | undefined {
 /** Whether the document has a directory entry: asked before and after each edit. */
 function declaresParties(document: LangiumDocument): boolean {
     const root = document.parseResult.value;
-    return isDocument(root) ? countBlocks(root, isPartyNode) > 0 : true;
+    return isDocument(root) ? blocksWhere(root, isPartyNode).length > 0 : true;
 }
 
 interface ReferenceResolution {
