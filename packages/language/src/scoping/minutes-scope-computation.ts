@@ -1,7 +1,8 @@
 import { DefaultScopeComputation, MultiMap, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import { Action, isDocument, Organisation, Person, type Party } from '../generated/ast.js';
+import { Action, isDocument, Organisation, Person, type Block, type Party } from '../generated/ast.js';
 import { namesOf } from '../model/directory.js';
+import { blocksWhere, wasReparsed } from '../parser/incremental-reparser.js';
 
 /**
  * Everything a reference can name is global: the directory of people and organisations
@@ -19,7 +20,12 @@ export class MinutesScopeComputation extends DefaultScopeComputation {
         const root = document.parseResult.value;
         const exports: AstNodeDescription[] = [];
         if (!isDocument(root)) return exports;
-        for (const block of root.blocks) {
+        const blocks = root.blocks;
+        // In a document being edited, only the entries and actions (found from the blocks each edit replaced); in a check, every block.
+        const candidates = wasReparsed(root) ? blocksWhere(root, mayExport) : undefined;
+        const count = candidates ? candidates.length : blocks.length;
+        for (let k = 0; k < count; k++) {
+            const block = blocks[candidates ? candidates[k] : k];
             // By the block's own type, read once: a check asks this of every file, block by block.
             const type = block.$type;
             if ((type === Person.$type || type === Organisation.$type) && (block as Party).name) {
@@ -45,4 +51,10 @@ export class MinutesScopeComputation extends DefaultScopeComputation {
     localSymbols(_document: LangiumDocument): LocalSymbols {
         return new MultiMap();
     }
+}
+
+/** A block that may export a name: a directory entry or an action. */
+function mayExport(block: Block): boolean {
+    const type = block.$type;
+    return type === Person.$type || type === Organisation.$type || type === Action.$type;
 }
