@@ -117,8 +117,22 @@ function languageFields(fields: readonly Field[]): Field[] {
     return fields.filter(field => isKey(field.key, 'language') && writtenText(field.value).trim().length > 0);
 }
 
+/**
+ * Each meeting's written language (or, for none, its document's), read once: it is asked for each
+ * action of a meeting (the ledger's listings and calendar), and a meeting may have many fields
+ * (a `narration:` per paragraph): read each time, n actions took n times the fields.
+ */
+const writtenLanguages = new WeakMap<Meeting | DocumentStructure, string | null>();
+
 /** The tag a meeting's (or else its report's) `language:` field gives, as written and canonical; undefined when none gives a valid one. */
 export function writtenLanguage(meeting: Meeting | undefined, structure: DocumentStructure): string | undefined {
+    const key = meeting ?? structure;
+    let tag = writtenLanguages.get(key);
+    if (tag === undefined) writtenLanguages.set(key, tag = readWrittenLanguage(meeting, structure) ?? null);
+    return tag ?? undefined;
+}
+
+function readWrittenLanguage(meeting: Meeting | undefined, structure: DocumentStructure): string | undefined {
     for (const field of [...(meeting ? languageFields(meeting.fields) : []), ...languageFields(structure.fields)]) {
         const tag = canonicalLocale(writtenText(field.value));
         if (tag) return tag;
