@@ -55,7 +55,7 @@ export const CASES = [
     { name: 'review-entries', size: 4_000, unit: 'entries', what: '4,000 directory entries marked review:' },
     { name: 'continuation-lines', size: 10_000, unit: 'lines', what: '10,000 continuation lines after each of ten kinds of line (hard-wrapped paragraphs, issue 12)' },
     { name: 'list-shapes', size: 10_000, unit: 'repetitions', what: 'setext headings, + bullets, lettered sub-items, bullet turns inside lists, 10,000 times; a line of 10,000 mentions; 10,000 underlines; a list of 10,000 items with a bullet turn under each (issue 13)' },
-    { name: 'turn-shapes', size: 2_000, unit: 'repetitions', what: 'numbered turns by office and delegation, groups, joint turns, narration, 2,000 times; 2,000 meetings each with its chair; a joint turn of 2,000 speakers; 2,000 numbered paragraphs in one turn (issue 13)' }
+    { name: 'turn-shapes', size: 2_000, unit: 'repetitions', what: 'numbered turns by office and delegation, groups, joint turns, narration, 2,000 times; 2,000 meetings each with its chair; a joint turn of 2,000 speakers; 2,000 numbered paragraphs in one turn (issue 13); offices listed after the regrets, actions of joint owners; an action of 2,000 joint owners and a line of 2,000 joined names' }
 ];
 
 /** The files of a case (name → text); the last one is the document the features and generators work on. */

@@ -3,7 +3,7 @@ import { earlierActionsOf, type ActionLedger, type ActionSnapshot, type LedgerAc
 import { readableDate } from '../model/dates.js';
 import { titleLine } from '../model/title-line.js';
 import { capitalised } from '../model/text.js';
-import { splitActionHeader, type Meeting } from '../model/structure.js';
+import { actionTextFrom, splitActionHeader, type Meeting } from '../model/structure.js';
 import { writtenName } from '../model/text.js';
 import type { EarlierActionOutline, EarlierActionsOutline } from './render-model.js';
 import { counted, DEFAULT_LANGUAGE, filled, translationOf } from '../model/language.js';
@@ -43,7 +43,7 @@ export function earlierActionsOutline(ledger: ActionLedger, meeting: Meeting, re
 
 function entry(action: LedgerAction, state: ActionSnapshot, read: OutlineReaders, update?: EarlierActionOutline['update']): EarlierActionOutline {
     const text = action.item.action.text;
-    const { textFrom } = splitActionHeader(text);
+    const textFrom = actionTextFrom(action.item);
     const owners = action.item.ownersInText ? [] : action.item.ownerMentions.map(mention => read.mention(mention.party.ref, writtenName(mention.party.$refText)));
     return {
         id: action.id,

@@ -83,6 +83,12 @@ export class MinutesCodeActionProvider implements CodeActionProvider {
                 actions.push(quickFix('End the turn here: write narration: above this paragraph', diagnostic, true, {
                     changes: { [document.uri.toString()]: [{ range: { start: at, end: at }, newText: 'narration:\n' }] }
                 }));
+            } else if (code === IssueCodes.JointNamesWithoutColon) {
+                // The hint marks the names: their colon makes the line their joint turn, every word kept.
+                const at = diagnostic.range.end;
+                actions.push(quickFix('Make it their joint turn: write a colon after the names', diagnostic, true, {
+                    changes: { [document.uri.toString()]: [{ range: { start: at, end: at }, newText: ':' }] }
+                }));
             } else if (code === IssueCodes.ActionWithoutId) {
                 // The hint sits on the `action` keyword and carries a derived identifier unique in the workspace.
                 const id = (diagnostic.data as Partial<ActionWithoutIdData> | undefined)?.id;

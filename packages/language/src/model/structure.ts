@@ -246,7 +246,11 @@ export interface OutcomeGroup {
 export type ActionStatus = 'open' | 'done' | 'dropped' | 'moved';
 
 export interface ActionItem {
-    readonly action: Action;
+    /**
+     * The action's line: an `action …:` line, or a line that opens with its joint owners (`@DE/@AWB will
+     * make minor changes`, `- @AWB/@JHD to investigate …`), printed as written where it is (`jointActionOf`).
+     */
+    readonly action: Action | Line;
     readonly id?: string;
     /** The mentions in the header, in written order: the owners as written; or those that open the text (ownersInText). */
     readonly ownerMentions: Mention[];
@@ -499,20 +503,51 @@ function isChunkBoundary(block: Block): boolean {
 /** The turns written as items of lists (`- @name: text` inside a list), by the paragraphs that hold them: see `turnsOf`. */
 const listTurns = new WeakMap<Paragraph[], Turn[]>();
 
+/** The actions written as lines that open with their joint owners, by the paragraphs that hold them: see `jointActionOf`. */
+const paragraphActions = new WeakMap<Paragraph[], ActionItem[]>();
+
+/** The lines that open with joined names but neither a colon nor `will`/`to` after them, by the paragraphs that hold them. */
+const paragraphJointNames = new WeakMap<Paragraph[], JointNames[]>();
+
+/** The names a line opens with, joined by `/`, `+` or `&` (`@YK/@DD`), and the offsets where they start and end. */
+export interface JointNames {
+    readonly line: Line;
+    readonly names: readonly Mention[];
+    readonly start: number;
+    readonly end: number;
+}
+
+/**
+ * The lines of an item's paragraphs that open with names joined by `/`, `+` or `&` (`@YK/@DD PR`)
+ * with neither a colon (a joint turn) nor `will` or `to` (an action they own) after them: prose
+ * that mentions them, which `joint-names-without-colon` asks about.
+ */
+export function jointNamesWithoutVerbOf(item: Item): readonly JointNames[] {
+    const paragraphs = paragraphsOfItem(item);
+    return (paragraphs && paragraphJointNames.get(paragraphs)) ?? NO_JOINT_NAMES;
+}
+
+const NO_JOINT_NAMES: readonly JointNames[] = [];
+
+/** The paragraphs an item takes: a turn's, a prose item's, a text field's body … */
+function paragraphsOfItem(item: Item): Paragraph[] | undefined {
+    switch (item.kind) {
+        case 'turn': return item.turn.paragraphs;
+        case 'prose': return item.paragraphs;
+        case 'field': return item.body;
+        case 'outcome': return item.group.paragraphs;
+        case 'action': return item.action.paragraphs;
+        case 'update': return item.update.paragraphs;
+        default: return undefined;
+    }
+}
+
 /** The turns of an item, in written order: its own, and those written as items of its lists (`ListItem.turn`). */
 export function turnsOf(item: Item): readonly Turn[] {
-    switch (item.kind) {
-        case 'turn': {
-            const nested = listTurns.get(item.turn.paragraphs);
-            return nested ? [item.turn, ...nested] : [item.turn];
-        }
-        case 'prose': return listTurns.get(item.paragraphs) ?? NO_TURNS;
-        case 'field': return listTurns.get(item.body) ?? NO_TURNS;
-        case 'outcome': return listTurns.get(item.group.paragraphs) ?? NO_TURNS;
-        case 'action': return listTurns.get(item.action.paragraphs) ?? NO_TURNS;
-        case 'update': return listTurns.get(item.update.paragraphs) ?? NO_TURNS;
-        default: return NO_TURNS;
-    }
+    const paragraphs = paragraphsOfItem(item);
+    const nested = paragraphs && listTurns.get(paragraphs);
+    if (item.kind === 'turn') return nested ? [item.turn, ...nested] : [item.turn];
+    return nested ?? NO_TURNS;
 }
 
 const NO_TURNS: readonly Turn[] = [];
@@ -533,6 +568,9 @@ function recordIn(meeting: MutableMeeting, item: Item): void {
     }
     const turns = turnsOf(item);
     if (turns.length > 0) meeting.turns.push(...turns);
+    const paragraphs = paragraphsOfItem(item);
+    const actions = paragraphs && paragraphActions.get(paragraphs);
+    if (actions) meeting.actions.push(...actions);
 }
 
 /**
@@ -867,12 +905,15 @@ function takeParagraphs(blocks: Block[], from: number, segment: Segment | undefi
     const paragraphs: Paragraph[] = [];
     let current: Paragraph | undefined;
     let turns: Turn[] | undefined;
+    // Whether a line names two people or more: it may open with an action's joint owners.
+    let jointOwners = false;
     let i = from;
     for (; i < blocks.length; i++) {
         const block = blocks[i];
         const afterBlank = i > from && blocks[i - 1].blankAfter;
         if (isLine(block)) {
             const marker = block.marker;
+            if (!jointOwners && (block.text?.mentions.length ?? 0) > 1) jointOwners = true;
             if (marker === '>') {
                 if (current?.kind === 'quote' && !afterBlank) current.lines.push(block);
                 else paragraphs.push(current = { kind: 'quote', lines: [block] });
@@ -906,8 +947,70 @@ function takeParagraphs(blocks: Block[], from: number, segment: Segment | undefi
         listTurns.set(paragraphs, turns);
         for (const paragraph of paragraphs) if (paragraph.kind === 'list') giveItemsUnderTurns(paragraph.items);
     }
+    if (jointOwners) readJointNames(paragraphs);
     return { paragraphs, count: i - from };
 }
+
+/**
+ * The actions of paragraphs and list items that open with their joint owners (`jointActionOf`),
+ * and the lines that open with joined names but say neither (`jointNamesWithoutVerbOf`), in written order.
+ */
+function readJointNames(paragraphs: Paragraph[]): void {
+    const actions: ActionItem[] = [];
+    const unclear: JointNames[] = [];
+    const read = (lines: Line[]) => {
+        const names = lines.length > 0 ? jointNamesOpening(lines[0]) : undefined;
+        if (!names) return;
+        const action = jointActionOf(names, lines.slice(1));
+        if (action) actions.push(action);
+        else unclear.push(names);
+    };
+    for (const paragraph of paragraphs) {
+        if (paragraph.kind === 'list') for (const item of paragraph.items) read(item.lines);
+        else if (paragraph.kind === 'paragraph') read(paragraph.lines);
+    }
+    if (actions.length > 0) paragraphActions.set(paragraphs, actions);
+    if (unclear.length > 0) paragraphJointNames.set(paragraphs, unclear);
+}
+
+/** The names a line opens with, when they are two or more joined by `/`, `+` or `&` (the lexer reads such a line as prose): `@DE/@AWB`. */
+function jointNamesOpening(line: Line): JointNames | undefined {
+    const text = line.text;
+    if (!text || text.mentions.length < 2) return undefined;
+    const tokens = textTokens(text);
+    if (!isMention(tokens[0]?.astNode)) return undefined;
+    const names = leadingMentions(text, -1);
+    const last = names.length > 1 ? tokens.find(token => token.astNode === names[names.length - 1]) : undefined;
+    return last && { line, names, start: tokens[0].offset, end: last.end };
+}
+
+/**
+ * The action a paragraph or a list item is when its line opens with two or more names joined by
+ * `/`, `+` or `&` and then `will` or `to`, as TC39 records who does what: `@DE/@AWB will make minor
+ * changes + tweaks` is an action DE and AWB own, printed as written where it is (the lexer reads
+ * the line as no one's turn: parser/minutes-lexer.ts, `jointNamesWithoutColon`). Owners are only
+ * names written with `@`, never capitals guessed at (`DE/AWB` is prose).
+ */
+function jointActionOf({ line, names, end }: JointNames, continuation: Line[]): ActionItem | undefined {
+    const text = line.text!;
+    JOINT_ACTION_VERB.lastIndex = end;
+    if (!JOINT_ACTION_VERB.test(textSpan(text)?.source ?? '')) return undefined;
+    const ownerMentions = [...names];
+    return {
+        action: line,
+        ownerMentions,
+        ownersInText: true,
+        owners: [...new Set(ownerMentions.flatMap(mention => mention.party.ref ? [mention.party.ref] : []))],
+        unresolvedOwners: [...new Set(ownerMentions.flatMap(mention => mention.party.ref ? [] : [mention.party.$refText]))],
+        status: 'open',
+        text: withContinuation(actionText(text, -1, true), continuation, true),
+        textWithoutNames: withContinuation(actionText(text, -1, false), continuation, false),
+        paragraphs: []
+    };
+}
+
+/** `will` or `to` right after an action's joint owners: `@DE/@AWB will …`, `@AWB/@JHD to investigate …`. */
+const JOINT_ACTION_VERB = /[ \t]+(?:will|to)(?![\p{L}\p{N}_])/iuy;
 
 /** Each turn written as an item of a list takes the items indented under it as its paragraph (`Turn.paragraphs`), in one pass. */
 function giveItemsUnderTurns(items: ListItem[]): void {
@@ -1459,6 +1562,11 @@ export function splitActionHeader(text: Text | undefined): ActionHeader {
     return { ...header, headerEnd: header.headerEnd + offset, textFrom: header.textFrom < 0 ? -1 : header.textFrom + offset };
 }
 
+/** Where an action's text starts (after its header's colon); -1 for the whole text, as a line that opens with its joint owners is. */
+export function actionTextFrom(item: ActionItem): number {
+    return isAction(item.action) ? splitActionHeader(item.action.text).textFrom : -1;
+}
+
 /** The header split from the text, with offsets from the text's start. */
 function splitHeader(text: Text | undefined): ActionHeader {
     const span = textSpan(text);
@@ -1498,8 +1606,8 @@ function actionItemOf(action: Action, continuation: Line[], paragraphs: Paragrap
         unresolvedOwners,
         due,
         status: statusWord ? STATUS_WORDS[statusWord] : 'open',
-        text: withContinuation(actionText(action.text, headerEnd, true), continuation, true),
-        textWithoutNames: withContinuation(actionText(action.text, headerEnd, false), continuation, false),
+        text: withContinuation(actionText(action.text, headerEnd + 1, true), continuation, true),
+        textWithoutNames: withContinuation(actionText(action.text, headerEnd + 1, false), continuation, false),
         paragraphs
     };
 }
@@ -1514,9 +1622,9 @@ function leadingMentions(text: Text | undefined, from: number): Mention[] {
     return mentions;
 }
 
-/** The readable text of an action: what follows the header's colon, mentions read as names (or left out). */
-function actionText(text: Text | undefined, headerEnd: number, withNames: boolean): string {
-    return inlinesOf(text, headerEnd + 1).map(piece => piece.kind === 'mention' && !withNames ? ' ' : piece.text).join('').trim();
+/** The readable text of an action from `from` (after its header's colon; -1: the whole text), mentions read as names (or left out). */
+function actionText(text: Text | undefined, from: number, withNames: boolean): string {
+    return inlinesOf(text, from).map(piece => piece.kind === 'mention' && !withNames ? ' ' : piece.text).join('').trim();
 }
 
 /** An action's text and the lines that continue it, as one line; mentions read as names or left out. */

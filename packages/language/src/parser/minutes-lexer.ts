@@ -635,7 +635,8 @@ class Scanner {
         }
         if (c === '@' && this.isRefStart(start)) {
             const end = this.endOfRef(start);
-            if (expect === Expect.Speaker) {
+            // `@DE/@AWB will …`: names joined with no colon after them are no one's turn (an attendee's line in a roster stays one).
+            if (expect === Expect.Speaker && !(jointNamesWithoutColon(text, start) && !this.place.inRoster())) {
                 this.emit(v.speakerRef, start, end, Expect.AfterSpeaker);
             } else {
                 this.emit(v.ref, start, end, Expect.Inline);
@@ -1192,6 +1193,28 @@ export function namesOnlyLine(text: string, from: number, severalNames: boolean)
         }
         if (atLineEnd(text, at)) return !severalNames || names > 1;
     }
+}
+
+/**
+ * Whether the line from `from` (an `@`) opens with two or more names joined by `/`, `+` or `&`
+ * (`@DE/@AWB`, `@Ana + @Ben`) and goes on with no colon or qualifiers after them: not the joint turn a
+ * colon would make (`@YK/@DD: PR`), but a sentence about them (`@DE/@AWB will make minor changes`).
+ */
+export function jointNamesWithoutColon(text: string, from: number): boolean {
+    let at = refEnd(text, from);
+    let names = 1;
+    for (;;) {
+        const joiner = skipSpaces(text, at);
+        const c = text[joiner];
+        if (c !== '/' && c !== '+' && c !== '&') break;
+        const next = skipSpaces(text, joiner + 1);
+        if (text[next] !== '@' || (!isRefNameStart(text.codePointAt(next + 1)) && text[next + 1] !== '{')) return false;
+        at = refEnd(text, next);
+        names++;
+    }
+    if (names < 2) return false;
+    const after = skipSpaces(text, at);
+    return text[after] !== ':' && text[after] !== '[' && !atLineEnd(text, after);
 }
 
 /** The end of the `@name` or `@{name}` at `at`: a name does not end in '.' or '-' ("met @Joanna." ends a sentence). */

@@ -1,5 +1,5 @@
 import { GrammarUtils, UriUtils, type AstNodeDescription, type AstNodeLocator, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import { Action, type ActionUpdate, type Document, type MinutesAstType } from '../generated/ast.js';
+import { Action, isAction, type ActionUpdate, type Document, type MinutesAstType } from '../generated/ast.js';
 import { DerivedActionIds } from '../ledger/action-ids.js';
 import { meetingPlaceOf, meetingPlacesOf, type SourceDocument } from '../ledger/meetings.js';
 import { compareDates, longDate } from '../model/dates.js';
@@ -79,7 +79,8 @@ export class ActionLedgerChecks {
         let derived: DerivedActionIds | undefined;
         for (const place of meetingPlacesOf(source)) {
             for (const item of place.meeting.actions) {
-                if (item.id) continue;
+                // A line that opens with its joint owners (`@DE/@AWB will …`) has no header to name it in.
+                if (item.id || !isAction(item.action)) continue;
                 derived ??= new DerivedActionIds(this.scopeProvider.scopeFor(Action.$type).getAllElements().map(d => d.name));
                 const id = derived.derive(item.textWithoutNames, place.isoDate);
                 const keyword = GrammarUtils.findNodeForKeyword(item.action.$cstNode, 'action');

@@ -17,6 +17,7 @@ export const IssueCodes = {
     EmptyIntervention: 'empty-intervention',
     UnknownQualifier: 'unknown-qualifier',
     NarrationAfterTurn: 'narration-after-turn',
+    JointNamesWithoutColon: 'joint-names-without-colon',
     UnfinishedAttendeeList: 'unfinished-attendee-list',
     // Actions
     ActionWithoutOwner: 'action-without-owner',

@@ -1,7 +1,7 @@
 import { AstUtils, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationChecks } from 'langium';
 import { Action, ActionUpdate, EntryField, Field, Organisation, Party, Person, type Document, type MinutesAstType } from '../generated/ast.js';
 import type { MinutesServices } from '../minutes-module.js';
-import { chunksOf, structureOf, turnsOf } from '../model/structure.js';
+import { chunksOf, jointNamesWithoutVerbOf, structureOf, turnsOf } from '../model/structure.js';
 import type { MinutesIndexManager } from '../workspace/minutes-index-manager.js';
 import { checkContext, KeptChecks, recordingAcceptor, replay, type CheckContext, type KeptEntry } from './kept-checks.js';
 import { registerActionLedgerChecks } from './action-ledger-rules.js';
@@ -15,7 +15,7 @@ import { dateMustBeValid, languageMustBeKnown, meetingMustHaveDate, meetingMustH
 import { envelopeMustBeAddresses } from './envelope-rules.js';
 import { NameClashes } from './name-clashes.js';
 import { mentionMustNotFollowWordPunctuation } from './near-mentions.js';
-import { interventionMustNotBeEmpty, narrationMayResume, qualifiersMustBeKnown, type TurnRule } from './turn-rules.js';
+import { interventionMustNotBeEmpty, jointNamesShouldSayWhat, narrationMayResume, qualifiersMustBeKnown, type TurnRule } from './turn-rules.js';
 import { entryMarkedForReviewMustBeReviewed } from './review-entries.js';
 import { headerKeyMustBeInHeader } from './header-key-rules.js';
 
@@ -116,6 +116,7 @@ export class MinutesValidator {
                 for (const turn of turnsOf(item)) {
                     for (const rule of TURN_RULES) rule(turn, itemAccept);
                 }
+                for (const names of jointNamesWithoutVerbOf(item)) jointNamesShouldSayWhat(names, itemAccept);
                 if (item.kind === 'action') {
                     for (const rule of ACTION_RULES) rule(item.action, itemAccept, item.meeting, structure);
                 } else if (item.kind === 'agenda') {

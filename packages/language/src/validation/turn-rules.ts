@@ -1,7 +1,7 @@
 import type { ValidationAcceptor } from 'langium';
 import { shortName } from '../model/directory.js';
 import type { Line, SpeakerLine } from '../generated/ast.js';
-import { blockStart, firstLineOf, lastLineOf, type Paragraph, type Turn } from '../model/structure.js';
+import { blockStart, firstLineOf, lastLineOf, type JointNames, type Paragraph, type Turn } from '../model/structure.js';
 import { isTrimmedSpace, writtenName } from '../model/text.js';
 import { IssueCodes } from './issue-codes.js';
 import { firstLineRange, listItems, rangeOfOffsets, writtenValue } from './ranges.js';
@@ -68,6 +68,24 @@ function blankLinesBetween(text: string, start: number, after: number): number {
 
 function lastLineOfParagraph(paragraph: Paragraph): Line | SpeakerLine | undefined {
     return paragraph.kind === 'list' ? lastLineOf(paragraph.items[paragraph.items.length - 1]) : paragraph.lines[paragraph.lines.length - 1];
+}
+
+/**
+ * A line that opens with names joined by `/`, `+` or `&` and has neither a colon nor `will` or `to`
+ * after them (`@YK/@DD PR`) is prose that mentions them, no one's turn: the hint asks whether they
+ * spoke (the quick fix writes the colon of their joint turn) or own an action (`@YK/@DD will …`).
+ */
+export function jointNamesShouldSayWhat({ line, names, start, end }: JointNames, accept: ValidationAcceptor): void {
+    const source = blockStart(line)?.source;
+    if (!source) return;
+    const written = source.slice(start, end);
+    accept('hint', `${written} opens this line with no colon: it is read as prose that mentions ${names.length} people, neither their joint turn `
+        + `nor an action they own. If they spoke, write a colon after the names (${written}: …); if they are to do something, write will or to after them.`, {
+        node: line,
+        range: rangeOfOffsets(line, start, end),
+        code: IssueCodes.JointNamesWithoutColon,
+        data: { code: IssueCodes.JointNamesWithoutColon }
+    });
 }
 
 /** Compares qualifier phrases as `qualifiersOf` sees them: references as `@`, spaces collapsed. */

@@ -249,3 +249,15 @@ describe('narration-after-turn', () => {
         expect(await codesAfter({ 'test.minutes': after, 'directory.minutes': DIRECTORY }, 'test.minutes')).not.toContain(IssueCodes.NarrationAfterTurn);
     });
 });
+
+describe('joint-names-without-colon', () => {
+    const NOTE = 'meeting: Call\ndate: 2016-12-21\n\n@mcade/@ttropina agreed on the text.\n\n@mcade/@ttropina will circulate it.\n';
+
+    test('the quick fix writes the colon of their joint turn after the names, every word kept; an action gets no hint', async () => {
+        const fix = await codeActions({ 'test.minutes': NOTE, 'directory.minutes': DIRECTORY }, 'test.minutes', IssueCodes.JointNamesWithoutColon);
+        expect(fix.actions.map(a => a.title)).toEqual(['Make it their joint turn: write a colon after the names']);
+        const after = fix.apply(fix.actions[0])['test.minutes'];
+        expect(after).toBe(NOTE.replace('@mcade/@ttropina agreed', '@mcade/@ttropina: agreed'));
+        expect(await codesAfter({ 'test.minutes': after, 'directory.minutes': DIRECTORY }, 'test.minutes')).not.toContain(IssueCodes.JointNamesWithoutColon);
+    });
+});

@@ -374,11 +374,16 @@ export function turnShapes(count) {
             `${i + 1}.1@{The delegate of ICANN} introduced document ${i}.`, '',
             '@{Several participants} agreed.', '', '@mcade + @nhickson:', 'We agree.', '',
             'narration:', `As you can see, option ${i} remains.`, '',
-            '@ttropina: one more thing', '', '', `A paragraph ${i} set apart.`, ''
+            '@ttropina: one more thing', '', '', `A paragraph ${i} set apart.`, '',
+            'regrets: @ttropina', '', 'Chair:', '      @mcade, @nhickson', '',
+            `- @mcade/@nhickson will circulate draft ${i}`, `@ttropina/@mcade PR ${i}`, ''
         );
     }
     for (let i = 0; i < count; i++) lines.push(`meeting: Sitting ${i}`, 'date: 2018-03-19', i % 2 ? 'chair: @mcade' : 'chair: @nhickson', '', '@{The Chairman}: Good morning.', '');
     lines.push(['@mcade', ...Array.from({ length: count }, () => '@nhickson')].join(', ') + ': Perfect!', '');
     lines.push('1. @ttropina said', ...Array.from({ length: count }, (_, i) => `${i + 2}. Paragraph ${i} of her statement.`), '');
+    // An action of as many joint owners, and a line of as many joined names that says neither.
+    lines.push(['@mcade', ...Array.from({ length: count }, () => '@nhickson')].join('/') + ' will close it.', '');
+    lines.push(['@mcade', ...Array.from({ length: count }, () => '@nhickson')].join(' + ') + ' PR', '');
     return lines.join('\n');
 }

@@ -130,7 +130,7 @@ export const SHAPES = [
     { name: 'speakers', what: 'different people speaking', n: 40, files: both(manySpeakers) },
     { name: 'turns', what: 'headed, inline, narrated and bullet turns, by handle, name, organisation and @?', n: 60, files: n => meeting(HEAD,
         times(n, i => [[`${speaker(i)}:`, sentence(i)], [`${speaker(i)}: ${sentence(i)}`], [`${speaker(i)} noted ${sentence(i)}`], [`- ${speaker(i)}: ${sentence(i)}`]][i % 4].concat(''))) },
-    { name: 'turn-shapes', what: 'numbered turns by office and delegation, groups, joint turns, narration; meetings each with its chair; a joint turn of many speakers (issue 13)', n: 8, files: n => ({ 'turns.minutes': smallDirectory() + turnShapes(n) }) },
+    { name: 'turn-shapes', what: 'numbered turns by office and delegation, groups, joint turns, narration; meetings each with its chair; a joint turn of many speakers (issue 13); offices listed after the regrets, actions of joint owners, an action of many owners and a line of many joined names', n: 8, files: n => ({ 'turns.minutes': smallDirectory() + turnShapes(n) }) },
     { name: 'segments', what: 'parts of a meeting of every kind, each with turns', n: 40, files: n => meeting(HEAD,
         times(n, i => [`${SEGMENTS[i % SEGMENTS.length]}: Part ${i}`, `${speaker(i)}: ${sentence(i)}`, ''])) },
     { name: 'qualifiers', what: 'qualifiers in one turn\'s brackets', n: 200, files: n => meeting(HEAD,
