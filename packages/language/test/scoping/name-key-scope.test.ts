@@ -78,24 +78,29 @@ describe('NameKeyScope.nearKeys', () => {
     });
 });
 
+/** A workspace of these files, its scope provider, and `write`, which edits a file as the editor does. */
+async function editedWorkspace(files: Record<string, string>) {
+    const { buildWorkspace } = await import('../helpers/workspace.js');
+    const { setTextDocument } = await import('langium/test');
+    const { TextDocument } = await import('vscode-languageserver-textdocument');
+    const { URI } = await import('langium');
+    const { shared, Minutes } = (await buildWorkspace(files)).services;
+    let version = 1;
+    const write = async (name: string, text: string) => {
+        setTextDocument(shared, TextDocument.create(URI.file(`/workspace/${name}`).toString(), 'minutes', ++version, text));
+        await shared.workspace.DocumentBuilder.update([URI.file(`/workspace/${name}`)], []);
+    };
+    return { shared, provider: Minutes.references.ScopeProvider, write };
+}
+
 describe('the scopes of a workspace after edits', () => {
     test('are what a scope built afresh from the index would be', async () => {
-        const { buildWorkspace } = await import('../helpers/workspace.js');
-        const { setTextDocument } = await import('langium/test');
-        const { TextDocument } = await import('vscode-languageserver-textdocument');
         const { URI } = await import('langium');
-        const workspace = await buildWorkspace({
+        const { shared, provider, write } = await editedWorkspace({
             'directory.minutes': 'person @mcade Marilyn Cade\n  alias: Marilyn\nperson @anja Anja Gengo\n',
             'a.minutes': 'meeting: A\ndate: 2018-03-19\n\naction #one @mcade: First.\naction #two @anja: Second.\n',
             'b.minutes': 'meeting: B\ndate: 2018-03-20\n\nupdate #one done: Done.\n'
         });
-        const { shared, Minutes } = workspace.services;
-        const provider = Minutes.references.ScopeProvider;
-        let version = 1;
-        const write = async (name: string, text: string) => {
-            setTextDocument(shared, TextDocument.create(URI.file(`/workspace/${name}`).toString(), 'minutes', ++version, text));
-            await shared.workspace.DocumentBuilder.update([URI.file(`/workspace/${name}`)], []);
-        };
         const fresh = (types: string[]) => new NameKeyScope(types.flatMap(type => shared.workspace.IndexManager.allElements(type).toArray()));
         const same = (scope: NameKeyScope, expected: NameKeyScope) => {
             const listed = (s: NameKeyScope) => [...s.entries()].map(([key, descriptions]) => [key, descriptions.map(d => `${d.documentUri.path}#${d.path}:${d.name}`)] as const)
@@ -124,21 +129,10 @@ describe('the scopes of a workspace after edits', () => {
     });
 
     test('near keys after an edit are those of a scope built afresh, whether the edit left the same keys or not', async () => {
-        const { buildWorkspace } = await import('../helpers/workspace.js');
-        const { setTextDocument } = await import('langium/test');
-        const { TextDocument } = await import('vscode-languageserver-textdocument');
-        const { URI } = await import('langium');
-        const workspace = await buildWorkspace({
+        const { shared, provider, write } = await editedWorkspace({
             'a.minutes': 'meeting: A\ndate: 2018-03-19\n\naction #one: First.\naction #two: Second.\naction #three: Third.\n',
             'b.minutes': 'meeting: B\ndate: 2018-03-20\n\naction #ones: Fourth.\n'
         });
-        const { shared, Minutes } = workspace.services;
-        const provider = Minutes.references.ScopeProvider;
-        let version = 1;
-        const write = async (name: string, text: string) => {
-            setTextDocument(shared, TextDocument.create(URI.file(`/workspace/${name}`).toString(), 'minutes', ++version, text));
-            await shared.workspace.DocumentBuilder.update([URI.file(`/workspace/${name}`)], []);
-        };
         const near = (scope: NameKeyScope) => ['one', 'tow', 'thre', 'fou', 'fives', 'on'].map(written =>
             scope.nearKeys(written, 2).map(({ key, score, descriptions }) => `${key} ${score} ${descriptions.map(d => d.path).join(',')}`).sort());
         const fresh = () => new NameKeyScope(shared.workspace.IndexManager.allElements('Action').toArray());
