@@ -11,7 +11,7 @@ import { forEachAstNode, forEachReference } from '../util/ast-walk.js';
 import { namesOf } from './directory.js';
 import { nameKey } from './names.js';
 import { officeNamedBy, speakerPhraseOf, type SpeakerPhrase } from './speaker-phrases.js';
-import { inlinesOf, isTrimmedSpace, mentionText, mentionsOf, plainText, textSpan, textTokens, writtenName, writtenText, type Inline } from './text.js';
+import { inlinesOf, isTrimmedSpace, mentionText, mentionsOf, plainText, sourceSpanOf, textReading, textTokens, writtenName, writtenText, type Inline } from './text.js';
 import { lazyBlockStart } from '../parser/lazy-cst.js';
 import { isKey, keyDefinition, type Attendance, type MeetingOffice, type OutcomeKind, type TurnKind } from './vocabulary.js';
 
@@ -349,7 +349,7 @@ function takeContinuation(blocks: Block[], index: number, hasText: boolean, inde
 
 /** Whether a text is more than white space: read in place, not copied (a turn's text is a paragraph). */
 function hasText(text: Text | undefined): boolean {
-    const span = textSpan(text);
+    const span = sourceSpanOf(text);
     if (!span) return false;
     const written = span.source;
     for (let i = span.offset, end = span.end; i < end; i++) {
@@ -994,7 +994,7 @@ function jointNamesOpening(line: Line): JointNames | undefined {
 function jointActionOf({ line, names, end }: JointNames, continuation: Line[]): ActionItem | undefined {
     const text = line.text!;
     JOINT_ACTION_VERB.lastIndex = end;
-    if (!JOINT_ACTION_VERB.test(textSpan(text)?.source ?? '')) return undefined;
+    if (!JOINT_ACTION_VERB.test(sourceSpanOf(text)?.source ?? '')) return undefined;
     const ownerMentions = [...names];
     return {
         action: line,
@@ -1200,7 +1200,7 @@ export function officeLabelEnd(label: Line): number {
 function isGroupLabel(block: Block | undefined): block is Line {
     if (!isLine(block) || (block.marker !== undefined && !isBulletMarker(block.marker))) return false;
     if (block.text === undefined || block.text.mentions.length > 0) return false;
-    const span = textSpan(block.text);
+    const span = sourceSpanOf(block.text);
     return span !== undefined && LABEL_AT_END.test(span.source.slice(span.offset, span.end));
 }
 
@@ -1219,7 +1219,7 @@ interface ListedName {
  * with. Undefined when the text does not start with a label.
  */
 function labelEnd(text: Text): number | undefined {
-    const span = textSpan(text);
+    const span = sourceSpanOf(text);
     const start = span?.offset ?? 0;
     for (const leaf of textTokens(text)) {
         if (!isPlainLeaf(leaf)) return undefined;
@@ -1239,7 +1239,7 @@ function labelEnd(text: Text): number | undefined {
 export function groupLabelWords(label: Line): string {
     const written = plainText(label.text);
     const end = label.text && labelEnd(label.text);
-    const words = end === undefined ? written : written.slice(0, end - (textSpan(label.text)?.offset ?? 0));
+    const words = end === undefined ? written : written.slice(0, end - (sourceSpanOf(label.text)?.offset ?? 0));
     return words.trim().replace(/^(\*\*|__)/, '').replace(/:(\*\*|__)?$/, '').trim();
 }
 
@@ -1268,8 +1268,8 @@ function oneLineList(texts: ReadonlyArray<Text | undefined>, from = -1, open?: O
     for (const text of texts) {
         let depth = 0;
         let previousEnd = -1;
-        const source = textSpan(text)?.source ?? '';
-        for (const leaf of textTokens(text)) {
+        const { tokens, source } = textReading(text);
+        for (const leaf of tokens) {
             if (leaf.end <= from) continue;
             let spaced = previousEnd >= 0 && leaf.offset > previousEnd;
             previousEnd = leaf.end;
@@ -1558,7 +1558,7 @@ export function splitActionHeader(text: Text | undefined): ActionHeader {
     if (!text) return splitHeader(undefined);
     let header = actionHeaders.get(text);
     if (!header) actionHeaders.set(text, header = splitHeader(text));
-    const offset = textSpan(text)?.offset ?? 0;
+    const offset = sourceSpanOf(text)?.offset ?? 0;
     return { ...header, headerEnd: header.headerEnd + offset, textFrom: header.textFrom < 0 ? -1 : header.textFrom + offset };
 }
 
@@ -1569,7 +1569,7 @@ export function actionTextFrom(item: ActionItem): number {
 
 /** The header split from the text, with offsets from the text's start. */
 function splitHeader(text: Text | undefined): ActionHeader {
-    const span = textSpan(text);
+    const span = sourceSpanOf(text);
     const written = span ? span.source.slice(span.offset, span.end) : '';
     // Colons inside `@{...}` do not end the header.
     let depth = 0;

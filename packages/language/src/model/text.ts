@@ -55,22 +55,25 @@ export interface TextToken {
  * allocated (docs/performance.md).
  */
 export function textTokens(text: Text | undefined, limit = Infinity): readonly TextToken[] {
-    if (!text) return [];
-    return lazyTextTokens(text, limit) ?? visibleLeaves(text.$cstNode);
+    return textReading(text, limit).tokens;
+}
+
+/** A Text node's visible tokens (see `textTokens`) and the text of its document, found once. */
+export function textReading(text: Text | undefined, limit = Infinity): { tokens: readonly TextToken[]; source: string } {
+    if (!text) return { tokens: [], source: '' };
+    const lazy = lazyTextTokens(text, limit);
+    if (lazy) return lazy;
+    const cst = text.$cstNode;
+    return { tokens: visibleLeaves(cst), source: cst?.root.fullText ?? '' };
 }
 
 /** Where a Text node starts and ends, and the document's text it is in (undefined: no text). */
-export function textSpan(text: Text | undefined): { offset: number; end: number; source: string } | undefined {
+export function sourceSpanOf(text: Text | undefined): { offset: number; end: number; source: string } | undefined {
     if (!text) return undefined;
     const lazy = lazyTextSpan(text);
     if (lazy) return lazy;
     const cst = text.$cstNode;
     return cst && { offset: cst.offset, end: cst.end, source: cst.root.fullText };
-}
-
-/** The text of the document a Text node is in. */
-function sourceOf(text: Text): string {
-    return textSpan(text)?.source ?? '';
 }
 
 /**
@@ -108,7 +111,7 @@ export function mentionText(written: string, party: Party | undefined, braced = 
  */
 export function inlinesOf(text: Text | undefined, from = -1): Inline[] {
     if (!text) return [];
-    const source = sourceOf(text);
+    const { tokens, source } = textReading(text);
     const result: Inline[] = [];
     let previousEnd = -1;
     let pending = '';
@@ -116,7 +119,7 @@ export function inlinesOf(text: Text | undefined, from = -1): Inline[] {
         if (pending) result.push({ kind: 'text', text: pending });
         pending = '';
     };
-    for (const leaf of textTokens(text)) {
+    for (const leaf of tokens) {
         if (leaf.end <= from) continue;
         const gap = separated(previousEnd, leaf, source) ? ' ' : '';
         previousEnd = leaf.end;
@@ -153,11 +156,10 @@ export function plainText(text: Text | undefined): string {
  * resolves a reference, so it is safe while the index is being built.
  */
 export function writtenText(text: Text | undefined): string {
-    if (!text) return '';
-    const source = sourceOf(text);
+    const { tokens, source } = textReading(text);
     let result = '';
     let previousEnd = -1;
-    for (const leaf of textTokens(text)) {
+    for (const leaf of tokens) {
         if (separated(previousEnd, leaf, source)) result += ' ';
         previousEnd = leaf.end;
         result += isMention(leaf.astNode) ? writtenName(leaf.text) : leaf.text;

@@ -342,9 +342,10 @@ function textTokensOf(text: AstNode): { tree: LazyCstTree; from: number; to: num
 
 /**
  * The visible tokens of a check's Text node, in order (the first `limit`), each with the AST
- * node its leaf belongs to (the Text, one of its mentions, one of its links); undefined for the editor's.
+ * node its leaf belongs to (the Text, one of its mentions, one of its links), and the text of its
+ * document; undefined for the editor's.
  */
-export function lazyTextTokens(text: AstNode & { mentions?: readonly AstNode[]; links?: readonly AstNode[] }, limit = Infinity): TextTableToken[] | undefined {
+export function lazyTextTokens(text: AstNode & { mentions?: readonly AstNode[]; links?: readonly AstNode[] }, limit = Infinity): { tokens: TextTableToken[]; source: string } | undefined {
     const found = textTokensOf(text);
     if (!found) return undefined;
     const { tree, from } = found;
@@ -358,7 +359,7 @@ export function lazyTextTokens(text: AstNode & { mentions?: readonly AstNode[]; 
         const owner = kind === mention ? text.mentions![mentions++] : kind === link ? text.links![links++] : text;
         tokens[i - from] = new TextTableToken(tree.visible.offset(i), tree.visible.end(i), owner, tree.text);
     }
-    return tokens;
+    return { tokens, source: tree.text };
 }
 
 /** Where a check's Text node starts and ends, and its document's text, read from the token table; undefined for the editor's. */

@@ -4,7 +4,7 @@ import type { Item, Meeting } from '../model/structure.js';
 import { keyDefinition } from '../model/vocabulary.js';
 import { IssueCodes } from './issue-codes.js';
 import { firstLineRange } from './ranges.js';
-import { textSpan } from '../model/text.js';
+import { sourceSpanOf } from '../model/text.js';
 
 /** What the quick fixes of `header-key-in-body` need: the key as written. */
 export interface HeaderKeyInBodyData {
@@ -46,7 +46,7 @@ export function headerKeyMustBeInHeader(item: Item, meeting: Meeting | undefined
 
 function check(line: Line, last: Line, accept: ValidationAcceptor): void {
     // An unmarked line starts with its text (a check reads where from its tokens, without making the line's tree).
-    const span = line.marker === undefined ? textSpan(line.text) : undefined;
+    const span = line.marker === undefined ? sourceSpanOf(line.text) : undefined;
     if (!span) return;
     // Read in place, not from a copy of the line (every paragraph of a note is asked): the line
     // starts at column 0 when the character before it is a line break (`\n` or `\r`, as the

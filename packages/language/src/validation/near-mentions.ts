@@ -1,7 +1,7 @@
 import type { ValidationAcceptor } from 'langium';
 import { isLink, isMention, type Text } from '../generated/ast.js';
 import { isRefNameStart } from '../parser/characters.js';
-import { textSpan, textTokens } from '../model/text.js';
+import { sourceSpanOf, textTokens } from '../model/text.js';
 import { IssueCodes } from './issue-codes.js';
 import { rangeOfOffsets } from './ranges.js';
 
@@ -34,7 +34,7 @@ export function mentionMustNotFollowWordPunctuation(text: Text, accept: Validati
 
 /** Whether a `_@`, `-@` or `+@` is written in the text: few texts have one, and the others are not read token by token. */
 function mayHaveAtAfterWordPunctuation(text: Text): boolean {
-    const span = textSpan(text);
+    const span = sourceSpanOf(text);
     if (!span) return false;
     // Searched in the text's own slice: a search of the whole document would read on past its end.
     const written = span.source.slice(span.offset, span.end);

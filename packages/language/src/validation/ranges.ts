@@ -2,7 +2,7 @@ import { AstUtils, type AstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { Text } from '../generated/ast.js';
 import { LineIndex } from '../util/line-index.js';
-import { textSpan } from '../model/text.js';
+import { sourceSpanOf } from '../model/text.js';
 
 /** The range of document offsets `start`..`end` in the document of a node. */
 export function rangeOfOffsets(node: AstNode, start: number, end: number): Range {
@@ -15,7 +15,7 @@ export function rangeOfOffsets(node: AstNode, start: number, end: number): Range
  * document offset it starts at: offsets into the string map straight back to the document.
  */
 export function writtenValue(text: Text | undefined): { value: string; offset: number } | undefined {
-    const span = textSpan(text);
+    const span = sourceSpanOf(text);
     if (!span) return undefined;
     return { value: span.source.slice(span.offset, span.end).replace(/\/\*[\s\S]*?\*\//g, comment => ' '.repeat(comment.length)), offset: span.offset };
 }

@@ -5,7 +5,7 @@ import { createMinutesServices } from '../../src/minutes-module.js';
 import { blockTreeCacheOf } from '../../src/parser/minutes-parser.js';
 import { lazyNameSegment, lazyTreeOf } from '../../src/parser/lazy-cst.js';
 import { isText, type Block } from '../../src/generated/ast.js';
-import { textSpan, textTokens } from '../../src/model/text.js';
+import { sourceSpanOf, textTokens } from '../../src/model/text.js';
 import { blockStart, indentOf } from '../../src/model/structure.js';
 import { lineNumberOf } from '../../src/ledger/meetings.js';
 import { generatedDocument, mutated } from '../fuzz/arbitraries.js';
@@ -41,7 +41,7 @@ function describeNode(node: AstNode): unknown {
         if (isReference(value)) properties[`${key} reference`] = describeCst((value as Reference).$refNode);
     }
     // What the readers of a check read from its token table, without making the tree.
-    const tokens = isText(node) ? { tokens: textTokens(node).map(({ offset, end, text, astNode }) => ({ offset, end, text, ast: astNode.$type })), span: textSpan(node) } : undefined;
+    const tokens = isText(node) ? { tokens: textTokens(node).map(({ offset, end, text, astNode }) => ({ offset, end, text, ast: astNode.$type })), span: sourceSpanOf(node) } : undefined;
     const block = node.$container && !node.$container.$container
         ? { start: blockStart(node as Block)?.offset, line: lineNumberOf(node), indent: indentOf(node as Block) }
         : undefined;
