@@ -1,10 +1,10 @@
 import type { IToken, TokenType } from 'chevrotain';
 import {
-    EMPTY_LIST, LAZY_REF_NODE, LazyCstTree, TokenTable, attachTree, lazyNodeClass, recordTextTokens,
+    EMPTY_LIST, LAZY_REF_NODE, LazyAstNode, LazyCstTree, TokenTable, attachTree, lazyNodeClass, recordTextTokens,
     type BlockTree, type BlockTreeCache, type BlockTreeMaker, type LazyRootCstNode
 } from './lazy-cst.js';
 import {
-    GrammarAST, type AstNode, type AstReflection, type CompositeCstNode, type CstNode, type CstNodeBuilder,
+    GrammarAST, GrammarUtils, type AstNode, type AstReflection, type CompositeCstNode, type CstNode, type CstNodeBuilder,
     type LangiumCoreServices, type LeafCstNode, type Linker, type LexerResult, type Reference, type ValueConverter
 } from 'langium';
 
@@ -34,6 +34,9 @@ export class FlatParser {
     readonly linker: Linker;
     private readonly reflection: AstReflection;
     private readonly defaults = new Map<string, Array<[string, unknown]>>();
+    private readonly nodeClasses = new Map<string, typeof LazyAstNode>();
+    /** Each type's properties in the order of its rule's assignments (propertyOrder). */
+    private readonly propertyOrders: Map<string, string[]>;
     private readonly definition: Record<string, TokenType>;
     private typesByIndex: TokenType[] | undefined;
     private readonly nullBuilder = new NullCstBuilder() as unknown as CstNodeBuilder;
@@ -42,6 +45,7 @@ export class FlatParser {
         const definition = services.parser.Lexer.definition as Record<string, TokenType>;
         this.definition = definition;
         this.grammar = new FlatGrammar(services.Grammar, definition);
+        this.propertyOrders = propertyOrder(services.Grammar);
         this.reflection = services.shared.AstReflection;
         this.converter = services.parser.ValueConverter;
         this.linker = services.references.Linker;
@@ -80,6 +84,28 @@ export class FlatParser {
             for (const type of Object.values(this.definition)) this.typesByIndex[type.tokenTypeIdx!] = type;
         }
         return this.typesByIndex;
+    }
+
+    /**
+     * The class of a check's AST nodes of `type` (lazy-cst.ts's lazyNodeClass), which gives a new
+     * node every property of its type at once, in the order of the rule's assignments: so all nodes
+     * of a type share one shape in V8, and a rule reading them is not slowed by a shape per way
+     * the line was written (paired runs: a fifth less CPU in the check, docs/performance.md).
+     */
+    nodeClassOf(type: string): typeof LazyAstNode {
+        let nodeClass = this.nodeClasses.get(type);
+        if (!nodeClass) {
+            const defaults = new Map(this.defaultsOf(type));
+            const order = this.propertyOrders.get(type) ?? [];
+            const names = [...order, ...Object.keys(this.reflection.getTypeMetaData(type).properties).filter(name => !order.includes(name))];
+            // Empty lists start as the one frozen list; `add` replaces it with the node's own.
+            const initial = names.map((name): [string, unknown] => {
+                const value = defaults.get(name);
+                return [name, Array.isArray(value) ? (value.length === 0 ? EMPTY_LIST : [...value]) : value];
+            });
+            this.nodeClasses.set(type, nodeClass = lazyNodeClass(type, initial));
+        }
+        return nodeClass;
     }
 
     /** The properties of `type` that Langium gives a default (arrays, booleans), as `assignMandatoryProperties` does. */
@@ -221,7 +247,7 @@ class FlatRun {
                 // A block starts a line. The grammar would let one follow a block that did not end
                 // its line; the lexer never makes such tokens, and Langium's parser reads them
                 // unevenly (an error, or a key dropped without one), so it is left to decide.
-                if (document.blocks && !this.lineEnded()) throw new OffGrammar();
+                if ((document.blocks as unknown[] | undefined)?.length && !this.lineEnded()) throw new OffGrammar();
                 this.blockStarts?.push(this.index, this.hiddenIndex);
                 this.add(document, 'blocks', this.block());
             }
@@ -570,7 +596,7 @@ class FlatRun {
      */
     private make(type: string, existing: MutableNode | undefined): MutableNode {
         if (this.mode === RunMode.Tree) return { $type: type } as MutableNode;
-        if (this.mode === RunMode.Lazy) return new (lazyNodeClass(type))(type) as unknown as MutableNode;
+        if (this.mode === RunMode.Lazy) return new (this.parser.nodeClassOf(type))(type) as unknown as MutableNode;
         if (existing?.$type !== type) throw new Error(`The flat parser made a tree for a ${type} where the AST holds ${existing?.$type ?? 'nothing'}.`);
         return existing;
     }
@@ -579,7 +605,7 @@ class FlatRun {
     private add(container: MutableNode, property: string, child: MutableNode): void {
         if (!this.buildsAst) return;
         let list = container[property] as MutableNode[] | undefined;
-        if (!list) container[property] = list = [];
+        if (!list || list === (EMPTY_LIST as unknown)) container[property] = list = [];
         this.contain(container, property, child, list.length);
         list.push(child);
     }
@@ -594,11 +620,10 @@ class FlatRun {
     /** The end of a rule: the node gets its CST node, then the defaults of its type (Langium's `construct`). */
     private close(node: MutableNode): MutableNode {
         this.builder.construct(node as unknown as ConstructItem);
-        if (!this.buildsAst) return node;
-        // A check's empty lists are one frozen array (no reader adds to an AST's list; one that did would throw).
-        const lazy = this.mode === RunMode.Lazy;
+        // A check's node got its defaults when made (nodeClassOf).
+        if (this.mode !== RunMode.Tree) return node;
         for (const [name, value] of this.parser.defaultsOf(node.$type)) {
-            if (node[name] === undefined) node[name] = Array.isArray(value) ? (lazy && value.length === 0 ? EMPTY_LIST : [...value]) : value;
+            if (node[name] === undefined) node[name] = Array.isArray(value) ? [...value] : value;
         }
         return node;
     }
@@ -620,6 +645,35 @@ class FlatRun {
         if (node.$cstNode !== callerCst) throw new Error('The flat parser closed a node out of order.');
         return node;
     }
+}
+
+/**
+ * Each type's properties in the order its rule assigns them, a fragment's where it is called
+ * (`Heading`: level, text, underline, blankAfter). Langium's parser adds them in the order met,
+ * so a walk of a check's node meets its children in the same order as in the editor's, but for
+ * a Text's mentions and links, which Langium orders by the first met.
+ */
+function propertyOrder(grammar: GrammarAST.Grammar): Map<string, string[]> {
+    const orders = new Map<string, string[]>();
+    const collect = (element: AstNode | undefined, into: string[]): void => {
+        if (!element) return;
+        if (GrammarAST.isAssignment(element)) {
+            if (!into.includes(element.feature)) into.push(element.feature);
+        } else if (GrammarAST.isRuleCall(element) && GrammarAST.isParserRule(element.rule.ref) && element.rule.ref.fragment) {
+            collect(element.rule.ref.definition, into);
+        } else if (GrammarAST.isGroup(element) || GrammarAST.isAlternatives(element) || GrammarAST.isUnorderedGroup(element)) {
+            for (const child of element.elements) collect(child, into);
+        } else if (GrammarAST.isAction(element) && element.feature) {
+            throw new Error('The flat parser does not know the order of a rule with an assigning action.');
+        }
+    };
+    for (const rule of grammar.rules) {
+        if (!GrammarAST.isParserRule(rule) || rule.fragment || rule.dataType || GrammarUtils.isDataTypeRule(rule)) continue;
+        const order: string[] = [];
+        collect(rule.definition, order);
+        if (order.length > 0) orders.set(GrammarUtils.getRuleTypeName(rule), order);
+    }
+    return orders;
 }
 
 /** The token types the parser tells apart. */

@@ -282,18 +282,22 @@ export class LazyAstNode {
     }
 }
 
-const nodeClasses = new Map<string, typeof LazyAstNode>();
-
 /**
- * The class of a check's AST nodes of `type`: one per type, so that V8 sizes each type's
- * objects by its own properties (one class for all gave every node the room of the largest:
- * 104 bytes, where a Mention needs about 36).
+ * A class of a check's AST nodes of `type` whose nodes are made with `properties` (name, first
+ * value), in order: one class per type, so that V8 sizes each type's objects by its own
+ * properties (one class for all gave every node the room of the largest: 104 bytes, where a
+ * Mention needs about 36), and every node of the type has the same shape.
  */
-export function lazyNodeClass(type: string): typeof LazyAstNode {
-    let nodeClass = nodeClasses.get(type);
+export function lazyNodeClass(type: string, properties: ReadonlyArray<readonly [string, unknown]>): typeof LazyAstNode {
     // Named by the type, for heap snapshots (bench/heap-composition.mjs).
-    if (!nodeClass) nodeClasses.set(type, nodeClass = { [type]: class extends LazyAstNode {} }[type]);
-    return nodeClass;
+    return {
+        [type]: class extends LazyAstNode {
+            constructor($type: string) {
+                super($type);
+                for (const [name, value] of properties) (this as unknown as Record<string, unknown>)[name] = value;
+            }
+        }
+    }[type];
 }
 
 /** A check's empty lists (`mentions`, `links`, `fields` of a node that has none): one, frozen. */
