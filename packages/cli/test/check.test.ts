@@ -1,7 +1,7 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { REPO, runCli, tempWorkspace } from './helpers/run-cli.js';
+import { CLI, REPO, runCli, runProcess, tempWorkspace } from './helpers/run-cli.js';
 
 const directory = 'person @ttropina Tatiana Tropina\n  org: @MPI\n\norg @MPI Max Planck Institute\n  stakeholder: academia\n';
 const meeting = (speaker: string) => `meeting: A call\ndate: 2018-03-19\n\n@${speaker}: Hello.\n`;
@@ -13,6 +13,16 @@ describe('minutes check', () => {
         expect(result.stderr).toBe('');
         expect(result.stdout).toBe('checked 2 files: 0 errors, 0 warnings\n');
         expect(result.code).toBe(0);
+    });
+
+    test('reports the same where Node forbids making code from strings (a check\'s node classes, lazy-cst.ts)', async () => {
+        const args = ['check', '--format', 'json', 'examples', 'corpus'];
+        const usual = await runCli(args);
+        const forbidden = await runProcess(process.execPath, ['--disallow-code-generation-from-strings', CLI, ...args]);
+        expect(forbidden.stderr).toBe(usual.stderr);
+        expect(forbidden.stdout).toBe(usual.stdout);
+        expect(JSON.parse(usual.stdout).problems.length).toBeGreaterThan(0);
+        expect(forbidden.code).toBe(usual.code);
     });
 
     test('exits 1 on an unknown speaker, naming the file, the line and the name', async () => {

@@ -287,17 +287,39 @@ export class LazyAstNode {
  * value), in order: one class per type, so that V8 sizes each type's objects by its own
  * properties (one class for all gave every node the room of the largest: 104 bytes, where a
  * Mention needs about 36), and every node of the type has the same shape.
+ *
+ * Its constructor is written out for the type, one assignment per property: a loop over the
+ * properties, shared by every type, stored through one lookup of every shape and took about
+ * four times as long (docs/performance.md, "One shape per node type"). The names are quoted
+ * with JSON.stringify, and the first values are `undefined`, a boolean or the empty list.
  */
 export function lazyNodeClass(type: string, properties: ReadonlyArray<readonly [string, unknown]>): typeof LazyAstNode {
-    // Named by the type, for heap snapshots (bench/heap-composition.mjs).
-    return {
-        [type]: class extends LazyAstNode {
-            constructor($type: string) {
-                super($type);
-                for (const [name, value] of properties) (this as unknown as Record<string, unknown>)[name] = value;
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(type)) throw new Error(`Not a type name: ${type}`);
+    const assignments = properties.map(([name, value]) => `this[${JSON.stringify(name)}] = ${firstValueSource(value)};`);
+    try {
+        // Named by the type, for heap snapshots (bench/heap-composition.mjs).
+        const make = new Function('LazyAstNode', 'EMPTY_LIST',
+            `return class ${type} extends LazyAstNode { constructor($type) { super($type); ${assignments.join(' ')} } };`);
+        return make(LazyAstNode, EMPTY_LIST) as typeof LazyAstNode;
+    } catch (error) {
+        // Node run with --disallow-code-generation-from-strings: the same nodes, made by a loop.
+        if (!(error instanceof EvalError)) throw error;
+        return {
+            [type]: class extends LazyAstNode {
+                constructor($type: string) {
+                    super($type);
+                    for (const [name, value] of properties) (this as unknown as Record<string, unknown>)[name] = value;
+                }
             }
-        }
-    }[type];
+        }[type];
+    }
+}
+
+function firstValueSource(value: unknown): string {
+    if (value === undefined) return 'void 0';
+    if (typeof value === 'boolean') return String(value);
+    if (value === EMPTY_LIST) return 'EMPTY_LIST';
+    throw new Error(`A check's node cannot start with ${String(value)}.`);
 }
 
 /** A check's empty lists (`mentions`, `links`, `fields` of a node that has none): one, frozen. */
