@@ -4,6 +4,7 @@ import { Organisation, Person } from '../generated/ast.js';
 import { documentSymbolsOf, type DocumentSymbols } from '../lsp/minutes-workspace-symbol-provider.js';
 import type { MinutesSharedServices } from '../minutes-module.js';
 import type { MinutesIndexManager } from './minutes-index-manager.js';
+import { linkingErrorsOf } from '../scoping/minutes-linker.js';
 
 const PARTY_TYPES = [Person.$type, Organisation.$type];
 
@@ -70,15 +71,21 @@ export class ClosedDocumentTrees {
         if (!this.enabled) return;
         const { LangiumDocuments, TextDocuments } = this.shared.workspace;
         const index = this.index;
-        const isOpen = (document: LangiumDocument) => TextDocuments?.get(document.uri.toString()) !== undefined;
+        // Asked of every document kept at each build (the directory, the documents with an
+        // unknown name: half of a workspace's meetings may have one), so each question is
+        // one lookup: the open documents' URIs once (TextDocuments.get parses the URI each
+        // time), the linking errors found once per linking (linkingErrorsOf; reading a
+        // released reference's `error` would resolve it again).
+        const openUris = new Set(TextDocuments?.keys() ?? []);
+        const isOpen = (document: LangiumDocument) => openUris.has(document.uri.toString());
         const kept: LangiumDocument[] = [];
         const candidates: LangiumDocument[] = [];
         for (const document of LangiumDocuments.all) {
             if (this.releasedTrees.has(document)) continue;
             const uri = document.uri.toString();
             const keeps = document.state < DocumentState.Validated || isOpen(document)
-                || index.descriptionsOf(uri, PARTY_TYPES).length > 0
-                || document.references.some(reference => reference.error !== undefined)
+                || linkingErrorsOf(document).length > 0
+                || index.declaresAny(uri, PARTY_TYPES)
                 || document.parseResult.value.$cstNode?.root.fullText === undefined;
             (keeps ? kept : candidates).push(document);
         }

@@ -81,6 +81,11 @@ export class MinutesIndexManager extends DefaultIndexManager {
         return (this.symbolIndex.get(uri) ?? []).filter(description => types.some(type => this.astReflection.isSubtype(description.type, type)));
     }
 
+    /** Whether the document exports a symbol of one of the types (`descriptionsOf(…).length > 0`, without the list). */
+    declaresAny(uri: string, types: string[]): boolean {
+        return (this.symbolIndex.get(uri) ?? []).some(description => types.some(type => this.astReflection.isSubtype(description.type, type)));
+    }
+
     /**
      * Places documents in the index in this order before any of them is indexed: the order
      * of the index is the order of scopes (which of two same-named entries comes first), so
