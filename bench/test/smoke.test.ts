@@ -121,3 +121,14 @@ describe('node bench/pathological.mjs --growth --count', () => {
         expect(stdout).toMatch(/^meetings \(\d+\/\d+\/\d+\): .*k blocks/m);
     }, 120_000);
 });
+
+describe('bench/lib/thread-times.cjs', () => {
+    test('prints the CPU of the main thread and of the others as the process exits', async () => {
+        // A worker spins for a while and ends: its time is another thread's, not the main one's.
+        const spin = "const { Worker } = require('node:worker_threads'); new Worker('const end = Date.now() + 300; while (Date.now() < end);', { eval: true });";
+        const { stderr } = await promisify(execFile)(process.execPath, ['--require', path.join(BENCH, 'lib', 'thread-times.cjs'), '-e', spin]);
+        const [, main, others] = /^thread CPU: main (\d+\.\d\d) s, other threads (\d+\.\d\d) s\n$/.exec(stderr) ?? [];
+        expect(Number(others)).toBeGreaterThanOrEqual(0.2);
+        expect(Number(main)).toBeLessThan(Number(others));
+    });
+});
