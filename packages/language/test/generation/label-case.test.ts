@@ -6,7 +6,7 @@ import { jsonModel } from '../../src/generation/json.js';
 import { markdownOf } from '../../src/generation/markdown.js';
 import { outlineOf } from '../../src/generation/outline.js';
 import { strFromU8, unzipSync } from 'fflate';
-import { buildWorkspace } from '../helpers/workspace.js';
+import { parse } from '../helpers/workspace.js';
 
 // A key is read whatever its case (the AST holds the vocabulary's spelling), and outputs
 // printed its label in the vocabulary's case: IETF's `ATTENDEES:`, `REGRETS:`, `OBSERVERS:`
@@ -44,8 +44,7 @@ const ENGLISH = [
 ].join('\n');
 
 async function outline(text: string) {
-    const { documents } = await buildWorkspace({ 'test.minutes': text });
-    return outlineOf(documents['test.minutes'].parseResult.value);
+    return outlineOf((await parse(text)).parseResult.value);
 }
 
 describe('a label prints in the case it is written in', async () => {

@@ -6,7 +6,7 @@ import { htmlOf } from '../../src/generation/html.js';
 import { jsonModel } from '../../src/generation/json.js';
 import { markdownOf } from '../../src/generation/markdown.js';
 import { outlineOf } from '../../src/generation/outline.js';
-import { buildWorkspace } from '../helpers/workspace.js';
+import { parse } from '../helpers/workspace.js';
 
 // Text written above a file's only `meeting:` line (a web page's own lines, kept as the
 // record has them: corpus/igf-2017-ws186) is outside the meeting. The meeting's header is
@@ -26,8 +26,7 @@ const SOURCE = [
 ].join('\n');
 
 async function outline(text: string) {
-    const { documents } = await buildWorkspace({ 'test.minutes': text });
-    return outlineOf(documents['test.minutes'].parseResult.value);
+    return outlineOf((await parse(text)).parseResult.value);
 }
 
 /** The positions of each text in an output, which must be increasing. */

@@ -42,6 +42,20 @@ async function codeActions(files: Record<string, string>, file: string, code: st
     };
 }
 
+/**
+ * The one quick fix for `code` in test.minutes (the directory beside it): its title, the text it leaves,
+ * and that the text it leaves no longer has `code`. Returns that text.
+ */
+async function expectOnlyFix(note: string, code: string, title: string, expected: string): Promise<string> {
+    const files = { 'test.minutes': note, 'directory.minutes': DIRECTORY };
+    const fix = await codeActions(files, 'test.minutes', code);
+    expect(fix.actions.map(a => a.title)).toEqual([title]);
+    const after = fix.apply(fix.actions[0])['test.minutes'];
+    expect(after).toBe(expected);
+    expect(await codesAfter({ ...files, 'test.minutes': after }, 'test.minutes')).not.toContain(code);
+    return after;
+}
+
 async function codesAfter(files: Record<string, string>, file: string): Promise<string[]> {
     const { documents } = await buildWorkspace(files);
     return (documents[file].diagnostics ?? []).map(d => String(d.code));
@@ -221,11 +235,7 @@ describe('unfinished-attendee-list', () => {
     });
 
     test('the quick fix removes the comma: the names are the group\'s, with its attendance', async () => {
-        const fix = await codeActions({ 'test.minutes': NOTE, 'directory.minutes': DIRECTORY }, 'test.minutes', IssueCodes.UnfinishedAttendeeList);
-        expect(fix.actions.map(a => a.title)).toEqual(['End the list here: remove the \',\'']);
-        const after = fix.apply(fix.actions[0])['test.minutes'];
-        expect(after).toBe(NOTE.replace('@jkulesza,', '@jkulesza'));
-        expect(await codesAfter({ 'test.minutes': after, 'directory.minutes': DIRECTORY }, 'test.minutes')).not.toContain(IssueCodes.UnfinishedAttendeeList);
+        const after = await expectOnlyFix(NOTE, IssueCodes.UnfinishedAttendeeList, 'End the list here: remove the \',\'', NOTE.replace('@jkulesza,', '@jkulesza'));
         const { documents } = await buildWorkspace({ 'test.minutes': after, 'directory.minutes': DIRECTORY });
         const meeting = structureOf(documents['test.minutes'].parseResult.value).meetings[0];
         expect(meeting.attendees.map(a => [a.party?.name, a.attendance])).toEqual([['mcade', 'present'], ['ttropina', 'present'], ['nhickson', 'apologies'], ['jkulesza', 'apologies']]);
@@ -242,11 +252,8 @@ describe('narration-after-turn', () => {
     });
 
     test('the quick fix writes narration: above it, and the words stay where they are', async () => {
-        const fix = await codeActions({ 'test.minutes': NOTE, 'directory.minutes': DIRECTORY }, 'test.minutes', IssueCodes.NarrationAfterTurn);
-        expect(fix.actions.map(a => a.title)).toEqual(['End the turn here: write narration: above this paragraph']);
-        const after = fix.apply(fix.actions[0])['test.minutes'];
-        expect(after).toBe(NOTE.replace('As you can see', 'narration:\nAs you can see'));
-        expect(await codesAfter({ 'test.minutes': after, 'directory.minutes': DIRECTORY }, 'test.minutes')).not.toContain(IssueCodes.NarrationAfterTurn);
+        await expectOnlyFix(NOTE, IssueCodes.NarrationAfterTurn, 'End the turn here: write narration: above this paragraph',
+            NOTE.replace('As you can see', 'narration:\nAs you can see'));
     });
 });
 
@@ -254,10 +261,7 @@ describe('joint-names-without-colon', () => {
     const NOTE = 'meeting: Call\ndate: 2016-12-21\n\n@mcade/@ttropina agreed on the text.\n\n@mcade/@ttropina will circulate it.\n';
 
     test('the quick fix writes the colon of their joint turn after the names, every word kept; an action gets no hint', async () => {
-        const fix = await codeActions({ 'test.minutes': NOTE, 'directory.minutes': DIRECTORY }, 'test.minutes', IssueCodes.JointNamesWithoutColon);
-        expect(fix.actions.map(a => a.title)).toEqual(['Make it their joint turn: write a colon after the names']);
-        const after = fix.apply(fix.actions[0])['test.minutes'];
-        expect(after).toBe(NOTE.replace('@mcade/@ttropina agreed', '@mcade/@ttropina: agreed'));
-        expect(await codesAfter({ 'test.minutes': after, 'directory.minutes': DIRECTORY }, 'test.minutes')).not.toContain(IssueCodes.JointNamesWithoutColon);
+        await expectOnlyFix(NOTE, IssueCodes.JointNamesWithoutColon, 'Make it their joint turn: write a colon after the names',
+            NOTE.replace('@mcade/@ttropina agreed', '@mcade/@ttropina: agreed'));
     });
 });
