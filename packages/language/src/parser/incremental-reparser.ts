@@ -141,7 +141,7 @@ export class IncrementalReparser {
         root.astNode = next;
         recordLineStarts(next, spliceLineStarts(lineStarts, startIndex, oldWindowEnd, lexed.lineStarts, delta));
         reparsed.add(next);
-        edits.set(next, { previous: document, first, oldEnd: end, newEnd: first + parsed.value.blocks.length });
+        edits.set(next, { previous: document, first, oldEnd: end, newEnd: windowEnd });
         return { ...previous, value: next, lexerErrors: [], parserErrors: [] };
     }
 }
@@ -216,19 +216,30 @@ export function blocksWhere(document: Document, test: (block: Block) => boolean)
     const edit = edits.get(document);
     const before = edit && known.get(edit.previous);
     const blocks = document.blocks;
-    const found: number[] = [];
     if (edit && before) {
-        let k = 0;
-        while (k < before.length && before[k] < edit.first) found.push(before[k++]);
-        for (let i = edit.first; i < edit.newEnd; i++) if (test(blocks[i])) found.push(i);
-        while (k < before.length && before[k] < edit.oldEnd) k++;
-        const moved = edit.newEnd - edit.oldEnd;
-        while (k < before.length) found.push(before[k++] + moved);
+        indices = indicesAfterEdit(before, edit, i => test(blocks[i]));
     } else {
+        const found: number[] = [];
         for (let i = 0; i < blocks.length; i++) if (test(blocks[i])) found.push(i);
+        indices = found;
     }
-    indices = found;
     known.set(document, indices);
+    return indices;
+}
+
+/**
+ * Block indices of the document an incremental parse made, from `before`, indices of blocks of
+ * `edit.previous` in order: those before the window as they were, those of the blocks the parse
+ * made that pass `keep`, and those after the window moved by the change in the number of blocks.
+ */
+export function indicesAfterEdit(before: readonly number[], edit: BlockEdit, keep: (index: number) => boolean): number[] {
+    const indices: number[] = [];
+    let k = 0;
+    while (k < before.length && before[k] < edit.first) indices.push(before[k++]);
+    for (let i = edit.first; i < edit.newEnd; i++) if (keep(i)) indices.push(i);
+    while (k < before.length && before[k] < edit.oldEnd) k++;
+    const moved = edit.newEnd - edit.oldEnd;
+    while (k < before.length) indices.push(before[k++] + moved);
     return indices;
 }
 

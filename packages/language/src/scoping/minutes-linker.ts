@@ -5,7 +5,7 @@ import {
 import { CancellationToken } from 'vscode-languageserver';
 import { isDocument, Organisation, Person, type Document } from '../generated/ast.js';
 import { isPartyNode } from '../model/directory.js';
-import { blockEditOf, blocksWhere } from '../parser/incremental-reparser.js';
+import { blockEditOf, blocksWhere, indicesAfterEdit } from '../parser/incremental-reparser.js';
 import type { MinutesServices } from '../minutes-module.js';
 import { forEachAstNode, forEachReference } from '../util/ast-walk.js';
 import type { MinutesIndexManager } from '../workspace/minutes-index-manager.js';
@@ -249,15 +249,7 @@ export function blocksWithReferences(root: AstNode): readonly number[] | undefin
 function blocksToVisit(root: Document): number[] | undefined {
     const edit = blockEditOf(root);
     const before = edit && referencingBlocks.get(edit.previous);
-    if (!edit || !before) return undefined;
-    const visit: number[] = [];
-    let k = 0;
-    while (k < before.length && before[k] < edit.first) visit.push(before[k++]);
-    for (let i = edit.first; i < edit.newEnd; i++) visit.push(i);
-    while (k < before.length && before[k] < edit.oldEnd) k++;
-    const moved = edit.newEnd - edit.oldEnd;
-    while (k < before.length) visit.push(before[k++] + moved);
-    return visit;
+    return edit && before ? indicesAfterEdit(before, edit, () => true) : undefined;
 }
 
 /** Whether the document has a directory entry: asked before and after each edit. */
