@@ -90,7 +90,7 @@ export class FlatParser {
      * The class of a check's AST nodes of `type` (lazy-cst.ts's lazyNodeClass), which gives a new
      * node every property of its type at once, in the order of the rule's assignments: so all nodes
      * of a type share one shape in V8, and a rule reading them is not slowed by a shape per way
-     * the line was written (paired runs: a fifth less CPU in the check, docs/performance.md).
+     * the line was written (docs/performance.md, "One shape per node type").
      */
     nodeClassOf(type: string): typeof LazyAstNode {
         let nodeClass = this.nodeClasses.get(type);
@@ -101,7 +101,7 @@ export class FlatParser {
             // Empty lists start as the one frozen list; `add` replaces it with the node's own.
             const initial = names.map((name): [string, unknown] => {
                 const value = defaults.get(name);
-                return [name, Array.isArray(value) ? (value.length === 0 ? EMPTY_LIST : [...value]) : value];
+                return [name, Array.isArray(value) && value.length === 0 ? EMPTY_LIST : value];
             });
             this.nodeClasses.set(type, nodeClass = lazyNodeClass(type, initial));
         }
