@@ -1,7 +1,7 @@
 import { DefaultScopeComputation, MultiMap, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import { Action, isDocument, Organisation, Person, type Block, type Party } from '../generated/ast.js';
-import { namesOf } from '../model/directory.js';
+import { Action, isDocument, type Block } from '../generated/ast.js';
+import { isPartyNode, namesOf } from '../model/directory.js';
 import { blocksWhere, wasReparsed } from '../parser/incremental-reparser.js';
 
 /**
@@ -26,17 +26,16 @@ export class MinutesScopeComputation extends DefaultScopeComputation {
         const count = candidates ? candidates.length : blocks.length;
         for (let k = 0; k < count; k++) {
             const block = blocks[candidates ? candidates[k] : k];
-            // By the block's own type, read once: a check asks this of every file, block by block.
-            const type = block.$type;
-            if ((type === Person.$type || type === Organisation.$type) && (block as Party).name) {
+            // By the block's own type, without the reflection: a check asks this of every file, block by block.
+            if (isPartyNode(block) && block.name) {
                 const seen = new Set<string>();
-                for (const name of namesOf(block as Party)) {
+                for (const name of namesOf(block)) {
                     if (name && !seen.has(name)) {
                         seen.add(name);
                         exports.push(this.descriptions.createDescription(block, name, document));
                     }
                 }
-            } else if (type === Action.$type && (block as Action).name) {
+            } else if (block.$type === Action.$type && (block as Action).name) {
                 exports.push(this.descriptions.createDescription(block, (block as Action).name!, document));
             }
         }
@@ -55,6 +54,5 @@ export class MinutesScopeComputation extends DefaultScopeComputation {
 
 /** A block that may export a name: a directory entry or an action. */
 function mayExport(block: Block): boolean {
-    const type = block.$type;
-    return type === Person.$type || type === Organisation.$type || type === Action.$type;
+    return isPartyNode(block) || block.$type === Action.$type;
 }

@@ -78,12 +78,16 @@ export class MinutesIndexManager extends DefaultIndexManager {
 
     /** A document's current descriptions of the types. */
     descriptionsOf(uri: string, types: string[]): AstNodeDescription[] {
-        return (this.symbolIndex.get(uri) ?? []).filter(description => types.some(type => this.astReflection.isSubtype(description.type, type)));
+        return (this.symbolIndex.get(uri) ?? []).filter(this.isOfType(types));
     }
 
     /** Whether the document exports a symbol of one of the types (`descriptionsOf(…).length > 0`, without the list). */
     declaresAny(uri: string, types: string[]): boolean {
-        return (this.symbolIndex.get(uri) ?? []).some(description => types.some(type => this.astReflection.isSubtype(description.type, type)));
+        return (this.symbolIndex.get(uri) ?? []).some(this.isOfType(types));
+    }
+
+    private isOfType(types: string[]): (description: AstNodeDescription) => boolean {
+        return description => types.some(type => this.astReflection.isSubtype(description.type, type));
     }
 
     /**
