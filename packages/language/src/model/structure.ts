@@ -643,7 +643,8 @@ function groupChunk(blocks: Block[], from: number, to: number): Group[] {
                 add({ kind: 'roster', group: { roster: block, attendees, unfinished }, meeting: undefined }, end);
                 i = end + 1;
                 // The meeting's offices, listed after its attendance as W3C lists them (`Chair:` over `@{Dan Connolly}`).
-                for (let office = i <= to ? officeListAt(blocks, i) : undefined; office; office = i <= to ? officeListAt(blocks, i) : undefined) {
+                let office: MeetingOffice | undefined;
+                while (i <= to && (office = officeListAt(blocks, i)) !== undefined) {
                     const list = takeAttendees(blocks, i, office);
                     add({ kind: 'roster', group: { roster: blocks[i] as Line, office, attendees: list.attendees, unfinished: list.unfinished }, meeting: undefined }, list.end);
                     i = list.end + 1;
