@@ -37,8 +37,6 @@ export async function check(paths: string[], options: CheckOptions, io: {
     const fromStdin = paths.includes('-');
     if (fromStdin && options.fix) throw new UsageError('--fix changes files: it cannot fix standard input');
     const stdin = fromStdin ? { text: await io.readStdin(), name: '<stdin>.minutes' } : undefined;
-    // Before any of the check's code is hot, and before the workers start (V8's flags are the process's).
-    setFlagsFromString(`--max-inlined-bytecode-size=${MAX_INLINED_BYTECODE_SIZE}`);
     // --fix reads what the editor reads (its fixes are the editor's quick fixes).
     const services = createCliServices({ checkOnly: !options.fix });
     const files = await collectFiles(paths.filter(p => p !== '-'), services.shared.workspace.MinutesConfigs);
@@ -105,16 +103,6 @@ export { paint };
  * about 310 MB for the same CPU (docs/performance.md, "A check that releases its trees").
  */
 const HEAP_GROWING_PERCENT = 50;
-
-/**
- * The largest function, in bytes of bytecode, that V8's optimizing compiler copies into its
- * callers (V8's own: 460). A check runs for seconds, and in the bench's 1,000 files V8's
- * compiler threads took a third of its CPU (about 2 s: 3.5 s of compiling summed over 527
- * functions, most of it inlined rules and walks). At 60 they compile in 2.1 s, and the check
- * runs no slower: CPU 5.5 → 4.9 s, wall 3.8 → 3.6 s (docs/performance.md, "Less compiling").
- * The flag stays set: what the process compiles later is a check's too.
- */
-const MAX_INLINED_BYTECODE_SIZE = 60;
 
 /**
  * The check that releases each file's tree once no later file reads it (releasing-check.ts),
