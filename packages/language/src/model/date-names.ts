@@ -163,13 +163,38 @@ export function dateNames(tag = 'en'): DateNames {
     const names: DateNames = {
         language, locale, months, weekdays, fillers, marks,
         longestMonth: Math.max(...[...months.keys()].map(name => name.split(' ').length)),
+        ...foldedProseWords(language)
+    };
+    cache.set(tag, names);
+    return names;
+}
+
+/** The words of a language's dates that Intl does not give (`PROSE_WORDS`), folded. */
+function foldedProseWords(language: string): Pick<DateNames, 'leading' | 'range' | 'timeRange' | 'beforeTime'> {
+    const prose = PROSE_WORDS[language];
+    return {
         leading: new Set(prose.leading.map(foldName)),
         range: new Set(prose.range.map(foldName)),
         timeRange: new Set([...prose.range, ...prose.timeRange].map(foldName)),
         beforeTime: prose.beforeTime.map(words => words.split(' ').map(foldName))
     };
-    cache.set(tag, names);
-    return names;
+}
+
+/**
+ * The words between two times (`to`, `à`) and before a time (`at`, `a las`) of every
+ * language read, from `PROSE_WORDS` alone: a time in any language is read without asking
+ * Intl for every language's names (about 40 ms when a process starts).
+ */
+export const EVERY_LANGUAGE_PROSE = {
+    timeRange: new Set(DATE_LANGUAGES.flatMap(language => [...foldedProseWords(language).timeRange])),
+    beforeTime: DATE_LANGUAGES.flatMap(language => foldedProseWords(language).beforeTime)
+} as const;
+
+let everyLanguageMarks: ReadonlySet<string> | undefined;
+
+/** The marks written after a number in every language read (`年 月 日`), found when first asked. */
+export function marksOfEveryLanguage(): ReadonlySet<string> {
+    return everyLanguageMarks ??= new Set(DATE_LANGUAGES.flatMap(language => [...dateNames(language).marks.keys()]));
 }
 
 /** Month names as Intl writes them alone, in a date (the genitive: `марта`), long and short. */

@@ -8,7 +8,7 @@
  * that does not read as a date at all (`next Monday`) is `unrecognised`.
  */
 
-import { asciiDigits, DATE_LANGUAGES, dateNames, foldName, type DateField, type DateNames } from './date-names.js';
+import { asciiDigits, DATE_LANGUAGES, dateNames, EVERY_LANGUAGE_PROSE, foldName, marksOfEveryLanguage, type DateField, type DateNames } from './date-names.js';
 
 /** A calendar date; `month` and `day` are missing when only the month or year is known. */
 export interface CalendarDate {
@@ -168,8 +168,14 @@ interface Token {
 /** Characters between tokens: white space and the direction marks Intl puts in Arabic dates. */
 const GAP = /[\s\u200E\u200F\u061C]/u;
 
-/** The marks written after a number in any language read (`年 月 日`), each a token of its own. */
-const ALL_MARKS = new Set(DATE_LANGUAGES.flatMap(language => [...dateNames(language).marks.keys()]));
+/**
+ * Whether a character is a mark written after a number in any language read (`年 月 日`),
+ * each a token of its own. No mark is ASCII (a test says so): a date in ASCII is read without
+ * building every language's names.
+ */
+function isMark(character: string): boolean {
+    return character.charCodeAt(0) > 0x7f && marksOfEveryLanguage().has(character);
+}
 
 /**
  * Numbers (with an ordinal suffix — `19th`, `1er` — or a clock time's colon kept
@@ -187,7 +193,7 @@ function tokenize(written: string): Token[] {
             at++;
             continue;
         }
-        if (ALL_MARKS.has(text[at]) && tokens.at(-1)?.kind === 'number') {
+        if (tokens.at(-1)?.kind === 'number' && isMark(text[at])) {
             tokens.push({ kind: 'mark', text: text[at], value: text[at], start: at, end: at + 1 });
             at++;
             continue;
@@ -662,7 +668,7 @@ function timeTokens(written: string): Token[] {
 }
 
 /** `9am to 5pm`, `10h45 à 12h00`: the words between two times of every language read. */
-const TIME_RANGE_WORDS = new Set(DATE_LANGUAGES.flatMap(language => [...dateNames(language).timeRange]));
+const TIME_RANGE_WORDS = EVERY_LANGUAGE_PROSE.timeRange;
 
 function readClock(cursor: Cursor): TimePart | undefined {
     const token = cursor.take(t => t.kind === 'number');
@@ -757,7 +763,7 @@ function timeHint(text: string): string | undefined {
 }
 
 /** Words that may come before a time in any language read: `from 1435`, `at 9am`, `de 10h`, `a las 9:00`. */
-const BEFORE_TIME = DATE_LANGUAGES.flatMap(language => dateNames(language).beforeTime);
+const BEFORE_TIME = EVERY_LANGUAGE_PROSE.beforeTime;
 
 /** Reads a time; `loose` also takes four digits without `hours` or a zone (for a hint only). */
 function readTime(text: string, loose: boolean): Parsed<TimeValue> {

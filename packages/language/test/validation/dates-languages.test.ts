@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { dateNames, DATE_LANGUAGES } from '../../src/model/date-names.js';
+import { dateNames, DATE_LANGUAGES, marksOfEveryLanguage } from '../../src/model/date-names.js';
 import { isoDate, longDate, longDateValue, parseDate, parseTime, type DateValue } from '../../src/model/dates.js';
 
 function showDate(value: DateValue): string {
@@ -107,6 +107,12 @@ describe('month and weekday names come from Intl', () => {
         const names = dateNames(language);
         expect(new Set(names.months.values()).size).toBe(12);
         expect(new Set(names.weekdays.values()).size).toBe(7);
+    });
+
+    test('the marks after a number are 年 月 日 and none is ASCII, so an ASCII date never asks Intl for every language', () => {
+        const marks = [...marksOfEveryLanguage()];
+        expect(marks.filter(mark => mark.charCodeAt(0) <= 0x7f)).toEqual([]);
+        expect(marks).toEqual(expect.arrayContaining(['年', '月', '日']));
     });
 });
 
