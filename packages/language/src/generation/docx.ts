@@ -12,7 +12,7 @@ import type {
     ActionOutline, AgendaEntry, EarlierActionOutline, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
     TurnOutline, UpdateOutline
 } from './render-model.js';
-import { blocksAroundHeader, isOneLineList, participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
+import { blocksAroundHeader, isOneLineList, ownersToName, participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
 import { labelled, plain, type RichText, type Span } from './rich-text.js';
 import { wellFormed } from './unicode.js';
 
@@ -281,7 +281,7 @@ class DocxWriter {
         const { words } = this.language.translation;
         return this.table(counted(words.actionItems, actions.length, this.language.tag), [words.action, words.owner, words.due, words.status], actions.map(action => [
             [...(action.id ? [new TextRun(xmlText(`#${action.id} `))] : []), ...this.runs(action.text), ...this.blockRuns(action.blocks)],
-            this.owners(action.owners),
+            this.owners(ownersToName(action)),
             [new TextRun(xmlText(action.due ?? ''))],
             [new TextRun(xmlText(words.statuses[action.status]))]
         ]));

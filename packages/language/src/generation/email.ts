@@ -7,7 +7,7 @@ import type {
     ActionOutline, AgendaEntry, Header, ListEntry, OutcomeOutline, Outline, OutlineBlock, Participant, TurnOutline,
     UpdateOutline
 } from './render-model.js';
-import { blocksAroundHeader, participantsOnLines, turnLineAsWritten } from './render-model.js';
+import { blocksAroundHeader, ownersToName, participantsOnLines, turnLineAsWritten } from './render-model.js';
 import { labelled, readable, type RichText } from './rich-text.js';
 import { displayWidth, wrap } from './wrap.js';
 import { earlierActionText, moreStillOpenText } from './earlier-actions.js';
@@ -272,7 +272,7 @@ function participantText(participant: Participant, translation: Translation): st
 export function actionText(action: ActionOutline, translation: Translation): string {
     const { words } = translation;
     const details = [
-        action.owners.map(owner => owner.text).join(words.listSeparator),
+        ownersToName(action).map(owner => owner.text).join(words.listSeparator),
         action.due ? filled(words.dueOn, { date: action.due }) : '',
         action.status !== 'open' ? words.statuses[action.status] : ''
     ].filter(Boolean);

@@ -9,7 +9,7 @@ import type {
     ActionOutline, AgendaEntry, ContentsEntry, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
     TurnOutline, UpdateOutline
 } from './render-model.js';
-import { blocksAroundHeader, isOneLineList, participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
+import { blocksAroundHeader, isOneLineList, ownersToName, participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
 import { labelled, plain, type RichText, type Span, type StyledSpan } from './rich-text.js';
 import { HTML_STYLE } from './html-style.js';
 import { earlierActionsHtml, whoSpokeHtml } from './ledger-html.js';
@@ -350,7 +350,7 @@ class HtmlWriter {
         const rows = actions.map(action => [
             `<tr class="status-${action.status}"${action.id ? ` id="${escapeAttribute(this.rowId(actionRowId(action.id)))}"` : ''}>`,
             `<td>${action.id ? `<span class="action-id" dir="ltr">#${escapeText(action.id)}</span> ` : ''}${this.rich(action.text)}${action.blocks.length > 0 ? '\n' + this.blocks(action.blocks) : ''}</td>`,
-            `<td data-label="${escapeAttribute(words.owner)}">${action.owners.map(owner => this.span(owner, true)).join(escapeText(words.listSeparator))}</td>`,
+            `<td data-label="${escapeAttribute(words.owner)}">${ownersToName(action).map(owner => this.span(owner, true)).join(escapeText(words.listSeparator))}</td>`,
             `<td data-label="${escapeAttribute(words.due)}">${action.due ? `<time datetime="${escapeAttribute(action.due)}" dir="ltr">${escapeText(action.due)}</time>` : ''}</td>`,
             `<td data-label="${escapeAttribute(words.status)}">${escapeText(words.statuses[action.status])}</td>`,
             '</tr>'

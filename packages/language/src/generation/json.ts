@@ -14,7 +14,7 @@ import { plain, type RichText } from './rich-text.js';
  * The shape is published as a JSON Schema in `packages/language/schemas/minutes.schema.json`; a change to
  * it raises `SCHEMA_VERSION`.
  */
-export const SCHEMA_VERSION = 11;
+export const SCHEMA_VERSION = 12;
 
 export function generateJson(document: Document, options: OutlineOptions = {}): string {
     return jsonOf(outlineOf(document, options));
@@ -222,6 +222,8 @@ function action(value: ActionOutline): JsonObject {
     return object([
         ['id', value.id],
         ['owners', value.owners.map(owner => partyName(owner.party))],
+        ['ownersInText', value.ownersInText],
+        ['inProse', value.inProse],
         ['due', value.due],
         ['status', value.status],
         ['text', richText(value.text)],

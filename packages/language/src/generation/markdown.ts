@@ -5,7 +5,7 @@ import { participantColumns, WritingLanguage } from '../model/language.js';
 import type {
     ActionOutline, AgendaEntry, Header, ListEntry, Outline, OutlineBlock, Participant, TurnOutline, UpdateOutline
 } from './render-model.js';
-import { blocksAroundHeader, isOneLineList, participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
+import { blocksAroundHeader, isOneLineList, ownersToName, participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
 import { labelled, plain, type RichText, type Span } from './rich-text.js';
 import { escapeMarkdown } from '../util/markdown-escape.js';
 
@@ -237,7 +237,7 @@ class MarkdownWriter {
             ...actions.map(action => tableRow([
                 [action.id ? `\`#${action.id.replace(/`/g, '')}\`` : '', this.rich(action.text), ...action.blocks.map(block => this.inlineBlock(block))]
                     .filter(Boolean).join(' '),
-                action.owners.map(owner => escapeMarkdown(owner.text)).join(escapeMarkdown(words.listSeparator)),
+                ownersToName(action).map(owner => escapeMarkdown(owner.text)).join(escapeMarkdown(words.listSeparator)),
                 action.due ?? '',
                 escapeMarkdown(words.statuses[action.status])
             ]))

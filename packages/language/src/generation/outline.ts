@@ -1,6 +1,6 @@
 import { GrammarUtils, type Reference } from 'langium';
 import {
-    isOrganisation, isPerson, isRoster, isSpeakerLine,
+    isAction, isOrganisation, isPerson, isRoster, isSpeakerLine,
     type Agenda, type Block, type CustomField, type Document, type Field, type Heading, type Line, type Outcome, type Party, type Roster, type Segment,
     type SpeakerLine, type Text
 } from '../generated/ast.js';
@@ -10,11 +10,11 @@ import {
     aliasesOf, displayName, entryFields, fullName, honorificOf, organisationsOf, roleOf, stakeholderGroupOf
 } from '../model/directory.js';
 import {
-    MAX_NESTING_DEPTH, attendeeReference, blankLineBefore, continuationOf, groupLabelWords, fieldListOf, headingNumber, headsJointTurn, isOrderedMarker, officeLabelEnd, splitActionHeader, structureOf,
+    MAX_NESTING_DEPTH, actionTextFrom, attendeeReference, blankLineBefore, continuationOf, groupLabelWords, fieldListOf, headingNumber, headsJointTurn, isOrderedMarker, officeLabelEnd, splitActionHeader, structureOf,
     type ActionItem, type ActionReport, type AgendaItemNode, type Attendance, type Attendee, type Item,
     type DocumentStructure, type ListItem, type Meeting, type OutcomeGroup, type Paragraph, type Qualifiers, type Turn
 } from '../model/structure.js';
-import { inlinesOf, plainText, writtenName, writtenText, type Inline } from '../model/text.js';
+import { inlinesOf, plainText, sourceSpanOf, writtenName, writtenText, type Inline } from '../model/text.js';
 import { affiliationInNote, nameParty, type NamingContext, type NamingOptions, type PartyName } from './naming.js';
 import { meetingStatistics } from '../ledger/speaking-statistics.js';
 import { stakeholderRows } from '../ledger/statistics-rows.js';
@@ -67,6 +67,8 @@ class OutlineBuilder {
     private readonly numberedHeadings = new Map<Meeting, Map<string, string>>();
     /** The people and organisations the output names (not those it reads as "a participant from …"), by handle. */
     private readonly referenced = new Map<string, Party>();
+    /** Where each action's text starts in the source, to list a meeting's actions in written order. */
+    private readonly actionOffsets = new WeakMap<ActionOutline, number>();
     private readonly headings: ContentsEntry[] = [];
     /** The level of the last heading of any kind, and of the last section heading or meeting title. */
     private lastLevel = 0;
@@ -227,7 +229,7 @@ class OutlineBuilder {
             date: dateOf(meeting.date, language),
             participants,
             blocks: grouped,
-            actions: flat.flatMap(block => block.kind === 'actions' ? block.actions : []),
+            actions: this.meetingActions(meeting, flat, scope),
             updates: flat.flatMap(block => block.kind === 'updates' ? block.updates : []),
             outcomes: flat.flatMap(block => block.kind === 'outcome' ? [block.outcome] : []),
             earlierActions,
@@ -582,20 +584,34 @@ class OutlineBuilder {
     }
 
     private action(item: ActionItem, scope: Scope): ActionOutline {
-        const { textFrom } = splitActionHeader(item.action.text);
-        // Owners named in the text (`ACTION: @Brent to …`) are not named again.
-        const owners = item.ownersInText ? [] : item.ownerMentions.map(mention => this.mention({ party: mention.party.ref, written: writtenName(mention.party.$refText) }, scope));
         // The keyword as written (W3C's `ACTION:`), in the case written when it is the meeting's word.
         const keyword = GrammarUtils.findNodeForKeyword(item.action.$cstNode, 'action')?.text;
-        return {
+        const outline: ActionOutline = {
             label: inWrittenCase(keyword ?? '', this.language.words.action),
             id: item.id?.replace(/^#/, ''),
-            owners,
+            owners: item.ownerMentions.map(mention => this.mention({ party: mention.party.ref, written: writtenName(mention.party.$refText) }, scope)),
+            ownersInText: item.ownersInText,
+            inProse: !isAction(item.action),
             due: item.due,
             status: item.status,
-            text: this.written(item.action, item.action.text, scope, textFrom),
+            text: this.written(item.action, item.action.text, scope, actionTextFrom(item)),
             blocks: this.paragraphs(item.paragraphs, scope)
         };
+        this.actionOffsets.set(outline, sourceSpanOf(item.action.text)?.offset ?? 0);
+        return outline;
+    }
+
+    /**
+     * Every action of a meeting, in written order: those the body holds as actions (`flat`), and
+     * those written as a line of prose that opens with its joint owners, which the body prints
+     * as written where they are.
+     */
+    private meetingActions(meeting: Meeting, flat: readonly OutlineBlock[], scope: Scope): ActionOutline[] {
+        const inBody = flat.flatMap(block => block.kind === 'actions' ? block.actions : []);
+        const inProse = meeting.actions.filter(item => !isAction(item.action)).map(item => this.action(item, scope));
+        if (inProse.length === 0) return inBody;
+        const offsetOf = (action: ActionOutline) => this.actionOffsets.get(action) ?? 0;
+        return [...inBody, ...inProse].sort((a, b) => offsetOf(a) - offsetOf(b));
     }
 
     private update(report: ActionReport, scope: Scope): UpdateOutline {

@@ -64,6 +64,11 @@ export interface ParticipantGroup {
 }
 
 /** The participants of a group written on lines of their own, which writers list under its title. */
+/** The owners an output names beside an action's text: none when the text names them already. */
+export function ownersToName(action: ActionOutline): readonly MentionSpan[] {
+    return action.ownersInText ? [] : action.owners;
+}
+
 export function participantsOnLines(group: ParticipantGroup): readonly Participant[] {
     return group.participants.slice(group.namedInTitle);
 }
@@ -250,7 +255,18 @@ export interface ActionOutline {
     /** `Action` in the meeting's language, or the keyword as written in another case (W3C's `ACTION`). */
     readonly label: string;
     readonly id?: string;
+    /** Who must act, in written order: those of the header, or those that open the text (`ownersInText`). */
     readonly owners: readonly MentionSpan[];
+    /**
+     * The text opens with the owners (W3C's `ACTION: @Brent to …`, TC39's `@DE/@AWB will …`): an
+     * output that prints the text does not name them a second time (`ownersToName`).
+     */
+    readonly ownersInText: boolean;
+    /**
+     * A line of prose or a list item that opens with its joint owners (`@DE/@AWB will …`): the
+     * body prints it where it is written, as written; only the meeting's list of actions holds it.
+     */
+    readonly inProse: boolean;
     readonly due?: string;
     readonly status: ActionStatus;
     readonly text: RichText;

@@ -49,6 +49,29 @@ describe('the JSON model', () => {
         expect(json.meetings[0].participants.map((participant: { attendance?: string }) => participant.attendance)).toEqual(['present', 'remote']);
     });
 
+    test('a meeting\'s actions include those written as prose that opens with joint owners, in written order; owners named in the text are listed too', async () => {
+        const document = await withDirectory([
+            'meeting: T', 'date: 2018-04-11', '',
+            'action #first @jli: circulate the draft', '',
+            '#### Conclusion', '',
+            '  - no major change',
+            '  - @akovacs/@ssmith will make minor changes: tweaks',
+            '',
+            'ACTION: @pfaltstrom to close the issue', ''
+        ].join('\n'));
+        const json = JSON.parse(generateJson(document.parseResult.value));
+        expect(errorsOf(json)).toEqual([]);
+        const actions = json.meetings[0].actions as Array<{ id?: string; owners: Array<{ handle: string }>; ownersInText: boolean; inProse: boolean; text: { text: string } }>;
+        expect(actions.map(a => [a.id, a.owners.map(o => o.handle), a.ownersInText, a.inProse, a.text.text])).toEqual([
+            ['first', ['jli'], false, false, 'circulate the draft'],
+            [undefined, ['akovacs', 'ssmith'], true, true, 'Anja Kovačević/Sam Smith will make minor changes: tweaks'],
+            [undefined, ['pfaltstrom'], true, false, 'Patrik Fältström to close the issue']
+        ]);
+        // The joint action stays in the body as the list item written, and is no `actions` block.
+        const body = json.meetings[0].body as Array<{ type: string }>;
+        expect(body.filter(block => block.type === 'actions')).toHaveLength(2);
+    });
+
     test('the schema version is declared by the output and pinned by the schema', () => {
         expect(board.schemaVersion).toBe(SCHEMA_VERSION);
         expect(schema.properties.schemaVersion.const).toBe(SCHEMA_VERSION);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { generate } from '../../src/generation/generate.js';
 import { outlineOf } from '../../src/generation/outline.js';
-import { flatten } from '../../src/generation/render-model.js';
+import { flatten, ownersToName } from '../../src/generation/render-model.js';
 import { structureOf } from '../../src/model/structure.js';
 import { IssueCodes } from '../../src/validation/issue-codes.js';
 import { withDirectory } from '../helpers/fixtures.js';
@@ -31,8 +31,8 @@ describe('actions whose owner opens the text (W3C\'s `ACTION: Name to …`)', as
 
     test('the outline does not name the owner twice; the text starts after the colon', () => {
         const outlined = flatten(outlineOf(document.parseResult.value).blocks).flatMap(block => block.kind === 'actions' ? block.actions : block.kind === 'action' ? [block.action] : []);
-        expect(outlined.map(action => [action.owners.length, action.text.map(span => span.text).join('')])).toEqual([
-            [0, 'Sam Smith to close issues 1064, 1044 in GitHub'], [0, 'Someone to do something.']
+        expect(outlined.map(action => [ownersToName(action).length, action.owners.map(owner => owner.text), action.text.map(span => span.text).join('')])).toEqual([
+            [0, ['Sam Smith'], 'Sam Smith to close issues 1064, 1044 in GitHub'], [0, [], 'Someone to do something.']
         ]);
     });
 
