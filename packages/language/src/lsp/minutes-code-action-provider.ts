@@ -77,6 +77,11 @@ export class MinutesCodeActionProvider implements CodeActionProvider {
                 actions.push(quickFix(`End the list here: remove the '${separator}'`, diagnostic, true, {
                     changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: '' }] }
                 }));
+            } else if (code === IssueCodes.ColonAfterHandle) {
+                // The warning marks the colon alone: the name after it stays as written.
+                actions.push(quickFix('Remove the colon after the handle', diagnostic, true, {
+                    changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: '' }] }
+                }));
             } else if (code === IssueCodes.NarrationAfterTurn) {
                 // The turn ends above the paragraph; its words stay where they are.
                 const at = { line: diagnostic.range.start.line, character: 0 };

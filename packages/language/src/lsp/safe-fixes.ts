@@ -7,12 +7,12 @@ import { UNKNOWN_NAME_CODES } from './minutes-code-action-provider.js';
 
 /**
  * The quick fixes that are safe without a person's choice (`minutes check --fix`): the
- * preferred fix of an unknown name that has exactly one did-you-mean candidate, and the
- * renumbering of an agenda. Each changes only the text the diagnostic is about, in its own
- * file; declaring a name in the directory, adding an attendee or an owner are choices and
- * stay in the editor.
+ * preferred fix of an unknown name that has exactly one did-you-mean candidate, the
+ * renumbering of an agenda, and the removal of a colon after a directory entry's handle.
+ * Each changes only the text the diagnostic is about, in its own file; declaring a name in
+ * the directory, adding an attendee or an owner are choices and stay in the editor.
  */
-const SAFE_CODES = new Set<string>([...UNKNOWN_NAME_CODES, IssueCodes.AgendaNumbering]);
+const SAFE_CODES = new Set<string>([...UNKNOWN_NAME_CODES, IssueCodes.AgendaNumbering, IssueCodes.ColonAfterHandle]);
 
 export interface SafeFix {
     readonly title: string;

@@ -47,6 +47,23 @@ export const handleMustBeUnique: PartyRule = (party, accept, clashes) => {
     }
 };
 
+/**
+ * `person @DE: Daniel Ehrenberg`, written as a field is: the colon is not the name's, but read
+ * as written it would be (`: Daniel Ehrenberg` in every output), so it is pointed at.
+ */
+export const nameMustNotStartWithColon: PartyRule = (party, accept) => {
+    const written = writtenValue(party.displayName);
+    if (!written?.value.startsWith(':')) return;
+    const name = written.value.slice(1).trim();
+    accept('warning', `The name of '@${party.name}' starts with a colon, which would be printed as part of it: `
+        + `a directory entry is written '${isOrganisation(party) ? party.kind : 'person'} @${party.name}${name ? ` ${name}` : ''}', with no colon after the handle.`, {
+        node: party,
+        range: rangeOfOffsets(party, written.offset, written.offset + 1),
+        code: IssueCodes.ColonAfterHandle,
+        data: { code: IssueCodes.ColonAfterHandle }
+    });
+};
+
 /** The same person declared twice, under two handles. */
 export const personMustBeDeclaredOnce: PartyRule = (party, accept, clashes) => {
     for (const clash of clashesOfKind(clashes, party, 'person')) {

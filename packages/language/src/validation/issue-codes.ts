@@ -35,6 +35,7 @@ export const IssueCodes = {
     UnreviewedEntry: 'unreviewed-entry',
     UnknownStakeholder: 'unknown-stakeholder',
     NotAMention: 'not-a-mention',
+    ColonAfterHandle: 'colon-after-handle',
     // Meetings, dates and times
     MeetingWithoutTitle: 'meeting-without-title',
     MeetingWithoutDate: 'meeting-without-date',

@@ -8,7 +8,7 @@ import { registerActionLedgerChecks } from './action-ledger-rules.js';
 import { agendaNumbersMustFollowInOrder } from './agenda-rules.js';
 import { attendeeListMustEnd, attendeeShouldSpeak, speakerMustBeAmongAttendees, speakerMustNotBeListedAsAbsent } from './attendance-rules.js';
 import {
-    aliasMustNameOneParty, handleMustBeUnique, organisationMustBeDeclaredOnce, personMustBeDeclaredOnce, stakeholderMustBeKnown, type PartyRule
+    aliasMustNameOneParty, handleMustBeUnique, nameMustNotStartWithColon, organisationMustBeDeclaredOnce, personMustBeDeclaredOnce, stakeholderMustBeKnown, type PartyRule
 } from './directory-rules.js';
 import { actionDueDateMustBeValid, actionMustHaveOwner, actionMustNotBeDueBeforeMeeting, type ActionRule } from './action-rules.js';
 import { dateMustBeValid, languageMustBeKnown, meetingMustHaveDate, meetingMustHaveTitle, timeMustBeValid, type MeetingRule } from './meeting-rules.js';
@@ -57,7 +57,7 @@ const MEETING_RULES: MeetingRule[] = [
 ];
 const TURN_RULES: TurnRule[] = [interventionMustNotBeEmpty, qualifiersMustBeKnown, narrationMayResume];
 const ACTION_RULES: ActionRule[] = [actionMustHaveOwner, actionDueDateMustBeValid, actionMustNotBeDueBeforeMeeting];
-const PARTY_RULES: PartyRule[] = [handleMustBeUnique, personMustBeDeclaredOnce, organisationMustBeDeclaredOnce, aliasMustNameOneParty];
+const PARTY_RULES: PartyRule[] = [nameMustNotStartWithColon, handleMustBeUnique, personMustBeDeclaredOnce, organisationMustBeDeclaredOnce, aliasMustNameOneParty];
 
 /**
  * The node types whose checks read other documents (the action ledger, name clashes in the

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Range } from 'vscode-languageserver';
+import type { Person } from '../../src/generated/ast.js';
+import { safeFixesOf } from '../../src/lsp/safe-fixes.js';
+import { displayName } from '../../src/model/directory.js';
 import { structureOf } from '../../src/model/structure.js';
 import { IssueCodes } from '../../src/validation/issue-codes.js';
 import { buildWorkspace } from '../helpers/workspace.js';
@@ -263,5 +266,25 @@ describe('joint-names-without-colon', () => {
     test('the quick fix writes the colon of their joint turn after the names, every word kept; an action gets no hint', async () => {
         await expectOnlyFix(NOTE, IssueCodes.JointNamesWithoutColon, 'Make it their joint turn: write a colon after the names',
             NOTE.replace('@mcade/@ttropina agreed', '@mcade/@ttropina: agreed'));
+    });
+});
+
+describe('colon-after-handle', () => {
+    const NOTE = 'person @DE: Daniel Ehrenberg\norg @TC39 Ecma TC39\n\nmeeting: Call\ndate: 2016-12-21\n\n@DE: Hello.\n';
+
+    test('an entry written as a field is warned at its colon; an entry without one is not', async () => {
+        const { documents } = await buildWorkspace({ 'test.minutes': NOTE, 'directory.minutes': DIRECTORY });
+        const found = (documents['test.minutes'].diagnostics ?? []).filter(d => d.code === IssueCodes.ColonAfterHandle);
+        expect(found.map(d => [d.severity, d.range.start.line, d.range.start.character, d.range.end.character, d.message])).toEqual([[2, 0, 10, 11,
+            'The name of \'@DE\' starts with a colon, which would be printed as part of it: a directory entry is written \'person @DE Daniel Ehrenberg\', with no colon after the handle.']]);
+    });
+
+    test('the quick fix removes the colon alone, and minutes check --fix may apply it', async () => {
+        const after = await expectOnlyFix(NOTE, IssueCodes.ColonAfterHandle, 'Remove the colon after the handle', NOTE.replace('@DE:', '@DE'));
+        const { documents } = await buildWorkspace({ 'test.minutes': after, 'directory.minutes': DIRECTORY });
+        const party = documents['test.minutes'].parseResult.value.blocks[0] as Person;
+        expect(displayName(party)).toBe('Daniel Ehrenberg');
+        const { documents: before, services } = await buildWorkspace({ 'test.minutes': NOTE, 'directory.minutes': DIRECTORY });
+        expect(safeFixesOf(services.Minutes, before['test.minutes']).map(fix => fix.code)).toEqual([IssueCodes.ColonAfterHandle]);
     });
 });
