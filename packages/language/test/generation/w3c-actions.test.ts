@@ -30,7 +30,7 @@ describe('actions whose owner opens the text (W3C\'s `ACTION: Name to …`)', as
     });
 
     test('the outline does not name the owner twice; the text starts after the colon', () => {
-        const outlined = flatten(outlineOf(document.parseResult.value).blocks).flatMap(block => block.kind === 'actions' ? block.actions : block.kind === 'action' ? [block.action] : []);
+        const outlined = flatten(outlineOf(document.parseResult.value).blocks).flatMap(block => block.kind === 'actions' ? block.actions : []);
         expect(outlined.map(action => [ownersToName(action).length, action.owners.map(owner => owner.text), action.text.map(span => span.text).join('')])).toEqual([
             [0, ['Sam Smith'], 'Sam Smith to close issues 1064, 1044 in GitHub'], [0, [], 'Someone to do something.']
         ]);
