@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { scanExports } from 'minutes-language';
 import { problemsOf, type Problem } from '../src/problems.js';
 import { checkInParallel } from '../src/parallel-check.js';
@@ -81,6 +82,18 @@ describe('a check that releases trees, against one that keeps them', () => {
         const { problems, result } = await releasing(folder);
         expect(result.keptEveryTree).toBeUndefined();
         expect(problems).toEqual(await keepingEveryTree(folder));
+    });
+
+    test('the scan places each identifier on the line and column a position gives it, whatever ends the lines (\\n, \\r\\n, a lone \\r)', () => {
+        const breaks = ['\n', '\r\n', '\r', '\n\n', '\r\r\n', '\r\n\r'];
+        const lines = Array.from({ length: 60 }, (_, i) => i % 3 === 0 ? `action #a${i} @x: Do ${i}.` : i % 3 === 1 ? `  Prose ${i}.` : `ACTION #b${i}: ${i}.`);
+        const text = 'meeting: M' + lines.map((line, i) => breaks[(i * 7) % breaks.length] + line).join('');
+        const document = TextDocument.create('file:///scan.minutes', 'minutes', 1, text);
+        const scanned = scanExports(text).actions;
+        expect(scanned).toHaveLength(40);
+        for (const action of scanned) {
+            expect([action.name, action.line, action.character]).toEqual([action.name, document.positionAt(action.offset).line, document.positionAt(action.offset).character]);
+        }
     });
 
     test('minutes check in one thread prints what it printed keeping every tree', async () => {
