@@ -136,7 +136,9 @@ class OutlineBuilder {
         }
         const documentBlocks = groupRuns(blocks);
 
-        const documentMetadata = reportField ? this.metadata(structure.fields, structure.customFields, documentScope) : single ? meetingOutlines[0].metadata : [];
+        // The header fields outside any meeting are printed in the document's header: a report's,
+        // or those of a file with no meeting or several; with one meeting they are its header's.
+        const documentMetadata = single ? meetingOutlines[0].metadata : this.metadata(structure.fields, structure.customFields, documentScope);
         const documentEnvelope = this.envelope(structure.fields, documentScope);
         const envelope: Envelope = {
             from: documentEnvelope.from ?? (meetingOutlines.length === 1 ? meetingOutlines[0].envelope.from : undefined),
@@ -174,11 +176,14 @@ class OutlineBuilder {
     // ---- Meetings ----
 
     private meeting(meeting: Meeting, items: Item[], index: number, documentHeaderId: string | undefined, structure: DocumentStructure): MeetingOutline {
-        return this.language.within(meetingLanguage(meeting, structure, this.options.language), () => this.meetingIn(meeting, items, index, documentHeaderId));
+        // The one meeting whose header is the document's also prints the fields written outside it (`venue:` above `meeting:`).
+        const outside = documentHeaderId ? structure : undefined;
+        return this.language.within(meetingLanguage(meeting, structure, this.options.language), () => this.meetingIn(meeting, items, index, documentHeaderId, outside));
     }
 
     /** A meeting's outline, written in the meeting's language. */
-    private meetingIn(meeting: Meeting, items: Item[], index: number, documentHeaderId: string | undefined): MeetingOutline {
+    private meetingIn(meeting: Meeting, items: Item[], index: number, documentHeaderId: string | undefined,
+        outside?: { readonly fields: Field[]; readonly customFields: CustomField[] }): MeetingOutline {
         const words = this.language.words;
         const id = documentHeaderId ?? this.uniqueId(`meeting-${index}`);
         const title = this.meetingTitle(meeting, words);
@@ -190,7 +195,7 @@ class OutlineBuilder {
         const participants = this.anonymised ? [] : this.participants(meeting, index, { affiliations });
         const anchors = new Map(participants.map(p => [participantKey(p.party), p.anchor]));
         const scope: Scope = { naming: { affiliations }, anchors };
-        const metadata = this.metadata(meeting.fields, meeting.customFields, scope);
+        const metadata = this.metadata([...outside?.fields ?? [], ...meeting.fields], [...outside?.customFields ?? [], ...meeting.customFields], scope);
 
         let header: Header | undefined;
         const savedSection = this.sectionLevel;

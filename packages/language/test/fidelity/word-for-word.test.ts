@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { generateEmail } from '../../src/generation/email.js';
 import { buildWorkspace } from '../helpers/workspace.js';
 import { corpusAndExamples } from './corpus.js';
-import { wordFidelity, type WordFidelity } from './word-for-word.js';
+import { headerWordsLost, wordFidelity, type WordFidelity } from './word-for-word.js';
 
 /**
  * Issue 12's word-for-word test, over the corpus of real records and the examples: the
@@ -25,6 +25,12 @@ describe('word for word: the corpus and the examples', async () => {
         expect(total.words).toBeGreaterThan(1000);
     });
 
+    for (const { name, document } of all) {
+        test(`${name}: no word of a header field left out of the email`, () => {
+            expect(headerWordsLost(document)).toEqual([]);
+        });
+    }
+
     for (const { name } of all) {
         test(`${name}: no word of a prose line lost, no paragraph broken`, () => {
             const f = figures.get(name)!;
@@ -32,6 +38,14 @@ describe('word for word: the corpus and the examples', async () => {
             expect(f.brokenAt).toEqual([]);
         });
     }
+
+    test('the header check can fail: a field the email leaves out is found, the date (written readably) is not asked for', async () => {
+        const { documents } = await buildWorkspace({ 'test.minutes': 'venue: Palais des Nations, Geneva\ndate: 2018-03-19\nchair: Marie Curie\n\nText.\n' });
+        const document = documents['test.minutes'].parseResult.value;
+        expect(headerWordsLost(document)).toEqual([]);
+        expect(headerWordsLost(document, 'Date: 19 March 2018\nChair: Marie Curie\n\nText.\n')).toEqual(['Palais', 'des', 'Nations', 'Geneva']);
+        expect(headerWordsLost(document, 'Venue: Palais des Nations, Geneva\n\nText.\n')).toEqual(['Marie', 'Curie']);
+    });
 
     test('the check can fail: a word missing from the email, or a paragraph cut in two, is found', async () => {
         const { documents } = await buildWorkspace({

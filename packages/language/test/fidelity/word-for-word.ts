@@ -163,3 +163,24 @@ function isSubsequence(words: readonly string[], within: readonly string[]): boo
     }
     return true;
 }
+
+/**
+ * The words of header fields (`venue:`, `chair:`, a custom `Session Format:`) that the email
+ * prints nowhere: the header sorts them in the vocabulary's order, so each word is looked for
+ * anywhere in the email. `date:` is left out (the header writes it readably on purpose); names
+ * are left out as in prose.
+ */
+export function headerWordsLost(document: Document, email = generateEmail(document, { width: Number.POSITIVE_INFINITY })): string[] {
+    const printed = new Set(wordsOf(email));
+    const lost: string[] = [];
+    for (const item of structureOf(document).items) {
+        if (item.kind !== 'field' && item.kind !== 'custom-field') continue;
+        const field = item.field;
+        if (item.kind === 'field') {
+            const definition = keyDefinition(item.field.key);
+            if (definition?.header === undefined || definition.id === 'date') continue;
+        }
+        for (const word of textWords(field.value)) if (!printed.has(word)) lost.push(word);
+    }
+    return lost;
+}

@@ -212,3 +212,22 @@ describe('every list keeps its label', () => {
         expect(lists.map((list: { label: string }) => list.label)).toEqual(labels);
     });
 });
+
+describe('header fields outside any meeting are printed, in every output', () => {
+    const cases: Array<[string, string]> = [
+        ['a file with no meeting', 'venue: Geneva\nchair: Marie Curie\n\nSome text.\n'],
+        ['fields above the one meeting', 'venue: Geneva\nchair: Marie Curie\n\nmeeting: A\ndate: 2018-03-19\n\nText A.\n'],
+        ['fields above several meetings', 'venue: Geneva\nchair: Marie Curie\n\nmeeting: A\ndate: 2018-03-19\n\nText A.\n\nmeeting: B\ndate: 2018-03-20\n\nText B.\n']
+    ];
+    test.each(cases)('%s: the words of every field are in the email, the Markdown and the HTML, and the JSON holds them', async (_name, text) => {
+        const { email, markdown, html, json, problems } = await outputs(text, '');
+        expect(problems).toEqual([]);
+        for (const output of [email, markdown, html]) {
+            expect(output).toMatch(/Venue:?(<\/dt>\s*<dd>|\*\*|\s)+Geneva/);
+            expect(output).toContain('Marie Curie');
+        }
+        // The document's header; with one meeting it is that meeting's.
+        const metadata = json.metadata as Array<{ key: string; value: { text: string } }>;
+        expect(metadata.filter(entry => entry.key === 'venue').map(entry => entry.value.text)).toEqual(['Geneva']);
+    });
+});
