@@ -400,7 +400,8 @@ class Scanner {
         if (c === '-' && next === '-' && text[start + 2] === '-') {
             const end = this.endOfLine(start);
             if (/^-{3,}[ \t]*$/.test(text.slice(start, end))) {
-                this.place.body();
+                // The first line of a document opens a front matter, as GitHub's pages write their fields.
+                if (!this.place.frontMatter()) this.place.body();
                 this.emit(v.rule, start, end, Expect.Inline);
                 return true;
             }
@@ -942,6 +943,8 @@ class Place {
      * here (`Chair:` over `@{Dan Connolly}`, as W3C lists them after `Regrets:`) lists its holders.
      */
     private afterAttendance = false;
+    /** No line has been read yet but blank lines and comments: a `---` here opens a front matter. */
+    private atDocumentStart = true;
 
     inAgenda(): boolean {
         return this.open === 'list' && this.agenda;
@@ -954,10 +957,11 @@ class Place {
     /** The state as a small integer, for line starts (`LineStarts`). */
     state(): number {
         return (this.header ? 1 : 0) | (OPENED.indexOf(this.open) << 1) | (this.agenda ? 1 << 4 : 0) | (this.fieldsOnly ? FIELDS_ONLY : 0)
-            | (this.roster ? ROSTER : 0) | (this.afterAttendance ? AFTER_ATTENDANCE : 0);
+            | (this.roster ? ROSTER : 0) | (this.afterAttendance ? AFTER_ATTENDANCE : 0) | (this.atDocumentStart ? AT_DOCUMENT_START : 0);
     }
 
     restore(state: number): void {
+        this.atDocumentStart = (state & AT_DOCUMENT_START) !== 0;
         this.header = (state & 1) === 1;
         this.open = OPENED[(state >> 1) & 7];
         this.agenda = (state & (1 << 4)) !== 0;
@@ -975,6 +979,7 @@ class Place {
 
     /** An office's label after an attendee list (`Chair:`): the list of its holders, read as a roster's is. */
     officeList(): void {
+        this.atDocumentStart = false;
         this.open = 'list';
         this.agenda = false;
         this.roster = true;
@@ -986,6 +991,7 @@ class Place {
      * `afterAttendance`: blank lines before the line end a roster's list (`leaveAttendance`).
      */
     key(key: string, bare = false, afterAttendance = false): boolean {
+        this.atDocumentStart = false;
         const definition = keyDefinition(key);
         switch (definition?.kind) {
             case 'entry':
@@ -1034,17 +1040,34 @@ class Place {
 
     /** A custom field (`Session Format: …`): a field of the header, continued by indented lines. */
     customField(): void {
+        this.atDocumentStart = false;
         this.open = 'field';
     }
 
     entry(): void {
+        this.atDocumentStart = false;
         this.open = 'entry';
     }
 
     /** A heading closes what was open, but does not start the body: a title may come before the fields. */
     heading(): void {
+        this.atDocumentStart = false;
         this.open = 'nothing';
         this.fieldsOnly = false;
+    }
+
+    /**
+     * A `---` line: on a document's first line (blank lines and comments aside) it opens a front
+     * matter, a header of fields as GitHub's pages write theirs (`date:`, `title:` …, up to the
+     * next `---`), and is true; anywhere else it is false and the caller starts the body.
+     */
+    frontMatter(): boolean {
+        if (!this.atDocumentStart) return false;
+        this.atDocumentStart = false;
+        this.header = true;
+        this.fieldsOnly = true;
+        this.open = 'nothing';
+        return true;
     }
 
     /**
@@ -1052,12 +1075,14 @@ class Place {
      * the open list's or text field's, or an indented line that continues a header field.
      */
     prose(indented: boolean, plain: boolean): void {
+        this.atDocumentStart = false;
         if (this.open === 'list' || this.open === 'text') return;
         if (this.open === 'field' && indented && plain) return;
         this.body();
     }
 
     body(): void {
+        this.atDocumentStart = false;
         this.header = false;
         this.fieldsOnly = false;
         this.open = 'nothing';
@@ -1082,8 +1107,10 @@ const LIST_GOES_ON = 1 << 8;
 const UNDER_BARE_LABEL = 1 << 9;
 /** In `Place.state`: blank lines before the line end a roster's list (`Place.afterAttendance`). */
 const AFTER_ATTENDANCE = 1 << 10;
+/** In `Place.state`: no line read yet (`Place.atDocumentStart`). */
+const AT_DOCUMENT_START = 1 << 11;
 /** The lexer's state at the start of a document: in a header, nothing open, nothing before. */
-export const INITIAL_STATE = 1 | AFTER_BLANK;
+export const INITIAL_STATE = 1 | AFTER_BLANK | AT_DOCUMENT_START;
 const OPENED: readonly Opened[] = ['nothing', 'field', 'list', 'text', 'entry'];
 
 /** The end of a URL starting at `at` in `text`, or `at` when no URL starts there. */

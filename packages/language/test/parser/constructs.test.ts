@@ -322,6 +322,19 @@ describe('a meeting', () => {
         expect(lastProse.map(i => i.meeting?.fields[0].value?.$cstNode?.text)).toEqual(['Public Session', 'Call 1', undefined]);
     });
 
+    test('a front matter: a `---` on the first line opens a header of fields up to the next `---`; anywhere else it is a break', async () => {
+        const front = await parseClean(['// Copied from the group\'s site', '', '---', 'date: 2025-10-13', 'title: Steering council', 'venue: Online', '---', '', 'The council met.'].join('\n'));
+        const structure = structureOf(front);
+        expect(structure.fields.map(field => [field.key, plainText(field.value)])).toEqual([['date:', '2025-10-13'], ['venue:', 'Online']]);
+        expect(structure.customFields.map(field => [field.label, plainText(field.value)])).toEqual([['title', 'Steering council']]);
+        expect(plainText(structure.date?.value)).toBe('2025-10-13');
+        // After a line of prose, a field, a turn, a heading or an item, `---` is a break (a blank line apart: right under a line, it underlines it).
+        for (const first of ['The council met.', 'venue: Online', '@mcade: Hello.', '# Steering council', '- An item']) {
+            const root = await parseClean([first, '', '---', 'date: 2025-10-13', ''].join('\n'));
+            expect(structureOf(root).fields.map(field => field.key), first).not.toContain('date:');
+        }
+    });
+
     test('prose keeps every punctuation mark and non-ASCII letter', async () => {
         const prose = 'Was thought that Cybersecurity (and solutions) — “quotes”, ‘single’, it’s; colons: yes; 50% & #tags, 2014/5, e-mail x@y.org, Rõigas, Fernández, Fältström, 日本語, عربى, 😀.';
         const root = await parseClean(`meeting: M\n@mcade: ${prose}`);

@@ -213,6 +213,17 @@ describe('incremental reparsing gives the syntax tree of a full parse', () => {
         fc.assert(fc.property(edits, changes => expectSameTrees(wrapped, changes)), { seed: SEED, numRuns: RUNS ?? 50 });
     });
 
+    test('an edit before or of a front matter changes what its lines are', () => {
+        // A `---` on a document's first line opens a header of fields (minutes-lexer.ts, `Place.frontMatter`).
+        const front = '---\ndate: 2025-10-13\ntitle: Council\n---\n\n## Agenda\n\n- One\n';
+        const at = (offset: number) => offset / (front.length + 1) + 1e-9;
+        expectSameTrees(front, [{ at: 0, deleted: 0, inserted: 'Notes.\n\n', wholeLines: false }]);
+        expectSameTrees(front, [{ at: 0, deleted: 0, inserted: '// A comment\n\n', wholeLines: false }]);
+        expectSameTrees(front, [{ at: at(1), deleted: 1, inserted: '', wholeLines: false }]);
+        expectSameTrees(front, [{ at: at(front.indexOf('title')), deleted: 0, inserted: '---\n', wholeLines: false }]);
+        fc.assert(fc.property(edits, changes => expectSameTrees(front, changes)), { seed: SEED, numRuns: RUNS ?? 50 });
+    });
+
     test('a document starts in the state the window lexer starts in at offset 0', () => {
         expect(lineStartsOf(parser.parse('text').value)?.states[0]).toBe(INITIAL_STATE);
     });
