@@ -79,6 +79,8 @@ export const SHAPES = [
         times(n, i => [`- ${sentence(i)}`, `${i % 9 + 1}. ${sentence(i + 1)}`, `> ${sentence(i + 2)} @mcade`][i % 3])) },
     { name: 'continuation-lines', what: 'continuation lines after each of ten kinds of line', n: 8, files: n => ({ 'wrapped.minutes': smallDirectory() + continuationLines(n) }) },
     { name: 'breaks', what: 'meetings separated by --- lines', n: 50, files: n => meeting(HEAD, times(n, i => [`@mcade: ${sentence(i)}`, '---'])) },
+    { name: 'front-matter-unclosed', what: 'a front matter of fields and labels the vocabulary lacks, never closed, then --- lines', n: 100, files: n => ({
+        'front.minutes': ['---', ...times(n, i => [`venue: Room ${i}`, `label ${i}: value ${i}`]), ...times(n, () => '---'), ''].flat().join('\n') }) },
     { name: 'escapes', what: 'escaped line starts and characters', n: 150, files: n => meeting(HEAD,
         times(n, i => ['\\# 1 is trust.', '\\1. Not an item.', '\\date: not a field.', 'Write to \\@everyone about \\/* this */.'][i % 4])) },
     { name: 'comments', what: 'comment lines among prose, then a run of comments', n: 100, files: alone('comments.minutes', commentLines) },
