@@ -12,7 +12,7 @@ import type {
     ActionOutline, AgendaEntry, EarlierActionOutline, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
     TurnOutline, UpdateOutline
 } from './render-model.js';
-import { blocksAroundHeader, isOneLineList, ownersToName, participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
+import { blocksAroundHeader, hasNoParticipantRows, isOneLineList, ownersToName, participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
 import { labelled, plain, type RichText, type Span } from './rich-text.js';
 import { wellFormed } from './unicode.js';
 
@@ -257,7 +257,8 @@ class DocxWriter {
     /** A group of an attendee list: a table of the attendees on lines of their own; a one-line list (`Council: Carol, Mark`) stays a line, as written. */
     private participantGroup(caption: RichText, fallback: string, group: ParticipantGroup | undefined, depth: number): Block[] {
         if (isOneLineList(group)) return [this.paragraph(caption, depth)];
-        return this.participantTable(plain(caption) || fallback, group ? participantsOnLines(group) : []);
+        if (hasNoParticipantRows(group)) return [this.paragraphWith({ children: [new TextRun({ text: xmlText(plain(caption) || fallback), bold: true })], keepNext: true })];
+        return this.participantTable(plain(caption) || fallback, participantsOnLines(group!));
     }
 
     private participantTable(caption: string, participants: readonly Participant[]): Block[] {

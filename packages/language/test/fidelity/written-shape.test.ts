@@ -231,3 +231,15 @@ describe('header fields outside any meeting are printed, in every output', () =>
         expect(metadata.filter(entry => entry.key === 'venue').map(entry => entry.value.text)).toEqual(['Geneva']);
     });
 });
+
+describe('an attendee list of names written without @', () => {
+    test('prints its label and the names as a list, with no empty table, in the HTML, the Markdown and the email', async () => {
+        const { html, markdown, email, problems } = await outputs('attendees:\n  - Catherine Holmes\n  - Natalia Bidart\n\nThe council met.\n');
+        expect(problems).toEqual([]);
+        expect(html).not.toMatch(/<tbody>\s*<\/tbody>/);
+        expect(html).toMatch(/<p class="label" dir="auto">Attendees<\/p>\s*<ul>\s*<li>Catherine Holmes<\/li>\s*<li>Natalia Bidart<\/li>/);
+        expect(markdown).not.toContain('| Name |');
+        expect(markdown).toMatch(/\*\*Attendees\*\*\n\n- Catherine Holmes\n- Natalia Bidart/);
+        expect(email).toMatch(/Attendees:\n\n?- Catherine Holmes\n- Natalia Bidart/);
+    });
+});
