@@ -77,6 +77,12 @@ export class MinutesCodeActionProvider implements CodeActionProvider {
                 actions.push(quickFix(`End the list here: remove the '${separator}'`, diagnostic, true, {
                     changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: '' }] }
                 }));
+            } else if (code === IssueCodes.NameWithoutAt) {
+                // The hint marks the name as written: `@{…}` around it makes it a reference, every word kept.
+                const name = document.textDocument.getText(diagnostic.range);
+                actions.push(quickFix(`Make ${name} an attendee: write @{${name}}`, diagnostic, true, {
+                    changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: `@{${name}}` }] }
+                }));
             } else if (code === IssueCodes.ColonAfterHandle) {
                 // The warning marks the colon alone: the name after it stays as written.
                 actions.push(quickFix('Remove the colon after the handle', diagnostic, true, {

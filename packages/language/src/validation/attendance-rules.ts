@@ -1,9 +1,9 @@
-import { isOrganisation, isPerson, type Organisation, type Party } from '../generated/ast.js';
+import { isOrganisation, isPerson, isRoster, type Organisation, type Party } from '../generated/ast.js';
 import { organisationsOf, shortName } from '../model/directory.js';
 import type { ValidationAcceptor } from 'langium';
-import { attendeeTarget, type Attendance, type Attendee, type Meeting, type RosterGroup, type Turn } from '../model/structure.js';
+import { attendeeTarget, type Attendance, type Attendee, type Item, type Meeting, type RosterGroup, type Turn } from '../model/structure.js';
 import { mentionsOf, writtenName } from '../model/text.js';
-import { rangeOfOffsets } from './ranges.js';
+import { rangeOfOffsets, writtenValue } from './ranges.js';
 import { IssueCodes } from './issue-codes.js';
 import type { MeetingRule } from './meeting-rules.js';
 import { keyDefinition } from '../model/vocabulary.js';
@@ -153,6 +153,37 @@ export function attendeeListMustEnd(group: RosterGroup, accept: ValidationAccept
         data: { code: IssueCodes.UnfinishedAttendeeList }
     });
 }
+
+/**
+ * `attendees:` over a list of names written without `@` (`- Catherine Holmes`, as GitHub's
+ * minutes list them): the list names no one, and its lines are prose, printed as written. Each
+ * line that reads as a name (a capital first, letters, at most six words) gets a hint at its
+ * text; the quick fix writes it `@{Catherine Holmes}`, which makes the person an attendee (and
+ * asks for them in the directory, as any name does).
+ */
+export function attendeeListShouldNameSomeone(group: RosterGroup, next: Item | undefined, accept: ValidationAcceptor): void {
+    if (group.attendees.length > 0 || group.unfinished || !isRoster(group.roster) || group.roster.blankAfter) return;
+    if (next?.kind !== 'prose') return;
+    const list = next.paragraphs[0];
+    if (list?.kind !== 'list') return;
+    for (const entry of list.items) {
+        const line = entry.lines[0];
+        const written = writtenValue(line?.text);
+        if (!line || !written || (line.text?.mentions.length ?? 0) > 0) continue;
+        const name = written.value.trim();
+        if (!NAME_AS_WRITTEN.test(name)) continue;
+        const start = written.offset + written.value.indexOf(name);
+        accept('hint', `'${name}' is not an attendee: a name in an attendee list is written with @ (@{${name}}), and without it the line is prose.`, {
+            node: line,
+            range: rangeOfOffsets(line, start, start + name.length),
+            code: IssueCodes.NameWithoutAt,
+            data: { code: IssueCodes.NameWithoutAt }
+        });
+    }
+}
+
+/** A person's name as a list writes it: a capital first, letters, apostrophes, hyphens and full stops, one to six words. */
+const NAME_AS_WRITTEN = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+[\p{L}\p{M}'’.-]+){0,5}$/u;
 
 /** `A`, `A and B`, `A, B and C`. */
 function joinNames(names: readonly string[]): string {

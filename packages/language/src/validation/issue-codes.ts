@@ -19,6 +19,7 @@ export const IssueCodes = {
     NarrationAfterTurn: 'narration-after-turn',
     JointNamesWithoutColon: 'joint-names-without-colon',
     UnfinishedAttendeeList: 'unfinished-attendee-list',
+    NameWithoutAt: 'name-without-at',
     // Actions
     ActionWithoutOwner: 'action-without-owner',
     ActionDueBeforeMeeting: 'action-due-before-meeting',

@@ -6,7 +6,7 @@ import type { MinutesIndexManager } from '../workspace/minutes-index-manager.js'
 import { checkContext, KeptChecks, recordingAcceptor, replay, type CheckContext, type KeptEntry } from './kept-checks.js';
 import { registerActionLedgerChecks } from './action-ledger-rules.js';
 import { agendaNumbersMustFollowInOrder } from './agenda-rules.js';
-import { attendeeListMustEnd, attendeeShouldSpeak, speakerMustBeAmongAttendees, speakerMustNotBeListedAsAbsent } from './attendance-rules.js';
+import { attendeeListMustEnd, attendeeListShouldNameSomeone, attendeeShouldSpeak, speakerMustBeAmongAttendees, speakerMustNotBeListedAsAbsent } from './attendance-rules.js';
 import {
     aliasMustNameOneParty, handleMustBeUnique, nameMustNotStartWithColon, organisationMustBeDeclaredOnce, personMustBeDeclaredOnce, stakeholderMustBeKnown, type PartyRule
 } from './directory-rules.js';
@@ -110,7 +110,8 @@ export class MinutesValidator {
             }
             const recorded: KeptEntry[] = [];
             const itemAccept = chunkContext ? recordingAcceptor(accept, recorded) : accept;
-            for (const item of chunk.items) {
+            for (let index = 0; index < chunk.items.length; index++) {
+                const item = chunk.items[index];
                 if (item.kind !== 'meeting-start' && item.kind !== 'party') headerKeyMustBeInHeader(item, item.meeting, itemAccept);
                 // Its own turn, and the turns written as items of its lists.
                 for (const turn of turnsOf(item)) {
@@ -123,6 +124,7 @@ export class MinutesValidator {
                     agendaNumbersMustFollowInOrder(item.group, itemAccept);
                 } else if (item.kind === 'roster') {
                     attendeeListMustEnd(item.group, itemAccept);
+                    attendeeListShouldNameSomeone(item.group, chunk.items[index + 1], itemAccept);
                 }
             }
             if (chunkContext) this.itemChecks.set(chunk.key, chunkContext, recorded);

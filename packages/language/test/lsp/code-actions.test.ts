@@ -288,3 +288,20 @@ describe('colon-after-handle', () => {
         expect(safeFixesOf(services.Minutes, before['test.minutes']).map(fix => fix.code)).toEqual([IssueCodes.ColonAfterHandle]);
     });
 });
+
+describe('name-without-at', () => {
+    const NOTE = 'meeting: Call\ndate: 2016-12-21\n\nattendees:\n  - Marilyn Cade\n  - all members of the council\n\n@mcade: Hello.\n';
+
+    test('a line of an attendee list that reads as a name written without @ gets the hint at the name; prose does not', async () => {
+        const { documents } = await buildWorkspace({ 'test.minutes': NOTE, 'directory.minutes': DIRECTORY });
+        const found = (documents['test.minutes'].diagnostics ?? []).filter(d => d.code === IssueCodes.NameWithoutAt);
+        expect(found.map(d => [d.severity, d.range.start.line, d.range.start.character, d.range.end.character, d.message])).toEqual([[4, 4, 4, 16,
+            '\'Marilyn Cade\' is not an attendee: a name in an attendee list is written with @ (@{Marilyn Cade}), and without it the line is prose.']]);
+    });
+
+    test('the quick fix writes the name as a reference, and the person is an attendee', async () => {
+        const after = await expectOnlyFix(NOTE, IssueCodes.NameWithoutAt, 'Make Marilyn Cade an attendee: write @{Marilyn Cade}', NOTE.replace('- Marilyn Cade', '- @{Marilyn Cade}'));
+        const { documents } = await buildWorkspace({ 'test.minutes': after, 'directory.minutes': DIRECTORY });
+        expect(structureOf(documents['test.minutes'].parseResult.value).meetings[0].attendees.map(a => a.party?.name)).toEqual(['mcade']);
+    });
+});
