@@ -385,6 +385,7 @@ class Scanner {
             this.emitHidden(v.lineComment, start, this.endOfLine(start));
             return true;
         }
+        const atDocumentStart = this.place.leaveDocumentStart();
         if (c === '#') {
             let end = start;
             while (text[end] === '#' && end - start < 7) end++;
@@ -401,7 +402,8 @@ class Scanner {
             const end = this.endOfLine(start);
             if (/^-{3,}[ \t]*$/.test(text.slice(start, end))) {
                 // The first line of a document opens a front matter, as GitHub's pages write their fields.
-                if (!this.place.frontMatter()) this.place.body();
+                if (atDocumentStart) this.place.frontMatter();
+                else this.place.body();
                 this.emit(v.rule, start, end, Expect.Inline);
                 return true;
             }
@@ -615,6 +617,7 @@ class Scanner {
         const start = this.pos;
         if (this.atLineStart) {
             this.place.leaveAttendance();
+            this.place.leaveDocumentStart();
             this.place.prose(start > this.lineStart, true);
         }
         this.atLineStart = false;
@@ -979,7 +982,6 @@ class Place {
 
     /** An office's label after an attendee list (`Chair:`): the list of its holders, read as a roster's is. */
     officeList(): void {
-        this.atDocumentStart = false;
         this.open = 'list';
         this.agenda = false;
         this.roster = true;
@@ -991,7 +993,6 @@ class Place {
      * `afterAttendance`: blank lines before the line end a roster's list (`leaveAttendance`).
      */
     key(key: string, bare = false, afterAttendance = false): boolean {
-        this.atDocumentStart = false;
         const definition = keyDefinition(key);
         switch (definition?.kind) {
             case 'entry':
@@ -1040,34 +1041,34 @@ class Place {
 
     /** A custom field (`Session Format: …`): a field of the header, continued by indented lines. */
     customField(): void {
-        this.atDocumentStart = false;
         this.open = 'field';
     }
 
     entry(): void {
-        this.atDocumentStart = false;
         this.open = 'entry';
     }
 
     /** A heading closes what was open, but does not start the body: a title may come before the fields. */
     heading(): void {
-        this.atDocumentStart = false;
         this.open = 'nothing';
         this.fieldsOnly = false;
     }
 
-    /**
-     * A `---` line: on a document's first line (blank lines and comments aside) it opens a front
-     * matter, a header of fields as GitHub's pages write theirs (`date:`, `title:` …, up to the
-     * next `---`), and is true; anywhere else it is false and the caller starts the body.
-     */
-    frontMatter(): boolean {
-        if (!this.atDocumentStart) return false;
+    /** Whether no line came before the current one but blank lines and comments; the line is read, so now one has. */
+    leaveDocumentStart(): boolean {
+        const atStart = this.atDocumentStart;
         this.atDocumentStart = false;
+        return atStart;
+    }
+
+    /**
+     * A `---` on a document's first line (`leaveDocumentStart`) opens a front matter: a header of
+     * fields as GitHub's pages write theirs (`date:`, `title:` …), up to the next `---`.
+     */
+    frontMatter(): void {
         this.header = true;
         this.fieldsOnly = true;
         this.open = 'nothing';
-        return true;
     }
 
     /**
@@ -1075,14 +1076,12 @@ class Place {
      * the open list's or text field's, or an indented line that continues a header field.
      */
     prose(indented: boolean, plain: boolean): void {
-        this.atDocumentStart = false;
         if (this.open === 'list' || this.open === 'text') return;
         if (this.open === 'field' && indented && plain) return;
         this.body();
     }
 
     body(): void {
-        this.atDocumentStart = false;
         this.header = false;
         this.fieldsOnly = false;
         this.open = 'nothing';
