@@ -18,6 +18,11 @@ export class LineIndex {
         return index;
     }
 
+    /** The index of a text no text document holds (a file a check scans before it parses it), not kept. */
+    static ofText(text: string): LineIndex {
+        return new LineIndex(text, lineStartsOf(text));
+    }
+
     /** The position of an offset, as `TextDocument.positionAt` gives it (never past the end of its line). */
     positionAt(offset: number): Position {
         const starts = this.starts;

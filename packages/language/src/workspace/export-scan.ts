@@ -3,6 +3,7 @@ import { Action } from '../generated/ast.js';
 import { nameKey } from '../model/names.js';
 import { ENTRY_KINDS } from '../model/vocabulary.js';
 import { ACTION_PATTERN, HORIZONTAL_SPACE_CLASS } from '../parser/minutes-lexer.js';
+import { LineIndex } from '../util/line-index.js';
 
 /**
  * What a file exports, read from its text without parsing it: the identifiers of its
@@ -41,45 +42,11 @@ const IDENTIFIER = new RegExp(`${HORIZONTAL_SPACE_CLASS}*(#[\\p{L}\\p{N}\\p{M}_]
 /** `update` before `#` (the identifier is then read as IDENTIFIER reads it): found without the Unicode flag, which is slower. */
 const UPDATE = /update[ \t]+(?=#)/gi;
 
-/**
- * The line of an offset, as positions count lines (`\r\n`, `\r`, `\n`), counted forward from
- * where it was last asked. It jumps from line break to line break with `indexOf`: a regular
- * expression's match per line made an array per line, 31 MB in a check of the bench's 1,000
- * files (sampled), for nothing but the count.
- */
-class LineCounter {
-    /** The line `moveTo` reached, 0-based, and the offset where it starts. */
-    line = 0;
-    lineStart = 0;
-    private nextLineFeed: number;
-    private nextCarriageReturn: number;
-
-    constructor(private readonly text: string) {
-        this.nextLineFeed = this.find('\n', 0);
-        this.nextCarriageReturn = this.find('\r', 0);
-    }
-
-    moveTo(offset: number): void {
-        for (;;) {
-            const lineBreak = Math.min(this.nextLineFeed, this.nextCarriageReturn);
-            if (lineBreak >= offset) return;
-            this.line++;
-            this.lineStart = lineBreak + (this.text.charCodeAt(lineBreak) === 13 && this.text.charCodeAt(lineBreak + 1) === 10 ? 2 : 1);
-            if (this.nextLineFeed < this.lineStart) this.nextLineFeed = this.find('\n', this.lineStart);
-            if (this.nextCarriageReturn < this.lineStart) this.nextCarriageReturn = this.find('\r', this.lineStart);
-        }
-    }
-
-    private find(character: string, from: number): number {
-        const at = this.text.indexOf(character, from);
-        return at < 0 ? Number.POSITIVE_INFINITY : at;
-    }
-}
-
 export function scanExports(text: string): ScannedExports {
     const actions: ScannedAction[] = [];
     let mayDeclareParties = false;
-    const lines = new LineCounter(text);
+    // Made at the first action: a file without one needs no line counted.
+    let lines: LineIndex | undefined;
     LINE_START.lastIndex = 0;
     for (let match = LINE_START.exec(text); match; match = LINE_START.exec(text)) {
         if (match[1] === undefined) {
@@ -95,8 +62,8 @@ export function scanExports(text: string): ScannedExports {
         let written = id[1];
         while (written.endsWith('.') || written.endsWith('-')) written = written.slice(0, -1);
         const offset = IDENTIFIER.lastIndex - id[1].length;
-        lines.moveTo(offset);
-        actions.push({ name: written.slice(1), offset, length: written.length, line: lines.line, character: offset - lines.lineStart });
+        const { line, character } = (lines ??= LineIndex.ofText(text)).positionAt(offset);
+        actions.push({ name: written.slice(1), offset, length: written.length, line, character });
     }
     const updateKeys = new Set<string>();
     UPDATE.lastIndex = 0;
