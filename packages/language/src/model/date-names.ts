@@ -180,14 +180,16 @@ function foldedProseWords(language: string): Pick<DateNames, 'leading' | 'range'
     };
 }
 
+const FOLDED_PROSE_WORDS = DATE_LANGUAGES.map(foldedProseWords);
+
 /**
  * The words between two times (`to`, `à`) and before a time (`at`, `a las`) of every
  * language read, from `PROSE_WORDS` alone: a time in any language is read without asking
  * Intl for every language's names (about 40 ms when a process starts).
  */
 export const EVERY_LANGUAGE_PROSE = {
-    timeRange: new Set(DATE_LANGUAGES.flatMap(language => [...foldedProseWords(language).timeRange])),
-    beforeTime: DATE_LANGUAGES.flatMap(language => foldedProseWords(language).beforeTime)
+    timeRange: new Set(FOLDED_PROSE_WORDS.flatMap(words => [...words.timeRange])),
+    beforeTime: FOLDED_PROSE_WORDS.flatMap(words => words.beforeTime)
 } as const;
 
 let everyLanguageMarks: ReadonlySet<string> | undefined;
