@@ -12,7 +12,7 @@ import type {
     ActionOutline, AgendaEntry, EarlierActionOutline, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
     TurnOutline, UpdateOutline
 } from './render-model.js';
-import { blocksAroundHeader, hasNoParticipantRows, isOneLineList, ownersToName, participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
+import { blocksAroundHeader, isOneLineList, ownersToName, participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
 import { labelled, plain, type RichText, type Span } from './rich-text.js';
 import { wellFormed } from './unicode.js';
 
@@ -257,11 +257,12 @@ class DocxWriter {
     /** A group of an attendee list: a table of the attendees on lines of their own; a one-line list (`Council: Carol, Mark`) stays a line, as written. */
     private participantGroup(caption: RichText, fallback: string, group: ParticipantGroup | undefined, depth: number): Block[] {
         if (isOneLineList(group)) return [this.paragraph(caption, depth)];
-        if (hasNoParticipantRows(group)) return [this.paragraphWith({ children: [new TextRun({ text: xmlText(plain(caption) || fallback), bold: true })], keepNext: true })];
-        return this.participantTable(plain(caption) || fallback, participantsOnLines(group!));
+        return this.participantTable(plain(caption) || fallback, participantsOnLines(group));
     }
 
     private participantTable(caption: string, participants: readonly Participant[]): Block[] {
+        // Names written without `@` are the list after the caption: no table of no one.
+        if (participants.length === 0) return [this.caption(caption)];
         const { words, offices, attendance } = this.language.translation;
         const notes = participants.some(p => p.description.length > 0);
         const rows = participants.map(participant => {
@@ -321,10 +322,15 @@ class DocxWriter {
     }
 
     /** A table with a caption above it, a header row repeated on each page, at the page's width. */
+    /** A table's caption, kept with what follows it. */
+    private caption(caption: string): Paragraph {
+        return this.paragraphWith({ children: [new TextRun({ text: xmlText(caption), bold: true })], keepNext: true, alignment: AlignmentType.START });
+    }
+
     private table(caption: string, head: readonly string[], rows: readonly ParagraphChild[][][]): Block[] {
         const cell = (children: ParagraphChild[]) => new TableCell({ children: [this.paragraphWith({ children })] });
         return [
-            this.paragraphWith({ children: [new TextRun({ text: xmlText(caption), bold: true })], keepNext: true, alignment: AlignmentType.START }),
+            this.caption(caption),
             new PageWidthTable({
                 visuallyRightToLeft: this.rightToLeft,
                 width: { size: 100, type: WidthType.PERCENTAGE },

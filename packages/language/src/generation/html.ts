@@ -9,7 +9,7 @@ import type {
     ActionOutline, AgendaEntry, ContentsEntry, Header, ListEntry, MeetingOutline, Outline, OutlineBlock, Participant,
     TurnOutline, UpdateOutline
 } from './render-model.js';
-import { blocksAroundHeader, hasNoParticipantRows, isOneLineList, ownersToName, participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
+import { blocksAroundHeader, isOneLineList, ownersToName, participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
 import { labelled, plain, type RichText, type Span, type StyledSpan } from './rich-text.js';
 import { HTML_STYLE } from './html-style.js';
 import { earlierActionsHtml, whoSpokeHtml } from './ledger-html.js';
@@ -296,8 +296,8 @@ class HtmlWriter {
         const named = new Set(group?.participants.slice(0, group.namedInTitle).map(p => p.anchor).filter(anchor => !this.anchorsPlaced.has(anchor)));
         const captionHtml = caption.length > 0 ? caption.map(span => this.anchoredSpan(span, named)).join('') : escapeText(fallback);
         if (isOneLineList(group)) return `<p class="participant-line" dir="auto">${captionHtml}</p>`;
-        if (hasNoParticipantRows(group)) return `<p class="label" dir="auto">${captionHtml}</p>`;
-        return this.participantTable(captionHtml, participantsOnLines(group!), true);
+        const rows = participantsOnLines(group);
+        return rows.length > 0 ? this.participantTable(captionHtml, rows, true) : `<p class="label" dir="auto">${captionHtml}</p>`;
     }
 
     /** A span of a one-line attendee list: the first mention of each of `anchors` carries its participant's anchor. */

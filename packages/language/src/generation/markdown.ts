@@ -5,7 +5,7 @@ import { participantColumns, WritingLanguage } from '../model/language.js';
 import type {
     ActionOutline, AgendaEntry, Header, ListEntry, Outline, OutlineBlock, Participant, TurnOutline, UpdateOutline
 } from './render-model.js';
-import { blocksAroundHeader, hasNoParticipantRows, isOneLineList, ownersToName, participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
+import { blocksAroundHeader, isOneLineList, ownersToName, participantsOnLines, roleBesideNote, type ParticipantGroup } from './render-model.js';
 import { labelled, plain, type RichText, type Span } from './rich-text.js';
 import { escapeMarkdown } from '../util/markdown-escape.js';
 
@@ -202,8 +202,7 @@ class MarkdownWriter {
     /** A group of an attendee list: a table of the attendees on lines of their own; a one-line list (`Council: Carol, Mark`) stays a line, as written. */
     private participantGroup(caption: string, group: ParticipantGroup | undefined): void {
         if (isOneLineList(group)) this.push(caption);
-        else if (hasNoParticipantRows(group)) this.push(`**${caption}**`);
-        else this.participants(caption, participantsOnLines(group!));
+        else this.participants(caption, participantsOnLines(group));
     }
 
     private participants(caption: string, participants: readonly Participant[]): void {
@@ -223,6 +222,8 @@ class MarkdownWriter {
             ]);
         });
         this.push(`**${caption}**`);
+        // Names written without `@` are the list after the caption: no table of no one.
+        if (participants.length === 0) return;
         this.push([
             tableRow(participantColumns(words, notes).map(column => escapeMarkdown(column))),
             tableRow(['---', '---', '---', '---', ...(notes ? ['---'] : [])]),

@@ -68,17 +68,13 @@ export function ownersToName(action: ActionOutline): readonly MentionSpan[] {
     return action.ownersInText ? [] : action.owners;
 }
 
-/** The participants of a group written on lines of their own, which writers list under its title. */
-export function participantsOnLines(group: ParticipantGroup): readonly Participant[] {
-    return group.participants.slice(group.namedInTitle);
-}
-
 /**
- * A group with no participant on lines of its own (`attendees:` over names written without `@`,
- * which are the list after it): writers print its title as a label, and no table of no one.
+ * The participants of a group written on lines of their own, which writers list under its title.
+ * None (`attendees:` over names written without `@`, which are the list after it): writers print
+ * the title as a label, and no table of no one.
  */
-export function hasNoParticipantRows(group: ParticipantGroup | undefined): boolean {
-    return group === undefined || participantsOnLines(group).length === 0;
+export function participantsOnLines(group: ParticipantGroup | undefined): readonly Participant[] {
+    return group ? group.participants.slice(group.namedInTitle) : [];
 }
 
 /** A group that is a one-line list and nothing else (`Council: Carol, Mark`): writers print its title as a line, no table. */
