@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Range } from 'vscode-languageserver';
+import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver';
 import type { Person } from '../../src/generated/ast.js';
 import { safeFixesOf } from '../../src/lsp/safe-fixes.js';
 import { displayName } from '../../src/model/directory.js';
@@ -57,6 +57,12 @@ async function expectOnlyFix(note: string, code: string, title: string, expected
     expect(after).toBe(expected);
     expect(await codesAfter({ ...files, 'test.minutes': after }, 'test.minutes')).not.toContain(code);
     return after;
+}
+
+/** The diagnostics of `code` in test.minutes, with the directory beside it. */
+async function diagnosticsOf(note: string, code: string): Promise<Diagnostic[]> {
+    const { documents } = await buildWorkspace({ 'test.minutes': note, 'directory.minutes': DIRECTORY });
+    return (documents['test.minutes'].diagnostics ?? []).filter(d => d.code === code);
 }
 
 async function codesAfter(files: Record<string, string>, file: string): Promise<string[]> {
@@ -231,8 +237,7 @@ describe('unfinished-attendee-list', () => {
     const NOTE = 'meeting: Call\ndate: 2016-12-21\n\nNotes.\n\nattendees:\nCouncil: @mcade,\n@ttropina\nExcused: @nhickson, @jkulesza,\nProxies: @nhickson to @mcade\n\n@mcade: Hello.\n';
 
     test('a label whose list ends in a comma, with no line of names after it, is said to be no list, at the comma', async () => {
-        const { documents } = await buildWorkspace({ 'test.minutes': NOTE, 'directory.minutes': DIRECTORY });
-        const found = (documents['test.minutes'].diagnostics ?? []).filter(d => d.code === IssueCodes.UnfinishedAttendeeList);
+        const found = await diagnosticsOf(NOTE, IssueCodes.UnfinishedAttendeeList);
         expect(found.map(d => [d.range.start.line, d.range.start.character, d.range.end.character, d.message])).toEqual([[8, 29, 30,
             'This list of names ends in \',\' with no line of names after it, so it is kept as written: Nigel Hickson and Joanna Kulesza are not among the attendees. If the list ends here, remove the \',\'.']]);
     });
@@ -249,8 +254,7 @@ describe('narration-after-turn', () => {
     const NOTE = 'meeting: Call\ndate: 2016-12-21\n\n@mcade: the work is not done.\n\nIt goes on.\n\n\nAs you can see we have several options.\n';
 
     test('a paragraph two blank lines after a turn gets the hint, one blank line does not', async () => {
-        const { documents } = await buildWorkspace({ 'test.minutes': NOTE, 'directory.minutes': DIRECTORY });
-        const hints = (documents['test.minutes'].diagnostics ?? []).filter(d => d.code === IssueCodes.NarrationAfterTurn);
+        const hints = await diagnosticsOf(NOTE, IssueCodes.NarrationAfterTurn);
         expect(hints.map(d => d.range.start.line)).toEqual([8]);
     });
 
@@ -273,8 +277,7 @@ describe('colon-after-handle', () => {
     const NOTE = 'person @DE: Daniel Ehrenberg\norg @TC39 Ecma TC39\n\nmeeting: Call\ndate: 2016-12-21\n\n@DE: Hello.\n';
 
     test('an entry written as a field is warned at its colon; an entry without one is not', async () => {
-        const { documents } = await buildWorkspace({ 'test.minutes': NOTE, 'directory.minutes': DIRECTORY });
-        const found = (documents['test.minutes'].diagnostics ?? []).filter(d => d.code === IssueCodes.ColonAfterHandle);
+        const found = await diagnosticsOf(NOTE, IssueCodes.ColonAfterHandle);
         expect(found.map(d => [d.severity, d.range.start.line, d.range.start.character, d.range.end.character, d.message])).toEqual([[2, 0, 10, 11,
             'The name of \'@DE\' starts with a colon, which would be printed as part of it: a directory entry is written \'person @DE Daniel Ehrenberg\', with no colon after the handle.']]);
     });
@@ -293,8 +296,7 @@ describe('name-without-at', () => {
     const NOTE = 'meeting: Call\ndate: 2016-12-21\n\nattendees:\n  - Marilyn Cade\n  - all members of the council\n\n@mcade: Hello.\n';
 
     test('a line of an attendee list that reads as a name written without @ gets the hint at the name; prose does not', async () => {
-        const { documents } = await buildWorkspace({ 'test.minutes': NOTE, 'directory.minutes': DIRECTORY });
-        const found = (documents['test.minutes'].diagnostics ?? []).filter(d => d.code === IssueCodes.NameWithoutAt);
+        const found = await diagnosticsOf(NOTE, IssueCodes.NameWithoutAt);
         expect(found.map(d => [d.severity, d.range.start.line, d.range.start.character, d.range.end.character, d.message])).toEqual([[4, 4, 4, 16,
             '\'Marilyn Cade\' is not an attendee: a name in an attendee list is written with @ (@{Marilyn Cade}), and without it the line is prose.']]);
     });
