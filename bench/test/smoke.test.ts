@@ -124,12 +124,13 @@ describe('node bench/pathological.mjs --growth --count', () => {
 
 describe('bench/lib/thread-times.cjs', () => {
     test('prints the CPU of the main thread and of the others as the process exits', async () => {
-        // A worker spins until its own thread has had 0.3 s of CPU (read as the preload reads it, from
-        // /proc), however busy the machine, and ends: that time is another thread's, not the main one's.
-        // Fields 14 and 15 of the stat line, user and system time, in clock ticks (100 a second on Linux).
-        const cpuOfThisThread = "const ticks = () => { const stat = require('node:fs').readFileSync('/proc/thread-self/stat', 'utf8'); const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); return Number(f[11]) + Number(f[12]); };";
-        const spin = `const { Worker } = require('node:worker_threads'); new Worker(${JSON.stringify(`${cpuOfThisThread} while (ticks() < 30);`)}, { eval: true });`;
-        const { stderr } = await promisify(execFile)(process.execPath, ['--require', path.join(BENCH, 'lib', 'thread-times.cjs'), '-e', spin]);
+        // A worker spins until its own thread has had 0.3 s of CPU (30 clock ticks, read as the
+        // preload reads the main thread's), however busy the machine, and ends: that time is
+        // another thread's, not the main one's.
+        const preload = path.join(BENCH, 'lib', 'thread-times.cjs');
+        const worker = `const { ticksOf } = require(${JSON.stringify(preload)}); while (ticksOf('/proc/thread-self/stat') < 30);`;
+        const spin = `const { Worker } = require('node:worker_threads'); new Worker(${JSON.stringify(worker)}, { eval: true });`;
+        const { stderr } = await promisify(execFile)(process.execPath, ['--require', preload, '-e', spin]);
         const [, main, others] = /^thread CPU: main (\d+\.\d\d) s, other threads (\d+\.\d\d) s\n$/.exec(stderr) ?? [];
         expect(Number(others)).toBeGreaterThanOrEqual(0.3);
         expect(Number(main)).toBeLessThan(Number(others));
