@@ -38,10 +38,12 @@ export function plain(text: RichText): string {
 /**
  * Rich text as plain text for the email: what was written, with a Markdown link's URL after
  * its label (`minutes (https://…)`) and code and emphasis in their marks, as plain-text
- * mail writes them.
+ * mail writes them. A URL stands bare where a space or punctuation parts it from the words
+ * around it; else in its angle brackets, as written: `<https://example.org>now` bare would be
+ * read, and opened, as the address `https://example.org` + `now`.
  */
 export function readable(text: RichText): string {
-    return text.map(span => {
+    const pieces = text.map(span => {
         switch (span.kind) {
             case 'link':
                 return span.text === span.url ? span.url : `${span.text} (${span.url})`;
@@ -50,8 +52,30 @@ export function readable(text: RichText): string {
             default:
                 return span.text;
         }
+    });
+    return pieces.map((piece, i) => {
+        const span = text[i];
+        if (span.kind !== 'link' || span.text !== span.url) return piece;
+        return BEFORE_BARE_URL.test(characterBefore(pieces, i)) && AFTER_BARE_URL.test(characterAfter(pieces, i)) ? piece : `<${piece}>`;
     }).join('');
 }
+
+/** The last character written before piece `i` (empty at the start). */
+function characterBefore(pieces: readonly string[], i: number): string {
+    for (let k = i - 1; k >= 0; k--) if (pieces[k] !== '') return pieces[k].slice(-1);
+    return '';
+}
+
+/** The first character written after piece `i` (empty at the end). */
+function characterAfter(pieces: readonly string[], i: number): string {
+    for (let k = i + 1; k < pieces.length; k++) if (pieces[k] !== '') return pieces[k].charAt(0);
+    return '';
+}
+
+/** What may come just before a bare URL in plain text (or nothing): a space, or an opening mark. */
+const BEFORE_BARE_URL = /^(?:|\s|[([{'"‘“«])$/u;
+/** What may come just after it (or nothing): a space, or punctuation no mail reader takes into the address. */
+const AFTER_BARE_URL = /^(?:|\s|[.,;:!?)\]}'"’”»])$/u;
 
 /** Only these schemes become links; any other URL stays text. */
 export function isSafeUrl(url: string): boolean {

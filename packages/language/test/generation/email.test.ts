@@ -4,7 +4,7 @@ import { outlineOf } from '../../src/generation/outline.js';
 import { flatten, type TurnOutline } from '../../src/generation/render-model.js';
 import { readable } from '../../src/generation/rich-text.js';
 import { displayWidth } from '../../src/generation/wrap.js';
-import { documentsUnderTest, loadFixtures } from '../helpers/fixtures.js';
+import { documentsUnderTest, loadFixtures, withDirectory } from '../helpers/fixtures.js';
 
 const documents = await documentsUnderTest();
 const fixtures = await loadFixtures();
@@ -78,6 +78,13 @@ describe('the email layout', () => {
     test('a URL longer than the line stays whole', () => {
         const url = 'https://example.org/slides/very/long/path/that/cannot/be/broken/without/breaking/the/link/2024-04-18.pdf';
         expect(board.split('\n')).toContain(url);
+    });
+
+    test('a URL keeps its angle brackets where a word touches it: bare, `<https://example.org>now` would be read as one address', async () => {
+        const document = await withDirectory('meeting: Links\ndate: 2024-04-18\n\n'
+            + 'See <https://example.org>now, word<https://a.example>, (<https://b.example>) and <https://c.example>. Also "<https://d.example>"\n');
+        const email = generateEmail(document.parseResult.value, { width: 1000 });
+        expect(email).toContain('See <https://example.org>now, word<https://a.example>, (https://b.example) and https://c.example. Also "https://d.example"\n');
     });
 
     test('bullets keep their marker and a hanging indent; nested items are indented under their parent', () => {
