@@ -601,11 +601,16 @@ class FlatRun {
         return existing;
     }
 
-    /** `container.property += child`: the list made with its first child. */
+    /**
+     * `container.property += child`: the list made with its first child. Made by `Array.of`, not
+     * a literal: V8 makes a literal's arrays old from the start once most of them outlived a
+     * collection (the directory's lists, kept to the end, do), and an old list holding young
+     * nodes kept every file's tree past its turn (docs/performance.md, "The collector").
+     */
     private add(container: MutableNode, property: string, child: MutableNode): void {
         if (!this.buildsAst) return;
         let list = container[property] as MutableNode[] | undefined;
-        if (!list || list === (EMPTY_LIST as unknown)) container[property] = list = [];
+        if (!list || list === (EMPTY_LIST as unknown)) container[property] = list = Array.of<MutableNode>();
         this.contain(container, property, child, list.length);
         list.push(child);
     }
