@@ -31,7 +31,7 @@ function links(text: RichText): RichText {
             const angle = before.text.endsWith('<') && after.text.startsWith('>');
             if (markdown || angle) {
                 const start = markdown ? label.index : before.text.length - 1;
-                result.push(textSpan(before.text.slice(0, start)), markdown ? { kind: 'link', text: label[1], url: link.url } : link);
+                result.push(textSpan(before.text.slice(0, start)), markdown ? { kind: 'link', text: label[1], url: link.url } : { ...link, angle: true });
                 // What follows the `)` or `>` may open the next link: it is looked at again.
                 spans[i + 2] = textSpan(after.text.slice(1));
                 i += 1;

@@ -8,8 +8,11 @@ import type { PartyName } from './naming.js';
 export type Span =
     | { readonly kind: 'text'; readonly text: string }
     | { readonly kind: 'mention'; readonly text: string; readonly party: PartyName; readonly anchor?: string }
-    /** `text` is the link's label: the URL itself for a bare URL or `<url>`, the label of `[label](url)`. */
-    | { readonly kind: 'link'; readonly text: string; readonly url: string }
+    /**
+     * `text` is the link's label: the URL itself for a bare URL or `<url>`, the label of
+     * `[label](url)`; `angle`, that it was written `<url>`.
+     */
+    | { readonly kind: 'link'; readonly text: string; readonly url: string; readonly angle?: true }
     | StyledSpan;
 
 /**
@@ -38,9 +41,10 @@ export function plain(text: RichText): string {
 /**
  * Rich text as plain text for the email: what was written, with a Markdown link's URL after
  * its label (`minutes (https://…)`) and code and emphasis in their marks, as plain-text
- * mail writes them. A URL stands bare where a space or punctuation parts it from the words
- * around it; else in its angle brackets, as written: `<https://example.org>now` bare would be
- * read, and opened, as the address `https://example.org` + `now`.
+ * mail writes them. A URL written `<url>` stands bare where a space or punctuation parts it from
+ * the words around it; else in its angle brackets, as written: `<https://example.org>now` bare
+ * would be read, and opened, as the address `https://example.orgnow`. A URL written without
+ * them stays so, even against a word (`Seehttp://…`).
  */
 export function readable(text: RichText): string {
     const pieces = text.map(span => {
@@ -55,7 +59,7 @@ export function readable(text: RichText): string {
     });
     return pieces.map((piece, i) => {
         const span = text[i];
-        if (span.kind !== 'link' || span.text !== span.url) return piece;
+        if (span.kind !== 'link' || !span.angle) return piece;
         return BEFORE_BARE_URL.test(characterBefore(pieces, i)) && AFTER_BARE_URL.test(characterAfter(pieces, i)) ? piece : `<${piece}>`;
     }).join('');
 }

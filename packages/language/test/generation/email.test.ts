@@ -80,11 +80,13 @@ describe('the email layout', () => {
         expect(board.split('\n')).toContain(url);
     });
 
-    test('a URL keeps its angle brackets where a word touches it: bare, `<https://example.org>now` would be read as one address', async () => {
+    test('a URL written `<url>` keeps its angle brackets where a word touches it: bare, `<https://example.org>now` would be read as one address', async () => {
         const document = await withDirectory('meeting: Links\ndate: 2024-04-18\n\n'
-            + 'See <https://example.org>now, word<https://a.example>, (<https://b.example>) and <https://c.example>. Also "<https://d.example>"\n');
+            + 'See <https://example.org>now, word<https://a.example>, (<https://b.example>) and <https://c.example>. Also "<https://d.example>"\n\n'
+            + 'Written without them, it stays so: Seehttps://e.example/page for more.\n');
         const email = generateEmail(document.parseResult.value, { width: 1000 });
         expect(email).toContain('See <https://example.org>now, word<https://a.example>, (https://b.example) and https://c.example. Also "https://d.example"\n');
+        expect(email).toContain('Written without them, it stays so: Seehttps://e.example/page for more.\n');
     });
 
     test('bullets keep their marker and a hanging indent; nested items are indented under their parent', () => {
