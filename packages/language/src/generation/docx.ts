@@ -321,12 +321,12 @@ class DocxWriter {
         return text.flatMap(rich => [new TextRun({ text: '', break: 1 }), ...this.runs(rich)]);
     }
 
-    /** A table with a caption above it, a header row repeated on each page, at the page's width. */
     /** A table's caption, kept with what follows it. */
     private caption(caption: string): Paragraph {
         return this.paragraphWith({ children: [new TextRun({ text: xmlText(caption), bold: true })], keepNext: true, alignment: AlignmentType.START });
     }
 
+    /** A table with a caption above it, a header row repeated on each page, at the page's width. */
     private table(caption: string, head: readonly string[], rows: readonly ParagraphChild[][][]): Block[] {
         const cell = (children: ParagraphChild[]) => new TableCell({ children: [this.paragraphWith({ children })] });
         return [
