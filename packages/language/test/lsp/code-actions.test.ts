@@ -65,6 +65,11 @@ async function diagnosticsOf(note: string, code: string): Promise<Diagnostic[]> 
     return (documents['test.minutes'].diagnostics ?? []).filter(d => d.code === code);
 }
 
+/** A diagnostic as the tests below compare it: severity, line, start and end character, message. */
+function asReported(diagnostic: Diagnostic): [number | undefined, number, number, number, string] {
+    return [diagnostic.severity, diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.character, diagnostic.message];
+}
+
 async function codesAfter(files: Record<string, string>, file: string): Promise<string[]> {
     const { documents } = await buildWorkspace(files);
     return (documents[file].diagnostics ?? []).map(d => String(d.code));
@@ -278,7 +283,7 @@ describe('colon-after-handle', () => {
 
     test('an entry written as a field is warned at its colon; an entry without one is not', async () => {
         const found = await diagnosticsOf(NOTE, IssueCodes.ColonAfterHandle);
-        expect(found.map(d => [d.severity, d.range.start.line, d.range.start.character, d.range.end.character, d.message])).toEqual([[2, 0, 10, 11,
+        expect(found.map(asReported)).toEqual([[2, 0, 10, 11,
             'The name of \'@DE\' starts with a colon, which would be printed as part of it: a directory entry is written \'person @DE Daniel Ehrenberg\', with no colon after the handle.']]);
     });
 
@@ -297,7 +302,7 @@ describe('name-without-at', () => {
 
     test('a line of an attendee list that reads as a name written without @ gets the hint at the name; prose does not', async () => {
         const found = await diagnosticsOf(NOTE, IssueCodes.NameWithoutAt);
-        expect(found.map(d => [d.severity, d.range.start.line, d.range.start.character, d.range.end.character, d.message])).toEqual([[4, 4, 4, 16,
+        expect(found.map(asReported)).toEqual([[4, 4, 4, 16,
             '\'Marilyn Cade\' is not an attendee: a name in an attendee list is written with @ (@{Marilyn Cade}), and without it the line is prose.']]);
     });
 
