@@ -46,13 +46,14 @@ export function plain(text: RichText): string {
  * would be read, and opened, as the address `https://example.orgnow`. A URL written without
  * them stays so, even against a word (`Seehttp://…`).
  */
-export function readable(text: RichText): string {
+export function readable(text: RichText, around: { readonly before: string; readonly after: string } = { before: '', after: '' }): string {
     const pieces = text.map(span => {
         switch (span.kind) {
             case 'link':
                 return span.text === span.url ? span.url : `${span.text} (${span.url})`;
             case 'styled':
-                return `${span.mark}${readable(span.children)}${span.mark}`;
+                // Inside the marks, a URL touches them: `*Agenda: <https://…>*` keeps its brackets.
+                return `${span.mark}${readable(span.children, { before: span.mark, after: span.mark })}${span.mark}`;
             default:
                 return span.text;
         }
@@ -60,20 +61,22 @@ export function readable(text: RichText): string {
     return pieces.map((piece, i) => {
         const span = text[i];
         if (span.kind !== 'link' || !span.angle) return piece;
-        return BEFORE_BARE_URL.test(characterBefore(pieces, i)) && AFTER_BARE_URL.test(characterAfter(pieces, i)) ? piece : `<${piece}>`;
+        const before = characterBefore(pieces, i) ?? around.before.slice(-1);
+        const after = characterAfter(pieces, i) ?? around.after.charAt(0);
+        return BEFORE_BARE_URL.test(before) && AFTER_BARE_URL.test(after) ? piece : `<${piece}>`;
     }).join('');
 }
 
-/** The last character written before piece `i` (empty at the start). */
-function characterBefore(pieces: readonly string[], i: number): string {
+/** The last character written before piece `i`, or none among the pieces. */
+function characterBefore(pieces: readonly string[], i: number): string | undefined {
     for (let k = i - 1; k >= 0; k--) if (pieces[k] !== '') return pieces[k].slice(-1);
-    return '';
+    return undefined;
 }
 
-/** The first character written after piece `i` (empty at the end). */
-function characterAfter(pieces: readonly string[], i: number): string {
+/** The first character written after piece `i`, or none among the pieces. */
+function characterAfter(pieces: readonly string[], i: number): string | undefined {
     for (let k = i + 1; k < pieces.length; k++) if (pieces[k] !== '') return pieces[k].charAt(0);
-    return '';
+    return undefined;
 }
 
 /** What may come just before a bare URL in plain text (or nothing): a space, or an opening mark. */

@@ -83,10 +83,13 @@ describe('the email layout', () => {
     test('a URL written `<url>` keeps its angle brackets where a word touches it: bare, `<https://example.org>now` would be read as one address', async () => {
         const document = await withDirectory('meeting: Links\ndate: 2024-04-18\n\n'
             + 'See <https://example.org>now, word<https://a.example>, (<https://b.example>) and <https://c.example>. Also "<https://d.example>"\n\n'
-            + 'Written without them, it stays so: Seehttps://e.example/page for more.\n');
+            + 'Written without them, it stays so: Seehttps://e.example/page for more.\n\n'
+            + '*Agenda: <https://indico.cern.ch/event/1032037>*\n');
         const email = generateEmail(document.parseResult.value, { width: 1000 });
         expect(email).toContain('See <https://example.org>now, word<https://a.example>, (https://b.example) and https://c.example. Also "https://d.example"\n');
         expect(email).toContain('Written without them, it stays so: Seehttps://e.example/page for more.\n');
+        // Against the marks of emphasis (HSF's generator meetings), as against a word.
+        expect(email).toContain('\n*Agenda: <https://indico.cern.ch/event/1032037>*\n');
     });
 
     test('bullets keep their marker and a hanging indent; nested items are indented under their parent', () => {
