@@ -10,7 +10,7 @@ import {
     aliasesOf, displayName, entryFields, fullName, honorificOf, organisationsOf, roleOf, stakeholderGroupOf
 } from '../model/directory.js';
 import {
-    MAX_NESTING_DEPTH, actionTextFrom, attendeeReference, blankLineBefore, continuationOf, groupLabelWords, fieldListOf, headingNumber, headsJointTurn, isOrderedMarker, officeLabelEnd, splitActionHeader, structureOf,
+    MAX_NESTING_DEPTH, actionTextFrom, attendeeReference, blankLineBefore, continuationOf, groupLabelWords, fieldListOf, headingNumber, headsJointTurn, isFrontMatterMark, isOrderedMarker, officeLabelEnd, splitActionHeader, structureOf,
     type ActionItem, type ActionReport, type AgendaItemNode, type Attendance, type Attendee, type Item,
     type DocumentStructure, type ListItem, type Meeting, type OutcomeGroup, type Paragraph, type Qualifiers, type Turn
 } from '../model/structure.js';
@@ -400,7 +400,7 @@ class OutlineBuilder {
                 blocks.push(...this.paragraphs(item.paragraphs, scope));
                 return;
             case 'break':
-                blocks.push({ kind: 'break' });
+                if (!isFrontMatterMark(item.block)) blocks.push({ kind: 'break' });
                 return;
         }
     }

@@ -1,6 +1,6 @@
 import type { AstNode, Reference } from 'langium';
 import {
-    isAction, isActionUpdate, isAgenda, isBreak, isDocument, isField, isHeading, isLine, isOutcome, isRoster,
+    isAction, isActionUpdate, isAgenda, isBreak, isCustomField, isDocument, isField, isHeading, isLine, isOutcome, isRoster,
     isLink, isMention, isSegment, isSpeakerLine,
     Action, ActionUpdate, Agenda, Break, CustomField, Field, Heading, Line, Organisation, Outcome, Person, Roster, Segment, SpeakerLine,
     type Block, type Document, type Mention, type Party, type Text
@@ -101,7 +101,7 @@ type ItemBody =
     | { kind: 'action'; action: ActionItem; meeting?: Meeting }
     | { kind: 'update'; update: ActionReport; meeting?: Meeting }
     | { kind: 'prose'; paragraphs: Paragraph[]; meeting?: Meeting }
-    | { kind: 'break'; block: Block; meeting?: Meeting };
+    | { kind: 'break'; block: Break; meeting?: Meeting };
 
 /** What the document holds, in order: each block with the lines that belong to it, and where each meeting starts. */
 export type Item = (ItemBody & { readonly span: ItemSpan }) | { kind: 'meeting-start'; meeting: Meeting };
@@ -1722,6 +1722,23 @@ function sectionTree(items: readonly Item[]): Section[] {
 /** The number a heading starts with (`2.1`, `3`), if any: it links the section to an agenda item. */
 export function headingNumber(text: string): string | undefined {
     return /^\s*(\d+(?:\.\d+)*)\.?(?=\s|$)/.exec(text)?.[1];
+}
+
+/**
+ * Whether a `---` marks the document's front matter: the first line, with fields under it, or
+ * the first `---` after those fields (where the lexer opens and closes one: minutes-lexer.ts,
+ * `Place.frontMatter`). The outputs show its fields as the header, and not its marks, which
+ * hold no words. Linear over a document's breaks: the search back stops at the first block
+ * that is not a field.
+ */
+export function isFrontMatterMark(block: Break): boolean {
+    const blocks = block.$container.blocks;
+    const index = block.$containerIndex ?? 0;
+    const isHeaderField = (candidate: Block | undefined) => isField(candidate) || isCustomField(candidate);
+    if (index === 0) return isHeaderField(blocks[1]);
+    let first = index;
+    while (first > 1 && isHeaderField(blocks[first - 1])) first--;
+    return first === 1 && index > 1 && isBreak(blocks[0]);
 }
 
 /** Whether a blank line separates a block from the block before it in its document. */

@@ -92,6 +92,13 @@ describe('the email layout', () => {
         expect(email).toContain('\n*Agenda: <https://indico.cern.ch/event/1032037>*\n');
     });
 
+    test('the `---` lines of a front matter mark it and are not printed: its fields are the header; any other `---` is printed where it is', async () => {
+        const document = await withDirectory('// From the group\'s site\n---\ndate: 2025-10-13\ntitle: Steering council\n---\n\nThe council met.\n\n---\n\nAfter the break.\n');
+        const email = generateEmail(document.parseResult.value, { width: 1000 });
+        expect(email).toContain('\nDate:  13 October 2025\ntitle: Steering council\n\nThe council met.\n\n---\n\nAfter the break.\n');
+        expect(email.match(/^---$/gm)).toHaveLength(1);
+    });
+
     test('bullets keep their marker and a hanging indent; nested items are indented under their parent', () => {
         expect(board).toContain(
             '- research on *abuse* reports, with [brackets] and _underscores_ kept as\n' +
