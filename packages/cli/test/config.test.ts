@@ -258,6 +258,35 @@ describe('a git repository without a configuration', () => {
     });
 });
 
+describe('a hint raised by the configuration', () => {
+    // The check leaves hints out, and does not make them (a hint's range is looked up in its
+    // block's tree): the configuration that raises one to a warning or an error must still see it.
+    const files = (rules: string) => ({
+        '.minutes.jsonc': `{ "rules": { ${rules} } }\n`,
+        'people.minutes': 'person @mshears Matthew Shears\nperson @ttropina Tatiana Tropina\n',
+        'call.minutes': 'meeting: A call\ndate: 2025-03-19\n\nattendees:\n- @mshears\n- @ttropina\n\n@mshears: Spoke alone.\n'
+    });
+
+    test('is printed by minutes check at its name, with the severity the configuration gives', async () => {
+        const warned = await runCli(['check', '.'], { cwd: tempWorkspace(files('"silent-attendee": "warning"')) });
+        expect(problemLines(warned.stdout)).toEqual([
+            'call.minutes:6:3: warning Tatiana Tropina is listed among the attendees but never speaks in these notes. [silent-attendee]'
+        ]);
+        expect(warned.code).toBe(0);
+        const failed = await runCli(['check', '.'], { cwd: tempWorkspace(files('"silent-attendee": "error"')) });
+        expect(problemLines(failed.stdout)).toEqual([
+            'call.minutes:6:3: error Tatiana Tropina is listed among the attendees but never speaks in these notes. [silent-attendee]'
+        ]);
+        expect(failed.code).toBe(1);
+    });
+
+    test('is not printed when the configuration leaves it a hint', async () => {
+        const result = await runCli(['check', '.'], { cwd: tempWorkspace(files('"meeting-without-date": "error"')) });
+        expect(problemLines(result.stdout)).toEqual([]);
+        expect(result.code).toBe(0);
+    });
+});
+
 describe('a configuration with mistakes', () => {
     const broken = () => tempWorkspace({
         '.minutes.jsonc': '{\n  "rules": { "unknown-speakr": "off", "silent-attendee": "loud" },\n  "widht": 3\n}\n',

@@ -137,8 +137,10 @@ export interface MinutesServicesOptions {
      * Services for `minutes check` alone: what only the editor reads is not built (the index
      * of where each reference points, read by find-references, rename and the editor's
      * re-linking; the syntax tree, made block by block when asked (parser/lazy-cst.ts); the
-     * ranges of its leaves until asked for; reports kept per node for the next keystroke). The diagnostics are the same
-     * (cli/test/parallel-check.test.ts, test/parser/flat-parser.test.ts).
+     * ranges of its leaves until asked for; reports kept per node for the next keystroke; the
+     * hints, which the check does not print, but those the configuration raises to a warning or
+     * an error). The diagnostics it prints are the same (cli/test/parallel-check.test.ts,
+     * test/parser/flat-parser.test.ts).
      */
     checkOnly?: boolean;
     /**
@@ -162,7 +164,7 @@ function parserModule(options: MinutesServicesOptions): Module<MinutesServices, 
     };
 }
 
-/** Check-only: references and index descriptions without closures per object; nodes validated once keep no reports for the next keystroke. */
+/** Check-only: references and index descriptions without closures per object; nodes validated once keep no reports for the next keystroke; no hints but those the configuration raises. */
 const CheckOnlyModule: Module<MinutesServices, PartialLangiumServices> = {
     references: {
         Linker: services => new MinutesLinker(services, { compactReferences: true })
@@ -171,7 +173,7 @@ const CheckOnlyModule: Module<MinutesServices, PartialLangiumServices> = {
         AstNodeDescriptionProvider: services => new CompactAstNodeDescriptionProvider(services)
     },
     validation: {
-        DocumentValidator: services => new MinutesDocumentValidator(services, { keepOwnTextReports: false })
+        DocumentValidator: services => new MinutesDocumentValidator(services, { keepOwnTextReports: false, reportsHints: false })
     }
 };
 

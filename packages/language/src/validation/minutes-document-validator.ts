@@ -1,8 +1,9 @@
 import {
-    DefaultDocumentValidator, interruptAndCheck, isReference, type AstNode, type DiagnosticInfo, type GenericAstNode, type LangiumDocument,
+    AstUtils, DefaultDocumentValidator, interruptAndCheck, isReference, type AstNode, type DiagnosticInfo, type GenericAstNode, type LangiumDocument,
     type ParseResult, type ValidateSingleNodeOptions, type ValidationAcceptor, type ValidationCheck, type ValidationOptions, type ValidationSeverity
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
+import type { RuleLevel } from '../config/minutes-config.js';
 import { applyRuleSettings } from '../config/rule-settings.js';
 import { forEachAstNode } from '../util/ast-walk.js';
 import { LineIndex } from '../util/line-index.js';
@@ -39,11 +40,19 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
      * each node once (a weak map entry per node costs time and collections for nothing).
      */
     private readonly keepOwnTextReports: boolean;
+    /**
+     * Whether hints are reported: in the editor; not in `minutes check`, which does not print
+     * them, unless the configuration raises a hint's code to a warning or an error. A hint left
+     * out is dropped before its range is found (the range of a reference's leaf, looked up in
+     * its block's tree).
+     */
+    private readonly reportsHints: boolean;
 
-    constructor(services: MinutesServices, options: { keepOwnTextReports?: boolean } = {}) {
+    constructor(services: MinutesServices, options: { keepOwnTextReports?: boolean; reportsHints?: boolean } = {}) {
         super(services);
         this.services = services;
         this.keepOwnTextReports = options.keepOwnTextReports ?? true;
+        this.reportsHints = options.reportsHints ?? true;
     }
 
     /**
@@ -66,6 +75,21 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
             }
         }
         return applyRuleSettings(diagnostics, text, configs.rulesOf(document.uri));
+    }
+
+    /** Langium's, but for the hints a check leaves out (see `reportsHints`). */
+    protected override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
+        if (this.reportsHints) return super.validateAst(rootNode, options, cancelToken);
+        const rules = this.services.shared.workspace.MinutesConfigs.rulesOf(AstUtils.getDocument(rootNode).uri);
+        const items: Diagnostic[] = [];
+        const acceptor: ValidationAcceptor = (severity, message, info) => {
+            if (severity === 'hint' && !raisedByRules(rules, info.code)) return;
+            items.push(this.toDiagnostic(severity, message, info));
+        };
+        await this.validateAstBefore(rootNode, options, acceptor, cancelToken);
+        await this.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        await this.validateAstAfter(rootNode, options, acceptor, cancelToken);
+        return items;
     }
 
     /**
@@ -296,4 +320,10 @@ type OwnTextReport = { severity: Parameters<ValidationAcceptor>[0]; message: str
 /** Gives the diagnostics from `first` on an issue code; their data keeps Langium's own code (it stops validation after syntax errors). */
 function withCode(diagnostics: Diagnostic[], first: number, code: string): void {
     for (const diagnostic of diagnostics.slice(first)) diagnostic.code = code;
+}
+
+/** Whether the configuration's rules make a diagnostic of `code` a warning or an error. */
+function raisedByRules(rules: ReadonlyMap<string, RuleLevel>, code: string | number | undefined): boolean {
+    const level = typeof code === 'string' ? rules.get(code) : undefined;
+    return level === 'warning' || level === 'error';
 }
