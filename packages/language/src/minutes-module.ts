@@ -40,6 +40,7 @@ import { ClosedDocumentTrees } from './workspace/closed-document-trees.js';
 import { MinutesDocumentValidator } from './validation/minutes-document-validator.js';
 import { MinutesValidationRegistry } from './validation/minutes-validation-registry.js';
 import { MinutesValidator, registerValidationChecks } from './validation/minutes-validator.js';
+import { answerSubtypesFromCache } from './util/subtype-tests.js';
 
 /** Services added by the Minutes language. */
 export type MinutesAddedServices = {
@@ -191,6 +192,7 @@ export function createMinutesServices(context: DefaultSharedModuleContext, optio
     shared: MinutesSharedServices;
     Minutes: MinutesServices;
 } {
+    answerSubtypesFromCache();
     const shared = options.checkOnly
         ? inject(createDefaultSharedModule(context), MinutesGeneratedSharedModule, MinutesSharedModule, CheckOnlySharedModule)
         : inject(createDefaultSharedModule(context), MinutesGeneratedSharedModule, MinutesSharedModule);

@@ -345,25 +345,35 @@ export class TextTableToken {
     }
 }
 
-/** The tree of the document a check's node is in, and the node's block. */
-function treeAndBlockOf(node: AstNode): { tree: LazyCstTree; block: AstNode } | undefined {
+/**
+ * The tree of the document a check's node is in; undefined for the editor's nodes. The readers
+ * below make no object on the way to their answer: asked for every text a check reads, the
+ * `{ tree, block }` and `{ tree, from, to }` they went through were 25 MB of a check's
+ * allocations (docs/performance.md, "Fewer objects per token and per block").
+ */
+function treeOf(node: AstNode): LazyCstTree | undefined {
     if (!(node instanceof LazyAstNode)) return undefined;
-    let block = node as AstNode;
-    let parent = node.$container;
-    if (!parent) return undefined;
-    while (parent.$container) {
-        block = parent;
-        parent = parent.$container;
-    }
-    const tree = (parent as unknown as LazyAstNode)[TREE];
-    return tree && { tree, block };
+    let root = node.$container;
+    if (!root) return undefined;
+    while (root.$container) root = root.$container;
+    return (root as unknown as LazyAstNode)[TREE];
 }
 
-/** The document's tree of a check's Text node, and its tokens' indexes; undefined for the editor's nodes. */
-function textTokensOf(text: AstNode): { tree: LazyCstTree; from: number; to: number } | undefined {
-    const range = (text as unknown as { [TEXT_TOKENS]?: [number, number] })[TEXT_TOKENS];
-    const found = range && treeAndBlockOf(text);
-    return found && { tree: found.tree, from: range[0], to: range[1] };
+/** Whether a node is a block of its document (its container is the document). */
+function isBlockNode(node: AstNode): boolean {
+    return node.$container !== undefined && node.$container.$container === undefined;
+}
+
+/** The block a node is in: the node itself, or the ancestor whose container is the document. */
+function blockOf(node: AstNode): AstNode {
+    let block = node;
+    while (block.$container?.$container) block = block.$container;
+    return block;
+}
+
+/** A check's Text node's tokens, `[from, to)` in the visible token table. */
+function textTokenRange(text: AstNode): [number, number] | undefined {
+    return (text as unknown as { [TEXT_TOKENS]?: [number, number] })[TEXT_TOKENS];
 }
 
 /**
@@ -372,10 +382,11 @@ function textTokensOf(text: AstNode): { tree: LazyCstTree; from: number; to: num
  * document; undefined for the editor's.
  */
 export function lazyTextTokens(text: AstNode & { mentions?: readonly AstNode[]; links?: readonly AstNode[] }, limit = Infinity): { tokens: TextTableToken[]; source: string } | undefined {
-    const found = textTokensOf(text);
-    if (!found) return undefined;
-    const { tree, from } = found;
-    const to = Math.min(found.to, from + limit);
+    const range = textTokenRange(text);
+    const tree = range && treeOf(text);
+    if (!tree) return undefined;
+    const from = range[0];
+    const to = Math.min(range[1], from + limit);
     const { mention, link } = tree.textKinds;
     const tokens: TextTableToken[] = new Array(to - from);
     let mentions = 0;
@@ -390,20 +401,21 @@ export function lazyTextTokens(text: AstNode & { mentions?: readonly AstNode[]; 
 
 /** Where a check's Text node starts and ends, and its document's text, read from the token table; undefined for the editor's. */
 export function lazyTextSpan(text: AstNode): { offset: number; end: number; source: string } | undefined {
-    const found = textTokensOf(text);
-    return found && { offset: found.tree.visible.offset(found.from), end: found.tree.visible.end(found.to - 1), source: found.tree.text };
+    const range = textTokenRange(text);
+    const tree = range && treeOf(text);
+    return tree && { offset: tree.visible.offset(range[0]), end: tree.visible.end(range[1] - 1), source: tree.text };
 }
 
 /** The line (0-based) a check's block starts on, read from the token table; undefined for the editor's nodes and for a node that is not a block. */
 export function lazyBlockLine(block: AstNode): number | undefined {
-    const found = treeAndBlockOf(block);
-    return found && found.block === block ? found.tree.visible.position(found.tree.starts[2 * block.$containerIndex!]).line : undefined;
+    const tree = treeOf(block);
+    return tree && isBlockNode(block) ? tree.visible.position(tree.starts[2 * block.$containerIndex!]).line : undefined;
 }
 
 /** Where the block of a check's node starts (its first token), and its document's text; undefined for the editor's nodes. */
 export function lazyBlockStart(node: AstNode): { offset: number; source: string } | undefined {
-    const found = treeAndBlockOf(node);
-    return found && { offset: found.tree.blockOffset(found.block), source: found.tree.text };
+    const tree = treeOf(node);
+    return tree && { offset: tree.blockOffset(blockOf(node)), source: tree.text };
 }
 
 /**
@@ -413,9 +425,9 @@ export function lazyBlockStart(node: AstNode): { offset: number; source: string 
  */
 export function lazyNameSegment(node: AstNode): DocumentSegment | undefined {
     if (typeof (node as { name?: unknown }).name !== 'string') return undefined;
-    const found = treeAndBlockOf(node);
-    if (!found || found.block !== node) return undefined;
-    const { visible, starts } = found.tree;
+    const tree = treeOf(node);
+    if (!tree || !isBlockNode(node)) return undefined;
+    const { visible, starts } = tree;
     const token = starts[2 * node.$containerIndex!] + 1;
     const offset = visible.offset(token);
     const end = visible.end(token);

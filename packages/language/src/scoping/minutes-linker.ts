@@ -104,6 +104,13 @@ export class MinutesLinker extends DefaultLinker {
         const visited = listed && isDocument(root) ? blocksToVisit(root) : undefined;
         const count = visited ? visited.length : blocks.length;
         const withReferences: number[] = [];
+        // The references of the block being walked, when it is to be listed; the visitors are made once per document, not per block.
+        let references: Reference[] | undefined;
+        const linkListing = (info: ReferenceInfo) => {
+            references?.push(info.reference as Reference);
+            linkOne(info);
+        };
+        const linkNode = (node: AstNode) => forEachReference(node, linkListing);
         for (let k = 0; k < count; k++) {
             if (k % BLOCKS_PER_CHECK === 0) await interruptAndCheck(cancelToken);
             const i = visited ? visited[k] : k;
@@ -115,12 +122,9 @@ export class MinutesLinker extends DefaultLinker {
                 linked += known.length;
                 continue;
             }
-            const references: Reference[] = [];
-            forEachAstNode(block, node => forEachReference(node, info => {
-                references.push(info.reference as Reference);
-                linkOne(info);
-            }));
-            if (listed && !known) {
+            references = listed && !known ? [] : undefined;
+            forEachAstNode(block, linkNode);
+            if (references) {
                 this.referencesOfBlock.set(block, references.length > 0 ? references : NO_REFERENCES);
                 if (references.length > 0) withReferences.push(i);
             }

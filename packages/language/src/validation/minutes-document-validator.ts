@@ -154,9 +154,9 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
             }
         };
         /** Checks nodes from `from` on, letting a cancellation in every few hundred nodes. */
-        const checkFrom = async (nodes: readonly AstNode[], from: number, kept?: KeptEntry[], pending?: Promise<void>) => {
+        const checkFrom = async (nodes: readonly AstNode[], from: number, kept?: KeptEntry[], pending?: Promise<void>, to = nodes.length) => {
             if (pending) await pending;
-            for (let k = from; k < nodes.length; k++) {
+            for (let k = from; k < to; k++) {
                 if (checked++ % 256 === 0) await interruptAndCheck(cancelToken);
                 const result = check(nodes[k], kept);
                 if (result) await result;
@@ -167,18 +167,24 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
          * cancellation is let in or a check returns a promise, the rest in `checkFrom` (an async
          * function per block, awaited, was most of what validation allocated).
          */
+        // The nodes of the subtree being walked, `nodes[0..count)`: one list and one visitor per
+        // document, not per block (each walk is finished, awaited, before the next begins).
+        const nodes: AstNode[] = [];
+        let count = 0;
+        const collect = (node: AstNode): boolean => {
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (nodeOptions.validateNode && checksOf(node.$type).any) nodes[count++] = node;
+            return nodeOptions.validateChildren;
+        };
         const walk = (root: AstNode, kept?: KeptEntry[]): Promise<void> | undefined => {
-            const nodes: AstNode[] = [];
-            forEachAstNode(root, node => {
-                const nodeOptions = this.validateSingleNodeOptions(node, options);
-                if (nodeOptions.validateNode && checksOf(node.$type).any) nodes.push(node);
-                return nodeOptions.validateChildren;
-            });
-            for (let k = 0; k < nodes.length; k++) {
-                if (checked % 256 === 0) return checkFrom(nodes, k, kept);
+            count = 0;
+            forEachAstNode(root, collect);
+            const to = count;
+            for (let k = 0; k < to; k++) {
+                if (checked % 256 === 0) return checkFrom(nodes, k, kept, undefined, to);
                 checked++;
                 const result = check(nodes[k], kept);
-                if (result) return checkFrom(nodes, k + 1, kept, result);
+                if (result) return checkFrom(nodes, k + 1, kept, result, to);
             }
             return undefined;
         };
