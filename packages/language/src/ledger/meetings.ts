@@ -9,6 +9,7 @@ import { blockStart, structureOf, type Meeting } from '../model/structure.js';
 import { lazyBlockLine } from '../parser/lazy-cst.js';
 import { plainText, writtenText } from '../model/text.js';
 import { titleLine } from '../model/title-line.js';
+import { ObjectFacts } from '../util/object-facts.js';
 
 /** A parsed document as the ledger reads it: its address and its tree. */
 export interface SourceDocument {
@@ -94,7 +95,7 @@ function fullDate(value: string | undefined, language: string): CalendarDate | u
  * asks for the place of every `update #id` and of the action it names; recomputing all
  * places of both documents each time was quadratic in a long report.
  */
-const placesCache = new WeakMap<Document, { uri: string; references: unknown; places: MeetingPlace[] }>();
+const placesCache = new ObjectFacts<Document, { uri: string; references: unknown; places: MeetingPlace[] }>('meeting places');
 
 /** The meetings of a document, placed (the same array until the document is parsed or linked again: do not change it). */
 export function meetingPlacesOf(source: SourceDocument): MeetingPlace[] {

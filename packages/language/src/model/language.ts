@@ -11,6 +11,7 @@ import { writtenText } from './text.js';
 import { ENGLISH_WORDS, TRANSLATIONS, type OutputWords, type PluralPhrase, type Translation } from './translations.js';
 import { memoised } from './memo.js';
 import { ENGLISH_LABELS, isKey } from './vocabulary.js';
+import { ObjectFacts } from '../util/object-facts.js';
 
 export const DEFAULT_LANGUAGE = 'en';
 
@@ -122,7 +123,7 @@ function languageFields(fields: readonly Field[]): Field[] {
  * action of a meeting (the ledger's listings and calendar), and a meeting may have many fields
  * (a `narration:` per paragraph): read each time, n actions took n times the fields.
  */
-const writtenLanguages = new WeakMap<Meeting | DocumentStructure, string | null>();
+const writtenLanguages = new ObjectFacts<Meeting | DocumentStructure, string | null>('written language');
 
 /** The tag a meeting's (or else its report's) `language:` field gives, as written and canonical; undefined when none gives a valid one. */
 export function writtenLanguage(meeting: Meeting | undefined, structure: DocumentStructure): string | undefined {
@@ -154,7 +155,7 @@ export function sharedLanguage(languages: Iterable<string>, fallback?: string): 
     return distinct.size === 1 ? [...distinct][0] : (fallback && canonicalLocale(fallback)) || DEFAULT_LANGUAGE;
 }
 
-const fieldLanguages = new WeakMap<DocumentStructure, Map<Field, string | undefined>>();
+const fieldLanguages = new ObjectFacts<DocumentStructure, Map<Field, string | undefined>>('field languages');
 
 /**
  * The language a note gives for the meeting a field belongs to (its own `language:` or its

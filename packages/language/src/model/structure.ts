@@ -8,6 +8,7 @@ import {
 import { isBulletMarker } from '../parser/characters.js';
 import { blocksWhere, wasReparsed } from '../parser/incremental-reparser.js';
 import { forEachAstNode, forEachReference } from '../util/ast-walk.js';
+import { ObjectFacts } from '../util/object-facts.js';
 import { namesOf } from './directory.js';
 import { nameKey } from './names.js';
 import { officeNamedBy, speakerPhraseOf, type SpeakerPhrase } from './speaker-phrases.js';
@@ -284,10 +285,10 @@ export interface Section {
     readonly lastBlock: Block;
 }
 
-const cache = new WeakMap<Document, DocumentStructure>();
+const cache = new ObjectFacts<Document, DocumentStructure>('structure');
 
 /** The items of each field written as a list (`organisers:` over bullets): see `fieldListOf`. */
-const fieldLists = new WeakMap<Field, Array<SpeakerLine | Line>>();
+const fieldLists = new ObjectFacts<Field, Array<SpeakerLine | Line>>('field list');
 
 /** The items of a field written as a list (`organisers:` over `- @ICANN` lines), in order; none for a field with a value. */
 export function fieldListOf(field: Field): ReadonlyArray<SpeakerLine | Line> {
@@ -301,7 +302,7 @@ function isFieldListItem(block: Block): block is SpeakerLine | Line {
 }
 
 /** Per document structure, its attendees by where each is written: see `attendeeAt`. */
-const attendeesByName = new WeakMap<DocumentStructure, Map<SpeakerLine | Mention, Attendee>>();
+const attendeesByName = new ObjectFacts<DocumentStructure, Map<SpeakerLine | Mention, Attendee>>('attendees by name');
 
 /** The attendee written by a speaker line of a roster, or by a name in a one-line list, if it is one. */
 export function attendeeAt(written: SpeakerLine | Mention): Attendee | undefined {
@@ -317,7 +318,7 @@ export function attendeeAt(written: SpeakerLine | Mention): Attendee | undefined
 }
 
 /** Continuation lines of each block that has some: see `continuationOf`. */
-const continuations = new WeakMap<Block, Line[]>();
+const continuations = new ObjectFacts<Block, Line[]>('continuation');
 
 /**
  * The lines that continue a block's text, hard-wrapped as in an email: the prose lines
@@ -501,13 +502,13 @@ function isChunkBoundary(block: Block): boolean {
 }
 
 /** The turns written as items of lists (`- @name: text` inside a list), by the paragraphs that hold them: see `turnsOf`. */
-const listTurns = new WeakMap<Paragraph[], Turn[]>();
+const listTurns = new ObjectFacts<Paragraph[], Turn[]>('list turns');
 
 /** The actions written as lines that open with their joint owners, by the paragraphs that hold them: see `jointActionOf`. */
-const paragraphActions = new WeakMap<Paragraph[], ActionItem[]>();
+const paragraphActions = new ObjectFacts<Paragraph[], ActionItem[]>('paragraph actions');
 
 /** The lines that open with joined names but neither a colon nor `will`/`to` after them, by the paragraphs that hold them. */
-const paragraphJointNames = new WeakMap<Paragraph[], JointNames[]>();
+const paragraphJointNames = new ObjectFacts<Paragraph[], JointNames[]>('paragraph joint names');
 
 /** The names a line opens with, joined by `/`, `+` or `&` (`@YK/@DD`), and the offsets where they start and end. */
 export interface JointNames {
@@ -711,7 +712,7 @@ export interface Chunk {
     readonly items: readonly Item[];
 }
 
-const chunksByStructure = new WeakMap<DocumentStructure, readonly Chunk[]>();
+const chunksByStructure = new ObjectFacts<DocumentStructure, readonly Chunk[]>('chunks');
 
 /** The chunks of a document's structure, in order. */
 export function chunksOf(structure: DocumentStructure): readonly Chunk[] {
@@ -758,7 +759,7 @@ interface ChunkSource {
 }
 
 /** The chunk last grouped that starts at a block. */
-const chunkStartingAt = new WeakMap<Block, ChunkSource>();
+const chunkStartingAt = new ObjectFacts<Block, ChunkSource>('chunk source');
 
 /** The chunk last grouped from exactly the blocks `blocks[from..to]` (the same objects), when its references still resolve to what they did. */
 function keptChunk(blocks: readonly Block[], from: number, to: number): ChunkSource | undefined {
@@ -1392,7 +1393,7 @@ function attendanceOfGroup(group: Line): Attendance | undefined {
 }
 
 /** By group label line (whose text never changes): read once, not once per name in the group. */
-const groupAttendances = new WeakMap<Line, Attendance | null>();
+const groupAttendances = new ObjectFacts<Line, Attendance | null>('group attendance');
 
 function turnOf(line: SpeakerLine, paragraphs: Paragraph[], segment: Segment | undefined): Turn {
     const qualifiers = qualifiersOf(line.qualifiers);
@@ -1434,7 +1435,7 @@ export function isJointSpeaker(mention: Mention): boolean {
 }
 
 /** Per speaker line, whose text never changes: the structure, the outline and the highlighter each ask. */
-const joints = new WeakMap<SpeakerLine, Joint | null>();
+const joints = new ObjectFacts<SpeakerLine, Joint | null>('joint');
 
 /** A joint turn's other speakers, and whether its line has text after the colon (else it heads the paragraphs that follow). */
 function jointOf(line: SpeakerLine): Joint {
@@ -1552,7 +1553,7 @@ type ActionHeader = { header: string; body: string; headerEnd: number; textFrom:
  * Per Text node, whose written text never changes (an edit elsewhere may move it: offsets
  * are kept from the text's start): each owner of a long header asks again.
  */
-const actionHeaders = new WeakMap<Text, ActionHeader>();
+const actionHeaders = new ObjectFacts<Text, ActionHeader>('action header');
 
 /** The part of an action's line before the first colon that is not inside a reference. */
 export function splitActionHeader(text: Text | undefined): ActionHeader {

@@ -2,6 +2,7 @@ import type { AstNode, CstNode, LangiumParser, ParseResult } from 'langium';
 import type { Block, Document } from '../generated/ast.js';
 import { isPartyNode } from '../model/directory.js';
 import { INITIAL_STATE, MAX_DOCUMENT_LENGTH, type LineStartPoint, type LineStarts, type MinutesLexer } from './minutes-lexer.js';
+import { ObjectFacts } from '../util/object-facts.js';
 
 /**
  * Parses an edited document again by re-lexing and re-parsing only the lines around the
@@ -140,7 +141,7 @@ export class IncrementalReparser {
         }
         root.astNode = next;
         recordLineStarts(next, spliceLineStarts(lineStarts, startIndex, oldWindowEnd, lexed.lineStarts, delta));
-        reparsed.add(next);
+        reparsed.set(next, true);
         edits.set(next, { previous: document, first, oldEnd: end, newEnd: windowEnd });
         return { ...previous, value: next, lexerErrors: [], parserErrors: [] };
     }
@@ -158,7 +159,7 @@ export interface BlockEdit {
     readonly newEnd: number;
 }
 
-const edits = new WeakMap<AstNode, BlockEdit>();
+const edits = new ObjectFacts<AstNode, BlockEdit>('block edit');
 
 /** The blocks the incremental parse that made this document replaced; undefined for a document parsed in full. */
 export function blockEditOf(document: AstNode): BlockEdit | undefined {
@@ -187,7 +188,7 @@ export function changedRange(oldText: string, text: string): { start: number; ol
 
 const CHUNK = 4096;
 
-const reparsed = new WeakSet<AstNode>();
+const reparsed = new ObjectFacts<AstNode, true>('reparsed');
 
 /**
  * Whether a document was parsed incrementally: it is being edited, so what is derived from
@@ -199,7 +200,7 @@ export function wasReparsed(document: AstNode): boolean {
 }
 
 /** Per test, the indices of the blocks of each document that pass it (see blocksWhere). */
-const blocksPassing = new WeakMap<(block: Block) => boolean, WeakMap<AstNode, readonly number[]>>();
+const blocksPassing = new WeakMap<(block: Block) => boolean, ObjectFacts<AstNode, readonly number[]>>();
 
 /**
  * The indices of the blocks of the document that pass `test` (a function of the block alone,
@@ -210,7 +211,7 @@ const blocksPassing = new WeakMap<(block: Block) => boolean, WeakMap<AstNode, re
  */
 export function blocksWhere(document: Document, test: (block: Block) => boolean): readonly number[] {
     let known = blocksPassing.get(test);
-    if (!known) blocksPassing.set(test, known = new WeakMap());
+    if (!known) blocksPassing.set(test, known = new ObjectFacts(`blocks passing ${test.name}`));
     let indices = known.get(document);
     if (indices) return indices;
     const edit = edits.get(document);
@@ -243,7 +244,7 @@ export function indicesAfterEdit(before: readonly number[], edit: BlockEdit, kee
     return indices;
 }
 
-const lineStartsByDocument = new WeakMap<AstNode, LineStarts>();
+const lineStartsByDocument = new ObjectFacts<AstNode, LineStarts>('line starts');
 
 /** The line starts recorded when the document's text was lexed (none for a document not parsed by the Minutes parser). */
 export function lineStartsOf(document: AstNode): LineStarts | undefined {

@@ -12,6 +12,7 @@ import type { MinutesIndexManager } from '../workspace/minutes-index-manager.js'
 import { LAZY_REF_NODE } from '../parser/lazy-cst.js';
 import { resolvePhrase } from './phrase-references.js';
 import { NameKeyScope } from './minutes-scope-provider.js';
+import { ObjectFacts } from '../util/object-facts.js';
 
 /** How many blocks are linked between two checks for cancellation. */
 const BLOCKS_PER_CHECK = 64;
@@ -231,10 +232,10 @@ export function linkingErrorsOf(document: LangiumDocument): readonly LinkingErro
     return errors;
 }
 
-const linkingErrors = new WeakMap<object, LinkingError[]>();
+const linkingErrors = new ObjectFacts<object, LinkingError[]>('linking errors');
 
 /** Per document linked whole as an open document, the indices of its blocks that hold a reference, in order. */
-const referencingBlocks = new WeakMap<AstNode, readonly number[]>();
+const referencingBlocks = new ObjectFacts<AstNode, readonly number[]>('referencing blocks');
 
 /**
  * The indices of the blocks of a linked open document that hold a reference, in order;

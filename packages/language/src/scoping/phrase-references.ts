@@ -5,6 +5,7 @@ import { speakerPhraseOf } from '../model/speaker-phrases.js';
 import { mentionsOf, writtenName } from '../model/text.js';
 import { isKey, keyDefinition, type MeetingOffice } from '../model/vocabulary.js';
 import type { NameKeyScope } from './minutes-scope-provider.js';
+import { ObjectFacts } from '../util/object-facts.js';
 
 /**
  * What a speaker phrase (model/speaker-phrases.ts) names, when the directory has no entry
@@ -68,7 +69,7 @@ class OfficeIndex {
     }
 }
 
-const indexes = new WeakMap<Document, OfficeIndex>();
+const indexes = new ObjectFacts<Document, OfficeIndex>('office index');
 
 function officesOf(document: Document): OfficeIndex {
     let index = indexes.get(document);

@@ -8,6 +8,7 @@ import { IssueCodes, type IssueCode } from './issue-codes.js';
 import { isOutputLanguage, noteLanguageOfField, OUTPUT_LANGUAGES, writtenLanguage } from '../model/language.js';
 import { firstLineRange, rangeOfOffsets, writtenValue } from './ranges.js';
 import { isKey } from '../model/vocabulary.js';
+import { ObjectFacts } from '../util/object-facts.js';
 
 /** A rule on one meeting; the document's structure holds what the meeting inherits (its date). */
 export type MeetingRule = (meeting: Meeting, accept: ValidationAcceptor, structure: DocumentStructure) => void;
@@ -39,7 +40,7 @@ export function meetingDate(meeting: Meeting, structure: DocumentStructure): Dat
     return date ?? undefined;
 }
 
-const meetingDates = new WeakMap<Meeting, DateValue | null>();
+const meetingDates = new ObjectFacts<Meeting, DateValue | null>('meeting date');
 
 function readMeetingDate(meeting: Meeting, structure: DocumentStructure): DateValue | undefined {
     const language = writtenLanguage(meeting, structure);
