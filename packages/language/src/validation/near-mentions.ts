@@ -36,11 +36,10 @@ export function mentionMustNotFollowWordPunctuation(text: Text, accept: Validati
 function mayHaveAtAfterWordPunctuation(text: Text): boolean {
     const span = sourceSpanOf(text);
     if (!span) return false;
-    // Read in place, to the text's end (a search of the whole document would read on past it), not copied.
-    const { source, end } = span;
-    for (let at = span.offset + 1; at < end; at++) {
-        if (source.charCodeAt(at) !== 64 /* @ */) continue;
-        const before = source[at - 1];
+    // Searched in the text's own slice: a search of the whole document would read on past its end.
+    const written = span.source.slice(span.offset, span.end);
+    for (let at = written.indexOf('@', 1); at >= 0; at = written.indexOf('@', at + 1)) {
+        const before = written[at - 1];
         if (before === '_' || before === '-' || before === '+') return true;
     }
     return false;
