@@ -1,3 +1,5 @@
+import { detached } from '../util/detached-string.js';
+
 /**
  * A function of a string that remembers its answers: for work asked again and again of a
  * few distinct strings (keys, names, language tags). Past `kept` strings it forgets them
@@ -11,7 +13,7 @@ export function memoised<T>(compute: (key: string) => T, kept: number): (key: st
         if (known) return known.answer;
         if (answers.size >= kept) answers.clear();
         const answer = compute(key);
-        answers.set(key, { answer });
+        answers.set(detached(key), { answer });
         return answer;
     };
 }

@@ -1,5 +1,6 @@
 import { DefaultValueConverter, GrammarAST, GrammarUtils, type CstNode, type ValueType } from 'langium';
 import { writtenName } from '../model/text.js';
+import { detached } from '../util/detached-string.js';
 import { normalisedKey } from '../model/vocabulary.js';
 
 export class MinutesValueConverter extends DefaultValueConverter {
@@ -19,7 +20,9 @@ export class MinutesValueConverter extends DefaultValueConverter {
             rule = ruleReading(element);
             this.ruleOfElement.set(element, rule);
         }
-        return rule ? this.runConverter(rule, input, cstNode) : input;
+        // A value goes into the AST, and a block outlives the edits after it: not a view of the text it was cut from (see `detached`).
+        const value = rule ? this.runConverter(rule, input, cstNode) : input;
+        return typeof value === 'string' ? detached(value) : value;
     }
 
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
