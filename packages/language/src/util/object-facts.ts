@@ -9,7 +9,7 @@
  * document through `$container`) thus keeps both, and with them the whole tree, until the next
  * full collection: `minutes check` kept every file's tree past its turn and copied it to the
  * old generation (docs/performance.md, "Trees that die young"). Kept on its object, a fact dies
- * with it. Setting one is also cheaper than a WeakMap's `set` (a third of the time).
+ * with it. Setting and reading one is also cheaper than a WeakMap's (a million: 0.2 s against 1.0–1.4 s).
  *
  * Each kind of fact is a symbol property of its own, not enumerable: a spread (`{ ...document }`
  * makes the next document of an incremental parse), `Object.keys` and JSON leave it out, as they
