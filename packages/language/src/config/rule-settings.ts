@@ -37,6 +37,15 @@ export function applyRuleSettings(diagnostics: Diagnostic[], text: TextDocument,
     return kept;
 }
 
+/**
+ * Whether the configuration's rules give diagnostics of `code` a severity of their own, a
+ * warning or an error: a hint so raised is reported where hints are not (`minutes check`).
+ */
+export function raisedByRules(rules: ReadonlyMap<string, RuleLevel>, code: string | number | undefined): boolean {
+    const level = typeof code === 'string' ? rules.get(code) : undefined;
+    return level === 'warning' || level === 'error';
+}
+
 function parseDirective(line: string): Set<string> | 'all' | undefined {
     const match = DIRECTIVE.exec(line);
     if (!match) return undefined;

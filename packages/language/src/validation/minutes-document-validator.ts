@@ -3,8 +3,7 @@ import {
     type ParseResult, type ValidateSingleNodeOptions, type ValidationAcceptor, type ValidationCheck, type ValidationOptions, type ValidationSeverity
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import type { RuleLevel } from '../config/minutes-config.js';
-import { applyRuleSettings } from '../config/rule-settings.js';
+import { applyRuleSettings, raisedByRules } from '../config/rule-settings.js';
 import { forEachAstNode } from '../util/ast-walk.js';
 import { LineIndex } from '../util/line-index.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -326,10 +325,4 @@ type OwnTextReport = { severity: Parameters<ValidationAcceptor>[0]; message: str
 /** Gives the diagnostics from `first` on an issue code; their data keeps Langium's own code (it stops validation after syntax errors). */
 function withCode(diagnostics: Diagnostic[], first: number, code: string): void {
     for (const diagnostic of diagnostics.slice(first)) diagnostic.code = code;
-}
-
-/** Whether the configuration's rules make a diagnostic of `code` a warning or an error. */
-function raisedByRules(rules: ReadonlyMap<string, RuleLevel>, code: string | number | undefined): boolean {
-    const level = typeof code === 'string' ? rules.get(code) : undefined;
-    return level === 'warning' || level === 'error';
 }
