@@ -12,8 +12,10 @@ export function memoised<T>(compute: (key: string) => T, kept: number): (key: st
         const known = answers.get(key);
         if (known) return known.answer;
         if (answers.size >= kept) answers.clear();
-        const answer = compute(key);
-        answers.set(detached(key), { answer });
+        // The answer is computed from the copy: an answer that is its key, or a part of it, holds nothing else either.
+        const own = detached(key);
+        const answer = compute(own);
+        answers.set(own, { answer });
         return answer;
     };
 }

@@ -37,4 +37,21 @@ describe('memoised', () => {
         });
         expect(kept).toBeLessThan(1_000_000);
     });
+
+    test('an answer that is its key, or a part of it, does not keep the text either', () => {
+        const gc = collector();
+        // As nameKey answers a name already in its simplest form: with the very string it was given.
+        const same = memoised(key => key, 10);
+        const part = memoised(key => key.slice(2), 10);
+        gc();
+        const before = getHeapStatistics().used_heap_size;
+        (() => {
+            const text = `${'é'.repeat(4_000_000)}Tatiana Tropina-Ware${'é'.repeat(4_000_000)}`;
+            same(text.slice(4_000_000, 4_000_020));
+            part(text.slice(4_000_000, 4_000_020));
+        })();
+        gc();
+        expect(getHeapStatistics().used_heap_size - before).toBeLessThan(1_000_000);
+        expect([same('Tatiana Tropina-Ware'), part('Tatiana Tropina-Ware')]).toEqual(['Tatiana Tropina-Ware', 'tiana Tropina-Ware']);
+    });
 });
