@@ -7,7 +7,8 @@ import { checkReleasingTrees } from './releasing-check.js';
 import { startProgress } from './progress.js';
 import { checkInParallel, InThreadShardRunner, threadCount, WorkerShardRunner } from './parallel-check.js';
 import { problemsOf, summaryLine, type Problem } from './problems.js';
-import { appendFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { appendFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { formatProblems, markdownSummary, type ReportFormat } from './report-formats.js';
 import { paint, useColour } from './style.js';
@@ -41,7 +42,7 @@ export async function check(paths: string[], options: CheckOptions, io: {
     const services = createCliServices({ checkOnly: !options.fix });
     const files = await collectFiles(paths.filter(p => p !== '-'), services.shared.workspace.MinutesConfigs);
     // --fix and --overdue read the whole workspace's trees (fixes, the action ledger): one thread.
-    const threads = options.fix || options.overdue ? 1 : threadCount(options.threads, await sizeOf(files) + (stdin?.text.length ?? 0), files.length + (stdin ? 1 : 0));
+    const threads = options.fix || options.overdue ? 1 : threadCount(options.threads, () => sizeOf(files) + (stdin?.text.length ?? 0), files.length + (stdin ? 1 : 0));
     // The workers load the language while this thread reads the files.
     const workers = startWorkers(threads - 1);
     const releasing = !options.fix && !options.overdue;
@@ -130,9 +131,9 @@ function startWorkers(count: number): WorkerShardRunner[] {
 }
 
 /** The bytes of the files, from their sizes on disk: enough to decide on threads before reading them. */
-async function sizeOf(files: string[]): Promise<number> {
+function sizeOf(files: string[]): number {
     let bytes = 0;
-    for (const file of files) bytes += (await stat(file).catch(() => undefined))?.size ?? 0;
+    for (const file of files) bytes += statSync(file, { throwIfNoEntry: false })?.size ?? 0;
     return bytes;
 }
 

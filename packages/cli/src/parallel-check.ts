@@ -25,17 +25,19 @@ export const CORES_PER_THREAD = 1.5;
 export const THREADS_VARIABLE = 'MINUTES_THREADS';
 
 /**
- * How many threads check `files` files of `bytes` bytes: as asked (`--threads`, else
+ * How many threads check `files` files of `bytes()` bytes: as asked (`--threads`, else
  * MINUTES_THREADS), or one per CORES_PER_THREAD cores while each has at least MIN_BYTES_PER_THREAD to check.
- * Never more than files.
+ * Never more than files. The bytes are measured only when the cores allow more than one thread
+ * (a thousand files' sizes took 55 ms, on two cores for nothing).
  */
-export function threadCount(asked: string | undefined, bytes: number, files: number): number {
+export function threadCount(asked: string | undefined, bytes: () => number, files: number): number {
     const given = asked ?? process.env[THREADS_VARIABLE];
     if (given !== undefined && given !== '') {
         if (!/^[1-9]\d*$/.test(given.trim())) throw new UsageError(`--threads (or ${THREADS_VARIABLE}) must be a whole number of threads, 1 or more; got '${given}'`);
         return Math.max(1, Math.min(Number(given), files));
     }
-    return Math.max(1, Math.min(Math.floor(availableParallelism() / CORES_PER_THREAD), Math.floor(bytes / MIN_BYTES_PER_THREAD), files));
+    const byCores = Math.min(Math.floor(availableParallelism() / CORES_PER_THREAD), files);
+    return byCores <= 1 ? 1 : Math.max(1, Math.min(byCores, Math.floor(bytes() / MIN_BYTES_PER_THREAD)));
 }
 
 /** One thread's side of a parallel check: the releasing check of a shard, in a worker or in this thread. */

@@ -123,13 +123,17 @@ describe('minutes check, in one thread and in several, against the editor', () =
     });
 
     test('the number of threads: asked for, or one per core and a half with enough to check', () => {
-        expect(threadCount('1', 20, 2)).toBe(1);
-        expect(threadCount('4', 20, 2)).toBe(2);
-        expect(threadCount(undefined, 1000, 1)).toBe(1);
-        expect(threadCount(undefined, 100_000_000, 1)).toBe(1);
-        expect(threadCount(undefined, 100_000_000, 1000)).toBe(Math.max(1, Math.min(Math.floor(availableParallelism() / CORES_PER_THREAD), 50)));
-        expect(() => threadCount('two', 1, 1)).toThrow(/whole number/);
-        expect(() => threadCount('0', 1, 1)).toThrow(/whole number/);
+        expect(threadCount('1', () => 20, 2)).toBe(1);
+        expect(threadCount('4', () => 20, 2)).toBe(2);
+        expect(threadCount(undefined, () => 1000, 1)).toBe(1);
+        expect(threadCount(undefined, () => 100_000_000, 1)).toBe(1);
+        expect(threadCount(undefined, () => 100_000_000, 1000)).toBe(Math.max(1, Math.min(Math.floor(availableParallelism() / CORES_PER_THREAD), 50)));
+        expect(() => threadCount('two', () => 1, 1)).toThrow(/whole number/);
+        expect(() => threadCount('0', () => 1, 1)).toThrow(/whole number/);
+        // The files' sizes are measured only when they decide.
+        const unmeasured = () => { throw new Error('measured'); };
+        expect(threadCount('3', unmeasured, 5)).toBe(3);
+        expect(threadCount(undefined, unmeasured, 1)).toBe(1);
     });
 });
 
