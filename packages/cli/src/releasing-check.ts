@@ -1,6 +1,6 @@
 import { CstUtils, DocumentState, URI, type AstNode, type AstNodeDescription, type DocumentSegment, type LangiumDocument } from 'langium';
 import {
-    Action, nameKey, parseAgainWhenRead, scanExports, scanMatchesExports, type MinutesIndexManager, type MinutesScopeComputation, type MinutesServices,
+    Action, nameKey, parseAgainWhenRead, scanExports, scanMatchesExports, type MinutesIndexManager, type MinutesLinker, type MinutesScopeComputation, type MinutesServices,
     type MinutesSharedServices, type ScannedAction, type ScannedExports
 } from 'minutes-language';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
@@ -294,7 +294,7 @@ class ReleasingCheck {
         const document = file.document;
         if (!document || file.released) return;
         file.released = true;
-        document.references = [];
+        (this.services.Minutes.references.Linker as MinutesLinker).unlinkReleased(document);
         parseAgainWhenRead(document, () => {
             this.counts.parsedAgain++;
             return this.services.Minutes.parser.LangiumParser.parse(file.source.text!);

@@ -1,3 +1,5 @@
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { scanExports } from 'minutes-language';
@@ -26,6 +28,12 @@ async function keepingEveryTree(folder: string): Promise<Problem[]> {
 async function releasing(folder: string): Promise<{ problems: Problem[]; result: ReleasingCheckResult }> {
     const result = await checkReleasingTrees(await sourcesOf(folder));
     return { problems: problemsOf(result.checked), result };
+}
+
+/** V8's collector, reached as the language's memory tests reach it: the flag set, then read in a new context. */
+function collector(): () => void {
+    setFlagsFromString('--expose-gc');
+    return runInNewContext('gc') as () => void;
 }
 
 /** A directory first, then meetings that read each other: each case that reads another file's tree or index entries. */
@@ -103,6 +111,31 @@ describe('a check that releases trees, against one that keeps them', () => {
         expect(result.code).toBe(1);
         const printed = JSON.parse(result.stdout) as { problems: Array<{ line: number; code: string }> };
         expect(printed.problems.map(problem => [problem.line, problem.code])).toEqual(expected.map(problem => [problem.line, problem.code]));
+    });
+
+    test('a released tree is let go, though the next meeting\'s updates resolved to its actions', async () => {
+        // Each meeting updates the action of the one before: its references lead into that tree,
+        // whose own references led into the tree before it, and so on back to the first meeting.
+        const prose = Array.from({ length: 300 }, (_, k) => `@ana: Point ${k} of the discussion, noted in full.`).join('\n');
+        const files: Record<string, string> = { 'a-directory.minutes': 'person @ana Ana Example\n' };
+        for (let i = 1; i <= 40; i++) {
+            const name = `m${String(i).padStart(2, '0')}`;
+            files[`${name}.minutes`] = `meeting: Meeting ${i}\ndate: 2024-01-${String(i % 28 + 1).padStart(2, '0')}\n\n${prose}\n\naction #${name}-1 @ana: Report back.\n`
+                + (i > 1 ? `update #m${String(i - 1).padStart(2, '0')}-1 done: Reported.\n` : '');
+        }
+        const read = await sourcesOf(tempWorkspace(files));
+        const gc = collector();
+        // The heap after a full collection once each file is checked (WeakRefs would keep every tree to the
+        // end of the job, and the check's awaits never leave it).
+        const heap: number[] = [];
+        const result = await checkReleasingTrees(read, () => {
+            gc();
+            heap.push(getHeapStatistics().used_heap_size);
+        });
+        expect(result.counts).toEqual({ released: 40, parsedAgain: 0 });
+        expect(heap.length).toBe(41);
+        // A tree of 300 turns holds about 0.5 MB: 30 of them kept would be 15 MB.
+        expect(heap[40] - heap[10]).toBeLessThan(3_000_000);
     });
 });
 

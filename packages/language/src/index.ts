@@ -22,6 +22,7 @@ export { applySafeFixes, safeFixesOf, type SafeFix } from './lsp/safe-fixes.js';
 export { MAX_DOCUMENT_LENGTH, tooLargeMessage } from './parser/minutes-lexer.js';
 export { MinutesIndexManager } from './workspace/minutes-index-manager.js';
 export { MinutesScopeComputation } from './scoping/minutes-scope-computation.js';
+export { MinutesLinker } from './scoping/minutes-linker.js';
 export { scanExports, scanMatchesExports, type ScannedAction, type ScannedExports } from './workspace/export-scan.js';
 export { parseAgainWhenRead } from './workspace/closed-document-trees.js';
 export { fromPortableDescription, toPortableDescription, type PortableDescription } from './workspace/portable-descriptions.js';

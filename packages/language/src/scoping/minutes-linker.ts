@@ -158,6 +158,19 @@ export class MinutesLinker extends DefaultLinker {
         super.unlink(document);
     }
 
+    /**
+     * Unlinks a document whose tree is being let go (a check's released file), without keeping
+     * its links for the editor's relinking as `unlink` does: its references stop holding the
+     * trees they resolved to, and resolve again if read. Its resolved references kept every
+     * tree they led to alive, and through those trees' own references the trees before them: in
+     * a series of meetings, each `update` names an action of the meeting before.
+     */
+    unlinkReleased(document: LangiumDocument): void {
+        this.keptLinks.delete(document);
+        this.linkedAt.delete(document);
+        super.unlink(document);
+    }
+
     override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
         if (!this.compactReferences) {
             if (refNode === LAZY_REF_NODE) throw new Error('A tree made when asked (parser/lazy-cst.ts) needs the linker\'s compact references.');
