@@ -1,9 +1,8 @@
 import {
     CstUtils, DefaultReferenceDescriptionProvider, interruptAndCheck, isReference, UriUtils,
     type AstNode, type AstNodeDescription, type AstNodeLocator, type CstNode, type DocumentSegment, type LangiumDocument,
-    type Reference, type ReferenceDescription, type ReferenceInfo, type URI
+    type Reference, type ReferenceDescription, type ReferenceInfo, type URI, Cancellation
 } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
 import { isDocument } from '../generated/ast.js';
 import { keepsChunks } from '../model/structure.js';
 import { blocksWithReferences } from './minutes-linker.js';
@@ -24,7 +23,7 @@ function resolutionOf(reference: Reference): unknown {
  * document rather than looked up from each reference's container.
  */
 export class MinutesReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
-    override async createDescriptions(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<ReferenceDescription[]> {
+    override async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
         const root = document.parseResult.value;
         if (isDocument(root) && keepsChunks(root)) {

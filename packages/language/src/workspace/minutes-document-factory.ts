@@ -1,5 +1,4 @@
-import { DefaultLangiumDocumentFactory, type AstNode, DocumentState, type LangiumCoreServices, type LangiumDocument, type LangiumSharedCoreServices, type ParseResult } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
+import { DefaultLangiumDocumentFactory, type AstNode, DocumentState, type LangiumCoreServices, type LangiumDocument, type LangiumSharedCoreServices, type ParseResult, Cancellation } from 'langium';
 import { IncrementalReparser } from '../parser/incremental-reparser.js';
 import { MinutesLexer } from '../parser/minutes-lexer.js';
 
@@ -31,7 +30,7 @@ export class MinutesDocumentFactory extends DefaultLangiumDocumentFactory {
     }
 
     /** As Langium's, with an incremental parse first (the text document part is Langium's own). */
-    override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken = CancellationToken.None): Promise<LangiumDocument<T>> {
+    override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken = Cancellation.CancellationToken.None): Promise<LangiumDocument<T>> {
         const previous = document.parseResult;
         const oldText = previous.value.$cstNode?.root.fullText;
         const textDocument = this.textDocuments?.get(document.uri.toString());

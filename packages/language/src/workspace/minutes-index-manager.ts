@@ -1,5 +1,4 @@
-import { DefaultIndexManager, EMPTY_STREAM, stream, URI, type AstNodeDescription, type LangiumDocument, type Stream } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
+import { DefaultIndexManager, EMPTY_STREAM, stream, URI, type AstNodeDescription, type LangiumDocument, type Stream, Cancellation } from 'langium';
 import { detachDescription, plainReferenceDescription } from './portable-descriptions.js';
 
 const NO_TARGETS: ReadonlySet<string> = new Set();
@@ -110,7 +109,7 @@ export class MinutesIndexManager extends DefaultIndexManager {
         this.changed(uri, descriptions);
     }
 
-    override async updateContent(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
+    override async updateContent(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         const uri = document.uri.toString();
         this.changed(uri, this.symbolIndex.get(uri));
         await super.updateContent(document, cancelToken);
@@ -125,7 +124,7 @@ export class MinutesIndexManager extends DefaultIndexManager {
      */
     private readonly targets = new Map<string, Set<string>>();
 
-    override async updateReferences(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
+    override async updateReferences(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         await super.updateReferences(document, cancelToken);
         const uri = document.uri.toString();
         const targets = new Set<string>();

@@ -1,8 +1,7 @@
 import {
     DefaultDocumentBuilder, DocumentState, isLinkingError, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices,
-    type LinkingError, type URI
+    type LinkingError, type URI, Cancellation
 } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
 import { linkingErrorsOf } from '../scoping/minutes-linker.js';
 
 /**
@@ -66,7 +65,7 @@ export class SelectiveRelinkingDocumentBuilder extends DefaultDocumentBuilder {
         return this.indexManager.isAffected(document, changedUris);
     }
 
-    override async update(changed: URI[], deleted: URI[], cancelToken = CancellationToken.None): Promise<void> {
+    override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         await super.update(changed, deleted, cancelToken);
         const resolvable = [...this.withUnresolved]
             .filter(document => document.state >= DocumentState.Linked && this.langiumDocuments.getDocument(document.uri) === document
