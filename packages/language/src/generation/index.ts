@@ -11,7 +11,8 @@ export type {
 export type { RichText } from './rich-text.js';
 export { displayWidth, wrap, type WrapOptions } from './wrap.js';
 export { generateEmail, emailOf, emailBodyOf, DEFAULT_EMAIL_WIDTH, type EmailOptions } from './email.js';
-export { generateEml, emlOf, composeMessage, addressList, partyAddress, type EmlOptions, type Address, type MessageParts } from './eml.js';
+export { generateEml, emlOf, composeMessage, type EmlOptions, type MessageParts } from './eml.js';
+export { addressList, partyAddress, type Address } from './envelope.js';
 export { generateHtml, htmlOf, htmlPage, richHtml, actionRowId, updateRowId, type PageOptions } from './html.js';
 export { whoSpokeHtml } from './ledger-html.js';
 export { escapeText, escapeAttribute, filledHtml } from './html-escape.js';

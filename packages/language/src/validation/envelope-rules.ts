@@ -1,6 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
 import type { Field, Mention } from '../generated/ast.js';
-import { envelopeAddresses, type EnvelopePiece } from '../generation/eml.js';
+import { envelopeAddresses, type EnvelopePiece } from '../generation/envelope.js';
 import { displayName, emailAddressOf } from '../model/directory.js';
 import { inlinesOf } from '../model/text.js';
 import { IssueCodes } from './issue-codes.js';
