@@ -24,7 +24,8 @@ import { fileURLToPath } from 'node:url';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createMinutesServices, meetingSeries, nextMeeting } from 'minutes-language';
+import { meetingSeries, nextMeeting } from 'minutes-language';
+import { createMinutesServices } from 'minutes-language/editor';
 import { editableMeeting } from './lib/lsp-scenario.mjs';
 import { median, quantile } from './lib/measure.mjs';
 

@@ -110,12 +110,14 @@ for (const [name, checkArgs] of inProcessOnly ? [] : runs) {
     console.log(`${name}: exit ${result.status}, ${result.stdout.length} characters`);
 }
 
-const { createMinutesServices } = await import(pathToFileURL(join(language, 'index.js')).href);
+const { createMinutesCoreServices } = await import(pathToFileURL(join(language, 'index.js')).href);
+const { createMinutesServices } = await import(pathToFileURL(join(language, 'editor.js')).href);
 const { NodeFileSystem } = await import('langium/node');
 const { URI } = await import('langium');
 for (const folder of folders) {
     for (const checkOnly of [false, true]) {
-        const { shared } = createMinutesServices(NodeFileSystem, { checkOnly });
+        // The check's services (the command line's, without the editor's) against the editor's.
+        const { shared } = checkOnly ? createMinutesCoreServices(NodeFileSystem, { checkOnly }) : createMinutesServices(NodeFileSystem);
         const files = await minutesFilesUnder(resolve(root, folder));
         const documents = files.map(file => shared.workspace.LangiumDocumentFactory.fromString(readFileSync(file, 'utf8'), URI.file(file)));
         for (const document of documents) shared.workspace.LangiumDocuments.addDocument(document);

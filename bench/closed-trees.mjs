@@ -15,7 +15,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createMinutesServices } from 'minutes-language';
+import { createMinutesServices } from 'minutes-language/editor';
 
 const args = process.argv.slice(2);
 const folder = args.find(a => !a.startsWith('--'));

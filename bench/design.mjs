@@ -14,7 +14,8 @@ import { AstUtils, DefaultDocumentBuilder, DocumentState, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { setTextDocument } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createMinutesServices, editDistance, nameKey, NameKeyScope } from 'minutes-language';
+import { editDistance, nameKey, NameKeyScope } from 'minutes-language';
+import { createMinutesServices } from 'minutes-language/editor';
 import { astNodesOf, forEachReference } from '../packages/language/out/util/ast-walk.js';
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));

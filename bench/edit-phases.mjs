@@ -38,7 +38,7 @@ const COUNTED = /\/(packages\/language\/out|node_modules\/(langium|chevrotain|vs
 const { DocumentState, URI } = await import('langium');
 const { NodeFileSystem } = await import('langium/node');
 const { TextDocument } = await import('vscode-languageserver-textdocument');
-const { createMinutesServices } = await import('minutes-language');
+const { createMinutesServices } = await import('minutes-language/editor');
 
 /** Blocks by phase and function of each incremental update, for --count's list of the functions that execute most. */
 const functionsByUpdate = [];

@@ -22,7 +22,7 @@ if (typeof minutes.generate !== 'function') {
     process.exit(0);
 }
 
-const { shared } = minutes.createMinutesServices(NodeFileSystem);
+const { shared } = (await import('minutes-language/editor')).createMinutesServices(NodeFileSystem);
 const documents = [];
 for (const file of await minutesFilesUnder(folder)) {
     const document = shared.workspace.LangiumDocumentFactory.fromString(await fs.readFile(file, 'utf8'), URI.file(file));

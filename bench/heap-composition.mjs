@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createMinutesServices } from 'minutes-language';
+import { createMinutesServices } from 'minutes-language/editor';
 import { minutesFilesUnder } from './lib/minutes-files.mjs';
 
 const args = process.argv.slice(2);

@@ -12,7 +12,7 @@
 import { promises as fs } from 'node:fs';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createMinutesServices } from 'minutes-language';
+import { createMinutesServices } from 'minutes-language/editor';
 import { minutesFilesUnder } from './lib/minutes-files.mjs';
 
 const args = process.argv.slice(2);

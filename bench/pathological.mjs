@@ -111,7 +111,8 @@ function peakRssMegabytes() {
 async function runCase(name, size) {
     const { EmptyFileSystem, URI } = await import('langium');
     const { CancellationToken } = await import('vscode-languageserver');
-    const { buildActionLedger, createMinutesServices, generate, OUTPUT_FORMATS } = await import('minutes-language');
+    const { buildActionLedger, generate, OUTPUT_FORMATS } = await import('minutes-language');
+    const { createMinutesServices } = await import('minutes-language/editor');
 
     const files = await filesOf(name, size);
     const characters = Object.values(files).reduce((sum, text) => sum + text.length, 0);

@@ -8,7 +8,7 @@
  *   node --expose-gc bench/profile.mjs FOLDER [--no-validation] [--repeat N] [--check-only [--langium-parser]] [--releasing]
  *        [--profile-phase PHASE FILE] [--count-phase PHASE]
  *
- * --check-only builds with the services of `minutes check` (createMinutesServices's
+ * --check-only builds with the services of `minutes check` (createMinutesCoreServices's
  * checkOnly: no index of where references point, the flat parser), instead of the editor's;
  * --langium-parser, with Langium's parser in place of the flat one.
  *
@@ -40,7 +40,8 @@ const { ExecutedBlocks } = await import('../packages/language/test/helpers/execu
 const coverage = countedPhase ? await ExecutedBlocks.start() : undefined;
 const { DocumentState, URI } = await import('langium');
 const { NodeFileSystem } = await import('langium/node');
-const { blockTreeCacheOf, createMinutesServices } = await import('minutes-language');
+const { blockTreeCacheOf, createMinutesCoreServices } = await import('minutes-language');
+const { createMinutesServices } = await import('minutes-language/editor');
 const { minutesFilesUnder } = await import('./lib/minutes-files.mjs');
 /** The blocks executed since the last call, in every script but Node's own; and by function, the most first. */
 const executedBlocks = () => coverage.since(/^file:/);
@@ -77,7 +78,8 @@ for (let round = 0; round < repeat; round++) {
     const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
     phases.read = cpuNow() - t;
 
-    const { shared, Minutes } = createMinutesServices(NodeFileSystem, { checkOnly, langiumParser });
+    // The check's services are the command line's, without the editor's.
+    const { shared, Minutes } = (checkOnly ? createMinutesCoreServices : createMinutesServices)(NodeFileSystem, { checkOnly, langiumParser });
     t = cpuNow();
     let tokens = 0;
     for (const text of texts) tokens += Minutes.parser.Lexer.tokenize(text).tokens.length;

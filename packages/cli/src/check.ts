@@ -1,5 +1,5 @@
 import type { URI } from 'langium';
-import { applySafeFixes, safeFixesOf } from 'minutes-language';
+import { loadEditor, type Editor } from './editor-services.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { writeFileAtomic } from './output.js';
 import { buildWorkspace, collectFiles, createCliServices, displayPath, loadPaths, readSource, readWorkspaceSources, UsageError, type LoadedWorkspace, type WorkspaceSources } from './workspace.js';
@@ -12,7 +12,7 @@ import { appendFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { formatProblems, markdownSummary, type ReportFormat } from './report-formats.js';
 import { paint, useColour } from './style.js';
-import { overdueProblems } from './actions.js';
+import { overdueProblems } from './overdue-problems.js';
 
 export interface CheckOptions {
     format: ReportFormat;
@@ -39,7 +39,8 @@ export async function check(paths: string[], options: CheckOptions, io: {
     if (fromStdin && options.fix) throw new UsageError('--fix changes files: it cannot fix standard input');
     const stdin = fromStdin ? { text: await io.readStdin(), name: '<stdin>.minutes' } : undefined;
     // --fix reads what the editor reads (its fixes are the editor's quick fixes).
-    const services = createCliServices({ checkOnly: !options.fix });
+    const editor = options.fix ? await loadEditor() : undefined;
+    const services = editor ?? createCliServices({ checkOnly: true });
     const files = await collectFiles(paths.filter(p => p !== '-'), services.shared.workspace.MinutesConfigs);
     // --fix and --overdue read the whole workspace's trees (fixes, the action ledger): one thread.
     const threads = options.fix || options.overdue ? 1 : threadCount(options.threads, () => sizeOf(files) + (stdin?.text.length ?? 0), files.length + (stdin ? 1 : 0));
@@ -62,8 +63,8 @@ export async function check(paths: string[], options: CheckOptions, io: {
             checkedCount = checked.length;
         } else {
             let workspace = await buildWorkspace(read);
-            if (options.fix) {
-                const fixed = await fixFiles(workspace);
+            if (editor) {
+                const fixed = await fixFiles(workspace, editor);
                 // What changed goes with the report in text; beside JSON or SARIF it would break them.
                 const out = options.format === 'text' || options.format === 'github' ? io.stdout : process.stderr;
                 for (const line of fixed) out.write(`${line}\n`);
@@ -141,14 +142,14 @@ function sizeOf(files: string[]): number {
  * Applies the safe fixes of each checked file and writes it atomically; a file changed on disk
  * since it was read is left alone. Returns one line per fix: `file:line:col: fixed: title [code]`.
  */
-async function fixFiles(workspace: LoadedWorkspace): Promise<string[]> {
+async function fixFiles(workspace: LoadedWorkspace, editor: Editor): Promise<string[]> {
     const lines: string[] = [];
     for (const document of workspace.documents) {
-        const fixes = safeFixesOf(workspace.services, document);
+        const fixes = editor.safeFixesOf(editor.Minutes, document);
         if (fixes.length === 0) continue;
         const file = document.uri.fsPath;
         const original = document.textDocument.getText();
-        const { text, applied } = applySafeFixes(original, fixes);
+        const { text, applied } = editor.applySafeFixes(original, fixes);
         if (text === original) continue;
         if (await readSource(file) !== original) throw new UsageError(`${displayPath(file)}: changed while it was being checked; nothing written, run the command again`);
         await writeFileAtomic(file, text);

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { URI } from 'langium';
-import { nameKey, scanExports, type MinutesServices, type MinutesSharedServices } from 'minutes-language';
+import { nameKey, scanExports, type MinutesCoreServices, type MinutesSharedCoreServices } from 'minutes-language';
 import { checkKeepingEveryTree, checkShard, type FileToCheck, type ReleasingCheckResult, type ShardOfCheck, type ShardOutcome } from './releasing-check.js';
 import { UsageError } from './usage-error.js';
 import type { WorkspaceSource } from './workspace.js';
@@ -133,7 +133,7 @@ export function splitBySize(sources: readonly WorkspaceSource[], count: number):
 
 /** The main thread checks a shard too, so that N threads start N - 1 workers (each costs the loading of the language). */
 export class InThreadShardRunner implements ShardRunner {
-    constructor(private readonly services: { shared: MinutesSharedServices; Minutes: MinutesServices }) {}
+    constructor(private readonly services: { shared: MinutesSharedCoreServices; Minutes: MinutesCoreServices }) {}
 
     check(shard: ShardOfCheck, onChecked: () => void): Promise<ShardOutcome> {
         return checkShard(this.services, shard, onChecked);

@@ -1,7 +1,7 @@
 import { CstUtils, DocumentState, URI, type AstNode, type AstNodeDescription, type DocumentSegment, type LangiumDocument } from 'langium';
 import {
-    Action, nameKey, parseAgainWhenRead, scanExports, scanMatchesExports, type MinutesIndexManager, type MinutesLinker, type MinutesScopeComputation, type MinutesServices,
-    type MinutesSharedServices, type ScannedAction, type ScannedExports
+    Action, nameKey, parseAgainWhenRead, scanExports, scanMatchesExports, type MinutesIndexManager, type MinutesLinker, type MinutesScopeComputation, type MinutesCoreServices,
+    type MinutesSharedCoreServices, type ScannedAction, type ScannedExports
 } from 'minutes-language';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { buildWorkspace, createCliServices, type WorkspaceSource, type WorkspaceSources } from './workspace.js';
@@ -101,7 +101,7 @@ export type ShardOutcome =
     | { keepEveryTree: string };
 
 /** Runs the releasing check over one shard (see ShardOfCheck) with the given services, fresh ones (their index is the check's). */
-export async function checkShard(services: { shared: MinutesSharedServices; Minutes: MinutesServices }, shard: ShardOfCheck, onChecked: () => void = () => undefined): Promise<ShardOutcome> {
+export async function checkShard(services: { shared: MinutesSharedCoreServices; Minutes: MinutesCoreServices }, shard: ShardOfCheck, onChecked: () => void = () => undefined): Promise<ShardOutcome> {
     try {
         return await new ReleasingCheck(services, shard).run(onChecked);
     } catch (error) {
@@ -147,7 +147,7 @@ class ReleasingCheck {
     private stop?: KeepEveryTree;
     private readonly counts: ReleaseCounts = { released: 0, parsedAgain: 0 };
 
-    constructor(private readonly services: { shared: MinutesSharedServices; Minutes: MinutesServices }, { files, from, to }: ShardOfCheck) {
+    constructor(private readonly services: { shared: MinutesSharedCoreServices; Minutes: MinutesCoreServices }, { files, from, to }: ShardOfCheck) {
         this.files = files.map((source, index) => ({
             index, uri: URI.file(source.file), source, own: index >= from && index < to,
             parsedAtOnce: source.scan.mayDeclareParties, lastReader: -1

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import {
-    createMinutesServices, tooLargeMessage, type MinutesConfigs, type MinutesServices, type MinutesServicesOptions, type MinutesSharedServices, type NotesRoot
+    createMinutesCoreServices, tooLargeMessage, type MinutesConfigs, type MinutesCoreServices, type MinutesServicesOptions, type MinutesSharedCoreServices, type NotesRoot
 } from 'minutes-language';
 import { glob } from 'tinyglobby';
 import { startProgress } from './progress.js';
@@ -20,8 +20,8 @@ const GLOB_CHARACTERS = /[*?[\]{}]/;
  * The services of one CLI run: the configuration files are read through them, as the server
  * reads them. `checkOnly` leaves out what only the editor reads (see MinutesServicesOptions).
  */
-export function createCliServices(options: MinutesServicesOptions = {}): { shared: MinutesSharedServices; Minutes: MinutesServices } {
-    return createMinutesServices(NodeFileSystem, options);
+export function createCliServices(options: MinutesServicesOptions = {}): { shared: MinutesSharedCoreServices; Minutes: MinutesCoreServices } {
+    return createMinutesCoreServices(NodeFileSystem, options);
 }
 
 /**
@@ -146,8 +146,8 @@ export function displayPath(file: string): string {
 }
 
 export interface LoadedWorkspace {
-    shared: MinutesSharedServices;
-    services: MinutesServices;
+    shared: MinutesSharedCoreServices;
+    services: MinutesCoreServices;
     /** The documents asked for, in order. */
     documents: LangiumDocument[];
     /** All documents loaded, including the context (directory files) that is not reported on. */
@@ -165,8 +165,8 @@ export interface WorkspaceSource {
 }
 
 export interface WorkspaceSources {
-    shared: MinutesSharedServices;
-    services: MinutesServices;
+    shared: MinutesSharedCoreServices;
+    services: MinutesCoreServices;
     /** The files asked for, in order, then the context files, sorted. */
     sources: WorkspaceSource[];
 }
@@ -180,7 +180,7 @@ export interface WorkspaceSources {
 export async function readWorkspaceSources(files: string[], options: {
     context?: string[];
     stdin?: { text: string; name: string };
-    services?: { shared: MinutesSharedServices; Minutes: MinutesServices };
+    services?: { shared: MinutesSharedCoreServices; Minutes: MinutesCoreServices };
     /** Where a context file that cannot be read is reported (default: standard error). */
     warn?: (message: string) => void;
 } = {}): Promise<WorkspaceSources> {

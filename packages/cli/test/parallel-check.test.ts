@@ -10,7 +10,7 @@ import { problemsOf, type Problem } from '../src/problems.js';
 import { checkReleasingTrees } from '../src/releasing-check.js';
 import { buildWorkspace, collectFiles, createCliServices, readWorkspaceSources } from '../src/workspace.js';
 import { NodeFileSystem } from 'langium/node';
-import { createMinutesServices } from 'minutes-language';
+import { createMinutesServices } from 'minutes-language/editor';
 import { dozenMeetings } from './dozen-meetings.js';
 import { InThreadRunner } from './helpers/in-thread-runner.js';
 import { REPO, runCli, tempWorkspace } from './helpers/run-cli.js';

@@ -1,4 +1,4 @@
-export * from './minutes-module.js';
+export * from './minutes-core-module.js';
 export * from './generated/ast.js';
 export * from './generated/module.js';
 export * from './model/names.js';
@@ -18,12 +18,11 @@ export type { OutputWords, SiteWords, DigestWords } from './model/translations.j
 export * from './ledger/index.js';
 export * from './import/index.js';
 export { NameKeyScope, MinutesScopeProvider } from './scoping/minutes-scope-provider.js';
-export { applySafeFixes, safeFixesOf, type SafeFix } from './lsp/safe-fixes.js';
 export { MAX_DOCUMENT_LENGTH, tooLargeMessage } from './parser/minutes-lexer.js';
 export { MinutesIndexManager } from './workspace/minutes-index-manager.js';
 export { MinutesScopeComputation } from './scoping/minutes-scope-computation.js';
 export { MinutesLinker } from './scoping/minutes-linker.js';
 export { scanExports, scanMatchesExports, type ScannedAction, type ScannedExports } from './workspace/export-scan.js';
-export { parseAgainWhenRead } from './workspace/closed-document-trees.js';
+export { parseAgainWhenRead } from './workspace/parse-again.js';
 export { fromPortableDescription, toPortableDescription, type PortableDescription } from './workspace/portable-descriptions.js';
 export { blockTreeCacheOf } from './parser/minutes-parser.js';

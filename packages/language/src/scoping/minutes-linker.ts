@@ -1,12 +1,11 @@
 import {
     AstUtils, DefaultLinker, GrammarUtils, DocumentState, interruptAndCheck, isAstNode, isAstNodeDescription, isLinkingError, type AstNode, type AstNodeDescription,
-    type CstNode, type LangiumDocument, type LangiumDocuments, type LinkingError, type Reference, type ReferenceInfo, type TextDocumentProvider, type URI
+    type CstNode, type LangiumDocument, type LangiumDocuments, type LinkingError, type Reference, type ReferenceInfo, type TextDocumentProvider, type URI, Cancellation
 } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
 import { isDocument, Organisation, Person, type Document } from '../generated/ast.js';
 import { isPartyNode } from '../model/directory.js';
 import { blockEditOf, blocksWhere, indicesAfterEdit } from '../parser/incremental-reparser.js';
-import type { MinutesServices } from '../minutes-module.js';
+import type { MinutesCoreServices } from '../minutes-core-module.js';
 import { forEachAstNode, forEachReference } from '../util/ast-walk.js';
 import type { MinutesIndexManager } from '../workspace/minutes-index-manager.js';
 import { LAZY_REF_NODE } from '../parser/lazy-cst.js';
@@ -65,7 +64,7 @@ export class MinutesLinker extends DefaultLinker {
 
     private readonly compactReferences: boolean;
 
-    constructor(services: MinutesServices, options: MinutesLinkerOptions = {}) {
+    constructor(services: MinutesCoreServices, options: MinutesLinkerOptions = {}) {
         super(services);
         this.compactReferences = options.compactReferences ?? false;
         this.documents = () => services.shared.workspace.LangiumDocuments;
@@ -73,7 +72,7 @@ export class MinutesLinker extends DefaultLinker {
         this.textDocuments = () => services.shared.workspace.TextDocuments;
     }
 
-    override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
+    override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
         const kept = this.keepableLinks(document);
         const rootOf = this.rootLookup();

@@ -3,7 +3,7 @@ import { Action, isAction, type ActionUpdate, type Document, type MinutesAstType
 import { DerivedActionIds } from '../ledger/action-ids.js';
 import { meetingPlaceOf, meetingPlacesOf, type SourceDocument } from '../ledger/meetings.js';
 import { compareDates, longDate } from '../model/dates.js';
-import type { MinutesServices } from '../minutes-module.js';
+import type { MinutesCoreServices } from '../minutes-core-module.js';
 import type { MinutesScopeProvider } from '../scoping/minutes-scope-provider.js';
 import { listed, NAMES_LISTED } from './directory-rules.js';
 import { IssueCodes } from './issue-codes.js';
@@ -26,7 +26,7 @@ export class ActionLedgerChecks {
     private readonly scopeProvider: MinutesScopeProvider;
     private readonly locator: AstNodeLocator;
 
-    constructor(services: MinutesServices) {
+    constructor(services: MinutesCoreServices) {
         this.scopeProvider = services.references.ScopeProvider;
         this.locator = services.workspace.AstNodeLocator;
     }
@@ -94,7 +94,7 @@ export class ActionLedgerChecks {
 }
 
 /** Registers the action ledger's rules (see ActionLedgerChecks). */
-export function registerActionLedgerChecks(services: MinutesServices): void {
+export function registerActionLedgerChecks(services: MinutesCoreServices): void {
     const checker = new ActionLedgerChecks(services);
     const checks: ValidationChecks<MinutesAstType> = {
         Action: checker.actionIdentifierMustBeUnique,

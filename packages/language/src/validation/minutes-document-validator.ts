@@ -1,13 +1,12 @@
 import {
     AstUtils, DefaultDocumentValidator, interruptAndCheck, isReference, type AstNode, type DiagnosticInfo, type GenericAstNode, type LangiumDocument,
-    type ParseResult, type ValidateSingleNodeOptions, type ValidationAcceptor, type ValidationCheck, type ValidationOptions, type ValidationSeverity
+    type ParseResult, type ValidateSingleNodeOptions, type ValidationAcceptor, type ValidationCheck, type ValidationOptions, type ValidationSeverity, Cancellation
 } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
 import { applyRuleSettings, raisedByRules } from '../config/rule-settings.js';
 import { forEachAstNode } from '../util/ast-walk.js';
 import { LineIndex } from '../util/line-index.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { MinutesServices } from '../minutes-module.js';
+import type { MinutesCoreServices } from '../minutes-core-module.js';
 import { namesNoOne } from '../model/speaker-phrases.js';
 import { writtenName } from '../model/text.js';
 import { IssueCodes } from './issue-codes.js';
@@ -32,7 +31,7 @@ export interface UnknownNameData {
  * errors a code too. `@?` (an unidentified speaker) is not an error.
  */
 export class MinutesDocumentValidator extends DefaultDocumentValidator {
-    private readonly services: MinutesServices;
+    private readonly services: MinutesCoreServices;
     /**
      * Whether what the checks of a node's own text report is kept per node (see checkOwnText):
      * in the editor, whose nodes outlive a keystroke; not in `minutes check`, which validates
@@ -47,7 +46,7 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
      */
     private readonly reportsHints: boolean;
 
-    constructor(services: MinutesServices, options: { keepOwnTextReports?: boolean; reportsHints?: boolean } = {}) {
+    constructor(services: MinutesCoreServices, options: { keepOwnTextReports?: boolean; reportsHints?: boolean } = {}) {
         super(services);
         this.services = services;
         this.keepOwnTextReports = options.keepOwnTextReports ?? true;
@@ -60,7 +59,7 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
      * entry field, for one): clients differ in what they make of a position outside the
      * text, so each end is brought back to the end of its line.
      */
-    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
         // A file the repository ignores is not checked, in the editor as by the CLI.
         const configs = this.services.shared.workspace.MinutesConfigs;
         if (configs.isIgnored(document.uri, false)) return [];
@@ -77,7 +76,7 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
     }
 
     /** Langium's, but for the hints a check leaves out (see `reportsHints`). */
-    protected override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
+    protected override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
         if (this.reportsHints) return super.validateAst(rootNode, options, cancelToken);
         const rules = this.services.shared.workspace.MinutesConfigs.rulesOf(AstUtils.getDocument(rootNode).uri);
         const items: Diagnostic[] = [];
@@ -98,7 +97,7 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
      * cancellation is checked every few hundred nodes instead of at each. Same checks, same
      * order. With Langium's profiler active it defers to the default, which times each node.
      */
-    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('validating')) {
             // Langium's walk times each node; the own-text checks, outside the registry, run after it.
             await super.validateAstNodes(rootNode, options, acceptor, cancelToken);
@@ -228,14 +227,14 @@ export class MinutesDocumentValidator extends DefaultDocumentValidator {
      */
     private checkOwnText(node: AstNode, checks: ReadonlyArray<ValidationCheck>, acceptor: ValidationAcceptor): void {
         if (!this.keepOwnTextReports) {
-            for (const check of checks) void check(node, acceptor, CancellationToken.None);
+            for (const check of checks) void check(node, acceptor, Cancellation.CancellationToken.None);
             return;
         }
         let kept = this.ownTextReports.get(node);
         if (!kept) {
             const reports: OwnTextReport[] = [];
             const collect: ValidationAcceptor = (severity, message, info) => reports.push({ severity, message, info });
-            for (const check of checks) void check(node, collect, CancellationToken.None);
+            for (const check of checks) void check(node, collect, Cancellation.CancellationToken.None);
             kept = { line: reports.length > 0 ? lineIndexOf(node) : 0, reports };
             this.ownTextReports.set(node, kept);
         }

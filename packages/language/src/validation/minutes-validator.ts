@@ -1,6 +1,6 @@
 import { AstUtils, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationChecks } from 'langium';
 import { Action, ActionUpdate, EntryField, Field, Organisation, Party, Person, type Document, type MinutesAstType } from '../generated/ast.js';
-import type { MinutesServices } from '../minutes-module.js';
+import type { MinutesCoreServices } from '../minutes-core-module.js';
 import { chunksOf, jointNamesWithoutVerbOf, structureOf, turnsOf } from '../model/structure.js';
 import type { MinutesIndexManager } from '../workspace/minutes-index-manager.js';
 import { checkContext, KeptChecks, recordingAcceptor, replay, type CheckContext, type KeptEntry } from './kept-checks.js';
@@ -27,7 +27,7 @@ import { headerKeyMustBeInHeader } from './header-key-rules.js';
  * document, and the one cross-file rule (name clashes in the directory) reads a table
  * built once per workspace state (see NameClashes).
  */
-export function registerValidationChecks(services: MinutesServices): void {
+export function registerValidationChecks(services: MinutesCoreServices): void {
     const registry = services.validation.ValidationRegistry;
     const validator = services.validation.MinutesValidator;
     const configs = services.shared.workspace.MinutesConfigs;
@@ -72,7 +72,7 @@ export const CROSS_FILE_CHECKED_TYPES: readonly string[] = [Party.$type, EntryFi
 export const CHECKED_EACH_TIME_TYPES: readonly string[] = [...CROSS_FILE_CHECKED_TYPES, Field.$type];
 
 /** The context the kept reports of a document's meetings hold in (see kept-checks.ts). */
-export function checkContextOf(services: MinutesServices, document: Document, categories?: readonly string[]): CheckContext {
+export function checkContextOf(services: MinutesCoreServices, document: Document, categories?: readonly string[]): CheckContext {
     const index = services.shared.workspace.IndexManager as MinutesIndexManager;
     const source = (document as Document & { $document?: LangiumDocument }).$document;
     const uri = source?.uri.toString() ?? '';
@@ -84,11 +84,11 @@ const PARTY_TYPES = [Person.$type, Organisation.$type];
 
 export class MinutesValidator {
     private readonly clashes: NameClashes;
-    private readonly services: MinutesServices;
+    private readonly services: MinutesCoreServices;
     /** What the rules on the items of each chunk of a long document reported: an edit checks again only the chunks it touched. */
     readonly itemChecks = new KeptChecks<KeptEntry[]>();
 
-    constructor(services: MinutesServices) {
+    constructor(services: MinutesCoreServices) {
         this.clashes = new NameClashes(services);
         this.services = services;
     }

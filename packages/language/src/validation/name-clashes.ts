@@ -1,6 +1,6 @@
 import { AstUtils, UriUtils, WorkspaceCache } from 'langium';
 import { isOrganisation, isPerson, type Party } from '../generated/ast.js';
-import type { MinutesServices } from '../minutes-module.js';
+import type { MinutesCoreServices } from '../minutes-core-module.js';
 import { aliasesOf, displayName, entryFields, fullName } from '../model/directory.js';
 import { nameKey } from '../model/names.js';
 import { writtenText } from '../model/text.js';
@@ -32,7 +32,7 @@ export class NameClashes {
     private readonly scopeProvider: MinutesScopeProvider;
     private readonly cache: WorkspaceCache<string, Map<Party, NameClash[]>>;
 
-    constructor(services: MinutesServices) {
+    constructor(services: MinutesCoreServices) {
         this.scopeProvider = services.references.ScopeProvider;
         this.cache = new WorkspaceCache(services.shared);
     }

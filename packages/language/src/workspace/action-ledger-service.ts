@@ -2,7 +2,7 @@ import { DocumentState, WorkspaceCache, type LangiumDocument, type LangiumDocume
 import type { Document } from '../generated/ast.js';
 import { ledgerOfSummaries, type ActionLedger, type SummarisedDocument } from '../ledger/action-ledger.js';
 import { summariseDocument, type LedgerSummary } from '../ledger/ledger-summary.js';
-import type { MinutesSharedServices } from '../minutes-module.js';
+import type { MinutesSharedCoreServices } from '../minutes-core-module.js';
 import type { ClosedDocumentTrees } from './closed-document-trees.js';
 import type { MinutesIndexManager } from './minutes-index-manager.js';
 
@@ -19,7 +19,7 @@ import type { MinutesIndexManager } from './minutes-index-manager.js';
  */
 export class ActionLedgerService {
     private readonly documents: LangiumDocuments;
-    private readonly closedTrees: () => ClosedDocumentTrees;
+    private readonly closedTrees: () => ClosedDocumentTrees | undefined;
     private readonly index: () => MinutesIndexManager;
     /**
      * For `ledgerFor`: emptied when a build has linked the changed documents (the ledger follows
@@ -33,7 +33,7 @@ export class ActionLedgerService {
     /** The last whole ledger and the summaries it was built of, in the order of the workspace's documents. */
     private lastLedger?: { summaries: LedgerSummary[]; ledger: ActionLedger };
 
-    constructor(shared: MinutesSharedServices) {
+    constructor(shared: MinutesSharedCoreServices) {
         this.documents = shared.workspace.LangiumDocuments;
         this.closedTrees = () => shared.workspace.ClosedDocumentTrees;
         this.index = () => shared.workspace.IndexManager as MinutesIndexManager;
@@ -72,7 +72,7 @@ export class ActionLedgerService {
             const index = this.index();
             const reporting = this.documents.all.filter(other => other === document
                 || index.targetsOf(other.uri.toString()).has(uri)
-                || (!this.closedTrees().isReleased(other) && other.references.some(reference => reference.error !== undefined)));
+                || (!this.closedTrees()?.isReleased(other) && other.references.some(reference => reference.error !== undefined)));
             // And what their updates name elsewhere, so that none is taken for an action of this document with the same identifier.
             const uris = new Set(reporting.flatMap(other => [other.uri.toString(), ...index.targetsOf(other.uri.toString())]));
             return ledgerOfSummaries(this.documents.all.filter(other => uris.has(other.uri.toString())).map(other => this.summarised(other)));

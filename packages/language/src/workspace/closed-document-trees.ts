@@ -5,6 +5,7 @@ import { documentSymbolsOf, type DocumentSymbols } from '../lsp/minutes-workspac
 import type { MinutesSharedServices } from '../minutes-module.js';
 import type { MinutesIndexManager } from './minutes-index-manager.js';
 import { linkingErrorsOf } from '../scoping/minutes-linker.js';
+import { parseAgainWhenRead } from './parse-again.js';
 
 const PARTY_TYPES = [Person.$type, Organisation.$type];
 
@@ -139,33 +140,4 @@ export class ClosedDocumentTrees {
     private get index(): MinutesIndexManager {
         return this.shared.workspace.IndexManager as MinutesIndexManager;
     }
-}
-
-/**
- * Makes a document whose tree is dropped parse it again when asked: its `parseResult`
- * becomes a getter that takes `parseAgain()`'s result (the root linked back to the
- * document) and keeps it as a plain property from then on. With `onAssigned`, a parse result
- * assigned before it is read (the builder parsing the document anew) is kept, after it.
- */
-export function parseAgainWhenRead(document: LangiumDocument, parseAgain: () => ParseResult<AstNode>, onAssigned?: () => void): void {
-    Object.defineProperty(document, 'parseResult', {
-        configurable: true,
-        enumerable: true,
-        get(): ParseResult<AstNode> {
-            const result = parseAgain();
-            (result.value as { $document?: LangiumDocument }).$document = document;
-            setParseResult(document, result);
-            return result;
-        },
-        ...(onAssigned ? {
-            set(value: ParseResult<AstNode>) {
-                onAssigned();
-                setParseResult(document, value);
-            }
-        } : {})
-    });
-}
-
-function setParseResult(document: LangiumDocument, value: ParseResult<AstNode>): void {
-    Object.defineProperty(document, 'parseResult', { value, writable: true, configurable: true, enumerable: true });
 }

@@ -1,12 +1,11 @@
 import {
-    DocumentState, URI, type AstNode, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices
+    DocumentState, URI, type AstNode, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, Cancellation
 } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
 import type { ActionLedgerService } from './action-ledger-service.js';
 import type { ClosedDocumentTrees } from './closed-document-trees.js';
 import { isDocument, Organisation, Person } from '../generated/ast.js';
 import { forgetStructure } from '../model/structure.js';
-import type { MinutesSharedServices } from '../minutes-module.js';
+import type { MinutesSharedCoreServices } from '../minutes-core-module.js';
 import { SelectiveRelinkingDocumentBuilder } from './selective-relinking-builder.js';
 
 /**
@@ -36,11 +35,11 @@ export class MinutesDocumentBuilder extends SelectiveRelinkingDocumentBuilder {
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
-        this.closedTrees = () => (services as Partial<MinutesSharedServices>).workspace?.ClosedDocumentTrees;
-        this.actionLedger = () => (services as Partial<MinutesSharedServices>).workspace?.ActionLedger;
+        this.closedTrees = () => (services as Partial<MinutesSharedCoreServices>).workspace?.ClosedDocumentTrees;
+        this.actionLedger = () => (services as Partial<MinutesSharedCoreServices>).workspace?.ActionLedger;
     }
 
-    override async build<T extends AstNode>(documents: Array<LangiumDocument<T>>, options: BuildOptions = {}, cancelToken = CancellationToken.None): Promise<void> {
+    override async build<T extends AstNode>(documents: Array<LangiumDocument<T>>, options: BuildOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         await super.build(documents, options, cancelToken);
         for (const document of documents) {
             const uri = document.uri.toString();
@@ -66,12 +65,12 @@ export class MinutesDocumentBuilder extends SelectiveRelinkingDocumentBuilder {
         super.resetToState(document, state);
     }
 
-    override async update(changed: URI[], deleted: URI[], cancelToken = CancellationToken.None): Promise<void> {
+    override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         await this.updateAndRevalidate(changed, deleted, cancelToken);
         this.closedTrees()?.releaseClosedTrees();
     }
 
-    private async updateAndRevalidate(changed: URI[], deleted: URI[], cancelToken: CancellationToken): Promise<void> {
+    private async updateAndRevalidate(changed: URI[], deleted: URI[], cancelToken: Cancellation.CancellationToken): Promise<void> {
         for (const uri of [...changed, ...deleted]) this.pending.add(uri.toString());
         await super.update(changed, deleted, cancelToken);
 

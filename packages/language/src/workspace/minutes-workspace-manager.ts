@@ -2,7 +2,7 @@ import { DefaultWorkspaceManager, URI, type FileSystemNode, type LangiumDocument
 import type { WorkspaceFolder } from 'vscode-languageserver';
 import { DEFAULT_DIRECTORY_GLOBS } from '../config/minutes-config.js';
 import type { MinutesConfigs } from '../config/minutes-configs.js';
-import type { MinutesSharedServices } from '../minutes-module.js';
+import type { MinutesSharedCoreServices } from '../minutes-core-module.js';
 import type { CancellationToken } from 'vscode-languageserver';
 
 
@@ -19,7 +19,7 @@ export class MinutesWorkspaceManager extends DefaultWorkspaceManager {
     private readonly configs: MinutesConfigs;
     private matchers: RegExp[] = DEFAULT_DIRECTORY_GLOBS.map(globToRegExp);
 
-    constructor(services: MinutesSharedServices) {
+    constructor(services: MinutesSharedCoreServices) {
         super(services);
         this.configuration = services.workspace.ConfigurationProvider;
         this.configs = services.workspace.MinutesConfigs;

@@ -6,11 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { getHeapSpaceStatistics } from 'node:v8';
 import { EmptyFileSystem } from 'langium';
-import { createMinutesServices, structureOf } from '../../out/index.js';
+import { createMinutesCoreServices, structureOf } from '../../out/index.js';
 
 const [step, ...files] = process.argv.slice(2);
 const texts = files.map(file => readFileSync(file, 'utf8'));
-const { Minutes } = createMinutesServices(EmptyFileSystem, { checkOnly: true });
+// The check's services.
+const { Minutes } = createMinutesCoreServices(EmptyFileSystem, { checkOnly: true });
 const oldGeneration = () => getHeapSpaceStatistics()
     .filter(space => space.space_name === 'old_space' || space.space_name === 'large_object_space')
     .reduce((sum, space) => sum + space.space_used_size, 0);

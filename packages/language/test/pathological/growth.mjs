@@ -9,8 +9,9 @@ import { GCProfiler } from 'node:v8';
 import { EmptyFileSystem, URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import {
-    ATTRIBUTIONS, buildActionLedger, createMinutesServices, generate, meetingPlaces, OUTPUT_FORMATS, workspaceStatistics
+    ATTRIBUTIONS, buildActionLedger, generate, meetingPlaces, OUTPUT_FORMATS, workspaceStatistics
 } from 'minutes-language';
+import { createMinutesServices } from 'minutes-language/editor';
 import { generateDocx } from 'minutes-language/docx';
 
 const cli = new URL('../../../cli/out/', import.meta.url);
