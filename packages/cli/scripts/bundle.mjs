@@ -14,10 +14,7 @@ import { writeThirdPartyNotices } from '../../../scripts/third-party-notices.mjs
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const language = resolve(root, '../language');
 const dist = join(root, 'dist');
-const languagePackage = JSON.parse(await readFile(join(language, 'package.json'), 'utf8'));
-const exportsMap = languagePackage.exports;
-const languageSourcesDir = join(language, 'src') + '/';
-const languageSideEffects = languagePackage.sideEffects !== false;
+const exportsMap = JSON.parse(await readFile(join(language, 'package.json'), 'utf8')).exports;
 
 /** `minutes-language[/sub]` → the TypeScript source of the file its exports map names. */
 const languageSources = {
@@ -27,15 +24,7 @@ const languageSources = {
             const entry = exportsMap['.' + args.path.slice('minutes-language'.length)];
             const target = typeof entry === 'string' ? entry : entry?.default;
             if (!target?.startsWith('./out/')) return { errors: [{ text: `${args.path} is not an entry of minutes-language` }] };
-            return { path: join(language, 'src', target.slice('./out/'.length).replace(/\.js$/, '.ts')), sideEffects: languageSideEffects };
-        });
-        // The language's modules import each other by relative paths (`./x.js` for `./x.ts`). Read as
-        // its package.json says (`sideEffects: false`): a module none of whose exports a command uses is
-        // left out of that command's chunks, so that `minutes check` does not load the editor's code
-        // (a class that extends another counts as a side effect otherwise).
-        build.onResolve({ filter: /^\.\.?\// }, args => {
-            if (!args.importer.startsWith(languageSourcesDir)) return undefined;
-            return { path: resolve(dirname(args.importer), args.path).replace(/\.js$/, '.ts'), sideEffects: languageSideEffects };
+            return { path: join(language, 'src', target.slice('./out/'.length).replace(/\.js$/, '.ts')) };
         });
     }
 };
