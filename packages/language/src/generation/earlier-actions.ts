@@ -5,7 +5,7 @@ import { titleLine } from '../model/title-line.js';
 import { capitalised } from '../model/text.js';
 import { actionTextFrom, splitActionHeader, type Meeting } from '../model/structure.js';
 import { writtenName } from '../model/text.js';
-import type { EarlierActionOutline, EarlierActionsOutline } from './render-model.js';
+import { ownersToName, type EarlierActionOutline, type EarlierActionsOutline } from './render-model.js';
 import { counted, DEFAULT_LANGUAGE, filled, translationOf } from '../model/language.js';
 import type { MentionSpan, RichText } from './rich-text.js';
 
@@ -44,7 +44,8 @@ export function earlierActionsOutline(ledger: ActionLedger, meeting: Meeting, re
 function entry(action: LedgerAction, state: ActionSnapshot, read: OutlineReaders, update?: EarlierActionOutline['update']): EarlierActionOutline {
     const text = action.item.action.text;
     const textFrom = actionTextFrom(action.item);
-    const owners = action.item.ownersInText ? [] : action.item.ownerMentions.map(mention => read.mention(mention.party.ref, writtenName(mention.party.$refText)));
+    const owners = ownersToName({ ownersInText: action.item.ownersInText, owners: action.item.ownerMentions })
+        .map(mention => read.mention(mention.party.ref, writtenName(mention.party.$refText)));
     return {
         id: action.id,
         owners,

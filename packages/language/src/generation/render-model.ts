@@ -63,8 +63,8 @@ export interface ParticipantGroup {
     readonly namedInTitle: number;
 }
 
-/** The owners an output names beside an action's text: none when the text names them already. */
-export function ownersToName(action: ActionOutline): readonly MentionSpan[] {
+/** The owners an output names beside an action's text: none when the text names them already (`ownersInText`). */
+export function ownersToName<T = MentionSpan>(action: { readonly ownersInText: boolean; readonly owners: readonly T[] }): readonly T[] {
     return action.ownersInText ? [] : action.owners;
 }
 
