@@ -82,4 +82,21 @@ describe('work in proportion to the input', () => {
         expect(large / small).toBeLessThan(2.3);
         expect(large / small).toBeGreaterThan(1.7);
     });
+
+    test('a file over the limit is not read: the same work at 10 MB and at 20 MB', async () => {
+        // Refused with one diagnostic before the lexer sees it (MAX_DOCUMENT_LENGTH): nothing may walk its text.
+        const { MAX_DOCUMENT_LENGTH } = await import('../../src/parser/minutes-lexer.js');
+        const overLimit = (times: number) => 'meeting: A very long report\n' + 'He said it again. '.repeat(times * MAX_DOCUMENT_LENGTH / 18 + 1);
+        const everything = /packages\/language\/src|node_modules\/(langium|vscode)/;
+        const built = (times: number) => counter.count(everything, async () => {
+            const { documents } = await buildWorkspace({ 'huge.minutes': overLimit(times) });
+            expect(documents['huge.minutes'].parseResult.value.blocks).toEqual([]);
+            expect(documents['huge.minutes'].diagnostics).toHaveLength(1);
+        });
+        await built(1); // what is done once (caches, lazy services)
+        const small = await built(1);
+        const large = await built(2);
+        // Twice the characters, the same work: what walked the text (the lexer, a line index) would double it.
+        expect(large / small).toBeLessThan(1.2);
+    });
 });

@@ -136,11 +136,10 @@ describe('pathological inputs take time and memory in proportion to their size',
     test('comment lines among prose (10,000 → 20,000 lines)', () =>
         expectLinear('comment lines', { 'comments.minutes': commentLines(10_000) }, { 'comments.minutes': commentLines(20_000) }));
 
-    test('a file over the limit (10 MB) is not read at all, at once, with an error that says so', async () => {
+    test('a file over the limit (10 MB) is not read at all, with an error that says so', async () => {
         const text = 'meeting: A very long report\n' + 'He said it again. '.repeat(MAX_DOCUMENT_LENGTH / 18 + 1);
-        const started = performance.now();
+        // That its work does not grow with its length: executed-work.test.ts.
         const { document } = await build({ 'huge.minutes': text });
-        expect(performance.now() - started).toBeLessThan(2_000);
         expect(document.parseResult.value.blocks).toEqual([]);
         expect(document.diagnostics?.map(diagnostic => [diagnostic.severity, diagnostic.range.start, diagnostic.message])).toEqual([[1, { line: 0, character: 0 },
             `This file has ${text.length.toLocaleString('en')} characters, more than the 10,000,000 characters (about 10 MB) that Minutes reads, so it is not read at all: split it into several files, one per meeting or per year.`]]);
@@ -203,12 +202,11 @@ describe('pathological inputs take time and memory in proportion to their size',
         await expect(generate(document, 'eml', { from: 'a@example.org' })).rejects.toThrow(/to: '::+…' is not a list of email addresses/);
     });
 
-    test('an address line of 100,000 characters without a separator is refused at once', async () => {
+    test('an address line of 100,000 characters without a separator is refused as no addresses', async () => {
         // nodemailer's address parser is quadratic on such a run (80,000 characters: 7 s).
         const { document } = await build({ 'call.minutes': `meeting: Call\ndate: 2024-01-05\nto: ${'1.'.repeat(50_000)}\n` });
-        const started = performance.now();
+        // That nodemailer's parser never sees it: test/generation/envelope.test.ts.
         await expect(generate(document, 'eml', { from: 'a@example.org' })).rejects.toThrow(/is not a list of email addresses/);
-        expect(performance.now() - started).toBeLessThan(2_000);
     });
 
     test('10,000 people sharing a surname: 1,000 → 2,000 (some share their whole name)', async () => {
