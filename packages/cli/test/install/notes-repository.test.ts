@@ -160,6 +160,24 @@ describe('the CI integrations, run in the notes repository as GitHub and pre-com
         expect(clean.code).toBe(0);
     });
 
+    test("the action's script runs minutes with V8's young generation at 16 MB, unless the workflow sets its own size", async () => {
+        // A stand-in `minutes` that prints the options Node was given.
+        const repository = mkdtempSync(path.join(tmpdir(), 'minutes-action-'));
+        mkdirSync(path.join(repository, 'node_modules/.bin'), { recursive: true });
+        const stub = path.join(repository, 'node_modules/.bin/minutes');
+        writeFileSync(stub, '#!/usr/bin/env bash\necho "$NODE_OPTIONS"\n', { mode: 0o755 });
+        const optionsGiven = async (nodeOptions?: string) => (await runProcess('bash', [path.join(REPO, 'scripts/github-action.sh')], {
+            cwd: repository, env: { PATH: nodeFirstPath(), MINUTES_VERSION: '0.1.0', ...(nodeOptions === undefined ? {} : { NODE_OPTIONS: nodeOptions }) }
+        })).stdout.trim();
+        try {
+            expect(await optionsGiven()).toBe('--max-semi-space-size=16');
+            expect(await optionsGiven('--max-old-space-size=4096')).toBe('--max-old-space-size=4096 --max-semi-space-size=16');
+            expect(await optionsGiven('--max-semi-space-size=64')).toBe('--max-semi-space-size=64');
+        } finally {
+            rmSync(repository, { recursive: true, force: true });
+        }
+    });
+
     test("each pre-commit hook's entry, given several changed files at once as pre-commit gives them", async () => {
         expect(hooks.map(hook => hook.id)).toEqual(['minutes-check', 'minutes-check-strict']);
         for (const hook of hooks) {
