@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { applyRuleSettings, buildActionLedger, IssueCodes, isIsoDate, localIsoDate, overdueActions, shortName } from 'minutes-language';
+import { applyRuleSettings, buildActionLedger, IssueCodes, isIsoDate, localIsoDate, overdueActions, shortName } from 'minutes-language/core';
 import { problemsOf, type Problem } from './problems.js';
 import { UsageError, type LoadedWorkspace } from './workspace.js';
 

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { URI } from 'langium';
-import { nameKey, scanExports, type MinutesCoreServices, type MinutesSharedCoreServices } from 'minutes-language';
+import { nameKey, scanExports, type MinutesCoreServices, type MinutesSharedCoreServices } from 'minutes-language/core';
 import { checkKeepingEveryTree, checkShard, type FileToCheck, type ReleasingCheckResult, type ShardOfCheck, type ShardOutcome } from './releasing-check.js';
 import { UsageError } from './usage-error.js';
 import type { WorkspaceSource } from './workspace.js';

@@ -2,7 +2,7 @@ import { CstUtils, DocumentState, URI, type AstNode, type AstNodeDescription, ty
 import {
     Action, nameKey, parseAgainWhenRead, scanExports, scanMatchesExports, type MinutesIndexManager, type MinutesLinker, type MinutesScopeComputation, type MinutesCoreServices,
     type MinutesSharedCoreServices, type ScannedAction, type ScannedExports
-} from 'minutes-language';
+} from 'minutes-language/core';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { buildWorkspace, createCliServices, type WorkspaceSource, type WorkspaceSources } from './workspace.js';
 

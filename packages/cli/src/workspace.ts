@@ -4,7 +4,7 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import {
     createMinutesCoreServices, tooLargeMessage, type MinutesConfigs, type MinutesCoreServices, type MinutesServicesOptions, type MinutesSharedCoreServices, type NotesRoot
-} from 'minutes-language';
+} from 'minutes-language/core';
 import { glob } from 'tinyglobby';
 import { startProgress } from './progress.js';
 import { decodeSource } from './utf8.js';

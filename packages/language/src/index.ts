@@ -1,4 +1,5 @@
-export * from './minutes-core-module.js';
+/** The language without the editor's services (`minutes-language/editor`): what `minutes check` needs (core.ts, an entry of its own), the generators, importers and ledger. */
+export * from './core.js';
 export * from './generated/ast.js';
 export * from './generated/module.js';
 export * from './model/names.js';
@@ -8,8 +9,7 @@ export * from './model/structure.js';
 export * from './model/text-content.js';
 export * from './validation/issue-codes.js';
 export * from './config/minutes-config.js';
-export { MinutesConfigs, NotesRoot } from './config/minutes-configs.js';
-export { applyRuleSettings, DISABLE_NEXT_LINE } from './config/rule-settings.js';
+export { DISABLE_NEXT_LINE } from './config/rule-settings.js';
 export * from './generation/index.js';
 export {
     counted, filled, formattedCount, meetingLanguage, sharedLanguage, textDirection, translationOf, type WritingLanguage
@@ -18,11 +18,6 @@ export type { OutputWords, SiteWords, DigestWords } from './model/translations.j
 export * from './ledger/index.js';
 export * from './import/index.js';
 export { NameKeyScope, MinutesScopeProvider } from './scoping/minutes-scope-provider.js';
-export { MAX_DOCUMENT_LENGTH, tooLargeMessage } from './parser/minutes-lexer.js';
-export { MinutesIndexManager } from './workspace/minutes-index-manager.js';
-export { MinutesScopeComputation } from './scoping/minutes-scope-computation.js';
-export { MinutesLinker } from './scoping/minutes-linker.js';
-export { scanExports, scanMatchesExports, type ScannedAction, type ScannedExports } from './workspace/export-scan.js';
-export { parseAgainWhenRead } from './workspace/parse-again.js';
+export { MAX_DOCUMENT_LENGTH } from './parser/minutes-lexer.js';
 export { fromPortableDescription, toPortableDescription, type PortableDescription } from './workspace/portable-descriptions.js';
 export { blockTreeCacheOf } from './parser/minutes-parser.js';
