@@ -119,7 +119,56 @@ export function dateNames(tag = 'en'): DateNames {
     if (known) return known;
     const language = isDateLanguage(tag) ? primaryLanguage(tag) : 'en';
     const locale = language === primaryLanguage(tag) && tag !== language ? canonicalLocale(tag) ?? language : DEFAULT_LOCALE[language] ?? language;
-    const locales = [...new Set([locale, ...VARIANTS[language]])];
+    const names = new LanguageDateNames(language, locale, [...new Set([locale, ...VARIANTS[language]])]);
+    cache.set(tag, names);
+    return names;
+}
+
+/** The names Intl gives, which take formatters to find. */
+type IntlNames = Pick<DateNames, 'months' | 'longestMonth' | 'weekdays' | 'fillers' | 'marks'>;
+
+/**
+ * A language's date names, those Intl gives found when first read: a date written in digits
+ * (`2018-03-19`) reads none of them, and making the formatters was 18 ms of a check of one
+ * small file, most of it Intl's first start (docs/performance.md, "Start-up").
+ */
+class LanguageDateNames implements DateNames {
+    readonly leading: ReadonlySet<string>;
+    readonly range: ReadonlySet<string>;
+    readonly timeRange: ReadonlySet<string>;
+    readonly beforeTime: readonly (readonly string[])[];
+    private intl?: IntlNames;
+
+    constructor(readonly language: string, readonly locale: string, private readonly locales: readonly string[]) {
+        ({ leading: this.leading, range: this.range, timeRange: this.timeRange, beforeTime: this.beforeTime } = foldedProseWords(language));
+    }
+
+    get months(): ReadonlyMap<string, number> {
+        return this.fromIntl().months;
+    }
+
+    get longestMonth(): number {
+        return this.fromIntl().longestMonth;
+    }
+
+    get weekdays(): ReadonlyMap<string, number> {
+        return this.fromIntl().weekdays;
+    }
+
+    get fillers(): ReadonlySet<string> {
+        return this.fromIntl().fillers;
+    }
+
+    get marks(): ReadonlyMap<string, DateField> {
+        return this.fromIntl().marks;
+    }
+
+    private fromIntl(): IntlNames {
+        return this.intl ??= intlNames(this.language, this.locales);
+    }
+}
+
+function intlNames(language: string, locales: readonly string[]): IntlNames {
     const months = new Map<string, number>();
     const weekdays = new Map<string, number>();
     const fillers = new Set<string>();
@@ -160,13 +209,7 @@ export function dateNames(tag = 'en'): DateNames {
     for (const [name, month] of Object.entries(prose.months)) months.set(name, month);
     for (const [name, weekday] of Object.entries(prose.weekdays)) weekdays.set(name, weekday);
     for (const word of prose.fillers) fillers.add(foldName(word));
-    const names: DateNames = {
-        language, locale, months, weekdays, fillers, marks,
-        longestMonth: Math.max(...[...months.keys()].map(name => name.split(' ').length)),
-        ...foldedProseWords(language)
-    };
-    cache.set(tag, names);
-    return names;
+    return { months, weekdays, fillers, marks, longestMonth: Math.max(...[...months.keys()].map(name => name.split(' ').length)) };
 }
 
 /** The words of a language's dates that Intl does not give (`PROSE_WORDS`), folded. */
