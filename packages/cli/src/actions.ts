@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import {
-    buildActionLedger, GenerationError, isIsoDate, localIsoDate, namesOf, nameKey, placeTitleLine, shortName,
+    buildActionLedger, GenerationError, namesOf, nameKey, placeTitleLine, shortName,
     type ActionLedger, type ActionState, type LedgerAction, type LedgerUpdate, type MeetingPlace, type Party
 } from 'minutes-language';
 import { actionsIcs } from './actions-ics.js';
@@ -11,6 +11,7 @@ import { actionUrls, folderSources } from './site-pages.js';
 import { checkOutputPath, writeFileAtomic } from './output.js';
 import { displayPath, loadPaths, UsageError } from './workspace.js';
 import { ACTION_FORMATS, ACTION_STATES } from './choices.js';
+import { todayOption } from './today.js';
 
 export { ACTION_FORMATS, ACTION_STATES };
 export type ActionFormat = typeof ACTION_FORMATS[number];
@@ -110,8 +111,7 @@ async function siteLinks(paths: readonly string[], documents: readonly LangiumDo
 async function writeDigests(ledger: ActionLedger, listed: readonly LedgerAction[], groups: readonly OwnerGroup[], options: ActionsOptions & { linkOf?: (action: LedgerAction) => string | undefined; language?: string }, io: { stdout: NodeJS.WritableStream }): Promise<number> {
     if (!options.perOwner || options.output === undefined) throw new UsageError('--format eml writes one message per owner: give --per-owner and -o FOLDER');
     if (options.from === undefined) throw new UsageError('--format eml needs a sender: --from "Name <address>"');
-    const today = options.today ?? localIsoDate();
-    if (!isIsoDate(today)) throw new UsageError(`--today ${today}: not a date; write it as YYYY-MM-DD`);
+    const today = todayOption(options.today);
     const stat = await fs.stat(options.output).catch(() => undefined);
     if (stat && !stat.isDirectory()) throw new UsageError(`${options.output}: not a folder; -o names the folder the messages go to`);
     const wanted = new Set(groups.flatMap(group => group.actions.map(action => action.id)));

@@ -1,7 +1,8 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { applyRuleSettings, buildActionLedger, IssueCodes, isIsoDate, localIsoDate, overdueActions, shortName } from 'minutes-language/core';
+import { applyRuleSettings, buildActionLedger, IssueCodes, overdueActions, shortName } from 'minutes-language/core';
 import { problemsOf, type Problem } from './problems.js';
-import { UsageError, type LoadedWorkspace } from './workspace.js';
+import { todayOption } from './today.js';
+import type { LoadedWorkspace } from './workspace.js';
 
 /**
  * `minutes check --overdue`: an `overdue-action` problem for each open action of the checked
@@ -10,8 +11,7 @@ import { UsageError, type LoadedWorkspace } from './workspace.js';
  * `// minutes-disable-next-line` comments (applyRuleSettings).
  */
 export function overdueProblems(workspace: LoadedWorkspace, today: string | undefined, strict: boolean): Problem[] {
-    const date = today ?? localIsoDate();
-    if (!isIsoDate(date)) throw new UsageError(`--today ${date}: not a date; write it as YYYY-MM-DD`);
+    const date = todayOption(today);
     const ledger = buildActionLedger(workspace.all);
     const checked = new Map(workspace.documents.map(document => [document.uri.toString(), { document, diagnostics: [] as Diagnostic[] }]));
     for (const { action, due, daysLate } of overdueActions(ledger, date)) {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { buildActionLedger, configuredOptions, isIsoDate, localIsoDate, type Attribution, type NAME_STYLES } from 'minutes-language';
+import { buildActionLedger, configuredOptions, type Attribution, type NAME_STYLES } from 'minutes-language';
+import { todayOption } from './today.js';
 import { problemsOf, summaryLine } from './problems.js';
 import { formatProblems } from './report-formats.js';
 import { folderSources, sitePages } from './site-pages.js';
@@ -33,8 +34,7 @@ export async function siteCommand(folder: string, options: SiteCommandOptions, i
     const stat = await fs.stat(folder).catch(() => undefined);
     if (!stat?.isDirectory()) throw new UsageError(`${folder}: --format site takes a folder of .minutes files`);
     if (options.output === undefined) throw new UsageError('a site is a folder: give -o FOLDER');
-    const today = options.today ?? localIsoDate();
-    if (!isIsoDate(today)) throw new UsageError(`--today ${today}: not a date; write it as YYYY-MM-DD`);
+    const today = todayOption(options.today);
     const root = path.resolve(folder);
     const target = path.resolve(options.output);
     await checkSiteFolder(target, root);
