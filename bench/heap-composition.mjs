@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createMinutesServices } from 'minutes-language/editor';
+import { createMinutesCoreServices } from 'minutes-language/core';
 import { minutesFilesUnder } from './lib/minutes-files.mjs';
 
 const args = process.argv.slice(2);
@@ -32,7 +32,7 @@ if (!folder || !globalThis.gc) {
 const files = await minutesFilesUnder(folder);
 const texts = await Promise.all(files.map(f => fs.readFile(f, 'utf8')));
 const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
-const { shared } = createMinutesServices(NodeFileSystem, { checkOnly: true });
+const { shared } = createMinutesCoreServices(NodeFileSystem, { checkOnly: true });
 gc();
 const heapBefore = process.memoryUsage().heapUsed;
 const documents = files.map((file, i) => shared.workspace.LangiumDocumentFactory.fromString(texts[i], URI.file(file)));

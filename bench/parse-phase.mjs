@@ -12,7 +12,7 @@
 import { promises as fs } from 'node:fs';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createMinutesServices } from 'minutes-language/editor';
+import { createMinutesCoreServices } from 'minutes-language/core';
 import { minutesFilesUnder } from './lib/minutes-files.mjs';
 
 const args = process.argv.slice(2);
@@ -34,7 +34,7 @@ const gc = globalThis.gc ?? (() => undefined);
 const files = await minutesFilesUnder(folder);
 const texts = await Promise.all(files.map(f => fs.readFile(f, 'utf8')));
 const uris = files.map(file => URI.file(file));
-const { shared, Minutes } = createMinutesServices(NodeFileSystem, { checkOnly: true });
+const { shared, Minutes } = createMinutesCoreServices(NodeFileSystem, { checkOnly: true });
 const lexer = Minutes.parser.Lexer;
 const factory = shared.workspace.LangiumDocumentFactory;
 const lex = [];

@@ -134,7 +134,7 @@ export function parserModule(options: MinutesServicesOptions): Module<MinutesCor
 }
 
 /** Check-only: references and index descriptions without closures per object; nodes validated once keep no reports for the next keystroke; no hints but those the configuration raises. */
-export const CheckOnlyModule: Module<MinutesCoreServices, PartialLangiumCoreServices> = {
+const CheckOnlyModule: Module<MinutesCoreServices, PartialLangiumCoreServices> = {
     references: {
         Linker: services => new MinutesLinker(services, { compactReferences: true })
     },
@@ -146,7 +146,7 @@ export const CheckOnlyModule: Module<MinutesCoreServices, PartialLangiumCoreServ
     }
 };
 
-export const CheckOnlySharedModule: Module<MinutesSharedCoreServices, DeepPartial<LangiumSharedCoreServices>> = {
+const CheckOnlySharedModule: Module<MinutesSharedCoreServices, DeepPartial<LangiumSharedCoreServices>> = {
     workspace: {
         IndexManager: services => new CheckOnlyIndexManager(services)
     }

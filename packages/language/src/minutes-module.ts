@@ -19,7 +19,7 @@ import { MinutesRenameProvider } from './lsp/minutes-rename-provider.js';
 import { MinutesSemanticTokenProvider } from './lsp/minutes-semantic-token-provider.js';
 import { MinutesWorkspaceSymbolProvider } from './lsp/minutes-workspace-symbol-provider.js';
 import {
-    CheckOnlyModule, CheckOnlySharedModule, MinutesCoreModule, MinutesSharedCoreModule, parserModule, registerMinutes,
+    MinutesCoreModule, MinutesSharedCoreModule, parserModule, registerMinutes,
     type MinutesAddedSharedCoreServices, type MinutesCoreAddedServices, type MinutesServicesOptions
 } from './minutes-core-module.js';
 import { answerSubtypesFromCache } from './util/subtype-tests.js';
@@ -82,21 +82,18 @@ export const MinutesSharedModule: Module<MinutesSharedServices, DeepPartial<Lang
 /**
  * Creates the Minutes services with the editor's: the shared workspace services and the
  * language's own. The language server, `minutes check --fix` (whose fixes are the editor's
- * quick fixes) and the tests use it; the command line otherwise uses createMinutesCoreServices.
+ * quick fixes) and the tests use it; the command line otherwise uses createMinutesCoreServices,
+ * which alone makes a check's services (`checkOnly`).
  */
-export function createMinutesServices(context: DefaultSharedModuleContext, options: MinutesServicesOptions = {}): {
+export function createMinutesServices(context: DefaultSharedModuleContext, options: Pick<MinutesServicesOptions, 'langiumParser'> = {}): {
     shared: MinutesSharedServices;
     Minutes: MinutesServices;
 } {
     answerSubtypesFromCache();
-    const shared = options.checkOnly
-        ? inject(createDefaultSharedModule(context), MinutesGeneratedSharedModule, MinutesSharedCoreModule, MinutesSharedModule, CheckOnlySharedModule)
-        : inject(createDefaultSharedModule(context), MinutesGeneratedSharedModule, MinutesSharedCoreModule, MinutesSharedModule);
-    const Minutes = options.checkOnly
-        ? inject(createDefaultModule({ shared }), MinutesGeneratedModule, MinutesCoreModule, MinutesModule, CheckOnlyModule, parserModule(options))
-        : options.langiumParser
-            ? inject(createDefaultModule({ shared }), MinutesGeneratedModule, MinutesCoreModule, MinutesModule, parserModule(options))
-            : inject(createDefaultModule({ shared }), MinutesGeneratedModule, MinutesCoreModule, MinutesModule);
+    const shared = inject(createDefaultSharedModule(context), MinutesGeneratedSharedModule, MinutesSharedCoreModule, MinutesSharedModule);
+    const Minutes = options.langiumParser
+        ? inject(createDefaultModule({ shared }), MinutesGeneratedModule, MinutesCoreModule, MinutesModule, parserModule(options))
+        : inject(createDefaultModule({ shared }), MinutesGeneratedModule, MinutesCoreModule, MinutesModule);
     registerMinutes(shared, Minutes, context.connection !== undefined);
     return { shared, Minutes };
 }

@@ -5,7 +5,8 @@ import type { IToken } from 'chevrotain';
 import fc from 'fast-check';
 import { EmptyFileSystem, isAstNode, isReference, type AstNode, type CstNode, type GrammarAST, type LexerResult } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { createMinutesServices, type MinutesServices } from '../../src/minutes-module.js';
+import { createMinutesCoreServices, type MinutesCoreServices } from '../../src/minutes-core-module.js';
+import { createMinutesServices } from '../../src/minutes-module.js';
 import { FlatParser } from '../../src/parser/flat-parser.js';
 import { MinutesLexer } from '../../src/parser/minutes-lexer.js';
 import { LazyRangeCstNodeBuilder } from '../../src/parser/minutes-parser.js';
@@ -26,8 +27,8 @@ const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 const RUNS = Number(process.env.FLAT_PARSER_RUNS ?? 0) || 500;
 /** A generous limit: the machine the tests run on is shared. */
 const TIMEOUT = 300_000;
-const flatServices = createMinutesServices(EmptyFileSystem, { checkOnly: true }).Minutes;
-const langiumServices = createMinutesServices(EmptyFileSystem, { checkOnly: true, langiumParser: true }).Minutes;
+const flatServices = createMinutesCoreServices(EmptyFileSystem, { checkOnly: true }).Minutes;
+const langiumServices = createMinutesCoreServices(EmptyFileSystem, { checkOnly: true, langiumParser: true }).Minutes;
 /** The editor's services (leaves with their ranges made at once), with each parser. */
 const editorFlatServices = createMinutesServices(EmptyFileSystem).Minutes;
 const editorLangiumServices = createMinutesServices(EmptyFileSystem, { langiumParser: true }).Minutes;
@@ -110,7 +111,7 @@ function grammarPath(element: GrammarAST.AbstractElement | undefined): string | 
     return `${(current as { name?: string } | undefined)?.name}/${steps.reverse().join('/')}`;
 }
 
-function parseWith(services: MinutesServices, text: string) {
+function parseWith(services: MinutesCoreServices, text: string) {
     return services.parser.LangiumParser.parse(text);
 }
 

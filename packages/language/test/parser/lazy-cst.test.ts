@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { AstUtils, CstUtils, EmptyFileSystem, GrammarUtils, isReference, URI, type AstNode, type CstNode, type Reference } from 'langium';
 import { describe, expect, test } from 'vitest';
+import { createMinutesCoreServices } from '../../src/minutes-core-module.js';
 import { createMinutesServices } from '../../src/minutes-module.js';
 import { blockTreeCacheOf } from '../../src/parser/minutes-parser.js';
 import { lazyNameSegment, lazyTreeOf } from '../../src/parser/lazy-cst.js';
@@ -21,9 +22,9 @@ import { examplesCorpusAndRegressions } from '../helpers/sample-texts.js';
  * are made again after being forgotten.
  */
 const editor = createMinutesServices(EmptyFileSystem).Minutes;
-const check = createMinutesServices(EmptyFileSystem, { checkOnly: true }).Minutes;
+const check = createMinutesCoreServices(EmptyFileSystem, { checkOnly: true }).Minutes;
 
-function parse(text: string, services: typeof editor): AstNode {
+function parse(text: string, services: typeof check): AstNode {
     return services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.file('/tree.minutes')).parseResult.value;
 }
 

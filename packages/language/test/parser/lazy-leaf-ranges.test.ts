@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { CstUtils, EmptyFileSystem, isLeafCstNode, URI, type CstNode } from 'langium';
 import { describe, expect, test } from 'vitest';
+import { createMinutesCoreServices } from '../../src/minutes-core-module.js';
 import { createMinutesServices } from '../../src/minutes-module.js';
 import { generatedDocument, mutated } from '../fuzz/arbitraries.js';
 import { examplesCorpusAndRegressions } from '../helpers/sample-texts.js';
@@ -11,9 +12,9 @@ import { examplesCorpusAndRegressions } from '../helpers/sample-texts.js';
  * offsets and ranges, on the examples, the corpus and fuzz inputs.
  */
 const editor = createMinutesServices(EmptyFileSystem).Minutes;
-const check = createMinutesServices(EmptyFileSystem, { checkOnly: true }).Minutes;
+const check = createMinutesCoreServices(EmptyFileSystem, { checkOnly: true }).Minutes;
 
-function describeTree(text: string, services: typeof editor): unknown[] {
+function describeTree(text: string, services: typeof check): unknown[] {
     const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.file('/tree.minutes'));
     const root = document.parseResult.value.$cstNode!;
     const nodes: unknown[] = [];
