@@ -20,3 +20,5 @@ export { MinutesScopeComputation } from './scoping/minutes-scope-computation.js'
 export { MinutesLinker } from './scoping/minutes-linker.js';
 export { scanExports, scanMatchesExports, type ScannedAction, type ScannedExports } from './workspace/export-scan.js';
 export { parseAgainWhenRead } from './workspace/parse-again.js';
+export { forgetBlockTrees } from './parser/lazy-cst.js';
+export { MinutesDocument } from './workspace/minutes-document-factory.js';

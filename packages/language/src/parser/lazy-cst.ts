@@ -247,6 +247,15 @@ export class BlockTreeCache {
         this.blocks = new Int32Array(size);
     }
 
+    /** Forgets the blocks' trees of `tree`: each holds its document's tree, and the check has let go of it. */
+    forget(tree: LazyCstTree): void {
+        for (let i = 0; i < this.trees.length; i++) {
+            if (this.trees[i] !== tree) continue;
+            tree.kept[this.blocks[i]] = undefined;
+            this.trees[i] = undefined;
+        }
+    }
+
     keep(tree: LazyCstTree, block: number): void {
         const forgotten = this.trees[this.next];
         if (forgotten) forgotten.kept[this.blocks[this.next]] = undefined;
@@ -258,6 +267,16 @@ export class BlockTreeCache {
 }
 
 const TREE = Symbol('LazyCstTree');
+
+/**
+ * Forgets the blocks' trees made for a document's diagnostics (BlockTreeCache keeps the last
+ * ones made, of any document): a check that lets go of a document's tree calls this first, or
+ * the cache would keep the trees of the last files with problems, 128 whole documents.
+ */
+export function forgetBlockTrees(document: AstNode): void {
+    const tree = (document as unknown as LazyAstNode)[TREE];
+    tree?.cache.forget(tree);
+}
 
 /**
  * An AST node of a check: Langium's plain AST node, but for its `$cstNode`, a getter on the

@@ -3,6 +3,7 @@ import { Action } from '../generated/ast.js';
 import { nameKey } from '../model/names.js';
 import { ENTRY_KINDS } from '../model/vocabulary.js';
 import { ACTION_PATTERN, HORIZONTAL_SPACE_CLASS } from '../parser/minutes-lexer.js';
+import { detached } from '../util/detached-string.js';
 import { LineIndex } from '../util/line-index.js';
 
 /**
@@ -63,7 +64,8 @@ export function scanExports(text: string): ScannedExports {
         while (written.endsWith('.') || written.endsWith('-')) written = written.slice(0, -1);
         const offset = IDENTIFIER.lastIndex - id[1].length;
         const { line, character } = (lines ??= LineIndex.ofText(text)).positionAt(offset);
-        actions.push({ name: written.slice(1), offset, length: written.length, line, character });
+        // Detached: the index keeps the name to the end of a check, which keeps the file's text only as bytes.
+        actions.push({ name: detached(written.slice(1)), offset, length: written.length, line, character });
     }
     const updateKeys = new Set<string>();
     UPDATE.lastIndex = 0;
