@@ -91,7 +91,7 @@ for (let round = 0; round < repeat; round++) {
         // As `minutes check` in one thread: each file parsed, linked, validated and released in turn.
         const { checkReleasingTrees } = await import('../packages/cli/out/releasing-check.js');
         t = cpuNow();
-        const result = await checkReleasingTrees({ shared, services: Minutes, sources: files.map((file, i) => ({ file, text: texts[i], reported: true })) });
+        const result = await checkReleasingTrees({ shared, services: Minutes, sources: files.map((file, i) => ({ file, bytes: Buffer.from(texts[i], 'utf8'), reported: true })) });
         const total = cpuNow() - t;
         gc();
         const kept = process.memoryUsage().heapUsed - heapBefore;

@@ -4,7 +4,7 @@ import { URI } from 'langium';
 import { nameKey, scanExports, type MinutesCoreServices, type MinutesSharedCoreServices } from 'minutes-language/core';
 import { checkKeepingEveryTree, checkShard, type FileToCheck, type ReleasingCheckResult, type ShardOfCheck, type ShardOutcome } from './releasing-check.js';
 import { UsageError } from './usage-error.js';
-import type { WorkspaceSource } from './workspace.js';
+import { textOf, type WorkspaceSource } from './workspace.js';
 
 /**
  * Below this much source per thread, a check runs in one thread: starting a worker (loading
@@ -51,13 +51,13 @@ export interface ShardRunner {
  * (releasing-check.ts) over a contiguous shard (the files of one folder, a series, tend to
  * refer to each other) of about equal size. Every thread indexes every file's exports (the
  * scans, made once here, and the files that may declare parties, which each thread parses),
- * and is sent the texts of its shard, of those files, and of the files holding an action
+ * and is sent the bytes of its shard, of those files, and of the files holding an action
  * its shard's updates may name. Returns the diagnostics of the files asked for, in their
  * order: those a single thread gives. A thread that must keep every tree (a wrong scan)
  * makes the whole check keep every tree, in this thread, as one thread would.
  */
 export async function checkInParallel(sources: readonly WorkspaceSource[], runners: readonly ShardRunner[], onChecked: () => void = () => undefined): Promise<ReleasingCheckResult> {
-    const files: FileToCheck[] = sources.map(source => ({ file: source.file, text: source.text, reported: source.reported, scan: scanExports(source.text) }));
+    const files: FileToCheck[] = sources.map(source => ({ file: source.file, bytes: source.bytes, reported: source.reported, scan: scanExports(textOf(source)) }));
     const holders = actionHolders(files);
     let outcomes: ShardOutcome[];
     try {
@@ -66,7 +66,7 @@ export async function checkInParallel(sources: readonly WorkspaceSource[], runne
         // The workers' shards are sent first: this thread's runs until its first pause.
         for (let i = runners.length - 1; i >= 0; i--) {
             const { from, to } = shards[i];
-            checks[i] = runners[i].check({ files: textsFor(files, from, to, holders), from, to }, onChecked);
+            checks[i] = runners[i].check({ files: bytesFor(files, from, to, holders), from, to }, onChecked);
         }
         outcomes = await Promise.all(checks);
     } finally {
@@ -93,19 +93,19 @@ function actionHolders(files: readonly FileToCheck[]): Map<string, number[]> {
 }
 
 /**
- * The files as the thread checking `from` to `to` needs them: with their texts if it
+ * The files as the thread checking `from` to `to` needs them: with their bytes if it
  * validates them, if they may declare parties (every thread parses and links those), or if
  * they hold an action that the updates of its shard or of a file that may declare parties
- * may name (by the scans). Of the others, only the scan: structured cloning copies every
- * string sent.
+ * may name (by the scans). Of the others, only the scan: structured cloning copies
+ * everything sent.
  */
-function textsFor(files: readonly FileToCheck[], from: number, to: number, holders: ReadonlyMap<string, number[]>): FileToCheck[] {
+function bytesFor(files: readonly FileToCheck[], from: number, to: number, holders: ReadonlyMap<string, number[]>): FileToCheck[] {
     const read = new Set<number>();
     files.forEach((file, index) => {
         if (!(index >= from && index < to || file.scan.mayDeclareParties)) return;
         for (const key of file.scan.updateKeys) for (const holder of holders.get(key) ?? []) read.add(holder);
     });
-    return files.map((file, index) => index >= from && index < to || file.scan.mayDeclareParties || read.has(index) ? file : { ...file, text: undefined });
+    return files.map((file, index) => index >= from && index < to || file.scan.mayDeclareParties || read.has(index) ? file : { ...file, bytes: undefined });
 }
 
 /**
@@ -114,7 +114,7 @@ function textsFor(files: readonly FileToCheck[], from: number, to: number, holde
  */
 export function splitBySize(sources: readonly WorkspaceSource[], count: number): Array<{ from: number; to: number }> {
     let total = 0;
-    for (const source of sources) total += source.text.length;
+    for (const source of sources) total += source.bytes.length;
     const shards = Array.from({ length: count }, () => ({ from: 0, to: 0 }));
     let shard = 0;
     let done = 0;
@@ -126,7 +126,7 @@ export function splitBySize(sources: readonly WorkspaceSource[], count: number):
         if (next !== shard) shards[next].from = index;
         shard = next;
         shards[shard].to = index + 1;
-        done += sources[index].text.length;
+        done += sources[index].bytes.length;
     }
     return shards;
 }

@@ -1,10 +1,10 @@
 import { CstUtils, DocumentState, URI, type AstNode, type AstNodeDescription, type DocumentSegment, type LangiumDocument } from 'langium';
 import {
-    Action, nameKey, parseAgainWhenRead, scanExports, scanMatchesExports, type MinutesIndexManager, type MinutesLinker, type MinutesScopeComputation, type MinutesCoreServices,
+    Action, forgetBlockTrees, MinutesDocument, nameKey, parseAgainWhenRead, scanExports, scanMatchesExports, type MinutesIndexManager, type MinutesLinker, type MinutesScopeComputation, type MinutesCoreServices,
     type MinutesSharedCoreServices, type ScannedAction, type ScannedExports
 } from 'minutes-language/core';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { buildWorkspace, createCliServices, type WorkspaceSource, type WorkspaceSources } from './workspace.js';
+import { buildWorkspace, createCliServices, textOf, type WorkspaceSource, type WorkspaceSources } from './workspace.js';
 
 /**
  * A `minutes check` in one thread that does not keep every file's syntax tree to its end
@@ -36,7 +36,7 @@ import { buildWorkspace, createCliServices, type WorkspaceSource, type Workspace
  * when one of them reads it.
  */
 export async function checkReleasingTrees(read: WorkspaceSources, onChecked: () => void = () => undefined): Promise<ReleasingCheckResult> {
-    const files = read.sources.map(source => ({ ...source, scan: scanExports(source.text) }));
+    const files = read.sources.map(source => ({ ...source, scan: scanExports(textOf(source)) }));
     const outcome = await checkShard({ shared: read.shared, Minutes: read.services }, { files, from: 0, to: files.length }, onChecked);
     if ('keepEveryTree' in outcome) return checkKeepingEveryTree(read.sources, outcome.keepEveryTree);
     return { checked: outcome.checked.map(file => ({ uri: URI.file(file.file), diagnostics: file.diagnostics })), counts: outcome.counts };
@@ -75,11 +75,11 @@ export interface FileToCheck {
     /** Its path (as WorkspaceSource's). */
     file: string;
     /**
-     * Its text: every thread has the texts of the files it validates, of the files that may
-     * declare parties, and of those holding an action its updates may name; of the others, a
-     * thread needs only the scan.
+     * Its bytes (see WorkspaceSource), decoded when the file is parsed: every thread has those of
+     * the files it validates, of the files that may declare parties, and of those holding an
+     * action its updates may name; of the others, a thread needs only the scan.
      */
-    text?: string;
+    bytes?: Uint8Array;
     reported: boolean;
     scan: ScannedExports;
 }
@@ -119,6 +119,16 @@ class KeepEveryTree extends Error {
     constructor(readonly file: string, reason: string) {
         super(`${file}: ${reason}`);
     }
+}
+
+/**
+ * Diagnostics kept to the end of the check, copied so that their strings hold on to nothing
+ * else: in V8 a string cut from a text (a name of 13 characters or more, quoted in a message
+ * or in the data of a quick fix) is a view of the whole text, and the problems of a check
+ * would keep every text they quote. They are plain data: threads send them so.
+ */
+function apartFromText(diagnostics: Diagnostic[]): Diagnostic[] {
+    return diagnostics.length === 0 ? diagnostics : structuredClone(diagnostics);
 }
 
 function withoutHints(diagnostics: Diagnostic[]): Diagnostic[] {
@@ -185,7 +195,7 @@ class ReleasingCheck {
             this.stopIfAsked();
             if (file.source.reported) {
                 // Hints (an identifier to write for each action without one, ...) are not reported: not kept either.
-                document.diagnostics = withoutHints(document.diagnostics ?? []);
+                document.diagnostics = apartFromText(withoutHints(document.diagnostics ?? []));
                 checked.push({ file: file.source.file, diagnostics: document.diagnostics });
                 onChecked();
             }
@@ -239,7 +249,7 @@ class ReleasingCheck {
 
     private addDocument(file: FileInCheck): LangiumDocument {
         const { LangiumDocumentFactory, LangiumDocuments } = this.services.shared.workspace;
-        const document = LangiumDocumentFactory.fromString(file.source.text!, file.uri);
+        const document = LangiumDocumentFactory.fromString(this.textOf(file), file.uri);
         LangiumDocuments.addDocument(document);
         file.document = document;
         return document;
@@ -252,7 +262,7 @@ class ReleasingCheck {
      */
     private read(file: FileInCheck): LangiumDocument | undefined {
         if (file.document) return file.document;
-        if (file.source.text !== undefined) return this.parse(file);
+        if (file.source.bytes !== undefined) return this.parse(file);
         this.stop ??= new KeepEveryTree(file.uri.fsPath, 'read by a file of another shard, and not sent to its thread');
         return undefined;
     }
@@ -286,20 +296,30 @@ class ReleasingCheck {
     }
 
     /**
-     * Drops what holds the file's tree: its references (and through them, what they resolved
-     * to), and its parse result, which becomes a getter that parses the text again. The index
-     * holds only the scan's descriptions, and the document its diagnostics.
+     * Drops what holds the file's tree and text: its references (and through them, what they
+     * resolved to), the trees of its blocks made for its diagnostics, its parse result, which
+     * becomes a getter that parses the text again, and its text, decoded again if asked. The
+     * index holds only the scan's descriptions, and the document its diagnostics.
      */
     private release(file: FileInCheck): void {
         const document = file.document;
         if (!document || file.released) return;
         file.released = true;
         (this.services.Minutes.references.Linker as MinutesLinker).unlinkReleased(document);
+        forgetBlockTrees(document.parseResult.value);
         parseAgainWhenRead(document, () => {
             this.counts.parsedAgain++;
-            return this.services.Minutes.parser.LangiumParser.parse(file.source.text!);
+            return this.services.Minutes.parser.LangiumParser.parse(this.textOf(file));
         });
+        if (document instanceof MinutesDocument) document.releaseText(() => this.textOf(file));
         this.counts.released++;
+    }
+
+    /** A file's text, decoded from its bytes: only files whose bytes this thread was sent are parsed (see read). */
+    private textOf(file: FileInCheck): string {
+        const bytes = file.source.bytes;
+        if (!bytes) throw new Error(`${file.uri.fsPath}: parsed without its bytes`);
+        return textOf({ bytes });
     }
 }
 

@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /**
  * The offset of the first byte of the first sequence that is not well-formed UTF-8 (Unicode
  * Table 3-7: no overlong forms, no surrogates, nothing past U+10FFFF; a sequence cut off by
@@ -38,13 +40,38 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** The text of a source's bytes, or why they are not Minutes text (standard input is read with it too). */
 export function decodeSource(bytes: Uint8Array): string | { problem: string } {
-    if (bytes.includes(0)) return { problem: 'looks like a binary file (it contains NUL bytes), not Minutes text' };
-    try {
-        // The decoder refuses what is not well-formed (it is fatal): the bytes are searched for the offset only then.
-        return decoder.decode(bytes);
-    } catch (error) {
-        const invalid = firstInvalidUtf8(bytes);
-        if (invalid === undefined) throw error;
-        return { problem: `not valid UTF-8 (first bad byte at offset ${invalid}); save it as UTF-8` };
-    }
+    const problem = sourceProblem(bytes);
+    return problem === undefined ? decodeWellFormed(bytes) : { problem };
 }
+
+/**
+ * Why a source's bytes are not Minutes text (NUL bytes, or not well-formed UTF-8), or
+ * undefined when they are: checked without decoding them, so that a check can keep a file
+ * as its bytes and decode it when its turn comes (workspace.ts, WorkspaceSource).
+ */
+export function sourceProblem(bytes: Uint8Array): string | undefined {
+    if (bytes.includes(0)) return 'looks like a binary file (it contains NUL bytes), not Minutes text';
+    if (isUtf8(bytes)) return undefined;
+    // Searched for the offset only when the bytes are refused. Node's check and this search read
+    // the same table; should they ever disagree, the fatal decoder decides.
+    const invalid = firstInvalidUtf8(bytes);
+    if (invalid !== undefined) return `not valid UTF-8 (first bad byte at offset ${invalid}); save it as UTF-8`;
+    decoder.decode(bytes);
+    return undefined;
+}
+
+/** The text of bytes that sourceProblem found to be Minutes text (a byte-order mark left out, as every decoding of a source does). */
+export function decodeWellFormed(bytes: Uint8Array): string {
+    return decoder.decode(bytes);
+}
+
+/**
+ * Bytes that decodeWellFormed turns back into exactly `text` (well-formed, as decodeSource
+ * gives): its UTF-8 after a byte-order mark, which decoding leaves out, so that a text that
+ * itself starts with U+FEFF keeps it.
+ */
+export function bytesOfText(text: string): Uint8Array {
+    return Buffer.concat([BYTE_ORDER_MARK, Buffer.from(text, 'utf8')]);
+}
+
+const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);

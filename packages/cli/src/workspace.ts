@@ -7,7 +7,7 @@ import {
 } from 'minutes-language/core';
 import { glob } from 'tinyglobby';
 import { startProgress } from './progress.js';
-import { decodeSource } from './utf8.js';
+import { bytesOfText, decodeWellFormed, sourceProblem } from './utf8.js';
 
 import { UsageError } from './usage-error.js';
 
@@ -134,9 +134,15 @@ export async function readUnchanged(file: string): Promise<Buffer> {
 
 /** Reads a source file as UTF-8, refusing binary files and invalid UTF-8 with a clear message. */
 export async function readSource(file: string): Promise<string> {
-    const text = decodeSource(await readUnchanged(file));
-    if (typeof text === 'string') return text;
-    throw new UnreadableFile(file, text.problem);
+    return decodeWellFormed(await readSourceBytes(file));
+}
+
+/** The bytes of a source file, refused as readSource refuses them, not decoded (see WorkspaceSource). */
+export async function readSourceBytes(file: string): Promise<Uint8Array> {
+    const bytes = await readUnchanged(file);
+    const problem = sourceProblem(bytes);
+    if (problem !== undefined) throw new UnreadableFile(file, problem);
+    return bytes;
 }
 
 /** A path as the user reads it: relative to the working folder when inside it. */
@@ -159,9 +165,20 @@ export interface LoadedWorkspace {
 /** One file of a check, read: the files asked for come first, in order, then their context. */
 export interface WorkspaceSource {
     file: string;
-    text: string;
+    /**
+     * Its bytes, found to be Minutes text when read; `textOf` decodes them at each use. A check
+     * keeps every file's source to its end but needs a file's text only at its turn: kept as
+     * text, the files of a large check were a heap of strings of two bytes a character that
+     * every minor collection copied (docs/performance.md, "Sources kept as bytes").
+     */
+    bytes: Uint8Array;
     /** Asked for (its problems are reported), rather than context. */
     reported: boolean;
+}
+
+/** The text of a source read by readWorkspaceSources, decoded anew: read it once per use. */
+export function textOf(source: { bytes: Uint8Array }): string {
+    return decodeWellFormed(source.bytes);
 }
 
 export interface WorkspaceSources {
@@ -203,17 +220,17 @@ export async function readWorkspaceSources(files: string[], options: {
     for (const file of files) contextFiles.delete(file);
 
     const sources: WorkspaceSource[] = [];
-    for (const file of files) sources.push({ file, text: await readSource(file), reported: true });
-    if (options.stdin && stdinFile) sources.push({ file: stdinFile, text: options.stdin.text, reported: true });
+    for (const file of files) sources.push({ file, bytes: await readSourceBytes(file), reported: true });
+    if (options.stdin && stdinFile) sources.push({ file: stdinFile, bytes: bytesOfText(options.stdin.text), reported: true });
     for (const file of [...contextFiles].sort()) {
         // Context that cannot be read does not stop the command, but is never left out in silence:
         // without it, its people would be reported as unknown names with no cause given.
-        const text = await readSource(file).catch((error: unknown) => {
+        const bytes = await readSourceBytes(file).catch((error: unknown) => {
             if (!(error instanceof UnreadableFile)) throw error;
             warn(`skipping ${displayPath(error.file)}: ${error.reason}`);
             return undefined;
         });
-        if (text !== undefined) sources.push({ file, text, reported: false });
+        if (bytes !== undefined) sources.push({ file, bytes, reported: false });
     }
     return { shared, services: Minutes, sources };
 }
@@ -225,7 +242,7 @@ export async function buildWorkspace({ shared, services, sources }: WorkspaceSou
     const documents: LangiumDocument[] = [];
     const all: LangiumDocument[] = [];
     for (const source of sources) {
-        const document = factory.fromString(source.text, URI.file(source.file));
+        const document = factory.fromString(textOf(source), URI.file(source.file));
         registry.addDocument(document);
         all.push(document);
         if (source.reported) documents.push(document);

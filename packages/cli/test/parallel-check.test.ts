@@ -103,7 +103,7 @@ describe('minutes check, in one thread and in several, against the editor', () =
     });
 
     test('the shards: contiguous runs of about equal size that cover every file, none empty while there are files enough', () => {
-        const sized = (...lengths: number[]) => lengths.map((length, i) => ({ file: `f${i}`, text: 'x'.repeat(length), reported: true }));
+        const sized = (...lengths: number[]) => lengths.map((length, i) => ({ file: `f${i}`, bytes: new Uint8Array(length), reported: true }));
         expect(splitBySize(sized(10, 10, 10, 10), 2)).toEqual([{ from: 0, to: 2 }, { from: 2, to: 4 }]);
         expect(splitBySize(sized(10, 10, 10, 10), 1)).toEqual([{ from: 0, to: 4 }]);
         // A file larger than a share: the shards after it still get a file each.

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { firstInvalidUtf8 } from '../src/utf8.js';
+import { bytesOfText, decodeWellFormed, firstInvalidUtf8, sourceProblem } from '../src/utf8.js';
 import { runCli, tempWorkspace } from './helpers/run-cli.js';
 
 /**
@@ -48,6 +48,25 @@ describe('the first bad byte of a text that is not UTF-8', () => {
             const bytes = Uint8Array.from({ length: 1 + Math.floor(random() * 7) }, () => interesting[Math.floor(random() * interesting.length)]);
             expect([...bytes].map(b => b.toString(16)).join(' ') + ' → ' + firstInvalidUtf8(bytes))
                 .toBe([...bytes].map(b => b.toString(16)).join(' ') + ' → ' + longestValidPrefix(bytes));
+        }
+    });
+
+    test('bytes are refused without decoding them exactly when the decoder refuses them, for every short byte string tried', () => {
+        // A check keeps its files as bytes, found well-formed when read, and decodes them at each use (workspace.ts).
+        const interesting = [0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0, 0xe1, 0xed, 0xef, 0xf0, 0xf1, 0xf4, 0xf5, 0xff];
+        let seed = 23;
+        const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+        for (let run = 0; run < 20_000; run++) {
+            const bytes = Uint8Array.from({ length: 1 + Math.floor(random() * 7) }, () => interesting[Math.floor(random() * interesting.length)]);
+            const refused = sourceProblem(bytes) !== undefined;
+            expect([...bytes].map(b => b.toString(16)).join(' ') + (refused ? ' refused' : ' read')).toBe([...bytes].map(b => b.toString(16)).join(' ') + (longestValidPrefix(bytes) === undefined ? ' read' : ' refused'));
+        }
+        expect(sourceProblem(Buffer.from('meeting: A\0'))).toMatch(/binary/);
+    });
+
+    test('a text turned into bytes decodes to the same text, a leading U+FEFF kept (standard input is kept as bytes too)', () => {
+        for (const text of ['meeting: Fältström\n', '\ufeffmeeting: After a byte-order mark\n', '\ufeff\ufeff', '']) {
+            expect(decodeWellFormed(bytesOfText(text))).toBe(text);
         }
     });
 

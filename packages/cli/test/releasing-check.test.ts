@@ -137,6 +137,29 @@ describe('a check that releases trees, against one that keeps them', () => {
         // A tree of 300 turns holds about 0.5 MB: 30 of them kept would be 15 MB.
         expect(heap[40] - heap[10]).toBeLessThan(3_000_000);
     });
+
+    test('a check keeps its files as bytes, and a released file lets go of its text: the heap holds none of the texts', async () => {
+        // Two bytes a character in the heap (an em dash is not Latin-1): 40 texts of 100,000 characters are 8 MB.
+        const prose = Array.from({ length: 3_000 }, (_, k) => `@ana: Point ${k} — noted in full.`).join('\n');
+        const files: Record<string, string> = { 'a-directory.minutes': 'person @ana Ana Example\n' };
+        // The index keeps each action's identifier to the end: a long one, cut from the text, would keep the text.
+        for (let i = 1; i <= 40; i++) files[`m${String(i).padStart(2, '0')}.minutes`] = `meeting: Meeting ${i}\ndate: 2024-01-02\n\n${prose}\n\n@{Somebody Nobody Declared}: A name the directory lacks.\n\naction #publish-the-final-report-${i} @ana: Publish it.\n`;
+        const textBytes = Object.values(files).reduce((sum, text) => sum + 2 * text.length, 0);
+        expect(textBytes).toBeGreaterThan(8_000_000);
+        const folder = tempWorkspace(files);
+        const gc = collector();
+        // What a first check makes once (the language's caches, the code) is not counted.
+        await checkReleasingTrees(await sourcesOf(tempWorkspace({ 'a-directory.minutes': files['a-directory.minutes'], 'm.minutes': files['m01.minutes'] })));
+        gc();
+        const before = getHeapStatistics().used_heap_size;
+        const read = await sourcesOf(folder);
+        const result = await checkReleasingTrees(read);
+        gc();
+        const after = getHeapStatistics().used_heap_size;
+        expect(result.counts.released).toBe(40);
+        expect(read.sources).toHaveLength(41);
+        expect(after - before).toBeLessThan(textBytes / 4);
+    });
 });
 
 /** The check split over `count` threads (run here, as parallel-check.test.ts does), the later shards finishing first. */
@@ -165,7 +188,7 @@ describe('the releasing check split over threads, each releasing the trees of it
         const folder = tempWorkspace(SERIES);
         const sent: string[][] = [];
         const record = (shard: ShardOfCheck) => {
-            sent[shard.from] = shard.files.filter(file => file.text !== undefined).map(file => fileName(file.file));
+            sent[shard.from] = shard.files.filter(file => file.bytes !== undefined).map(file => fileName(file.file));
             return shard;
         };
         await inShards(folder, 6, record);
@@ -214,7 +237,7 @@ describe('the releasing check split over threads, each releasing the trees of it
         // As if the texts of the files an update may read were not sent: only the shard's and the parties'.
         const withheld = (shard: ShardOfCheck): ShardOfCheck => ({
             ...shard,
-            files: shard.files.map((file, index) => index >= shard.from && index < shard.to || file.scan.mayDeclareParties ? file : { ...file, text: undefined })
+            files: shard.files.map((file, index) => index >= shard.from && index < shard.to || file.scan.mayDeclareParties ? file : { ...file, bytes: undefined })
         });
         const result = await inShards(folder, 6, withheld);
         expect(result.keptEveryTree).toMatch(/(b-first|c-second)\.minutes$/);
