@@ -10,6 +10,8 @@ import { buildWorkspace, createCliServices, textOf, type WorkspaceSource, type W
  * A `minutes check` in one thread that does not keep every file's syntax tree to its end
  * (docs/performance.md, "A check that releases its trees"): each file is parsed, linked and
  * validated in turn, and its tree released once no later file's validation can read it.
+ * Its text, too, lives only from its parse to its release: it is decoded from the bytes the
+ * check keeps (docs/performance.md, "Sources kept as bytes").
  *
  * Linking needs every file's exports in the index first (a person may be declared, an
  * action agreed, in a later file). A file that may declare people or organisations is
