@@ -138,7 +138,7 @@ describe('a check that releases trees, against one that keeps them', () => {
         expect(heap[40] - heap[10]).toBeLessThan(3_000_000);
     });
 
-    test('a check keeps its files as bytes, and a released file lets go of its text: the heap holds none of the texts', async () => {
+    test('a check keeps its files as bytes, and a released file lets go of its text, nor do its index entries, its problems or the trees made for them keep it: the heap holds none of the texts', async () => {
         // Two bytes a character in the heap (an em dash is not Latin-1): 40 texts of 100,000 characters are 8 MB.
         const prose = Array.from({ length: 3_000 }, (_, k) => `@ana: Point ${k} — noted in full.`).join('\n');
         const files: Record<string, string> = { 'a-directory.minutes': 'person @ana Ana Example\n' };
@@ -184,7 +184,7 @@ describe('the releasing check split over threads, each releasing the trees of it
         }
     });
 
-    test('a thread is sent the texts of its shard, of the files that may declare parties, and of those its updates may read: no other', async () => {
+    test('a thread is sent the bytes of its shard, of the files that may declare parties, and of those its updates may read: no other', async () => {
         const folder = tempWorkspace(SERIES);
         const sent: string[][] = [];
         const record = (shard: ShardOfCheck) => {
@@ -234,7 +234,7 @@ describe('the releasing check split over threads, each releasing the trees of it
     test('a thread that reads a file it was not sent makes the whole check keep every tree, with the same problems', async () => {
         const folder = tempWorkspace(SERIES);
         const expected = await keepingEveryTree(folder);
-        // As if the texts of the files an update may read were not sent: only the shard's and the parties'.
+        // As if the bytes of the files an update may read were not sent: only the shard's and the parties'.
         const withheld = (shard: ShardOfCheck): ShardOfCheck => ({
             ...shard,
             files: shard.files.map((file, index) => index >= shard.from && index < shard.to || file.scan.mayDeclareParties ? file : { ...file, bytes: undefined })

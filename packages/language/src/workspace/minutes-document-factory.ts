@@ -40,7 +40,7 @@ export class MinutesDocumentFactory extends DefaultLangiumDocumentFactory {
         return document;
     }
 
-    /** As Langium's, with an incremental parse first (the text document part is Langium's own). */
+    /** As Langium's, with an incremental parse first; a MinutesDocument is told its new text, any other document gets Langium's text document. */
     override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken = Cancellation.CancellationToken.None): Promise<LangiumDocument<T>> {
         const previous = document.parseResult;
         const oldText = previous.value.$cstNode?.root.fullText;
