@@ -30,20 +30,21 @@ export interface CheckOptions {
 /** `minutes check`: exit 0 when clean, 1 on problems (errors, or warnings with --strict). */
 export async function check(paths: string[], options: CheckOptions, io: {
     stdout: NodeJS.WriteStream;
-    readStdin: () => Promise<string>;
+    /** Standard input's bytes, found to be Minutes text. */
+    readStdin: () => Promise<Uint8Array>;
     /** With --format github: the job summary file (`$GITHUB_STEP_SUMMARY`) that receives every problem as a table. */
     stepSummary?: string;
 }): Promise<number> {
     if (paths.length === 0) throw new UsageError('check needs files or folders to check (or - for standard input)');
     const fromStdin = paths.includes('-');
     if (fromStdin && options.fix) throw new UsageError('--fix changes files: it cannot fix standard input');
-    const stdin = fromStdin ? { text: await io.readStdin(), name: '<stdin>.minutes' } : undefined;
+    const stdin = fromStdin ? { bytes: await io.readStdin(), name: '<stdin>.minutes' } : undefined;
     // --fix reads what the editor reads (its fixes are the editor's quick fixes).
     const editor = options.fix ? await loadEditor() : undefined;
     const services = editor ?? createCliServices({ checkOnly: true });
     const files = await collectFiles(paths.filter(p => p !== '-'), services.shared.workspace.MinutesConfigs);
     // --fix and --overdue read the whole workspace's trees (fixes, the action ledger): one thread.
-    const threads = options.fix || options.overdue ? 1 : threadCount(options.threads, () => sizeOf(files) + (stdin?.text.length ?? 0), files.length + (stdin ? 1 : 0));
+    const threads = options.fix || options.overdue ? 1 : threadCount(options.threads, () => sizeOf(files) + (stdin?.bytes.length ?? 0), files.length + (stdin ? 1 : 0));
     // The workers load the language while this thread reads the files.
     const workers = startWorkers(threads - 1);
     const releasing = !options.fix && !options.overdue;

@@ -36,7 +36,8 @@ export interface GenerateCommandOptions {
 export interface GenerateIo {
     stdout: NodeJS.WriteStream;
     stderr: NodeJS.WriteStream;
-    readStdin: () => Promise<string>;
+    /** Standard input's bytes, found to be Minutes text. */
+    readStdin: () => Promise<Uint8Array>;
 }
 
 /**
@@ -52,7 +53,7 @@ export async function generateCommand(file: string, options: GenerateCommandOpti
     if (!fromStdin) await checkInput(file);
     const output = outputFile === undefined ? undefined : await checkOutputPath(outputFile, fromStdin ? [] : [file]);
 
-    const stdin = fromStdin ? { text: await io.readStdin(), name: `<stdin>${EXTENSION}` } : undefined;
+    const stdin = fromStdin ? { bytes: await io.readStdin(), name: `<stdin>${EXTENSION}` } : undefined;
     const workspace = await loadWorkspace(fromStdin ? [] : [path.resolve(file)], { context: options.directory, stdin });
     const document = workspace.documents[0];
     const problems = problemsOf([document]);

@@ -9,16 +9,18 @@ import type { NewOptions } from './new.js';
 import { REPORT_FORMATS, type ReportFormat } from './report-formats.js';
 import type { StatsOptions } from './stats.js';
 import { UsageError } from './usage-error.js';
-import { decodeSource } from './utf8.js';
+import { sourceProblem } from './utf8.js';
 
 // The command line is read with these light modules only; each command loads the language
 // when it runs (import() below), so `minutes --version` and `--help` start at once.
 const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
-async function readStdin(): Promise<string> {
-    const text = decodeSource(await readStdinBytes());
-    if (typeof text !== 'string') throw new UsageError(`standard input: ${text.problem}`);
-    return text;
+/** Standard input as a source: its bytes, refused as a file's would be (NUL bytes, not UTF-8). */
+async function readStdinSource(): Promise<Uint8Array> {
+    const bytes = await readStdinBytes();
+    const problem = sourceProblem(bytes);
+    if (problem !== undefined) throw new UsageError(`standard input: ${problem}`);
+    return bytes;
 }
 
 async function readStdinBytes(): Promise<Buffer> {
@@ -55,7 +57,7 @@ export async function main(argv: string[], { stdout, stderr }: CliStreams = proc
         .option('--threads <n>', 'parse and validate in this many threads; 1 uses no worker threads (default: the MINUTES_THREADS environment variable, else one per core and a half (one on two cores) when each has more than 2 MB to check; --fix and --overdue use one)')
         .action(async (paths: string[], options: { format: ReportFormat; strict: boolean; directory?: string[]; overdue: boolean; today?: string; fix: boolean; threads?: string }) => {
             const { check } = await import('./check.js');
-            exitCode = await check(paths, options, { stdout, readStdin, stepSummary: process.env.GITHUB_STEP_SUMMARY });
+            exitCode = await check(paths, options, { stdout, readStdin: readStdinSource, stepSummary: process.env.GITHUB_STEP_SUMMARY });
         });
 
     program.command('actions')
@@ -133,7 +135,7 @@ export async function main(argv: string[], { stdout, stderr }: CliStreams = proc
         .option('-d, --directory <paths...>', 'more files or folders whose people and organisations may be referred to')
         .action(async (file: string, options: GenerateCommandOptions) => {
             const { generateCommand } = await import('./generate.js');
-            exitCode = await generateCommand(file, options, { stdout, stderr, readStdin });
+            exitCode = await generateCommand(file, options, { stdout, stderr, readStdin: readStdinSource });
         });
 
     try {

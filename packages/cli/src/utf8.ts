@@ -38,7 +38,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** The text of a source's bytes, or why they are not Minutes text (standard input is read with it too). */
+/** The text of a source's bytes, or why they are not Minutes text (a transcript's, when it is not UTF-16). */
 export function decodeSource(bytes: Uint8Array): string | { problem: string } {
     const problem = sourceProblem(bytes);
     return problem === undefined ? decodeWellFormed(bytes) : { problem };
@@ -64,14 +64,3 @@ export function sourceProblem(bytes: Uint8Array): string | undefined {
 export function decodeWellFormed(bytes: Uint8Array): string {
     return decoder.decode(bytes);
 }
-
-/**
- * Bytes that decodeWellFormed turns back into exactly `text` (well-formed, as decodeSource
- * gives): its UTF-8 after a byte-order mark, which decoding leaves out, so that a text that
- * itself starts with U+FEFF keeps it.
- */
-export function bytesOfText(text: string): Uint8Array {
-    return Buffer.concat([BYTE_ORDER_MARK, Buffer.from(text, 'utf8')]);
-}
-
-const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);

@@ -7,7 +7,7 @@ import {
 } from 'minutes-language/core';
 import { glob } from 'tinyglobby';
 import { startProgress } from './progress.js';
-import { bytesOfText, decodeWellFormed, sourceProblem } from './utf8.js';
+import { decodeWellFormed, sourceProblem } from './utf8.js';
 
 import { UsageError } from './usage-error.js';
 
@@ -196,7 +196,8 @@ export interface WorkspaceSources {
  */
 export async function readWorkspaceSources(files: string[], options: {
     context?: string[];
-    stdin?: { text: string; name: string };
+    /** Standard input's bytes, found to be Minutes text, and the name it is checked under. */
+    stdin?: { bytes: Uint8Array; name: string };
     services?: { shared: MinutesSharedCoreServices; Minutes: MinutesCoreServices };
     /** Where a context file that cannot be read is reported (default: standard error). */
     warn?: (message: string) => void;
@@ -221,7 +222,7 @@ export async function readWorkspaceSources(files: string[], options: {
 
     const sources: WorkspaceSource[] = [];
     for (const file of files) sources.push({ file, bytes: await readSourceBytes(file), reported: true });
-    if (options.stdin && stdinFile) sources.push({ file: stdinFile, bytes: bytesOfText(options.stdin.text), reported: true });
+    if (options.stdin && stdinFile) sources.push({ file: stdinFile, bytes: options.stdin.bytes, reported: true });
     for (const file of [...contextFiles].sort()) {
         // Context that cannot be read does not stop the command, but is never left out in silence:
         // without it, its people would be reported as unknown names with no cause given.
@@ -270,7 +271,7 @@ export async function loadWorkspace(files: string[], options: Parameters<typeof 
 }
 
 /** Expands paths (files, folders, globs) with collectFiles and loads them with their context. */
-export async function loadPaths(paths: string[], options: { context?: string[]; stdin?: { text: string; name: string } } = {}): Promise<LoadedWorkspace> {
+export async function loadPaths(paths: string[], options: { context?: string[]; stdin?: { bytes: Uint8Array; name: string } } = {}): Promise<LoadedWorkspace> {
     const services = createCliServices();
     const files = await collectFiles(paths, services.shared.workspace.MinutesConfigs);
     return loadWorkspace(files, { ...options, services });

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { bytesOfText, decodeWellFormed, firstInvalidUtf8, sourceProblem } from '../src/utf8.js';
+import { firstInvalidUtf8, sourceProblem } from '../src/utf8.js';
 import { runCli, tempWorkspace } from './helpers/run-cli.js';
 
 /**
@@ -64,10 +64,15 @@ describe('the first bad byte of a text that is not UTF-8', () => {
         expect(sourceProblem(Buffer.from('meeting: A\0'))).toMatch(/binary/);
     });
 
-    test('a text turned into bytes decodes to the same text, a leading U+FEFF kept (standard input is kept as bytes too)', () => {
-        for (const text of ['meeting: Fältström\n', '\ufeffmeeting: After a byte-order mark\n', '\ufeff\ufeff', '']) {
-            expect(decodeWellFormed(bytesOfText(text))).toBe(text);
+    test('a byte-order mark is left out, and only one: a second U+FEFF is the text\'s own, on standard input as in a file', async () => {
+        const text = '\ufeff\ufeff@x: Hi.\n';
+        const folder = tempWorkspace({ 'marks.minutes': text });
+        for (const result of [await runCli(['check', 'marks.minutes'], { cwd: folder }), await runCli(['check', '-'], { cwd: folder, input: text })]) {
+            // Column 2: the speaker comes after the U+FEFF the text keeps.
+            expect(result.stdout).toMatch(/\.minutes:1:2: error Unknown speaker 'x'/);
         }
+        const once = await runCli(['check', '-'], { cwd: folder, input: '\ufeff@x: Hi.\n' });
+        expect(once.stdout).toMatch(/\.minutes:1:1: error Unknown speaker 'x'/);
     });
 
     test('a megabyte of text with a Latin-1 letter at its end beside the checked file: a warning names it, the check goes on (it took minutes: every prefix was decoded)', async () => {
