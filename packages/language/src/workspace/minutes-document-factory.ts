@@ -40,20 +40,17 @@ export class MinutesDocumentFactory extends DefaultLangiumDocumentFactory {
         return document;
     }
 
-    /** As Langium's, with an incremental parse first; a MinutesDocument is told its new text, any other document gets Langium's text document. */
+    /**
+     * As Langium's, with an incremental parse first. Every document this factory makes is a
+     * MinutesDocument, told its new text here; one made otherwise is Langium's to update.
+     */
     override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken = Cancellation.CancellationToken.None): Promise<LangiumDocument<T>> {
+        if (!(document instanceof MinutesDocument)) return super.update(document, cancellationToken);
         const previous = document.parseResult;
         const oldText = previous.value.$cstNode?.root.fullText;
         const textDocument = this.textDocuments?.get(document.uri.toString());
         const text = textDocument ? textDocument.getText() : await this.fileSystemProvider.readFile(document.uri);
-        if (document instanceof MinutesDocument) {
-            document.textChanged(textDocument ?? text);
-        } else if (textDocument) {
-            Object.defineProperty(document, 'textDocument', { value: textDocument });
-        } else {
-            const textDocumentGetter = this.createTextDocumentGetter(document.uri, text);
-            Object.defineProperty(document, 'textDocument', { get: textDocumentGetter });
-        }
+        document.textChanged(textDocument ?? text);
         if (oldText !== text) {
             const reparser = this.reparserFor(this.serviceRegistry.getServices(document.uri));
             const reparsed = oldText !== undefined && this.reparseIncrementally ? reparser?.reparse(previous, text) : undefined;
