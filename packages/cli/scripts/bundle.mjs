@@ -33,8 +33,9 @@ const languageSources = {
 export async function bundleCli() {
     await rm(dist, { recursive: true, force: true });
     const result = await esbuild.build({
-        // The worker threads of `minutes check` start from a file of their own (src/parallel-check.ts).
-        entryPoints: { main: join(root, 'src/main.ts'), 'check-worker': join(root, 'src/check-worker.ts') },
+        // The worker threads of `minutes check` start from files of their own (src/parallel-check.ts,
+        // src/read-ahead.ts).
+        entryPoints: { main: join(root, 'src/main.ts'), 'check-worker': join(root, 'src/check-worker.ts'), 'read-worker': join(root, 'src/read-worker.ts') },
         outdir: dist,
         bundle: true,
         splitting: true,

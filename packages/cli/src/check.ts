@@ -2,8 +2,9 @@ import type { URI } from 'langium';
 import { loadEditor, type Editor } from './editor-services.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { writeFileAtomic } from './output.js';
-import { buildWorkspace, collectFiles, createCliServices, displayPath, loadPaths, readSource, readWorkspaceSources, UsageError, type LoadedWorkspace, type WorkspaceSources } from './workspace.js';
-import { checkReleasingTrees } from './releasing-check.js';
+import { buildWorkspace, collectFiles, createCliServices, displayPath, loadPaths, readSource, readWorkspaceSources, UsageError, type LoadedWorkspace, type WorkspaceSource, type WorkspaceSources } from './workspace.js';
+import { checkReleasingTrees, scanOf } from './releasing-check.js';
+import { ReadAhead, ReadInThread, type SourceReader } from './read-ahead.js';
 import { startProgress } from './progress.js';
 import { checkInParallel, InThreadShardRunner, threadCount, WorkerShardRunner } from './parallel-check.js';
 import { problemsOf, summaryLine, type Problem } from './problems.js';
@@ -54,7 +55,9 @@ export async function check(paths: string[], options: CheckOptions, io: {
     let problems: Problem[];
     let checkedCount: number;
     try {
-        const read = await readWorkspaceSources(files, { context: options.directory, stdin, services }).catch(async (error: unknown) => {
+        // A releasing check scans each file's exports as soon as it is read, while the next ones are read ahead.
+        const reading = releasing ? { reader: readAhead, onRead: (source: WorkspaceSource) => void scanOf(source) } : {};
+        const read = await readWorkspaceSources(files, { context: options.directory, stdin, services, ...reading }).catch(async (error: unknown) => {
             await Promise.all(workers.map(worker => worker.close()));
             throw error;
         });
@@ -130,6 +133,18 @@ async function checkReleasing(read: WorkspaceSources, workers: WorkerShardRunner
 function startWorkers(count: number): WorkerShardRunner[] {
     const workerFile = new URL('./check-worker.js', import.meta.url);
     return Array.from({ length: count }, () => new WorkerShardRunner(workerFile));
+}
+
+/**
+ * Fewer files than this are read in the check's own thread: starting the thread that reads
+ * ahead costs about as much as reading this many files of a typical size
+ * (docs/performance.md, "Reading ahead").
+ */
+const READ_AHEAD_MIN_FILES = 32;
+
+/** The files read by a thread of their own (read-ahead.ts) when there are enough of them, else each in this thread at its turn. */
+function readAhead(files: readonly string[]): SourceReader {
+    return files.length >= READ_AHEAD_MIN_FILES ? new ReadAhead(new URL('./read-worker.js', import.meta.url), files) : new ReadInThread(files);
 }
 
 /** The bytes of the files, from their sizes on disk: enough to decide on threads before reading them. */

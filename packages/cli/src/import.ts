@@ -116,7 +116,7 @@ async function sameFile(a: string, b: string): Promise<boolean> {
  * A NUL, in any encoding, is refused here: it would reach the `.minutes` file, which
  * `minutes check` then refuses as binary (see decodeSource).
  */
-function decodeTranscript(bytes: Buffer, shown: string): string {
+function decodeTranscript(bytes: Uint8Array, shown: string): string {
     const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
     const text = utf16 ? new TextDecoder(utf16).decode(bytes.subarray(2)) : decodeSource(bytes);
     if (typeof text !== 'string') throw new UsageError(`${shown}: ${text.problem.replace('Minutes text', 'a transcript')}`);

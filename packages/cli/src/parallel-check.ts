@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { URI } from 'langium';
-import { nameKey, scanExports, type MinutesCoreServices, type MinutesSharedCoreServices } from 'minutes-language/core';
-import { checkKeepingEveryTree, checkShard, type FileToCheck, type ReleasingCheckResult, type ShardOfCheck, type ShardOutcome } from './releasing-check.js';
+import { nameKey, type MinutesCoreServices, type MinutesSharedCoreServices } from 'minutes-language/core';
+import { checkKeepingEveryTree, checkShard, scanOf, type FileToCheck, type ReleasingCheckResult, type ShardOfCheck, type ShardOutcome } from './releasing-check.js';
 import { UsageError } from './usage-error.js';
-import { textOf, type WorkspaceSource } from './workspace.js';
+import type { WorkspaceSource } from './workspace.js';
 
 /**
  * Below this much source per thread, a check runs in one thread: starting a worker (loading
@@ -57,7 +57,7 @@ export interface ShardRunner {
  * makes the whole check keep every tree, in this thread, as one thread would.
  */
 export async function checkInParallel(sources: readonly WorkspaceSource[], runners: readonly ShardRunner[], onChecked: () => void = () => undefined): Promise<ReleasingCheckResult> {
-    const files: FileToCheck[] = sources.map(source => ({ file: source.file, bytes: source.bytes, reported: source.reported, scan: scanExports(textOf(source)) }));
+    const files: FileToCheck[] = sources.map(source => ({ file: source.file, bytes: source.bytes, reported: source.reported, scan: scanOf(source) }));
     const holders = actionHolders(files);
     let outcomes: ShardOutcome[];
     try {

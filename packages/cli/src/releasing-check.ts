@@ -38,10 +38,26 @@ import { buildWorkspace, createCliServices, textOf, type WorkspaceSource, type W
  * when one of them reads it.
  */
 export async function checkReleasingTrees(read: WorkspaceSources, onChecked: () => void = () => undefined): Promise<ReleasingCheckResult> {
-    const files = read.sources.map(source => ({ ...source, scan: scanExports(textOf(source)) }));
+    const files = read.sources.map(source => ({ ...source, scan: scanOf(source) }));
     const outcome = await checkShard({ shared: read.shared, Minutes: read.services }, { files, from: 0, to: files.length }, onChecked);
     if ('keepEveryTree' in outcome) return checkKeepingEveryTree(read.sources, outcome.keepEveryTree);
     return { checked: outcome.checked.map(file => ({ uri: URI.file(file.file), diagnostics: file.diagnostics })), counts: outcome.counts };
+}
+
+const scans = new WeakMap<WorkspaceSource, ScannedExports>();
+
+/**
+ * The exports of a source, read from its text (scanExports), once: `minutes check` scans
+ * each file as soon as it is read, while the next ones are read (readWorkspaceSources'
+ * `onRead`), and the check then finds the scan made.
+ */
+export function scanOf(source: WorkspaceSource): ScannedExports {
+    let scan = scans.get(source);
+    if (!scan) {
+        scan = scanExports(textOf(source));
+        scans.set(source, scan);
+    }
+    return scan;
 }
 
 export interface ReleasingCheckResult {

@@ -1,4 +1,4 @@
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
@@ -7,7 +7,9 @@ import {
 } from 'minutes-language/core';
 import { glob } from 'tinyglobby';
 import { startProgress } from './progress.js';
-import { decodeWellFormed, sourceProblem } from './utf8.js';
+import { ReadInThread, type SourceReader } from './read-ahead.js';
+import { readFileUnchanged, readSourceFile, type FileRead } from './read-source.js';
+import { decodeWellFormed } from './utf8.js';
 
 import { UsageError } from './usage-error.js';
 
@@ -93,43 +95,20 @@ export class UnreadableFile extends UsageError {
     }
 }
 
-/**
- * The most bytes a file may have to be read: V8's longest string, in UTF-16 code units
- * (2^29 - 24); a UTF-8 file has at least as many bytes as its text has code units, so no
- * longer file could be decoded. Far beyond MAX_DOCUMENT_LENGTH, which the parser enforces
- * with a diagnostic: this only spares reading what could never be held.
- */
-const MAX_READABLE_BYTES = 2 ** 29 - 24;
+/** The bytes of a regular file that did not change while it was read (see readFileUnchanged), or UnreadableFile saying why not. */
+export async function readUnchanged(file: string): Promise<Uint8Array> {
+    return bytesOrRefusal(file, readFileUnchanged(file));
+}
 
-/**
- * The bytes of a regular file that did not change while it was read: its size and
- * modification time before and after, and the number of bytes read, agree. An editor or a
- * sync client saving at that moment would otherwise give half the old file and half the
- * new, which would be checked, generated or imported as if it were whole. A pipe, a socket
- * or a device is refused before it is opened (reading a pipe waits for a writer), and so is
- * a file too large for any string.
- *
- * The calls are synchronous: a check reads its files one after another, and `fs.promises`
- * took four to five times the CPU of these (docs/performance.md, "Start-up").
- */
-export async function readUnchanged(file: string): Promise<Buffer> {
-    try {
-        const before = statSync(file);
-        if (before.isDirectory()) throw new UnreadableFile(file, 'cannot read: is a folder');
-        if (!before.isFile()) throw new UnreadableFile(file, `not a regular file (${before.isFIFO() ? 'a named pipe' : before.isSocket() ? 'a socket' : 'a device'})`);
-        if (before.size > MAX_READABLE_BYTES) throw new UnreadableFile(file, tooLargeMessage(`it has ${before.size.toLocaleString('en')} bytes`));
-        const bytes = readFileSync(file);
-        const after = statSync(file);
-        if (bytes.length !== after.size || before.size !== after.size || before.mtimeMs !== after.mtimeMs) {
-            throw new UnreadableFile(file, 'changed while it was being read; run the command again once it is saved');
-        }
-        return bytes;
-    } catch (error) {
-        if (error instanceof UsageError) throw error;
-        const code = (error as NodeJS.ErrnoException).code;
-        const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
-        throw new UnreadableFile(file, `cannot read: ${reason}`);
-    }
+/** The bytes read, or the file's refusal (UnreadableFile). */
+function bytesOrRefusal(file: string, read: FileRead): Uint8Array {
+    if ('bytes' in read) return read.bytes;
+    throw new UnreadableFile(file, refusalOf(read));
+}
+
+/** Why a file could not be read, in the language's words, without naming it. */
+function refusalOf(read: { reason: string } | { tooLarge: number }): string {
+    return 'reason' in read ? read.reason : tooLargeMessage(`it has ${read.tooLarge.toLocaleString('en')} bytes`);
 }
 
 /** Reads a source file as UTF-8, refusing binary files and invalid UTF-8 with a clear message. */
@@ -139,10 +118,7 @@ export async function readSource(file: string): Promise<string> {
 
 /** The bytes of a source file, refused as readSource refuses them, not decoded (see WorkspaceSource). */
 export async function readSourceBytes(file: string): Promise<Uint8Array> {
-    const bytes = await readUnchanged(file);
-    const problem = sourceProblem(bytes);
-    if (problem !== undefined) throw new UnreadableFile(file, problem);
-    return bytes;
+    return bytesOrRefusal(file, readSourceFile(file));
 }
 
 /** A path as the user reads it: relative to the working folder when inside it. */
@@ -201,6 +177,10 @@ export async function readWorkspaceSources(files: string[], options: {
     services?: { shared: MinutesSharedCoreServices; Minutes: MinutesCoreServices };
     /** Where a context file that cannot be read is reported (default: standard error). */
     warn?: (message: string) => void;
+    /** What reads the files, given all of them in the order they are read (default: each in this thread when its turn comes). */
+    reader?: (files: readonly string[]) => SourceReader;
+    /** Called with each source as soon as it is read, in order: the work done here overlaps the reading of the next ones when the reader reads ahead. */
+    onRead?: (source: WorkspaceSource) => void;
 } = {}): Promise<WorkspaceSources> {
     const { shared, Minutes } = options.services ?? createCliServices();
     const warn = options.warn ?? (message => process.stderr.write(`minutes: warning: ${message}\n`));
@@ -220,18 +200,25 @@ export async function readWorkspaceSources(files: string[], options: {
     }
     for (const file of files) contextFiles.delete(file);
 
+    const context = [...contextFiles].sort();
+    const reader = (options.reader ?? (all => new ReadInThread(all)))([...files, ...context]);
     const sources: WorkspaceSource[] = [];
-    for (const file of files) sources.push({ file, bytes: await readSourceBytes(file), reported: true });
-    if (options.stdin && stdinFile) sources.push({ file: stdinFile, bytes: options.stdin.bytes, reported: true });
-    for (const file of [...contextFiles].sort()) {
-        // Context that cannot be read does not stop the command, but is never left out in silence:
-        // without it, its people would be reported as unknown names with no cause given.
-        const bytes = await readSourceBytes(file).catch((error: unknown) => {
-            if (!(error instanceof UnreadableFile)) throw error;
-            warn(`skipping ${displayPath(error.file)}: ${error.reason}`);
-            return undefined;
-        });
-        if (bytes !== undefined) sources.push({ file, bytes, reported: false });
+    const add = (source: WorkspaceSource) => {
+        sources.push(source);
+        options.onRead?.(source);
+    };
+    try {
+        for (const [at, file] of files.entries()) add({ file, bytes: bytesOrRefusal(file, await reader.read(at)), reported: true });
+        if (options.stdin && stdinFile) add({ file: stdinFile, bytes: options.stdin.bytes, reported: true });
+        for (const [at, file] of context.entries()) {
+            const read = await reader.read(files.length + at);
+            // Context that cannot be read does not stop the command, but is never left out in silence:
+            // without it, its people would be reported as unknown names with no cause given.
+            if ('bytes' in read) add({ file, bytes: read.bytes, reported: false });
+            else warn(`skipping ${displayPath(file)}: ${refusalOf(read)}`);
+        }
+    } finally {
+        await reader.close();
     }
     return { shared, services: Minutes, sources };
 }
