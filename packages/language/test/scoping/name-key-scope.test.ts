@@ -1,4 +1,5 @@
 import type { AstNodeDescription } from 'langium';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { editDistance, nameKey } from '../../src/model/names.js';
 import { NameKeyScope } from '../../src/scoping/minutes-scope-provider.js';
@@ -43,6 +44,17 @@ function bruteForce(scope: NameKeyScope, key: string, limit: number): Array<{ ke
     }
     return result;
 }
+
+describe('nameKey', () => {
+    test('of an ASCII name (read without normalising) is the key the full simplification gives, for every ASCII string tried', () => {
+        // A combining mark sends a name through the full simplification, which strips it first.
+        fc.assert(fc.property(fc.string({ unit: 'binary-ascii', maxLength: 40 }), name => {
+            expect(nameKey(name)).toBe(nameKey(`${name}\u0301`));
+        }), { numRuns: 20_000 });
+        expect(nameKey('Ms. Marilia  MACIEL-2')).toBe('marilia maciel 2');
+        expect(nameKey('Marília Maciel')).toBe(nameKey('marilia maciel'));
+    });
+});
 
 describe('NameKeyScope.nearKeys', () => {
     test('finds exactly the keys a comparison with every key finds, in the same order', () => {
