@@ -9,6 +9,7 @@ import { startProgress } from './progress.js';
 import { checkInParallel, InThreadShardRunner, threadCount, WorkerShardRunner } from './parallel-check.js';
 import { problemsOf, summaryLine, type Problem } from './problems.js';
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { appendFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { formatProblems, markdownSummary, type ReportFormat } from './report-formats.js';
@@ -136,15 +137,19 @@ function startWorkers(count: number): WorkerShardRunner[] {
 }
 
 /**
- * Fewer files than this are read in the check's own thread: starting the thread that reads
- * ahead costs about as much as reading this many files of a typical size
- * (docs/performance.md, "Reading ahead").
+ * Fewer files than this are read in the check's own thread alone: it has read and scanned
+ * about this many of the bench's files by the time a thread to read ahead has started
+ * (docs/performance.md, "Reading ahead"), which would have cost a core its start-up for nothing.
  */
-const READ_AHEAD_MIN_FILES = 32;
+const READ_AHEAD_MIN_FILES = 100;
 
-/** The files read by a thread of their own (read-ahead.ts) when there are enough of them, else each in this thread at its turn. */
+/**
+ * The files read by a thread of their own besides this one (read-ahead.ts) when there are
+ * enough of them and a core for it, else each in this thread at its turn.
+ */
 function readAhead(files: readonly string[]): SourceReader {
-    return files.length >= READ_AHEAD_MIN_FILES ? new ReadAhead(new URL('./read-worker.js', import.meta.url), files) : new ReadInThread(files);
+    const worthIt = files.length >= READ_AHEAD_MIN_FILES && availableParallelism() > 1;
+    return worthIt ? new ReadAhead(new URL('./read-worker.js', import.meta.url), files) : new ReadInThread(files);
 }
 
 /** The bytes of the files, from their sizes on disk: enough to decide on threads before reading them. */

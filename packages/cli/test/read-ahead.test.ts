@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import fs, { writeFileSync, type PathOrFileDescriptor } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ReadAhead } from '../src/read-ahead.js';
@@ -17,14 +18,14 @@ const READ_WORKER = new URL('../dist/read-worker.js', import.meta.url);
 
 const DIRECTORY = 'person @ttropina Tatiana Tropina\n  org: @MPI\n\norg @MPI Max Planck Institute\n  stakeholder: academia\n';
 
-/** Forty meetings of one folder, with what reading must tell apart: marks, letters, an empty file, files larger than a batch. */
+/** Meetings of one folder (forty unless asked), with what reading must tell apart: marks, letters, an empty file, files larger than a batch. */
 function meetings(count = 40): Record<string, string | Buffer> {
     const files: Record<string, string | Buffer> = { 'directory.minutes': DIRECTORY };
     for (let i = 0; i < count; i++) {
-        const name = `call-${String(i).padStart(2, '0')}.minutes`;
+        const name = `call-${String(i).padStart(3, '0')}.minutes`;
         files[name] = `${i % 7 === 0 ? '\ufeff' : ''}meeting: Call ${i} on Fältström’s draft\ndate: 2018-03-19\n\n@ttropina: Hello ${'and welcome '.repeat(i === 5 || i === 6 ? 40_000 : 3)}.\n`;
     }
-    if (count > 7) files['call-07.minutes'] = '';
+    if (count > 7) files['call-007.minutes'] = '';
     return files;
 }
 
@@ -39,6 +40,30 @@ async function readWith(folder: string, asked: string[], reader?: (files: readon
     return { sources: read.sources.map(({ file, bytes, reported }) => ({ file: path.relative(folder, file), bytes: Buffer.from(bytes).toString('hex'), reported })), warnings };
 }
 
+/**
+ * Reads of `.minutes` files in this thread made slow (5 ms each) and counted, while `during`
+ * runs: the reading thread has started (tens of milliseconds) before this one has read every
+ * file itself, and reads most of them.
+ */
+async function withSlowReadsHere<T>(during: () => Promise<T>): Promise<{ result: T; readHere: number }> {
+    const original = fs.readFileSync;
+    let readHere = 0;
+    fs.readFileSync = ((file: PathOrFileDescriptor, ...rest: unknown[]) => {
+        if (String(file).endsWith('.minutes')) {
+            readHere++;
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        }
+        return (original as (...args: unknown[]) => unknown)(file, ...rest);
+    }) as typeof fs.readFileSync;
+    syncBuiltinESMExports();
+    try {
+        return { result: await during(), readHere };
+    } finally {
+        fs.readFileSync = original;
+        syncBuiltinESMExports();
+    }
+}
+
 async function refusalOf(promise: Promise<unknown>): Promise<string> {
     return promise.then(() => 'read', (error: Error) => error.message);
 }
@@ -51,12 +76,15 @@ describe('reading ahead in a thread of its own', () => {
             'binary.minutes': Buffer.from([0x6d, 0x3a, 0x00, 0x01])
         });
         execFileSync('mkfifo', [path.join(folder, 'pipe.minutes')]);
-        const asked = ['call-03.minutes', 'call-05.minutes', 'call-00.minutes'];
+        const asked = ['call-003.minutes', 'call-005.minutes', 'call-000.minutes'];
         const inThread = await readWith(folder, asked);
-        const ahead = await readWith(folder, asked, files => new ReadAhead(READ_WORKER, files));
-        expect(ahead).toEqual(inThread);
+        const ahead = await withSlowReadsHere(() => readWith(folder, asked, files => new ReadAhead(READ_WORKER, files)));
+        expect(ahead.result).toEqual(inThread);
+        // Both threads read: this one while the other starts (about a dozen files), the other most of the rest.
+        expect(ahead.readHere, 'files read by this thread, of 43').toBeGreaterThan(0);
+        expect(ahead.readHere, 'files read by this thread, of 43').toBeLessThan(30);
         expect(inThread.sources.map(source => [source.file, source.reported]).slice(0, 5))
-            .toEqual([['call-03.minutes', true], ['call-05.minutes', true], ['call-00.minutes', true], ['call-01.minutes', false], ['call-02.minutes', false]]);
+            .toEqual([['call-003.minutes', true], ['call-005.minutes', true], ['call-000.minutes', true], ['call-001.minutes', false], ['call-002.minutes', false]]);
         expect(inThread.sources).toHaveLength(41);
         expect(inThread.warnings).toEqual([
             expect.stringMatching(/^skipping .*binary\.minutes: looks like a binary file/),
@@ -67,10 +95,10 @@ describe('reading ahead in a thread of its own', () => {
 
     test('refuses a file asked for with the same message, wherever it comes', async () => {
         const folder = tempWorkspace({ ...meetings(), 'latin1.minutes': Buffer.from('meeting: F\xe4ltstr\xf6m\n', 'latin1') });
-        for (const asked of [['latin1.minutes'], ['call-01.minutes', 'call-02.minutes', 'latin1.minutes', 'call-03.minutes']]) {
+        for (const asked of [['latin1.minutes'], ['call-001.minutes', 'call-002.minutes', 'latin1.minutes', 'call-003.minutes']]) {
             const inThread = await refusalOf(readWith(folder, asked));
             expect(inThread).toMatch(/latin1\.minutes: not valid UTF-8 \(first bad byte at offset 10\); save it as UTF-8$/);
-            expect(await refusalOf(readWith(folder, asked, files => new ReadAhead(READ_WORKER, files)))).toBe(inThread);
+            expect((await withSlowReadsHere(() => refusalOf(readWith(folder, asked, files => new ReadAhead(READ_WORKER, files))))).result).toBe(inThread);
         }
     });
 
@@ -78,16 +106,19 @@ describe('reading ahead in a thread of its own', () => {
         const folder = tempWorkspace({ ...meetings(), 'broken-worker.mjs': 'throw new Error("no thread today");\n' });
         const broken = new URL(`file://${path.join(folder, 'broken-worker.mjs')}`);
         const missing = new URL(`file://${path.join(folder, 'no-such-worker.mjs')}`);
-        const inThread = await readWith(folder, ['call-01.minutes']);
+        const inThread = await readWith(folder, ['call-001.minutes']);
         for (const worker of [broken, missing]) {
-            expect(await readWith(folder, ['call-01.minutes'], files => new ReadAhead(worker, files))).toEqual(inThread);
+            expect(await readWith(folder, ['call-001.minutes'], files => new ReadAhead(worker, files))).toEqual(inThread);
         }
     });
 });
 
 /**
  * A preloaded module that says when a file is read in a thread other than the main one, and
- * plays a concurrent writer there: a file named in MINUTES_TEST_GROWS grows once read.
+ * plays a concurrent writer: a file named in MINUTES_TEST_GROWS grows once read. With
+ * MINUTES_TEST_SLOW_READS, each read takes 5 ms in the main thread and 20 ms in another:
+ * the reading thread has started long before the check's has read every file itself, and the
+ * check's thread waits for the files the other is reading.
  */
 const WATCHER = `
 import fs, { appendFileSync } from 'node:fs';
@@ -102,6 +133,7 @@ fs.readFileSync = function (file, ...rest) {
         said = true;
         process.stderr.write('read in a thread of its own\\n');
     }
+    if (process.env.MINUTES_TEST_SLOW_READS) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, isMainThread ? 5 : 20);
     if (typeof file === 'string' && basename(file) === process.env.MINUTES_TEST_GROWS) appendFileSync(file, '\\nmore text, saved meanwhile\\n');
     return bytes;
 };
@@ -113,20 +145,26 @@ describe('minutes check reads ahead', () => {
     const preload = path.join(folder, 'watcher.mjs');
 
     test('the files of a large check, in the bundled thread; those of a small one, in its own thread', async () => {
-        const large = tempWorkspace(meetings());
-        const result = await runCli(['check', '.'], { cwd: large, preload });
-        expect([result.code, result.stdout, result.stderr]).toEqual([0, 'checked 41 files: 0 errors, 0 warnings\n', 'read in a thread of its own\n']);
-        const small = tempWorkspace(meetings(3));
-        const alone = await runCli(['check', '.'], { cwd: small, preload });
-        expect([alone.code, alone.stdout, alone.stderr]).toEqual([0, 'checked 4 files: 0 errors, 0 warnings\n', '']);
+        const large = tempWorkspace(meetings(120));
+        const result = await runCli(['check', '.'], { cwd: large, preload, env: { MINUTES_TEST_SLOW_READS: '1' } });
+        expect([result.code, result.stdout, result.stderr]).toEqual([0, 'checked 121 files: 0 errors, 0 warnings\n', 'read in a thread of its own\n']);
+        const small = tempWorkspace(meetings(60));
+        const alone = await runCli(['check', '.'], { cwd: small, preload, env: { MINUTES_TEST_SLOW_READS: '1' } });
+        expect([alone.code, alone.stdout, alone.stderr]).toEqual([0, 'checked 61 files: 0 errors, 0 warnings\n', '']);
     });
 
-    test('a file saved while the thread reads it is refused: exit 2, as when the check\'s thread reads it', async () => {
-        const large = tempWorkspace(meetings());
-        const result = await runCli(['check', '.'], { cwd: large, preload, env: { MINUTES_TEST_GROWS: 'call-21.minutes' } });
-        expect(result.stderr).toMatch(/call-21\.minutes: changed while it was being read; run the command again once it is saved/);
+    test('the check waits for the file the other thread is reading, however slow (nothing else keeps the command running meanwhile)', async () => {
+        const large = tempWorkspace(meetings(120));
+        const result = await runCli(['check', '.'], { cwd: large, preload, env: { MINUTES_TEST_SLOW_READS: '1' } });
+        expect([result.code, result.stdout, result.stderr]).toEqual([0, 'checked 121 files: 0 errors, 0 warnings\n', 'read in a thread of its own\n']);
+    });
+
+    test('a file saved while the threads read it is refused: exit 2, as when the check\'s thread alone reads it', async () => {
+        const large = tempWorkspace(meetings(120));
+        const result = await runCli(['check', '.'], { cwd: large, preload, env: { MINUTES_TEST_GROWS: 'call-021.minutes', MINUTES_TEST_SLOW_READS: '1' } });
+        expect(result.stderr).toMatch(/call-021\.minutes: changed while it was being read; run the command again once it is saved/);
         expect([result.code, result.stdout]).toEqual([2, '']);
-        writeFileSync(path.join(large, 'call-21.minutes'), 'meeting: Call 21\n');
+        writeFileSync(path.join(large, 'call-021.minutes'), 'meeting: Call 21\n');
         expect((await runCli(['check', '.'], { cwd: large })).code).toBe(0);
     });
 });
