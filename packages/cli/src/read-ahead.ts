@@ -35,9 +35,9 @@ export interface ReadAheadData {
  * Reads the files of the list in a thread of its own (read-worker.ts), in order and without
  * waiting to be asked, while this thread works on the files already read: a check scans each
  * file's exports while the next ones are read (docs/performance.md, "Reading ahead"). Until
- * the thread has started (tens of milliseconds), and whenever the file asked for is not
- * taken by it yet, this thread reads the file itself: the two take files from one counter,
- * so each file is read once, by whichever comes first. Both read and refuse alike
+ * the thread has started (65 to 180 ms: sooner while this one waits), and whenever the file
+ * asked for is not taken by it yet, this thread reads the file itself: the two take files
+ * from one counter, so each file is read once, by whichever comes first. Both read and refuse alike
  * (read-source.ts), and the thread's bytes are moved here, not copied. Should the thread
  * fail, what it has not given is read here: what is read is the same either way.
  */

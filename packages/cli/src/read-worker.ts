@@ -1,7 +1,7 @@
 // The entry of the thread that reads a check's files ahead (bundled as dist/read-worker.js; see
 // ReadAhead in read-ahead.ts): it takes the files one after another from the counter it shares
 // with the check's thread, reads them, and posts the bytes, moved rather than copied. It loads
-// nothing of the language: it starts in tens of milliseconds, not hundreds.
+// nothing of the language, so that it starts as soon as Node's start-up of a thread allows.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ReadAheadData, ReadBatch } from './read-ahead.js';
 import { readSourceFile } from './read-source.js';
