@@ -148,7 +148,8 @@ const CheckOnlyModule: Module<MinutesCoreServices, PartialLangiumCoreServices> =
 
 const CheckOnlySharedModule: Module<MinutesSharedCoreServices, DeepPartial<LangiumSharedCoreServices>> = {
     workspace: {
-        IndexManager: services => new CheckOnlyIndexManager(services)
+        IndexManager: services => new CheckOnlyIndexManager(services),
+        DocumentBuilder: services => new MinutesDocumentBuilder(services, false)
     }
 };
 

@@ -33,7 +33,12 @@ export class MinutesDocumentBuilder extends SelectiveRelinkingDocumentBuilder {
     private readonly closedTrees: () => ClosedDocumentTrees | undefined;
     private readonly actionLedger: () => ActionLedgerService | undefined;
 
-    constructor(services: LangiumSharedCoreServices) {
+    /**
+     * @param comparesDeclarations false for `minutes check`, which builds each file once and
+     * never updates one: what a file declares is then not kept after each build (the
+     * directory's 12,000 names joined twice, 30 ms of a check of the bench's 1,000 files).
+     */
+    constructor(services: LangiumSharedCoreServices, private readonly comparesDeclarations = true) {
         super(services);
         this.closedTrees = () => (services as Partial<MinutesSharedCoreServices>).workspace?.ClosedDocumentTrees;
         this.actionLedger = () => (services as Partial<MinutesSharedCoreServices>).workspace?.ActionLedger;
@@ -41,7 +46,7 @@ export class MinutesDocumentBuilder extends SelectiveRelinkingDocumentBuilder {
 
     override async build<T extends AstNode>(documents: Array<LangiumDocument<T>>, options: BuildOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         await super.build(documents, options, cancelToken);
-        for (const document of documents) {
+        for (const document of this.comparesDeclarations ? documents : []) {
             const uri = document.uri.toString();
             const signature = this.declarationSignature(uri);
             if (signature) this.declared.set(uri, signature);
