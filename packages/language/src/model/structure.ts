@@ -1400,21 +1400,26 @@ function turnOf(line: SpeakerLine, paragraphs: Paragraph[], segment: Segment | u
     let kind: TurnKind = keyDefinition(segment?.key)?.turns ?? 'intervention';
     if (qualifiers.fromFloor) kind = 'floor';
     const written = writtenName(line.speaker.$refText);
-    // An entry by the phrase's very words is a name, not a phrase (`office @clerk The Clerk of the Committee`).
-    const candidate = speakerPhraseOf(written);
-    const named = candidate && line.speaker.ref && namesOf(line.speaker.ref).some(name => nameKey(name) === nameKey(written));
-    const phrase = named ? undefined : candidate;
+    const speaker = line.speaker.ref;
     return {
         line,
-        speaker: line.speaker.ref,
+        speaker,
         unidentified: line.speaker.$refText === '?',
-        phrase,
+        // Written as its entry's handle, the speaker is named, as phraseOf would find, without the look-up (most turns).
+        phrase: speaker?.name === written ? undefined : phraseOf(written, speaker),
         jointWith: jointSpeakers(line),
         kind,
         qualifiers,
         paragraphs,
         segment
     };
+}
+
+/** The phrase a speaker is written as (`@{the Chair}`), unless an entry has those very words as a name (`office @clerk The Clerk of the Committee`). */
+function phraseOf(written: string, speaker: Party | undefined): SpeakerPhrase | undefined {
+    const candidate = speakerPhraseOf(written);
+    const named = candidate && speaker && namesOf(speaker).some(name => nameKey(name) === nameKey(written));
+    return named ? undefined : candidate;
 }
 
 /**
