@@ -5,7 +5,7 @@ import { sourceProblem } from './utf8.js';
  * Reading one file, with nothing else loaded: the main thread reads through it, and so does
  * the thread that reads a check's files ahead (read-worker.ts), which must not load the
  * language. So it says why a file cannot be read without naming the file, and says that a
- * file is too large with its size alone: the caller words it (workspace.ts, unreadable).
+ * file is too large with its size alone: the caller words it (workspace.ts, refusalOf).
  */
 
 /**
