@@ -1405,7 +1405,7 @@ function turnOf(line: SpeakerLine, paragraphs: Paragraph[], segment: Segment | u
         line,
         speaker,
         unidentified: line.speaker.$refText === '?',
-        // Written as its entry's handle, the speaker is named, as phraseOf would find, without the look-up (most turns).
+        // Written as its entry's handle (`@ttropina:`), the speaker is named, as phraseOf would find, without the look-up.
         phrase: speaker?.name === written ? undefined : phraseOf(written, speaker),
         jointWith: jointSpeakers(line),
         kind,
