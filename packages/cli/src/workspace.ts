@@ -113,12 +113,7 @@ function refusalOf(read: { reason: string } | { tooLarge: number }): string {
 
 /** Reads a source file as UTF-8, refusing binary files and invalid UTF-8 with a clear message. */
 export async function readSource(file: string): Promise<string> {
-    return decodeWellFormed(await readSourceBytes(file));
-}
-
-/** The bytes of a source file, refused as readSource refuses them, not decoded (see WorkspaceSource). */
-export async function readSourceBytes(file: string): Promise<Uint8Array> {
-    return bytesOrRefusal(file, readSourceFile(file));
+    return decodeWellFormed(bytesOrRefusal(file, readSourceFile(file)));
 }
 
 /** A path as the user reads it: relative to the working folder when inside it. */
