@@ -46,10 +46,12 @@ export class MinutesDocumentBuilder extends SelectiveRelinkingDocumentBuilder {
 
     override async build<T extends AstNode>(documents: Array<LangiumDocument<T>>, options: BuildOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         await super.build(documents, options, cancelToken);
-        for (const document of this.comparesDeclarations ? documents : []) {
-            const uri = document.uri.toString();
-            const signature = this.declarationSignature(uri);
-            if (signature) this.declared.set(uri, signature);
+        if (this.comparesDeclarations) {
+            for (const document of documents) {
+                const uri = document.uri.toString();
+                const signature = this.declarationSignature(uri);
+                if (signature) this.declared.set(uri, signature);
+            }
         }
         this.closedTrees()?.releaseClosedTrees();
     }
