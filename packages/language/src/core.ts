@@ -22,3 +22,5 @@ export { scanExports, scanMatchesExports, type ScannedAction, type ScannedExport
 export { parseAgainWhenRead } from './workspace/parse-again.js';
 export { forgetBlockTrees } from './parser/lazy-cst.js';
 export { MinutesDocument } from './workspace/minutes-document-factory.js';
+export type { PackedLexing, TokenTypeIndexes } from './parser/minutes-lexer.js';
+export { lexingTypeIndexes, parseNextFrom } from './parser/packed-lexing.js';

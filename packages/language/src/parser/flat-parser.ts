@@ -3,6 +3,7 @@ import {
     EMPTY_LIST, LAZY_REF_NODE, LazyAstNode, LazyCstTree, TokenTable, attachTree, lazyNodeClass, recordTextTokens,
     type BlockTree, type BlockTreeCache, type BlockTreeMaker, type LazyRootCstNode
 } from './lazy-cst.js';
+import { tablesOf } from './packed-lexing.js';
 import {
     GrammarAST, GrammarUtils, type AstNode, type AstReflection, type CompositeCstNode, type CstNode, type CstNodeBuilder,
     type LangiumCoreServices, type LeafCstNode, type Linker, type LexerResult, type Reference, type ValueConverter
@@ -69,7 +70,9 @@ export class FlatParser {
         const run = new FlatRun(this, lexed.tokens, lexed.hidden, this.nullBuilder, RunMode.Lazy);
         const document = run.document();
         if (!document) return undefined;
-        const tree = new LazyCstTree(text, new TokenTable(lexed.tokens), new TokenTable(lexed.hidden), run.starts(), this.tokenTypes,
+        // Lexed in another thread, the tokens are already tables (packed-lexing.ts).
+        const tables = tablesOf(lexed);
+        const tree = new LazyCstTree(text, tables?.visible ?? TokenTable.of(lexed.tokens), tables?.hidden ?? TokenTable.of(lexed.hidden), run.starts(), this.tokenTypes,
             document, new BlockTrees(this, support), support.cache,
             { mention: this.grammar.tokens.ref.tokenTypeIdx!, link: this.grammar.tokens.url.tokenTypeIdx! });
         tree.root.leafMaker = support.hiddenLeaf;

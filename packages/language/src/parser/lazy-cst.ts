@@ -1,6 +1,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import { RootCstNodeImpl, type AstNode, type CompositeCstNode, type CstNode, type DocumentSegment, type LeafCstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
+import { TOKEN_FIELDS, TokenNumbersWriter, type TokenNumbers } from './token-numbers.js';
 
 /**
  * The syntax tree of `minutes check` (createMinutesServices's checkOnly), made when asked.
@@ -36,30 +37,28 @@ export interface BlockTree {
     before: CstNode[];
 }
 
-/** The tokens of a document as numbers: offset, length, token type index, start line and column (1-based, as Chevrotain's). */
+/** The tokens of a document as numbers (token-numbers.ts): offset, length, token type index, start line and column (1-based, as Chevrotain's). */
 export class TokenTable {
-    private static readonly WIDTH = 5;
+    private static readonly WIDTH = TOKEN_FIELDS;
     private readonly numbers: Int32Array;
     /** The end line and column of the tokens that do not end on their start line (block comments), by index. */
     private readonly multiLine: Map<number, [number, number]> | undefined;
 
-    constructor(tokens: readonly IToken[]) {
-        const numbers = new Int32Array(tokens.length * TokenTable.WIDTH);
-        let multiLine: Map<number, [number, number]> | undefined;
-        for (let i = 0, at = 0; i < tokens.length; i++, at += TokenTable.WIDTH) {
-            const token = tokens[i];
-            const length = token.image.length;
-            numbers[at] = token.startOffset;
-            numbers[at + 1] = length;
-            numbers[at + 2] = token.tokenTypeIdx!;
-            numbers[at + 3] = token.startLine!;
-            numbers[at + 4] = token.startColumn!;
-            if (token.endLine !== token.startLine || token.endColumn !== token.startColumn! + length - 1) {
-                (multiLine ??= new Map()).set(i, [token.endLine!, token.endColumn!]);
-            }
+    /** The table of tokens the lexer made in this thread. */
+    static of(tokens: readonly IToken[]): TokenTable {
+        const writer = new TokenNumbersWriter(tokens.length);
+        for (const token of tokens) {
+            writer.add(token.startOffset, token.image.length, token.tokenTypeIdx!, token.startLine!, token.startColumn!, token.endLine!, token.endColumn!);
         }
+        return new TokenTable(writer.finish());
+    }
+
+    constructor({ numbers, multiLine }: TokenNumbers) {
         this.numbers = numbers;
-        this.multiLine = multiLine;
+        if (multiLine.length > 0) {
+            this.multiLine = new Map();
+            for (let i = 0; i < multiLine.length; i += 3) this.multiLine.set(multiLine[i], [multiLine[i + 1], multiLine[i + 2]]);
+        }
     }
 
     get length(): number {

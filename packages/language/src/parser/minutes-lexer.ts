@@ -3,6 +3,7 @@ import type { LangiumCoreServices } from 'langium';
 import type { Lexer, LexerResult, TokenizeOptions } from 'langium';
 import { BULLET_CHARACTERS, isAsciiPunctuation, isRefNameChar, isRefNameStart, isWordChar } from './characters.js';
 import { MinutesToken } from './minutes-token.js';
+import { TokenNumbersWriter, type TokenNumbers } from './token-numbers.js';
 import { officeNamedBy } from '../model/speaker-phrases.js';
 import { ENTRY_KINDS, KEYS, keyDefinition, normalisedKey } from '../model/vocabulary.js';
 
@@ -64,6 +65,73 @@ export class MinutesLexer implements Lexer {
     }
 
     private window: LexerResult | undefined;
+
+    /** The token types by their index (`tokenTypeIdx`), as TokenTables name them. */
+    get typesByIndex(): readonly TokenType[] {
+        if (!this.byIndex) {
+            this.byIndex = [];
+            for (const type of Object.values(this.definition)) this.byIndex[type.tokenTypeIdx!] = type;
+        }
+        return this.byIndex;
+    }
+
+    private byIndex: TokenType[] | undefined;
+
+    /**
+     * Each token type's name and index (`tokenTypeIdx`): what a PackingLexer in another thread
+     * is made from. Chevrotain numbers the token types when the services' parser is made:
+     * lexingTypeIndexes (packed-lexing.ts) makes it first.
+     */
+    typeIndexes(): TokenTypeIndexes {
+        return Object.values(this.definition).map(type => {
+            if (type.tokenTypeIdx === undefined) throw new Error(`The token type ${type.name} has no index yet: make the parser first.`);
+            return [type.name, type.tokenTypeIdx];
+        });
+    }
+}
+
+/** Token types by name and index, as MinutesLexer.typeIndexes gives them. */
+export type TokenTypeIndexes = ReadonlyArray<readonly [string, number]>;
+
+/**
+ * A whole text's lexing as numbers (token-numbers.ts), made in another thread: the tokens a
+ * MinutesLexer would make of a text of `textLength` characters, as TokenTables keep them.
+ */
+export interface PackedLexing {
+    textLength: number;
+    visible: TokenNumbers;
+    hidden: TokenNumbers;
+}
+
+/**
+ * The Minutes lexer for another thread than the parser's: it writes the tokens as numbers,
+ * which move between threads without copying, and needs no more of the language than the
+ * token types' indexes, so that such a thread loads the lexer alone (`minutes check` lexes
+ * ahead of its parsing so: cli/src/read-ahead.ts). The tokens are those of MinutesLexer.tokenize,
+ * made by the same scanner.
+ */
+export class PackingLexer {
+    private readonly vocabulary: Vocabulary;
+
+    constructor(typeIndexes: TokenTypeIndexes) {
+        const definition: Record<string, TokenType> = {};
+        for (const [name, tokenTypeIdx] of typeIndexes) definition[name] = { name, tokenTypeIdx } as TokenType;
+        this.vocabulary = new Vocabulary(definition);
+    }
+
+    /**
+     * The tokens of `text`, or undefined where the parser's own lexing is wanted instead: a text
+     * over MAX_DOCUMENT_LENGTH, or one with a lexing error (whose message the parser's lexer gives).
+     */
+    lex(text: string): PackedLexing | undefined {
+        if (text.length > MAX_DOCUMENT_LENGTH) return undefined;
+        // About one token every forty characters in the bench's meetings; the table grows if need be.
+        const visible = new TokenNumbersWriter(text.length >> 5);
+        const hidden = new TokenNumbersWriter(16);
+        const result = new Scanner(text, this.vocabulary, undefined, undefined, [visible, hidden]).run();
+        if (result.errors.length > 0) return undefined;
+        return { textLength: text.length, visible: visible.finish(), hidden: hidden.finish() };
+    }
 }
 
 /**
@@ -306,13 +374,17 @@ class Scanner {
     private readonly tokens: IToken[] = [];
     private readonly hidden: IToken[] = [];
     private readonly errors: ILexingError[] = [];
+    /** Where the tokens go as numbers instead (PackingLexer): visible, then hidden. */
+    private readonly packing: [TokenNumbersWriter, TokenNumbersWriter] | undefined;
 
     constructor(
         private readonly text: string,
         private readonly vocabulary: Vocabulary,
         from?: LineStartPoint,
-        private readonly stopAt?: StopAt
+        private readonly stopAt?: StopAt,
+        packing?: [TokenNumbersWriter, TokenNumbersWriter]
     ) {
+        this.packing = packing;
         if (from) {
             this.pos = from.offset;
             this.line = from.line;
@@ -871,13 +943,15 @@ class Scanner {
     // ---- Token construction ---------------------------------------------------
 
     private emit(type: TokenType, start: number, end: number, expectNext: Expect): void {
-        this.tokens.push(this.token(type, start, end));
+        if (this.packing) this.pack(this.packing[0], type, start, end);
+        else this.tokens.push(this.token(type, start, end));
         this.pos = end;
         this.expect = expectNext;
     }
 
     private emitHidden(type: TokenType, start: number, end: number): void {
-        this.hidden.push(this.token(type, start, end));
+        if (this.packing) this.pack(this.packing[1], type, start, end);
+        else this.hidden.push(this.token(type, start, end));
         // Block comments may span lines: keep line bookkeeping right.
         const text = this.text;
         for (let i = start; i < end; i++) {
@@ -893,10 +967,27 @@ class Scanner {
     }
 
     private token(type: TokenType, start: number, end: number): IToken {
+        const endLineStart = this.endLineStartOf(type, start, end);
+        // A class of its own, not chevrotain's createTokenInstance: see MinutesToken.
+        return new MinutesToken(type, this.text.slice(start, end), start, end - 1, this.line, this.endLine, start - this.lineStart + 1, end - 1 - endLineStart + 1);
+    }
+
+    /** The token as numbers, as TokenTable keeps them (token-numbers.ts). */
+    private pack(into: TokenNumbersWriter, type: TokenType, start: number, end: number): void {
+        const endLineStart = this.endLineStartOf(type, start, end);
+        into.add(start, end - start, type.tokenTypeIdx!, this.line, start - this.lineStart + 1, this.endLine, end - 1 - endLineStart + 1);
+    }
+
+    /** The last line of a token, 1-based, set by endLineStartOf. */
+    private endLine = 0;
+
+    /**
+     * The start of the line a token ends on; its number goes to `endLine`. Only a block
+     * comment can span lines: its end is counted here; every other token ends on the line it
+     * starts on, and its text is not rescanned.
+     */
+    private endLineStartOf(type: TokenType, start: number, end: number): number {
         const text = this.text;
-        const startColumn = start - this.lineStart + 1;
-        // Only a block comment can span lines: its end line and column are counted here;
-        // every other token ends on the line it starts on, and its text is not rescanned.
         let endLine = this.line;
         let endLineStart = this.lineStart;
         const multiLine = type === this.vocabulary.blockComment;
@@ -910,8 +1001,8 @@ class Scanner {
                 i = next - 1;
             }
         }
-        // A class of its own, not chevrotain's createTokenInstance: see MinutesToken.
-        return new MinutesToken(type, text.slice(start, end), start, end - 1, this.line, endLine, startColumn, end - 1 - endLineStart + 1);
+        this.endLine = endLine;
+        return endLineStart;
     }
 }
 

@@ -8,6 +8,7 @@ import { recordLineStarts } from './incremental-reparser.js';
 import { FlatParser, type BlockTreeBuilding, type LazyCstSupport } from './flat-parser.js';
 import { BlockTreeCache, tokenLength, type BlockTree, type LazyRootCstNode } from './lazy-cst.js';
 import { MinutesLexer } from './minutes-lexer.js';
+import { tablesOf } from './packed-lexing.js';
 
 export interface MinutesParserOptions {
     /** Leaves make their ranges when asked (LazyRangeCstNodeBuilder); where no editor moves leaves. */
@@ -119,7 +120,9 @@ export function createMinutesParser(services: LangiumCoreServices, options: Minu
             const lineStarts = lexer.lastLineStarts;
             const value = lazy ? flat.parseLazily(input, lexed, lazy) : flat.parse(input, lexed, internals.nodeBuilder);
             if (!value) {
-                lexer.provideNext(lexed);
+                // Tokens lexed in another thread are reused objects (packed-lexing.ts), which Langium's
+                // parser may keep (in its errors): it lexes the text itself then.
+                if (!tablesOf(lexed)) lexer.provideNext(lexed);
                 const result = withLineStarts(input, parseOptions);
                 if (lineStarts) recordLineStarts(result.value, lineStarts);
                 return result;
