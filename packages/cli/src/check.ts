@@ -1,10 +1,11 @@
 import type { URI } from 'langium';
+import { lexingTypeIndexes, type MinutesCoreServices } from 'minutes-language/core';
 import { loadEditor, type Editor } from './editor-services.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { writeFileAtomic } from './output.js';
 import { buildWorkspace, collectFiles, createCliServices, displayPath, loadPaths, readSource, readWorkspaceSources, UsageError, type LoadedWorkspace, type WorkspaceSource, type WorkspaceSources } from './workspace.js';
 import { checkReleasingTrees, scanOf } from './releasing-check.js';
-import { ReadAhead, ReadInThread, type SourceReader } from './read-ahead.js';
+import { ReadAhead, ReadInThread, type LexingAhead, type SourceReader } from './read-ahead.js';
 import { startProgress } from './progress.js';
 import { checkInParallel, InThreadShardRunner, threadCount, WorkerShardRunner } from './parallel-check.js';
 import { problemsOf, summaryLine, type Problem } from './problems.js';
@@ -55,15 +56,22 @@ export async function check(paths: string[], options: CheckOptions, io: {
     if (releasing) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
     let problems: Problem[];
     let checkedCount: number;
+    // In one thread, the thread that reads ahead lexes ahead too: the workers of a parallel check want the other cores.
+    let lexing: LexingAhead | undefined;
+    const reader = (all: readonly string[]): SourceReader => {
+        const chosen = readAhead(all, releasing && workers.length === 0 ? services.Minutes : undefined);
+        lexing = chosen instanceof ReadAhead ? chosen.lexing : undefined;
+        return chosen;
+    };
     try {
         // A releasing check scans each file's exports as soon as it is read, while the next ones are read ahead.
-        const reading = releasing ? { reader: readAhead, onRead: (source: WorkspaceSource) => void scanOf(source) } : {};
+        const reading = releasing ? { reader, onRead: (source: WorkspaceSource) => void scanOf(source) } : {};
         const read = await readWorkspaceSources(files, { context: options.directory, stdin, services, ...reading }).catch(async (error: unknown) => {
             await Promise.all(workers.map(worker => worker.close()));
             throw error;
         });
         if (releasing) {
-            const checked = await checkReleasing(read, workers);
+            const checked = await checkReleasing(read, workers, lexing);
             problems = problemsOf(checked);
             checkedCount = checked.length;
         } else {
@@ -83,6 +91,7 @@ export async function check(paths: string[], options: CheckOptions, io: {
             checkedCount = workspace.documents.length;
         }
     } finally {
+        lexing?.close();
         if (releasing) setFlagsFromString('--heap-growing-percent=0');
     }
     const colour = useColour(io.stdout);
@@ -115,7 +124,7 @@ const HEAP_GROWING_PERCENT = 50;
  * The check that releases each file's tree once no later file reads it (releasing-check.ts),
  * in this thread alone or over this thread and the workers (parallel-check.ts).
  */
-async function checkReleasing(read: WorkspaceSources, workers: WorkerShardRunner[]): Promise<Array<{ uri: URI; diagnostics: Diagnostic[] }>> {
+async function checkReleasing(read: WorkspaceSources, workers: WorkerShardRunner[], lexing: LexingAhead | undefined): Promise<Array<{ uri: URI; diagnostics: Diagnostic[] }>> {
     const total = read.sources.filter(source => source.reported).length;
     let checked = 0;
     const progress = startProgress(process.stderr, () => `${checked} of ${total} files checked`);
@@ -123,7 +132,7 @@ async function checkReleasing(read: WorkspaceSources, workers: WorkerShardRunner
     try {
         const result = workers.length > 0
             ? await checkInParallel(read.sources, [new InThreadShardRunner({ shared: read.shared, Minutes: read.services }), ...workers], onChecked)
-            : await checkReleasingTrees(read, onChecked);
+            : await checkReleasingTrees(read, onChecked, lexing && (bytes => lexing.take(bytes)));
         return result.checked;
     } finally {
         progress.stop();
@@ -145,11 +154,14 @@ const READ_AHEAD_MIN_FILES = 100;
 
 /**
  * The files read by a thread of their own besides this one (read-ahead.ts) when there are
- * enough of them and a core for it, else each in this thread at its turn.
+ * enough of them and a core for it, else each in this thread at its turn. Given the check's
+ * services, that thread then lexes them ahead of the check's parsing (LexingAhead).
  */
-function readAhead(files: readonly string[]): SourceReader {
+function readAhead(files: readonly string[], lexing: MinutesCoreServices | undefined): SourceReader {
     const worthIt = files.length >= READ_AHEAD_MIN_FILES && availableParallelism() > 1;
-    return worthIt ? new ReadAhead(new URL('./read-worker.js', import.meta.url), files) : new ReadInThread(files);
+    if (!worthIt) return new ReadInThread(files);
+    const lexWith = lexing && lexingTypeIndexes(lexing);
+    return new ReadAhead(new URL('./read-worker.js', import.meta.url), files, { lexWith });
 }
 
 /** The bytes of the files, from their sizes on disk: enough to decide on threads before reading them. */

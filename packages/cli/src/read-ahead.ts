@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort, type Transferable } from 'node:worker_threads';
+import type { PackedLexing, TokenTypeIndexes } from 'minutes-language/core';
 import { readSourceFile, type FileRead } from './read-source.js';
 
 /** Reads the files of a list, asked for in order: `read(at)` gives the bytes of `files[at]`, or why they cannot be read. */
@@ -29,7 +30,31 @@ export interface ReadAheadData {
     files: readonly string[];
     /** One Int32 over shared memory: each thread takes a file by moving it on (Atomics), so that no file is read twice. */
     nextUnclaimed: Int32Array;
+    /** Given when the thread lexes the files once it has read them (LexingAhead). */
+    lexing?: LexingAheadData;
 }
+
+/** What the thread that lexes ahead is given (lex-ahead.ts). */
+export interface LexingAheadData {
+    /** The token types' indexes of the check's lexer, from which the thread's lexer is made. */
+    typeIndexes: TokenTypeIndexes;
+    /** Who lexes each file (LEX_STATE), one Int32 a file over shared memory: each is lexed once, by one thread. */
+    states: Int32Array;
+    /** The files the check's thread read, as `{ at, bytes }`: the bytes are in shared memory, not copied. */
+    reads: MessagePort;
+    /** The lexings, as `{ at, packed }`: the check's thread takes them as it needs them (receiveMessageOnPort). */
+    lexings: MessagePort;
+}
+
+/** Who lexes a file: nobody yet; the other thread (it is lexing it); the check's thread; the other thread, done and posted; nobody there (the check's thread lexes it). */
+export const LEX_STATE = { free: 0, lexingAhead: 1, lexingHere: 2, lexedAhead: 3, declined: 4 } as const;
+
+/**
+ * How long the check's thread waits for a file the other thread is lexing before lexing it
+ * itself: a thread that stopped in the middle of a file would otherwise hold the check
+ * forever. The lexer takes about 30 ms for a megabyte, and no file has more than ten.
+ */
+const LEXING_WAIT_LIMIT_MS = 2000;
 
 /**
  * Reads the files of the list in a thread of its own (read-worker.ts), in order and without
@@ -48,10 +73,20 @@ export class ReadAhead implements SourceReader {
     private waiting?: { at: number; resolve: (read: FileRead) => void };
     private failed = false;
     private readonly worker: Worker;
+    /** The lexing ahead, when asked for: the thread lexes the files once they are read. */
+    readonly lexing: LexingAhead | undefined;
 
-    constructor(workerFile: URL, private readonly files: readonly string[]) {
+    constructor(workerFile: URL, private readonly files: readonly string[], options: { lexWith?: TokenTypeIndexes } = {}) {
         const data: ReadAheadData = { files, nextUnclaimed: this.nextUnclaimed };
-        this.worker = new Worker(workerFile, { workerData: data });
+        const moved: Transferable[] = [];
+        let lexing: { states: Int32Array; reads: MessageChannel; lexings: MessageChannel } | undefined;
+        if (options.lexWith) {
+            lexing = { states: new Int32Array(new SharedArrayBuffer(4 * files.length)), reads: new MessageChannel(), lexings: new MessageChannel() };
+            data.lexing = { typeIndexes: options.lexWith, states: lexing.states, reads: lexing.reads.port2, lexings: lexing.lexings.port2 };
+            moved.push(lexing.reads.port2, lexing.lexings.port2);
+        }
+        this.worker = new Worker(workerFile, { workerData: data, transferList: moved });
+        this.lexing = lexing && new LexingAhead(this.worker, lexing.states, lexing.reads.port1, lexing.lexings.port1);
         this.worker.on('message', ({ reads }: ReadBatch) => {
             for (const { at, read } of reads) this.reads[at] = read;
             this.wake();
@@ -73,10 +108,13 @@ export class ReadAhead implements SourceReader {
         return new Promise(resolve => { this.waiting = { at, resolve }; });
     }
 
-    /** Stops the thread without waiting for it: a thread still starting would hold the command until it had started. */
+    /**
+     * Stops the thread without waiting for it (a thread still starting would hold the command
+     * until it had started), unless it lexes ahead: then `lexing.close()` stops it.
+     */
     async close(): Promise<void> {
         this.failed = true;
-        void this.worker.terminate();
+        if (!this.lexing) void this.worker.terminate();
     }
 
     /**
@@ -84,13 +122,17 @@ export class ReadAhead implements SourceReader {
      * taken the file (or failed); else undefined, the thread reading it.
      */
     private take(at: number): FileRead | undefined {
-        const read = this.reads[at];
+        let read = this.reads[at];
         if (read) {
             this.reads[at] = undefined;
-            return read;
+        } else if (this.failed || Atomics.compareExchange(this.nextUnclaimed, 0, at, at + 1) === at) {
+            read = readSourceFile(this.files[at], { shared: this.lexing !== undefined });
+            if ('bytes' in read) this.lexing?.share(at, read.bytes);
+        } else {
+            return undefined;
         }
-        const mine = this.failed || Atomics.compareExchange(this.nextUnclaimed, 0, at, at + 1) === at;
-        return mine ? readSourceFile(this.files[at]) : undefined;
+        if ('bytes' in read) this.lexing?.handedOut(at, read.bytes);
+        return read;
     }
 
     private wake(): void {
@@ -106,5 +148,72 @@ export class ReadAhead implements SourceReader {
     private fail(): void {
         this.failed = true;
         this.wake();
+    }
+}
+
+/**
+ * The lexing of a check's files ahead of its parsing, by the thread that read them (read-worker.ts,
+ * then lex-ahead.ts): the check's thread spends about a sixth of its time lexing, which the other
+ * thread does meanwhile on another core (docs/performance.md, "Lexing ahead"). The files are
+ * lexed in their order, each once, by whichever thread comes first (LEX_STATE): the check's
+ * thread lexes a file itself when the other has not taken it, waits for one the other is
+ * lexing, and takes the tokens of one it has lexed, as numbers moved from its memory
+ * (parseNextFrom). The other thread's lexer is this thread's (the same scanner, made from the
+ * same token types) and reads the same bytes (in shared memory), so the tokens are the same
+ * whichever thread lexed them; should it fail, the check's thread lexes what it has not.
+ */
+export class LexingAhead {
+    /** The place in the list of each file handed out, by its bytes: what the check parses is known by its bytes. */
+    private readonly places = new WeakMap<Uint8Array, number>();
+    private readonly received = new Map<number, PackedLexing>();
+    /** How many files the other thread lexed for this one, and how many this one lexed itself (for the tests). */
+    readonly counts = { ahead: 0, here: 0 };
+    /** Settled when the other thread has stopped: it has lexed every file it could, or failed. */
+    readonly stopped: Promise<void>;
+
+    constructor(private readonly worker: Worker, private readonly states: Int32Array, private readonly reads: MessagePort, private readonly lexings: MessagePort) {
+        this.stopped = new Promise(resolve => worker.once('exit', () => resolve()));
+    }
+
+    /** A file this thread read: the other thread lexes it too. */
+    share(at: number, bytes: Uint8Array): void {
+        this.reads.postMessage({ at, bytes });
+    }
+
+    handedOut(at: number, bytes: Uint8Array): void {
+        this.places.set(bytes, at);
+    }
+
+    /**
+     * The lexing of the file whose bytes these are, made by the other thread, or undefined: this
+     * thread lexes it (the other has not taken it, could not lex it, or this file was asked for
+     * before: a file parsed again is lexed again here).
+     */
+    take(bytes: Uint8Array): PackedLexing | undefined {
+        const at = this.places.get(bytes);
+        if (at === undefined) return undefined;
+        this.places.delete(bytes);
+        const before = Atomics.compareExchange(this.states, at, LEX_STATE.free, LEX_STATE.lexingHere);
+        if (before === LEX_STATE.lexingAhead) Atomics.wait(this.states, at, LEX_STATE.lexingAhead, LEXING_WAIT_LIMIT_MS);
+        if (before !== LEX_STATE.free) this.receive();
+        const packed = this.received.get(at);
+        this.received.delete(at);
+        this.counts[packed ? 'ahead' : 'here']++;
+        return packed;
+    }
+
+    /** Stops the other thread, without waiting for it. */
+    close(): void {
+        this.received.clear();
+        this.reads.close();
+        this.lexings.close();
+        void this.worker.terminate();
+    }
+
+    private receive(): void {
+        for (let message = receiveMessageOnPort(this.lexings); message; message = receiveMessageOnPort(this.lexings)) {
+            const { at, packed } = message.message as { at: number; packed: PackedLexing };
+            this.received.set(at, packed);
+        }
     }
 }

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { sourceProblem } from './utf8.js';
 
 /**
@@ -30,13 +30,13 @@ export type FileRead = { bytes: Uint8Array } | { reason: string } | { tooLarge: 
  * The calls are synchronous: a check reads its files one after another, and `fs.promises`
  * took four to five times the CPU of these (docs/performance.md, "Start-up").
  */
-export function readFileUnchanged(file: string): FileRead {
+export function readFileUnchanged(file: string, options: ReadOptions = {}): FileRead {
     try {
         const before = statSync(file);
         if (before.isDirectory()) return { reason: 'cannot read: is a folder' };
         if (!before.isFile()) return { reason: `not a regular file (${before.isFIFO() ? 'a named pipe' : before.isSocket() ? 'a socket' : 'a device'})` };
         if (before.size > MAX_READABLE_BYTES) return { tooLarge: before.size };
-        const bytes = readFileSync(file);
+        const bytes = options.shared ? readIntoSharedMemory(file, before.size) : readFileSync(file);
         const after = statSync(file);
         if (bytes.length !== after.size || before.size !== after.size || before.mtimeMs !== after.mtimeMs) {
             return { reason: 'changed while it was being read; run the command again once it is saved' };
@@ -49,9 +49,34 @@ export function readFileUnchanged(file: string): FileRead {
     }
 }
 
+export interface ReadOptions {
+    /**
+     * The bytes in shared memory (a SharedArrayBuffer), which another thread can be given
+     * without copying them: a check's thread and the thread that lexes ahead of it read the
+     * same bytes (read-ahead.ts).
+     */
+    shared?: boolean;
+}
+
+/**
+ * A file's bytes read into shared memory, `size` of them as its size said: a file grown
+ * since gives one byte more, and one shrunk fewer, which readFileUnchanged refuses as changed.
+ */
+function readIntoSharedMemory(file: string, size: number): Uint8Array {
+    const bytes = new Uint8Array(new SharedArrayBuffer(size + 1));
+    const fd = openSync(file, 'r');
+    try {
+        let length = 0;
+        for (let read = 1; read > 0 && length < bytes.length; length += read) read = readSync(fd, bytes, length, bytes.length - length, null);
+        return bytes.subarray(0, length);
+    } finally {
+        closeSync(fd);
+    }
+}
+
 /** The bytes of a source file, found to be Minutes text (see sourceProblem) but not decoded, or why they cannot be read. */
-export function readSourceFile(file: string): FileRead {
-    const read = readFileUnchanged(file);
+export function readSourceFile(file: string, options: ReadOptions = {}): FileRead {
+    const read = readFileUnchanged(file, options);
     if (!('bytes' in read)) return read;
     const problem = sourceProblem(read.bytes);
     return problem === undefined ? read : { reason: problem };

@@ -1,6 +1,6 @@
 import { CstUtils, DocumentState, URI, type AstNode, type AstNodeDescription, type DocumentSegment, type LangiumDocument } from 'langium';
 import {
-    Action, forgetBlockTrees, MinutesDocument, nameKey, parseAgainWhenRead, scanExports, scanMatchesExports, type MinutesIndexManager, type MinutesLinker, type MinutesScopeComputation, type MinutesCoreServices,
+    Action, forgetBlockTrees, MinutesDocument, nameKey, parseAgainWhenRead, parseNextFrom, scanExports, scanMatchesExports, type MinutesIndexManager, type MinutesLinker, type MinutesScopeComputation, type MinutesCoreServices, type PackedLexing,
     type MinutesSharedCoreServices, type ScannedAction, type ScannedExports
 } from 'minutes-language/core';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
@@ -37,9 +37,9 @@ import { buildWorkspace, createCliServices, textOf, type WorkspaceSource, type W
  * the files (checkShard): it validates only those, and parses a file of another shard only
  * when one of them reads it.
  */
-export async function checkReleasingTrees(read: WorkspaceSources, onChecked: () => void = () => undefined): Promise<ReleasingCheckResult> {
+export async function checkReleasingTrees(read: WorkspaceSources, onChecked: () => void = () => undefined, lexedAhead?: LexedAhead): Promise<ReleasingCheckResult> {
     const files = read.sources.map(source => ({ ...source, scan: scanOf(source) }));
-    const outcome = await checkShard({ shared: read.shared, Minutes: read.services }, { files, from: 0, to: files.length }, onChecked);
+    const outcome = await checkShard({ shared: read.shared, Minutes: read.services }, { files, from: 0, to: files.length }, onChecked, lexedAhead);
     if ('keepEveryTree' in outcome) return checkKeepingEveryTree(read.sources, outcome.keepEveryTree);
     return { checked: outcome.checked.map(file => ({ uri: URI.file(file.file), diagnostics: file.diagnostics })), counts: outcome.counts };
 }
@@ -118,10 +118,16 @@ export type ShardOutcome =
     | { checked: Array<{ file: string; diagnostics: Diagnostic[] }>; counts: ReleaseCounts }
     | { keepEveryTree: string };
 
+/**
+ * The tokens of the file whose bytes these are, lexed by another thread (read-ahead.ts's
+ * LexingAhead), or undefined: the parser lexes it.
+ */
+export type LexedAhead = (bytes: Uint8Array) => PackedLexing | undefined;
+
 /** Runs the releasing check over one shard (see ShardOfCheck) with the given services, fresh ones (their index is the check's). */
-export async function checkShard(services: { shared: MinutesSharedCoreServices; Minutes: MinutesCoreServices }, shard: ShardOfCheck, onChecked: () => void = () => undefined): Promise<ShardOutcome> {
+export async function checkShard(services: { shared: MinutesSharedCoreServices; Minutes: MinutesCoreServices }, shard: ShardOfCheck, onChecked: () => void = () => undefined, lexedAhead?: LexedAhead): Promise<ShardOutcome> {
     try {
-        return await new ReleasingCheck(services, shard).run(onChecked);
+        return await new ReleasingCheck(services, shard, lexedAhead).run(onChecked);
     } catch (error) {
         if (!(error instanceof KeepEveryTree)) throw error;
         return { keepEveryTree: error.file };
@@ -175,7 +181,7 @@ class ReleasingCheck {
     private stop?: KeepEveryTree;
     private readonly counts: ReleaseCounts = { released: 0, parsedAgain: 0 };
 
-    constructor(private readonly services: { shared: MinutesSharedCoreServices; Minutes: MinutesCoreServices }, { files, from, to }: ShardOfCheck) {
+    constructor(private readonly services: { shared: MinutesSharedCoreServices; Minutes: MinutesCoreServices }, { files, from, to }: ShardOfCheck, private readonly lexedAhead?: LexedAhead) {
         this.files = files.map((source, index) => ({
             index, uri: URI.file(source.file), source, own: index >= from && index < to,
             parsedAtOnce: source.scan.mayDeclareParties, lastReader: -1
@@ -267,7 +273,10 @@ class ReleasingCheck {
 
     private addDocument(file: FileInCheck): LangiumDocument {
         const { LangiumDocumentFactory, LangiumDocuments } = this.services.shared.workspace;
-        const document = LangiumDocumentFactory.fromString(this.textOf(file), file.uri);
+        const text = this.textOf(file);
+        const packed = this.lexedAhead?.(file.source.bytes!);
+        if (packed) parseNextFrom(this.services.Minutes, packed, text);
+        const document = LangiumDocumentFactory.fromString(text, file.uri);
         LangiumDocuments.addDocument(document);
         file.document = document;
         return document;

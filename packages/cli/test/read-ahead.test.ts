@@ -3,7 +3,9 @@ import fs, { writeFileSync, type PathOrFileDescriptor } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { lexingTypeIndexes } from 'minutes-language/core';
 import { ReadAhead } from '../src/read-ahead.js';
+import { checkReleasingTrees } from '../src/releasing-check.js';
 import { collectFiles, createCliServices, readWorkspaceSources, type WorkspaceSource } from '../src/workspace.js';
 import { runCli, tempWorkspace } from './helpers/run-cli.js';
 
@@ -114,29 +116,108 @@ describe('reading ahead in a thread of its own', () => {
     });
 });
 
+describe('lexing ahead in the thread that reads', () => {
+    const EXAMPLES = new URL('../../../examples/', import.meta.url);
+
+    /** A workspace of meetings and the examples, a file whose comment is not closed, and a name nobody declared. */
+    function workspace(): string {
+        const files: Record<string, string | Buffer> = {
+            ...meetings(),
+            'unclosed.minutes': 'meeting: Unclosed\n\n@ttropina: Hello.\n/* not closed\n',
+            'unknown.minutes': 'meeting: Unknown\n\n@nobody: Hello.\n'
+        };
+        for (const name of fs.readdirSync(EXAMPLES).filter(file => file.endsWith('.minutes'))) files[`example-${name}`] = fs.readFileSync(new URL(name, EXAMPLES));
+        return tempWorkspace(files);
+    }
+
+    /**
+     * The releasing check of every file of `folder`, its files lexed by the thread that read them
+     * if `ahead`; started once that thread has lexed all it can if `waiting`, else at once.
+     */
+    async function checkAll(folder: string, ahead: boolean, { worker = READ_WORKER, waiting = true } = {}) {
+        const services = createCliServices({ checkOnly: true });
+        const files = await collectFiles([folder], services.shared.workspace.MinutesConfigs);
+        let reader: ReadAhead | undefined;
+        const read = await readWorkspaceSources(files, {
+            services,
+            reader: ahead ? all => (reader = new ReadAhead(worker, all, { lexWith: lexingTypeIndexes(services.Minutes) })) : undefined
+        });
+        const lexing = reader?.lexing;
+        if (waiting) await lexing?.stopped;
+        try {
+            const { checked } = await checkReleasingTrees(read, undefined, lexing && (bytes => lexing.take(bytes)));
+            return { checked: checked.map(({ uri, diagnostics }) => ({ file: path.relative(folder, uri.fsPath), diagnostics })), counts: lexing?.counts };
+        } finally {
+            lexing?.close();
+        }
+    }
+
+    test('gives the diagnostics of a check that lexes every file itself; what the other thread declines (a comment not closed) is lexed here', async () => {
+        const folder = workspace();
+        const here = await checkAll(folder, false);
+        const ahead = await checkAll(folder, true);
+        expect(ahead.checked).toEqual(here.checked);
+        expect(here.checked.find(({ file }) => file === 'unclosed.minutes')?.diagnostics.map(d => d.message)).toContain('This comment is not closed: add */ where it should end.');
+        expect(here.checked.find(({ file }) => file === 'unknown.minutes')?.diagnostics.length).toBeGreaterThan(0);
+        // The files the check's thread read last may reach the other thread after it has passed them.
+        const files = here.checked.length;
+        expect(ahead.counts!.ahead, `files lexed ahead, of ${files}`).toBeGreaterThan(files / 2);
+        expect(ahead.counts!.here, 'the file whose comment is not closed, at least').toBeGreaterThanOrEqual(1);
+        expect(ahead.counts!.ahead + ahead.counts!.here).toBeGreaterThanOrEqual(files);
+        // Started at once, the check lexes the files the other thread has not taken, and waits for those it is lexing.
+        expect((await checkAll(folder, true, { waiting: false })).checked).toEqual(here.checked);
+    });
+
+    test('a thread that cannot run loses nothing: the check lexes every file itself', async () => {
+        const folder = workspace();
+        const broken = new URL(`file://${path.join(tempWorkspace({ 'broken-worker.mjs': 'throw new Error("no thread today");\n' }), 'broken-worker.mjs')}`);
+        const here = await checkAll(folder, false);
+        const ahead = await checkAll(folder, true, { worker: broken });
+        expect(ahead.checked).toEqual(here.checked);
+        expect(ahead.counts).toEqual({ ahead: 0, here: here.checked.length });
+    });
+});
+
 /**
  * A preloaded module that says when a file is read in a thread other than the main one, and
  * plays a concurrent writer: a file named in MINUTES_TEST_GROWS grows once read. With
  * MINUTES_TEST_SLOW_READS, each read takes 10 ms in the main thread and 20 ms in another:
  * the reading thread has started long before the check's has read every file itself, and the
- * check's thread waits for the files the other is reading.
+ * check's thread waits for the files the other is reading. A file is read whole by
+ * `readFileSync`, or (when the other thread lexes it too) into shared memory between
+ * `openSync` and `closeSync`: what is done once a file is read is done at either end.
  */
 const WATCHER = `
 import fs, { appendFileSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { basename } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
-const readFileSync = fs.readFileSync;
+const { readFileSync, openSync, closeSync } = fs;
+const opened = new Map();
 let said = false;
-fs.readFileSync = function (file, ...rest) {
-    const bytes = readFileSync.call(this, file, ...rest);
+function read(file) {
     if (!isMainThread && !said && String(file).endsWith('.minutes')) {
         said = true;
         process.stderr.write('read in a thread of its own\\n');
     }
     if (process.env.MINUTES_TEST_SLOW_READS) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, isMainThread ? 10 : 20);
     if (typeof file === 'string' && basename(file) === process.env.MINUTES_TEST_GROWS) appendFileSync(file, '\\nmore text, saved meanwhile\\n');
+}
+fs.readFileSync = function (file, ...rest) {
+    const bytes = readFileSync.call(this, file, ...rest);
+    read(file);
     return bytes;
+};
+fs.openSync = function (file, ...rest) {
+    const fd = openSync.call(this, file, ...rest);
+    opened.set(fd, file);
+    return fd;
+};
+fs.closeSync = function (fd) {
+    const file = opened.get(fd);
+    opened.delete(fd);
+    closeSync.call(this, fd);
+    if (file !== undefined) read(file);
 };
 syncBuiltinESMExports();
 `;

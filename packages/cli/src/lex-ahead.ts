@@ -1,0 +1,40 @@
+// The lexing ahead of a check's parsing, in the thread that read its files (read-worker.ts; see
+// LexingAhead in read-ahead.ts), loaded once they are read: the lexer alone, not the language.
+import { receiveMessageOnPort } from 'node:worker_threads';
+import { PackingLexer, type PackedLexing } from 'minutes-language/lexing';
+import { LEX_STATE, type LexingAheadData } from './read-ahead.js';
+import { decodeWellFormed } from './utf8.js';
+
+/**
+ * Lexes the files in their order, each that the check's thread has not taken, and posts each
+ * lexing as it is made. `bytesOf` holds the files this thread read; those the check's thread
+ * read come through `reads`. A file whose bytes are not here yet is left to the check's thread.
+ */
+export function lexAhead({ typeIndexes, states, reads, lexings }: LexingAheadData, bytesOf: Array<Uint8Array | undefined>): void {
+    const lexer = new PackingLexer(typeIndexes);
+    const receive = () => {
+        for (let message = receiveMessageOnPort(reads); message; message = receiveMessageOnPort(reads)) {
+            const { at, bytes } = message.message as { at: number; bytes: Uint8Array };
+            bytesOf[at] = bytes;
+        }
+    };
+    for (let at = 0; at < states.length; at++) {
+        if (bytesOf[at] === undefined) receive();
+        const bytes = bytesOf[at];
+        bytesOf[at] = undefined;
+        if (bytes === undefined || Atomics.compareExchange(states, at, LEX_STATE.free, LEX_STATE.lexingAhead) !== LEX_STATE.free) continue;
+        let packed: PackedLexing | undefined;
+        try {
+            packed = lexer.lex(decodeWellFormed(bytes));
+        } catch {
+            packed = undefined;
+        }
+        // Posted before the state says so: the check's thread reads the state, then the message.
+        if (packed) {
+            const { visible, hidden } = packed;
+            lexings.postMessage({ at, packed }, [visible.numbers, visible.multiLine, hidden.numbers, hidden.multiLine].map(table => table.buffer as ArrayBuffer));
+        }
+        Atomics.store(states, at, packed ? LEX_STATE.lexedAhead : LEX_STATE.declined);
+        Atomics.notify(states, at);
+    }
+}
