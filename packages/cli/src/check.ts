@@ -4,7 +4,7 @@ import { loadEditor, type Editor } from './editor-services.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { writeFileAtomic } from './output.js';
 import { buildWorkspace, collectFiles, createCliServices, displayPath, loadPaths, readSource, readWorkspaceSources, UsageError, type LoadedWorkspace, type WorkspaceSource, type WorkspaceSources } from './workspace.js';
-import { checkReleasingTrees, scanOf } from './releasing-check.js';
+import { checkReleasingTrees, parseWhenRead } from './releasing-check.js';
 import { ReadAhead, ReadInThread, type LexingAhead, type SourceReader } from './read-ahead.js';
 import { startProgress } from './progress.js';
 import { checkInParallel, InThreadShardRunner, threadCount, WorkerShardRunner } from './parallel-check.js';
@@ -64,8 +64,11 @@ export async function check(paths: string[], options: CheckOptions, io: {
         return chosen;
     };
     try {
-        // A releasing check scans each file's exports as soon as it is read, while the next ones are read ahead.
-        const reading = releasing ? { reader, onRead: (source: WorkspaceSource) => void scanOf(source) } : {};
+        // A releasing check scans each file's exports as soon as it is read, while the next ones are
+        // read ahead, and parses those that may declare parties, which it needs first.
+        const lexedAhead = (bytes: Uint8Array) => lexing?.take(bytes);
+        const onRead = (source: WorkspaceSource) => parseWhenRead(services, source, lexedAhead);
+        const reading = releasing ? { reader, onRead } : {};
         const read = await readWorkspaceSources(files, { context: options.directory, stdin, services, ...reading }).catch(async (error: unknown) => {
             await Promise.all(workers.map(worker => worker.close()));
             throw error;

@@ -44,6 +44,44 @@ export async function checkReleasingTrees(read: WorkspaceSources, onChecked: () 
     return { checked: outcome.checked.map(file => ({ uri: URI.file(file.file), diagnostics: file.diagnostics })), counts: outcome.counts };
 }
 
+/** The services a releasing check parses, links and validates with: fresh ones (their index is the check's). */
+export interface CheckServices {
+    shared: MinutesSharedCoreServices;
+    Minutes: MinutesCoreServices;
+}
+
+/** A file's document, parsed from its bytes: from the tokens another thread lexed, if it did. */
+function parseSource(services: CheckServices, bytes: Uint8Array, uri: URI, lexedAhead: LexedAhead | undefined): LangiumDocument {
+    const text = textOf({ bytes });
+    const packed = lexedAhead?.(bytes);
+    if (packed) parseNextFrom(services.Minutes, packed, text);
+    return services.shared.workspace.LangiumDocumentFactory.fromString(text, uri);
+}
+
+/** The documents parsed as soon as their files were read (parseWhenRead), by their bytes, with the services that parsed them. */
+const parsedEarly = new WeakMap<Uint8Array, { services: CheckServices; document: LangiumDocument }>();
+
+/**
+ * Parses a file that may declare parties as soon as it is read (readWorkspaceSources' `onRead`),
+ * for the releasing check with these services, which parses such files first, before it links
+ * any: a check of many files reads them ahead in another thread, and parsing the directory
+ * while that thread reads the rest uses time this one would spend waiting for them
+ * (docs/performance.md, "Parsing the directory while reading"). The check takes the document
+ * when its turn comes (parsedWhenRead); a check with other services parses the file again.
+ */
+export function parseWhenRead(services: CheckServices, source: WorkspaceSource, lexedAhead?: LexedAhead): void {
+    if (!scanOf(source).mayDeclareParties || parsedEarly.has(source.bytes)) return;
+    parsedEarly.set(source.bytes, { services, document: parseSource(services, source.bytes, URI.file(source.file), lexedAhead) });
+}
+
+/** The document parseWhenRead made of these bytes with these services, handed over once. */
+function parsedWhenRead(services: CheckServices, bytes: Uint8Array): LangiumDocument | undefined {
+    const early = parsedEarly.get(bytes);
+    if (early?.services.Minutes !== services.Minutes) return undefined;
+    parsedEarly.delete(bytes);
+    return early.document;
+}
+
 const scans = new WeakMap<WorkspaceSource, ScannedExports>();
 
 /**
@@ -125,7 +163,7 @@ export type ShardOutcome =
 export type LexedAhead = (bytes: Uint8Array) => PackedLexing | undefined;
 
 /** Runs the releasing check over one shard (see ShardOfCheck) with the given services, fresh ones (their index is the check's). */
-export async function checkShard(services: { shared: MinutesSharedCoreServices; Minutes: MinutesCoreServices }, shard: ShardOfCheck, onChecked: () => void = () => undefined, lexedAhead?: LexedAhead): Promise<ShardOutcome> {
+export async function checkShard(services: CheckServices, shard: ShardOfCheck, onChecked: () => void = () => undefined, lexedAhead?: LexedAhead): Promise<ShardOutcome> {
     try {
         return await new ReleasingCheck(services, shard, lexedAhead).run(onChecked);
     } catch (error) {
@@ -181,7 +219,7 @@ class ReleasingCheck {
     private stop?: KeepEveryTree;
     private readonly counts: ReleaseCounts = { released: 0, parsedAgain: 0 };
 
-    constructor(private readonly services: { shared: MinutesSharedCoreServices; Minutes: MinutesCoreServices }, { files, from, to }: ShardOfCheck, private readonly lexedAhead?: LexedAhead) {
+    constructor(private readonly services: CheckServices, { files, from, to }: ShardOfCheck, private readonly lexedAhead?: LexedAhead) {
         this.files = files.map((source, index) => ({
             index, uri: URI.file(source.file), source, own: index >= from && index < to,
             parsedAtOnce: source.scan.mayDeclareParties, lastReader: -1
@@ -272,12 +310,10 @@ class ReleasingCheck {
     }
 
     private addDocument(file: FileInCheck): LangiumDocument {
-        const { LangiumDocumentFactory, LangiumDocuments } = this.services.shared.workspace;
-        const text = this.textOf(file);
-        const packed = this.lexedAhead?.(file.source.bytes!);
-        if (packed) parseNextFrom(this.services.Minutes, packed, text);
-        const document = LangiumDocumentFactory.fromString(text, file.uri);
-        LangiumDocuments.addDocument(document);
+        const bytes = file.source.bytes;
+        if (!bytes) throw new Error(`${file.uri.fsPath}: parsed without its bytes`);
+        const document = parsedWhenRead(this.services, bytes) ?? parseSource(this.services, bytes, file.uri, this.lexedAhead);
+        this.services.shared.workspace.LangiumDocuments.addDocument(document);
         file.document = document;
         return document;
     }

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { nameKey, scanExports } from 'minutes-language';
 import { problemsOf, type Problem } from '../src/problems.js';
 import { checkInParallel } from '../src/parallel-check.js';
-import { checkReleasingTrees, type ReleasingCheckResult, type ShardOfCheck } from '../src/releasing-check.js';
+import { checkReleasingTrees, parseWhenRead, type ReleasingCheckResult, type ShardOfCheck } from '../src/releasing-check.js';
 import { buildWorkspace, collectFiles, createCliServices, readWorkspaceSources } from '../src/workspace.js';
 import { InThreadRunner } from './helpers/in-thread-runner.js';
 import { runCli, tempWorkspace } from './helpers/run-cli.js';
@@ -46,6 +46,45 @@ const SERIES: Record<string, string> = {
     'e-people.minutes': 'meeting: Declares people\ndate: 2024-03-01\n\n@ana: Welcome.\n\nperson @bo Bo Later\nperson @kim Kim Other\n  alias: KL\n\naction #same @bo: A third time.\nupdate #plan open: Reopened.\n',
     'f-last.minutes': 'meeting: Last\ndate: 2024-04-01\nattendees:\n- @KL\n- @dee\n\n@KL: Which Kim?\n@eve: Not declared anywhere.\nupdate #forward done: Done.\n'
 };
+
+describe('files that may declare parties, parsed as soon as they are read', () => {
+    /** The releasing check of `folder`, its files that may declare parties parsed when read (with `parsing`'s services); how many parses each set of services made. */
+    async function parsedWhenRead(folder: string, parsing: 'the check\'s services' | 'other services') {
+        const services = createCliServices({ checkOnly: true });
+        const other = createCliServices({ checkOnly: true });
+        const parses = new Map<object, number>();
+        for (const set of [services, other]) {
+            const factory = set.shared.workspace.LangiumDocumentFactory;
+            const fromString = factory.fromString.bind(factory);
+            factory.fromString = ((...args: Parameters<typeof fromString>) => {
+                parses.set(set, (parses.get(set) ?? 0) + 1);
+                return fromString(...args);
+            }) as typeof factory.fromString;
+        }
+        const files = await collectFiles([folder], services.shared.workspace.MinutesConfigs);
+        const early = parsing === 'the check\'s services' ? services : other;
+        const read = await readWorkspaceSources(files, { services, warn: () => undefined, onRead: source => parseWhenRead(early, source) });
+        const result = await checkReleasingTrees(read);
+        return { problems: problemsOf(result.checked), result, parsedByCheck: parses.get(services) ?? 0, parsedByOther: parses.get(other) ?? 0 };
+    }
+
+    test('the check takes their documents: each file parsed once, the same problems', async () => {
+        const folder = tempWorkspace(SERIES);
+        const expected = await keepingEveryTree(folder);
+        const { problems, result, parsedByCheck, parsedByOther } = await parsedWhenRead(folder, 'the check\'s services');
+        expect(problems).toEqual(expected);
+        expect(result.counts).toEqual({ released: 4, parsedAgain: 0 });
+        // Six files, the directory and e-people parsed when read.
+        expect([parsedByCheck, parsedByOther]).toEqual([6, 0]);
+    });
+
+    test('a check with other services parses them again, and gives the same problems', async () => {
+        const folder = tempWorkspace(SERIES);
+        const { problems, parsedByCheck, parsedByOther } = await parsedWhenRead(folder, 'other services');
+        expect(problems).toEqual(await keepingEveryTree(folder));
+        expect([parsedByCheck, parsedByOther]).toEqual([6, 2]);
+    });
+});
 
 describe('a check that releases trees, against one that keeps them', () => {
     test('the same problems where files read each other: parties, updates both ways, identifiers used twice, name clashes', async () => {
