@@ -195,7 +195,7 @@ export class LexingAhead {
         this.places.delete(bytes);
         const before = Atomics.compareExchange(this.states, at, LEX_STATE.free, LEX_STATE.lexingHere);
         if (before === LEX_STATE.lexingAhead) Atomics.wait(this.states, at, LEX_STATE.lexingAhead, LEXING_WAIT_LIMIT_MS);
-        if (before !== LEX_STATE.free) this.receive();
+        if (before !== LEX_STATE.free) this.receiveUntil(at);
         const packed = this.received.get(at);
         this.received.delete(at);
         this.counts[packed ? 'ahead' : 'here']++;
@@ -210,10 +210,16 @@ export class LexingAhead {
         void this.worker.terminate();
     }
 
-    private receive(): void {
+    /**
+     * Takes the lexings posted, up to that of `files[at]` if it is there: they come in the files'
+     * order, and one taken long before its file's turn would outlive young collections for nothing.
+     */
+    private receiveUntil(at: number): void {
+        if (this.received.has(at)) return;
         for (let message = receiveMessageOnPort(this.lexings); message; message = receiveMessageOnPort(this.lexings)) {
-            const { at, packed } = message.message as { at: number; packed: PackedLexing };
-            this.received.set(at, packed);
+            const lexed = message.message as { at: number; packed: PackedLexing };
+            this.received.set(lexed.at, lexed.packed);
+            if (lexed.at === at) return;
         }
     }
 }
