@@ -4,7 +4,7 @@ import { loadEditor, type Editor } from './editor-services.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { writeFileAtomic } from './output.js';
 import { buildWorkspace, collectFiles, createCliServices, displayPath, loadPaths, readSource, readWorkspaceSources, UsageError, type LoadedWorkspace, type WorkspaceSource, type WorkspaceSources } from './workspace.js';
-import { checkReleasingTrees, parseWhenRead } from './releasing-check.js';
+import { checkReleasingTrees, parseWhenRead, type LexedAhead } from './releasing-check.js';
 import { ReadAhead, ReadInThread, type LexingAhead, type SourceReader } from './read-ahead.js';
 import { startProgress } from './progress.js';
 import { checkInParallel, InThreadShardRunner, threadCount, WorkerShardRunner } from './parallel-check.js';
@@ -66,7 +66,7 @@ export async function check(paths: string[], options: CheckOptions, io: {
     try {
         // A releasing check scans each file's exports as soon as it is read, while the next ones are
         // read ahead, and parses those that may declare parties, which it needs first.
-        const lexedAhead = (bytes: Uint8Array) => lexing?.take(bytes);
+        const lexedAhead: LexedAhead = bytes => lexing?.take(bytes);
         const onRead = (source: WorkspaceSource) => parseWhenRead(services, source, lexedAhead);
         const reading = releasing ? { reader, onRead } : {};
         const read = await readWorkspaceSources(files, { context: options.directory, stdin, services, ...reading }).catch(async (error: unknown) => {
@@ -74,7 +74,7 @@ export async function check(paths: string[], options: CheckOptions, io: {
             throw error;
         });
         if (releasing) {
-            const checked = await checkReleasing(read, workers, lexing);
+            const checked = await checkReleasing(read, workers, lexedAhead);
             problems = problemsOf(checked);
             checkedCount = checked.length;
         } else {
@@ -127,7 +127,7 @@ const HEAP_GROWING_PERCENT = 50;
  * The check that releases each file's tree once no later file reads it (releasing-check.ts),
  * in this thread alone or over this thread and the workers (parallel-check.ts).
  */
-async function checkReleasing(read: WorkspaceSources, workers: WorkerShardRunner[], lexing: LexingAhead | undefined): Promise<Array<{ uri: URI; diagnostics: Diagnostic[] }>> {
+async function checkReleasing(read: WorkspaceSources, workers: WorkerShardRunner[], lexedAhead: LexedAhead): Promise<Array<{ uri: URI; diagnostics: Diagnostic[] }>> {
     const total = read.sources.filter(source => source.reported).length;
     let checked = 0;
     const progress = startProgress(process.stderr, () => `${checked} of ${total} files checked`);
@@ -135,7 +135,7 @@ async function checkReleasing(read: WorkspaceSources, workers: WorkerShardRunner
     try {
         const result = workers.length > 0
             ? await checkInParallel(read.sources, [new InThreadShardRunner({ shared: read.shared, Minutes: read.services }), ...workers], onChecked)
-            : await checkReleasingTrees(read, onChecked, lexing && (bytes => lexing.take(bytes)));
+            : await checkReleasingTrees(read, onChecked, lexedAhead);
         return result.checked;
     } finally {
         progress.stop();
