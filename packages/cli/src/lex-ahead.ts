@@ -2,15 +2,15 @@
 // LexingAhead in read-ahead.ts), loaded once they are read: the lexer alone, not the language.
 import { receiveMessageOnPort } from 'node:worker_threads';
 import { PackingLexer, type PackedLexing } from 'minutes-language/lexing';
-import { LEX_STATE, type LexingAheadData } from './read-ahead.js';
+import { LEX_STATE, LEXED_AHEAD_MAX, type LexingAheadData } from './read-ahead.js';
 import { decodeWellFormed } from './utf8.js';
 
 /**
  * Lexes the files in their order, each that the check's thread has not taken, and posts each
- * lexing as it is made. `bytesOf` holds the files this thread read; those the check's thread
+ * lexing as it is made, no more than LEXED_AHEAD_MAX files past the last the check has asked for. `bytesOf` holds the files this thread read; those the check's thread
  * read come through `reads`. A file whose bytes are not here yet is left to the check's thread.
  */
-export function lexAhead({ typeIndexes, states, reads, lexings }: LexingAheadData, bytesOf: Array<Uint8Array | undefined>): void {
+export function lexAhead({ typeIndexes, states, asked, reads, lexings }: LexingAheadData, bytesOf: Array<Uint8Array | undefined>): void {
     const lexer = new PackingLexer(typeIndexes);
     const receive = () => {
         for (let message = receiveMessageOnPort(reads); message; message = receiveMessageOnPort(reads)) {
@@ -19,6 +19,8 @@ export function lexAhead({ typeIndexes, states, reads, lexings }: LexingAheadDat
         }
     };
     for (let at = 0; at < states.length; at++) {
+        // No further ahead than LEXED_AHEAD_MAX files: the thread ends when the check ends, waiting or not.
+        for (let seen = Atomics.load(asked, 0); at >= seen + LEXED_AHEAD_MAX; seen = Atomics.load(asked, 0)) Atomics.wait(asked, 0, seen);
         if (bytesOf[at] === undefined) receive();
         const bytes = bytesOf[at];
         bytesOf[at] = undefined;

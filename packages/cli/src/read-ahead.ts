@@ -40,6 +40,8 @@ export interface LexingAheadData {
     typeIndexes: TokenTypeIndexes;
     /** Who lexes each file (LEX_STATE), one Int32 a file over shared memory: each is lexed once, by one thread. */
     states: Int32Array;
+    /** One Int32 over shared memory: the place of the last file the check's thread has asked for, plus one. */
+    asked: Int32Array;
     /** The files the check's thread read, as `{ at, bytes }`: the bytes are in shared memory, not copied. */
     reads: MessagePort;
     /** The lexings, as `{ at, packed }`: the check's thread takes them as it needs them (receiveMessageOnPort). */
@@ -48,6 +50,13 @@ export interface LexingAheadData {
 
 /** Who lexes a file: nobody yet; the other thread (it is lexing it); the check's thread; the other thread, done and posted; nobody there (the check's thread lexes it). */
 export const LEX_STATE = { free: 0, lexingAhead: 1, lexingHere: 2, lexedAhead: 3, declined: 4 } as const;
+
+/**
+ * How many files past the last the check's thread asked for the other thread lexes before it
+ * waits: the lexings it has posted are held until their files' turns, and a workspace of ten
+ * thousand files lexed to its end at once held 50 MB more (docs/performance.md, "Lexing ahead").
+ */
+export const LEXED_AHEAD_MAX = 256;
 
 /**
  * How long the check's thread waits for a file the other thread is lexing before lexing it
@@ -80,14 +89,17 @@ export class ReadAhead implements SourceReader {
     constructor(workerFile: URL, private readonly files: readonly string[], options: { lexWith?: TokenTypeIndexes } = {}) {
         const data: ReadAheadData = { files, nextUnclaimed: this.nextUnclaimed };
         const moved: Transferable[] = [];
-        let lexing: { states: Int32Array; reads: MessageChannel; lexings: MessageChannel } | undefined;
+        let lexing: { states: Int32Array; asked: Int32Array; reads: MessageChannel; lexings: MessageChannel } | undefined;
         if (options.lexWith) {
-            lexing = { states: new Int32Array(new SharedArrayBuffer(4 * files.length)), reads: new MessageChannel(), lexings: new MessageChannel() };
-            data.lexing = { typeIndexes: options.lexWith, states: lexing.states, reads: lexing.reads.port2, lexings: lexing.lexings.port2 };
+            lexing = {
+                states: new Int32Array(new SharedArrayBuffer(4 * files.length)), asked: new Int32Array(new SharedArrayBuffer(4)),
+                reads: new MessageChannel(), lexings: new MessageChannel()
+            };
+            data.lexing = { typeIndexes: options.lexWith, states: lexing.states, asked: lexing.asked, reads: lexing.reads.port2, lexings: lexing.lexings.port2 };
             moved.push(lexing.reads.port2, lexing.lexings.port2);
         }
         this.worker = new Worker(workerFile, { workerData: data, transferList: moved });
-        this.lexing = lexing && new LexingAhead(this.worker, lexing.states, lexing.reads.port1, lexing.lexings.port1);
+        this.lexing = lexing && new LexingAhead(this.worker, lexing.states, lexing.asked, lexing.reads.port1, lexing.lexings.port1);
         this.worker.on('message', ({ reads }: ReadBatch) => {
             for (const { at, read } of reads) this.reads[at] = read;
             this.wake();
@@ -172,7 +184,10 @@ export class LexingAhead {
     /** Settled when the other thread has stopped: it has lexed every file it could, or failed. */
     readonly stopped: Promise<void>;
 
-    constructor(private readonly worker: Worker, private readonly states: Int32Array, private readonly reads: MessagePort, private readonly lexings: MessagePort) {
+    constructor(
+        private readonly worker: Worker, private readonly states: Int32Array, private readonly asked: Int32Array,
+        private readonly reads: MessagePort, private readonly lexings: MessagePort
+    ) {
         this.stopped = new Promise(resolve => worker.once('exit', () => resolve()));
     }
 
@@ -194,6 +209,10 @@ export class LexingAhead {
         const at = this.places.get(bytes);
         if (at === undefined) return undefined;
         this.places.delete(bytes);
+        if (at >= this.asked[0]) {
+            Atomics.store(this.asked, 0, at + 1);
+            Atomics.notify(this.asked, 0);
+        }
         const before = Atomics.compareExchange(this.states, at, LEX_STATE.free, LEX_STATE.lexingHere);
         if (before === LEX_STATE.lexingAhead) Atomics.wait(this.states, at, LEX_STATE.lexingAhead, LEXING_WAIT_LIMIT_MS);
         if (before !== LEX_STATE.free) this.receiveUntil(at);
@@ -201,6 +220,16 @@ export class LexingAhead {
         this.received.delete(at);
         this.counts[packed ? 'ahead' : 'here']++;
         return packed;
+    }
+
+    /** How many files the other thread has lexed or declined so far (for the tests). */
+    get doneAhead(): number {
+        let done = 0;
+        for (let at = 0; at < this.states.length; at++) {
+            const state = Atomics.load(this.states, at);
+            if (state === LEX_STATE.lexedAhead || state === LEX_STATE.declined) done++;
+        }
+        return done;
     }
 
     /** Stops the other thread, without waiting for it. */

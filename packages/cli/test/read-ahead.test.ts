@@ -168,6 +168,30 @@ describe('lexing ahead in the thread that reads', () => {
         expect((await checkAll(folder, true, { waiting: false })).checked).toEqual(here.checked);
     });
 
+    test('the other thread lexes no more than 256 files past the last the check asked for', async () => {
+        const folder = tempWorkspace(meetings(300));
+        const services = createCliServices({ checkOnly: true });
+        const files = await collectFiles([folder], services.shared.workspace.MinutesConfigs);
+        let reader: ReadAhead | undefined;
+        const read = await readWorkspaceSources(files, { services, reader: all => (reader = new ReadAhead(READ_WORKER, all, { lexWith: lexingTypeIndexes(services.Minutes) })) });
+        const lexing = reader!.lexing!;
+        try {
+            // Until the other thread has lexed what it may (its count unchanged for 300 ms), the check asking for nothing.
+            for (let last = -1, since = Date.now(); Date.now() - since < 300 || lexing.doneAhead !== last;) {
+                if (lexing.doneAhead !== last) [last, since] = [lexing.doneAhead, Date.now()];
+                await new Promise(resolve => setTimeout(resolve, 20));
+            }
+            // The file the check's thread read last may have reached the other thread too late.
+            expect(lexing.doneAhead).toBeGreaterThanOrEqual(255);
+            expect(lexing.doneAhead).toBeLessThanOrEqual(256);
+            const { checked } = await checkReleasingTrees(read, undefined, bytes => lexing.take(bytes));
+            expect(checked).toHaveLength(301);
+            expect(lexing.counts.ahead).toBeGreaterThan(256);
+        } finally {
+            lexing.close();
+        }
+    });
+
     test('a thread that cannot run loses nothing: the check lexes every file itself', async () => {
         const folder = workspace();
         const broken = new URL(`file://${path.join(tempWorkspace({ 'broken-worker.mjs': 'throw new Error("no thread today");\n' }), 'broken-worker.mjs')}`);
