@@ -1,5 +1,7 @@
 // The lexing ahead of a check's parsing, in the thread that read its files (read-worker.ts; see
 // LexingAhead in read-ahead.ts), loaded once they are read: the lexer alone, not the language.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { receiveMessageOnPort } from 'node:worker_threads';
 import { PackingLexer, type PackedLexing } from 'minutes-language/lexing';
 import { LEX_STATE, LEXED_AHEAD_MAX, type LexingAheadData } from './read-ahead.js';
@@ -11,6 +13,7 @@ import { decodeWellFormed } from './utf8.js';
  * read come through `reads`. A file whose bytes are not here yet is left to the check's thread.
  */
 export function lexAhead({ typeIndexes, states, asked, reads, lexings }: LexingAheadData, bytesOf: Array<Uint8Array | undefined>): void {
+    yieldToOtherThreads();
     const lexer = new PackingLexer(typeIndexes);
     const receive = () => {
         for (let message = receiveMessageOnPort(reads); message; message = receiveMessageOnPort(reads)) {
@@ -38,5 +41,19 @@ export function lexAhead({ typeIndexes, states, asked, reads, lexings }: LexingA
         }
         Atomics.store(states, at, packed ? LEX_STATE.lexedAhead : LEX_STATE.declined);
         Atomics.notify(states, at);
+    }
+}
+
+/**
+ * Lowers this thread's priority (Linux; elsewhere it keeps its own): the lexing is worth doing
+ * only on time the check's thread and V8's own threads leave, and a file the check reaches first
+ * it lexes itself.
+ */
+function yieldToOtherThreads(): void {
+    try {
+        const thread = Number(readlinkSync('/proc/thread-self').split('/').pop());
+        if (Number.isInteger(thread)) setPriority(thread, 19);
+    } catch {
+        // No /proc, or no right to change it: the thread runs as it is.
     }
 }
