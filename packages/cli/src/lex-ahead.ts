@@ -9,8 +9,9 @@ import { decodeWellFormed } from './utf8.js';
 
 /**
  * Lexes the files in their order, each that the check's thread has not taken, and posts each
- * lexing as it is made, no more than LEXED_AHEAD_MAX files past the last the check has asked for. `bytesOf` holds the files this thread read; those the check's thread
- * read come through `reads`. A file whose bytes are not here yet is left to the check's thread.
+ * lexing as it is made, no more than LEXED_AHEAD_MAX files past the last the check has asked
+ * for. `bytesOf` holds the files this thread read; those the check's thread read come through
+ * `reads`. A file whose bytes are not here yet is left to the check's thread.
  */
 export function lexAhead({ typeIndexes, states, asked, reads, lexings }: LexingAheadData, bytesOf: Array<Uint8Array | undefined>): void {
     yieldToOtherThreads();
