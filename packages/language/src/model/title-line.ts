@@ -11,12 +11,26 @@ import { namesDate, parseDate } from './dates.js';
  * read for it in `language`, the meeting's.
  */
 export function titleLine(title: string, extras: { readonly venue?: string; readonly date?: string }, language: string, separator: string): string {
-    const parts = [title];
+    const parts: string[] = [];
     const venue = extras.venue?.trim();
     if (venue && !contains(title, venue)) parts.push(venue);
     const date = extras.date?.trim();
     if (date && !contains(title, date) && !statesDate(title, date, language)) parts.push(date);
-    return parts.join(separator);
+    if (parts.length === 0) return title;
+    return title + afterTitle(title, separator) + parts.join(separator);
+}
+
+/** A sentence's last mark, which a title may end with: `Opening the debate.`, `Who governs?`. */
+const SENTENCE_END = /[.!?…。！？]$/u;
+
+/**
+ * What comes between the title and the venue or date: the separator, but for its punctuation
+ * after a title that ends a sentence (`Opening the debate. Guadalajara`, not `debate., Guadalajara`);
+ * a space where that leaves nothing, but after a full-width mark (`会议。日内瓦`).
+ */
+function afterTitle(title: string, separator: string): string {
+    if (!SENTENCE_END.test(title)) return separator;
+    return separator.replace(/^\p{P}+/u, '') || (/[。！？]$/u.test(title) ? '' : ' ');
 }
 
 function contains(title: string, text: string): boolean {

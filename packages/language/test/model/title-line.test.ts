@@ -45,6 +45,16 @@ describe('titleLine: the title, then the venue and date it does not state', () =
         expect(titleLine('Conseil du 19 mars 2018', { date: '19 mars 2018' }, 'fr', ', ')).toBe('Conseil du 19 mars 2018');
     });
 
+    test('after a title that ends a sentence, the venue and date follow without the separator\'s comma', () => {
+        expect(titleLine('NetGov, Please Meet Cybernorms. Opening the debate.', { venue: 'Guadalajara, Mexico', date: '8 December 2016' }, 'en', ', '))
+            .toBe('NetGov, Please Meet Cybernorms. Opening the debate. Guadalajara, Mexico, 8 December 2016');
+        expect(titleLine('Who governs the Internet?', { date: '2 May 2024' }, 'en', ', ')).toBe('Who governs the Internet? 2 May 2024');
+        expect(titleLine('理事会会议。', { venue: '日内瓦', date: '2024年5月2日' }, 'zh', '、')).toBe('理事会会议。日内瓦、2024年5月2日');
+        // A title ending in a bracket keeps the separator; a title alone is the line.
+        expect(titleLine('Board (closed)', { venue: 'Ljubljana' }, 'en', ', ')).toBe('Board (closed), Ljubljana');
+        expect(titleLine('Meeting.', {}, 'en', ', ')).toBe('Meeting.');
+    });
+
     test('a date the title lacks, or a venue, is added; the title is kept as written', () => {
         expect(titleLine('CCWG-IG call of December 20', { date: '21 December 2016' }, 'en', ', ')).toBe('CCWG-IG call of December 20, 21 December 2016');
         expect(titleLine('Board', { venue: 'Ljubljana', date: '18 April 2024' }, 'en', ', ')).toBe('Board, Ljubljana, 18 April 2024');
