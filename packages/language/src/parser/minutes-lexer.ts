@@ -374,17 +374,15 @@ class Scanner {
     private readonly tokens: IToken[] = [];
     private readonly hidden: IToken[] = [];
     private readonly errors: ILexingError[] = [];
-    /** Where the tokens go as numbers instead (PackingLexer): visible, then hidden. */
-    private readonly packing: [TokenNumbersWriter, TokenNumbersWriter] | undefined;
 
     constructor(
         private readonly text: string,
         private readonly vocabulary: Vocabulary,
         from?: LineStartPoint,
         private readonly stopAt?: StopAt,
-        packing?: [TokenNumbersWriter, TokenNumbersWriter]
+        /** Where the tokens go as numbers instead (PackingLexer): visible, then hidden. */
+        private readonly packing?: [TokenNumbersWriter, TokenNumbersWriter]
     ) {
-        this.packing = packing;
         if (from) {
             this.pos = from.offset;
             this.line = from.line;
@@ -967,26 +965,27 @@ class Scanner {
     }
 
     private token(type: TokenType, start: number, end: number): IToken {
-        const endLineStart = this.endLineStartOf(type, start, end);
+        this.findEnd(type, start, end);
         // A class of its own, not chevrotain's createTokenInstance: see MinutesToken.
-        return new MinutesToken(type, this.text.slice(start, end), start, end - 1, this.line, this.endLine, start - this.lineStart + 1, end - 1 - endLineStart + 1);
+        return new MinutesToken(type, this.text.slice(start, end), start, end - 1, this.line, this.endLine, start - this.lineStart + 1, this.endColumn);
     }
 
     /** The token as numbers, as TokenTable keeps them (token-numbers.ts). */
     private pack(into: TokenNumbersWriter, type: TokenType, start: number, end: number): void {
-        const endLineStart = this.endLineStartOf(type, start, end);
-        into.add(start, end - start, type.tokenTypeIdx!, this.line, start - this.lineStart + 1, this.endLine, end - 1 - endLineStart + 1);
+        this.findEnd(type, start, end);
+        into.add(start, end - start, type.tokenTypeIdx!, this.line, start - this.lineStart + 1, this.endLine, this.endColumn);
     }
 
-    /** The last line of a token, 1-based, set by endLineStartOf. */
+    /** The line and column, 1-based, of the last character of the token findEnd was last given. */
     private endLine = 0;
+    private endColumn = 0;
 
     /**
-     * The start of the line a token ends on; its number goes to `endLine`. Only a block
-     * comment can span lines: its end is counted here; every other token ends on the line it
-     * starts on, and its text is not rescanned.
+     * Where a token ends (`endLine`, `endColumn`): fields rather than a returned pair, which
+     * would be an object a token. Only a block comment can span lines: its end is counted
+     * here; every other token ends on the line it starts on, and its text is not rescanned.
      */
-    private endLineStartOf(type: TokenType, start: number, end: number): number {
+    private findEnd(type: TokenType, start: number, end: number): void {
         const text = this.text;
         let endLine = this.line;
         let endLineStart = this.lineStart;
@@ -1002,7 +1001,7 @@ class Scanner {
             }
         }
         this.endLine = endLine;
-        return endLineStart;
+        this.endColumn = end - endLineStart;
     }
 }
 
