@@ -56,10 +56,11 @@ export async function check(paths: string[], options: CheckOptions, io: {
     if (releasing) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
     let problems: Problem[];
     let checkedCount: number;
-    // In one thread, the thread that reads ahead lexes ahead too: the workers of a parallel check want the other cores.
+    // A releasing check reads ahead; in one thread, the thread that reads ahead lexes ahead too:
+    // the workers of a parallel check want the other cores.
     let lexing: LexingAhead | undefined;
     const reader = (all: readonly string[]): SourceReader => {
-        const chosen = readAhead(all, releasing && workers.length === 0 ? services.Minutes : undefined);
+        const chosen = readAhead(all, workers.length === 0 ? services.Minutes : undefined);
         lexing = chosen instanceof ReadAhead ? chosen.lexing : undefined;
         return chosen;
     };

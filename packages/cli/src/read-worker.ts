@@ -29,13 +29,14 @@ const post = () => {
 };
 for (let at = Atomics.add(nextUnclaimed, 0, 1); at < files.length; at = Atomics.add(nextUnclaimed, 0, 1)) {
     const read = readSourceFile(files[at], { shared: lexing !== undefined });
-    if ('bytes' in read && lexing) {
-        kept[at] = read.bytes;
+    if ('bytes' in read) {
         bytes += read.bytes.length;
-    } else if ('bytes' in read) {
-        read.bytes = ownBuffer(read.bytes);
-        moved.push(read.bytes.buffer as ArrayBuffer);
-        bytes += read.bytes.length;
+        if (lexing) {
+            kept[at] = read.bytes;
+        } else {
+            read.bytes = ownBuffer(read.bytes);
+            moved.push(read.bytes.buffer as ArrayBuffer);
+        }
     }
     batch.reads.push({ at, read });
     if (batch.reads.length >= BATCH_FILES || bytes >= BATCH_BYTES) post();

@@ -310,8 +310,7 @@ class ReleasingCheck {
     }
 
     private addDocument(file: FileInCheck): LangiumDocument {
-        const bytes = file.source.bytes;
-        if (!bytes) throw new Error(`${file.uri.fsPath}: parsed without its bytes`);
+        const bytes = this.bytesOf(file);
         const document = parsedWhenRead(this.services, bytes) ?? parseSource(this.services, bytes, file.uri, this.lexedAhead);
         this.services.shared.workspace.LangiumDocuments.addDocument(document);
         file.document = document;
@@ -378,11 +377,16 @@ class ReleasingCheck {
         this.counts.released++;
     }
 
-    /** A file's text, decoded from its bytes: only files whose bytes this thread was sent are parsed (see read). */
+    /** A file's text, decoded from its bytes. */
     private textOf(file: FileInCheck): string {
+        return textOf({ bytes: this.bytesOf(file) });
+    }
+
+    /** A file's bytes: only files whose bytes this thread was sent are parsed (see read). */
+    private bytesOf(file: FileInCheck): Uint8Array {
         const bytes = file.source.bytes;
         if (!bytes) throw new Error(`${file.uri.fsPath}: parsed without its bytes`);
-        return textOf({ bytes });
+        return bytes;
     }
 }
 
